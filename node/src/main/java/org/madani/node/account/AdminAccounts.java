@@ -1,0 +1,92 @@
+package org.madani.node.account;
+
+import io.vertx.core.Future;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import org.madani.node.model.Problem;
+import org.madani.node.store.AccountRepository;
+import org.madani.node.store.Database;
+
+/** Admin accounts, logins and API tokens. Thread-safe. */
+public final class AdminAccounts {
+
+  /** Tokens issued by a password login expire; tokens issued on the command line do not. */
+  static final Duration LOGIN_TOKEN_LIFETIME = Duration.ofHours(12);
+
+  private final Database db;
+  private final AccountRepository accounts;
+  private final PasswordHasher hasher;
+  private final ApiTokens tokens;
+  private final LoginThrottle throttle;
+  private final Clock clock;
+
+  public AdminAccounts(Database db, AccountRepository accounts, PasswordHasher hasher,
+      ApiTokens tokens, LoginThrottle throttle, Clock clock) {
+    this.db = db;
+    this.accounts = accounts;
+    this.hasher = hasher;
+    this.tokens = tokens;
+    this.throttle = throttle;
+    this.clock = clock;
+  }
+
+  /** Creates an admin account. Blocking; for {@code init}. */
+  public void createAdminBlocking(String username, char[] password) throws SQLException {
+    String hash = hasher.hash(password);
+    db.txBlocking(c -> {
+      accounts.insertAdmin(c, username, hash, clock.instant());
+      return null;
+    });
+  }
+
+  /** Issues a token that does not expire. Blocking; for the {@code token} command. */
+  public String issueTokenBlocking(String label) throws SQLException {
+    String token = tokens.newToken();
+    db.txBlocking(c -> {
+      accounts.insertToken(c, ApiTokens.hash(token), label, clock.instant(), null);
+      return null;
+    });
+    return token;
+  }
+
+  /** Checks a password and issues a 12-hour token, or fails with 401 or 429. */
+  public Future<String> login(String username, char[] password) {
+    Duration wait = throttle.waitFor(username);
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, wait.toSeconds());
+      return Future.failedFuture(Problem.of(429, "login-throttled", "Too many failed logins",
+          "Too many failed attempts for this account; try again in " + seconds + " seconds.")
+          .with("retryAfter", seconds).exception());
+    }
+    return db.tx(c -> {
+      var row = accounts.findAdmin(c, username);
+      // Hash even for unknown names, so that timing does not reveal which names exist.
+      boolean ok = row.isPresent()
+          ? hasher.verify(password, row.get().passwordHash())
+          : hasher.verify(password, DUMMY_HASH) && false;
+      Arrays.fill(password, '\0');
+      if (!ok) {
+        throttle.failed(username);
+        throw Problem.of(401, "bad-credentials", "Wrong user name or password",
+            "The user name or password is wrong.").exception();
+      }
+      throttle.succeeded(username);
+      Instant now = clock.instant();
+      accounts.recordLogin(c, row.get().id(), now);
+      String token = tokens.newToken();
+      accounts.insertToken(c, ApiTokens.hash(token), "login:" + username, now, now.plus(LOGIN_TOKEN_LIFETIME));
+      return token;
+    });
+  }
+
+  public Future<Boolean> tokenValid(String token) {
+    String hash = ApiTokens.hash(token);
+    return db.tx(c -> accounts.tokenValid(c, hash, clock.instant()));
+  }
+
+  private static final String DUMMY_HASH =
+      "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+}

@@ -1,0 +1,77 @@
+package org.madani.node.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything a node needs to start, validated once. Built by {@link ConfigLoader} from
+ * defaults, then the data directory's {@code node.json}, then environment, then flags.
+ *
+ * @param dataDir        directory holding the H2 file, keys and node.json
+ * @param bindAddress    interface to listen on (127.0.0.1 unless told otherwise)
+ * @param port           TCP port; 0 picks a free one (tests)
+ * @param baseUrl        public URL under which this node's actors and pages are reachable
+ * @param devMode        permits plain http and loopback/private peers; off by default
+ * @param bodyLimitBytes largest request body accepted (413 beyond)
+ * @param maxJsonDepth   deepest JSON nesting accepted (400 beyond)
+ */
+public record NodeConfig(
+    Path dataDir,
+    String bindAddress,
+    int port,
+    URI baseUrl,
+    boolean devMode,
+    int bodyLimitBytes,
+    int maxJsonDepth) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_BIND = "127.0.0.1";
+  public static final int DEFAULT_BODY_LIMIT = 1024 * 1024;
+  public static final int DEFAULT_JSON_DEPTH = 32;
+
+  public NodeConfig {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(bindAddress, "bindAddress");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+    if (baseUrl != null) {
+      String scheme = baseUrl.getScheme();
+      if (!"https".equals(scheme) && !("http".equals(scheme) && devMode)) {
+        throw new IllegalArgumentException(
+            "base URL must use https (plain http only in development mode): " + baseUrl);
+      }
+      if (baseUrl.getHost() == null) {
+        throw new IllegalArgumentException("base URL needs a host: " + baseUrl);
+      }
+      String s = baseUrl.toString();
+      if (s.endsWith("/")) {
+        baseUrl = URI.create(s.substring(0, s.length() - 1));
+      }
+    }
+    if (bodyLimitBytes < 1024) {
+      throw new IllegalArgumentException("body limit below 1 KiB: " + bodyLimitBytes);
+    }
+    if (maxJsonDepth < 4 || maxJsonDepth > 1000) {
+      throw new IllegalArgumentException("JSON depth must be 4..1000: " + maxJsonDepth);
+    }
+  }
+
+  /** The same configuration with the base URL filled in once the real port is known. */
+  public NodeConfig withBaseUrl(URI url) {
+    return new NodeConfig(dataDir, bindAddress, port, url, devMode, bodyLimitBytes, maxJsonDepth);
+  }
+
+  public NodeConfig withPort(int newPort) {
+    return new NodeConfig(dataDir, bindAddress, newPort, baseUrl, devMode, bodyLimitBytes, maxJsonDepth);
+  }
+
+  public Path databaseFile() {
+    return dataDir.resolve("madani");
+  }
+
+  public Path keysDir() {
+    return dataDir.resolve("keys");
+  }
+}

@@ -1,0 +1,24 @@
+package org.madani.node.content;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.madani.node.model.Entry;
+import org.madani.node.model.Organization;
+
+/**
+ * Called inside the transaction that changes content, so that side effects (outbox activities,
+ * delivery jobs, index updates) are stored atomically with the change: either both happen or
+ * neither. Implementations must only write to the given connection, never do network I/O.
+ */
+public interface ContentEvents {
+
+  default void entryCreated(Connection c, Organization org, Entry entry) throws SQLException {}
+
+  default void entryUpdated(Connection c, Organization org, Entry before, Entry after) throws SQLException {}
+
+  default void entryDeleted(Connection c, Organization org, Entry before) throws SQLException {}
+
+  default void profileUpdated(Connection c, Organization org) throws SQLException {}
+
+  ContentEvents NONE = new ContentEvents() {};
+}

@@ -1,0 +1,191 @@
+package org.madani.node.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.madani.node.model.Entry;
+import org.madani.node.model.EntryKind;
+import org.madani.node.model.EntryQuery;
+import org.madani.node.model.Organization;
+import org.madani.node.model.Page;
+import org.madani.node.model.Problem;
+import org.madani.node.model.Visibility;
+import org.madani.node.store.Database;
+import org.madani.node.store.EntryRepository;
+import org.madani.node.store.OrganizationRepository;
+
+/**
+ * Creates, changes and lists an organization's entries. Each change is validated against the
+ * protocol-spec schema and the taxonomies, then stored in one transaction together with whatever
+ * {@link ContentEvents} records (outbound activities). Thread-safe.
+ */
+public final class EntryService {
+
+  /** Fields the server owns: ignored on input, filled on output. */
+  static final List<String> SERVER_FIELDS =
+      List.of("id", "version", "created", "updated", "published", "attributedTo");
+
+  private final Database db;
+  private final OrganizationRepository orgs;
+  private final EntryRepository entries;
+  private final DocumentChecks checks;
+  private final ContentEvents events;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+
+  public EntryService(Database db, OrganizationRepository orgs, EntryRepository entries,
+      DocumentChecks checks, ContentEvents events, Clock clock) {
+    this(db, orgs, entries, checks, events, clock, UUID::randomUUID);
+  }
+
+  EntryService(Database db, OrganizationRepository orgs, EntryRepository entries,
+      DocumentChecks checks, ContentEvents events, Clock clock, Supplier<UUID> ids) {
+    this.db = db;
+    this.orgs = orgs;
+    this.entries = entries;
+    this.checks = checks;
+    this.events = events;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  public Future<Entry> create(String handle, ObjectNode input) {
+    // Validation runs inside tx() so that schema checks of large bodies stay off the event loop.
+    return db.tx(c -> {
+      ObjectNode doc = stripServerFields(input);
+      EntryKind kind = checkEntry(doc);
+      Visibility visibility = visibilityOf(doc);
+      Instant start = startTimeOf(kind, doc);
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+      Instant now = clock.instant();
+      Entry e = new Entry(ids.get().toString(), org.id(), kind, visibility, doc, 1, start, now, now);
+      entries.insert(c, e);
+      events.entryCreated(c, org, e);
+      return e;
+    });
+  }
+
+  public Future<Entry> get(String handle, String id) {
+    return db.tx(c -> {
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+      return entries.find(c, org.id(), id).orElseThrow(() -> unknownEntry(id));
+    });
+  }
+
+  /**
+   * Replaces an entry's document. {@code expectedVersion} (from If-Match or the body's
+   * {@code version}) guards against lost updates; null means the caller accepts overwriting.
+   */
+  public Future<Entry> update(String handle, String id, ObjectNode input, Integer expectedVersion) {
+    Integer bodyVersion = input.hasNonNull("version") && input.get("version").canConvertToInt()
+        ? input.get("version").asInt() : null;
+    Integer expected = expectedVersion != null ? expectedVersion : bodyVersion;
+    return db.tx(c -> {
+      ObjectNode doc = stripServerFields(input);
+      EntryKind kind = checkEntry(doc);
+      Visibility visibility = visibilityOf(doc);
+      Instant start = startTimeOf(kind, doc);
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+      Entry before = entries.find(c, org.id(), id).orElseThrow(() -> unknownEntry(id));
+      if (before.kind() != kind) {
+        throw Problem.conflict("An entry's kind cannot change (it is " + before.kind().wireName()
+            + "); create a new entry instead.");
+      }
+      if (expected != null && expected != before.version()) {
+        throw Problem.of(409, "version-conflict", "Version conflict",
+                "The entry was changed meanwhile: it is at version " + before.version()
+                    + ", the update was based on version " + expected + ".")
+            .with("currentVersion", before.version()).exception();
+      }
+      Entry after = new Entry(id, org.id(), kind, visibility, doc, before.version() + 1, start,
+          before.created(), clock.instant());
+      if (!entries.update(c, after, before.version())) {
+        throw Problem.conflict("The entry was changed meanwhile; read it again and retry.");
+      }
+      events.entryUpdated(c, org, before, after);
+      return after;
+    });
+  }
+
+  public Future<Void> delete(String handle, String id) {
+    return db.tx(c -> {
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+      Entry before = entries.find(c, org.id(), id).orElseThrow(() -> unknownEntry(id));
+      entries.markDeleted(c, org.id(), id, clock.instant());
+      events.entryDeleted(c, org, before);
+      return null;
+    });
+  }
+
+  public Future<Page<Entry>> list(String handle, EntryQuery query) {
+    return db.tx(c -> {
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+      return entries.list(c, org.id(), query);
+    });
+  }
+
+  /** Validates an entry document: schema, taxonomy terms and the rules a schema cannot say. */
+  EntryKind checkEntry(ObjectNode doc) {
+    List<Map<String, String>> errors = new ArrayList<>(checks.violations("entry.schema.json", doc));
+    errors.addAll(checks.taxonomyViolations(doc));
+    if (errors.isEmpty() && doc.has("timeZone")) {
+      try {
+        ZoneId.of(doc.get("timeZone").asText());
+      } catch (DateTimeException e) {
+        errors.add(Map.of("pointer", "/timeZone", "message", "unknown IANA time zone"));
+      }
+    }
+    if (errors.isEmpty() && doc.has("startTime") && doc.has("endTime")) {
+      Instant s = OffsetDateTime.parse(doc.get("startTime").asText()).toInstant();
+      Instant e = OffsetDateTime.parse(doc.get("endTime").asText()).toInstant();
+      if (e.isBefore(s)) {
+        errors.add(Map.of("pointer", "/endTime", "message", "ends before it starts"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw Problem.unprocessable("The entry does not match protocol-spec/schemas/entry.schema.json.")
+          .problem().with("errors", errors).exception();
+    }
+    return EntryKind.fromWire(doc.path("kind").asText()).orElseThrow();
+  }
+
+  static ObjectNode stripServerFields(ObjectNode input) {
+    ObjectNode doc = input.deepCopy();
+    doc.remove(SERVER_FIELDS);
+    return doc;
+  }
+
+  private static Visibility visibilityOf(ObjectNode doc) {
+    JsonNode v = doc.get("visibility");
+    if (v == null) {
+      doc.put("visibility", Visibility.PUBLIC.wireName());
+      return Visibility.PUBLIC;
+    }
+    return Visibility.fromWire(v.asText()).orElseThrow();
+  }
+
+  private static Instant startTimeOf(EntryKind kind, ObjectNode doc) {
+    if (kind == EntryKind.EVENT && doc.hasNonNull("startTime")) {
+      return OffsetDateTime.parse(doc.get("startTime").asText()).toInstant();
+    }
+    return null;
+  }
+
+  static RuntimeException unknownOrg(String handle) {
+    return Problem.notFound("No organization with handle '" + handle + "' is hosted here.");
+  }
+
+  private static RuntimeException unknownEntry(String id) {
+    return Problem.notFound("No entry with id '" + id + "'.");
+  }
+}

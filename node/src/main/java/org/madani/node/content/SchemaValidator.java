@@ -1,0 +1,101 @@
+package org.madani.node.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.json.schema.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates documents against the JSON Schemas of protocol-spec, read from the classpath
+ * ({@code /protocol-spec/schemas/}). No schema is ever fetched over the network: every file is
+ * dereferenced into one repository by its {@code $id} before use.
+ *
+ * <p>Thread-safety: validators are created once and used from any thread.
+ */
+public final class SchemaValidator {
+
+  public static final String BASE = "https://madani.network/schemas/";
+
+  /** Every schema file of protocol-spec/schemas, so that cross-file $refs resolve locally. */
+  static final List<String> FILES = List.of(
+      "common.schema.json", "profile.schema.json", "entry.schema.json", "entry-base.schema.json",
+      "entry-event.schema.json", "entry-project.schema.json", "entry-campaign.schema.json",
+      "entry-report.schema.json", "entry-article.schema.json", "entry-offer.schema.json",
+      "entry-need.schema.json");
+
+  /** One validation failure: where in the document, and what. */
+  public record Violation(String pointer, String message) {}
+
+  private final SchemaRepository repository;
+  private final ObjectMapper json;
+  private final Map<String, Validator> validators = new ConcurrentHashMap<>();
+
+  public SchemaValidator(ObjectMapper json) {
+    this.json = json;
+    JsonSchemaOptions options = new JsonSchemaOptions()
+        .setDraft(Draft.DRAFT202012)
+        .setBaseUri(BASE)
+        .setOutputFormat(OutputFormat.Basic);
+    this.repository = SchemaRepository.create(options);
+    for (String file : FILES) {
+      repository.dereference(BASE + file, JsonSchema.of(load(file)));
+    }
+  }
+
+  /** Returns the violations of {@code document} against schema {@code file}; empty when valid. */
+  public List<Violation> validate(String file, JsonNode document) {
+    Validator v = validators.computeIfAbsent(file, f -> repository.validator(BASE + f));
+    Object value = json.convertValue(document, Object.class);
+    Object vertxValue = value instanceof Map<?, ?> m ? new JsonObject(castMap(m)) : value;
+    OutputUnit result = v.validate(vertxValue);
+    if (Boolean.TRUE.equals(result.getValid())) {
+      return List.of();
+    }
+    List<Violation> out = new ArrayList<>();
+    collect(result, out);
+    if (out.isEmpty()) {
+      out.add(new Violation("", "does not match " + file));
+    }
+    return out;
+  }
+
+  private static void collect(OutputUnit unit, List<Violation> out) {
+    if (unit.getError() != null) {
+      String loc = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
+      if (loc.startsWith("#")) loc = loc.substring(1);
+      out.add(new Violation(loc, unit.getError()));
+    }
+    if (unit.getErrors() != null) {
+      for (OutputUnit e : unit.getErrors()) collect(e, out);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> m) {
+    return (Map<String, Object>) m;
+  }
+
+  private static JsonObject load(String file) {
+    String path = "/protocol-spec/schemas/" + file;
+    try (InputStream in = SchemaValidator.class.getResourceAsStream(path)) {
+      if (in == null) throw new IllegalStateException("schema missing from classpath: " + path);
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,270 @@
+package org.madani.node.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.madani.node.account.AdminAccounts;
+import org.madani.node.content.EntryService;
+import org.madani.node.content.ProfileService;
+import org.madani.node.model.Entry;
+import org.madani.node.model.EntryKind;
+import org.madani.node.model.EntryQuery;
+import org.madani.node.model.Organization;
+import org.madani.node.model.Page;
+import org.madani.node.model.Problem;
+import org.madani.node.model.Urls;
+import org.madani.node.model.Visibility;
+
+/**
+ * The admin REST API under {@code /api/v1/}, described by {@code /api/v1/openapi.json}. Every
+ * route except login and the OpenAPI document needs a bearer token.
+ */
+public final class ApiRoutes {
+
+  private final JsonCodec json;
+  private final AdminAccounts admins;
+  private final ProfileService profiles;
+  private final EntryService entries;
+  private final Urls urls;
+  private final int bodyLimit;
+
+  public ApiRoutes(JsonCodec json, AdminAccounts admins, ProfileService profiles,
+      EntryService entries, Urls urls, int bodyLimit) {
+    this.json = json;
+    this.admins = admins;
+    this.profiles = profiles;
+    this.entries = entries;
+    this.urls = urls;
+    this.bodyLimit = bodyLimit;
+  }
+
+  public void mount(Router router) {
+    router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    router.route("/api/v1/*").handler(this::requireJsonBody);
+    router.get("/api/v1/openapi.json").handler(this::openApi);
+    router.post("/api/v1/auth/login").handler(this::login);
+    router.route("/api/v1/*").handler(this::requireToken);
+
+    router.get("/api/v1/organizations").handler(ctx -> respond(ctx, profiles.organizations().map(list -> {
+      ArrayNode arr = json.mapper().createArrayNode();
+      list.forEach(o -> arr.add(profileJson(o)));
+      ObjectNode out = json.mapper().createObjectNode();
+      out.set("items", arr);
+      return out;
+    }), 200));
+    router.get("/api/v1/organizations/:handle/profile").handler(ctx ->
+        respondVersioned(ctx, profiles.get(ctx.pathParam("handle")).map(this::profileJson)));
+    router.put("/api/v1/organizations/:handle/profile").handler(ctx ->
+        respondVersioned(ctx, profiles.update(ctx.pathParam("handle"), body(ctx), ifMatch(ctx))
+            .map(this::profileJson)));
+
+    router.get("/api/v1/organizations/:handle/entries").handler(this::listEntries);
+    router.post("/api/v1/organizations/:handle/entries").handler(this::createEntry);
+    router.get("/api/v1/organizations/:handle/entries/:id").handler(ctx -> respondVersioned(ctx,
+        entries.get(ctx.pathParam("handle"), ctx.pathParam("id"))
+            .map(e -> entryJson(ctx.pathParam("handle"), e))));
+    router.put("/api/v1/organizations/:handle/entries/:id").handler(ctx -> respondVersioned(ctx,
+        entries.update(ctx.pathParam("handle"), ctx.pathParam("id"), body(ctx), ifMatch(ctx))
+            .map(e -> entryJson(ctx.pathParam("handle"), e))));
+    router.delete("/api/v1/organizations/:handle/entries/:id").handler(ctx ->
+        entries.delete(ctx.pathParam("handle"), ctx.pathParam("id"))
+            .onSuccess(v -> ctx.response().setStatusCode(204).end())
+            .onFailure(ctx::fail));
+  }
+
+  private void openApi(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(Buffer.buffer(OpenApiDocument.bytes()));
+  }
+
+  private void login(RoutingContext ctx) {
+    ObjectNode in = body(ctx);
+    String user = in.path("username").asText("");
+    String password = in.path("password").asText("");
+    if (user.isEmpty() || password.isEmpty()) {
+      ctx.fail(Problem.badRequest("Send {\"username\": …, \"password\": …}."));
+      return;
+    }
+    respond(ctx, admins.login(user, password.toCharArray()).map(token -> {
+      ObjectNode out = json.mapper().createObjectNode();
+      out.put("token", token);
+      out.put("tokenType", "Bearer");
+      out.put("expiresIn", 12 * 3600);
+      return out;
+    }), 200);
+  }
+
+  /** 415 for a body that is not JSON; runs before authentication so it is cheap to refuse. */
+  private void requireJsonBody(RoutingContext ctx) {
+    var method = ctx.request().method().name();
+    if (("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method))) {
+      String type = ctx.request().getHeader("Content-Type");
+      String base = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+      if (!base.equals("application/json") && !base.endsWith("+json")) {
+        ctx.fail(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+            "Send the body as application/json.").exception());
+        return;
+      }
+    }
+    ctx.next();
+  }
+
+  private void requireToken(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() < 8) {
+      ctx.fail(Problem.of(401, "unauthorized", "Authentication required",
+          "Send an admin API token as 'Authorization: Bearer <token>'.").exception());
+      return;
+    }
+    admins.tokenValid(auth.substring(7).trim()).onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) {
+        ctx.next();
+      } else if (ar.failed()) {
+        ctx.fail(ar.cause());
+      } else {
+        ctx.fail(Problem.of(401, "invalid-token", "Invalid token",
+            "The token is unknown, revoked or expired.").exception());
+      }
+    });
+  }
+
+  private void listEntries(RoutingContext ctx) {
+    EntryQuery q;
+    try {
+      q = new EntryQuery(
+          param(ctx, "kind") == null ? null : EntryKind.fromWire(param(ctx, "kind"))
+              .orElseThrow(() -> Problem.badRequest("Unknown kind '" + param(ctx, "kind") + "'.")),
+          param(ctx, "visibility") == null ? null : Visibility.fromWire(param(ctx, "visibility"))
+              .orElseThrow(() -> Problem.badRequest("Unknown visibility.")),
+          param(ctx, "sector"),
+          param(ctx, "region"),
+          instant(ctx, "from"),
+          instant(ctx, "to"),
+          intParam(ctx, "page", 1),
+          intParam(ctx, "pageSize", 20));
+    } catch (IllegalArgumentException e) {
+      ctx.fail(Problem.badRequest(e.getMessage()));
+      return;
+    }
+    String handle = ctx.pathParam("handle");
+    respond(ctx, entries.list(handle, q).map(page -> pageJson(ctx, handle, page)), 200);
+  }
+
+  private void createEntry(RoutingContext ctx) {
+    String handle = ctx.pathParam("handle");
+    ObjectNode in = body(ctx);
+    entries.create(handle, in).onSuccess(e -> {
+      ctx.response()
+          .setStatusCode(201)
+          .putHeader("Location", urls.apiEntry(handle, e.id()))
+          .putHeader("ETag", "\"" + e.version() + "\"")
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(Buffer.buffer(json.write(entryJson(handle, e))));
+    }).onFailure(ctx::fail);
+  }
+
+  private ObjectNode pageJson(RoutingContext ctx, String handle, Page<Entry> page) {
+    ObjectNode out = json.mapper().createObjectNode();
+    ArrayNode items = out.putArray("items");
+    page.items().forEach(e -> items.add(entryJson(handle, e)));
+    out.put("page", page.page());
+    out.put("pageSize", page.pageSize());
+    out.put("total", page.total());
+    if (page.hasNext()) {
+      String query = ctx.request().query() == null ? "" : ctx.request().query()
+          .replaceAll("(^|&)page=[^&]*", "");
+      out.put("next", "?" + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&")
+          + "page=" + (page.page() + 1));
+    }
+    return out;
+  }
+
+  ObjectNode entryJson(String handle, Entry e) {
+    ObjectNode out = json.mapper().createObjectNode();
+    out.put("id", e.id());
+    out.setAll(e.document());
+    out.put("version", e.version());
+    out.put("created", e.created().toString());
+    out.put("updated", e.updated().toString());
+    out.put("url", urls.entry(handle, e.id()));
+    out.put("attributedTo", urls.organization(handle));
+    return out;
+  }
+
+  ObjectNode profileJson(Organization o) {
+    ObjectNode out = json.mapper().createObjectNode();
+    out.put("handle", o.handle());
+    out.setAll(o.profile());
+    out.put("version", o.version());
+    out.put("updated", o.updated().toString());
+    out.put("url", urls.organization(o.handle()));
+    return out;
+  }
+
+  private ObjectNode body(RoutingContext ctx) {
+    var b = ctx.body().buffer();
+    return json.parseObject(b == null ? null : b.getBytes());
+  }
+
+  private static Integer ifMatch(RoutingContext ctx) {
+    String h = ctx.request().getHeader("If-Match");
+    if (h == null) return null;
+    String v = h.trim();
+    if (v.startsWith("W/")) v = v.substring(2);
+    v = v.replace("\"", "");
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw Problem.badRequest("If-Match must be an ETag returned by this API, such as \"3\".");
+    }
+  }
+
+  private void respondVersioned(RoutingContext ctx, Future<ObjectNode> f) {
+    f.onSuccess(body -> ctx.response()
+        .putHeader("ETag", "\"" + body.path("version").asInt() + "\"")
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(Buffer.buffer(json.write(body)))).onFailure(ctx::fail);
+  }
+
+  private void respond(RoutingContext ctx, Future<ObjectNode> f, int status) {
+    f.onSuccess(body -> ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(Buffer.buffer(json.write(body)))).onFailure(ctx::fail);
+  }
+
+  private static String param(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int fallback) {
+    String v = param(ctx, name);
+    if (v == null) return fallback;
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number");
+    }
+  }
+
+  private static Instant instant(RoutingContext ctx, String name) {
+    String v = param(ctx, name);
+    if (v == null) return null;
+    try {
+      return OffsetDateTime.parse(v).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(name + " must be an RFC 3339 date-time with offset");
+    }
+  }
+}

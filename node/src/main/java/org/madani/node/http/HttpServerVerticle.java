@@ -1,0 +1,52 @@
+package org.madani.node.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The node's HTTP server. Routes come from the areas that own them; this class only wires them
+ * in order and adds what every response needs (security headers, problem rendering).
+ */
+public final class HttpServerVerticle extends VerticleBase {
+
+  private final String host;
+  private final int port;
+  private final List<Consumer<Router>> mounts;
+  private final ProblemHandler problems;
+  private HttpServer server;
+
+  public HttpServerVerticle(String host, int port, List<Consumer<Router>> mounts, ProblemHandler problems) {
+    this.host = host;
+    this.port = port;
+    this.mounts = mounts;
+    this.problems = problems;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(new SecurityHeaders());
+    new StaticRoutes().mount(router);
+    mounts.forEach(m -> m.accept(router));
+    router.route().failureHandler(problems);
+    router.route().last().handler(ctx -> ctx.fail(404));
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        .setMaxHeaderSize(16 * 1024)
+        .setMaxInitialLineLength(8 * 1024)
+        .setCompressionSupported(true)
+        .setIdleTimeout(60);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  /** The port actually bound (differs from the configured one when that was 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

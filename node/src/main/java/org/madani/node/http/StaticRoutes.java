@@ -1,0 +1,53 @@
+package org.madani.node.http;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Same-origin static resources: the stylesheet, and protocol-spec's JSON-LD context and schemas at
+ * stable paths (so peers and tools can read them from any node; our own code never fetches them).
+ */
+final class StaticRoutes {
+
+  private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+  void mount(Router router) {
+    router.get("/static/madani.css").handler(ctx -> serve(ctx, "/static/madani.css", "text/css; charset=utf-8"));
+    router.get("/ns/v1.jsonld").handler(ctx ->
+        serve(ctx, "/protocol-spec/context/madani-v1.jsonld", "application/ld+json; charset=utf-8"));
+    router.get("/schemas/:file").handler(ctx -> {
+      String file = ctx.pathParam("file");
+      if (!file.matches("[a-z0-9-]+\\.schema\\.json")) {
+        ctx.next();
+        return;
+      }
+      serve(ctx, "/protocol-spec/schemas/" + file, "application/schema+json");
+    });
+  }
+
+  private void serve(RoutingContext ctx, String resource, String type) {
+    byte[] body = cache.computeIfAbsent(resource, StaticRoutes::load);
+    if (body.length == 0) {
+      ctx.next();
+      return;
+    }
+    ctx.response()
+        .putHeader("Content-Type", type)
+        .putHeader("Cache-Control", "public, max-age=3600")
+        .putHeader("Access-Control-Allow-Origin", "*")
+        .end(io.vertx.core.buffer.Buffer.buffer(body));
+  }
+
+  private static byte[] load(String resource) {
+    try (InputStream in = StaticRoutes.class.getResourceAsStream(resource)) {
+      return in == null ? new byte[0] : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.madani.node.http.pages;
+
+import java.util.Map;
+
+/** Every user-facing text of the public pages, in Arabic and English. */
+public final class Messages {
+  private Messages() {}
+
+  private static final Map<String, String[]> TEXT = Map.ofEntries(
+      // key -> {ar, en}
+      Map.entry("site", new String[] {"مدني — دليل المجتمع المدني", "Madani — civil society directory"}),
+      Map.entry("organizations", new String[] {"المنظمات", "Organizations"}),
+      Map.entry("about", new String[] {"عن المنظمة", "About"}),
+      Map.entry("mission", new String[] {"الرسالة", "Mission"}),
+      Map.entry("sectors", new String[] {"القطاعات", "Sectors"}),
+      Map.entry("regions", new String[] {"مناطق العمل", "Regions of work"}),
+      Map.entry("founded", new String[] {"سنة التأسيس", "Founded"}),
+      Map.entry("legalForm", new String[] {"الشكل القانوني", "Legal form"}),
+      Map.entry("contact", new String[] {"التواصل", "Contact"}),
+      Map.entry("links", new String[] {"روابط", "Links"}),
+      Map.entry("activities", new String[] {"الأنشطة", "Activities"}),
+      Map.entry("noActivities", new String[] {"لا توجد أنشطة منشورة بعد.", "No published activities yet."}),
+      Map.entry("when", new String[] {"الموعد", "When"}),
+      Map.entry("where", new String[] {"المكان", "Where"}),
+      Map.entry("online", new String[] {"عبر الإنترنت", "Online"}),
+      Map.entry("languages", new String[] {"اللغات", "Languages"}),
+      Map.entry("by", new String[] {"من", "By"}),
+      Map.entry("published", new String[] {"نُشر", "Published"}),
+      Map.entry("updated", new String[] {"آخر تحديث", "Updated"}),
+      Map.entry("period", new String[] {"الفترة", "Period"}),
+      Map.entry("status", new String[] {"الحالة", "Status"}),
+      Map.entry("category", new String[] {"الفئة", "Category"}),
+      Map.entry("validUntil", new String[] {"صالح حتى", "Valid until"}),
+      Map.entry("back", new String[] {"العودة إلى المنظمة", "Back to the organization"}),
+      Map.entry("switchTo", new String[] {"English", "العربية"}),
+      Map.entry("onlyIn", new String[] {"متوفر بالإنجليزية فقط", "Only available in Arabic"}),
+      Map.entry("notFound", new String[] {"الصفحة غير موجودة", "Page not found"}),
+      Map.entry("notFoundText", new String[] {"لا يوجد شيء هنا، أو أنه لم يعد منشوراً.",
+          "There is nothing here, or it is no longer published."}),
+      Map.entry("kind.event", new String[] {"فعالية", "Event"}),
+      Map.entry("kind.project", new String[] {"مشروع", "Project"}),
+      Map.entry("kind.campaign", new String[] {"حملة", "Campaign"}),
+      Map.entry("kind.report", new String[] {"تقرير", "Report"}),
+      Map.entry("kind.article", new String[] {"مقالة معرفية", "Knowledge post"}),
+      Map.entry("kind.offer", new String[] {"عرض", "Offer"}),
+      Map.entry("kind.need", new String[] {"احتياج", "Need"}),
+      Map.entry("poweredBy", new String[] {"يعمل على عقدة مدني مستقلة", "Served by an independent Madani node"}));
+
+  public static String t(Lang lang, String key) {
+    String[] v = TEXT.get(key);
+    if (v == null) return key;
+    return lang == Lang.AR ? v[0] : v[1];
+  }
+
+  /** The marker shown beside text that is only available in the other language. */
+  public static String fallbackMarker(Lang page, Lang textLang) {
+    return textLang == Lang.EN
+        ? (page == Lang.AR ? "بالإنجليزية" : "English")
+        : (page == Lang.AR ? "بالعربية" : "in Arabic");
+  }
+}

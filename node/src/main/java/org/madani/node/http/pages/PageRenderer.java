@@ -1,0 +1,277 @@
+package org.madani.node.http.pages;
+
+import static org.madani.node.http.pages.Html.esc;
+import static org.madani.node.http.pages.Messages.t;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import org.madani.node.content.Taxonomies;
+import org.madani.node.model.Entry;
+import org.madani.node.model.Organization;
+import org.madani.node.model.Urls;
+
+/**
+ * Server-rendered public pages. Output is plain HTML with one same-origin stylesheet: no scripts,
+ * no inline styles, nothing from third parties, so a strict Content-Security-Policy holds. Every
+ * user-supplied string is escaped; user links are rendered only for http(s) URLs, with
+ * {@code rel="nofollow noopener noreferrer"}.
+ */
+public final class PageRenderer {
+
+  private final Taxonomies taxonomies;
+  private final Urls urls;
+
+  public PageRenderer(Taxonomies taxonomies, Urls urls) {
+    this.taxonomies = taxonomies;
+    this.urls = urls;
+  }
+
+  public String organizationList(Lang lang, List<Organization> orgs, String path) {
+    StringBuilder b = new StringBuilder("<h1>").append(esc(t(lang, "organizations"))).append("</h1><ul class=\"cards\">");
+    for (Organization o : orgs) {
+      b.append("<li class=\"card\"><a href=\"").append(esc(pathOf(urls.organization(o.handle())))).append("\">")
+          .append(text(lang, o.profile().get("name"), "span")).append("</a>")
+          .append(text(lang, o.profile().get("summary"), "p")).append("</li>");
+    }
+    b.append("</ul>");
+    return layout(lang, t(lang, "site"), b.toString(), path);
+  }
+
+  public String organization(Lang lang, Organization org, List<Entry> entries, String path) {
+    JsonNode p = org.profile();
+    StringBuilder b = new StringBuilder();
+    b.append("<header class=\"org-head\"><div class=\"avatar\" aria-hidden=\"true\">")
+        .append(esc(initial(lang, p.get("name")))).append("</div><div>")
+        .append(text(lang, p.get("name"), "h1"))
+        .append(text(lang, p.get("summary"), "p"))
+        .append("</div></header>");
+
+    b.append("<section><h2>").append(esc(t(lang, "about"))).append("</h2><dl class=\"facts\">");
+    if (p.has("sectors")) fact(b, t(lang, "sectors"), terms(lang, p.get("sectors"), true));
+    if (p.has("regions")) fact(b, t(lang, "regions"), terms(lang, p.get("regions"), false));
+    if (p.has("foundingYear")) fact(b, t(lang, "founded"), esc(p.get("foundingYear").asText()));
+    if (p.has("legalForm")) fact(b, t(lang, "legalForm"), esc(p.get("legalForm").asText()));
+    b.append("</dl>");
+    if (p.has("mission")) {
+      b.append("<h3>").append(esc(t(lang, "mission"))).append("</h3>").append(block(lang, p.get("mission")));
+    }
+    b.append("</section>");
+
+    StringBuilder contacts = new StringBuilder();
+    for (JsonNode c : p.path("contacts")) {
+      // Hidden contact channels are for the network's admins, never for public pages.
+      if (!"public".equals(c.path("visibility").asText())) continue;
+      String value = c.path("value").asText();
+      contacts.append("<li><span class=\"kind\">").append(esc(c.path("kind").asText())).append("</span> ");
+      if ("email".equals(c.path("kind").asText())) {
+        contacts.append("<a href=\"mailto:").append(esc(value)).append("\">").append(esc(value)).append("</a>");
+      } else if (Html.safeUrl(value)) {
+        contacts.append(link(value, value));
+      } else {
+        contacts.append("<bdi>").append(esc(value)).append("</bdi>");
+      }
+      contacts.append("</li>");
+    }
+    if (!contacts.isEmpty()) {
+      b.append("<section><h2>").append(esc(t(lang, "contact"))).append("</h2><ul class=\"plain\">")
+          .append(contacts).append("</ul></section>");
+    }
+    StringBuilder links = new StringBuilder();
+    for (JsonNode l : p.path("links")) {
+      String url = l.path("url").asText();
+      if (!Html.safeUrl(url)) continue;
+      Lang.Localized label = lang.pick(l.get("label"));
+      links.append("<li>").append(link(url, label == null ? url : label.text())).append("</li>");
+    }
+    if (!links.isEmpty()) {
+      b.append("<section><h2>").append(esc(t(lang, "links"))).append("</h2><ul class=\"plain\">")
+          .append(links).append("</ul></section>");
+    }
+
+    b.append("<section><h2>").append(esc(t(lang, "activities"))).append("</h2>");
+    if (entries.isEmpty()) {
+      b.append("<p class=\"muted\">").append(esc(t(lang, "noActivities"))).append("</p>");
+    } else {
+      b.append("<ul class=\"cards\">");
+      for (Entry e : entries) {
+        b.append("<li class=\"card\"><span class=\"badge\">").append(esc(t(lang, "kind." + e.kind().wireName())))
+            .append("</span> <a href=\"").append(esc(pathOf(urls.entry(org.handle(), e.id())))).append("\">")
+            .append(text(lang, e.document().get("title"), "span")).append("</a>");
+        String when = when(lang, e.document());
+        if (!when.isEmpty()) b.append("<p class=\"muted\">").append(when).append("</p>");
+        b.append(text(lang, e.document().get("summary"), "p")).append("</li>");
+      }
+      b.append("</ul>");
+    }
+    b.append("</section>");
+    Lang.Localized title = lang.pick(p.get("name"));
+    return layout(lang, title == null ? org.handle() : title.text(), b.toString(), path);
+  }
+
+  public String entry(Lang lang, Organization org, Entry e, String path) {
+    JsonNode d = e.document();
+    StringBuilder b = new StringBuilder();
+    b.append("<p><a href=\"").append(esc(pathOf(urls.organization(org.handle())))).append("\">")
+        .append(lang == Lang.AR ? "→ " : "← ").append(esc(t(lang, "back"))).append("</a></p>");
+    b.append("<article><span class=\"badge\">").append(esc(t(lang, "kind." + e.kind().wireName()))).append("</span>");
+    b.append(text(lang, d.get("title"), "h1"));
+    b.append("<p class=\"muted\">").append(esc(t(lang, "by"))).append(' ')
+        .append(text(lang, org.profile().get("name"), "span")).append("</p>");
+    b.append(text(lang, d.get("summary"), "p"));
+    b.append("<dl class=\"facts\">");
+    String when = when(lang, d);
+    if (!when.isEmpty()) fact(b, t(lang, "when"), when);
+    if (d.has("place")) {
+      JsonNode place = d.get("place");
+      StringBuilder where = new StringBuilder(text(lang, place.get("name"), "span"));
+      if (place.has("address")) where.append(", ").append(text(lang, place.get("address"), "span"));
+      if (place.has("region")) where.append(" — ").append(esc(regionLabel(lang, place.get("region").asText())));
+      fact(b, t(lang, "where"), where.toString());
+    }
+    if (d.has("onlineUrl") && Html.safeUrl(d.get("onlineUrl").asText())) {
+      fact(b, t(lang, "online"), link(d.get("onlineUrl").asText(), d.get("onlineUrl").asText()));
+    }
+    if (d.has("period")) {
+      fact(b, t(lang, "period"), date(lang, d.path("period").path("start").asText())
+          + " – " + date(lang, d.path("period").path("end").asText()));
+    }
+    if (d.has("status")) fact(b, t(lang, "status"), esc(d.get("status").asText()));
+    if (d.has("category")) fact(b, t(lang, "category"), esc(d.get("category").asText()));
+    if (d.has("validUntil")) fact(b, t(lang, "validUntil"), date(lang, d.get("validUntil").asText()));
+    if (d.has("sectors")) fact(b, t(lang, "sectors"), terms(lang, d.get("sectors"), true));
+    if (d.has("regions")) fact(b, t(lang, "regions"), terms(lang, d.get("regions"), false));
+    if (d.has("languages")) fact(b, t(lang, "languages"), esc(String.join(", ", strings(d.get("languages")))));
+    fact(b, t(lang, "updated"), date(lang, e.updated().toString().substring(0, 10)));
+    b.append("</dl>");
+    b.append(block(lang, d.get("content")));
+    b.append("</article>");
+    Lang.Localized title = lang.pick(d.get("title"));
+    return layout(lang, title == null ? e.id() : title.text(), b.toString(), path);
+  }
+
+  public String notFound(Lang lang, String path) {
+    return layout(lang, t(lang, "notFound"),
+        "<h1>" + esc(t(lang, "notFound")) + "</h1><p>" + esc(t(lang, "notFoundText")) + "</p>", path);
+  }
+
+  private String layout(Lang lang, String title, String body, String path) {
+    String switchHref = esc(path) + "?lang=" + lang.other().code;
+    return "<!doctype html>\n<html lang=\"" + lang.code + "\" dir=\"" + lang.dir + "\">"
+        + "<head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>" + esc(title) + "</title>"
+        + "<link rel=\"stylesheet\" href=\"/static/madani.css\">"
+        + "</head><body><div class=\"bar\"><a class=\"brand\" href=\"/\">" + esc(t(lang, "site")) + "</a>"
+        + "<a class=\"switch\" hreflang=\"" + lang.other().code + "\" lang=\"" + lang.other().code
+        + "\" href=\"" + switchHref + "\">" + esc(t(lang, "switchTo")) + "</a></div>"
+        + "<main>" + body + "</main>"
+        + "<footer class=\"muted\">" + esc(t(lang, "poweredBy")) + "</footer></body></html>";
+  }
+
+  /** A language-map value as an element; in the other language it gets its own lang/dir and a marker. */
+  private static String text(Lang lang, JsonNode map, String tag) {
+    Lang.Localized l = lang.pick(map);
+    if (l == null) return "";
+    StringBuilder b = new StringBuilder("<").append(tag);
+    if (l.fallback()) b.append(" lang=\"").append(l.lang().code).append("\" dir=\"").append(l.lang().dir).append("\"");
+    b.append(">").append(esc(l.text()));
+    if (l.fallback()) {
+      b.append(" <small class=\"lang-marker\" lang=\"").append(lang.code).append("\" dir=\"").append(lang.dir)
+          .append("\">(").append(esc(Messages.fallbackMarker(lang, l.lang()))).append(")</small>");
+    }
+    return b.append("</").append(tag).append(">").toString();
+  }
+
+  private static String block(Lang lang, JsonNode map) {
+    Lang.Localized l = lang.pick(map);
+    if (l == null) return "";
+    String attrs = l.fallback() ? " lang=\"" + l.lang().code + "\" dir=\"" + l.lang().dir + "\"" : "";
+    String marker = l.fallback()
+        ? "<p class=\"lang-marker\">(" + esc(Messages.fallbackMarker(lang, l.lang())) + ")</p>" : "";
+    return "<div class=\"prose\"" + attrs + ">" + marker + Html.paragraphs(l.text()) + "</div>";
+  }
+
+  private String terms(Lang lang, JsonNode ids, boolean sectors) {
+    StringBuilder b = new StringBuilder("<ul class=\"tags\">");
+    for (JsonNode id : ids) {
+      String label = sectors
+          ? taxonomies.sector(id.asText()).map(tm -> tm.label(lang.code)).orElse(id.asText())
+          : regionLabel(lang, id.asText());
+      b.append("<li>").append(esc(label)).append("</li>");
+    }
+    return b.append("</ul>").toString();
+  }
+
+  private String regionLabel(Lang lang, String id) {
+    return taxonomies.region(id).map(tm -> tm.label(lang.code)).orElse(id);
+  }
+
+  private static String when(Lang lang, JsonNode d) {
+    if (d.hasNonNull("startTime")) {
+      ZoneId zone = zone(d.path("timeZone").asText(null));
+      ZonedDateTime start = OffsetDateTime.parse(d.get("startTime").asText()).atZoneSameInstant(zone);
+      DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+          .withLocale(lang.locale());
+      String s = start.format(f.withZone(zone));
+      if (d.hasNonNull("endTime")) {
+        ZonedDateTime end = OffsetDateTime.parse(d.get("endTime").asText()).atZoneSameInstant(zone);
+        s += " – " + end.format(f);
+      }
+      return "<time datetime=\"" + esc(d.get("startTime").asText()) + "\">" + esc(s) + "</time> <bdi>("
+          + esc(zone.getId()) + ")</bdi>";
+    }
+    if (d.hasNonNull("startDate")) {
+      String s = date(lang, d.get("startDate").asText());
+      if (d.hasNonNull("endDate")) s += " – " + date(lang, d.get("endDate").asText());
+      return s;
+    }
+    return "";
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return id == null ? ZoneId.of("UTC") : ZoneId.of(id);
+    } catch (RuntimeException e) {
+      return ZoneId.of("UTC");
+    }
+  }
+
+  private static String date(Lang lang, String isoDate) {
+    try {
+      return esc(LocalDate.parse(isoDate).format(
+          DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale())));
+    } catch (RuntimeException e) {
+      return esc(isoDate);
+    }
+  }
+
+  private static void fact(StringBuilder b, String label, String valueHtml) {
+    b.append("<dt>").append(esc(label)).append("</dt><dd>").append(valueHtml).append("</dd>");
+  }
+
+  private static String link(String url, String label) {
+    return "<a rel=\"nofollow noopener noreferrer\" href=\"" + esc(url) + "\"><bdi>" + esc(label) + "</bdi></a>";
+  }
+
+  private static String initial(Lang lang, JsonNode name) {
+    Lang.Localized l = lang.pick(name);
+    return l == null || l.text().isBlank() ? "؟" : l.text().substring(0, l.text().offsetByCodePoints(0, 1));
+  }
+
+  private static List<String> strings(JsonNode arr) {
+    List<String> out = new java.util.ArrayList<>();
+    arr.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** Page links are same-origin paths, so a page works under any host name it is reached by. */
+  private String pathOf(String absolute) {
+    return absolute.substring(urls.root().length());
+  }
+}

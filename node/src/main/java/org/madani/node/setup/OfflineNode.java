@@ -1,0 +1,114 @@
+package org.madani.node.setup;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.madani.node.account.AdminAccounts;
+import org.madani.node.account.ApiTokens;
+import org.madani.node.account.LoginThrottle;
+import org.madani.node.account.PasswordHasher;
+import org.madani.node.config.NodeConfig;
+import org.madani.node.content.ContentEvents;
+import org.madani.node.content.DocumentChecks;
+import org.madani.node.content.EntryService;
+import org.madani.node.content.ProfileService;
+import org.madani.node.content.SchemaValidator;
+import org.madani.node.content.Taxonomies;
+import org.madani.node.http.JsonCodec;
+import org.madani.node.model.Organization;
+import org.madani.node.model.Problem;
+import org.madani.node.store.AccountRepository;
+import org.madani.node.store.Database;
+import org.madani.node.store.EntryRepository;
+import org.madani.node.store.KeyRepository;
+import org.madani.node.store.OrganizationRepository;
+import org.madani.node.trust.OrganizationKeys;
+
+/**
+ * The node's services without its HTTP server, for command-line work on the data directory
+ * (init, token, import). Must not run while a node serves the same directory: H2 locks the file.
+ */
+public final class OfflineNode implements AutoCloseable {
+
+  private final Vertx vertx;
+  private final NodeConfig config;
+  private final Database db;
+  private final Clock clock;
+  private final JsonCodec json;
+  private final OrganizationRepository orgs;
+  private final ProfileService profiles;
+  private final EntryService entries;
+  private final AdminAccounts admins;
+  private final OrganizationKeys keys;
+
+  public OfflineNode(NodeConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.vertx = Vertx.vertx();
+    this.db = Database.open(vertx, config.databaseFile());
+    this.json = new JsonCodec(config.maxJsonDepth());
+    this.orgs = new OrganizationRepository(json.mapper());
+    Taxonomies taxonomies = new Taxonomies(json.mapper());
+    DocumentChecks checks = new DocumentChecks(new SchemaValidator(json.mapper()), taxonomies);
+    this.profiles = new ProfileService(db, orgs, checks, ContentEvents.NONE, clock);
+    this.entries = new EntryService(db, orgs, new EntryRepository(json.mapper()), checks,
+        ContentEvents.NONE, clock);
+    this.admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
+        new ApiTokens(), new LoginThrottle(clock), clock);
+    this.keys = new OrganizationKeys(new KeyRepository());
+  }
+
+  public JsonCodec json() {
+    return json;
+  }
+
+  public AdminAccounts admins() {
+    return admins;
+  }
+
+  public EntryService entries() {
+    return entries;
+  }
+
+  /**
+   * Creates a hosted organization with its key pairs, in one transaction: a failure leaves no
+   * half-made organization behind (key files already written are then orphaned, never reused).
+   */
+  public OrganizationKeys.Created createOrganization(String handle, ObjectNode profile) throws SQLException {
+    ObjectNode valid = profiles.validated(profile);
+    Path keysDir = config.keysDir();
+    return db.txBlocking(c -> {
+      if (orgs.findByHandle(c, handle).isPresent()) {
+        throw Problem.conflict("An organization with handle '" + handle + "' already exists.");
+      }
+      Organization org = orgs.insert(c, handle, valid, clock.instant());
+      return keys.create(c, org.id(), handle, keysDir, clock.instant());
+    });
+  }
+
+  public static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("timed out", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    await(vertx.close());
+  }
+}

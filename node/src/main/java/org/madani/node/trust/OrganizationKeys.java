@@ -1,0 +1,141 @@
+package org.madani.node.trust;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
+import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
+import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
+import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
+import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.madani.node.store.KeyRepository;
+import org.madani.node.store.KeyRepository.KeyRow;
+
+/**
+ * Creates an organization's key pairs with Bouncy Castle at {@code init}: Ed25519 for signatures
+ * between Madani nodes and object proofs, RSA-2048 for Mastodon-style peers, and an Ed25519
+ * recovery key whose private half is written once for the admin to move offline.
+ *
+ * <p>Private keys go to PKCS#8 PEM files readable by the owner only (created with those
+ * permissions, never widened), are never logged and never leave through the API.
+ */
+public final class OrganizationKeys {
+
+  public static final String ED25519_FRAGMENT = "ed25519-1";
+  public static final String RSA_FRAGMENT = "main-key";
+  public static final String RECOVERY_FRAGMENT = "recovery-1";
+
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+
+  private final KeyRepository keys;
+  private final SecureRandom random = new SecureRandom();
+
+  public OrganizationKeys(KeyRepository keys) {
+    this.keys = keys;
+  }
+
+  /** What {@link #create} wrote: where the recovery key went, for the admin to move it offline. */
+  public record Created(Path recoveryKeyFile) {}
+
+  public Created create(Connection c, long orgId, String handle, Path keysDir, Instant now)
+      throws SQLException {
+    createOwnerOnlyDir(keysDir);
+    AsymmetricCipherKeyPair ed = ed25519();
+    AsymmetricCipherKeyPair rsa = rsa2048();
+    AsymmetricCipherKeyPair recovery = ed25519();
+
+    Path edFile = keysDir.resolve(handle + "-" + ED25519_FRAGMENT + ".pem");
+    Path rsaFile = keysDir.resolve(handle + "-" + RSA_FRAGMENT + ".pem");
+    Path recoveryFile = keysDir.resolve(handle + "-" + RECOVERY_FRAGMENT + ".OFFLINE.pem");
+    writePrivate(edFile, ed);
+    writePrivate(rsaFile, rsa);
+    writePrivate(recoveryFile, recovery);
+
+    keys.insert(c, new KeyRow(orgId, ED25519_FRAGMENT, "ed25519", "signing", publicPem(ed),
+        edFile.toString(), now, null));
+    keys.insert(c, new KeyRow(orgId, RSA_FRAGMENT, "rsa", "signing", publicPem(rsa),
+        rsaFile.toString(), now, null));
+    // The recovery key's private half is not referenced: after the admin moves the file offline,
+    // nothing on the server can use it, which is the point.
+    keys.insert(c, new KeyRow(orgId, RECOVERY_FRAGMENT, "ed25519", "recovery", publicPem(recovery),
+        null, now, null));
+    return new Created(recoveryFile);
+  }
+
+  private AsymmetricCipherKeyPair ed25519() {
+    Ed25519KeyPairGenerator g = new Ed25519KeyPairGenerator();
+    g.init(new Ed25519KeyGenerationParameters(random));
+    return g.generateKeyPair();
+  }
+
+  private AsymmetricCipherKeyPair rsa2048() {
+    RSAKeyPairGenerator g = new RSAKeyPairGenerator();
+    g.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), random, 2048, 100));
+    return g.generateKeyPair();
+  }
+
+  static String publicPem(AsymmetricCipherKeyPair kp) {
+    try {
+      byte[] der = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(kp.getPublic()).getEncoded();
+      return pem("PUBLIC KEY", der);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writePrivate(Path file, AsymmetricCipherKeyPair kp) {
+    try {
+      byte[] der = PrivateKeyInfoFactory.createPrivateKeyInfo(kp.getPrivate()).getEncoded();
+      byte[] pem = pem("PRIVATE KEY", der).getBytes(StandardCharsets.US_ASCII);
+      if (supportsPosix(file.getParent())) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      } else {
+        Files.createFile(file);
+      }
+      Files.write(file, pem, StandardOpenOption.TRUNCATE_EXISTING);
+    } catch (FileAlreadyExistsException e) {
+      throw new IllegalStateException("refusing to overwrite existing key file " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void createOwnerOnlyDir(Path dir) {
+    try {
+      if (!Files.isDirectory(dir)) {
+        if (supportsPosix(dir.getParent())) {
+          Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+        } else {
+          Files.createDirectories(dir);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean supportsPosix(Path p) {
+    return p != null && p.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  private static String pem(String type, byte[] der) {
+    String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    return "-----BEGIN " + type + "-----\n" + b64 + "\n-----END " + type + "-----\n";
+  }
+}

@@ -1,0 +1,2 @@
+/** Keys of hosted organizations; later: follows, trust levels, blocks and key rotation. */
+package org.madani.node.trust;
