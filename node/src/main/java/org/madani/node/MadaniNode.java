@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.madani.node.account.AdminAccounts;
 import org.madani.node.account.ApiTokens;
 import org.madani.node.account.LoginThrottle;
@@ -114,14 +116,26 @@ public final class MadaniNode {
     return config;
   }
 
-  /** Stops serving, then closes the database. Safe to call once. */
-  public Future<Void> close() {
-    return vertx.undeploy(deploymentId)
-        .eventually(() -> vertx.executeBlocking(() -> {
-          db.close();
-          return null;
-        }))
-        .eventually(vertx::close);
+  /**
+   * Stops serving, then closes the database and Vert.x. Runs on a plain thread: a future created
+   * on one of Vert.x's own threads would be completed on an event loop that is shutting down and
+   * never be delivered. Safe to call once.
+   */
+  public CompletableFuture<Void> close() {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        vertx.undeploy(deploymentId).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("undeploy did not finish cleanly: {}", e.toString());
+      }
+      db.close();
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+      }
+      LOG.info("node stopped");
+    }, r -> new Thread(r, "madani-close").start());
   }
 
   private static NodeConfig resolvePort(NodeConfig c) {

@@ -28,7 +28,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        node.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        node.close().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
         System.err.println("shutdown: " + e.getMessage());
       } finally {

@@ -109,6 +109,7 @@ public final class OfflineNode implements AutoCloseable {
   @Override
   public void close() {
     db.close();
-    await(vertx.close());
+    vertx.close(); // called from a non-Vert.x thread; nothing to wait for
+
   }
 }
