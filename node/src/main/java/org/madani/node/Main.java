@@ -16,7 +16,16 @@ import picocli.CommandLine.Command;
     subcommands = {InitCommand.class, ServeCommand.class, TokenCommand.class, OrgAddCommand.class})
 public final class Main {
   public static void main(String[] args) {
-    int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    // Configuration mistakes are the user's to fix: say what is wrong, without a stack trace.
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof IllegalArgumentException || e instanceof org.madani.node.model.ProblemException) {
+        cmd.getErr().println("madani-node: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    int code = cli.execute(args);
     if (code != 0) System.exit(code);
   }
 }

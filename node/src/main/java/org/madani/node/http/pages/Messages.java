@@ -44,11 +44,44 @@ public final class Messages {
       Map.entry("kind.article", new String[] {"مقالة معرفية", "Knowledge post"}),
       Map.entry("kind.offer", new String[] {"عرض", "Offer"}),
       Map.entry("kind.need", new String[] {"احتياج", "Need"}),
+      Map.entry("legalForm.association", new String[] {"جمعية", "Association"}),
+      Map.entry("legalForm.foundation", new String[] {"مؤسسة", "Foundation"}),
+      Map.entry("legalForm.ngo", new String[] {"منظمة غير حكومية", "NGO"}),
+      Map.entry("legalForm.cooperative", new String[] {"تعاونية", "Cooperative"}),
+      Map.entry("legalForm.network", new String[] {"شبكة", "Network"}),
+      Map.entry("legalForm.initiative", new String[] {"مبادرة", "Initiative"}),
+      Map.entry("legalForm.informal-group", new String[] {"مجموعة غير رسمية", "Informal group"}),
+      Map.entry("legalForm.company", new String[] {"شركة", "Company"}),
+      Map.entry("legalForm.other", new String[] {"أخرى", "Other"}),
+      Map.entry("contact.email", new String[] {"البريد الإلكتروني", "Email"}),
+      Map.entry("contact.phone", new String[] {"الهاتف", "Phone"}),
+      Map.entry("contact.website", new String[] {"الموقع", "Website"}),
+      Map.entry("contact.signal", new String[] {"سيغنال", "Signal"}),
+      Map.entry("contact.whatsapp", new String[] {"واتساب", "WhatsApp"}),
+      Map.entry("contact.telegram", new String[] {"تيليغرام", "Telegram"}),
+      Map.entry("contact.mastodon", new String[] {"ماستودون", "Mastodon"}),
+      Map.entry("contact.matrix", new String[] {"ماتريكس", "Matrix"}),
+      Map.entry("contact.address", new String[] {"العنوان", "Address"}),
+      Map.entry("contact.other", new String[] {"أخرى", "Other"}),
+      Map.entry("status.planned", new String[] {"مخطط", "Planned"}),
+      Map.entry("status.active", new String[] {"جارٍ", "Active"}),
+      Map.entry("status.completed", new String[] {"مكتمل", "Completed"}),
+      Map.entry("status.paused", new String[] {"متوقف مؤقتاً", "Paused"}),
+      Map.entry("category.funding", new String[] {"تمويل", "Funding"}),
+      Map.entry("category.volunteers", new String[] {"متطوعون", "Volunteers"}),
+      Map.entry("category.expertise", new String[] {"خبرة", "Expertise"}),
+      Map.entry("category.equipment", new String[] {"معدات", "Equipment"}),
+      Map.entry("category.space", new String[] {"مكان", "Space"}),
+      Map.entry("category.training", new String[] {"تدريب", "Training"}),
+      Map.entry("category.partnership", new String[] {"شراكة", "Partnership"}),
+      Map.entry("category.translation", new String[] {"ترجمة", "Translation"}),
+      Map.entry("category.legal", new String[] {"دعم قانوني", "Legal support"}),
+      Map.entry("category.other", new String[] {"أخرى", "Other"}),
       Map.entry("poweredBy", new String[] {"يعمل على عقدة مدني مستقلة", "Served by an independent Madani node"}));
 
   public static String t(Lang lang, String key) {
     String[] v = TEXT.get(key);
-    if (v == null) return key;
+    if (v == null) return key.substring(key.indexOf('.') + 1); // unknown enum value: show it as is
     return lang == Lang.AR ? v[0] : v[1];
   }
 

@@ -56,7 +56,7 @@ public final class PageRenderer {
     if (p.has("sectors")) fact(b, t(lang, "sectors"), terms(lang, p.get("sectors"), true));
     if (p.has("regions")) fact(b, t(lang, "regions"), terms(lang, p.get("regions"), false));
     if (p.has("foundingYear")) fact(b, t(lang, "founded"), esc(p.get("foundingYear").asText()));
-    if (p.has("legalForm")) fact(b, t(lang, "legalForm"), esc(p.get("legalForm").asText()));
+    if (p.has("legalForm")) fact(b, t(lang, "legalForm"), esc(t(lang, "legalForm." + p.get("legalForm").asText())));
     b.append("</dl>");
     if (p.has("mission")) {
       b.append("<h3>").append(esc(t(lang, "mission"))).append("</h3>").append(block(lang, p.get("mission")));
@@ -68,7 +68,8 @@ public final class PageRenderer {
       // Hidden contact channels are for the network's admins, never for public pages.
       if (!"public".equals(c.path("visibility").asText())) continue;
       String value = c.path("value").asText();
-      contacts.append("<li><span class=\"kind\">").append(esc(c.path("kind").asText())).append("</span> ");
+      contacts.append("<li><span class=\"kind\">").append(esc(t(lang, "contact." + c.path("kind").asText())))
+          .append(":</span> ");
       if ("email".equals(c.path("kind").asText())) {
         contacts.append("<a href=\"mailto:").append(esc(value)).append("\">").append(esc(value)).append("</a>");
       } else if (Html.safeUrl(value)) {
@@ -141,8 +142,8 @@ public final class PageRenderer {
       fact(b, t(lang, "period"), date(lang, d.path("period").path("start").asText())
           + " – " + date(lang, d.path("period").path("end").asText()));
     }
-    if (d.has("status")) fact(b, t(lang, "status"), esc(d.get("status").asText()));
-    if (d.has("category")) fact(b, t(lang, "category"), esc(d.get("category").asText()));
+    if (d.has("status")) fact(b, t(lang, "status"), esc(t(lang, "status." + d.get("status").asText())));
+    if (d.has("category")) fact(b, t(lang, "category"), esc(t(lang, "category." + d.get("category").asText())));
     if (d.has("validUntil")) fact(b, t(lang, "validUntil"), date(lang, d.get("validUntil").asText()));
     if (d.has("sectors")) fact(b, t(lang, "sectors"), terms(lang, d.get("sectors"), true));
     if (d.has("regions")) fact(b, t(lang, "regions"), terms(lang, d.get("regions"), false));
