@@ -2,7 +2,6 @@ package org.madani.node.federation.sig;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -77,10 +76,5 @@ public final class CavageSigner {
             headers.add(Digests.DIGEST);
         }
         return prepared.withHeader("Signature", signatureHeader(prepared, headers));
-    }
-
-    /** For callers that need the time used in {@link #signRequest}. */
-    Instant now() {
-        return clock.instant();
     }
 }
