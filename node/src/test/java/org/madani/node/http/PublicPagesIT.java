@@ -85,7 +85,7 @@ class PublicPagesIT {
     String evil = """
         {"kind": "event", "title": {"en": "<script>alert(1)</script> & <b>bold</b>"},
          "startTime": "2027-03-01T16:00:00Z", "timeZone": "Asia/Damascus",
-         "onlineUrl": "https://meet.example.org/x\\"onmouseover=\\"alert(1)"}
+         "place": {"name": {"en": "Hall\\" onmouseover=\\"alert(1)"}}}
         """;
     HttpResponse<String> created = node.api("POST", node.entriesPath(), evil);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
