@@ -171,6 +171,22 @@ class EntryApiIT {
   }
 
   @Test
+  void repeatedWrongPasswords_areThrottled() throws Exception {
+    int throttled = 0;
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> r = node.send("POST", "/api/v1/auth/login",
+          "{\"username\":\"mallory\",\"password\":\"guess" + i + "\"}", "Content-Type", "application/json");
+      if (r.statusCode() == 429) {
+        throttled++;
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      } else {
+        assertProblem(r, 401);
+      }
+    }
+    assertThat(throttled).isGreaterThanOrEqualTo(14);
+  }
+
+  @Test
   void health() throws Exception {
     assertThat(node.get("/livez").statusCode()).isEqualTo(200);
     assertThat(node.get("/readyz").statusCode()).isEqualTo(200);
