@@ -1,6 +1,6 @@
 package org.madani.node.http.pages;
 
-import static org.madani.node.http.pages.Html.esc;
+import static org.madani.node.text.Html.esc;
 import static org.madani.node.http.pages.Messages.t;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import org.madani.node.content.Taxonomies;
+import org.madani.node.text.Html;
 import org.madani.node.model.Entry;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Urls;

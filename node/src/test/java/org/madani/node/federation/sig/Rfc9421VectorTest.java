@@ -3,7 +3,6 @@ package org.madani.node.federation.sig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
@@ -35,6 +34,17 @@ class Rfc9421VectorTest {
 
     static Stream<String> vectors() {
         return Vectors.list("rfc9421").stream();
+    }
+
+    /** Vectors whose signature covers at least one header field (B.2.1 covers none). */
+    static Stream<String> vectorsCoveringAHeader() {
+        return vectors().filter(f -> signatureParams(Vectors.load(f)).items().stream()
+                .anyMatch(i -> !((String) i.value()).startsWith("@")));
+    }
+
+    /** Vectors whose signature covers the request method. */
+    static Stream<String> vectorsCoveringMethod() {
+        return vectors().filter(f -> Vectors.load(f).get("signatureInput").asText().contains("\"@method\""));
     }
 
     private static HttpMessageView signed(JsonNode v) {
@@ -140,13 +150,12 @@ class Rfc9421VectorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("vectors")
+    @MethodSource("vectorsCoveringAHeader")
     void changedCoveredHeaderIsRejected(String file) {
         JsonNode v = Vectors.load(file);
         InnerList params = signatureParams(v);
         String field = params.items().stream().map(i -> (String) i.value()).filter(n -> !n.startsWith("@")).findFirst()
                 .orElse(null);
-        assumeTrue(field != null, "covers no header field");
         HttpMessageView m = signed(v);
         String value = m.header(field).orElseThrow();
         String changed = field.equals("date") ? value.replace("02:07:55", "02:07:54") : value + "x";
@@ -154,10 +163,9 @@ class Rfc9421VectorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("vectors")
+    @MethodSource("vectorsCoveringMethod")
     void changedMethodIsRejected(String file) {
         JsonNode v = Vectors.load(file);
-        assumeTrue(v.get("signatureInput").asText().contains("\"@method\""), "does not cover @method");
         HttpRequestView r = (HttpRequestView) signed(v);
         assertReason(Reason.BAD_SIGNATURE, verify(r.withMethod("PUT"), Vectors.clockAt(v)));
     }

@@ -1,5 +1,7 @@
 package org.madani.node.http.pages;
 
+import org.madani.node.text.Html;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

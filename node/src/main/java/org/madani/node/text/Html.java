@@ -1,4 +1,4 @@
-package org.madani.node.http.pages;
+package org.madani.node.text;
 
 /** HTML escaping for text and attribute values. Every user-supplied string goes through here. */
 public final class Html {

@@ -1,0 +1,146 @@
+package org.madani.node.federation.actor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.madani.node.federation.ActivityStreams;
+import org.madani.node.federation.sig.Keys;
+import org.madani.node.federation.sig.SignatureAlgorithm;
+import org.madani.node.federation.sig.SigningKey;
+import org.madani.node.model.Organization;
+import org.madani.node.model.Urls;
+import org.madani.node.store.KeyRepository;
+import org.madani.node.store.KeyRepository.KeyRow;
+import org.madani.node.trust.OrganizationKeys;
+
+/**
+ * The ActivityPub actors of hosted organizations: their JSON-LD documents (type Organization, with
+ * the RSA key as {@code publicKey} for Mastodon-style peers and the Ed25519 key as a FEP-521a
+ * Multikey in {@code assertionMethod}) and their signing keys. Private keys are read from their
+ * owner-only files once and cached in memory; they never appear in any document. Thread-safe.
+ */
+public final class LocalActors {
+
+  private final ObjectMapper json;
+  private final Urls urls;
+  private final KeyRepository keys;
+  private final Map<String, SigningKey> signingKeys = new ConcurrentHashMap<>();
+
+  public LocalActors(ObjectMapper json, Urls urls, KeyRepository keys) {
+    this.json = json;
+    this.urls = urls;
+    this.keys = keys;
+  }
+
+  public String actorId(String handle) {
+    return urls.organization(handle);
+  }
+
+  /** The handle of a hosted organization's actor id, if {@code actorId} is one of ours. */
+  public java.util.Optional<String> handleOf(String actorId) {
+    String prefix = urls.root() + "/orgs/";
+    if (actorId == null || !actorId.startsWith(prefix)) return java.util.Optional.empty();
+    String rest = actorId.substring(prefix.length());
+    return rest.matches("[a-z0-9][a-z0-9_-]{1,30}") ? java.util.Optional.of(rest) : java.util.Optional.empty();
+  }
+
+  public String inbox(String handle) {
+    return actorId(handle) + "/inbox";
+  }
+
+  public String sharedInbox() {
+    return urls.root() + "/inbox";
+  }
+
+  public String followers(String handle) {
+    return actorId(handle) + "/followers";
+  }
+
+  public String rsaKeyId(String handle) {
+    return actorId(handle) + "#" + OrganizationKeys.RSA_FRAGMENT;
+  }
+
+  public String ed25519KeyId(String handle) {
+    return actorId(handle) + "#" + OrganizationKeys.ED25519_FRAGMENT;
+  }
+
+  /** The actor document of {@code org}. Blocking (reads keys); call inside a transaction. */
+  public ObjectNode document(Connection c, Organization org) throws SQLException {
+    String id = actorId(org.handle());
+    ObjectNode a = json.createObjectNode();
+    ArrayNode ctx = a.putArray("@context");
+    ctx.add(ActivityStreams.CONTEXT).add(ActivityStreams.SECURITY_CONTEXT)
+        .add(ActivityStreams.MULTIKEY_CONTEXT).add(ActivityStreams.MADANI_CONTEXT);
+    a.put("id", id);
+    a.put("type", "Organization");
+    a.put("preferredUsername", org.handle());
+    Localized.put(a, "name", org.profile().get("name"));
+    Localized.put(a, "summary", org.profile().get("summary"));
+    a.put("url", id);
+    a.put("inbox", inbox(org.handle()));
+    a.put("outbox", id + "/outbox");
+    a.put("followers", followers(org.handle()));
+    a.put("following", id + "/following");
+    a.putObject("endpoints").put("sharedInbox", sharedInbox());
+    a.put("manuallyApprovesFollowers", false);
+    a.put("discoverable", true);
+    for (String field : List.of("sectors", "regions", "foundingYear", "legalForm", "mission", "links")) {
+      if (org.profile().has(field)) a.set(field, org.profile().get(field));
+    }
+    ArrayNode assertion = a.putArray("assertionMethod");
+    for (KeyRow k : keys.forOrganization(c, org.id())) {
+      if (k.revokedAt() != null) continue;
+      if ("rsa".equals(k.algorithm()) && "signing".equals(k.purpose())) {
+        a.putObject("publicKey")
+            .put("id", id + "#" + k.fragment())
+            .put("owner", id)
+            .put("publicKeyPem", k.publicPem());
+      } else if ("ed25519".equals(k.algorithm()) && "signing".equals(k.purpose())) {
+        assertion.addObject()
+            .put("id", id + "#" + k.fragment())
+            .put("type", "Multikey")
+            .put("controller", id)
+            .put("publicKeyMultibase", Keys.toMultibase(Keys.publicKeyFromPem(k.publicPem())));
+      }
+    }
+    return a;
+  }
+
+  /** The organization's Ed25519 signing key (RFC 9421 between Madani nodes, object proofs). */
+  public SigningKey ed25519(Connection c, Organization org) throws SQLException {
+    return signingKey(c, org, "ed25519", SignatureAlgorithm.ED25519, ed25519KeyId(org.handle()));
+  }
+
+  /** The organization's RSA signing key (draft-cavage for Mastodon-style peers). */
+  public SigningKey rsa(Connection c, Organization org) throws SQLException {
+    return signingKey(c, org, "rsa", SignatureAlgorithm.RSA_V1_5_SHA256, rsaKeyId(org.handle()));
+  }
+
+  private SigningKey signingKey(Connection c, Organization org, String algorithm, SignatureAlgorithm alg,
+      String keyId) throws SQLException {
+    SigningKey cached = signingKeys.get(keyId);
+    if (cached != null) return cached;
+    for (KeyRow k : keys.forOrganization(c, org.id())) {
+      if (k.algorithm().equals(algorithm) && "signing".equals(k.purpose()) && k.revokedAt() == null
+          && k.privateFile() != null) {
+        try {
+          SigningKey key = new SigningKey(keyId, alg, Keys.privateKeyFromPem(Files.readString(Path.of(k.privateFile()))));
+          signingKeys.put(keyId, key);
+          return key;
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read private key of " + org.handle(), e);
+        }
+      }
+    }
+    throw new IllegalStateException("no " + algorithm + " signing key for " + org.handle());
+  }
+}

@@ -1,0 +1,98 @@
+package org.madani.node.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.madani.node.model.Organization;
+import org.madani.node.store.InboxRepository.InboxRow;
+import org.madani.node.store.RemoteObjectRepository.ObjectRow;
+
+/**
+ * Create or Update of an object by its own author (InboxService checked the origin). Stored when a
+ * hosted organization follows the author, or when it is addressed to a hosted organization by
+ * name; non-public objects are stored with the organizations they were addressed to, and are
+ * visible only to them. An Update of an unknown object is treated as its Create; an Update from
+ * anyone but the author is ignored.
+ */
+public final class CreateObjectHandler implements ActivityHandler {
+
+  private final InboxContext ctx;
+  private final boolean update;
+
+  public CreateObjectHandler(InboxContext ctx, boolean update) {
+    this.ctx = ctx;
+    this.update = update;
+  }
+
+  @Override
+  public String type() {
+    return update ? "Update" : "Create";
+  }
+
+  @Override
+  public Future<Void> handle(InboxRow row, ObjectNode activity) {
+    JsonNode object = activity.get("object");
+    if (object == null || !object.isObject()) {
+      return Future.succeededFuture(); // only embedded objects are created; references are ignored
+    }
+    if (update && object.has("inbox")) {
+      // An actor updating its profile: fetch it again from its origin rather than trust the copy.
+      return ctx.remoteActors().actor(row.actor(), true).mapEmpty();
+    }
+    return ctx.remoteActors().actor(row.actor(), false).compose(actor -> ctx.db().tx(c -> {
+      store(c, row, activity, (ObjectNode) object, actorFollowers(actor.document()), null);
+      return null;
+    }));
+  }
+
+  private String actorFollowers(String actorDocument) {
+    try {
+      return ctx.json().readTree(actorDocument).path("followers").asText(null);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Stores {@code object} for the hosted organizations entitled to it. {@code via} names the peer
+   * that relayed it, when it did not come from its author.
+   */
+  void store(Connection c, InboxRow row, ObjectNode activity, ObjectNode object, String authorFollowers, String via)
+      throws SQLException {
+    String author = row.actor();
+    if (via != null) author = InboxService.idOf(object.get("attributedTo"));
+    List<String> to = InboxContext.addressees(activity, object);
+    boolean isPublic = InboxContext.isPublic(to);
+    boolean toFollowers = authorFollowers != null && to.contains(authorFollowers);
+    List<Long> following = ctx.follows().orgsFollowing(c, author);
+    Set<Long> recipients = new LinkedHashSet<>();
+    for (String a : to) {
+      ctx.localOrg(c, a).map(Organization::id).ifPresent(recipients::add);
+    }
+    if (toFollowers) recipients.addAll(following);
+    if (via != null) recipients.addAll(ctx.follows().orgsFollowing(c, via));
+    String audience = isPublic ? "public" : toFollowers ? "network" : "private";
+    boolean wanted = isPublic ? !following.isEmpty() || !recipients.isEmpty() : !recipients.isEmpty();
+    if (!wanted) return;
+
+    String id = object.get("id").asText();
+    var existing = ctx.objects().find(c, id);
+    if (existing.isPresent() && !existing.get().actor().equals(author)) {
+      return; // an object id belongs to its first author; nobody else may replace it
+    }
+    if (existing.isPresent() && existing.get().deletedAt() != null) {
+      return; // deleted stays deleted: a late Create or Update must not resurrect it
+    }
+    var now = ctx.clock().instant();
+    ctx.objects().upsert(c, new ObjectRow(id, author, object.path("type").asText("Object"), audience,
+        object.toString(), row.verifiedBy(), via, existing.map(ObjectRow::received).orElse(now), now, null));
+    if (!isPublic) {
+      for (Long org : recipients) ctx.objects().addRecipient(c, id, org);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package org.madani.node.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.madani.node.federation.Origins;
+import org.madani.node.federation.actor.RemoteActors;
+import org.madani.node.federation.sig.CavageVerifier;
+import org.madani.node.federation.sig.HttpRequestView;
+import org.madani.node.federation.sig.Rfc9421Verifier;
+import org.madani.node.federation.sig.SignatureKeyIds;
+import org.madani.node.federation.sig.SignaturePolicy;
+import org.madani.node.federation.sig.Verification;
+import org.madani.node.federation.sig.VerificationKey;
+import org.madani.node.http.JsonCodec;
+import org.madani.node.model.Problem;
+import org.madani.node.store.Database;
+import org.madani.node.store.InboxRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts an incoming activity: verifies its HTTP signature (RFC 9421 or draft-cavage), refuses
+ * replays, checks that the signing key's owner is the activity's actor and that the activity and
+ * what it creates or changes share the actor's origin, then stores it (once per activity id).
+ * Handling happens later, off the request, in {@link InboxProcessor}. Thread-safe.
+ */
+public final class InboxService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InboxService.class);
+
+  /** Types whose embedded object must come from the actor's own origin. */
+  private static final Set<String> SAME_ORIGIN_OBJECT = Set.of("Create", "Update");
+
+  private final Database db;
+  private final InboxRepository inbox;
+  private final RemoteActors actors;
+  private final JsonCodec json;
+  private final Clock clock;
+  private final SignaturePolicy policy;
+
+  public InboxService(Database db, InboxRepository inbox, RemoteActors actors, JsonCodec json, Clock clock) {
+    this.db = db;
+    this.inbox = inbox;
+    this.actors = actors;
+    this.json = json;
+    this.clock = clock;
+    this.policy = SignaturePolicy.federation(clock);
+  }
+
+  /** Outcome of a successful receive: stored now, or a repeat of an activity already stored. */
+  public enum Received { STORED, DUPLICATE }
+
+  public Future<Received> receive(HttpRequestView request) {
+    ObjectNode activity = json.parseObject(request.body());
+    String actor = idOf(activity.get("actor"));
+    String id = activity.path("id").asText("");
+    String type = activity.path("type").asText("");
+    if (actor == null || id.isEmpty() || type.isEmpty()) {
+      return Future.failedFuture(Problem.badRequest("An activity needs id, type and actor."));
+    }
+    List<String> keyIds = SignatureKeyIds.of(request);
+    if (keyIds.isEmpty()) {
+      return Future.failedFuture(unauthorized("The request is not signed (RFC 9421 or draft-cavage-12)."));
+    }
+    String keyId = keyIds.get(0);
+    return actors.key(keyId, false)
+        .recover(err -> Future.failedFuture(unauthorized("The signing key could not be resolved: " + err.getMessage())))
+        .compose(resolved -> verify(request, resolved.key()).compose(v -> {
+          if (v instanceof Verification.Rejected r && r.reason() == Verification.Reason.BAD_SIGNATURE && resolved.cached()) {
+            // The actor may have rotated its key: fetch it again once, then decide.
+            return actors.key(keyId, true).compose(fresh -> verify(request, fresh.key()));
+          }
+          return Future.succeededFuture(v);
+        }))
+        .compose(v -> switch (v) {
+          case Verification.Rejected r -> {
+            LOG.info("refused {} from {}: {} {}", id, actor, r.reason(), r.detail());
+            yield Future.failedFuture(unauthorized("Signature rejected: " + r.reason() + " (" + r.detail() + ")"));
+          }
+          case Verification.Verified ok -> checkOriginsAndStore(request, activity, actor, id, type, ok);
+        });
+  }
+
+  private Future<Verification> verify(HttpRequestView request, VerificationKey key) {
+    // Cryptography on a worker: RSA verification of large bodies must not stall the event loop.
+    return db.tx(c -> switch (SignatureKeyIds.scheme(request)) {
+      case RFC9421 -> new Rfc9421Verifier(k -> k.equals(key.keyId()) ? java.util.Optional.of(key)
+          : java.util.Optional.empty(), policy).verify(request);
+      case CAVAGE -> new CavageVerifier(k -> k.equals(key.keyId()) ? java.util.Optional.of(key)
+          : java.util.Optional.empty(), policy).verify(request);
+      case NONE -> new Verification.Rejected(Verification.Reason.MISSING_SIGNATURE, "unsigned");
+    });
+  }
+
+  private Future<Received> checkOriginsAndStore(HttpRequestView request, ObjectNode activity, String actor,
+      String id, String type, Verification.Verified ok) {
+    // The key's owner must be the actor: otherwise one actor could speak for another.
+    if (!actor.equals(ok.ownerId())) {
+      return Future.failedFuture(forbidden("The activity's actor is not the owner of the signing key."));
+    }
+    if (!Origins.sameOrigin(id, actor)) {
+      return Future.failedFuture(forbidden("The activity id is not on the actor's origin."));
+    }
+    JsonNode object = activity.get("object");
+    if (SAME_ORIGIN_OBJECT.contains(type) && object != null && object.isObject()) {
+      String objectId = object.path("id").asText("");
+      if (!Origins.sameOrigin(objectId, actor)) {
+        return Future.failedFuture(forbidden(type + " of an object from another origin is not accepted; "
+            + "announce it instead, and receivers fetch it from its origin."));
+      }
+      String attributed = idOf(object.get("attributedTo"));
+      if (attributed != null && !attributed.equals(actor) && !"Update".equals(type)) {
+        return Future.failedFuture(forbidden("The object is attributed to someone other than the actor."));
+      }
+      if ("Update".equals(type) && object.has("inbox") && !objectId.equals(actor)) {
+        return Future.failedFuture(forbidden("An actor may only update itself."));
+      }
+    }
+    if ("Delete".equals(type) && object != null) {
+      String objectId = idOf(object);
+      if (objectId == null || !Origins.sameOrigin(objectId, actor)) {
+        return Future.failedFuture(forbidden("An actor may only delete objects of its own origin."));
+      }
+    }
+    String verifiedBy = (request.header("signature-input").isPresent() ? "rfc9421/" : "cavage/")
+        + ok.algorithm().wireName();
+    String signatureDigest = sha256(request.header("signature").orElse("")
+        + "|" + request.header("authorization").orElse(""));
+    Duration window = policy.maxAge().plus(policy.maxClockSkew());
+    String document = new String(request.body(), StandardCharsets.UTF_8);
+    return db.tx(c -> {
+      // A signature seen before is a captured request played again: refuse it outright.
+      if (!inbox.markSignatureUsed(c, signatureDigest, clock.instant().plus(window), clock.instant())) {
+        throw unauthorized("This signed request was already received (replay).");
+      }
+      return inbox.insertIfNew(c, id, actor, type, document, verifiedBy, clock.instant())
+          ? Received.STORED : Received.DUPLICATE;
+    });
+  }
+
+  static String idOf(JsonNode n) {
+    if (n == null) return null;
+    if (n.isTextual()) return n.asText();
+    if (n.isObject() && n.hasNonNull("id")) return n.get("id").asText();
+    return null;
+  }
+
+  private static RuntimeException unauthorized(String detail) {
+    return Problem.of(401, "signature", "Signature not accepted", detail).exception();
+  }
+
+  private static RuntimeException forbidden(String detail) {
+    return Problem.of(403, "origin", "Origin check failed", detail).exception();
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package org.madani.node.federation.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.madani.node.content.ContentEvents;
+import org.madani.node.federation.ActivityStreams;
+import org.madani.node.federation.actor.LocalActors;
+import org.madani.node.model.Entry;
+import org.madani.node.model.Organization;
+import org.madani.node.store.FollowRepository;
+import org.madani.node.store.FollowRepository.Direction;
+import org.madani.node.store.FollowRepository.State;
+import org.madani.node.store.OutboxRepository;
+import org.madani.node.store.RemoteActorRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds, records and addresses outgoing activities. Every activity is appended to the sending
+ * organization's outbox log and queued for each recipient inbox (a peer's shared inbox once, where
+ * it offers one) in the caller's transaction, so a change and its delivery are stored together.
+ * Thread-safe.
+ */
+public final class Outbox implements ContentEvents {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+  private final ObjectMapper json;
+  private final LocalActors actors;
+  private final EntryObjects objects;
+  private final OutboxRepository log;
+  private final FollowRepository follows;
+  private final RemoteActorRepository remoteActors;
+  private final OutboundQueue queue;
+  private final Clock clock;
+  private volatile Runnable afterEnqueue = () -> {};
+
+  public Outbox(ObjectMapper json, LocalActors actors, EntryObjects objects, OutboxRepository log,
+      FollowRepository follows, RemoteActorRepository remoteActors, OutboundQueue queue, Clock clock) {
+    this.json = json;
+    this.actors = actors;
+    this.objects = objects;
+    this.log = log;
+    this.follows = follows;
+    this.remoteActors = remoteActors;
+    this.queue = queue;
+    this.clock = clock;
+  }
+
+  /** Called after a transaction that queued deliveries, to wake the delivery worker. */
+  public void onEnqueued(Runnable hook) {
+    this.afterEnqueue = hook;
+  }
+
+  public void wakeDelivery() {
+    afterEnqueue.run();
+  }
+
+  @Override
+  public void entryCreated(Connection c, Organization org, Entry e) throws SQLException {
+    publish(c, org, "Create", objects.object(org, e), e);
+  }
+
+  @Override
+  public void entryUpdated(Connection c, Organization org, Entry before, Entry after) throws SQLException {
+    if (before.visibility() != after.visibility() && before.visibility().ordinal() < after.visibility().ordinal()) {
+      // Narrowed audience (e.g. public -> network): those who may no longer see it get a Delete.
+      ObjectNode del = activity(org, "Delete", objects.tombstone(org, before, clock.instant()));
+      objects.address(del, org, before);
+      send(c, org, del, before.visibility().wireName(), recipientsFor(c, org, before));
+    }
+    publish(c, org, "Update", objects.object(org, after), after);
+  }
+
+  @Override
+  public void entryDeleted(Connection c, Organization org, Entry before) throws SQLException {
+    ObjectNode del = activity(org, "Delete", objects.tombstone(org, before, clock.instant()));
+    objects.address(del, org, before);
+    send(c, org, del, before.visibility().wireName(), recipientsFor(c, org, before));
+  }
+
+  @Override
+  public void profileUpdated(Connection c, Organization org) throws SQLException {
+    ObjectNode actor = actors.document(c, org);
+    actor.remove("@context");
+    ObjectNode upd = activity(org, "Update", actor);
+    upd.putArray("to").add(ActivityStreams.PUBLIC);
+    upd.putArray("cc").add(actors.followers(org.handle()));
+    send(c, org, upd, "public", followerInboxes(c, org));
+  }
+
+  private void publish(Connection c, Organization org, String type, ObjectNode object, Entry e) throws SQLException {
+    object.remove("@context");
+    ObjectNode a = activity(org, type, object);
+    a.set("to", object.get("to").deepCopy());
+    a.set("cc", object.get("cc").deepCopy());
+    send(c, org, a, e.visibility().wireName(), recipientsFor(c, org, e));
+  }
+
+  /** A new activity envelope from {@code org}'s actor. */
+  public ObjectNode activity(Organization org, String type, JsonNode object) {
+    ObjectNode a = json.createObjectNode();
+    a.putArray("@context").add(ActivityStreams.CONTEXT).add(ActivityStreams.MADANI_CONTEXT);
+    a.put("id", actors.actorId(org.handle()) + "/activities/" + UUID.randomUUID());
+    a.put("type", type);
+    a.put("actor", actors.actorId(org.handle()));
+    a.put("published", clock.instant().toString());
+    a.set("object", object);
+    return a;
+  }
+
+  /** Records {@code activity} in the outbox log and queues it for each inbox. */
+  public void send(Connection c, Organization org, ObjectNode activity, String audience, Set<URI> inboxes)
+      throws SQLException {
+    String id = activity.get("id").asText();
+    JsonNode object = activity.get("object");
+    String objectId = object == null ? null : object.isTextual() ? object.asText() : object.path("id").asText(null);
+    byte[] body;
+    try {
+      body = json.writeValueAsBytes(activity);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    Instant now = clock.instant();
+    log.append(c, org.id(), id, activity.get("type").asText(), objectId, audience,
+        new String(body, StandardCharsets.UTF_8), now);
+    for (URI inbox : inboxes) {
+      queue.enqueue(c, org.id(), id, inbox, body);
+    }
+    LOG.info("queued {} {} for {} inbox(es)", activity.get("type").asText(), id, inboxes.size());
+  }
+
+  private Set<URI> recipientsFor(Connection c, Organization org, Entry e) throws SQLException {
+    return switch (e.visibility()) {
+      case PUBLIC, NETWORK -> followerInboxes(c, org);
+      case PRIVATE -> {
+        List<String> ids = new ArrayList<>();
+        e.document().path("recipients").forEach(r -> ids.add(r.asText()));
+        yield inboxesOf(c, ids, false);
+      }
+    };
+  }
+
+  /** Inboxes of accepted followers, each peer's shared inbox once where offered. */
+  public Set<URI> followerInboxes(Connection c, Organization org) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    for (var f : follows.list(c, org.id(), Direction.INCOMING, State.ACCEPTED)) ids.add(f.remoteActor());
+    return inboxesOf(c, ids, true);
+  }
+
+  /** Inboxes of known actors; private deliveries go to personal inboxes, never shared ones. */
+  public Set<URI> inboxesOf(Connection c, List<String> actorIds, boolean shared) throws SQLException {
+    Set<URI> out = new LinkedHashSet<>();
+    for (String id : actorIds) {
+      var actor = remoteActors.find(c, id);
+      if (actor.isEmpty()) {
+        LOG.warn("no known inbox for {}; not delivered", id);
+        continue;
+      }
+      String inbox = shared && actor.get().sharedInbox() != null ? actor.get().sharedInbox() : actor.get().inbox();
+      out.add(URI.create(inbox));
+    }
+    return out;
+  }
+}

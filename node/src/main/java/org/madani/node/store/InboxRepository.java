@@ -1,0 +1,90 @@
+package org.madani.node.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Incoming activities awaiting handling, and the replay guard of seen signatures. Stateless. */
+public final class InboxRepository {
+
+  public record InboxRow(long id, String activityId, String actor, String type, String document,
+      String verifiedBy, Instant received) {}
+
+  /**
+   * Stores an incoming activity unless one with the same id is already stored. Returns false for
+   * a repeat, which the caller acknowledges without handling again.
+   */
+  public boolean insertIfNew(Connection c, String activityId, String actor, String type, String document,
+      String verifiedBy, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO inbox(activity_id, actor, type, document, verified_by, received, state) "
+            + "SELECT ?,?,?,?,?,?,'pending' WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE activity_id = ?)")) {
+      ps.setString(1, activityId);
+      ps.setString(2, actor);
+      ps.setString(3, type);
+      ps.setString(4, document);
+      ps.setString(5, verifiedBy);
+      ps.setObject(6, Timestamps.toDb(now));
+      ps.setString(7, activityId);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  public List<InboxRow> pending(Connection c, int limit) throws SQLException {
+    List<InboxRow> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, activity_id, actor, type, document, verified_by, received FROM inbox "
+            + "WHERE state = 'pending' ORDER BY id LIMIT ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new InboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6), Timestamps.fromDb(rs, "received")));
+        }
+      }
+    }
+    return out;
+  }
+
+  public void finish(Connection c, long id, boolean ok, String error) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE inbox SET state = ?, attempts = attempts + 1, error = ? WHERE id = ?")) {
+      ps.setString(1, ok ? "done" : "failed");
+      ps.setString(2, error == null ? null : error.substring(0, Math.min(500, error.length())));
+      ps.setLong(3, id);
+      ps.executeUpdate();
+    }
+  }
+
+  public boolean exists(Connection c, String activityId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM inbox WHERE activity_id = ?")) {
+      ps.setString(1, activityId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
+   * Records a signature as used. Returns false if it was already used and has not expired: the
+   * request is a replay. Expired entries are purged on the way.
+   */
+  public boolean markSignatureUsed(Connection c, String digest, Instant expires, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM seen_signature WHERE expires < ?")) {
+      ps.setObject(1, Timestamps.toDb(now));
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO seen_signature(digest, expires) SELECT ?, ? "
+            + "WHERE NOT EXISTS (SELECT 1 FROM seen_signature WHERE digest = ?)")) {
+      ps.setString(1, digest);
+      ps.setObject(2, Timestamps.toDb(expires));
+      ps.setString(3, digest);
+      return ps.executeUpdate() == 1;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package org.madani.node.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Each hosted organization's outbox: an append-only log with a sequence number per organization.
+ * Appending takes the next number inside the caller's transaction; the primary key (org, seq)
+ * makes two concurrent appends collide rather than share a number. Stateless.
+ */
+public final class OutboxRepository {
+
+  public record OutboxRow(long orgId, long seq, String activityId, String type, String objectId,
+      String audience, String document, Instant published) {}
+
+  public long append(Connection c, long orgId, String activityId, String type, String objectId,
+      String audience, String document, Instant published) throws SQLException {
+    long seq;
+    // Lock the organization row so sequence numbers are handed out one at a time per organization.
+    try (PreparedStatement lock = c.prepareStatement("SELECT id FROM organization WHERE id = ? FOR UPDATE")) {
+      lock.setLong(1, orgId);
+      lock.executeQuery().close();
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE org_id = ?")) {
+      ps.setLong(1, orgId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        seq = rs.getLong(1);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO outbox(org_id, seq, activity_id, type, object_id, audience, document, published) "
+            + "VALUES (?,?,?,?,?,?,?,?)")) {
+      ps.setLong(1, orgId);
+      ps.setLong(2, seq);
+      ps.setString(3, activityId);
+      ps.setString(4, type);
+      ps.setString(5, objectId);
+      ps.setString(6, audience);
+      ps.setString(7, document);
+      ps.setObject(8, Timestamps.toDb(published));
+      ps.executeUpdate();
+    }
+    return seq;
+  }
+
+  /** Activities with the given audiences, newest first, for the paged outbox collection. */
+  public List<OutboxRow> page(Connection c, long orgId, List<String> audiences, long beforeSeq, int limit)
+      throws SQLException {
+    String in = String.join(",", audiences.stream().map(a -> "?").toList());
+    List<OutboxRow> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT org_id, seq, activity_id, type, object_id, audience, document, published FROM outbox "
+            + "WHERE org_id = ? AND seq < ? AND audience IN (" + in + ") ORDER BY seq DESC LIMIT ?")) {
+      int i = 1;
+      ps.setLong(i++, orgId);
+      ps.setLong(i++, beforeSeq);
+      for (String a : audiences) ps.setString(i++, a);
+      ps.setInt(i, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6), rs.getString(7), Timestamps.fromDb(rs, "published")));
+        }
+      }
+    }
+    return out;
+  }
+
+  public long count(Connection c, long orgId, List<String> audiences) throws SQLException {
+    String in = String.join(",", audiences.stream().map(a -> "?").toList());
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COUNT(*) FROM outbox WHERE org_id = ? AND audience IN (" + in + ")")) {
+      int i = 1;
+      ps.setLong(i++, orgId);
+      for (String a : audiences) ps.setString(i++, a);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.madani.node.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Objects received from other organizations, with provenance; likes counted. Stateless. */
+public final class RemoteObjectRepository {
+
+  public record ObjectRow(String id, String actor, String type, String audience, String document,
+      String verifiedBy, String via, Instant received, Instant updated, Instant deletedAt) {}
+
+  public void upsert(Connection c, ObjectRow o) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "MERGE INTO remote_object(id, actor, type, audience, document, verified_by, via, received, updated, deleted_at) "
+            + "KEY(id) VALUES (?,?,?,?,?,?,?,?,?,NULL)")) {
+      ps.setString(1, o.id());
+      ps.setString(2, o.actor());
+      ps.setString(3, o.type());
+      ps.setString(4, o.audience());
+      ps.setString(5, o.document());
+      ps.setString(6, o.verifiedBy());
+      ps.setString(7, o.via());
+      ps.setObject(8, Timestamps.toDb(o.received()));
+      ps.setObject(9, Timestamps.toDb(o.updated()));
+      ps.executeUpdate();
+    }
+  }
+
+  public void addRecipient(Connection c, String objectId, long orgId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "MERGE INTO remote_object_recipient(object_id, org_id) KEY(object_id, org_id) VALUES (?,?)")) {
+      ps.setString(1, objectId);
+      ps.setLong(2, orgId);
+      ps.executeUpdate();
+    }
+  }
+
+  public Optional<ObjectRow> find(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
+      ps.setString(1, id);
+      List<ObjectRow> all = all(ps);
+      return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+  }
+
+  /** Marks deleted and drops the content: a deleted object's text is not kept. */
+  public boolean markDeleted(Connection c, String id, String actor, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE remote_object SET deleted_at = ?, document = '{}' WHERE id = ? AND actor = ? AND deleted_at IS NULL")) {
+      ps.setObject(1, Timestamps.toDb(now));
+      ps.setString(2, id);
+      ps.setString(3, actor);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Live objects visible to hosted organization {@code orgId}: public ones, or addressed to it. */
+  public List<ObjectRow> visibleTo(Connection c, long orgId, String actor, int limit) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SELECT
+        + " WHERE deleted_at IS NULL" + (actor == null ? "" : " AND actor = ?")
+        + " AND (audience = 'public' OR EXISTS (SELECT 1 FROM remote_object_recipient r"
+        + " WHERE r.object_id = remote_object.id AND r.org_id = ?)) ORDER BY updated DESC LIMIT ?")) {
+      int i = 1;
+      if (actor != null) ps.setString(i++, actor);
+      ps.setLong(i++, orgId);
+      ps.setInt(i, limit);
+      return all(ps);
+    }
+  }
+
+  public boolean addLike(Connection c, String activityId, String actor, String objectId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO remote_like(activity_id, actor, object_id) SELECT ?,?,? "
+            + "WHERE NOT EXISTS (SELECT 1 FROM remote_like WHERE activity_id = ?)")) {
+      ps.setString(1, activityId);
+      ps.setString(2, actor);
+      ps.setString(3, objectId);
+      ps.setString(4, activityId);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  public boolean removeLike(Connection c, String activityId, String actor) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM remote_like WHERE activity_id = ? AND actor = ?")) {
+      ps.setString(1, activityId);
+      ps.setString(2, actor);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  public long likes(Connection c, String objectId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM remote_like WHERE object_id = ?")) {
+      ps.setString(1, objectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static final String SELECT =
+      "SELECT id, actor, type, audience, document, verified_by, via, received, updated, deleted_at FROM remote_object";
+
+  private static List<ObjectRow> all(PreparedStatement ps) throws SQLException {
+    List<ObjectRow> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new ObjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), Timestamps.fromDb(rs, "received"),
+            Timestamps.fromDb(rs, "updated"), Timestamps.fromDb(rs, "deleted_at")));
+      }
+    }
+    return out;
+  }
+}
