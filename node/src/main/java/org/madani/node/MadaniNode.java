@@ -23,9 +23,47 @@ import org.madani.node.content.ProfileService;
 import org.madani.node.content.SchemaValidator;
 import org.madani.node.content.Taxonomies;
 import org.madani.node.http.ApiRoutes;
+import org.madani.node.federation.OrgRequestSigner;
+import org.madani.node.federation.actor.DocumentFetcher;
+import org.madani.node.federation.actor.LocalActors;
+import org.madani.node.federation.actor.RemoteActors;
+import org.madani.node.federation.delivery.DeliveryOptions;
+import org.madani.node.federation.delivery.DeliveryQueue;
+import org.madani.node.federation.delivery.DeliveryWorker;
+import org.madani.node.federation.delivery.ForbiddenTargetException;
+import org.madani.node.federation.delivery.TargetGuard;
+import org.madani.node.federation.fetch.AddressGuard;
+import org.madani.node.federation.fetch.FetchException;
+import org.madani.node.federation.fetch.FetchOptions;
+import org.madani.node.federation.fetch.GuardedFetcher;
+import org.madani.node.federation.fetch.HostResolver;
+import org.madani.node.federation.fetch.JsonLdContexts;
+import org.madani.node.federation.follow.FollowService;
+import org.madani.node.federation.inbox.AcceptFollowHandler;
+import org.madani.node.federation.inbox.AnnounceHandler;
+import org.madani.node.federation.inbox.CreateObjectHandler;
+import org.madani.node.federation.inbox.DeleteHandler;
+import org.madani.node.federation.inbox.FollowHandler;
+import org.madani.node.federation.inbox.InboxContext;
+import org.madani.node.federation.inbox.InboxProcessor;
+import org.madani.node.federation.inbox.InboxService;
+import org.madani.node.federation.inbox.LikeHandler;
+import org.madani.node.federation.inbox.UndoHandler;
+import org.madani.node.federation.outbox.EntryObjects;
+import org.madani.node.federation.outbox.Outbox;
+import org.madani.node.http.FederationApiRoutes;
+import org.madani.node.http.FederationRoutes;
+import org.madani.node.http.RateLimiter;
+import org.madani.node.json.JsonCodec;
+import org.madani.node.store.FollowRepository;
+import org.madani.node.store.InboxRepository;
+import org.madani.node.store.KeyRepository;
+import org.madani.node.store.OutboxRepository;
+import org.madani.node.store.RemoteActorRepository;
+import org.madani.node.store.RemoteObjectRepository;
 import org.madani.node.http.HealthRoutes;
 import org.madani.node.http.HttpServerVerticle;
-import org.madani.node.http.JsonCodec;
+import org.madani.node.json.JsonCodec;
 import org.madani.node.http.ProblemHandler;
 import org.madani.node.http.PublicPages;
 import org.madani.node.http.pages.PageRenderer;
@@ -48,14 +86,14 @@ public final class MadaniNode {
   private final Vertx vertx;
   private final Database db;
   private final NodeConfig config;
-  private final String deploymentId;
+  private final List<String> deployments;
   private final int port;
 
-  private MadaniNode(Vertx vertx, Database db, NodeConfig config, String deploymentId, int port) {
+  private MadaniNode(Vertx vertx, Database db, NodeConfig config, List<String> deployments, int port) {
     this.vertx = vertx;
     this.db = db;
     this.config = config;
-    this.deploymentId = deploymentId;
+    this.deployments = List.copyOf(deployments);
     this.port = port;
   }
 
@@ -80,15 +118,65 @@ public final class MadaniNode {
     Urls urls = new Urls(config.baseUrl());
     OrganizationRepository orgs = new OrganizationRepository(json.mapper());
     EntryRepository entries = new EntryRepository(json.mapper());
+    FollowRepository follows = new FollowRepository();
+    RemoteActorRepository remoteActorRepo = new RemoteActorRepository();
+    RemoteObjectRepository remoteObjects = new RemoteObjectRepository();
+    OutboxRepository outboxLog = new OutboxRepository();
+    InboxRepository inboxRepo = new InboxRepository();
     Taxonomies taxonomies = new Taxonomies(json.mapper());
     DocumentChecks checks = new DocumentChecks(new SchemaValidator(json.mapper()), taxonomies);
-    ContentEvents events = ContentEvents.NONE;
+
+    // Federation: keys and actors, the guarded fetcher, the durable delivery queue.
+    LocalActors localActors = new LocalActors(json.mapper(), urls, new KeyRepository());
+    OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock);
+    AddressGuard guard = new AddressGuard(config.devMode(), HostResolver.system(vertx));
+    GuardedFetcher fetcher = new GuardedFetcher(vertx, guard, json, new JsonLdContexts(json.mapper()),
+        "Madani/0.1 (+" + config.baseUrl() + ")");
+    FetchOptions signedGet = FetchOptions.defaults().withSigner(signer);
+    DocumentFetcher documents = url -> fetcher.getJson(url, signedGet)
+        .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document()));
+    DocumentFetcher webFinger = url -> fetcher.getJson(url, FetchOptions.webFinger())
+        .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document()));
+    RemoteActors remoteActors = new RemoteActors(db, remoteActorRepo, documents, json.mapper(), clock);
+    DeliveryQueue deliveryQueue = new DeliveryQueue(clock);
+    EntryObjects entryObjects = new EntryObjects(json.mapper(), urls, localActors);
+    Outbox outbox = new Outbox(json.mapper(), localActors, entryObjects, outboxLog, follows, remoteActorRepo,
+        (c, orgId, activityId, inbox, body) -> deliveryQueue.enqueue(c, orgId, activityId, inbox, body), clock);
+    TargetGuard targetGuard = target -> guard.check(target).<Void>mapEmpty().recover(err ->
+        Future.failedFuture(err instanceof FetchException fe && !fe.retryable()
+            ? new ForbiddenTargetException(fe.getMessage()) : err));
+    DeliveryOptions deliveryOptions = DeliveryOptions.defaults()
+        .withPollInterval(java.time.Duration.ofMillis(config.devMode() ? 200 : 1000));
+    DeliveryWorker delivery = new DeliveryWorker(db, deliveryQueue, signer, targetGuard, deliveryOptions, clock);
+    outbox.onEnqueued(delivery::wakeUp);
+
+    InboxContext inboxContext = new InboxContext(db, json.mapper(), clock, orgs, follows, remoteObjects,
+        localActors, remoteActors, outbox);
+    CreateObjectHandler create = new CreateObjectHandler(inboxContext, false);
+    InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), List.of(
+        new FollowHandler(inboxContext),
+        new AcceptFollowHandler(inboxContext, true),
+        new AcceptFollowHandler(inboxContext, false),
+        new UndoHandler(inboxContext),
+        create,
+        new CreateObjectHandler(inboxContext, true),
+        new DeleteHandler(inboxContext),
+        new AnnounceHandler(inboxContext, documents, create),
+        new LikeHandler(inboxContext)), config.devMode() ? 200 : 1000);
+    InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock);
+    FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
+        outbox, webFinger, inboxContext, config.devMode(), clock);
+
+    ContentEvents events = outbox;
     ProfileService profiles = new ProfileService(db, orgs, checks, events, clock);
     EntryService entryService = new EntryService(db, orgs, entries, checks, events, clock);
     AdminAccounts admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
         new ApiTokens(), new LoginThrottle(clock), clock);
 
     ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes());
+    FederationApiRoutes federationApi = new FederationApiRoutes(followService, json);
+    FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
+        entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock));
     PublicPages pages = new PublicPages(profiles, entryService, new PageRenderer(taxonomies, urls));
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
@@ -96,12 +184,17 @@ public final class MadaniNode {
     }));
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
-        List.of(health::mount, api::mount, pages::mount), new ProblemHandler(json));
-    return vertx.deployVerticle(http).map(id -> {
-      LOG.info("node serving at {} (data directory {}, development mode {})",
-          config.baseUrl(), config.dataDir(), config.devMode());
-      return new MadaniNode(vertx, db, config, id, http.actualPort());
-    }).onFailure(err -> db.close());
+        List.of(health::mount, api::mount, federationApi::mount, federation::mount, pages::mount),
+        new ProblemHandler(json));
+    List<String> deployments = new java.util.ArrayList<>();
+    return vertx.deployVerticle(delivery).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
+        .map(id -> {
+          LOG.info("node serving at {} (data directory {}, development mode {})",
+              config.baseUrl(), config.dataDir(), config.devMode());
+          return new MadaniNode(vertx, db, config, deployments, http.actualPort());
+        }).onFailure(err -> db.close());
   }
 
   public int port() {
@@ -123,10 +216,13 @@ public final class MadaniNode {
    */
   public CompletableFuture<Void> close() {
     return CompletableFuture.runAsync(() -> {
-      try {
-        vertx.undeploy(deploymentId).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        LOG.warn("undeploy did not finish cleanly: {}", e.toString());
+      // Stop serving first, then the workers, so nothing new is accepted while they drain.
+      for (int i = deployments.size() - 1; i >= 0; i--) {
+        try {
+          vertx.undeploy(deployments.get(i)).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          LOG.warn("undeploy did not finish cleanly: {}", e.toString());
+        }
       }
       db.close();
       try {

@@ -20,5 +20,8 @@ public interface ContentEvents {
 
   default void profileUpdated(Connection c, Organization org) throws SQLException {}
 
+  /** Called after a transaction that reported a change committed (e.g. to wake delivery). */
+  default void committed() {}
+
   ContentEvents NONE = new ContentEvents() {};
 }

@@ -72,7 +72,7 @@ public final class EntryService {
       entries.insert(c, e);
       events.entryCreated(c, org, e);
       return e;
-    });
+    }).onSuccess(e -> events.committed());
   }
 
   public Future<Entry> get(String handle, String id) {
@@ -114,7 +114,7 @@ public final class EntryService {
       }
       events.entryUpdated(c, org, before, after);
       return after;
-    });
+    }).onSuccess(e -> events.committed());
   }
 
   public Future<Void> delete(String handle, String id) {
@@ -124,7 +124,7 @@ public final class EntryService {
       entries.markDeleted(c, org.id(), id, clock.instant());
       events.entryDeleted(c, org, before);
       return null;
-    });
+    }).onSuccess(v -> events.committed()).mapEmpty();
   }
 
   public Future<Page<Entry>> list(String handle, EntryQuery query) {

@@ -59,7 +59,7 @@ public final class ProfileService {
           before.created(), now);
       events.profileUpdated(c, after);
       return after;
-    });
+    }).onSuccess(o -> events.committed());
   }
 
   /** Validates a profile document and returns it without server-owned fields. */

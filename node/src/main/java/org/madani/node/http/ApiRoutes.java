@@ -1,5 +1,7 @@
 package org.madani.node.http;
 
+import org.madani.node.json.JsonCodec;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;

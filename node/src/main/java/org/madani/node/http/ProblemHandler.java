@@ -1,5 +1,7 @@
 package org.madani.node.http;
 
+import org.madani.node.json.JsonCodec;
+
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;

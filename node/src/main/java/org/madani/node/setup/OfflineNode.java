@@ -20,7 +20,7 @@ import org.madani.node.content.EntryService;
 import org.madani.node.content.ProfileService;
 import org.madani.node.content.SchemaValidator;
 import org.madani.node.content.Taxonomies;
-import org.madani.node.http.JsonCodec;
+import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 import org.madani.node.store.AccountRepository;

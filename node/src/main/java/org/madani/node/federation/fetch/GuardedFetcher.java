@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.madani.node.federation.fetch.FetchException.Reason;
-import org.madani.node.http.JsonCodec;
+import org.madani.node.json.JsonCodec;
 
 /**
  * The one way this node GETs a JSON document from another server.

@@ -20,7 +20,7 @@ import org.madani.node.federation.sig.SignatureKeyIds;
 import org.madani.node.federation.sig.SignaturePolicy;
 import org.madani.node.federation.sig.Verification;
 import org.madani.node.federation.sig.VerificationKey;
-import org.madani.node.http.JsonCodec;
+import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;
 import org.madani.node.store.Database;
 import org.madani.node.store.InboxRepository;
@@ -67,6 +67,19 @@ public final class InboxService {
     if (actor == null || id.isEmpty() || type.isEmpty()) {
       return Future.failedFuture(Problem.badRequest("An activity needs id, type and actor."));
     }
+    return authenticate(request).compose(ok -> checkOriginsAndStore(request, activity, actor, id, type, ok),
+        err -> {
+          LOG.info("refused {} from {}: {}", id, actor, err.getMessage());
+          return Future.failedFuture(err);
+        });
+  }
+
+  /**
+   * Verifies a request's HTTP signature (RFC 9421 or draft-cavage-12) against its key, fetched
+   * from the key owner's origin when not known yet, and fetched once more if a cached key fails
+   * (the owner may have rotated it). Fails with a 401 problem.
+   */
+  public Future<Verification.Verified> authenticate(HttpRequestView request) {
     List<String> keyIds = SignatureKeyIds.of(request);
     if (keyIds.isEmpty()) {
       return Future.failedFuture(unauthorized("The request is not signed (RFC 9421 or draft-cavage-12)."));
@@ -76,17 +89,14 @@ public final class InboxService {
         .recover(err -> Future.failedFuture(unauthorized("The signing key could not be resolved: " + err.getMessage())))
         .compose(resolved -> verify(request, resolved.key()).compose(v -> {
           if (v instanceof Verification.Rejected r && r.reason() == Verification.Reason.BAD_SIGNATURE && resolved.cached()) {
-            // The actor may have rotated its key: fetch it again once, then decide.
             return actors.key(keyId, true).compose(fresh -> verify(request, fresh.key()));
           }
           return Future.succeededFuture(v);
         }))
         .compose(v -> switch (v) {
-          case Verification.Rejected r -> {
-            LOG.info("refused {} from {}: {} {}", id, actor, r.reason(), r.detail());
-            yield Future.failedFuture(unauthorized("Signature rejected: " + r.reason() + " (" + r.detail() + ")"));
-          }
-          case Verification.Verified ok -> checkOriginsAndStore(request, activity, actor, id, type, ok);
+          case Verification.Rejected r ->
+              Future.failedFuture(unauthorized("Signature rejected: " + r.reason() + " (" + r.detail() + ")"));
+          case Verification.Verified ok -> Future.succeededFuture(ok);
         });
   }
 

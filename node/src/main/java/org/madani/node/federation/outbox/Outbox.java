@@ -70,6 +70,11 @@ public final class Outbox implements ContentEvents {
   }
 
   @Override
+  public void committed() {
+    wakeDelivery();
+  }
+
+  @Override
   public void entryCreated(Connection c, Organization org, Entry e) throws SQLException {
     publish(c, org, "Create", objects.object(org, e), e);
   }

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.madani.node.federation.fetch.AddressGuardTest.TableResolver;
 import org.madani.node.federation.fetch.FetchException.Reason;
-import org.madani.node.http.JsonCodec;
+import org.madani.node.json.JsonCodec;
 
 /**
  * WireMock plays the remote server on 127.0.0.1. "Allowed" cases run the guard in development

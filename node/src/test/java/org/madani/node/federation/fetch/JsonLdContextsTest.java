@@ -8,7 +8,7 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.madani.node.http.JsonCodec;
+import org.madani.node.json.JsonCodec;
 
 class JsonLdContextsTest {
 

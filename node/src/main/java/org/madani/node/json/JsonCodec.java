@@ -1,4 +1,4 @@
-package org.madani.node.http;
+package org.madani.node.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -1,0 +1,319 @@
+package org.madani.node.http;
+
+import org.madani.node.json.JsonCodec;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.madani.node.federation.ActivityStreams;
+import org.madani.node.federation.actor.LocalActors;
+import org.madani.node.federation.inbox.InboxProcessor;
+import org.madani.node.federation.inbox.InboxService;
+import org.madani.node.federation.outbox.EntryObjects;
+import org.madani.node.federation.sig.HttpRequestView;
+import org.madani.node.model.Entry;
+import org.madani.node.model.Organization;
+import org.madani.node.model.Problem;
+import org.madani.node.model.Urls;
+import org.madani.node.model.Visibility;
+import org.madani.node.store.Database;
+import org.madani.node.store.EntryRepository;
+import org.madani.node.store.FollowRepository;
+import org.madani.node.store.FollowRepository.Direction;
+import org.madani.node.store.FollowRepository.State;
+import org.madani.node.store.OrganizationRepository;
+import org.madani.node.store.OutboxRepository;
+
+/**
+ * The ActivityPub surface: inboxes (per organization and shared), actor and object documents by
+ * content negotiation, outbox and follower collections, WebFinger and NodeInfo.
+ */
+public final class FederationRoutes {
+
+  /** An activity is small; anything bigger than this is refused before parsing. */
+  static final int INBOX_BODY_LIMIT = 256 * 1024;
+  private static final int OUTBOX_PAGE = 20;
+
+  private final Database db;
+  private final OrganizationRepository orgs;
+  private final EntryRepository entries;
+  private final OutboxRepository outbox;
+  private final FollowRepository follows;
+  private final LocalActors actors;
+  private final EntryObjects objects;
+  private final InboxService inbox;
+  private final InboxProcessor processor;
+  private final JsonCodec json;
+  private final Urls urls;
+  private final RateLimiter inboxLimiter;
+
+  public FederationRoutes(Database db, OrganizationRepository orgs, EntryRepository entries, OutboxRepository outbox,
+      FollowRepository follows, LocalActors actors, EntryObjects objects, InboxService inbox,
+      InboxProcessor processor, JsonCodec json, Urls urls, RateLimiter inboxLimiter) {
+    this.db = db;
+    this.orgs = orgs;
+    this.entries = entries;
+    this.outbox = outbox;
+    this.follows = follows;
+    this.actors = actors;
+    this.objects = objects;
+    this.inbox = inbox;
+    this.processor = processor;
+    this.json = json;
+    this.urls = urls;
+    this.inboxLimiter = inboxLimiter;
+  }
+
+  public void mount(Router router) {
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(INBOX_BODY_LIMIT);
+    router.post("/inbox").handler(body).handler(this::receive);
+    router.post("/orgs/:handle/inbox").handler(body).handler(this::receive);
+
+    router.get("/orgs/:handle").handler(this::actor);
+    router.get("/orgs/:handle/entries/:id").handler(this::object);
+    router.get("/orgs/:handle/outbox").handler(this::outbox);
+    router.get("/orgs/:handle/followers").handler(ctx -> collectionCount(ctx, Direction.INCOMING));
+    router.get("/orgs/:handle/following").handler(ctx -> collectionCount(ctx, Direction.OUTGOING));
+    router.get("/.well-known/webfinger").handler(this::webfinger);
+    router.get("/.well-known/nodeinfo").handler(this::nodeinfoLinks);
+    router.get("/nodeinfo/2.1").handler(this::nodeinfo);
+  }
+
+  private void receive(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    if (!ActivityStreams.isActivityJson(contentType)) {
+      ctx.fail(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+          "Send activities as application/activity+json.").exception());
+      return;
+    }
+    // Rate limit per claimed sending host; the signature check is the expensive part it protects.
+    String key = hostOf(ctx.request().getHeader("Signature-Input"), ctx.request().getHeader("Signature"));
+    if (!inboxLimiter.tryAcquire(key)) {
+      ctx.fail(Problem.of(429, "rate-limited", "Too many requests", "Slow down and retry later.")
+          .with("retryAfter", 10).exception());
+      return;
+    }
+    HttpRequestView view = view(ctx);
+    inbox.receive(view).onSuccess(r -> {
+      processor.wakeUp();
+      ctx.response().setStatusCode(202).end();
+    }).onFailure(ctx::fail);
+  }
+
+  /** The request as its sender signed it: our public URL, not whatever proxy address it came by. */
+  private HttpRequestView view(RoutingContext ctx) {
+    HttpServerRequest r = ctx.request();
+    Map<String, List<String>> headers = new HashMap<>();
+    for (String name : r.headers().names()) {
+      headers.put(name.toLowerCase(Locale.ROOT), r.headers().getAll(name));
+    }
+    URI target = URI.create(urls.root() + r.uri());
+    byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    return new HttpRequestView(r.method().name(), target, headers, body);
+  }
+
+  private void actor(RoutingContext ctx) {
+    if (!ActivityStreams.wantsActivityJson(ctx.request().getHeader("Accept"))) {
+      ctx.next();
+      return;
+    }
+    String handle = ctx.pathParam("handle");
+    db.tx(c -> {
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No such actor."));
+      return actors.document(c, org);
+    }).onSuccess(doc -> activityJson(ctx, 200, doc)).onFailure(ctx::fail);
+  }
+
+  private void object(RoutingContext ctx) {
+    if (!ActivityStreams.wantsActivityJson(ctx.request().getHeader("Accept"))) {
+      ctx.next();
+      return;
+    }
+    String handle = ctx.pathParam("handle");
+    String id = ctx.pathParam("id");
+    db.tx(c -> {
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No such object."));
+      var entry = entries.find(c, org.id(), id);
+      if (entry.isEmpty()) {
+        if (entries.deletedAt(c, org.id(), id).isPresent()) {
+          throw Problem.of(410, "gone", "Gone", "This object was deleted.").exception();
+        }
+        throw Problem.notFound("No such object.");
+      }
+      return new Object[] {org, entry.get()};
+    }).compose(pair -> {
+      Organization org = (Organization) pair[0];
+      Entry e = (Entry) pair[1];
+      if (e.visibility() == Visibility.PUBLIC) return Future.succeededFuture(objects.object(org, e));
+      return authorizedFor(ctx, org, e).map(v -> objects.object(org, e));
+    }).onSuccess(doc -> activityJson(ctx, 200, doc)).onFailure(ctx::fail);
+  }
+
+  /**
+   * Non-public objects are served only to a signed request (authorized fetch) from an accepted
+   * follower (network) or a named recipient (private). Anyone else gets 404, not 403, so that the
+   * existence of a private entry is not revealed.
+   */
+  private Future<Void> authorizedFor(RoutingContext ctx, Organization org, Entry e) {
+    return inbox.authenticate(view(ctx)).compose(v -> db.tx(c -> {
+      boolean allowed = switch (e.visibility()) {
+        case NETWORK -> follows.find(c, org.id(), v.ownerId(), Direction.INCOMING)
+            .filter(f -> f.state() == State.ACCEPTED).isPresent();
+        case PRIVATE -> {
+          boolean named = false;
+          for (var r : e.document().path("recipients")) named |= r.asText().equals(v.ownerId());
+          yield named;
+        }
+        case PUBLIC -> true;
+      };
+      if (!allowed) throw Problem.notFound("No such object.");
+      return null;
+    })).recover(err -> Future.failedFuture(Problem.notFound("No such object."))).mapEmpty();
+  }
+
+  private void outbox(RoutingContext ctx) {
+    String handle = ctx.pathParam("handle");
+    String page = ctx.request().getParam("before");
+    List<String> publicOnly = List.of("public");
+    db.tx(c -> {
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No such actor."));
+      String base = actors.actorId(handle) + "/outbox";
+      ObjectNode out = json.mapper().createObjectNode();
+      out.put("@context", ActivityStreams.CONTEXT);
+      if (page == null) {
+        out.put("id", base);
+        out.put("type", "OrderedCollection");
+        out.put("totalItems", outbox.count(c, org.id(), publicOnly));
+        out.put("first", base + "?before=" + Long.MAX_VALUE);
+        return out;
+      }
+      long before;
+      try {
+        before = Long.parseLong(page);
+      } catch (NumberFormatException e) {
+        throw Problem.badRequest("'before' must be a sequence number.");
+      }
+      var rows = outbox.page(c, org.id(), publicOnly, before, OUTBOX_PAGE);
+      out.put("id", base + "?before=" + before);
+      out.put("type", "OrderedCollectionPage");
+      out.put("partOf", base);
+      ArrayNode items = out.putArray("orderedItems");
+      for (var r : rows) {
+        try {
+          ObjectNode a = (ObjectNode) json.mapper().readTree(r.document());
+          a.remove("@context");
+          items.add(a);
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      if (rows.size() == OUTBOX_PAGE) out.put("next", base + "?before=" + rows.get(rows.size() - 1).seq());
+      return out;
+    }).onSuccess(doc -> activityJson(ctx, 200, doc)).onFailure(ctx::fail);
+  }
+
+  /** Follower and following collections show only their size: who follows an at-risk group is private. */
+  private void collectionCount(RoutingContext ctx, Direction d) {
+    String handle = ctx.pathParam("handle");
+    db.tx(c -> {
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No such actor."));
+      ObjectNode out = json.mapper().createObjectNode();
+      out.put("@context", ActivityStreams.CONTEXT);
+      out.put("id", actors.actorId(handle) + (d == Direction.INCOMING ? "/followers" : "/following"));
+      out.put("type", "OrderedCollection");
+      out.put("totalItems", follows.count(c, org.id(), d, State.ACCEPTED));
+      return out;
+    }).onSuccess(doc -> activityJson(ctx, 200, doc)).onFailure(ctx::fail);
+  }
+
+  private void webfinger(RoutingContext ctx) {
+    String resource = ctx.request().getParam("resource");
+    String host = URI.create(urls.root()).getAuthority();
+    String handle = null;
+    if (resource != null && resource.startsWith("acct:") && resource.endsWith("@" + host)) {
+      handle = resource.substring(5, resource.length() - host.length() - 1);
+    } else if (resource != null) {
+      handle = actors.handleOf(resource).orElse(null);
+    }
+    if (handle == null) {
+      ctx.fail(Problem.notFound("Unknown resource."));
+      return;
+    }
+    String h = handle;
+    db.tx(c -> orgs.findByHandle(c, h)).onSuccess(org -> {
+      if (org.isEmpty()) {
+        ctx.fail(Problem.notFound("Unknown resource."));
+        return;
+      }
+      ObjectNode jrd = json.mapper().createObjectNode();
+      jrd.put("subject", "acct:" + h + "@" + host);
+      jrd.putArray("aliases").add(actors.actorId(h));
+      ArrayNode links = jrd.putArray("links");
+      links.addObject().put("rel", "self").put("type", ActivityStreams.MEDIA_TYPE).put("href", actors.actorId(h));
+      links.addObject().put("rel", "http://webfinger.net/rel/profile-page").put("type", "text/html")
+          .put("href", actors.actorId(h));
+      ctx.response().putHeader("Content-Type", "application/jrd+json; charset=utf-8")
+          .putHeader("Access-Control-Allow-Origin", "*")
+          .end(Buffer.buffer(json.write(jrd)));
+    }).onFailure(ctx::fail);
+  }
+
+  private void nodeinfoLinks(RoutingContext ctx) {
+    ObjectNode out = json.mapper().createObjectNode();
+    out.putArray("links").addObject()
+        .put("rel", "http://nodeinfo.diaspora.software/ns/schema/2.1")
+        .put("href", urls.root() + "/nodeinfo/2.1");
+    ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(json.write(out)));
+  }
+
+  private void nodeinfo(RoutingContext ctx) {
+    db.tx(c -> {
+      ObjectNode out = json.mapper().createObjectNode();
+      out.put("version", "2.1");
+      out.putObject("software").put("name", "madani").put("version", "0.1.0")
+          .put("repository", "https://madani.network/").put("homepage", "https://madani.network/");
+      out.putArray("protocols").add("activitypub");
+      out.putObject("services").putArray("inbound");
+      out.with("services").putArray("outbound");
+      out.put("openRegistrations", false);
+      long orgCount = orgs.listAll(c).size();
+      out.putObject("usage").put("localPosts", 0).putObject("users").put("total", orgCount);
+      out.putObject("metadata").put("nodeName", "Madani");
+      return out;
+    }).onSuccess(doc -> ctx.response()
+        .putHeader("Content-Type", "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"")
+        .end(Buffer.buffer(json.write(doc)))).onFailure(ctx::fail);
+  }
+
+  private void activityJson(RoutingContext ctx, int status, ObjectNode doc) {
+    ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", ActivityStreams.MEDIA_TYPE + "; charset=utf-8")
+        .putHeader("Vary", "Accept, Accept-Language")
+        .end(Buffer.buffer(json.write(doc)));
+  }
+
+  /** The host named in a signature's key id, as a rate-limit key; unsigned requests share one bucket. */
+  static String hostOf(String signatureInput, String signature) {
+    String s = signatureInput != null ? signatureInput : signature;
+    if (s == null) return "unsigned";
+    int i = s.toLowerCase(Locale.ROOT).indexOf("keyid=\"");
+    if (i < 0) return "unsigned";
+    int end = s.indexOf('"', i + 7);
+    try {
+      String host = URI.create(s.substring(i + 7, end < 0 ? s.length() : end)).getHost();
+      return host == null ? "unsigned" : host;
+    } catch (IllegalArgumentException e) {
+      return "unsigned";
+    }
+  }
+}
