@@ -1,0 +1,406 @@
+package org.madani.node.federation.delivery;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The durable delivery queue: SQL over the {@code delivery} and {@code peer_host} tables. Every
+ * method works on a connection inside the caller's transaction and does no network I/O.
+ *
+ * <p>Jobs are taken with a lease ({@code lease_until}) instead of a lock held during the request:
+ * the transaction that takes a job commits at once, and if the worker dies the job simply becomes
+ * due again when the lease ends (at-least-once). The lease instant doubles as a token: an outcome
+ * is recorded only while the row still carries the lease it was taken with, so a worker that
+ * outlived its lease cannot overwrite the result of the worker that took the job over.
+ *
+ * <p>Thread-safety: stateless apart from the clock; safe for concurrent use with one connection
+ * per thread.
+ */
+public final class DeliveryQueue {
+
+  static final int MAX_ACTIVITY_ID = 1024;
+  static final int MAX_INBOX = 2048;
+  static final int MAX_ERROR = 500;
+
+  private static final String DUPLICATE_KEY = "23505";
+
+  private final Clock clock;
+
+  public DeliveryQueue(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * Adds a job to POST {@code body} to {@code inbox}, due at once. Call it inside the transaction
+   * that makes the change the activity announces. A repeat of the same (activity id, inbox) is
+   * ignored, so re-running an outbox step cannot send an activity twice.
+   *
+   * @return true when a job was added, false when it already existed
+   * @throws IllegalArgumentException for a non-http(s) inbox, an inbox without host, or over-long ids
+   */
+  public boolean enqueue(Connection c, long orgId, String activityId, URI inbox, byte[] body) throws SQLException {
+    if (activityId == null || activityId.isBlank() || activityId.length() > MAX_ACTIVITY_ID) {
+      throw new IllegalArgumentException("activity id missing or longer than " + MAX_ACTIVITY_ID);
+    }
+    String target = inbox.toString();
+    if (target.length() > MAX_INBOX) throw new IllegalArgumentException("inbox longer than " + MAX_INBOX);
+    String host = hostOf(inbox);
+    if (body == null) throw new IllegalArgumentException("body missing");
+    OffsetDateTime now = ts(clock.instant());
+    try (PreparedStatement ps = c.prepareStatement(
+        "MERGE INTO delivery d USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(2048)))) s(a, i) "
+            + "ON d.activity_id = s.a AND d.inbox = s.i "
+            + "WHEN NOT MATCHED THEN INSERT (org_id, activity_id, inbox, host, body, state, attempts, next_attempt, created, updated) "
+            + "VALUES (?, s.a, s.i, ?, ?, 'pending', 0, ?, ?, ?)")) {
+      ps.setString(1, activityId);
+      ps.setString(2, target);
+      ps.setLong(3, orgId);
+      ps.setString(4, host);
+      ps.setBytes(5, body);
+      ps.setObject(6, now);
+      ps.setObject(7, now);
+      ps.setObject(8, now);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      // Two transactions enqueueing the same pair at once: the unique key decides, the loser's
+      // job already exists. H2 rolls back only the statement, so the caller's transaction goes on.
+      if (DUPLICATE_KEY.equals(e.getSQLState())) return false;
+      throw e;
+    }
+  }
+
+  /** The key under which a target's health is kept: lower-case host, plus :port when explicit. */
+  public static String hostOf(URI target) {
+    String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new IllegalArgumentException("inbox must be http(s): " + target);
+    }
+    if (target.getHost() == null || target.getHost().isEmpty()) {
+      throw new IllegalArgumentException("inbox without host: " + target);
+    }
+    String host = target.getHost().toLowerCase(Locale.ROOT);
+    int port = target.getPort();
+    boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+    return defaultPort ? host : host + ":" + port;
+  }
+
+  /**
+   * Leases up to {@code limit} due jobs until {@code now + lease}. Skips hosts whose breaker is
+   * open and hosts already at {@code perHost} requests in flight; for a half-open host it takes one
+   * probe job and pushes the breaker's end to the lease's end, so no second probe starts meanwhile
+   * and a crashed probe lets the host half-open again afterwards.
+   *
+   * @param busy requests in flight per host in the calling worker
+   */
+  public List<DeliveryJob> claim(Connection c, Instant now, Duration lease, int limit, int perHost,
+      Map<String, Integer> busy) throws SQLException {
+    if (limit <= 0) return List.of();
+    Instant leaseUntil = truncate(now.plus(lease));
+    String[] fullHosts = busy.entrySet().stream().filter(e -> e.getValue() >= perHost)
+        .map(Map.Entry::getKey).toArray(String[]::new);
+    record Candidate(long id, String host, OffsetDateTime openUntil) {}
+    List<Candidate> candidates = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT d.id, d.host, p.breaker_open_until FROM delivery d LEFT JOIN peer_host p ON p.host = d.host "
+            + "WHERE d.state = 'pending' AND d.next_attempt <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?) "
+            + "AND (p.breaker_open_until IS NULL OR p.breaker_open_until <= ?) AND NOT (d.host = ANY(?)) "
+            + "ORDER BY d.next_attempt, d.id LIMIT ?")) {
+      OffsetDateTime t = ts(now);
+      ps.setObject(1, t);
+      ps.setObject(2, t);
+      ps.setObject(3, t);
+      ps.setArray(4, c.createArrayOf("VARCHAR", fullHosts));
+      // Read ahead: some candidates are skipped for per-host limits.
+      ps.setInt(5, limit * 4);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          candidates.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)));
+        }
+      }
+    }
+    Map<String, Integer> taken = new HashMap<>(busy);
+    List<Long> claimed = new ArrayList<>();
+    for (Candidate cand : candidates) {
+      if (claimed.size() >= limit) break;
+      int inFlight = taken.getOrDefault(cand.host(), 0);
+      if (inFlight >= perHost) continue;
+      if (cand.openUntil() != null) {
+        // Half-open: exactly one probe, and only if nothing else is in flight to that host.
+        if (inFlight > 0 || !takeProbe(c, cand.host(), cand.openUntil(), leaseUntil)) continue;
+        taken.put(cand.host(), perHost);
+      }
+      if (lease(c, cand.id(), now, leaseUntil)) {
+        claimed.add(cand.id());
+        taken.merge(cand.host(), 1, Integer::sum);
+      }
+    }
+    return load(c, claimed, leaseUntil);
+  }
+
+  private boolean takeProbe(Connection c, String host, OffsetDateTime openUntil, Instant leaseUntil) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE peer_host SET breaker_open_until = ? WHERE host = ? AND breaker_open_until = ?")) {
+      ps.setObject(1, ts(leaseUntil));
+      ps.setString(2, host);
+      ps.setObject(3, openUntil);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  private boolean lease(Connection c, long id, Instant now, Instant leaseUntil) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE delivery SET lease_until = ?, updated = ? WHERE id = ? AND state = 'pending' "
+            + "AND (lease_until IS NULL OR lease_until <= ?)")) {
+      ps.setObject(1, ts(leaseUntil));
+      ps.setObject(2, ts(now));
+      ps.setLong(3, id);
+      ps.setObject(4, ts(now));
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  private List<DeliveryJob> load(Connection c, List<Long> ids, Instant leaseUntil) throws SQLException {
+    List<DeliveryJob> jobs = new ArrayList<>(ids.size());
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT d.id, d.org_id, d.activity_id, d.inbox, d.host, d.attempts, d.created, d.body, p.signature_scheme "
+            + "FROM delivery d LEFT JOIN peer_host p ON p.host = d.host WHERE d.id = ?")) {
+      for (long id : ids) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            jobs.add(new DeliveryJob(rs.getLong(1), rs.getLong(2), rs.getString(3), URI.create(rs.getString(4)),
+                rs.getString(5), rs.getInt(6), instant(rs, 7), leaseUntil, rs.getBytes(8),
+                SignatureScheme.fromStored(rs.getString(9))));
+          }
+        }
+      }
+    }
+    return jobs;
+  }
+
+  /** Gives leases back unused (a worker stopping before it sent them): due again at once. */
+  public void release(Connection c, List<DeliveryJob> jobs) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE delivery SET lease_until = NULL WHERE id = ? AND lease_until = ?")) {
+      for (DeliveryJob job : jobs) {
+        ps.setLong(1, job.id());
+        ps.setObject(2, ts(job.leaseUntil()));
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /** Records a delivery. False when the lease was lost meanwhile (nothing written). */
+  public boolean markDone(Connection c, DeliveryJob job, int status, Instant now) throws SQLException {
+    return finish(c, job, DeliveryState.DONE, job.created(), status, null, now);
+  }
+
+  /** Records a failed attempt to be retried at {@code next}. False when the lease was lost. */
+  public boolean reschedule(Connection c, DeliveryJob job, Instant next, Integer status, String error, Instant now)
+      throws SQLException {
+    return finish(c, job, DeliveryState.PENDING, next, status, error, now);
+  }
+
+  /** Records that the job is given up. False when the lease was lost. */
+  public boolean markDead(Connection c, DeliveryJob job, Integer status, String error, Instant now) throws SQLException {
+    return finish(c, job, DeliveryState.DEAD, job.created(), status, error, now);
+  }
+
+  private boolean finish(Connection c, DeliveryJob job, DeliveryState state, Instant next, Integer status,
+      String error, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE delivery SET state = ?, attempts = attempts + 1, next_attempt = ?, lease_until = NULL, "
+            + "last_status = ?, last_error = ?, updated = ? WHERE id = ? AND lease_until = ?")) {
+      ps.setString(1, state.storedName());
+      ps.setObject(2, ts(next));
+      ps.setObject(3, status);
+      ps.setString(4, clip(error));
+      ps.setObject(5, ts(now));
+      ps.setLong(6, job.id());
+      ps.setObject(7, ts(job.leaseUntil()));
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Reads, changes and writes a host's state under a row lock, so concurrent outcomes for one host
+   * (several requests in flight) do not lose each other's failure counts.
+   */
+  public PeerState updatePeer(Connection c, String host, UnaryOperator<PeerState> change) throws SQLException {
+    lockPeer(c, host);
+    PeerState after = change.apply(peer(c, host).orElseThrow());
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE peer_host SET consecutive_failures = ?, last_success = ?, last_failure = ?, "
+            + "breaker_open_until = ?, signature_scheme = ? WHERE host = ?")) {
+      ps.setInt(1, after.consecutiveFailures());
+      ps.setObject(2, ts(after.lastSuccess()));
+      ps.setObject(3, ts(after.lastFailure()));
+      ps.setObject(4, ts(after.breakerOpenUntil()));
+      ps.setString(5, after.signatureScheme() == null ? null : after.signatureScheme().storedName());
+      ps.setString(6, host);
+      ps.executeUpdate();
+    }
+    return after;
+  }
+
+  private void lockPeer(Connection c, String host) throws SQLException {
+    for (int i = 0; i < 2; i++) {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE peer_host SET host = host WHERE host = ?")) {
+        ps.setString(1, host);
+        if (ps.executeUpdate() == 1) return;
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO peer_host(host, consecutive_failures) VALUES (?, 0)")) {
+        ps.setString(1, host);
+        ps.executeUpdate();
+        return;
+      } catch (SQLException e) {
+        if (!DUPLICATE_KEY.equals(e.getSQLState())) throw e;
+        // Another transaction inserted it first; lock that row on the next pass.
+      }
+    }
+    throw new SQLException("could not lock peer_host row for " + host);
+  }
+
+  /** The stored state of a host, if we have talked to it. */
+  public Optional<PeerState> peer(Connection c, String host) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT host, consecutive_failures, last_success, last_failure, breaker_open_until, signature_scheme "
+            + "FROM peer_host WHERE host = ?")) {
+      ps.setString(1, host);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(peerFrom(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static PeerState peerFrom(ResultSet rs) throws SQLException {
+    return new PeerState(rs.getString(1), rs.getInt(2), instant(rs, 3), instant(rs, 4), instant(rs, 5),
+        SignatureScheme.fromStored(rs.getString(6)));
+  }
+
+  /**
+   * Gives up on pending jobs older than {@code giveUpAfter} whose host's breaker is open. Without
+   * this, a host that stays down past the deadline would lose its backlog one probe at a time.
+   *
+   * @return how many jobs were given up
+   */
+  public int expireStalled(Connection c, Instant now, Duration giveUpAfter) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE delivery SET state = 'dead', last_error = ?, updated = ? "
+            + "WHERE state = 'pending' AND created < ? AND (lease_until IS NULL OR lease_until <= ?) "
+            + "AND host IN (SELECT host FROM peer_host WHERE breaker_open_until > ?)")) {
+      ps.setString(1, "gave up: host unreachable for " + giveUpAfter.toHours() + " h");
+      ps.setObject(2, ts(now));
+      ps.setObject(3, ts(now.minus(giveUpAfter)));
+      ps.setObject(4, ts(now));
+      ps.setObject(5, ts(now));
+      return ps.executeUpdate();
+    }
+  }
+
+  /** Deletes delivered jobs last updated before {@code before}; repeats of them are then possible. */
+  public int purgeDone(Connection c, Instant before) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery WHERE state = 'done' AND updated < ?")) {
+      ps.setObject(1, ts(before));
+      return ps.executeUpdate();
+    }
+  }
+
+  /** All jobs for an activity, one per inbox, ordered by id. */
+  public List<DeliveryRecord> find(Connection c, String activityId) throws SQLException {
+    List<DeliveryRecord> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, org_id, activity_id, inbox, host, state, attempts, next_attempt, lease_until, last_status, "
+            + "last_error, created, updated FROM delivery WHERE activity_id = ? ORDER BY id")) {
+      ps.setString(1, activityId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new DeliveryRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), URI.create(rs.getString(4)),
+              rs.getString(5), DeliveryState.fromStored(rs.getString(6)), rs.getInt(7), instant(rs, 8),
+              instant(rs, 9), (Integer) rs.getObject(10), rs.getString(11), instant(rs, 12), instant(rs, 13)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Counts by state and per host, with each host's breaker state as of {@code now}. */
+  public DeliveryStats stats(Connection c, Instant now) throws SQLException {
+    long pending = 0, done = 0, dead = 0, leased = 0;
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT state, COUNT(*), SUM(CASE WHEN lease_until > ? THEN 1 ELSE 0 END) FROM delivery GROUP BY state")) {
+      ps.setObject(1, ts(now));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          switch (DeliveryState.fromStored(rs.getString(1))) {
+            case PENDING -> {
+              pending = rs.getLong(2);
+              leased = rs.getLong(3);
+            }
+            case DONE -> done = rs.getLong(2);
+            case DEAD -> dead = rs.getLong(2);
+          }
+        }
+      }
+    }
+    Map<String, Long> queued = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT host, COUNT(*) FROM delivery WHERE state = 'pending' GROUP BY host");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) queued.put(rs.getString(1), rs.getLong(2));
+    }
+    Map<String, PeerState> peers = new TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT host, consecutive_failures, last_success, last_failure, breaker_open_until, signature_scheme FROM peer_host");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        PeerState p = peerFrom(rs);
+        peers.put(p.host(), p);
+      }
+    }
+    queued.keySet().forEach(h -> peers.putIfAbsent(h, PeerState.unknown(h)));
+    List<DeliveryStats.HostStats> hosts = new ArrayList<>();
+    for (PeerState p : peers.values()) {
+      BreakerState breaker = p.breakerOpenUntil() == null ? BreakerState.CLOSED
+          : now.isBefore(p.breakerOpenUntil()) ? BreakerState.OPEN : BreakerState.HALF_OPEN;
+      hosts.add(new DeliveryStats.HostStats(p.host(), queued.getOrDefault(p.host(), 0L), p.lastSuccess(),
+          p.lastFailure(), p.consecutiveFailures(), breaker, p.breakerOpenUntil(), p.signatureScheme()));
+    }
+    return new DeliveryStats(pending, leased, done, dead, hosts);
+  }
+
+  private static String clip(String s) {
+    return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
+  }
+
+  /** Millisecond precision: the lease instant is compared for equality after a round trip. */
+  static Instant truncate(Instant i) {
+    return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static OffsetDateTime ts(Instant i) {
+    return i == null ? null : truncate(i).atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,269 @@
+package org.madani.node.federation.delivery;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import org.madani.node.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes due jobs from the {@link DeliveryQueue} and POSTs them to their inboxes.
+ *
+ * <p>Cycle: on a timer, after {@link #wakeUp()}, and whenever a request finishes, the worker leases
+ * as many due jobs as it has free slots ({@code concurrency} overall, {@code perHostConcurrency}
+ * per host) in one short transaction; sends each (guard, sign, POST); then records the outcome and
+ * the host's new health in one transaction. Every database call goes through {@link Database#tx},
+ * off the event loop.
+ *
+ * <p>Delivery is at-least-once: if the process dies between the POST and recording it, the job is
+ * sent again once its lease ends. Receivers drop repeats by activity id.
+ *
+ * <p>Stopping ({@code undeploy}) takes no new jobs, gives back leases taken but not yet sent, and
+ * waits (bounded by the request timeouts) for requests in flight to be recorded, so nothing is left
+ * half-written; anything cut off still has its lease and is retried later.
+ *
+ * <p>Thread-safety: all state is confined to the verticle's event loop. {@link #wakeUp()} may be
+ * called from any thread. Deploy one instance per node; several are safe (leases exclude each
+ * other) but each keeps its own concurrency limits.
+ */
+public final class DeliveryWorker extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+  private final Database db;
+  private final DeliveryQueue queue;
+  private final RequestSigner signer;
+  private final TargetGuard guard;
+  private final DeliveryOptions options;
+  private final Clock clock;
+
+  private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+  private volatile Context loop;
+
+  // Confined to the event loop.
+  private WebClient client;
+  private InboxPoster poster;
+  private long timerId = -1;
+  private boolean stopping;
+  private boolean polling;
+  private boolean pollAgain;
+  private int inFlight;
+  private final Map<String, Integer> inFlightPerHost = new HashMap<>();
+  private final Set<Future<?>> running = new LinkedHashSet<>();
+  private Instant lastSweep = Instant.MIN;
+
+  public DeliveryWorker(Database db, DeliveryQueue queue, RequestSigner signer, TargetGuard guard,
+      DeliveryOptions options, Clock clock) {
+    this.db = db;
+    this.queue = queue;
+    this.signer = signer;
+    this.guard = guard;
+    this.options = options;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    WebClientOptions http = new WebClientOptions()
+        .setFollowRedirects(false) // a redirected POST could land on an address the guard never saw
+        .setConnectTimeout((int) options.connectTimeout().toMillis())
+        .setIdleTimeout((int) options.requestTimeout().toMillis())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setUserAgent("Madani");
+    client = WebClient.create(vertx, http, new PoolOptions().setHttp1MaxSize(options.perHostConcurrency()));
+    poster = new InboxPoster(client, signer, options);
+    loop = context;
+    timerId = vertx.setPeriodic(options.pollInterval().toMillis(), id -> poll());
+    poll();
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Looks for due jobs now instead of at the next tick; call after committing an enqueue. Cheap
+   * and coalesced: many calls in a burst cause one scan. Safe from any thread; ignored before
+   * start and after stop.
+   */
+  public void wakeUp() {
+    Context c = loop;
+    if (c != null && wakeUpPending.compareAndSet(false, true)) {
+      c.runOnContext(v -> {
+        wakeUpPending.set(false);
+        poll();
+      });
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    loop = null;
+    vertx.cancelTimer(timerId);
+    long bound = options.connectTimeout().plus(options.requestTimeout()).plusSeconds(10).toMillis();
+    return Future.join(new ArrayList<>(running))
+        .timeout(bound, TimeUnit.MILLISECONDS)
+        .transform(ar -> {
+          if (ar.failed()) LOG.warn("delivery worker stopped with requests still open; their leases will expire");
+          client.close();
+          return Future.succeededFuture();
+        });
+  }
+
+  private void poll() {
+    if (stopping) return;
+    if (polling) {
+      pollAgain = true;
+      return;
+    }
+    int free = options.concurrency() - inFlight;
+    if (free <= 0) return; // a finishing request polls again
+    polling = true;
+    Instant now = clock.instant();
+    boolean sweep = Duration.between(lastSweep, now).compareTo(Duration.ofMinutes(1)) >= 0;
+    if (sweep) lastSweep = now;
+    Map<String, Integer> busy = Map.copyOf(inFlightPerHost);
+    Future<List<DeliveryJob>> claimed = db.tx(c -> {
+      if (sweep) {
+        int expired = queue.expireStalled(c, now, options.retry().giveUpAfter());
+        if (expired > 0) LOG.warn("gave up on {} deliveries to hosts unreachable past the deadline", expired);
+      }
+      return queue.claim(c, now, options.lease(), free, options.perHostConcurrency(), busy);
+    });
+    Future<?> cycle = claimed.compose(jobs -> launchOrRelease(jobs, free))
+        .onFailure(err -> LOG.warn("delivery poll failed: {}", err.toString()))
+        .onComplete(ar -> {
+          polling = false;
+          if (pollAgain) {
+            pollAgain = false;
+            poll();
+          }
+        });
+    track(cycle);
+  }
+
+  private Future<Void> launchOrRelease(List<DeliveryJob> jobs, int asked) {
+    if (stopping) {
+      // Taken while stopping: give the leases back so the jobs do not wait out the lease.
+      return jobs.isEmpty() ? Future.succeededFuture() : db.tx(c -> {
+        queue.release(c, jobs);
+        return null;
+      });
+    }
+    jobs.forEach(this::launch);
+    if (jobs.size() == asked) pollAgain = true; // a full batch: more may be due
+    return Future.succeededFuture();
+  }
+
+  private void launch(DeliveryJob job) {
+    inFlight++;
+    inFlightPerHost.merge(job.host(), 1, Integer::sum);
+    Future<Void> delivery = attempt(job)
+        .compose(attempt -> record(job, attempt))
+        .onFailure(err -> LOG.warn("delivery of {} to {}: outcome not recorded ({}); retried after the lease",
+            job.activityId(), job.host(), err.toString()))
+        .onComplete(ar -> {
+          inFlight--;
+          inFlightPerHost.computeIfPresent(job.host(), (h, n) -> n <= 1 ? null : n - 1);
+          poll();
+        });
+    track(delivery);
+  }
+
+  private void track(Future<?> f) {
+    running.add(f);
+    f.onComplete(ar -> running.remove(f));
+  }
+
+  private Future<Attempt> attempt(DeliveryJob job) {
+    Future<Void> allowed;
+    try {
+      allowed = guard.check(job.inbox());
+    } catch (RuntimeException e) {
+      allowed = Future.failedFuture(e);
+    }
+    return allowed.transform(ar -> {
+      if (ar.succeeded()) return poster.send(job, clock.instant());
+      Throwable err = ar.cause();
+      return Future.succeededFuture(err instanceof ForbiddenTargetException
+          ? new Attempt.Forbidden("forbidden target: " + err.getMessage())
+          : new Attempt.Unreachable("target check failed: " + err.getMessage()));
+    });
+  }
+
+  private Future<Void> record(DeliveryJob job, Attempt attempt) {
+    Instant now = clock.instant();
+    RetryPolicy retry = options.retry();
+    CircuitBreaker breaker = options.breaker();
+    int attemptNo = job.attempts() + 1;
+    return db.tx(c -> {
+      boolean recorded;
+      UnaryOperator<PeerState> health = null;
+      switch (attempt) {
+        case Attempt.Delivered d -> {
+          recorded = queue.markDone(c, job, d.status(), now);
+          health = p -> breaker.afterAnswer(p, now, true).withSignatureScheme(d.scheme());
+          LOG.debug("delivered {} to {} ({})", job.activityId(), job.host(), d.status());
+        }
+        case Attempt.Refused r when !retry.retryable(r.status()) -> {
+          recorded = queue.markDead(c, job, r.status(), r.reason(), now);
+          health = p -> breaker.afterAnswer(p, now, false);
+          LOG.warn("delivery of {} to {} refused for good: {}", job.activityId(), job.host(), r.reason());
+        }
+        case Attempt.Refused r -> {
+          recorded = retryOrGiveUp(c, job, attemptNo, r.status(), r.reason(), r.retryAfter(), now);
+          health = p -> breaker.afterFailure(p, now);
+        }
+        case Attempt.Unreachable u -> {
+          recorded = retryOrGiveUp(c, job, attemptNo, null, u.reason(), null, now);
+          health = p -> breaker.afterFailure(p, now);
+        }
+        case Attempt.LocalFailure l -> recorded = retryOrGiveUp(c, job, attemptNo, null, l.reason(), null, now);
+        case Attempt.Forbidden f -> {
+          recorded = queue.markDead(c, job, null, f.reason(), now);
+          LOG.warn("delivery of {} to {} dropped: {}", job.activityId(), job.host(), f.reason());
+        }
+      }
+      if (!recorded) {
+        LOG.info("lease on {} to {} expired before its outcome was recorded; another attempt owns it",
+            job.activityId(), job.host());
+      }
+      if (health != null) queue.updatePeer(c, job.host(), health);
+      return null;
+    });
+  }
+
+  private boolean retryOrGiveUp(Connection c, DeliveryJob job, int attemptNo, Integer status, String reason,
+      Duration retryAfter, Instant now) throws SQLException {
+    RetryPolicy.Decision decision = options.retry()
+        .afterFailure(attemptNo, job.created(), now, retryAfter, ThreadLocalRandom.current().nextDouble());
+    return switch (decision) {
+      case RetryPolicy.Decision.RetryAt at -> {
+        LOG.info("delivery of {} to {} failed ({}), attempt {}; next at {}",
+            job.activityId(), job.host(), reason, attemptNo, at.at());
+        yield queue.reschedule(c, job, at.at(), status, reason, now);
+      }
+      case RetryPolicy.Decision.GiveUp g -> {
+        LOG.warn("delivery of {} to {} failed ({}); {}", job.activityId(), job.host(), reason, g.reason());
+        yield queue.markDead(c, job, status, reason + "; " + g.reason(), now);
+      }
+    };
+  }
+}

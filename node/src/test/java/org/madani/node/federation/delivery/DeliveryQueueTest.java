@@ -1,0 +1,133 @@
+package org.madani.node.federation.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.madani.node.store.Database;
+
+class DeliveryQueueTest {
+
+  private static final URI INBOX = URI.create("https://peer.example/inbox");
+  private static final Duration LEASE = Duration.ofMinutes(2);
+
+  @TempDir Path dir;
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-25T10:00:00Z"));
+  private final DeliveryQueue queue = new DeliveryQueue(clock);
+  private Database db;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(null, dir.resolve("node"));
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private boolean enqueue(String id, URI inbox) throws SQLException {
+    return db.txBlocking(c -> queue.enqueue(c, 1, id, inbox, DeliveryHarness.activity(id)));
+  }
+
+  private List<DeliveryRecord> find(String id) throws SQLException {
+    return db.txBlocking(c -> queue.find(c, id));
+  }
+
+  private boolean markDone(DeliveryJob job) throws SQLException {
+    return db.txBlocking(c -> queue.markDone(c, job, 202, clock.instant()));
+  }
+
+  private PeerState peer(String host) throws SQLException {
+    return db.txBlocking(c -> queue.peer(c, host)).orElseThrow();
+  }
+
+  private boolean enqueueRaw(String id, URI inbox, byte[] body) throws SQLException {
+    return db.txBlocking(c -> queue.enqueue(c, 1, id, inbox, body));
+  }
+
+  private List<DeliveryJob> claim(int limit) throws SQLException {
+    return db.txBlocking(c -> queue.claim(c, clock.instant(), LEASE, limit, 4, Map.of()));
+  }
+
+  private List<DeliveryJob> claimBusy(Map<String, Integer> busy) throws SQLException {
+    return db.txBlocking(c -> queue.claim(c, clock.instant(), LEASE, 10, 4, busy));
+  }
+
+  @Test
+  void enqueueIsIdempotentPerActivityAndInbox() throws SQLException {
+    assertThat(enqueue("https://us.example/a/1", INBOX)).isTrue();
+    assertThat(enqueue("https://us.example/a/1", INBOX)).isFalse();
+    assertThat(enqueueRaw("https://us.example/a/1", INBOX, new byte[] {1})).isFalse();
+    assertThat(enqueue("https://us.example/a/1", URI.create("https://other.example/inbox"))).isTrue();
+
+    assertThat(find("https://us.example/a/1")).hasSize(2);
+    assertThat(claim(10)).extracting(DeliveryJob::body)
+        .allSatisfy(body -> assertThat(new String(body)).contains("a/1"));
+  }
+
+  @Test
+  void aJobExistsOnlyIfTheCallersTransactionCommits() throws SQLException {
+    assertThatThrownBy(() -> db.txBlocking(c -> {
+      queue.enqueue(c, 1, "https://us.example/a/2", INBOX, new byte[] {1});
+      throw new SQLException("content change failed");
+    })).hasMessageContaining("content change failed");
+    assertThat(find("https://us.example/a/2")).isEmpty();
+  }
+
+  @Test
+  void aLeasedJobIsNotTakenAgainUntilTheLeaseEnds() throws SQLException {
+    enqueue("https://us.example/a/3", INBOX);
+    List<DeliveryJob> first = claim(10);
+    assertThat(first).hasSize(1);
+    assertThat(first.getFirst().body()).isEqualTo(DeliveryHarness.activity("https://us.example/a/3"));
+    assertThat(claim(10)).isEmpty();
+
+    clock.advance(LEASE);
+    List<DeliveryJob> second = claim(10);
+    assertThat(second).hasSize(1);
+    // The first worker outlived its lease: it may no longer record an outcome.
+    assertThat(markDone(first.getFirst())).isFalse();
+    assertThat(markDone(second.getFirst())).isTrue();
+    assertThat(claim(10)).isEmpty();
+  }
+
+  @Test
+  void claimRespectsPerHostLimitsAndSkipsOpenBreakers() throws SQLException {
+    for (int i = 0; i < 6; i++) enqueue("https://us.example/b/" + i, INBOX);
+    enqueue("https://us.example/c/1", URI.create("https://down.example/inbox"));
+    db.txBlocking(c -> queue.updatePeer(c, "down.example",
+        p -> new PeerState(p.host(), 9, null, clock.instant(), clock.instant().plusSeconds(60), null)));
+
+    List<DeliveryJob> jobs = claimBusy(Map.of("peer.example", 1));
+    assertThat(jobs).hasSize(3).allSatisfy(j -> assertThat(j.host()).isEqualTo("peer.example"));
+
+    // Half-open: exactly one probe, and the breaker's end moves to the probe's lease.
+    clock.advance(Duration.ofSeconds(61));
+    List<DeliveryJob> probe = claimBusy(Map.of("peer.example", 4));
+    assertThat(probe).extracting(DeliveryJob::host).containsExactly("down.example");
+    assertThat(peer("down.example").breakerOpenUntil())
+        .isEqualTo(clock.instant().plus(LEASE));
+  }
+
+  @Test
+  void hostKeyIsLowerCaseWithPortOnlyWhenNotDefault() {
+    assertThat(DeliveryQueue.hostOf(URI.create("https://Peer.Example/inbox"))).isEqualTo("peer.example");
+    assertThat(DeliveryQueue.hostOf(URI.create("https://peer.example:443/inbox"))).isEqualTo("peer.example");
+    assertThat(DeliveryQueue.hostOf(URI.create("http://127.0.0.1:8080/inbox"))).isEqualTo("127.0.0.1:8080");
+    assertThatThrownBy(() -> DeliveryQueue.hostOf(URI.create("ftp://peer.example/inbox")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DeliveryQueue.hostOf(URI.create("/relative")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
