@@ -8,8 +8,11 @@ sealed interface Attempt {
   /** The peer accepted the activity (2xx) with this signature scheme. */
   record Delivered(int status, SignatureScheme scheme) implements Attempt {}
 
-  /** The peer answered with a non-2xx status. {@code retryAfter} is null unless given on 429/503. */
-  record Refused(int status, Duration retryAfter, String reason) implements Attempt {}
+  /**
+   * The peer answered with a non-2xx status. {@code retryAfter} is null unless given on 429/503;
+   * {@code signatureRejected} when the answer says our signature was not accepted.
+   */
+  record Refused(int status, Duration retryAfter, boolean signatureRejected, String reason) implements Attempt {}
 
   /** No usable answer: connection refused or reset, DNS failure, timeout. */
   record Unreachable(String reason) implements Attempt {}

@@ -1,5 +1,8 @@
 package org.madani.node.federation.delivery;
 
+import static org.madani.node.federation.delivery.SqlTime.instant;
+import static org.madani.node.federation.delivery.SqlTime.ts;
+
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,14 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -39,9 +41,8 @@ public final class DeliveryQueue {
   static final int MAX_INBOX = 2048;
   static final int MAX_ERROR = 500;
 
-  private static final String DUPLICATE_KEY = "23505";
-
   private final Clock clock;
+  private final PeerHosts peers = new PeerHosts();
 
   public DeliveryQueue(Clock clock) {
     this.clock = clock;
@@ -81,7 +82,7 @@ public final class DeliveryQueue {
     } catch (SQLException e) {
       // Two transactions enqueueing the same pair at once: the unique key decides, the loser's
       // job already exists. H2 rolls back only the statement, so the caller's transaction goes on.
-      if (DUPLICATE_KEY.equals(e.getSQLState())) return false;
+      if (PeerHosts.DUPLICATE_KEY.equals(e.getSQLState())) return false;
       throw e;
     }
   }
@@ -107,12 +108,14 @@ public final class DeliveryQueue {
    * probe job and pushes the breaker's end to the lease's end, so no second probe starts meanwhile
    * and a crashed probe lets the host half-open again afterwards.
    *
-   * @param busy requests in flight per host in the calling worker
+   * @param busy    requests in flight per host in the calling worker
+   * @param sending ids of jobs the calling worker is still sending; never taken again even if their
+   *                lease ran out meanwhile, so one worker never sends a job twice at once
    */
   public List<DeliveryJob> claim(Connection c, Instant now, Duration lease, int limit, int perHost,
-      Map<String, Integer> busy) throws SQLException {
+      Map<String, Integer> busy, Set<Long> sending) throws SQLException {
     if (limit <= 0) return List.of();
-    Instant leaseUntil = truncate(now.plus(lease));
+    Instant leaseUntil = SqlTime.truncate(now.plus(lease));
     String[] fullHosts = busy.entrySet().stream().filter(e -> e.getValue() >= perHost)
         .map(Map.Entry::getKey).toArray(String[]::new);
     record Candidate(long id, String host, OffsetDateTime openUntil) {}
@@ -121,14 +124,15 @@ public final class DeliveryQueue {
         "SELECT d.id, d.host, p.breaker_open_until FROM delivery d LEFT JOIN peer_host p ON p.host = d.host "
             + "WHERE d.state = 'pending' AND d.next_attempt <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?) "
             + "AND (p.breaker_open_until IS NULL OR p.breaker_open_until <= ?) AND NOT (d.host = ANY(?)) "
-            + "ORDER BY d.next_attempt, d.id LIMIT ?")) {
+            + "AND NOT (d.id = ANY(?)) ORDER BY d.next_attempt, d.id LIMIT ?")) {
       OffsetDateTime t = ts(now);
       ps.setObject(1, t);
       ps.setObject(2, t);
       ps.setObject(3, t);
       ps.setArray(4, c.createArrayOf("VARCHAR", fullHosts));
+      ps.setArray(5, c.createArrayOf("BIGINT", sending.toArray()));
       // Read ahead: some candidates are skipped for per-host limits.
-      ps.setInt(5, limit * 4);
+      ps.setInt(6, limit * 4);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           candidates.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)));
@@ -241,58 +245,15 @@ public final class DeliveryQueue {
 
   /**
    * Reads, changes and writes a host's state under a row lock, so concurrent outcomes for one host
-   * (several requests in flight) do not lose each other's failure counts.
+   * (several requests in flight) do not lose each other's failure counts. Creates the row if new.
    */
   public PeerState updatePeer(Connection c, String host, UnaryOperator<PeerState> change) throws SQLException {
-    lockPeer(c, host);
-    PeerState after = change.apply(peer(c, host).orElseThrow());
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE peer_host SET consecutive_failures = ?, last_success = ?, last_failure = ?, "
-            + "breaker_open_until = ?, signature_scheme = ? WHERE host = ?")) {
-      ps.setInt(1, after.consecutiveFailures());
-      ps.setObject(2, ts(after.lastSuccess()));
-      ps.setObject(3, ts(after.lastFailure()));
-      ps.setObject(4, ts(after.breakerOpenUntil()));
-      ps.setString(5, after.signatureScheme() == null ? null : after.signatureScheme().storedName());
-      ps.setString(6, host);
-      ps.executeUpdate();
-    }
-    return after;
-  }
-
-  private void lockPeer(Connection c, String host) throws SQLException {
-    for (int i = 0; i < 2; i++) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE peer_host SET host = host WHERE host = ?")) {
-        ps.setString(1, host);
-        if (ps.executeUpdate() == 1) return;
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO peer_host(host, consecutive_failures) VALUES (?, 0)")) {
-        ps.setString(1, host);
-        ps.executeUpdate();
-        return;
-      } catch (SQLException e) {
-        if (!DUPLICATE_KEY.equals(e.getSQLState())) throw e;
-        // Another transaction inserted it first; lock that row on the next pass.
-      }
-    }
-    throw new SQLException("could not lock peer_host row for " + host);
+    return peers.update(c, host, change);
   }
 
   /** The stored state of a host, if we have talked to it. */
   public Optional<PeerState> peer(Connection c, String host) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT host, consecutive_failures, last_success, last_failure, breaker_open_until, signature_scheme "
-            + "FROM peer_host WHERE host = ?")) {
-      ps.setString(1, host);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(peerFrom(rs)) : Optional.empty();
-      }
-    }
-  }
-
-  private static PeerState peerFrom(ResultSet rs) throws SQLException {
-    return new PeerState(rs.getString(1), rs.getInt(2), instant(rs, 3), instant(rs, 4), instant(rs, 5),
-        SignatureScheme.fromStored(rs.getString(6)));
+    return peers.find(c, host);
   }
 
   /**
@@ -366,18 +327,11 @@ public final class DeliveryQueue {
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) queued.put(rs.getString(1), rs.getLong(2));
     }
-    Map<String, PeerState> peers = new TreeMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT host, consecutive_failures, last_success, last_failure, breaker_open_until, signature_scheme FROM peer_host");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        PeerState p = peerFrom(rs);
-        peers.put(p.host(), p);
-      }
-    }
-    queued.keySet().forEach(h -> peers.putIfAbsent(h, PeerState.unknown(h)));
+    Map<String, PeerState> known = new TreeMap<>();
+    for (PeerState p : peers.all(c)) known.put(p.host(), p);
+    queued.keySet().forEach(h -> known.putIfAbsent(h, PeerState.unknown(h)));
     List<DeliveryStats.HostStats> hosts = new ArrayList<>();
-    for (PeerState p : peers.values()) {
+    for (PeerState p : known.values()) {
       BreakerState breaker = p.breakerOpenUntil() == null ? BreakerState.CLOSED
           : now.isBefore(p.breakerOpenUntil()) ? BreakerState.OPEN : BreakerState.HALF_OPEN;
       hosts.add(new DeliveryStats.HostStats(p.host(), queued.getOrDefault(p.host(), 0L), p.lastSuccess(),
@@ -388,19 +342,5 @@ public final class DeliveryQueue {
 
   private static String clip(String s) {
     return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
-  }
-
-  /** Millisecond precision: the lease instant is compared for equality after a round trip. */
-  static Instant truncate(Instant i) {
-    return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private static OffsetDateTime ts(Instant i) {
-    return i == null ? null : truncate(i).atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,7 @@ public final class DeliveryWorker extends VerticleBase {
   private boolean pollAgain;
   private int inFlight;
   private final Map<String, Integer> inFlightPerHost = new HashMap<>();
+  private final Set<Long> inFlightJobs = new HashSet<>();
   private final Set<Future<?>> running = new LinkedHashSet<>();
   private Instant lastSweep = Instant.MIN;
 
@@ -118,6 +120,7 @@ public final class DeliveryWorker extends VerticleBase {
     loop = null;
     vertx.cancelTimer(timerId);
     long bound = options.connectTimeout().plus(options.requestTimeout()).plusSeconds(10).toMillis();
+    // running holds settled futures (never failed), so join fails only on the timeout.
     return Future.join(new ArrayList<>(running))
         .timeout(bound, TimeUnit.MILLISECONDS)
         .transform(ar -> {
@@ -140,14 +143,8 @@ public final class DeliveryWorker extends VerticleBase {
     boolean sweep = Duration.between(lastSweep, now).compareTo(Duration.ofMinutes(1)) >= 0;
     if (sweep) lastSweep = now;
     Map<String, Integer> busy = Map.copyOf(inFlightPerHost);
-    Future<List<DeliveryJob>> claimed = db.tx(c -> {
-      if (sweep) {
-        int expired = queue.expireStalled(c, now, options.retry().giveUpAfter());
-        if (expired > 0) LOG.warn("gave up on {} deliveries to hosts unreachable past the deadline", expired);
-      }
-      return queue.claim(c, now, options.lease(), free, options.perHostConcurrency(), busy);
-    });
-    Future<?> cycle = claimed.compose(jobs -> launchOrRelease(jobs, free))
+    Set<Long> sending = Set.copyOf(inFlightJobs);
+    Future<?> cycle = claim(now, sweep, free, busy, sending).compose(jobs -> launchOrRelease(jobs, free))
         .onFailure(err -> LOG.warn("delivery poll failed: {}", err.toString()))
         .onComplete(ar -> {
           polling = false;
@@ -157,6 +154,22 @@ public final class DeliveryWorker extends VerticleBase {
           }
         });
     track(cycle);
+  }
+
+  private Future<List<DeliveryJob>> claim(Instant now, boolean sweep, int free, Map<String, Integer> busy,
+      Set<Long> sending) {
+    try {
+      return db.tx(c -> {
+        if (sweep) {
+          int expired = queue.expireStalled(c, now, options.retry().giveUpAfter());
+          if (expired > 0) LOG.warn("gave up on {} deliveries to hosts unreachable past the deadline", expired);
+        }
+        return queue.claim(c, now, options.lease(), free, options.perHostConcurrency(), busy, sending);
+      });
+    } catch (RuntimeException e) {
+      // A closed database rejects the task synchronously; polling must not stay stuck "in progress".
+      return Future.failedFuture(e);
+    }
   }
 
   private Future<Void> launchOrRelease(List<DeliveryJob> jobs, int asked) {
@@ -175,12 +188,14 @@ public final class DeliveryWorker extends VerticleBase {
   private void launch(DeliveryJob job) {
     inFlight++;
     inFlightPerHost.merge(job.host(), 1, Integer::sum);
+    inFlightJobs.add(job.id());
     Future<Void> delivery = attempt(job)
         .compose(attempt -> record(job, attempt))
         .onFailure(err -> LOG.warn("delivery of {} to {}: outcome not recorded ({}); retried after the lease",
             job.activityId(), job.host(), err.toString()))
         .onComplete(ar -> {
           inFlight--;
+          inFlightJobs.remove(job.id());
           inFlightPerHost.computeIfPresent(job.host(), (h, n) -> n <= 1 ? null : n - 1);
           poll();
         });
@@ -188,8 +203,9 @@ public final class DeliveryWorker extends VerticleBase {
   }
 
   private void track(Future<?> f) {
-    running.add(f);
-    f.onComplete(ar -> running.remove(f));
+    Future<Void> settled = f.transform(ar -> Future.succeededFuture());
+    running.add(settled);
+    settled.onComplete(ar -> running.remove(settled));
   }
 
   private Future<Attempt> attempt(DeliveryJob job) {

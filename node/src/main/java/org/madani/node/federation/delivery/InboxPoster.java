@@ -40,14 +40,14 @@ final class InboxPoster {
    */
   Future<Attempt> send(DeliveryJob job, Instant now) {
     SignatureScheme first = job.knownScheme() == null ? SignatureScheme.RFC9421 : job.knownScheme();
+    // Only while RFC 9421 is unproven for this host: once it worked, a rejection means something
+    // else (e.g. a rotated key not yet fetched) and falling back would hide it.
+    boolean mayFallBack = job.knownScheme() == null;
     return sendOnce(job, first, now).compose(attempt -> {
-      boolean fallback = first == SignatureScheme.RFC9421 && job.knownScheme() != SignatureScheme.RFC9421
-          && attempt instanceof Attempt.Refused r && r.reason().startsWith(SIGNATURE_REJECTED);
+      boolean fallback = mayFallBack && attempt instanceof Attempt.Refused r && r.signatureRejected();
       return fallback ? sendOnce(job, SignatureScheme.CAVAGE, now) : Future.succeededFuture(attempt);
     });
   }
-
-  private static final String SIGNATURE_REJECTED = "signature rejected";
 
   private Future<Attempt> sendOnce(DeliveryJob job, SignatureScheme scheme, Instant now) {
     Future<MultiMap> signed;
@@ -78,10 +78,9 @@ final class InboxPoster {
     int status = response.statusCode();
     if (status >= 200 && status < 300) return new Attempt.Delivered(status, scheme);
     Duration retryAfter = status == 429 || status == 503 ? retryAfter(response.getHeader("Retry-After"), now) : null;
-    String reason = looksLikeSignatureRejection(status, response)
-        ? SIGNATURE_REJECTED + " (" + scheme.storedName() + ")"
-        : "HTTP " + status;
-    return new Attempt.Refused(status, retryAfter, reason);
+    boolean signatureRejected = looksLikeSignatureRejection(status, response);
+    String reason = "HTTP " + status + (signatureRejected ? ": signature rejected (" + scheme.storedName() + ")" : "");
+    return new Attempt.Refused(status, retryAfter, signatureRejected, reason);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,11 +58,11 @@ class DeliveryQueueTest {
   }
 
   private List<DeliveryJob> claim(int limit) throws SQLException {
-    return db.txBlocking(c -> queue.claim(c, clock.instant(), LEASE, limit, 4, Map.of()));
+    return db.txBlocking(c -> queue.claim(c, clock.instant(), LEASE, limit, 4, Map.of(), Set.of()));
   }
 
   private List<DeliveryJob> claimBusy(Map<String, Integer> busy) throws SQLException {
-    return db.txBlocking(c -> queue.claim(c, clock.instant(), LEASE, 10, 4, busy));
+    return db.txBlocking(c -> queue.claim(c, clock.instant(), LEASE, 10, 4, busy, Set.of()));
   }
 
   @Test
@@ -94,6 +95,10 @@ class DeliveryQueueTest {
     assertThat(claim(10)).isEmpty();
 
     clock.advance(LEASE);
+    // The same worker, still sending it past the lease, does not take it a second time.
+    long id = first.getFirst().id();
+    List<DeliveryJob> retaken = db.txBlocking(c -> queue.claim(c, clock.instant(), LEASE, 10, 4, Map.of(), Set.of(id)));
+    assertThat(retaken).isEmpty();
     List<DeliveryJob> second = claim(10);
     assertThat(second).hasSize(1);
     // The first worker outlived its lease: it may no longer record an outcome.
