@@ -44,7 +44,16 @@ public final class TestNode implements AutoCloseable {
 
   /** Initializes {@code dir} with one organization (the example one when {@code withExamples}). */
   public static TestNode start(Path dir, String handle, boolean withExamples) throws Exception {
-    NodeConfig config = new NodeConfig(dir, "127.0.0.1", 0, null, true,
+    return start(dir, handle, withExamples, true, null);
+  }
+
+  /**
+   * A node with the given mode. Outside development mode a public base URL is required; requests
+   * still go to the loopback port ({@link #local()}), as they would through a reverse proxy.
+   */
+  public static TestNode start(Path dir, String handle, boolean withExamples, boolean devMode, URI baseUrl)
+      throws Exception {
+    NodeConfig config = new NodeConfig(dir, "127.0.0.1", 0, baseUrl, devMode,
         NodeConfig.DEFAULT_BODY_LIMIT, NodeConfig.DEFAULT_JSON_DEPTH);
     Files.createDirectories(dir);
     new ConfigLoader(java.util.Map.of()).save(config);
@@ -92,6 +101,21 @@ public final class TestNode implements AutoCloseable {
     return node.baseUrl();
   }
 
+  /** Where the node actually listens (differs from {@link #base()} behind a public base URL). */
+  public URI local() {
+    return URI.create("http://127.0.0.1:" + node.port());
+  }
+
+  /** Counts rows with plain SQL on the node's own H2 database (same JVM, same open database). */
+  public long count(String sql) throws java.sql.SQLException {
+    try (var c = java.sql.DriverManager.getConnection(
+            "jdbc:h2:file:" + config.databaseFile().toAbsolutePath(), "madani", "");
+         var rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   public String handle() {
     return handle;
   }
@@ -132,7 +156,7 @@ public final class TestNode implements AutoCloseable {
   }
 
   public HttpRequest.Builder request(String path, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder b = HttpRequest.newBuilder(local().resolve(path)).timeout(Duration.ofSeconds(20));
     for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     return b;
   }

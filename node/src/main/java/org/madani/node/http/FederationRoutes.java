@@ -117,6 +117,10 @@ public final class FederationRoutes {
     for (String name : r.headers().names()) {
       headers.put(name.toLowerCase(Locale.ROOT), r.headers().getAll(name));
     }
+    // HTTP/2 carries the host as :authority, not as a Host header; signatures cover it either way.
+    if (!headers.containsKey("host") && r.authority() != null) {
+      headers.put("host", List.of(r.authority().toString()));
+    }
     URI target = URI.create(urls.root() + r.uri());
     byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     return new HttpRequestView(r.method().name(), target, headers, body);

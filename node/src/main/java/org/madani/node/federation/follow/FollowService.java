@@ -63,9 +63,9 @@ public final class FollowService {
   /** Sends a Follow from {@code handle} to the actor named by {@code ref}; returns the pending follow. */
   public Future<FollowRow> follow(String handle, String ref) {
     return resolveActor(ref)
-        .recover(err -> Future.failedFuture(Problem.of(422, "unresolvable-actor", "Actor not found",
-            "Could not find an actor for '" + ref + "': " + err.getMessage()).exception()))
         .compose(actorId -> remoteActors.actor(actorId, true))
+        .recover(err -> Future.failedFuture(Problem.of(422, "unresolvable-actor", "Actor not found",
+            "Could not fetch an actor for '" + ref + "': " + err.getMessage()).exception()))
         .compose(actor -> db.tx(c -> {
           Organization org = org(c, handle);
           if (localActors.actorId(handle).equals(actor.id())) {

@@ -67,11 +67,9 @@ public final class InboxService {
     if (actor == null || id.isEmpty() || type.isEmpty()) {
       return Future.failedFuture(Problem.badRequest("An activity needs id, type and actor."));
     }
-    return authenticate(request).compose(ok -> checkOriginsAndStore(request, activity, actor, id, type, ok),
-        err -> {
-          LOG.info("refused {} from {}: {}", id, actor, err.getMessage());
-          return Future.failedFuture(err);
-        });
+    return authenticate(request)
+        .compose(ok -> checkOriginsAndStore(request, activity, actor, id, type, ok))
+        .onFailure(err -> LOG.info("refused {} {} from {}: {}", type, id, actor, err.getMessage()));
   }
 
   /**
