@@ -163,7 +163,8 @@ public final class MadaniNode {
         new DeleteHandler(inboxContext),
         new AnnounceHandler(inboxContext, documents, create),
         new LikeHandler(inboxContext)), config.devMode() ? 200 : 1000);
-    InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock);
+    InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock,
+        vertx.createSharedWorkerExecutor("madani-crypto", Math.max(2, Runtime.getRuntime().availableProcessors())));
     FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
         outbox, webFinger, inboxContext, config.devMode(), clock);
 

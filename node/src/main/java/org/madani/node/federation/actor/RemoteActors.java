@@ -47,10 +47,24 @@ public final class RemoteActors {
   public record ResolvedKey(VerificationKey key, boolean cached) {}
 
   public Future<ResolvedKey> key(String keyId, boolean refresh) {
-    if (refresh) return fetchKey(keyId);
+    if (refresh) {
+      keyCache.remove(keyId);
+      return fetchKey(keyId).onSuccess(k -> remember(keyId, k.key()));
+    }
+    VerificationKey cached = keyCache.get(keyId);
+    if (cached != null) return Future.succeededFuture(new ResolvedKey(cached, true));
     return db.tx(c -> repo.findKey(c, keyId)).compose(found -> found.isPresent()
         ? Future.succeededFuture(new ResolvedKey(toVerificationKey(found.get()), true))
-        : fetchKey(keyId));
+        : fetchKey(keyId)).onSuccess(k -> remember(keyId, k.key()));
+  }
+
+  /** Keys verified against their owner's document, kept in memory (bounded) to spare a query per request. */
+  private final java.util.concurrent.ConcurrentHashMap<String, VerificationKey> keyCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private void remember(String keyId, VerificationKey key) {
+    if (keyCache.size() > 10_000) keyCache.clear();
+    keyCache.put(keyId, key);
   }
 
   /** The actor, from the database unless {@code refresh}; fetched and stored otherwise. */

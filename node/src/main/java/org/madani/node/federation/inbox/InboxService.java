@@ -3,6 +3,7 @@ package org.madani.node.federation.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,13 +42,16 @@ public final class InboxService {
   private static final Set<String> SAME_ORIGIN_OBJECT = Set.of("Create", "Update");
 
   private final Database db;
+  private final WorkerExecutor crypto;
   private final InboxRepository inbox;
   private final RemoteActors actors;
   private final JsonCodec json;
   private final Clock clock;
   private final SignaturePolicy policy;
 
-  public InboxService(Database db, InboxRepository inbox, RemoteActors actors, JsonCodec json, Clock clock) {
+  public InboxService(Database db, InboxRepository inbox, RemoteActors actors, JsonCodec json, Clock clock,
+      WorkerExecutor crypto) {
+    this.crypto = crypto;
     this.db = db;
     this.inbox = inbox;
     this.actors = actors;
@@ -100,13 +104,13 @@ public final class InboxService {
 
   private Future<Verification> verify(HttpRequestView request, VerificationKey key) {
     // Cryptography on a worker: RSA verification of large bodies must not stall the event loop.
-    return db.tx(c -> switch (SignatureKeyIds.scheme(request)) {
+    return crypto.executeBlocking(() -> switch (SignatureKeyIds.scheme(request)) {
       case RFC9421 -> new Rfc9421Verifier(k -> k.equals(key.keyId()) ? java.util.Optional.of(key)
           : java.util.Optional.empty(), policy).verify(request);
       case CAVAGE -> new CavageVerifier(k -> k.equals(key.keyId()) ? java.util.Optional.of(key)
           : java.util.Optional.empty(), policy).verify(request);
       case NONE -> new Verification.Rejected(Verification.Reason.MISSING_SIGNATURE, "unsigned");
-    });
+    }, false);
   }
 
   private Future<Received> checkOriginsAndStore(HttpRequestView request, ObjectNode activity, String actor,
