@@ -3,6 +3,7 @@ package org.madani.node;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -51,6 +52,11 @@ import org.madani.node.federation.inbox.LikeHandler;
 import org.madani.node.federation.inbox.UndoHandler;
 import org.madani.node.federation.outbox.EntryObjects;
 import org.madani.node.federation.outbox.Outbox;
+import org.madani.node.federation.sync.LogItemHandler;
+import org.madani.node.federation.sync.MirrorService;
+import org.madani.node.federation.sync.SyncService;
+import org.madani.node.federation.sync.SyncWorker;
+import org.madani.node.store.MirrorRepository;
 import org.madani.node.http.FederationApiRoutes;
 import org.madani.node.http.FederationRoutes;
 import org.madani.node.http.RateLimiter;
@@ -153,18 +159,28 @@ public final class MadaniNode {
     InboxContext inboxContext = new InboxContext(db, json.mapper(), clock, orgs, follows, remoteObjects,
         localActors, remoteActors, outbox);
     CreateObjectHandler create = new CreateObjectHandler(inboxContext, false);
+    WorkerExecutor crypto =
+        vertx.createSharedWorkerExecutor("madani-crypto", Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+    // Resilience: verified mirrors of followed organizations' logs, and catch-up from origin or peers.
+    MirrorRepository mirrorRepo = new MirrorRepository();
+    MirrorService mirror = new MirrorService(db, mirrorRepo, remoteActorRepo, remoteObjects, follows, create,
+        json.mapper(), crypto, clock);
+    SyncService sync = new SyncService(db, mirrorRepo, mirror, documents, clock);
+    SyncWorker syncWorker = new SyncWorker(sync,
+        java.time.Duration.ofSeconds(config.devMode() ? 3 : 300));
+
     InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), List.of(
         new FollowHandler(inboxContext),
-        new AcceptFollowHandler(inboxContext, true),
+        new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
         new AcceptFollowHandler(inboxContext, false),
         new UndoHandler(inboxContext),
-        create,
-        new CreateObjectHandler(inboxContext, true),
-        new DeleteHandler(inboxContext),
+        new LogItemHandler(create, mirror, syncWorker::catchUpSoon),
+        new LogItemHandler(new CreateObjectHandler(inboxContext, true), mirror, syncWorker::catchUpSoon),
+        new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
         new AnnounceHandler(inboxContext, documents, create),
         new LikeHandler(inboxContext)), config.devMode() ? 200 : 1000);
-    InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock,
-        vertx.createSharedWorkerExecutor("madani-crypto", Math.max(2, Runtime.getRuntime().availableProcessors())));
+    InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock, crypto);
     FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
         outbox, webFinger, inboxContext, config.devMode(), clock);
 
@@ -177,7 +193,7 @@ public final class MadaniNode {
     ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes());
     FederationApiRoutes federationApi = new FederationApiRoutes(followService, json);
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
-        entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock));
+        entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock), mirrorRepo);
     PublicPages pages = new PublicPages(profiles, entryService, new PageRenderer(taxonomies, urls));
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
@@ -190,6 +206,7 @@ public final class MadaniNode {
     List<String> deployments = new java.util.ArrayList<>();
     return vertx.deployVerticle(delivery).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(syncWorker)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
           LOG.info("node serving at {} (data directory {}, development mode {})",

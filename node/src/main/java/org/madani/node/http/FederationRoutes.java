@@ -21,6 +21,7 @@ import org.madani.node.federation.inbox.InboxProcessor;
 import org.madani.node.federation.inbox.InboxService;
 import org.madani.node.federation.outbox.EntryObjects;
 import org.madani.node.federation.sig.HttpRequestView;
+import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.model.Entry;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
@@ -32,6 +33,7 @@ import org.madani.node.store.FollowRepository;
 import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.FollowRepository.State;
 import org.madani.node.store.OrganizationRepository;
+import org.madani.node.store.MirrorRepository;
 import org.madani.node.store.OutboxRepository;
 
 /**
@@ -43,6 +45,7 @@ public final class FederationRoutes {
   /** An activity is small; anything bigger than this is refused before parsing. */
   static final int INBOX_BODY_LIMIT = 256 * 1024;
   private static final int OUTBOX_PAGE = 20;
+  static final int LOG_PAGE = 100;
 
   private final Database db;
   private final OrganizationRepository orgs;
@@ -56,10 +59,12 @@ public final class FederationRoutes {
   private final JsonCodec json;
   private final Urls urls;
   private final RateLimiter inboxLimiter;
+  private final MirrorRepository mirrorRepo;
 
   public FederationRoutes(Database db, OrganizationRepository orgs, EntryRepository entries, OutboxRepository outbox,
       FollowRepository follows, LocalActors actors, EntryObjects objects, InboxService inbox,
-      InboxProcessor processor, JsonCodec json, Urls urls, RateLimiter inboxLimiter) {
+      InboxProcessor processor, JsonCodec json, Urls urls, RateLimiter inboxLimiter, MirrorRepository mirrorRepo) {
+    this.mirrorRepo = mirrorRepo;
     this.db = db;
     this.orgs = orgs;
     this.entries = entries;
@@ -82,6 +87,9 @@ public final class FederationRoutes {
     router.get("/orgs/:handle").handler(this::actor);
     router.get("/orgs/:handle/entries/:id").handler(this::object);
     router.get("/orgs/:handle/outbox").handler(this::outbox);
+    router.get("/orgs/:handle/log").handler(this::log);
+    router.get("/mirror/log").handler(this::mirrorLog);
+    router.get("/mirror").handler(this::mirrorIndex);
     router.get("/orgs/:handle/followers").handler(ctx -> collectionCount(ctx, Direction.INCOMING));
     router.get("/orgs/:handle/following").handler(ctx -> collectionCount(ctx, Direction.OUTGOING));
     router.get("/.well-known/webfinger").handler(this::webfinger);
@@ -134,7 +142,7 @@ public final class FederationRoutes {
     String handle = ctx.pathParam("handle");
     db.tx(c -> {
       Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No such actor."));
-      return actors.document(c, org);
+      return ObjectProofs.sign(actors.document(c, org), actors.ed25519(c, org), org.updated());
     }).onSuccess(doc -> activityJson(ctx, 200, doc)).onFailure(ctx::fail);
   }
 
@@ -154,12 +162,15 @@ public final class FederationRoutes {
         }
         throw Problem.notFound("No such object.");
       }
-      return new Object[] {org, entry.get()};
-    }).compose(pair -> {
-      Organization org = (Organization) pair[0];
-      Entry e = (Entry) pair[1];
-      if (e.visibility() == Visibility.PUBLIC) return Future.succeededFuture(objects.object(org, e));
-      return authorizedFor(ctx, org, e).map(v -> objects.object(org, e));
+      return new Object[] {org, entry.get(), actors.ed25519(c, org)};
+    }).compose(triple -> {
+      Organization org = (Organization) triple[0];
+      Entry e = (Entry) triple[1];
+      // Served objects carry the same kind of proof as delivered ones, dated by the entry's last change.
+      var key = (org.madani.node.federation.sig.SigningKey) triple[2];
+      ObjectNode signed = ObjectProofs.sign(objects.object(org, e), key, e.updated());
+      if (e.visibility() == Visibility.PUBLIC) return Future.succeededFuture(signed);
+      return authorizedFor(ctx, org, e).map(v -> signed);
     }).onSuccess(doc -> activityJson(ctx, 200, doc)).onFailure(ctx::fail);
   }
 
@@ -183,6 +194,82 @@ public final class FederationRoutes {
       if (!allowed) throw Problem.notFound("No such object.");
       return null;
     })).recover(err -> Future.failedFuture(Problem.notFound("No such object."))).mapEmpty();
+  }
+
+  /**
+   * The organization's log: its public content activities in sequence order, exactly as signed, for
+   * peers catching up ({@code ?after=N}, pages of {@value #LOG_PAGE}).
+   */
+  private void log(RoutingContext ctx) {
+    String handle = ctx.pathParam("handle");
+    long after = longParam(ctx, "after");
+    db.tx(c -> {
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No such actor."));
+      var rows = outbox.logAfter(c, org.id(), after, LOG_PAGE);
+      List<String> docs = rows.stream().map(OutboxRepository.OutboxRow::document).toList();
+      long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
+      return logPage(actors.actorId(handle) + "/log", after, docs, last, rows.size() == LOG_PAGE);
+    }).onSuccess(doc -> activityJson(ctx, 200, doc)).onFailure(ctx::fail);
+  }
+
+  /** The copy this node keeps of another organization's log, served to peers while the origin is away. */
+  private void mirrorLog(RoutingContext ctx) {
+    String origin = ctx.request().getParam("actor");
+    if (origin == null || origin.isBlank()) {
+      ctx.fail(Problem.badRequest("Name the origin: ?actor=https://…"));
+      return;
+    }
+    long after = longParam(ctx, "after");
+    db.tx(c -> {
+      var items = mirrorRepo.after(c, origin, after, LOG_PAGE);
+      if (items.isEmpty() && mirrorRepo.latest(c, origin) == 0) throw Problem.notFound("No mirror of that actor here.");
+      List<String> docs = items.stream().map(MirrorRepository.MirrorItem::document).toList();
+      long last = items.isEmpty() ? after : items.get(items.size() - 1).sequence();
+      return logPage(urls.root() + "/mirror/log?actor=" + java.net.URLEncoder.encode(origin,
+          java.nio.charset.StandardCharsets.UTF_8), after, docs, last, items.size() == LOG_PAGE);
+    }).onSuccess(doc -> activityJson(ctx, 200, doc)).onFailure(ctx::fail);
+  }
+
+  private void mirrorIndex(RoutingContext ctx) {
+    db.tx(c -> {
+      ObjectNode out = json.mapper().createObjectNode();
+      ArrayNode items = out.putArray("mirrors");
+      for (var s : mirrorRepo.origins(c)) {
+        items.addObject().put("actor", s.originActor()).put("latestSequence", mirrorRepo.latest(c, s.originActor()))
+            .put("log", urls.root() + "/mirror/log?actor=" + java.net.URLEncoder.encode(s.originActor(),
+                java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return out;
+    }).onSuccess(doc -> activityJson(ctx, 200, doc)).onFailure(ctx::fail);
+  }
+
+  private ObjectNode logPage(String base, long after, List<String> docs, long last, boolean more) {
+    ObjectNode out = json.mapper().createObjectNode();
+    out.put("@context", ActivityStreams.CONTEXT);
+    String sep = base.contains("?") ? "&" : "?";
+    out.put("id", base + sep + "after=" + after);
+    out.put("type", "OrderedCollectionPage");
+    out.put("partOf", base);
+    ArrayNode items = out.putArray("orderedItems");
+    for (String d : docs) {
+      try {
+        items.add(json.mapper().readTree(d));
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (more) out.put("next", base + sep + "after=" + last);
+    return out;
+  }
+
+  private static long longParam(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    if (v == null || v.isBlank()) return 0;
+    try {
+      return Math.max(0, Long.parseLong(v));
+    } catch (NumberFormatException e) {
+      throw Problem.badRequest("'" + name + "' must be a whole number.");
+    }
   }
 
   private void outbox(RoutingContext ctx) {

@@ -18,14 +18,57 @@ public final class OutboxRepository {
   public record OutboxRow(long orgId, long seq, String activityId, String type, String objectId,
       String audience, String document, Instant published) {}
 
-  public long append(Connection c, long orgId, String activityId, String type, String objectId,
-      String audience, String document, Instant published) throws SQLException {
-    long seq;
-    // Lock the organization row so sequence numbers are handed out one at a time per organization.
+  /**
+   * The next number of the organization's public log. Locks the organization row until the caller's
+   * transaction ends, so numbers are handed out one at a time and without gaps.
+   */
+  public long nextLogSeq(Connection c, long orgId) throws SQLException {
+    lock(c, orgId);
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(log_seq), 0) + 1 FROM outbox WHERE org_id = ?")) {
+      ps.setLong(1, orgId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void lock(Connection c, long orgId) throws SQLException {
     try (PreparedStatement lock = c.prepareStatement("SELECT id FROM organization WHERE id = ? FOR UPDATE")) {
       lock.setLong(1, orgId);
       lock.executeQuery().close();
     }
+  }
+
+  /** Log items (public content activities) after {@code after}, in order. */
+  public List<OutboxRow> logAfter(Connection c, long orgId, long after, int limit) throws SQLException {
+    List<OutboxRow> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT org_id, log_seq, activity_id, type, object_id, audience, document, published FROM outbox "
+            + "WHERE org_id = ? AND log_seq > ? ORDER BY log_seq LIMIT ?")) {
+      ps.setLong(1, orgId);
+      ps.setLong(2, after);
+      ps.setInt(3, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6), rs.getString(7), Timestamps.fromDb(rs, "published")));
+        }
+      }
+    }
+    return out;
+  }
+
+  public long append(Connection c, long orgId, String activityId, String type, String objectId,
+      String audience, String document, Instant published) throws SQLException {
+    return append(c, orgId, activityId, type, objectId, audience, document, published, null);
+  }
+
+  public long append(Connection c, long orgId, String activityId, String type, String objectId,
+      String audience, String document, Instant published, Long logSeq) throws SQLException {
+    long seq;
+    // Lock the organization row so sequence numbers are handed out one at a time per organization.
+    lock(c, orgId);
     try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE org_id = ?")) {
       ps.setLong(1, orgId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -34,8 +77,8 @@ public final class OutboxRepository {
       }
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO outbox(org_id, seq, activity_id, type, object_id, audience, document, published) "
-            + "VALUES (?,?,?,?,?,?,?,?)")) {
+        "INSERT INTO outbox(org_id, seq, activity_id, type, object_id, audience, document, published, log_seq) "
+            + "VALUES (?,?,?,?,?,?,?,?,?)")) {
       ps.setLong(1, orgId);
       ps.setLong(2, seq);
       ps.setString(3, activityId);
@@ -44,6 +87,7 @@ public final class OutboxRepository {
       ps.setString(6, audience);
       ps.setString(7, document);
       ps.setObject(8, Timestamps.toDb(published));
+      ps.setObject(9, logSeq);
       ps.executeUpdate();
     }
     return seq;

@@ -81,7 +81,9 @@ class ThreeNodeFederationIT {
     JsonNode item = await().atMost(SECONDS).until(() -> received(a, actor(b), objectId), n -> n != null);
     assertThat(item.get("type").asText()).isEqualTo("Event");
     assertThat(item.get("audience").asText()).isEqualTo("public");
-    assertThat(item.get("verifiedBy").asText()).isEqualTo("rfc9421/ed25519");
+    // the object proof (FEP-8b32) of B's key was verified; the HTTP signature was checked at the inbox
+    assertThat(item.get("verifiedBy").asText()).isEqualTo("eddsa-jcs-2022 from origin");
+    assertThat(item.at("/object/proof/cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
     assertThat(item.at("/object/nameMap/ar").asText()).isEqualTo("لقاء تشاوري");
     assertThat(item.at("/object/startTime").asText()).isEqualTo("2027-02-01T10:00:00+03:00");
     assertThat(item.at("/object/attributedTo").asText()).isEqualTo(actor(b));

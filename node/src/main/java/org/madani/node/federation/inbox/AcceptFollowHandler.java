@@ -14,10 +14,17 @@ public final class AcceptFollowHandler implements ActivityHandler {
 
   private final InboxContext ctx;
   private final boolean accept;
+  private final java.util.function.Consumer<String> onAccepted;
 
   public AcceptFollowHandler(InboxContext ctx, boolean accept) {
+    this(ctx, accept, actor -> { });
+  }
+
+  /** {@code onAccepted} learns of each newly followed actor (e.g. to fetch its history). */
+  public AcceptFollowHandler(InboxContext ctx, boolean accept, java.util.function.Consumer<String> onAccepted) {
     this.ctx = ctx;
     this.accept = accept;
+    this.onAccepted = onAccepted;
   }
 
   @Override
@@ -28,7 +35,7 @@ public final class AcceptFollowHandler implements ActivityHandler {
   @Override
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
     String followId = InboxService.idOf(activity.get("object"));
-    return ctx.db().tx(c -> {
+    return ctx.db().<Object>tx(c -> {
       var follow = followId == null ? java.util.Optional.<org.madani.node.store.FollowRepository.FollowRow>empty()
           : ctx.follows().findByActivity(c, followId);
       if (follow.isEmpty() || follow.get().direction() != Direction.OUTGOING
@@ -38,6 +45,8 @@ public final class AcceptFollowHandler implements ActivityHandler {
       ctx.follows().setState(c, follow.get().orgId(), row.actor(), Direction.OUTGOING,
           accept ? State.ACCEPTED : State.REJECTED, ctx.clock().instant());
       return null;
-    });
+    }).onSuccess(v -> {
+      if (accept) onAccepted.accept(row.actor());
+    }).mapEmpty();
   }
 }

@@ -59,13 +59,21 @@ public final class CreateObjectHandler implements ActivityHandler {
   }
 
   /**
+   * Stores an object whose origin was established by a verified proof (a log item from a mirror or
+   * relay): {@code row.actor()} is its verified author, {@code via} the peer it came through.
+   */
+  public void storeVerified(Connection c, InboxRow row, ObjectNode activity, ObjectNode object,
+      String authorFollowers, String via) throws SQLException {
+    store(c, row, activity, object, authorFollowers, via);
+  }
+
+  /**
    * Stores {@code object} for the hosted organizations entitled to it. {@code via} names the peer
    * that relayed it, when it did not come from its author.
    */
   void store(Connection c, InboxRow row, ObjectNode activity, ObjectNode object, String authorFollowers, String via)
       throws SQLException {
     String author = row.actor();
-    if (via != null) author = InboxService.idOf(object.get("attributedTo"));
     List<String> to = InboxContext.addressees(activity, object);
     boolean isPublic = InboxContext.isPublic(to);
     boolean toFollowers = authorFollowers != null && to.contains(authorFollowers);

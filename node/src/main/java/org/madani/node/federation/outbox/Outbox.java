@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.madani.node.content.ContentEvents;
 import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.actor.LocalActors;
+import org.madani.node.federation.sig.ObjectProofs;
+import org.madani.node.federation.sig.SigningKey;
 import org.madani.node.model.Entry;
 import org.madani.node.model.Organization;
 import org.madani.node.store.FollowRepository;
@@ -127,9 +129,29 @@ public final class Outbox implements ContentEvents {
     return a;
   }
 
-  /** Records {@code activity} in the outbox log and queues it for each inbox. */
-  public void send(Connection c, Organization org, ObjectNode activity, String audience, Set<URI> inboxes)
+  /** Content activities of public entries form the organization's numbered, mirrorable log. */
+  private static final Set<String> LOGGED = Set.of("Create", "Update", "Delete");
+
+  /**
+   * Records {@code activity} in the outbox and queues it for each inbox. Public content activities
+   * get the next number of the organization's log ({@code sequence}). The embedded object and then
+   * the activity are signed with the organization's Ed25519 key (FEP-8b32, eddsa-jcs-2022), so both
+   * stay verifiable wherever they are relayed.
+   */
+  public void send(Connection c, Organization org, ObjectNode unsigned, String audience, Set<URI> inboxes)
       throws SQLException {
+    Instant signedAt = clock.instant();
+    ObjectNode activity = unsigned;
+    Long logSeq = null;
+    if ("public".equals(audience) && LOGGED.contains(activity.path("type").asText())) {
+      logSeq = log.nextLogSeq(c, org.id());
+      activity.put("sequence", logSeq);
+    }
+    SigningKey key = actors.ed25519(c, org);
+    if (activity.get("object") instanceof ObjectNode embedded && embedded.has("id")) {
+      activity.set("object", ObjectProofs.sign(embedded, key, signedAt));
+    }
+    activity = ObjectProofs.sign(activity, key, signedAt);
     String id = activity.get("id").asText();
     JsonNode object = activity.get("object");
     String objectId = object == null ? null : object.isTextual() ? object.asText() : object.path("id").asText(null);
@@ -141,7 +163,7 @@ public final class Outbox implements ContentEvents {
     }
     Instant now = clock.instant();
     log.append(c, org.id(), id, activity.get("type").asText(), objectId, audience,
-        new String(body, StandardCharsets.UTF_8), now);
+        new String(body, StandardCharsets.UTF_8), now, logSeq);
     for (URI inbox : inboxes) {
       queue.enqueue(c, org.id(), id, inbox, body);
     }

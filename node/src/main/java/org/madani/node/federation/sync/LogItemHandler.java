@@ -1,0 +1,40 @@
+package org.madani.node.federation.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.Consumer;
+import org.madani.node.federation.inbox.ActivityHandler;
+import org.madani.node.store.InboxRepository.InboxRow;
+
+/**
+ * Routes log items (signed, numbered content activities from Madani nodes) through the mirror, so
+ * that they are applied in order and kept for peers; anything else goes to the plain handler.
+ */
+public final class LogItemHandler implements ActivityHandler {
+
+  private final ActivityHandler plain;
+  private final MirrorService mirror;
+  private final Consumer<String> catchUpSoon;
+
+  public LogItemHandler(ActivityHandler plain, MirrorService mirror, Consumer<String> catchUpSoon) {
+    this.plain = plain;
+    this.mirror = mirror;
+    this.catchUpSoon = catchUpSoon;
+  }
+
+  @Override
+  public String type() {
+    return plain.type();
+  }
+
+  @Override
+  public Future<Void> handle(InboxRow row, ObjectNode activity) {
+    if (!MirrorService.isLogItem(activity)) return plain.handle(row, activity);
+    return mirror.accept(row.actor(), List.of(activity), null).map(o -> {
+      if (o.rejected() > 0) throw new IllegalArgumentException("log item failed verification");
+      if (o.gap()) catchUpSoon.accept(row.actor());
+      return null;
+    });
+  }
+}

@@ -1,0 +1,196 @@
+package org.madani.node.federation.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.madani.node.federation.Origins;
+import org.madani.node.federation.inbox.CreateObjectHandler;
+import org.madani.node.federation.sig.ObjectProofs;
+import org.madani.node.federation.sig.ProofVerification;
+import org.madani.node.store.Database;
+import org.madani.node.store.FollowRepository;
+import org.madani.node.store.InboxRepository.InboxRow;
+import org.madani.node.store.MirrorRepository;
+import org.madani.node.store.MirrorRepository.MirrorItem;
+import org.madani.node.store.RemoteActorRepository;
+import org.madani.node.store.RemoteObjectRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes signed log items of an origin organization — delivered by the origin, relayed by a peer,
+ * or fetched during catch-up — verifies each against the origin's pinned keys, keeps them (the
+ * mirror) and applies them to the stored objects strictly in sequence order, each once. An item
+ * whose predecessor is missing waits in the mirror until the gap is filled; the caller is told so
+ * that it can catch up. Thread-safe.
+ */
+public final class MirrorService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MirrorService.class);
+
+  /** What happened to a batch. {@code firstNew} lists items this node had not seen before. */
+  public record Outcome(int stored, int rejected, long appliedUpTo, boolean gap, List<ObjectNode> firstNew) {}
+
+  private final Database db;
+  private final MirrorRepository mirrors;
+  private final RemoteActorRepository actors;
+  private final RemoteObjectRepository objects;
+  private final FollowRepository follows;
+  private final CreateObjectHandler creator;
+  private final ObjectMapper json;
+  private final WorkerExecutor crypto;
+  private final Clock clock;
+
+  public MirrorService(Database db, MirrorRepository mirrors, RemoteActorRepository actors,
+      RemoteObjectRepository objects, FollowRepository follows, CreateObjectHandler creator, ObjectMapper json,
+      WorkerExecutor crypto, Clock clock) {
+    this.db = db;
+    this.mirrors = mirrors;
+    this.actors = actors;
+    this.objects = objects;
+    this.follows = follows;
+    this.creator = creator;
+    this.json = json;
+    this.crypto = crypto;
+    this.clock = clock;
+  }
+
+  /** Whether an activity is a log item: it carries a sequence number and a proof. */
+  public static boolean isLogItem(JsonNode activity) {
+    return activity.path("sequence").canConvertToLong() && activity.has("proof");
+  }
+
+  /**
+   * Verifies and takes {@code items} of {@code origin}'s log; {@code via} is the peer they came
+   * through (null from the origin itself).
+   */
+  public Future<Outcome> accept(String origin, List<ObjectNode> items, String via) {
+    return db.tx(c -> OriginKeys.of(c, actors, origin))
+        .compose(keys -> crypto.executeBlocking(() -> {
+          List<ObjectNode> valid = new ArrayList<>();
+          int rejected = 0;
+          for (ObjectNode item : items) {
+            String reason = check(origin, item, keys);
+            if (reason == null) {
+              valid.add(item);
+            } else {
+              rejected++;
+              LOG.info("log item {} #{} of {} refused: {}", item.path("id").asText(), item.path("sequence").asText(),
+                  origin, reason);
+            }
+          }
+          return new Object[] {valid, rejected};
+        }, false))
+        .compose(r -> {
+          @SuppressWarnings("unchecked") List<ObjectNode> valid = (List<ObjectNode>) r[0];
+          int rejected = (Integer) r[1];
+          return db.tx(c -> store(c, origin, valid, via, rejected));
+        });
+  }
+
+  /** Null when the item is a genuine, well-formed log item of {@code origin}; else why not. */
+  private static String check(String origin, ObjectNode item,
+      java.util.function.Function<String, java.util.Optional<org.madani.node.federation.sig.VerificationKey>> keys) {
+    if (!isLogItem(item)) return "not a log item";
+    if (!origin.equals(item.path("actor").asText())) return "actor is not the origin";
+    if (!Origins.sameOrigin(item.path("id").asText(), origin)) return "id not on the origin";
+    var v = ObjectProofs.verifyWithEmbedded(item, keys, id -> java.util.Optional.empty());
+    if (v.activity() instanceof ProofVerification.Rejected rej) return "proof: " + rej.reason() + " " + rej.detail();
+    if (!(v.activity() instanceof ProofVerification.Verified ok) || !origin.equals(ok.ownerId())) {
+      return "proof not by the origin";
+    }
+    if (v.object().isPresent() && v.object().get() instanceof ProofVerification.Rejected rej) {
+      return "embedded object proof: " + rej.reason();
+    }
+    JsonNode object = item.get("object");
+    if (object != null && object.isObject() && !Origins.sameOrigin(object.path("id").asText(), origin)) {
+      return "object not on the origin";
+    }
+    return null;
+  }
+
+  private Outcome store(Connection c, String origin, List<ObjectNode> valid, String via, int rejected)
+      throws SQLException {
+    long applied = mirrors.lockApplied(c, origin);
+    boolean wanted = !follows.orgsFollowing(c, origin).isEmpty();
+    if (!wanted) return new Outcome(0, rejected, applied, false, List.of());
+    int stored = 0;
+    List<ObjectNode> firstNew = new ArrayList<>();
+    for (ObjectNode item : valid) {
+      long seq = item.get("sequence").asLong();
+      if (mirrors.insertIfAbsent(c, new MirrorItem(origin, seq, item.path("id").asText(), item.toString(), via,
+          clock.instant()))) {
+        stored++;
+        firstNew.add(item);
+      }
+    }
+    // Apply what is now contiguous after the applied mark, in order.
+    long next = applied;
+    boolean more = true;
+    while (more) {
+      List<MirrorItem> batch = mirrors.after(c, origin, next, 200);
+      more = false;
+      for (MirrorItem m : batch) {
+        if (m.sequence() != next + 1) break;
+        apply(c, origin, (ObjectNode) read(m.document()), m.via());
+        next = m.sequence();
+        more = batch.size() == 200;
+      }
+    }
+    if (next != applied) mirrors.setApplied(c, origin, next);
+    boolean gap = mirrors.latest(c, origin) > next;
+    return new Outcome(stored, rejected, next, gap, firstNew);
+  }
+
+  private void apply(Connection c, String origin, ObjectNode activity, String via) throws SQLException {
+    String type = activity.path("type").asText();
+    // Provenance: the origin's proof verified here, and who handed the item over.
+    String label = "eddsa-jcs-2022 " + (via == null ? "from origin" : "via " + via);
+    InboxRow row = new InboxRow(0, activity.path("id").asText(), origin, type, activity.toString(), label,
+        clock.instant());
+    switch (type) {
+      case "Create", "Update" -> {
+        if (activity.get("object") instanceof ObjectNode object && !object.has("inbox")) {
+          creator.storeVerified(c, row, activity, object, followersOf(c, origin), via);
+        }
+      }
+      case "Delete" -> {
+        JsonNode o = activity.get("object");
+        String id = o == null ? null : o.isTextual() ? o.asText() : o.path("id").asText(null);
+        if (id != null) objects.markDeleted(c, id, origin, clock.instant());
+      }
+      default -> { }
+    }
+  }
+
+  private String followersOf(Connection c, String origin) throws SQLException {
+    return actors.find(c, origin).map(a -> {
+      try {
+        return json.readTree(a.document()).path("followers").asText(null);
+      } catch (java.io.IOException e) {
+        return null;
+      }
+    }).orElse(null);
+  }
+
+  private JsonNode read(String s) {
+    try {
+      return json.readTree(s);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Subscribers told about items seen here for the first time (e.g. to relay them). */
+  public static Consumer<Outcome> none() {
+    return o -> { };
+  }
+}

@@ -1,0 +1,33 @@
+package org.madani.node.federation.sync;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.madani.node.federation.sig.Keys;
+import org.madani.node.federation.sig.SignatureAlgorithm;
+import org.madani.node.federation.sig.VerificationKey;
+import org.madani.node.store.RemoteActorRepository;
+
+/**
+ * The keys this node has pinned for an origin actor (seen on its actor document earlier), as a
+ * lookup for proof verification. Only Ed25519 keys verify object proofs. Relayed items are checked
+ * against these without contacting the origin.
+ */
+final class OriginKeys {
+  private OriginKeys() {}
+
+  static Function<String, Optional<VerificationKey>> of(Connection c, RemoteActorRepository repo, String origin)
+      throws SQLException {
+    Map<String, VerificationKey> keys = new HashMap<>();
+    for (var k : repo.keysOf(c, origin)) {
+      if ("ed25519".equals(k.algorithm())) {
+        keys.put(k.keyId(), VerificationKey.of(k.keyId(), k.actorId(), Keys.publicKeyFromPem(k.publicPem()),
+            SignatureAlgorithm.ED25519));
+      }
+    }
+    return id -> Optional.ofNullable(keys.get(id));
+  }
+}
