@@ -81,10 +81,15 @@ public final class TestNode implements AutoCloseable {
     return t;
   }
 
-  /** Starts (again) on the same data directory. */
+  /** Starts (again) on the same data directory, on the same port: its actor ids must not change. */
   public void restart() {
-    node = OfflineNode.await(MadaniNode.start(config, Clock.systemUTC()));
+    NodeConfig c = port == 0 ? config : config.withPort(port);
+    node = OfflineNode.await(MadaniNode.start(c, Clock.systemUTC()));
+    port = node.port();
+    base = node.baseUrl();
   }
+
+  private int port;
 
   public void stop() {
     if (node != null) {
@@ -97,9 +102,12 @@ public final class TestNode implements AutoCloseable {
     }
   }
 
+  /** The node's public base URL; still known while it is stopped. */
   public URI base() {
-    return node.baseUrl();
+    return base;
   }
+
+  private URI base;
 
   /** Where the node actually listens (differs from {@link #base()} behind a public base URL). */
   public URI local() {
