@@ -54,6 +54,8 @@ import org.madani.node.federation.outbox.EntryObjects;
 import org.madani.node.federation.outbox.Outbox;
 import org.madani.node.federation.sync.LogItemHandler;
 import org.madani.node.federation.sync.MirrorService;
+import org.madani.node.federation.sync.Relay;
+import org.madani.node.federation.sync.RelayedLogItemHandler;
 import org.madani.node.federation.sync.SyncService;
 import org.madani.node.federation.sync.SyncWorker;
 import org.madani.node.store.MirrorRepository;
@@ -170,15 +172,18 @@ public final class MadaniNode {
     SyncWorker syncWorker = new SyncWorker(sync,
         java.time.Duration.ofSeconds(config.devMode() ? 3 : 300));
 
+    Relay relay = new Relay(db, orgs, follows, localActors, outbox);
+    mirror.onFirstFromOrigin(relay::relay);
+    LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
     InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), List.of(
         new FollowHandler(inboxContext),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
         new AcceptFollowHandler(inboxContext, false),
         new UndoHandler(inboxContext),
-        new LogItemHandler(create, mirror, syncWorker::catchUpSoon),
+        createLogItems,
         new LogItemHandler(new CreateObjectHandler(inboxContext, true), mirror, syncWorker::catchUpSoon),
         new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
-        new AnnounceHandler(inboxContext, documents, create),
+        new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
         new LikeHandler(inboxContext)), config.devMode() ? 200 : 1000);
     InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock, crypto);
     FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,

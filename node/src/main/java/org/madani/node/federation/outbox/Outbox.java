@@ -148,7 +148,9 @@ public final class Outbox implements ContentEvents {
       activity.put("sequence", logSeq);
     }
     SigningKey key = actors.ed25519(c, org);
-    if (activity.get("object") instanceof ObjectNode embedded && embedded.has("id")) {
+    // An embedded object that already carries a proof (a relayed log item) is sent exactly as its
+    // origin signed it; only our own objects get our proof.
+    if (activity.get("object") instanceof ObjectNode embedded && embedded.has("id") && !embedded.has("proof")) {
       activity.set("object", ObjectProofs.sign(embedded, key, signedAt));
     }
     activity = ObjectProofs.sign(activity, key, signedAt);

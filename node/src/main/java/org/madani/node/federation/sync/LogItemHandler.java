@@ -31,9 +31,14 @@ public final class LogItemHandler implements ActivityHandler {
   @Override
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
     if (!MirrorService.isLogItem(activity)) return plain.handle(row, activity);
-    return mirror.accept(row.actor(), List.of(activity), null).map(o -> {
+    return take(row.actor(), activity, null);
+  }
+
+  /** A log item of {@code origin}, from the origin itself ({@code via} null) or relayed by {@code via}. */
+  Future<Void> take(String origin, ObjectNode activity, String via) {
+    return mirror.accept(origin, List.of(activity), via).map(o -> {
       if (o.rejected() > 0) throw new IllegalArgumentException("log item failed verification");
-      if (o.gap()) catchUpSoon.accept(row.actor());
+      if (o.gap()) catchUpSoon.accept(origin);
       return null;
     });
   }

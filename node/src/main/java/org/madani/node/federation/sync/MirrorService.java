@@ -48,6 +48,12 @@ public final class MirrorService {
   private final ObjectMapper json;
   private final WorkerExecutor crypto;
   private final Clock clock;
+  private volatile Consumer<List<ObjectNode>> onFirstFromOrigin = items -> { };
+
+  /** Told (after commit) of items received from their origin and never seen here before. */
+  public void onFirstFromOrigin(Consumer<List<ObjectNode>> hook) {
+    this.onFirstFromOrigin = hook;
+  }
 
   public MirrorService(Database db, MirrorRepository mirrors, RemoteActorRepository actors,
       RemoteObjectRepository objects, FollowRepository follows, CreateObjectHandler creator, ObjectMapper json,
@@ -93,6 +99,9 @@ public final class MirrorService {
           @SuppressWarnings("unchecked") List<ObjectNode> valid = (List<ObjectNode>) r[0];
           int rejected = (Integer) r[1];
           return db.tx(c -> store(c, origin, valid, via, rejected));
+        })
+        .onSuccess(o -> {
+          if (!o.firstNew().isEmpty()) onFirstFromOrigin.accept(o.firstNew());
         });
   }
 
@@ -120,7 +129,9 @@ public final class MirrorService {
   private Outcome store(Connection c, String origin, List<ObjectNode> valid, String via, int rejected)
       throws SQLException {
     long applied = mirrors.lockApplied(c, origin);
-    boolean wanted = !follows.orgsFollowing(c, origin).isEmpty();
+    // Kept when a hosted organization follows the origin, or the peer that relayed it.
+    boolean wanted = !follows.orgsFollowing(c, origin).isEmpty()
+        || via != null && !follows.orgsFollowing(c, via).isEmpty();
     if (!wanted) return new Outcome(0, rejected, applied, false, List.of());
     int stored = 0;
     List<ObjectNode> firstNew = new ArrayList<>();
@@ -129,7 +140,7 @@ public final class MirrorService {
       if (mirrors.insertIfAbsent(c, new MirrorItem(origin, seq, item.path("id").asText(), item.toString(), via,
           clock.instant()))) {
         stored++;
-        firstNew.add(item);
+        if (via == null) firstNew.add(item); // only what came from the origin itself is relayed on
       }
     }
     // Apply what is now contiguous after the applied mark, in order.
@@ -189,8 +200,4 @@ public final class MirrorService {
     }
   }
 
-  /** Subscribers told about items seen here for the first time (e.g. to relay them). */
-  public static Consumer<Outcome> none() {
-    return o -> { };
-  }
 }
