@@ -222,6 +222,20 @@ class ObjectProofsTest {
     }
 
     @Test
+    void linkedDataSignatureIsIgnored() {
+        ObjectNode withLd = event();
+        withLd.putObject("signature").put("type", "RsaSignature2017").put("signatureValue", "abc");
+        ObjectNode signed = ObjectProofs.sign(withLd, key, T);
+        assertFalse(signed.has("signature"));
+        ObjectNode laterLd = signed.deepCopy();
+        laterLd.putObject("signature").put("type", "RsaSignature2017").put("signatureValue", "def");
+        assertTrue(ObjectProofs.verify(laterLd, keys).isVerified());
+        ObjectNode plainMember = signed.deepCopy();
+        plainMember.put("signature", "a member that is not an LD signature is content");
+        assertEquals(Reason.BAD_SIGNATURE, reason(ObjectProofs.verify(plainMember, keys)));
+    }
+
+    @Test
     void contextsMayBeAppendedButNotChanged() {
         ObjectNode signed = ObjectProofs.sign(event(), key, T);
         ObjectNode appended = signed.deepCopy();
