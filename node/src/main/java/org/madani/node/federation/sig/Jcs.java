@@ -37,24 +37,50 @@ public final class Jcs {
 
     /** The canonical form as text; see {@link #canonicalize(JsonNode)}. */
     public static String canonicalString(JsonNode value) {
-        String text = value.toString(); // Jackson writes standard JSON for any tree (NaN as a bare token, refused below)
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            // I-JSON §2.1: a lone surrogate is not Unicode text; its UTF-8 form would be '?' and two
-            // different documents would share a canonical form.
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    throw new IllegalArgumentException("lone surrogate in JSON text");
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                throw new IllegalArgumentException("lone surrogate in JSON text");
-            }
-        }
+        check(value);
+        String text = value.toString();
         try {
+            if (!value.isContainerNode()) {
+                // The reference implementation takes only an object or array at the top level.
+                String wrapped = new JsonCanonicalizer("[" + text + "]").getEncodedString();
+                return wrapped.substring(1, wrapped.length() - 1);
+            }
             return new JsonCanonicalizer(text).getEncodedString();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not canonicalizable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses what has no canonical form: a non-finite number (Jackson would write NaN as the string
+     * "NaN", silently making it a different value) and a lone surrogate (I-JSON §2.1; its UTF-8 form
+     * would be '?', so two documents would share a canonical form).
+     */
+    private static void check(JsonNode node) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            throw new IllegalArgumentException("non-finite number has no JSON form");
+        } else if (node.isTextual()) {
+            checkText(node.textValue());
+        } else if (node.isObject()) {
+            for (var e : node.properties()) {
+                checkText(e.getKey());
+                check(e.getValue());
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                check(element);
+            }
+        }
+    }
+
+    private static void checkText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("lone surrogate in JSON text");
+            }
         }
     }
 }

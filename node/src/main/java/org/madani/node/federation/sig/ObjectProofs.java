@@ -58,7 +58,8 @@ public final class ObjectProofs {
      * document's full {@code @context}, as eddsa-jcs-2022 §3.3.1 step 2 and the FEP-8b32 examples do.
      * A document without {@code @context} (an object embedded in an activity, say) is signed as it is
      * and its proof has none. If the document already has proofs, the new one joins them as a proof
-     * set (Data Integrity §2.1.2); each proof covers the document without any proof.
+     * set (Data Integrity §2.1.2); each proof covers the document without any proof. An LD
+     * {@code signature} object is dropped: adding a proof would invalidate it anyway.
      *
      * @param created the proof time; truncated to whole seconds, the form other implementations parse
      * @throws IllegalArgumentException if {@code key} is not Ed25519
@@ -93,10 +94,18 @@ public final class ObjectProofs {
         return secured;
     }
 
-    /** A copy of {@code document} without its {@code proof} member (what was signed, modulo added contexts). */
+    /**
+     * A copy of {@code document} without its {@code proof} member and without a Mastodon-style
+     * Linked Data {@code signature} object: what a proof covers (modulo contexts appended later).
+     * FEP-8b32 §"Backward compatibility": an LD signature is made after the proof and removed before
+     * verifying it.
+     */
     public static ObjectNode unsecured(ObjectNode document) {
         ObjectNode copy = document.deepCopy();
         copy.remove("proof");
+        if (copy.get("signature") instanceof ObjectNode) {
+            copy.remove("signature");
+        }
         return copy;
     }
 
