@@ -167,7 +167,7 @@ public final class MadaniNode {
     // Resilience: verified mirrors of followed organizations' logs, and catch-up from origin or peers.
     MirrorRepository mirrorRepo = new MirrorRepository();
     MirrorService mirror = new MirrorService(db, mirrorRepo, remoteActorRepo, remoteObjects, follows, create,
-        json.mapper(), crypto, clock);
+        json.mapper(), crypto, clock, origin -> remoteActors.actor(origin, true));
     SyncService sync = new SyncService(db, mirrorRepo, mirror, documents, clock);
     SyncWorker syncWorker = new SyncWorker(sync,
         java.time.Duration.ofSeconds(config.devMode() ? 3 : 300));

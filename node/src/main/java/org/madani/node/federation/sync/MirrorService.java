@@ -49,6 +49,7 @@ public final class MirrorService {
   private final WorkerExecutor crypto;
   private final Clock clock;
   private volatile Consumer<List<ObjectNode>> onFirstFromOrigin = items -> { };
+  private final java.util.function.Function<String, Future<?>> fetchActor;
 
   /** Told (after commit) of items received from their origin and never seen here before. */
   public void onFirstFromOrigin(Consumer<List<ObjectNode>> hook) {
@@ -57,7 +58,8 @@ public final class MirrorService {
 
   public MirrorService(Database db, MirrorRepository mirrors, RemoteActorRepository actors,
       RemoteObjectRepository objects, FollowRepository follows, CreateObjectHandler creator, ObjectMapper json,
-      WorkerExecutor crypto, Clock clock) {
+      WorkerExecutor crypto, Clock clock, java.util.function.Function<String, Future<?>> fetchActor) {
+    this.fetchActor = fetchActor;
     this.db = db;
     this.mirrors = mirrors;
     this.actors = actors;
@@ -79,7 +81,13 @@ public final class MirrorService {
    * through (null from the origin itself).
    */
   public Future<Outcome> accept(String origin, List<ObjectNode> items, String via) {
-    return db.tx(c -> OriginKeys.of(c, actors, origin))
+    return db.tx(c -> actors.keysOf(c, origin).isEmpty())
+        // An origin never seen before (an item relayed from beyond our follows): learn its keys
+        // from its actor document, if it can be reached; otherwise its items cannot be verified yet.
+        .compose(unknown -> unknown
+            ? fetchActor.apply(origin).<Void>mapEmpty().recover(err -> Future.succeededFuture())
+            : Future.<Void>succeededFuture())
+        .compose(v -> db.tx(c -> OriginKeys.of(c, actors, origin)))
         .compose(keys -> crypto.executeBlocking(() -> {
           List<ObjectNode> valid = new ArrayList<>();
           int rejected = 0;

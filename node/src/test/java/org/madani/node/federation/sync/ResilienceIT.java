@@ -86,6 +86,8 @@ class ResilienceIT {
     hostile.stubFor(any(urlPathEqualTo("/users/h/inbox")).willReturn(aResponse().withStatus(202)));
 
     follow(p, actor(o));
+    follow(y, actor(p)); // Y follows only P: O's entries reach Y through P's relay
+    follow(z, actor(y)); // Z follows only Y: relayed copies are not relayed again
     follow(x, hostileActor);
     follow(x, actor(o));
     follow(x, actor(p));
@@ -94,8 +96,15 @@ class ResilienceIT {
     await().atMost(WAIT).until(() -> TestNode.json(p.api("GET", "/api/v1/organizations/peer/following?state=accepted", null))
         .get("items").size() == 1);
 
+    await().atMost(WAIT).until(() -> TestNode.json(y.api("GET", "/api/v1/organizations/yaa/following?state=accepted", null))
+        .get("items").size() == 1 && TestNode.json(z.api("GET", "/api/v1/organizations/zay/following?state=accepted", null))
+        .get("items").size() == 1);
+
     String first = publish(o, "Before the outage");
     await().atMost(WAIT).until(() -> received(x, actor(o), first) != null);
+    // Multi-hop: Y never followed O, yet holds O's entry, verified by O's proof, relayed by P.
+    JsonNode relayed = await().atMost(WAIT).until(() -> received(y, actor(o), first), n -> n != null);
+    assertThat(relayed.get("verifiedBy").asText()).isEqualTo("eddsa-jcs-2022 via " + actor(p));
 
     x.stop();
     String second = publish(o, "Published while X was away");
@@ -127,5 +136,10 @@ class ResilienceIT {
         + "&after=0", "Accept", "application/activity+json"));
     assertThat(mirrored.get("orderedItems")).isEqualTo(originLog.get("orderedItems"));
     assertThat(mirrored.toString()).doesNotContain("awaY");
+
+    // No amplification: Y does not relay what it got relayed, so Z (following only Y) has nothing of O's.
+    assertThat(received(z, actor(o), first)).isNull();
+    assertThat(TestNode.json(y.get("/orgs/yaa/outbox?before=" + Long.MAX_VALUE, "Accept", "application/activity+json"))
+        .get("orderedItems")).noneSatisfy(a -> assertThat(a.get("type").asText()).isEqualTo("Announce"));
   }
 }
