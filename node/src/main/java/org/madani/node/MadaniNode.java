@@ -23,6 +23,11 @@ import org.madani.node.content.ProfileService;
 import org.madani.node.content.SchemaValidator;
 import org.madani.node.content.Taxonomies;
 import org.madani.node.http.ApiRoutes;
+import org.madani.node.http.TrustApiRoutes;
+import org.madani.node.account.AuditLog;
+import org.madani.node.store.TrustRepository;
+import org.madani.node.trust.TrustPolicy;
+import org.madani.node.trust.TrustService;
 import org.madani.node.federation.OrgRequestSigner;
 import org.madani.node.federation.actor.DocumentFetcher;
 import org.madani.node.federation.actor.LocalActors;
@@ -125,13 +130,18 @@ public final class MadaniNode {
     InboxRepository inboxRepo = new InboxRepository();
     Taxonomies taxonomies = new Taxonomies(json.mapper());
     DocumentChecks checks = new DocumentChecks(new SchemaValidator(json.mapper()), taxonomies);
+    AuditLog audit = AuditLog.NONE; // TODO: the accounts area's audit_log (V6) replaces this; until then actions are not recorded
+
+    // Trust: the policy every fetch, delivery and inbox request asks (protocol-spec/trust.md).
+    TrustPolicy trustPolicy = new TrustPolicy();
+    TrustService trust = new TrustService(db, new TrustRepository(), trustPolicy, audit, clock);
 
     // Federation: keys and actors, the guarded fetcher, the durable delivery queue.
     LocalActors localActors = new LocalActors(json.mapper(), urls, new KeyRepository());
     OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock);
     AddressGuard guard = new AddressGuard(config.devMode(), HostResolver.system(vertx));
     GuardedFetcher fetcher = new GuardedFetcher(vertx, guard, json, new JsonLdContexts(json.mapper()),
-        "Madani/0.1 (+" + config.baseUrl() + ")");
+        "Madani/0.1 (+" + config.baseUrl() + ")", trustPolicy::allowsUrl);
     FetchOptions signedGet = FetchOptions.defaults().withSigner(signer);
     DocumentFetcher documents = url -> fetcher.getJson(url, signedGet)
         .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document()));
@@ -141,8 +151,13 @@ public final class MadaniNode {
     DeliveryQueue deliveryQueue = new DeliveryQueue(clock);
     EntryObjects entryObjects = new EntryObjects(json.mapper(), urls, localActors);
     Outbox outbox = new Outbox(json.mapper(), localActors, entryObjects, outboxLog, follows, remoteActorRepo,
-        (c, orgId, activityId, inbox, body) -> deliveryQueue.enqueue(c, orgId, activityId, inbox, body), clock);
-    TargetGuard targetGuard = target -> guard.check(target).<Void>mapEmpty().recover(err ->
+        (c, orgId, activityId, inbox, body) -> deliveryQueue.enqueue(c, orgId, activityId, inbox, body), clock,
+        trustPolicy);
+    // A refused target (blocked, or off the allowlist since it was queued) makes the job dead, not
+    // waiting: the block is deliberate, and content shared after an unblock goes out afresh.
+    TargetGuard targetGuard = target -> !trustPolicy.allowsUrl(target)
+        ? Future.failedFuture(new ForbiddenTargetException("refused by this node's trust settings"))
+        : guard.check(target).<Void>mapEmpty().recover(err ->
         Future.failedFuture(err instanceof FetchException fe && !fe.retryable()
             ? new ForbiddenTargetException(fe.getMessage()) : err));
     DeliveryOptions deliveryOptions = DeliveryOptions.defaults()
@@ -152,20 +167,20 @@ public final class MadaniNode {
 
     InboxContext inboxContext = new InboxContext(db, json.mapper(), clock, orgs, follows, remoteObjects,
         localActors, remoteActors, outbox);
-    CreateObjectHandler create = new CreateObjectHandler(inboxContext, false);
+    CreateObjectHandler create = new CreateObjectHandler(inboxContext, false, trustPolicy);
     InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), List.of(
         new FollowHandler(inboxContext),
         new AcceptFollowHandler(inboxContext, true),
         new AcceptFollowHandler(inboxContext, false),
         new UndoHandler(inboxContext),
         create,
-        new CreateObjectHandler(inboxContext, true),
+        new CreateObjectHandler(inboxContext, true, trustPolicy),
         new DeleteHandler(inboxContext),
         new AnnounceHandler(inboxContext, documents, create),
         new LikeHandler(inboxContext)), config.devMode() ? 200 : 1000);
-    InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock);
+    InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock, trustPolicy);
     FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
-        outbox, webFinger, inboxContext, config.devMode(), clock);
+        outbox, webFinger, inboxContext, config.devMode(), clock, trustPolicy);
 
     ContentEvents events = outbox;
     ProfileService profiles = new ProfileService(db, orgs, checks, events, clock);
@@ -175,6 +190,7 @@ public final class MadaniNode {
 
     ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes());
     FederationApiRoutes federationApi = new FederationApiRoutes(followService, json);
+    TrustApiRoutes trustApi = new TrustApiRoutes(trust, json);
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
         entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock));
     PublicPages pages = new PublicPages(profiles, entryService, new PageRenderer(taxonomies, urls));
@@ -184,10 +200,11 @@ public final class MadaniNode {
     }));
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
-        List.of(health::mount, api::mount, federationApi::mount, federation::mount, pages::mount),
+        List.of(health::mount, api::mount, federationApi::mount, trustApi::mount, federation::mount, pages::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
-    return vertx.deployVerticle(delivery).onSuccess(deployments::add)
+    return trust.refresh()
+        .compose(s -> vertx.deployVerticle(delivery)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
