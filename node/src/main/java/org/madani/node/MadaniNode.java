@@ -167,12 +167,17 @@ public final class MadaniNode {
 
     InboxContext inboxContext = new InboxContext(db, json.mapper(), clock, orgs, follows, remoteObjects,
         localActors, remoteActors, outbox);
+    org.madani.node.store.EndorsementRepository endorsementRepo = new org.madani.node.store.EndorsementRepository();
+    org.madani.node.store.ReportRepository reportRepo = new org.madani.node.store.ReportRepository();
     CreateObjectHandler create = new CreateObjectHandler(inboxContext, false, trustPolicy);
     InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), List.of(
         new FollowHandler(inboxContext),
         new AcceptFollowHandler(inboxContext, true),
         new AcceptFollowHandler(inboxContext, false),
-        new UndoHandler(inboxContext),
+        new org.madani.node.federation.inbox.UndoEndorseHandler(inboxContext, endorsementRepo,
+            new UndoHandler(inboxContext)),
+        new org.madani.node.federation.inbox.EndorseHandler(inboxContext, endorsementRepo),
+        new org.madani.node.federation.inbox.FlagHandler(inboxContext, reportRepo),
         create,
         new CreateObjectHandler(inboxContext, true, trustPolicy),
         new DeleteHandler(inboxContext),
@@ -191,6 +196,18 @@ public final class MadaniNode {
     ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes());
     FederationApiRoutes federationApi = new FederationApiRoutes(followService, json);
     TrustApiRoutes trustApi = new TrustApiRoutes(trust, json);
+    org.madani.node.trust.EndorsementService endorsements = new org.madani.node.trust.EndorsementService(db, orgs,
+        endorsementRepo, localActors, remoteActors, outbox, trustPolicy, audit, json.mapper(), clock);
+    org.madani.node.trust.TrustListService trustLists = new org.madani.node.trust.TrustListService(db,
+        new TrustRepository(), new org.madani.node.store.TrustListRepository(), trust, orgs, localActors, remoteActors,
+        documents, audit, json.mapper(), clock);
+    org.madani.node.trust.ModerationService moderation = new org.madani.node.trust.ModerationService(db, reportRepo,
+        remoteObjects, orgs, trust, localActors, remoteActors, outbox, audit, json.mapper(), clock);
+    org.madani.node.http.TrustSharingApiRoutes sharingApi = new org.madani.node.http.TrustSharingApiRoutes(
+        endorsements, trustLists, json);
+    org.madani.node.http.ModerationApiRoutes moderationApi = new org.madani.node.http.ModerationApiRoutes(moderation, json);
+    org.madani.node.trust.ListSubscriptionPoller listPoller =
+        new org.madani.node.trust.ListSubscriptionPoller(trustLists, java.time.Duration.ofHours(1));
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
         entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock));
     PublicPages pages = new PublicPages(profiles, entryService, new PageRenderer(taxonomies, urls));
@@ -200,12 +217,13 @@ public final class MadaniNode {
     }));
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
-        List.of(health::mount, api::mount, federationApi::mount, trustApi::mount, federation::mount, pages::mount),
+        List.of(health::mount, api::mount, federationApi::mount, trustApi::mount, sharingApi::mount, moderationApi::mount, federation::mount, pages::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()
         .compose(s -> vertx.deployVerticle(delivery)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(listPoller)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
           LOG.info("node serving at {} (data directory {}, development mode {})",

@@ -129,6 +129,11 @@ public final class TrustService {
     else repo.putActor(c, actorId, Origins.hostKey(actorId), level.wireName(), note, source, clock.instant());
   }
 
+  /** Whether the policy in force trusts this actor. */
+  public boolean policyTrusts(String actorId) {
+    return policy.trusts(actorId);
+  }
+
   /** Runs a change in one transaction, then refreshes the policy before completing. */
   public <T> Future<T> change(Database.Work<T> work) {
     return db.tx(work).compose(r -> refresh().map(s -> r));
