@@ -24,6 +24,11 @@ import org.madani.node.content.ProfileService;
 import org.madani.node.content.SchemaValidator;
 import org.madani.node.content.Taxonomies;
 import org.madani.node.http.ApiRoutes;
+import org.madani.node.http.TrustApiRoutes;
+import org.madani.node.account.AuditLog;
+import org.madani.node.store.TrustRepository;
+import org.madani.node.trust.TrustPolicy;
+import org.madani.node.trust.TrustService;
 import org.madani.node.federation.OrgRequestSigner;
 import org.madani.node.federation.actor.DocumentFetcher;
 import org.madani.node.federation.actor.LocalActors;
@@ -133,13 +138,18 @@ public final class MadaniNode {
     InboxRepository inboxRepo = new InboxRepository();
     Taxonomies taxonomies = new Taxonomies(json.mapper());
     DocumentChecks checks = new DocumentChecks(new SchemaValidator(json.mapper()), taxonomies);
+    AuditLog audit = AuditLog.NONE; // TODO: the accounts area's audit_log (V6) replaces this; until then actions are not recorded
+
+    // Trust: the policy every fetch, delivery and inbox request asks (protocol-spec/trust.md).
+    TrustPolicy trustPolicy = new TrustPolicy();
+    TrustService trust = new TrustService(db, new TrustRepository(), trustPolicy, audit, clock);
 
     // Federation: keys and actors, the guarded fetcher, the durable delivery queue.
     LocalActors localActors = new LocalActors(json.mapper(), urls, new KeyRepository());
     OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock);
     AddressGuard guard = new AddressGuard(config.devMode(), HostResolver.system(vertx));
     GuardedFetcher fetcher = new GuardedFetcher(vertx, guard, json, new JsonLdContexts(json.mapper()),
-        "Madani/0.1 (+" + config.baseUrl() + ")");
+        "Madani/0.1 (+" + config.baseUrl() + ")", trustPolicy::allowsUrl);
     FetchOptions signedGet = FetchOptions.defaults().withSigner(signer);
     DocumentFetcher documents = url -> fetcher.getJson(url, signedGet)
         .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document()));
@@ -149,8 +159,13 @@ public final class MadaniNode {
     DeliveryQueue deliveryQueue = new DeliveryQueue(clock);
     EntryObjects entryObjects = new EntryObjects(json.mapper(), urls, localActors);
     Outbox outbox = new Outbox(json.mapper(), localActors, entryObjects, outboxLog, follows, remoteActorRepo,
-        (c, orgId, activityId, inbox, body) -> deliveryQueue.enqueue(c, orgId, activityId, inbox, body), clock);
-    TargetGuard targetGuard = target -> guard.check(target).<Void>mapEmpty().recover(err ->
+        (c, orgId, activityId, inbox, body) -> deliveryQueue.enqueue(c, orgId, activityId, inbox, body), clock,
+        trustPolicy);
+    // A refused target (blocked, or off the allowlist since it was queued) makes the job dead, not
+    // waiting: the block is deliberate, and content shared after an unblock goes out afresh.
+    TargetGuard targetGuard = target -> !trustPolicy.allowsUrl(target)
+        ? Future.failedFuture(new ForbiddenTargetException("refused by this node's trust settings"))
+        : guard.check(target).<Void>mapEmpty().recover(err ->
         Future.failedFuture(err instanceof FetchException fe && !fe.retryable()
             ? new ForbiddenTargetException(fe.getMessage()) : err));
     DeliveryOptions deliveryOptions = DeliveryOptions.defaults()
@@ -160,7 +175,9 @@ public final class MadaniNode {
 
     InboxContext inboxContext = new InboxContext(db, json.mapper(), clock, orgs, follows, remoteObjects,
         localActors, remoteActors, outbox);
-    CreateObjectHandler create = new CreateObjectHandler(inboxContext, false);
+    org.madani.node.store.EndorsementRepository endorsementRepo = new org.madani.node.store.EndorsementRepository();
+    org.madani.node.store.ReportRepository reportRepo = new org.madani.node.store.ReportRepository();
+    CreateObjectHandler create = new CreateObjectHandler(inboxContext, false, trustPolicy);
     WorkerExecutor crypto =
         vertx.createSharedWorkerExecutor("madani-crypto", Math.max(2, Runtime.getRuntime().availableProcessors()));
 
@@ -179,15 +196,18 @@ public final class MadaniNode {
         new FollowHandler(inboxContext),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
         new AcceptFollowHandler(inboxContext, false),
-        new UndoHandler(inboxContext),
+        new org.madani.node.federation.inbox.UndoEndorseHandler(inboxContext, endorsementRepo,
+            new UndoHandler(inboxContext)),
+        new org.madani.node.federation.inbox.EndorseHandler(inboxContext, endorsementRepo),
+        new org.madani.node.federation.inbox.FlagHandler(inboxContext, reportRepo),
         createLogItems,
-        new LogItemHandler(new CreateObjectHandler(inboxContext, true), mirror, syncWorker::catchUpSoon),
+        new LogItemHandler(new CreateObjectHandler(inboxContext, true, trustPolicy), mirror, syncWorker::catchUpSoon),
         new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
         new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
         new LikeHandler(inboxContext)), config.devMode() ? 200 : 1000);
-    InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock, crypto);
+    InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock, crypto, trustPolicy);
     FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
-        outbox, webFinger, inboxContext, config.devMode(), clock);
+        outbox, webFinger, inboxContext, config.devMode(), clock, trustPolicy);
 
     ContentEvents events = outbox;
     ProfileService profiles = new ProfileService(db, orgs, checks, events, clock);
@@ -197,6 +217,19 @@ public final class MadaniNode {
 
     ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes());
     FederationApiRoutes federationApi = new FederationApiRoutes(followService, json);
+    TrustApiRoutes trustApi = new TrustApiRoutes(trust, json);
+    org.madani.node.trust.EndorsementService endorsements = new org.madani.node.trust.EndorsementService(db, orgs,
+        endorsementRepo, localActors, remoteActors, outbox, trustPolicy, audit, json.mapper(), clock);
+    org.madani.node.trust.TrustListService trustLists = new org.madani.node.trust.TrustListService(db,
+        new TrustRepository(), new org.madani.node.store.TrustListRepository(), trust, orgs, localActors, remoteActors,
+        documents, audit, json.mapper(), clock);
+    org.madani.node.trust.ModerationService moderation = new org.madani.node.trust.ModerationService(db, reportRepo,
+        remoteObjects, orgs, trust, localActors, remoteActors, outbox, audit, json.mapper(), clock);
+    org.madani.node.http.TrustSharingApiRoutes sharingApi = new org.madani.node.http.TrustSharingApiRoutes(
+        endorsements, trustLists, json);
+    org.madani.node.http.ModerationApiRoutes moderationApi = new org.madani.node.http.ModerationApiRoutes(moderation, json);
+    org.madani.node.trust.ListSubscriptionPoller listPoller =
+        new org.madani.node.trust.ListSubscriptionPoller(trustLists, java.time.Duration.ofHours(1));
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
         entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock), mirrorRepo);
     PublicPages pages = new PublicPages(profiles, entryService, new PageRenderer(taxonomies, urls));
@@ -206,12 +239,14 @@ public final class MadaniNode {
     }));
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
-        List.of(health::mount, api::mount, federationApi::mount, federation::mount, pages::mount),
+        List.of(health::mount, api::mount, federationApi::mount, trustApi::mount, sharingApi::mount, moderationApi::mount, federation::mount, pages::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
-    return vertx.deployVerticle(delivery).onSuccess(deployments::add)
+    return trust.refresh()
+        .compose(s -> vertx.deployVerticle(delivery)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(syncWorker)).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(listPoller)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
           LOG.info("node serving at {} (data directory {}, development mode {})",

@@ -35,6 +35,16 @@ public final class RemoteActorRepository {
     }
   }
 
+  /** Ids of all known remote actors. */
+  public List<String> allIds(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM remote_actor ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.add(rs.getString(1));
+    }
+    return out;
+  }
+
   public Optional<ActorRow> find(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT id, host, type, inbox, shared_inbox, handle, document, fetched_at FROM remote_actor WHERE id = ?")) {

@@ -60,10 +60,15 @@ public final class RemoteObjectRepository {
     }
   }
 
-  /** Live objects visible to hosted organization {@code orgId}: public ones, or addressed to it. */
+  /**
+   * Live objects visible to hosted organization {@code orgId}: public ones, or addressed to it;
+   * never those the trust model refuses (blocked or suspended author, blocked node, node off the
+   * allowlist: V7 view remote_object_standing). Limited authors' objects stay visible here.
+   */
   public List<ObjectRow> visibleTo(Connection c, long orgId, String actor, int limit) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(SELECT
         + " WHERE deleted_at IS NULL" + (actor == null ? "" : " AND actor = ?")
+        + " AND NOT EXISTS (SELECT 1 FROM remote_object_standing s WHERE s.object_id = remote_object.id AND s.refused)"
         + " AND (audience = 'public' OR EXISTS (SELECT 1 FROM remote_object_recipient r"
         + " WHERE r.object_id = remote_object.id AND r.org_id = ?)) ORDER BY updated DESC LIMIT ?")) {
       int i = 1;

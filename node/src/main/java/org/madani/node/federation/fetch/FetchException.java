@@ -37,6 +37,8 @@ public final class FetchException extends RuntimeException {
     NOT_JSON,
     /** The URL is a JSON-LD context we hold locally; contexts are never fetched. */
     KNOWN_CONTEXT,
+    /** The node's trust settings refuse the host (blocked, or not on the allowlist); nothing was sent. */
+    REFUSED_BY_POLICY,
     /** Unusable URL or redirect target, or a body that is not one well-formed JSON object. */
     MALFORMED
   }

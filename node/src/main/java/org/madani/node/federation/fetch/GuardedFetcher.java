@@ -48,12 +48,24 @@ public final class GuardedFetcher {
   private final JsonLdContexts contexts;
   private final String userAgent;
   private final HttpClient client;
+  private final java.util.function.Predicate<URI> hostPolicy;
 
   /**
    * @param userAgent sent with every request, e.g. {@code Madani/0.1 (+https://node.example)}
    */
   public GuardedFetcher(Vertx vertx, AddressGuard guard, JsonCodec codec, JsonLdContexts contexts,
       String userAgent) {
+    this(vertx, guard, codec, contexts, userAgent, url -> true);
+  }
+
+  /**
+   * @param hostPolicy the node's trust settings: a URL it refuses (blocked node, or not on the
+   *     allowlist) fails with {@link Reason#REFUSED_BY_POLICY} and no request is made; checked on
+   *     every hop, so a redirect cannot lead to a refused node. Must not block.
+   */
+  public GuardedFetcher(Vertx vertx, AddressGuard guard, JsonCodec codec, JsonLdContexts contexts,
+      String userAgent, java.util.function.Predicate<URI> hostPolicy) {
+    this.hostPolicy = Objects.requireNonNull(hostPolicy, "hostPolicy");
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.guard = Objects.requireNonNull(guard, "guard");
     this.codec = Objects.requireNonNull(codec, "codec");
@@ -120,6 +132,10 @@ public final class GuardedFetcher {
     if (contexts.isKnown(url)) {
       return Future.failedFuture(FetchException.of(Reason.KNOWN_CONTEXT,
           "JSON-LD contexts are preloaded, never fetched: " + url));
+    }
+    if (!hostPolicy.test(url)) {
+      return Future.failedFuture(FetchException.of(Reason.REFUSED_BY_POLICY,
+          "This node's trust settings refuse " + url.getHost() + ": " + call.requested));
     }
     return guard.check(url)
         .compose(vetted -> call.options.signer().sign(url)

@@ -43,10 +43,21 @@ public final class FollowService {
   private final InboxContext inboxContext;
   private final boolean devMode;
   private final Clock clock;
+  private final org.madani.node.federation.PeerPolicy peers;
 
   public FollowService(Database db, OrganizationRepository orgs, FollowRepository follows,
       RemoteObjectRepository objects, RemoteActors remoteActors, LocalActors localActors, Outbox outbox,
       DocumentFetcher webFinger, InboxContext inboxContext, boolean devMode, Clock clock) {
+    this(db, orgs, follows, objects, remoteActors, localActors, outbox, webFinger, inboxContext, devMode, clock,
+        org.madani.node.federation.PeerPolicy.OPEN);
+  }
+
+  /** @param peers the trust model: a blocked actor, or one on a refused node, cannot be followed */
+  public FollowService(Database db, OrganizationRepository orgs, FollowRepository follows,
+      RemoteObjectRepository objects, RemoteActors remoteActors, LocalActors localActors, Outbox outbox,
+      DocumentFetcher webFinger, InboxContext inboxContext, boolean devMode, Clock clock,
+      org.madani.node.federation.PeerPolicy peers) {
+    this.peers = peers;
     this.db = db;
     this.orgs = orgs;
     this.follows = follows;
@@ -63,9 +74,15 @@ public final class FollowService {
   /** Sends a Follow from {@code handle} to the actor named by {@code ref}; returns the pending follow. */
   public Future<FollowRow> follow(String handle, String ref) {
     return resolveActor(ref)
-        .compose(actorId -> remoteActors.actor(actorId, true))
         .recover(err -> Future.failedFuture(Problem.of(422, "unresolvable-actor", "Actor not found",
-            "Could not fetch an actor for '" + ref + "': " + err.getMessage()).exception()))
+            "Could not find an actor for '" + ref + "': " + err.getMessage()).exception()))
+        .compose(actorId -> peers.allowsActor(actorId)
+            ? remoteActors.actor(actorId, true).recover(err -> Future.failedFuture(Problem.of(422,
+                "unresolvable-actor", "Actor not found",
+                "Could not fetch an actor for '" + ref + "': " + err.getMessage()).exception()))
+            : Future.failedFuture(Problem.of(403, "refused-peer", "Refused by trust settings",
+                "This organization or its node is blocked (or not on the allowlist); it cannot be followed.")
+                .exception()))
         .compose(actor -> db.tx(c -> {
           Organization org = org(c, handle);
           if (localActors.actorId(handle).equals(actor.id())) {

@@ -23,8 +23,19 @@ public final class CreateObjectHandler implements ActivityHandler {
 
   private final InboxContext ctx;
   private final boolean update;
+  private final org.madani.node.federation.PeerPolicy peers;
 
   public CreateObjectHandler(InboxContext ctx, boolean update) {
+    this(ctx, update, org.madani.node.federation.PeerPolicy.OPEN);
+  }
+
+  /**
+   * @param peers the trust model: network objects from a trusted author, and objects mirrored
+   *     (announced) by a trusted peer, are kept for every hosted organization; refused authors'
+   *     objects are not kept at all
+   */
+  public CreateObjectHandler(InboxContext ctx, boolean update, org.madani.node.federation.PeerPolicy peers) {
+    this.peers = peers;
     this.ctx = ctx;
     this.update = update;
   }
@@ -84,6 +95,12 @@ public final class CreateObjectHandler implements ActivityHandler {
     }
     if (toFollowers) recipients.addAll(following);
     if (via != null) recipients.addAll(ctx.follows().orgsFollowing(c, via));
+    if (author == null || !peers.allowsActor(author)) return; // relayed from a refused author
+    // Trust extends sharing (protocol-spec/trust.md): what a trusted author shares with its
+    // network, and what a trusted peer mirrors, is kept for all our organizations.
+    if ((toFollowers && peers.trusts(author)) || (via != null && peers.trusts(via))) {
+      for (Organization o : ctx.orgs().listAll(c)) recipients.add(o.id());
+    }
     String audience = isPublic ? "public" : toFollowers ? "network" : "private";
     boolean wanted = isPublic ? !following.isEmpty() || !recipients.isEmpty() : !recipients.isEmpty();
     if (!wanted) return;

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.madani.node.federation.Origins;
+import org.madani.node.federation.PeerPolicy;
 import org.madani.node.federation.actor.RemoteActors;
 import org.madani.node.federation.sig.CavageVerifier;
 import org.madani.node.federation.sig.HttpRequestView;
@@ -48,10 +49,16 @@ public final class InboxService {
   private final JsonCodec json;
   private final Clock clock;
   private final SignaturePolicy policy;
+  private final PeerPolicy peers;
 
+  /**
+   * @param crypto worker pool for signature verification
+   * @param peers  the trust model: senders it refuses get 403 before their key is fetched
+   */
   public InboxService(Database db, InboxRepository inbox, RemoteActors actors, JsonCodec json, Clock clock,
-      WorkerExecutor crypto) {
+      WorkerExecutor crypto, PeerPolicy peers) {
     this.crypto = crypto;
+    this.peers = peers;
     this.db = db;
     this.inbox = inbox;
     this.actors = actors;
@@ -70,6 +77,14 @@ public final class InboxService {
     String type = activity.path("type").asText("");
     if (actor == null || id.isEmpty() || type.isEmpty()) {
       return Future.failedFuture(Problem.badRequest("An activity needs id, type and actor."));
+    }
+    // Trust first, before the key is resolved: a blocked or unlisted node must never be fetched
+    // from, not even for its key (protocol-spec/trust.md). Both the claimed actor and every key
+    // id's node must be allowed; the key check below then ties the two together.
+    if (!peers.allowsActor(actor) || !SignatureKeyIds.of(request).stream().allMatch(this::keyAllowed)) {
+      LOG.info("refused {} from {}: not allowed by this node's trust settings", id, actor);
+      return Future.failedFuture(Problem.of(403, "refused-peer", "Not accepted from this sender",
+          "This node does not accept activities from this sender or its node.").exception());
     }
     return authenticate(request)
         .compose(ok -> checkOriginsAndStore(request, activity, actor, id, type, ok))
@@ -157,6 +172,14 @@ public final class InboxService {
       return inbox.insertIfNew(c, id, actor, type, document, verifiedBy, clock.instant())
           ? Received.STORED : Received.DUPLICATE;
     });
+  }
+
+  private boolean keyAllowed(String keyId) {
+    try {
+      return peers.allowsUrl(java.net.URI.create(keyId));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   static String idOf(JsonNode n) {

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.madani.node.content.ContentEvents;
 import org.madani.node.federation.ActivityStreams;
+import org.madani.node.federation.Origins;
+import org.madani.node.federation.PeerPolicy;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.federation.sig.SigningKey;
@@ -48,10 +50,19 @@ public final class Outbox implements ContentEvents {
   private final RemoteActorRepository remoteActors;
   private final OutboundQueue queue;
   private final Clock clock;
+  private final PeerPolicy peers;
   private volatile Runnable afterEnqueue = () -> {};
 
   public Outbox(ObjectMapper json, LocalActors actors, EntryObjects objects, OutboxRepository log,
       FollowRepository follows, RemoteActorRepository remoteActors, OutboundQueue queue, Clock clock) {
+    this(json, actors, objects, log, follows, remoteActors, queue, clock, PeerPolicy.OPEN);
+  }
+
+  /** @param peers the trust model: refused actors get nothing; trusted ones also get network entries */
+  public Outbox(ObjectMapper json, LocalActors actors, EntryObjects objects, OutboxRepository log,
+      FollowRepository follows, RemoteActorRepository remoteActors, OutboundQueue queue, Clock clock,
+      PeerPolicy peers) {
+    this.peers = peers;
     this.json = json;
     this.actors = actors;
     this.objects = objects;
@@ -174,7 +185,15 @@ public final class Outbox implements ContentEvents {
 
   private Set<URI> recipientsFor(Connection c, Organization org, Entry e) throws SQLException {
     return switch (e.visibility()) {
-      case PUBLIC, NETWORK -> followerInboxes(c, org);
+      case PUBLIC -> followerInboxes(c, org);
+      case NETWORK -> {
+        // Trust extends sharing (protocol-spec/trust.md): network entries also go to every
+        // known organization this node trusts, by itself or through its node. The addressing stays
+        // "followers", so who we trust is not revealed to the other recipients.
+        Set<URI> out = new LinkedHashSet<>(followerInboxes(c, org));
+        out.addAll(inboxesOf(c, trustedActors(c), true));
+        yield out;
+      }
       case PRIVATE -> {
         List<String> ids = new ArrayList<>();
         e.document().path("recipients").forEach(r -> ids.add(r.asText()));
@@ -190,16 +209,31 @@ public final class Outbox implements ContentEvents {
     return inboxesOf(c, ids, true);
   }
 
-  /** Inboxes of known actors; private deliveries go to personal inboxes, never shared ones. */
+  /** Known remote actors that the trust model trusts. */
+  private List<String> trustedActors(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    for (String id : remoteActors.allIds(c)) if (peers.trusts(id)) out.add(id);
+    return out;
+  }
+
+  /**
+   * Inboxes of known actors; private deliveries go to personal inboxes, never shared ones. Actors
+   * (or inboxes) the trust model refuses are left out: nothing is even queued for them.
+   */
   public Set<URI> inboxesOf(Connection c, List<String> actorIds, boolean shared) throws SQLException {
     Set<URI> out = new LinkedHashSet<>();
     for (String id : actorIds) {
+      if (!peers.allowsActor(id)) {
+        LOG.info("not delivering to {}: refused by this node's trust settings", id);
+        continue;
+      }
       var actor = remoteActors.find(c, id);
       if (actor.isEmpty()) {
         LOG.warn("no known inbox for {}; not delivered", id);
         continue;
       }
       String inbox = shared && actor.get().sharedInbox() != null ? actor.get().sharedInbox() : actor.get().inbox();
+      if (Origins.hostKey(inbox) == null || !peers.allowsUrl(URI.create(inbox))) continue;
       out.add(URI.create(inbox));
     }
     return out;
