@@ -231,7 +231,8 @@ public final class MadaniNode {
     org.madani.node.trust.ListSubscriptionPoller listPoller =
         new org.madani.node.trust.ListSubscriptionPoller(trustLists, java.time.Duration.ofHours(1));
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
-        entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock), mirrorRepo);
+        entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock), mirrorRepo)
+        .refusing(trustPolicy);
     PublicPages pages = new PublicPages(profiles, entryService, new PageRenderer(taxonomies, urls));
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");

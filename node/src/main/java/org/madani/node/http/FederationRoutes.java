@@ -79,7 +79,36 @@ public final class FederationRoutes {
     this.inboxLimiter = inboxLimiter;
   }
 
+  /** Set after construction by the wiring; open until then. */
+  public FederationRoutes refusing(org.madani.node.federation.PeerPolicy policy) {
+    this.peers = policy;
+    return this;
+  }
+
+  private org.madani.node.federation.PeerPolicy peers = org.madani.node.federation.PeerPolicy.OPEN;
+
+  /**
+   * A signed GET from a node this node refuses (blocked, or not on the allowlist) is answered 403:
+   * blocking works both ways, also for peers that pull logs and objects instead of being pushed to.
+   * Only the claimed key id is looked at: nothing is fetched to decide.
+   */
+  private void refuseBlockedReaders(RoutingContext ctx) {
+    var keyIds = org.madani.node.federation.sig.SignatureKeyIds.of(view(ctx));
+    for (String keyId : keyIds) {
+      String actor = keyId.contains("#") ? keyId.substring(0, keyId.indexOf('#')) : keyId;
+      if (!peers.allowsActor(actor)) {
+        ctx.fail(Problem.of(403, "refused-peer", "Not served to this reader",
+            "This node does not serve requests signed by this sender or its node.").exception());
+        return;
+      }
+    }
+    ctx.next();
+  }
+
   public void mount(Router router) {
+    for (String path : List.of("/orgs/:handle", "/orgs/:handle/*", "/mirror", "/mirror/*")) {
+      router.get(path).handler(this::refuseBlockedReaders);
+    }
     BodyHandler body = BodyHandler.create(false).setBodyLimit(INBOX_BODY_LIMIT);
     router.post("/inbox").handler(body).handler(this::receive);
     router.post("/orgs/:handle/inbox").handler(body).handler(this::receive);
