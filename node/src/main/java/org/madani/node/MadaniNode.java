@@ -12,6 +12,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.madani.node.account.AdminAccounts;
+import org.madani.node.account.AdminSessions;
+import org.madani.node.account.AuditLog;
+import org.madani.node.account.Invitations;
+import org.madani.node.account.SessionPolicy;
+import org.madani.node.http.AdminApiRoutes;
+import org.madani.node.http.AdminAuth;
+import org.madani.node.http.AdminSessionRoutes;
+import org.madani.node.http.AdminUiRoutes;
+import org.madani.node.http.AuditTrail;
+import org.madani.node.store.AuditRepository;
+import org.madani.node.store.InvitationRepository;
+import org.madani.node.store.SessionRepository;
 import org.madani.node.account.ApiTokens;
 import org.madani.node.account.LoginThrottle;
 import org.madani.node.account.PasswordHasher;
@@ -173,7 +185,17 @@ public final class MadaniNode {
     AdminAccounts admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
         new ApiTokens(), new LoginThrottle(clock), clock);
 
-    ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes());
+    // Admin UI security: browser sessions beside bearer tokens, CSRF checks, invitations, audit log.
+    AdminSessions sessions = new AdminSessions(db, new SessionRepository(), admins, SessionPolicy.defaults(), clock);
+    Invitations invitations = new Invitations(db, new InvitationRepository(), admins, clock);
+    AuditLog auditLog = new AuditLog(db, new AuditRepository(), clock);
+    AdminAuth adminAuth = new AdminAuth(admins, sessions, config.baseUrl());
+    AdminSessionRoutes adminSessions = new AdminSessionRoutes(sessions, invitations, auditLog, json, config.baseUrl());
+    AdminApiRoutes adminApi = new AdminApiRoutes(auditLog, invitations, db, deliveryQueue, json, config.baseUrl(), clock);
+    AdminUiRoutes adminUi = new AdminUiRoutes();
+
+    ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes(),
+        adminAuth, new AuditTrail(auditLog, json));
     FederationApiRoutes federationApi = new FederationApiRoutes(followService, json);
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
         entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock));
@@ -184,7 +206,8 @@ public final class MadaniNode {
     }));
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
-        List.of(health::mount, api::mount, federationApi::mount, federation::mount, pages::mount),
+        List.of(health::mount, api::mount, federationApi::mount, adminApi::mount, adminSessions::mount,
+            adminUi::mount, federation::mount, pages::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return vertx.deployVerticle(delivery).onSuccess(deployments::add)
