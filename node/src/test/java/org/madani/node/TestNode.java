@@ -30,13 +30,15 @@ public final class TestNode implements AutoCloseable {
   private final NodeConfig config;
   private final String handle;
   private final String token;
+  private final Clock clock;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5))
       .followRedirects(HttpClient.Redirect.NEVER)
       .build();
   private MadaniNode node;
 
-  private TestNode(NodeConfig config, String handle, String token) {
+  private TestNode(NodeConfig config, String handle, String token, Clock clock) {
+    this.clock = clock;
     this.config = config;
     this.handle = handle;
     this.token = token;
@@ -44,6 +46,11 @@ public final class TestNode implements AutoCloseable {
 
   /** Initializes {@code dir} with one organization (the example one when {@code withExamples}). */
   public static TestNode start(Path dir, String handle, boolean withExamples) throws Exception {
+    return start(dir, handle, withExamples, Clock.systemUTC());
+  }
+
+  /** As {@link #start(Path, String, boolean)}, with a clock the test controls (e.g. {@link MovableClock}). */
+  public static TestNode start(Path dir, String handle, boolean withExamples, Clock clock) throws Exception {
     NodeConfig config = new NodeConfig(dir, "127.0.0.1", 0, null, true,
         NodeConfig.DEFAULT_BODY_LIMIT, NodeConfig.DEFAULT_JSON_DEPTH);
     Files.createDirectories(dir);
@@ -67,14 +74,14 @@ public final class TestNode implements AutoCloseable {
         }
       }
     }
-    TestNode t = new TestNode(config, handle, token);
+    TestNode t = new TestNode(config, handle, token, clock);
     t.restart();
     return t;
   }
 
   /** Starts (again) on the same data directory. */
   public void restart() {
-    node = OfflineNode.await(MadaniNode.start(config, Clock.systemUTC()));
+    node = OfflineNode.await(MadaniNode.start(config, clock));
   }
 
   public void stop() {

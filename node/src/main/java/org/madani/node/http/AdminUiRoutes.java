@@ -33,7 +33,14 @@ public final class AdminUiRoutes {
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
   public void mount(Router router) {
-    router.get("/admin").handler(ctx -> ctx.response().setStatusCode(301).putHeader("Location", "/admin/").end());
+    // Vert.x matches "/admin" for "/admin/" too; only the bare path is redirected.
+    router.get("/admin").handler(ctx -> {
+      if (ctx.request().path().equals("/admin")) {
+        ctx.response().setStatusCode(301).putHeader("Location", "/admin/").end();
+      } else {
+        ctx.next();
+      }
+    });
     router.get("/admin/*").handler(this::serve);
   }
 
