@@ -91,10 +91,10 @@ function renderShell() {
   if (!signedIn) return;
   nav.setAttribute('aria-label', t('app.navigation'));
   const current = '#/' + ((location.hash || '#/').replace(/^#\//, '').split('/')[0] || '');
-  clear(nav).append(h('ul', null, NAV.map(([href, key]) => h('li', null,
+  clear(nav).append(...[h('ul', null, NAV.map(([href, key]) => h('li', null,
     h('a', { href, 'aria-current': href === current ? 'page' : null,
       onclick: () => { if (window.matchMedia('(max-width: 48rem)').matches) setMenu(false); } }, t(key))))),
-    app.orgs.length > 1 ? orgSwitcher() : null);
+    app.orgs.length > 1 ? orgSwitcher() : null].filter(Boolean));
 }
 
 function orgSwitcher() {
@@ -140,11 +140,17 @@ async function boot() {
     setCsrf(null);
     route();
   });
-  document.getElementById('lang-toggle').addEventListener('click', () => { setLang(lang() === 'ar' ? 'en' : 'ar'); route(); });
+  document.getElementById('lang-toggle').addEventListener('click', () => {
+    setLang(lang() === 'ar' ? 'en' : 'ar');
+    clear(document.getElementById('status'));
+    route();
+  });
   document.getElementById('logout').addEventListener('click', logout);
   document.getElementById('menu-toggle').addEventListener('click', () =>
     setMenu(document.getElementById('menu-toggle').getAttribute('aria-expanded') !== 'true'));
-  if (window.matchMedia('(max-width: 48rem)').matches) setMenu(false);
+  const phone = window.matchMedia('(max-width: 48rem)');
+  setMenu(!phone.matches);
+  phone.addEventListener('change', (e) => setMenu(!e.matches));
   try {
     const s = await api('GET', '/admin/session', undefined, { quiet401: true });
     app.session = s.data;

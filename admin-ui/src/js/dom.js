@@ -1,4 +1,4 @@
-// Building DOM without innerHTML: every value goes in as text, so nothing an API returns can run.
+// Building DOM from elements and text nodes only (never parsed HTML): nothing an API returns can run.
 
 /** h('a', {href: '#/x', onclick: fn}, 'text', child) */
 export function h(tag, attrs, ...children) {
