@@ -108,7 +108,8 @@ function orgSwitcher() {
 
 function orgLabel(o) {
   const n = o.name || {};
-  return (n[lang()] || n.ar || n.en || o.handle) + ' (@' + o.handle + ')';
+  // U+2066/U+2069 isolate the Latin handle so "(@alef)" keeps its shape inside Arabic text.
+  return (n[lang()] || n.ar || n.en || o.handle) + ' (\u2066@' + o.handle + '\u2069)';
 }
 
 function setMenu(open) {
