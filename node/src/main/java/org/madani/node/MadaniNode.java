@@ -13,6 +13,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.madani.node.account.AdminAccounts;
+import org.madani.node.account.AdminSessions;
+import org.madani.node.account.AuditLog;
+import org.madani.node.account.Invitations;
+import org.madani.node.account.SessionPolicy;
+import org.madani.node.http.AdminApiRoutes;
+import org.madani.node.http.AdminAuth;
+import org.madani.node.http.AdminSessionRoutes;
+import org.madani.node.http.AdminUiRoutes;
+import org.madani.node.http.AuditTrail;
+import org.madani.node.store.AuditRepository;
+import org.madani.node.store.InvitationRepository;
+import org.madani.node.store.SessionRepository;
 import org.madani.node.account.ApiTokens;
 import org.madani.node.account.LoginThrottle;
 import org.madani.node.account.PasswordHasher;
@@ -25,7 +37,6 @@ import org.madani.node.content.SchemaValidator;
 import org.madani.node.content.Taxonomies;
 import org.madani.node.http.ApiRoutes;
 import org.madani.node.http.TrustApiRoutes;
-import org.madani.node.account.AuditLog;
 import org.madani.node.store.TrustRepository;
 import org.madani.node.trust.TrustPolicy;
 import org.madani.node.trust.TrustService;
@@ -138,7 +149,7 @@ public final class MadaniNode {
     InboxRepository inboxRepo = new InboxRepository();
     Taxonomies taxonomies = new Taxonomies(json.mapper());
     DocumentChecks checks = new DocumentChecks(new SchemaValidator(json.mapper()), taxonomies);
-    AuditLog audit = AuditLog.NONE; // TODO: the accounts area's audit_log (V6) replaces this; until then actions are not recorded
+    AuditLog audit = new AuditLog(db, new AuditRepository(), clock);
 
     // Trust: the policy every fetch, delivery and inbox request asks (protocol-spec/trust.md).
     TrustPolicy trustPolicy = new TrustPolicy();
@@ -215,7 +226,17 @@ public final class MadaniNode {
     AdminAccounts admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
         new ApiTokens(), new LoginThrottle(clock), clock);
 
-    ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes());
+    // Admin UI security: browser sessions beside bearer tokens, CSRF checks, invitations, audit log.
+    AdminSessions sessions = new AdminSessions(db, new SessionRepository(), admins, SessionPolicy.defaults(), clock);
+    Invitations invitations = new Invitations(db, new InvitationRepository(), admins, clock);
+    AuditLog auditLog = audit;
+    AdminAuth adminAuth = new AdminAuth(admins, sessions, config.baseUrl());
+    AdminSessionRoutes adminSessions = new AdminSessionRoutes(sessions, invitations, auditLog, json, config.baseUrl());
+    AdminApiRoutes adminApi = new AdminApiRoutes(auditLog, invitations, db, deliveryQueue, json, config.baseUrl(), clock);
+    AdminUiRoutes adminUi = new AdminUiRoutes();
+
+    ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes(),
+        adminAuth, new AuditTrail(auditLog, json));
     FederationApiRoutes federationApi = new FederationApiRoutes(followService, json);
     TrustApiRoutes trustApi = new TrustApiRoutes(trust, json);
     org.madani.node.trust.EndorsementService endorsements = new org.madani.node.trust.EndorsementService(db, orgs,
@@ -240,7 +261,9 @@ public final class MadaniNode {
     }));
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
-        List.of(health::mount, api::mount, federationApi::mount, trustApi::mount, sharingApi::mount, moderationApi::mount, federation::mount, pages::mount),
+        List.of(health::mount, api::mount, federationApi::mount, trustApi::mount, sharingApi::mount,
+            moderationApi::mount, adminApi::mount, adminSessions::mount, adminUi::mount, federation::mount,
+            pages::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()

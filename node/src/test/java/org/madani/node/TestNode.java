@@ -30,13 +30,15 @@ public final class TestNode implements AutoCloseable {
   private final NodeConfig config;
   private final String handle;
   private final String token;
+  private final Clock clock;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5))
       .followRedirects(HttpClient.Redirect.NEVER)
       .build();
   private MadaniNode node;
 
-  private TestNode(NodeConfig config, String handle, String token) {
+  private TestNode(NodeConfig config, String handle, String token, Clock clock) {
+    this.clock = clock;
     this.config = config;
     this.handle = handle;
     this.token = token;
@@ -44,7 +46,12 @@ public final class TestNode implements AutoCloseable {
 
   /** Initializes {@code dir} with one organization (the example one when {@code withExamples}). */
   public static TestNode start(Path dir, String handle, boolean withExamples) throws Exception {
-    return start(dir, handle, withExamples, true, null);
+    return start(dir, handle, withExamples, true, null, Clock.systemUTC());
+  }
+
+  /** As {@link #start(Path, String, boolean)}, with a clock the test controls (e.g. {@link MovableClock}). */
+  public static TestNode start(Path dir, String handle, boolean withExamples, Clock clock) throws Exception {
+    return start(dir, handle, withExamples, true, null, clock);
   }
 
   /**
@@ -53,6 +60,11 @@ public final class TestNode implements AutoCloseable {
    */
   public static TestNode start(Path dir, String handle, boolean withExamples, boolean devMode, URI baseUrl)
       throws Exception {
+    return start(dir, handle, withExamples, devMode, baseUrl, Clock.systemUTC());
+  }
+
+  public static TestNode start(Path dir, String handle, boolean withExamples, boolean devMode, URI baseUrl,
+      Clock clock) throws Exception {
     NodeConfig config = new NodeConfig(dir, "127.0.0.1", 0, baseUrl, devMode,
         NodeConfig.DEFAULT_BODY_LIMIT, NodeConfig.DEFAULT_JSON_DEPTH);
     Files.createDirectories(dir);
@@ -76,7 +88,7 @@ public final class TestNode implements AutoCloseable {
         }
       }
     }
-    TestNode t = new TestNode(config, handle, token);
+    TestNode t = new TestNode(config, handle, token, clock);
     t.restart();
     return t;
   }
@@ -84,7 +96,7 @@ public final class TestNode implements AutoCloseable {
   /** Starts (again) on the same data directory, on the same port: its actor ids must not change. */
   public void restart() {
     NodeConfig c = port == 0 ? config : config.withPort(port);
-    node = OfflineNode.await(MadaniNode.start(c, Clock.systemUTC()));
+    node = OfflineNode.await(MadaniNode.start(c, clock));
     port = node.port();
     base = node.baseUrl();
   }

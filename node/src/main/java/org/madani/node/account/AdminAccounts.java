@@ -1,6 +1,7 @@
 package org.madani.node.account;
 
 import io.vertx.core.Future;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,10 +53,30 @@ public final class AdminAccounts {
     return token;
   }
 
+  /** What to do, inside the same transaction, once a password has been accepted. */
+  @FunctionalInterface
+  public interface Granted<T> {
+    T apply(Connection c, AccountRepository.AdminRow admin, Instant now) throws SQLException;
+  }
+
   /** Checks a password and issues a 12-hour token, or fails with 401 or 429. */
   public Future<String> login(String username, char[] password) {
+    return authenticate(username, password, (c, admin, now) -> {
+      String token = tokens.newToken();
+      accounts.insertToken(c, ApiTokens.hash(token), "login:" + admin.username(), now,
+          now.plus(LOGIN_TOKEN_LIFETIME));
+      return token;
+    });
+  }
+
+  /**
+   * Checks a password under the login throttle, then runs {@code then} in the same transaction.
+   * Fails with 429 while throttled and 401 for a wrong name or password (which one is not said).
+   */
+  public <T> Future<T> authenticate(String username, char[] password, Granted<T> then) {
     Duration wait = throttle.waitFor(username);
     if (!wait.isZero()) {
+      Arrays.fill(password, '\0');
       long seconds = Math.max(1, wait.toSeconds());
       return Future.failedFuture(Problem.of(429, "login-throttled", "Too many failed logins",
           "Too many failed attempts for this account; try again in " + seconds + " seconds.")
@@ -76,10 +97,27 @@ public final class AdminAccounts {
       throttle.succeeded(username);
       Instant now = clock.instant();
       accounts.recordLogin(c, row.get().id(), now);
-      String token = tokens.newToken();
-      accounts.insertToken(c, ApiTokens.hash(token), "login:" + username, now, now.plus(LOGIN_TOKEN_LIFETIME));
-      return token;
+      return then.apply(c, row.get(), now);
     });
+  }
+
+  /**
+   * Creates an admin inside the caller's transaction (hashing blocks: call from a db worker).
+   * Fails with 409 when the name is taken.
+   */
+  public void createAdmin(Connection c, String username, char[] password) throws SQLException {
+    if (accounts.findAdmin(c, username).isPresent()) {
+      throw Problem.conflict("An admin named '" + username + "' already exists.");
+    }
+    String hash = hasher.hash(password);
+    Arrays.fill(password, '\0');
+    accounts.insertAdmin(c, username, hash, clock.instant());
+  }
+
+  /** The label of a valid API token, or empty when unknown, revoked or expired. */
+  public Future<java.util.Optional<String>> tokenLabel(String token) {
+    String hash = ApiTokens.hash(token);
+    return db.tx(c -> accounts.tokenLabel(c, hash, clock.instant()));
   }
 
   public Future<Boolean> tokenValid(String token) {

@@ -27,7 +27,8 @@ import org.madani.node.model.Visibility;
 
 /**
  * The admin REST API under {@code /api/v1/}, described by {@code /api/v1/openapi.json}. Every
- * route except login and the OpenAPI document needs a bearer token.
+ * route except login and the OpenAPI document needs a bearer token or an admin UI session
+ * ({@link AdminAuth}); every state-changing one is written to the audit log ({@link AuditTrail}).
  */
 public final class ApiRoutes {
 
@@ -37,9 +38,13 @@ public final class ApiRoutes {
   private final EntryService entries;
   private final Urls urls;
   private final int bodyLimit;
+  private final AdminAuth auth;
+  private final AuditTrail auditTrail;
 
   public ApiRoutes(JsonCodec json, AdminAccounts admins, ProfileService profiles,
-      EntryService entries, Urls urls, int bodyLimit) {
+      EntryService entries, Urls urls, int bodyLimit, AdminAuth auth, AuditTrail auditTrail) {
+    this.auth = auth;
+    this.auditTrail = auditTrail;
     this.json = json;
     this.admins = admins;
     this.profiles = profiles;
@@ -53,7 +58,8 @@ public final class ApiRoutes {
     router.route("/api/v1/*").handler(this::requireJsonBody);
     router.get("/api/v1/openapi.json").handler(this::openApi);
     router.post("/api/v1/auth/login").handler(this::login);
-    router.route("/api/v1/*").handler(this::requireToken);
+    // Authentication, then the audit trail: every later /api/v1 route (of any area) passes both.
+    router.route("/api/v1/*").handler(auth).handler(auditTrail);
 
     router.get("/api/v1/organizations").handler(ctx -> respond(ctx, profiles.organizations().map(list -> {
       ArrayNode arr = json.mapper().createArrayNode();
@@ -96,7 +102,8 @@ public final class ApiRoutes {
       ctx.fail(Problem.badRequest("Send {\"username\": …, \"password\": …}."));
       return;
     }
-    respond(ctx, admins.login(user, password.toCharArray()).map(token -> {
+    respond(ctx, admins.login(user, password.toCharArray())
+        .compose(token -> auditTrail.record(user, "token.login").map(token)).map(token -> {
       ObjectNode out = json.mapper().createObjectNode();
       out.put("token", token);
       out.put("tokenType", "Bearer");
@@ -118,25 +125,6 @@ public final class ApiRoutes {
       }
     }
     ctx.next();
-  }
-
-  private void requireToken(RoutingContext ctx) {
-    String auth = ctx.request().getHeader("Authorization");
-    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() < 8) {
-      ctx.fail(Problem.of(401, "unauthorized", "Authentication required",
-          "Send an admin API token as 'Authorization: Bearer <token>'.").exception());
-      return;
-    }
-    admins.tokenValid(auth.substring(7).trim()).onComplete(ar -> {
-      if (ar.succeeded() && ar.result()) {
-        ctx.next();
-      } else if (ar.failed()) {
-        ctx.fail(ar.cause());
-      } else {
-        ctx.fail(Problem.of(401, "invalid-token", "Invalid token",
-            "The token is unknown, revoked or expired.").exception());
-      }
-    });
   }
 
   private void listEntries(RoutingContext ctx) {

@@ -37,6 +37,12 @@ public final class FederationApiRoutes {
     router.get(base + "/followers").handler(ctx -> list(ctx, Direction.INCOMING));
     router.post(base + "/followers/approve").handler(ctx -> decide(ctx, true));
     router.post(base + "/followers/reject").handler(ctx -> decide(ctx, false));
+    router.get(base + "/federation-settings").handler(ctx ->
+        respond(ctx, 200, follows.autoApprove(ctx.pathParam("handle")).map(auto -> {
+          ObjectNode out = json.mapper().createObjectNode();
+          out.put("autoApproveFollowers", auto);
+          return out;
+        })));
     router.put(base + "/federation-settings").handler(this::settings);
     router.get(base + "/received").handler(this::received);
   }

@@ -68,4 +68,17 @@ public final class AccountRepository {
       }
     }
   }
+
+  /** The label of a valid token (not revoked, not expired at {@code now}), or empty. */
+  public Optional<String> tokenLabel(Connection c, String tokenHash, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT label FROM api_token WHERE token_hash = ? AND revoked_at IS NULL "
+            + "AND (expires IS NULL OR expires > ?)")) {
+      ps.setString(1, tokenHash);
+      ps.setObject(2, Timestamps.toDb(now));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
 }

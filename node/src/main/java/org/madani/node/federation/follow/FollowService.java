@@ -141,6 +141,19 @@ public final class FollowService {
     return db.tx(c -> follows.list(c, org(c, handle).id(), direction, state));
   }
 
+  /** Whether follow requests to {@code handle} are accepted without an admin (the default). */
+  public Future<Boolean> autoApprove(String handle) {
+    return db.tx(c -> {
+      Organization org = org(c, handle);
+      try (PreparedStatement ps = c.prepareStatement("SELECT auto_approve FROM federation_settings WHERE org_id = ?")) {
+        ps.setLong(1, org.id());
+        try (var rs = ps.executeQuery()) {
+          return !rs.next() || rs.getBoolean(1);
+        }
+      }
+    });
+  }
+
   public Future<Void> setAutoApprove(String handle, boolean auto) {
     return db.tx(c -> {
       Organization org = org(c, handle);

@@ -1,0 +1,121 @@
+package org.madani.node.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.time.Clock;
+import org.madani.node.account.AuditLog;
+import org.madani.node.account.Invitations;
+import org.madani.node.federation.delivery.DeliveryQueue;
+import org.madani.node.json.JsonCodec;
+import org.madani.node.model.Problem;
+import org.madani.node.store.Database;
+
+/**
+ * Admin API for the admin UI: the audit log, invitations for further admins, and a read-only view
+ * of delivery health. Mounted after {@link ApiRoutes}, whose authentication and audit cover it.
+ */
+public final class AdminApiRoutes {
+
+  private final AuditLog audit;
+  private final Invitations invitations;
+  private final Database db;
+  private final DeliveryQueue queue;
+  private final JsonCodec json;
+  private final URI baseUrl;
+  private final Clock clock;
+
+  public AdminApiRoutes(AuditLog audit, Invitations invitations, Database db, DeliveryQueue queue, JsonCodec json,
+      URI baseUrl, Clock clock) {
+    this.audit = audit;
+    this.invitations = invitations;
+    this.db = db;
+    this.queue = queue;
+    this.json = json;
+    this.baseUrl = baseUrl;
+    this.clock = clock;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/audit").handler(this::auditLog);
+    router.post("/api/v1/admins/invitations").handler(this::invite);
+    router.get("/api/v1/federation/health").handler(this::health);
+  }
+
+  private void auditLog(RoutingContext ctx) {
+    int page = intParam(ctx, "page", 1);
+    int size = intParam(ctx, "pageSize", 50);
+    respond(ctx, 200, audit.page(page, size).map(p -> {
+      ObjectNode out = json.mapper().createObjectNode();
+      ArrayNode items = out.putArray("items");
+      for (var r : p.items()) {
+        ObjectNode i = items.addObject();
+        i.put("id", r.id());
+        i.put("at", r.at().toString());
+        i.put("admin", r.admin());
+        i.put("action", r.action());
+        if (r.target() != null) i.put("target", r.target());
+        if (r.detail() != null) i.put("detail", r.detail());
+        if (r.outcome() != null) i.put("outcome", r.outcome());
+      }
+      out.put("page", p.page());
+      out.put("pageSize", p.pageSize());
+      out.put("total", p.total());
+      return out;
+    }));
+  }
+
+  private void invite(RoutingContext ctx) {
+    AdminAuth.Principal who = AdminAuth.principal(ctx);
+    respond(ctx, 201, invitations.create(who.auditName()).map(issued -> {
+      ObjectNode out = json.mapper().createObjectNode();
+      // The token rides in the fragment: browsers never send it to servers or in Referer headers.
+      out.put("url", baseUrl + "/admin/#/invite/" + issued.token());
+      out.put("expires", issued.expires().toString());
+      return out;
+    }));
+  }
+
+  private void health(RoutingContext ctx) {
+    respond(ctx, 200, db.tx(c -> queue.stats(c, clock.instant())).map(s -> {
+      ObjectNode out = json.mapper().createObjectNode();
+      out.put("pending", s.pending());
+      out.put("leased", s.leased());
+      out.put("done", s.done());
+      out.put("dead", s.dead());
+      ArrayNode hosts = out.putArray("hosts");
+      for (var h : s.hosts()) {
+        ObjectNode o = hosts.addObject();
+        o.put("host", h.host());
+        o.put("queued", h.queued());
+        if (h.lastSuccess() != null) o.put("lastSuccess", h.lastSuccess().toString());
+        if (h.lastFailure() != null) o.put("lastFailure", h.lastFailure().toString());
+        o.put("consecutiveFailures", h.consecutiveFailures());
+        o.put("breaker", h.breaker().name().toLowerCase(java.util.Locale.ROOT));
+        if (h.breakerOpenUntil() != null) o.put("breakerOpenUntil", h.breakerOpenUntil().toString());
+      }
+      return out;
+    }));
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int fallback) {
+    String v = ctx.request().getParam(name);
+    if (v == null || v.isBlank()) return fallback;
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw Problem.badRequest(name + " must be a whole number");
+    }
+  }
+
+  private void respond(RoutingContext ctx, int status, Future<ObjectNode> f) {
+    f.onSuccess(body -> ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(Buffer.buffer(json.write(body)))).onFailure(ctx::fail);
+  }
+}
