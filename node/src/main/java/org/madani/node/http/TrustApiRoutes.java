@@ -47,8 +47,8 @@ public final class TrustApiRoutes {
 
   /** Who is acting, for the audit log: the admin the session layer names, else the API token. */
   static String admin(RoutingContext ctx) {
-    Object a = ctx.get("admin");
-    return a == null ? "api-token" : a.toString();
+    AdminAuth.Principal p = AdminAuth.principal(ctx);
+    return p == null ? "api-token" : p.auditName();
   }
 
   private static String actorParam(RoutingContext ctx) {
