@@ -22,6 +22,10 @@ import org.madani.node.content.EntryService;
 import org.madani.node.content.ProfileService;
 import org.madani.node.content.SchemaValidator;
 import org.madani.node.content.Taxonomies;
+import org.madani.node.directory.DirectoryEntries;
+import org.madani.node.directory.DirectoryIndexer;
+import org.madani.node.directory.DirectoryService;
+import org.madani.node.directory.search.SearchIndex;
 import org.madani.node.http.ApiRoutes;
 import org.madani.node.federation.OrgRequestSigner;
 import org.madani.node.federation.actor.DocumentFetcher;
@@ -70,6 +74,7 @@ import org.madani.node.http.pages.PageRenderer;
 import org.madani.node.model.Urls;
 import org.madani.node.store.AccountRepository;
 import org.madani.node.store.Database;
+import org.madani.node.store.DirectoryRepository;
 import org.madani.node.store.EntryRepository;
 import org.madani.node.store.OrganizationRepository;
 import org.slf4j.Logger;
@@ -109,11 +114,14 @@ public final class MadaniNode {
     NodeConfig effective = config.withBaseUrl(base);
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
     return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.databaseFile()))
-        .compose(db -> deploy(vertx, db, effective, clock))
+        .compose(db -> vertx.executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")))
+            .onFailure(err -> db.close())
+            .compose(index -> deploy(vertx, db, index, effective, clock)))
         .onFailure(err -> vertx.close());
   }
 
-  private static Future<MadaniNode> deploy(Vertx vertx, Database db, NodeConfig config, Clock clock) {
+  private static Future<MadaniNode> deploy(Vertx vertx, Database db, SearchIndex searchIndex, NodeConfig config,
+      Clock clock) {
     JsonCodec json = new JsonCodec(config.maxJsonDepth());
     Urls urls = new Urls(config.baseUrl());
     OrganizationRepository orgs = new OrganizationRepository(json.mapper());
@@ -167,7 +175,20 @@ public final class MadaniNode {
     FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
         outbox, webFinger, inboxContext, config.devMode(), clock);
 
-    ContentEvents events = outbox;
+    // Directory: the index follows H2; content and inbox commits only wake it (DirectoryIndexer).
+    DirectoryRepository directoryRepo = new DirectoryRepository();
+    DirectoryIndexer indexer = new DirectoryIndexer(db, directoryRepo, new DirectoryEntries(json.mapper(), urls),
+        searchIndex, clock, config.devMode() ? 250 : 2000);
+    DirectoryService directory = new DirectoryService(db, directoryRepo, searchIndex, indexer,
+        vertx.createSharedWorkerExecutor("madani-search-" + System.identityHashCode(searchIndex), 2));
+    processor.onHandled(indexer::wakeUp);
+
+    ContentEvents events = ContentEvents.both(outbox, new ContentEvents() {
+      @Override
+      public void committed() {
+        indexer.wakeUp();
+      }
+    });
     ProfileService profiles = new ProfileService(db, orgs, checks, events, clock);
     EntryService entryService = new EntryService(db, orgs, entries, checks, events, clock);
     AdminAccounts admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
@@ -187,7 +208,8 @@ public final class MadaniNode {
         List.of(health::mount, api::mount, federationApi::mount, federation::mount, pages::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
-    return vertx.deployVerticle(delivery).onSuccess(deployments::add)
+    return vertx.deployVerticle(indexer).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(delivery)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
