@@ -27,6 +27,9 @@ import org.madani.node.directory.DirectoryIndexer;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.directory.search.SearchIndex;
 import org.madani.node.http.ApiRoutes;
+import org.madani.node.http.DirectoryPages;
+import org.madani.node.http.DirectoryRoutes;
+import org.madani.node.http.pages.DirectoryPageRenderer;
 import org.madani.node.federation.OrgRequestSigner;
 import org.madani.node.federation.actor.DocumentFetcher;
 import org.madani.node.federation.actor.LocalActors;
@@ -198,14 +201,20 @@ public final class MadaniNode {
     FederationApiRoutes federationApi = new FederationApiRoutes(followService, json);
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
         entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock));
-    PublicPages pages = new PublicPages(profiles, entryService, new PageRenderer(taxonomies, urls));
+    PageRenderer pageRenderer = new PageRenderer(taxonomies, urls);
+    PublicPages pages = new PublicPages(profiles, entryService, pageRenderer);
+    DirectoryRoutes directoryApi = new DirectoryRoutes(directory, admins, json);
+    DirectoryPages directoryPages = new DirectoryPages(directory,
+        new DirectoryPageRenderer(pageRenderer, taxonomies, urls));
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
       return null;
     }));
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
-        List.of(health::mount, api::mount, federationApi::mount, federation::mount, pages::mount),
+        // The directory API goes before the admin API: its search also answers without a token.
+        List.of(health::mount, directoryApi::mount, api::mount, federationApi::mount, federation::mount,
+            pages::mount, directoryPages::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return vertx.deployVerticle(indexer).onSuccess(deployments::add)
