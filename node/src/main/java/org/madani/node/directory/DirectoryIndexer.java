@@ -138,7 +138,7 @@ public final class DirectoryIndexer extends VerticleBase {
     long n = 0;
     for (String after = null;;) {
       String from = after;
-      List<OwnRow> page = db.txBlocking(c -> repo.ownLive(c, from, BATCH));
+      List<OwnRow> page = db.txBlocking(c -> repo.ownAll(c, from, BATCH));
       if (page.isEmpty()) break;
       for (OwnRow r : page) {
         Optional<DirectoryEntry> e = entries.own(r);
@@ -151,7 +151,7 @@ public final class DirectoryIndexer extends VerticleBase {
     }
     for (String after = null;;) {
       String from = after;
-      List<RemoteRow> page = db.txBlocking(c -> repo.remoteLive(c, from, BATCH));
+      List<RemoteRow> page = db.txBlocking(c -> repo.remoteAll(c, from, BATCH));
       if (page.isEmpty()) break;
       for (RemoteRow r : page) {
         Optional<DirectoryEntry> e = entries.remote(r);
