@@ -168,7 +168,8 @@ public final class MadaniNode {
 
     // Federation: keys and actors, the guarded fetcher, the durable delivery queue.
     LocalActors localActors = new LocalActors(json.mapper(), urls, new KeyRepository());
-    OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock);
+    String userAgent = "Madani/0.1 (+" + config.baseUrl() + ")";
+    OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock, userAgent);
     AddressGuard guard = new AddressGuard(config.devMode(), HostResolver.system(vertx));
     GuardedFetcher fetcher = new GuardedFetcher(vertx, guard, json, new JsonLdContexts(json.mapper()),
         "Madani/0.1 (+" + config.baseUrl() + ")", trustPolicy::allowsUrl);
