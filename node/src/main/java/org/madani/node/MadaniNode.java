@@ -199,6 +199,13 @@ public final class MadaniNode {
             ? new ForbiddenTargetException(fe.getMessage()) : err));
     DeliveryOptions deliveryOptions = DeliveryOptions.defaults()
         .withPollInterval(java.time.Duration.ofMillis(config.devMode() ? 200 : 1000));
+    if (config.devMode()) {
+      // Development mode (loopback peers): a job leased by a killed process is due again after
+      // 20 s instead of 2 min, so crash tests and local networks recover quickly. The lease must
+      // exceed connect + request timeout, hence 5 s + 10 s.
+      deliveryOptions = deliveryOptions.withTimeouts(java.time.Duration.ofSeconds(20),
+          java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10));
+    }
     DeliveryWorker delivery = new DeliveryWorker(db, deliveryQueue, signer, targetGuard, deliveryOptions, clock);
     outbox.onEnqueued(delivery::wakeUp);
 
@@ -264,7 +271,15 @@ public final class MadaniNode {
     AuditLog auditLog = audit;
     AdminAuth adminAuth = new AdminAuth(admins, sessions, config.baseUrl());
     AdminSessionRoutes adminSessions = new AdminSessionRoutes(sessions, invitations, auditLog, json, config.baseUrl());
-    AdminApiRoutes adminApi = new AdminApiRoutes(auditLog, invitations, db, deliveryQueue, json, config.baseUrl(), clock);
+    // Health: peer state for the admin API and Prometheus (GET /metrics, behind MADANI_METRICS_TOKEN).
+    org.madani.node.health.PeerHealthReader peerHealth =
+        new org.madani.node.health.PeerHealthReader(db, deliveryQueue, mirrorRepo, clock);
+    org.madani.node.health.NodeMetrics metrics = new org.madani.node.health.NodeMetrics(peerHealth, clock,
+        java.time.Duration.ofSeconds(config.devMode() ? 1 : 15), 200);
+    delivery.onOutcome(metrics::delivery);
+    org.madani.node.http.MetricsRoutes metricsRoutes =
+        new org.madani.node.http.MetricsRoutes(metrics, config.metricsToken());
+    AdminApiRoutes adminApi = new AdminApiRoutes(auditLog, invitations, db, peerHealth, json, config.baseUrl(), clock);
     AdminUiRoutes adminUi = new AdminUiRoutes();
 
     ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes(),
@@ -289,7 +304,7 @@ public final class MadaniNode {
         new org.madani.node.trust.ListSubscriptionPoller(trustLists, java.time.Duration.ofHours(1));
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
         entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock), mirrorRepo)
-        .refusing(trustPolicy);
+        .refusing(trustPolicy).counting(metrics);
     PageRenderer pageRenderer = new PageRenderer(taxonomies, urls);
     PublicPages pages = new PublicPages(profiles, entryService, pageRenderer);
     DirectoryRoutes directoryApi = new DirectoryRoutes(directory, admins, json);
@@ -302,9 +317,9 @@ public final class MadaniNode {
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
-        List.of(health::mount, directoryApi::mount, api::mount, federationApi::mount, trustApi::mount,
-            keyApi::mount, sharingApi::mount, moderationApi::mount, adminApi::mount, adminSessions::mount,
-            adminUi::mount, federation::mount, pages::mount, directoryPages::mount),
+        List.of(health::mount, metricsRoutes::mount, directoryApi::mount, api::mount, federationApi::mount,
+            trustApi::mount, keyApi::mount, sharingApi::mount, moderationApi::mount, adminApi::mount,
+            adminSessions::mount, adminUi::mount, federation::mount, pages::mount, directoryPages::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()

@@ -65,8 +65,19 @@ public final class TestNode implements AutoCloseable {
 
   public static TestNode start(Path dir, String handle, boolean withExamples, boolean devMode, URI baseUrl,
       Clock clock) throws Exception {
-    NodeConfig config = new NodeConfig(dir, "127.0.0.1", 0, baseUrl, devMode,
-        NodeConfig.DEFAULT_BODY_LIMIT, NodeConfig.DEFAULT_JSON_DEPTH);
+    return start(dir, handle, withExamples, devMode, baseUrl, clock, c -> c);
+  }
+
+  /** A development-mode node whose configuration {@code tune} adjusts (e.g. a metrics token). */
+  public static TestNode start(Path dir, String handle, boolean withExamples,
+      java.util.function.UnaryOperator<NodeConfig> tune) throws Exception {
+    return start(dir, handle, withExamples, true, null, Clock.systemUTC(), tune);
+  }
+
+  public static TestNode start(Path dir, String handle, boolean withExamples, boolean devMode, URI baseUrl,
+      Clock clock, java.util.function.UnaryOperator<NodeConfig> tune) throws Exception {
+    NodeConfig config = tune.apply(new NodeConfig(dir, "127.0.0.1", 0, baseUrl, devMode,
+        NodeConfig.DEFAULT_BODY_LIMIT, NodeConfig.DEFAULT_JSON_DEPTH));
     Files.createDirectories(dir);
     new ConfigLoader(java.util.Map.of()).save(config);
     String token;

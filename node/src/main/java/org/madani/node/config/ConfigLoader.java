@@ -68,7 +68,9 @@ public final class ConfigLoader {
         baseUrl == null || baseUrl.isBlank() ? null : URI.create(baseUrl),
         dev,
         bodyLimit,
-        NodeConfig.DEFAULT_JSON_DEPTH);
+        NodeConfig.DEFAULT_JSON_DEPTH,
+        // Environment only, never node.json: save() must not write a secret next to the data.
+        blankToNull(env.get("MADANI_METRICS_TOKEN")));
   }
 
   /** Writes the settings chosen at {@code init} so that {@code serve} needs no flags. */
@@ -86,6 +88,10 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private int envInt(String name, int fallback) {

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param devMode        permits plain http and loopback/private peers; off by default
  * @param bodyLimitBytes largest request body accepted (413 beyond)
  * @param maxJsonDepth   deepest JSON nesting accepted (400 beyond)
+ * @param metricsToken   bearer token that unlocks {@code GET /metrics} (Prometheus); null keeps
+ *                       the endpoint off. Separate from admin tokens: a scraper's credential must
+ *                       not be able to change anything. Never printed by {@link #toString()}.
  */
 public record NodeConfig(
     Path dataDir,
@@ -23,12 +26,21 @@ public record NodeConfig(
     URI baseUrl,
     boolean devMode,
     int bodyLimitBytes,
-    int maxJsonDepth) {
+    int maxJsonDepth,
+    String metricsToken) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_BODY_LIMIT = 1024 * 1024;
   public static final int DEFAULT_JSON_DEPTH = 32;
+  /** A metrics token shorter than this is refused: it guards who this node talks to. */
+  public static final int MIN_METRICS_TOKEN = 32;
+
+  /** Without a metrics token: {@code /metrics} stays off. */
+  public NodeConfig(Path dataDir, String bindAddress, int port, URI baseUrl, boolean devMode, int bodyLimitBytes,
+      int maxJsonDepth) {
+    this(dataDir, bindAddress, port, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, null);
+  }
 
   public NodeConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -56,15 +68,31 @@ public record NodeConfig(
     if (maxJsonDepth < 4 || maxJsonDepth > 1000) {
       throw new IllegalArgumentException("JSON depth must be 4..1000: " + maxJsonDepth);
     }
+    if (metricsToken != null && (metricsToken.length() < MIN_METRICS_TOKEN || !metricsToken.matches("[\\x21-\\x7e]+"))) {
+      throw new IllegalArgumentException("metrics token must be at least " + MIN_METRICS_TOKEN
+          + " printable characters without spaces");
+    }
   }
 
   /** The same configuration with the base URL filled in once the real port is known. */
   public NodeConfig withBaseUrl(URI url) {
-    return new NodeConfig(dataDir, bindAddress, port, url, devMode, bodyLimitBytes, maxJsonDepth);
+    return new NodeConfig(dataDir, bindAddress, port, url, devMode, bodyLimitBytes, maxJsonDepth, metricsToken);
   }
 
   public NodeConfig withPort(int newPort) {
-    return new NodeConfig(dataDir, bindAddress, newPort, baseUrl, devMode, bodyLimitBytes, maxJsonDepth);
+    return new NodeConfig(dataDir, bindAddress, newPort, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, metricsToken);
+  }
+
+  public NodeConfig withMetricsToken(String token) {
+    return new NodeConfig(dataDir, bindAddress, port, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, token);
+  }
+
+  /** As the record's own, but the metrics token is never shown (configurations get logged). */
+  @Override
+  public String toString() {
+    return "NodeConfig[dataDir=" + dataDir + ", bindAddress=" + bindAddress + ", port=" + port + ", baseUrl="
+        + baseUrl + ", devMode=" + devMode + ", bodyLimitBytes=" + bodyLimitBytes + ", maxJsonDepth=" + maxJsonDepth
+        + ", metricsToken=" + (metricsToken == null ? "off" : "set") + "]";
   }
 
   public Path databaseFile() {

@@ -10,31 +10,32 @@ import java.net.URI;
 import java.time.Clock;
 import org.madani.node.account.AuditLog;
 import org.madani.node.account.Invitations;
-import org.madani.node.federation.delivery.DeliveryQueue;
+import org.madani.node.health.PeerHealthReader;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;
 import org.madani.node.store.Database;
 
 /**
  * Admin API for the admin UI: the audit log, invitations for further admins, and a read-only view
- * of delivery health. Mounted after {@link ApiRoutes}, whose authentication and audit cover it.
+ * of peer health (delivery state per host merged with mirror state per followed origin). Mounted
+ * after {@link ApiRoutes}, whose authentication and audit cover it.
  */
 public final class AdminApiRoutes {
 
   private final AuditLog audit;
   private final Invitations invitations;
   private final Database db;
-  private final DeliveryQueue queue;
+  private final PeerHealthReader peerHealth;
   private final JsonCodec json;
   private final URI baseUrl;
   private final Clock clock;
 
-  public AdminApiRoutes(AuditLog audit, Invitations invitations, Database db, DeliveryQueue queue, JsonCodec json,
+  public AdminApiRoutes(AuditLog audit, Invitations invitations, Database db, PeerHealthReader peerHealth, JsonCodec json,
       URI baseUrl, Clock clock) {
     this.audit = audit;
     this.invitations = invitations;
     this.db = db;
-    this.queue = queue;
+    this.peerHealth = peerHealth;
     this.json = json;
     this.baseUrl = baseUrl;
     this.clock = clock;
@@ -81,22 +82,34 @@ public final class AdminApiRoutes {
   }
 
   private void health(RoutingContext ctx) {
-    respond(ctx, 200, db.tx(c -> queue.stats(c, clock.instant())).map(s -> {
+    respond(ctx, 200, peerHealth.read().map(h -> {
+      var s = h.delivery();
       ObjectNode out = json.mapper().createObjectNode();
+      out.put("at", h.at().toString());
       out.put("pending", s.pending());
       out.put("leased", s.leased());
       out.put("done", s.done());
       out.put("dead", s.dead());
       ArrayNode hosts = out.putArray("hosts");
-      for (var h : s.hosts()) {
+      for (var p : h.peers()) {
         ObjectNode o = hosts.addObject();
-        o.put("host", h.host());
-        o.put("queued", h.queued());
-        if (h.lastSuccess() != null) o.put("lastSuccess", h.lastSuccess().toString());
-        if (h.lastFailure() != null) o.put("lastFailure", h.lastFailure().toString());
-        o.put("consecutiveFailures", h.consecutiveFailures());
-        o.put("breaker", h.breaker().name().toLowerCase(java.util.Locale.ROOT));
-        if (h.breakerOpenUntil() != null) o.put("breakerOpenUntil", h.breakerOpenUntil().toString());
+        o.put("host", p.host());
+        o.put("queued", p.queued());
+        if (p.lastSuccess() != null) o.put("lastSuccess", p.lastSuccess().toString());
+        if (p.lastFailure() != null) o.put("lastFailure", p.lastFailure().toString());
+        o.put("consecutiveFailures", p.consecutiveFailures());
+        o.put("breaker", p.breaker().name().toLowerCase(java.util.Locale.ROOT));
+        if (p.breakerOpenUntil() != null) o.put("breakerOpenUntil", p.breakerOpenUntil().toString());
+        ArrayNode origins = o.putArray("origins");
+        for (var m : p.origins()) {
+          ObjectNode i = origins.addObject();
+          i.put("actor", m.originActor());
+          // the last sequence of the origin's signed log mirrored and applied here
+          i.put("appliedSeq", m.appliedSeq());
+          if (m.lastSynced() != null) i.put("lastSynced", m.lastSynced().toString());
+          if (m.lastSource() != null) i.put("lastSource", m.lastSource());
+          if (m.lastError() != null) i.put("lastError", m.lastError());
+        }
       }
       return out;
     }));

@@ -87,6 +87,24 @@ public final class FederationRoutes {
 
   private org.madani.node.federation.PeerPolicy peers = org.madani.node.federation.PeerPolicy.OPEN;
 
+  /** Set after construction by the wiring: counts inbox outcomes for {@code /metrics}. */
+  public FederationRoutes counting(org.madani.node.health.NodeMetrics m) {
+    this.metrics = m;
+    return this;
+  }
+
+  private org.madani.node.health.NodeMetrics metrics;
+
+  private void countRefusal(Throwable err) {
+    if (metrics == null) return;
+    metrics.inboxRefused(err instanceof org.madani.node.model.ProblemException pe
+        ? slug(pe.problem().type().toString()) : "error");
+  }
+
+  private static String slug(String type) {
+    return type.startsWith(Problem.TYPE_BASE) ? type.substring(Problem.TYPE_BASE.length()) : "other";
+  }
+
   /**
    * A signed GET from a node this node refuses (blocked, or not on the allowlist) is answered 403:
    * blocking works both ways, also for peers that pull logs and objects instead of being pushed to.
@@ -129,6 +147,7 @@ public final class FederationRoutes {
   private void receive(RoutingContext ctx) {
     String contentType = ctx.request().getHeader("Content-Type");
     if (!ActivityStreams.isActivityJson(contentType)) {
+      if (metrics != null) metrics.inboxRefused("unsupported-media-type");
       ctx.fail(Problem.of(415, "unsupported-media-type", "Unsupported media type",
           "Send activities as application/activity+json.").exception());
       return;
@@ -136,15 +155,26 @@ public final class FederationRoutes {
     // Rate limit per claimed sending host; the signature check is the expensive part it protects.
     String key = hostOf(ctx.request().getHeader("Signature-Input"), ctx.request().getHeader("Signature"));
     if (!inboxLimiter.tryAcquire(key)) {
+      if (metrics != null) metrics.inboxRefused("rate-limited");
       ctx.fail(Problem.of(429, "rate-limited", "Too many requests", "Slow down and retry later.")
           .with("retryAfter", 10).exception());
       return;
     }
     HttpRequestView view = view(ctx);
-    inbox.receive(view).onSuccess(r -> {
+    Future<InboxService.Received> received;
+    try {
+      received = inbox.receive(view);
+    } catch (RuntimeException e) { // malformed JSON is refused before any future exists
+      received = Future.failedFuture(e);
+    }
+    received.onSuccess(r -> {
+      if (metrics != null) metrics.inboxAccepted(r == InboxService.Received.DUPLICATE);
       processor.wakeUp();
       ctx.response().setStatusCode(202).end();
-    }).onFailure(ctx::fail);
+    }).onFailure(err -> {
+      countRefusal(err);
+      ctx.fail(err);
+    });
   }
 
   /** The request as its sender signed it: our public URL, not whatever proxy address it came by. */

@@ -46,4 +46,18 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new ConfigLoader(Map.of("MADANI_PORT", "eighty")).load(dir, ConfigLoader.Overrides.none()))
         .hasMessageContaining("MADANI_PORT");
   }
+
+  @Test
+  void metricsToken_fromTheEnvironmentOnly_neverSavedOrPrinted() throws Exception {
+    String token = "m".repeat(NodeConfig.MIN_METRICS_TOKEN);
+    NodeConfig c = new ConfigLoader(Map.of("MADANI_METRICS_TOKEN", token)).load(dir, ConfigLoader.Overrides.none());
+    assertThat(c.metricsToken()).isEqualTo(token);
+    assertThat(c.toString()).doesNotContain(token).contains("metricsToken=set");
+    assertThat(new ConfigLoader(Map.of()).load(dir, ConfigLoader.Overrides.none()).metricsToken()).isNull();
+    java.nio.file.Files.createDirectories(dir);
+    new ConfigLoader(Map.of()).save(c);
+    assertThat(java.nio.file.Files.readString(dir.resolve(ConfigLoader.FILE_NAME))).doesNotContain(token);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("MADANI_METRICS_TOKEN", "short"))
+        .load(dir, ConfigLoader.Overrides.none())).hasMessageContaining("metrics token");
+  }
 }

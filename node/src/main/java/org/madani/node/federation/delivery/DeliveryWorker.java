@@ -72,6 +72,7 @@ public final class DeliveryWorker extends VerticleBase {
   private final Set<Long> inFlightJobs = new HashSet<>();
   private final Set<Future<?>> running = new LinkedHashSet<>();
   private Instant lastSweep = Instant.MIN;
+  private volatile java.util.function.Consumer<DeliveryOutcome> outcomes = o -> { };
 
   public DeliveryWorker(Database db, DeliveryQueue queue, RequestSigner signer, TargetGuard guard,
       DeliveryOptions options, Clock clock) {
@@ -81,6 +82,12 @@ public final class DeliveryWorker extends VerticleBase {
     this.guard = guard;
     this.options = options;
     this.clock = clock;
+  }
+
+  /** Tells {@code listener} of every recorded outcome (metrics); set before deploying. */
+  public DeliveryWorker onOutcome(java.util.function.Consumer<DeliveryOutcome> listener) {
+    this.outcomes = java.util.Objects.requireNonNull(listener, "listener");
+    return this;
   }
 
   @Override
@@ -159,12 +166,15 @@ public final class DeliveryWorker extends VerticleBase {
   private Future<List<DeliveryJob>> claim(Instant now, boolean sweep, int free, Map<String, Integer> busy,
       Set<Long> sending) {
     try {
+      int[] expired = {0};
       return db.tx(c -> {
         if (sweep) {
-          int expired = queue.expireStalled(c, now, options.retry().giveUpAfter());
-          if (expired > 0) LOG.warn("gave up on {} deliveries to hosts unreachable past the deadline", expired);
+          expired[0] = queue.expireStalled(c, now, options.retry().giveUpAfter());
+          if (expired[0] > 0) LOG.warn("gave up on {} deliveries to hosts unreachable past the deadline", expired[0]);
         }
         return queue.claim(c, now, options.lease(), free, options.perHostConcurrency(), busy, sending);
+      }).onSuccess(jobs -> {
+        for (int i = 0; i < expired[0]; i++) outcomes.accept(DeliveryOutcome.DEAD);
       });
     } catch (RuntimeException e) {
       // A closed database rejects the task synchronously; polling must not stay stuck "in progress".
@@ -229,31 +239,40 @@ public final class DeliveryWorker extends VerticleBase {
     RetryPolicy retry = options.retry();
     CircuitBreaker breaker = options.breaker();
     int attemptNo = job.attempts() + 1;
-    return db.tx(c -> {
+    return db.<DeliveryOutcome>tx(c -> {
       boolean recorded;
+      DeliveryOutcome outcome;
       UnaryOperator<PeerState> health = null;
       switch (attempt) {
         case Attempt.Delivered d -> {
           recorded = queue.markDone(c, job, d.status(), now);
+          outcome = DeliveryOutcome.DELIVERED;
           health = p -> breaker.afterAnswer(p, now, true).withSignatureScheme(d.scheme());
           LOG.debug("delivered {} to {} ({})", job.activityId(), job.host(), d.status());
         }
         case Attempt.Refused r when !retry.retryable(r.status()) -> {
           recorded = queue.markDead(c, job, r.status(), r.reason(), now);
+          outcome = DeliveryOutcome.DEAD;
           health = p -> breaker.afterAnswer(p, now, false);
           LOG.warn("delivery of {} to {} refused for good: {}", job.activityId(), job.host(), r.reason());
         }
         case Attempt.Refused r -> {
-          recorded = retryOrGiveUp(c, job, attemptNo, r.status(), r.reason(), r.retryAfter(), now);
+          outcome = retryOrGiveUp(c, job, attemptNo, r.status(), r.reason(), r.retryAfter(), now);
+          recorded = outcome != null;
           health = p -> breaker.afterFailure(p, now);
         }
         case Attempt.Unreachable u -> {
-          recorded = retryOrGiveUp(c, job, attemptNo, null, u.reason(), null, now);
+          outcome = retryOrGiveUp(c, job, attemptNo, null, u.reason(), null, now);
+          recorded = outcome != null;
           health = p -> breaker.afterFailure(p, now);
         }
-        case Attempt.LocalFailure l -> recorded = retryOrGiveUp(c, job, attemptNo, null, l.reason(), null, now);
+        case Attempt.LocalFailure l -> {
+          outcome = retryOrGiveUp(c, job, attemptNo, null, l.reason(), null, now);
+          recorded = outcome != null;
+        }
         case Attempt.Forbidden f -> {
           recorded = queue.markDead(c, job, null, f.reason(), now);
+          outcome = DeliveryOutcome.DEAD;
           LOG.warn("delivery of {} to {} dropped: {}", job.activityId(), job.host(), f.reason());
         }
       }
@@ -262,11 +281,15 @@ public final class DeliveryWorker extends VerticleBase {
             job.activityId(), job.host());
       }
       if (health != null) queue.updatePeer(c, job.host(), health);
+      return recorded ? outcome : null;
+    }).map(outcome -> {
+      if (outcome != null) outcomes.accept(outcome);
       return null;
     });
   }
 
-  private boolean retryOrGiveUp(Connection c, DeliveryJob job, int attemptNo, Integer status, String reason,
+  /** Reschedules or gives up; the outcome, or null when the lease was lost (nothing written). */
+  private DeliveryOutcome retryOrGiveUp(Connection c, DeliveryJob job, int attemptNo, Integer status, String reason,
       Duration retryAfter, Instant now) throws SQLException {
     RetryPolicy.Decision decision = options.retry()
         .afterFailure(attemptNo, job.created(), now, retryAfter, ThreadLocalRandom.current().nextDouble());
@@ -274,11 +297,11 @@ public final class DeliveryWorker extends VerticleBase {
       case RetryPolicy.Decision.RetryAt at -> {
         LOG.info("delivery of {} to {} failed ({}), attempt {}; next at {}",
             job.activityId(), job.host(), reason, attemptNo, at.at());
-        yield queue.reschedule(c, job, at.at(), status, reason, now);
+        yield queue.reschedule(c, job, at.at(), status, reason, now) ? DeliveryOutcome.FAILED : null;
       }
       case RetryPolicy.Decision.GiveUp g -> {
         LOG.warn("delivery of {} to {} failed ({}); {}", job.activityId(), job.host(), reason, g.reason());
-        yield queue.markDead(c, job, status, reason + "; " + g.reason(), now);
+        yield queue.markDead(c, job, status, reason + "; " + g.reason(), now) ? DeliveryOutcome.DEAD : null;
       }
     };
   }
