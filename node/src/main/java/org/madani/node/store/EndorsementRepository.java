@@ -26,7 +26,7 @@ public final class EndorsementRepository {
       ps.setObject(5, e.localOrg());
       ps.setObject(6, Timestamps.toDb(e.created()));
       ps.setString(7, e.activityId());
-      return ps.executeUpdate() == 1;
+      return Inserts.ignoringDuplicate(ps) == 1;
     }
   }
 

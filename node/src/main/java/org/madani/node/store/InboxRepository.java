@@ -32,7 +32,7 @@ public final class InboxRepository {
       ps.setString(5, verifiedBy);
       ps.setObject(6, Timestamps.toDb(now));
       ps.setString(7, activityId);
-      return ps.executeUpdate() == 1;
+      return Inserts.ignoringDuplicate(ps) == 1;
     }
   }
 
@@ -90,7 +90,7 @@ public final class InboxRepository {
       ps.setString(1, digest);
       ps.setObject(2, Timestamps.toDb(expires));
       ps.setString(3, digest);
-      return ps.executeUpdate() == 1;
+      return Inserts.ignoringDuplicate(ps) == 1;
     }
   }
 }

@@ -31,7 +31,7 @@ public final class MirrorRepository {
       ps.setObject(6, Timestamps.toDb(i.received()));
       ps.setString(7, i.originActor());
       ps.setLong(8, i.sequence());
-      return ps.executeUpdate() == 1;
+      return Inserts.ignoringDuplicate(ps) == 1;
     }
   }
 
@@ -100,7 +100,7 @@ public final class MirrorRepository {
             + "SELECT ? WHERE NOT EXISTS (SELECT 1 FROM mirror_state WHERE origin_actor = ?)")) {
       ps.setString(1, origin);
       ps.setString(2, origin);
-      ps.executeUpdate();
+      Inserts.ignoringDuplicate(ps);
     }
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT applied_seq FROM mirror_state WHERE origin_actor = ? FOR UPDATE")) {

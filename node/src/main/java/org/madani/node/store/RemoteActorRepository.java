@@ -93,7 +93,7 @@ public final class RemoteActorRepository {
       ps.setObject(7, Timestamps.toDb(k.expiresAt()));
       ps.setObject(8, Timestamps.toDb(k.revokedAt()));
       ps.setString(9, k.keyId());
-      ps.executeUpdate();
+      Inserts.ignoringDuplicate(ps);
     }
   }
 

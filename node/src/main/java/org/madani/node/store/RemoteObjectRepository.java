@@ -87,7 +87,7 @@ public final class RemoteObjectRepository {
       ps.setString(2, actor);
       ps.setString(3, objectId);
       ps.setString(4, activityId);
-      return ps.executeUpdate() == 1;
+      return Inserts.ignoringDuplicate(ps) == 1;
     }
   }
 

@@ -29,7 +29,7 @@ public final class ReportRepository {
       ps.setString(5, comment);
       ps.setObject(6, Timestamps.toDb(now));
       ps.setString(7, activityId);
-      if (ps.executeUpdate() == 0) return Optional.empty();
+      if (Inserts.ignoringDuplicate(ps) == 0) return Optional.empty();
       try (ResultSet rs = ps.getGeneratedKeys()) {
         rs.next();
         return Optional.of(rs.getLong(1));
