@@ -285,6 +285,9 @@ public final class MadaniNode {
     DirectoryRoutes directoryApi = new DirectoryRoutes(directory, admins, json);
     DirectoryPages directoryPages = new DirectoryPages(directory,
         new DirectoryPageRenderer(pageRenderer, taxonomies, urls));
+    // Feeds, reports, export and discovery: read the directory; public unless said otherwise.
+    org.madani.node.http.FeedRoutes feeds = new org.madani.node.http.FeedRoutes(directory, profiles, taxonomies,
+        urls, json, clock);
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
       return null;
@@ -294,7 +297,7 @@ public final class MadaniNode {
         // The directory API goes before the admin API: its search also answers without a token.
         List.of(health::mount, directoryApi::mount, api::mount, federationApi::mount, trustApi::mount,
             sharingApi::mount, moderationApi::mount, adminApi::mount, adminSessions::mount, adminUi::mount,
-            federation::mount, pages::mount, directoryPages::mount),
+            federation::mount, pages::mount, directoryPages::mount, feeds::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()

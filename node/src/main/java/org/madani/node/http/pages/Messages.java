@@ -111,6 +111,11 @@ public final class Messages {
       Map.entry("lang.tr", new String[] {"التركية", "Turkish"}),
       Map.entry("lang.ku", new String[] {"الكردية", "Kurdish"}),
       Map.entry("lang.fr", new String[] {"الفرنسية", "French"}),
+      Map.entry("feed.directory", new String[] {"مدني — دليل المجتمع المدني", "Madani — civil society directory"}),
+      Map.entry("feed.atom", new String[] {"خلاصة Atom", "Atom feed"}),
+      Map.entry("feed.json", new String[] {"خلاصة JSON", "JSON Feed"}),
+      Map.entry("feed.ics", new String[] {"تقويم الفعاليات (iCalendar)", "Events calendar (iCalendar)"}),
+      Map.entry("feeds", new String[] {"تابِع دون حساب", "Follow without an account"}),
       Map.entry("poweredBy", new String[] {"يعمل على عقدة مدني مستقلة", "Served by an independent Madani node"}));
 
   public static String t(Lang lang, String key) {
