@@ -288,6 +288,11 @@ public final class MadaniNode {
     // Feeds, reports, export and discovery: read the directory; public unless said otherwise.
     org.madani.node.http.FeedRoutes feeds = new org.madani.node.http.FeedRoutes(directory, profiles, taxonomies,
         urls, json, clock);
+    org.madani.node.http.ReportRoutes reportRoutes = new org.madani.node.http.ReportRoutes(
+        new org.madani.node.directory.report.DirectoryReports(db, new org.madani.node.store.CoverageRepository(),
+            directory, urls, clock),
+        directory, entryService, new org.madani.node.http.pages.ReportPageRenderer(pageRenderer, taxonomies),
+        taxonomies, json, urls);
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
       return null;
@@ -296,8 +301,9 @@ public final class MadaniNode {
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
         List.of(health::mount, directoryApi::mount, api::mount, federationApi::mount, trustApi::mount,
-            sharingApi::mount, moderationApi::mount, adminApi::mount, adminSessions::mount, adminUi::mount,
-            federation::mount, pages::mount, directoryPages::mount, feeds::mount),
+            sharingApi::mount, moderationApi::mount, reportRoutes::mountAdmin, adminApi::mount, adminSessions::mount, adminUi::mount,
+            federation::mount, pages::mount, directoryPages::mount, feeds::mount,
+            reportRoutes::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()
