@@ -293,6 +293,10 @@ public final class MadaniNode {
             directory, urls, clock),
         directory, entryService, new org.madani.node.http.pages.ReportPageRenderer(pageRenderer, taxonomies),
         taxonomies, json, urls);
+    org.madani.node.http.DiscoveryRoutes discoveryRoutes = new org.madani.node.http.DiscoveryRoutes(
+        new org.madani.node.trust.DiscoveryService(db, new org.madani.node.store.DiscoveryRepository(), trustPolicy,
+            documents, json.mapper(), urls.root(), config.devMode(), clock),
+        followService, profiles, json, urls.root());
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
       return null;
@@ -301,9 +305,9 @@ public final class MadaniNode {
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
         List.of(health::mount, directoryApi::mount, api::mount, federationApi::mount, trustApi::mount,
-            sharingApi::mount, moderationApi::mount, reportRoutes::mountAdmin, adminApi::mount, adminSessions::mount, adminUi::mount,
+            sharingApi::mount, moderationApi::mount, reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, adminSessions::mount, adminUi::mount,
             federation::mount, pages::mount, directoryPages::mount, feeds::mount,
-            reportRoutes::mount),
+            reportRoutes::mount, discoveryRoutes::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()
