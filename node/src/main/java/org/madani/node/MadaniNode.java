@@ -297,6 +297,8 @@ public final class MadaniNode {
         new org.madani.node.trust.DiscoveryService(db, new org.madani.node.store.DiscoveryRepository(), trustPolicy,
             documents, json.mapper(), urls.root(), config.devMode(), clock),
         followService, profiles, json, urls.root());
+    org.madani.node.http.ExportRoutes exportRoutes = new org.madani.node.http.ExportRoutes(directory, profiles,
+        admins, json, urls);
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
       return null;
@@ -304,7 +306,7 @@ public final class MadaniNode {
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
-        List.of(health::mount, directoryApi::mount, api::mount, federationApi::mount, trustApi::mount,
+        List.of(health::mount, directoryApi::mount, exportRoutes::mount, api::mount, federationApi::mount, trustApi::mount,
             sharingApi::mount, moderationApi::mount, reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, adminSessions::mount, adminUi::mount,
             federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount),
