@@ -103,9 +103,17 @@ class DiscoveryIT {
     assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
     assertThat(c.get("/discovery/peers.json").statusCode()).isEqualTo(404);
     JsonNode s = TestNode.json(a.api("GET", "/api/v1/discovery/suggestions", null));
-    assertThat(s.at("/items/0/actor").asText()).isEqualTo(actor(d));
-    assertThat(s.at("/items/0/count").asInt()).isEqualTo(1);
+    // D and C are now followed by B alone: equal counts (their order then goes by actor id).
+    assertThat(item(s, actor(d)).get("count").asInt()).isEqualTo(1);
+    assertThat(item(s, actor(d)).get("followedBy").toString()).contains(b.base().toString())
+        .doesNotContain(c.base().toString());
+    assertThat(item(s, actor(c)).get("count").asInt()).isEqualTo(1);
     assertThat(s.get("peers").toString()).contains("\"ok\":false");
+  }
+
+  static JsonNode item(JsonNode suggestions, String actor) {
+    for (JsonNode i : suggestions.get("items")) if (i.get("actor").asText().equals(actor)) return i;
+    throw new AssertionError("no suggestion " + actor + " in " + suggestions);
   }
 
   @Test
