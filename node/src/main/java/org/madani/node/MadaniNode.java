@@ -310,6 +310,20 @@ public final class MadaniNode {
     DirectoryRoutes directoryApi = new DirectoryRoutes(directory, admins, json);
     DirectoryPages directoryPages = new DirectoryPages(directory,
         new DirectoryPageRenderer(pageRenderer, taxonomies, urls));
+    // Feeds, reports, export and discovery: read the directory; public unless said otherwise.
+    org.madani.node.http.FeedRoutes feeds = new org.madani.node.http.FeedRoutes(directory, profiles, taxonomies,
+        urls, json, clock);
+    org.madani.node.http.ReportRoutes reportRoutes = new org.madani.node.http.ReportRoutes(
+        new org.madani.node.directory.report.DirectoryReports(db, new org.madani.node.store.CoverageRepository(),
+            directory, urls, clock),
+        directory, entryService, new org.madani.node.http.pages.ReportPageRenderer(pageRenderer, taxonomies),
+        taxonomies, json, urls);
+    org.madani.node.http.DiscoveryRoutes discoveryRoutes = new org.madani.node.http.DiscoveryRoutes(
+        new org.madani.node.trust.DiscoveryService(db, new org.madani.node.store.DiscoveryRepository(), trustPolicy,
+            documents, json.mapper(), urls.root(), config.devMode(), clock),
+        followService, profiles, json, urls.root());
+    org.madani.node.http.ExportRoutes exportRoutes = new org.madani.node.http.ExportRoutes(directory, profiles,
+        admins, json, urls);
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
       return null;
@@ -317,9 +331,11 @@ public final class MadaniNode {
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
-        List.of(health::mount, metricsRoutes::mount, directoryApi::mount, api::mount, federationApi::mount,
-            trustApi::mount, keyApi::mount, sharingApi::mount, moderationApi::mount, adminApi::mount,
-            adminSessions::mount, adminUi::mount, federation::mount, pages::mount, directoryPages::mount),
+        List.of(health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount, api::mount,
+            federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, moderationApi::mount,
+            reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, adminSessions::mount,
+            adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
+            reportRoutes::mount, discoveryRoutes::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()

@@ -61,7 +61,8 @@ public final class DirectoryEntries {
     return Optional.of(new DirectoryEntry(ownId(r), r.kind(), r.visibility(), title, summary, content, keywords,
         org, map(read(r.profile()).get("name")), strings(d.get("sectors")), distinct(regions),
         languages(d, title, summary, content), date, r.updated(), network ? Set.of(r.orgId()) : Set.of(), true,
-        new DirectoryEntry.Provenance(org, "local", null, r.updated())));
+        new DirectoryEntry.Provenance(org, "local", null, r.updated()),
+        schedule(r.startTime(), d, map(d.path("place").get("name")), map(d.path("place").get("address")))));
   }
 
   public Optional<DirectoryEntry> remote(RemoteRow r) {
@@ -95,7 +96,9 @@ public final class DirectoryEntries {
     return Optional.of(new DirectoryEntry(r.id(), kind.get(), r.audience(), title, summary, content, keywords,
         r.actor(), orgName, strings(o.get("sectors")), distinct(regions), languages(o, title, summary, content),
         date, updated, network ? r.recipients() : Set.of(), false,
-        new DirectoryEntry.Provenance(r.actor(), r.verifiedBy(), r.via(), r.updated())));
+        new DirectoryEntry.Provenance(r.actor(), r.verifiedBy(), r.via(), r.updated()),
+        schedule(instant(o.get("startTime")), o, langMap(o.path("location"), "name"),
+            langMap(o.path("location"), "address"))));
   }
 
   /** An organization's actor id and name, from a hosted profile or a remote actor document. */
@@ -115,6 +118,34 @@ public final class DirectoryEntries {
       case "Article" -> Optional.of("article");
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * The event's schedule, when it has a start time: own entry documents and ActivityStreams
+   * objects name these fields alike (startTime, endTime, timeZone, onlineUrl). A time zone the
+   * JDK does not know is dropped rather than trusted (calendars then use UTC).
+   */
+  private static DirectoryEntry.Schedule schedule(Instant start, JsonNode d, Map<String, String> placeName,
+      Map<String, String> placeAddress) {
+    if (start == null) return null;
+    String zone = d.path("timeZone").asText(null);
+    if (zone != null) {
+      try {
+        java.time.ZoneId.of(zone);
+      } catch (java.time.DateTimeException e) {
+        zone = null;
+      }
+    }
+    Map<String, String> place = new LinkedHashMap<>();
+    Set<String> langs = new LinkedHashSet<>(placeName.keySet());
+    langs.addAll(placeAddress.keySet());
+    for (String l : langs) {
+      String name = placeName.getOrDefault(l, "");
+      String address = placeAddress.getOrDefault(l, "");
+      place.put(l, name.isEmpty() || address.isEmpty() ? name + address : name + ", " + address);
+    }
+    String online = d.path("onlineUrl").isTextual() ? d.get("onlineUrl").asText() : null;
+    return new DirectoryEntry.Schedule(start, instant(d.get("endTime")), zone, place, online);
   }
 
   /** When it happens: start time, start date, report period, else {@code fallback}. */

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param viewers hosted organizations allowed to see a network entry (own org or recipients);
  *     empty for public entries
  * @param local true for this node's own entries
+ * @param schedule when and where an event happens (feeds and calendars); null for other kinds
  */
 public record DirectoryEntry(
     String id,
@@ -39,7 +40,8 @@ public record DirectoryEntry(
     Instant updated,
     Set<Long> viewers,
     boolean local,
-    Provenance provenance) {
+    Provenance provenance,
+    Schedule schedule) {
 
   public static final String PUBLIC = "public";
   public static final String NETWORK = "network";
@@ -63,6 +65,32 @@ public record DirectoryEntry(
     languages = List.copyOf(languages == null ? List.of() : languages);
     viewers = Set.copyOf(viewers == null ? Set.of() : viewers);
     if (date == null) date = updated;
+  }
+
+  /** An entry without a schedule (every kind but event). */
+  public DirectoryEntry(String id, String kind, String audience, Map<String, String> title,
+      Map<String, String> summary, Map<String, String> content, List<String> keywords, String orgId,
+      Map<String, String> orgName, List<String> sectors, List<String> regions, List<String> languages,
+      Instant date, Instant updated, Set<Long> viewers, boolean local, Provenance provenance) {
+    this(id, kind, audience, title, summary, content, keywords, orgId, orgName, sectors, regions, languages, date,
+        updated, viewers, local, provenance, null);
+  }
+
+  /**
+   * When and where an event happens, as its organization gave it.
+   *
+   * @param start the start instant
+   * @param end the end instant, or null
+   * @param timeZone the IANA zone the event is held in (protocol-spec/data-model.md §6.3); null when
+   *     the origin did not say (an event from other fediverse software): then calendars use UTC
+   * @param place the place's name and address, as a language map of display lines; may be empty
+   * @param onlineUrl where to join online, or null
+   */
+  public record Schedule(Instant start, Instant end, String timeZone, Map<String, String> place, String onlineUrl) {
+    public Schedule {
+      Objects.requireNonNull(start, "start");
+      place = Map.copyOf(place == null ? Map.of() : place);
+    }
   }
 
   /**

@@ -57,7 +57,8 @@ public final class DirectoryPageRenderer {
       facets(b, lang, params, r);
       b.append("</aside></div>");
     }
-    return frame.layout(lang, t(lang, "directory"), b.toString(), path);
+    return frame.layout(lang, t(lang, "directory"), b.toString(), path,
+        error == null ? PageRenderer.feeds("/feeds/directory", feedQuery(params)) : java.util.List.of());
   }
 
   private void form(StringBuilder b, Lang lang, Map<String, String> p) {
@@ -195,6 +196,17 @@ public final class DirectoryPageRenderer {
       if (v != null && !v.isEmpty()) q.append('&').append(f).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
     }
     if ("page".equals(name)) q.append("&page=").append(value);
+    return q.toString();
+  }
+
+  /** The filters of the page as a feed query: the same saved search, as a feed (no paging, no sort). */
+  static String feedQuery(Map<String, String> p) {
+    StringBuilder q = new StringBuilder();
+    for (String f : FIELDS) {
+      String v = p.get(f);
+      if (v == null || v.isEmpty() || f.equals("sort")) continue;
+      q.append(q.isEmpty() ? '?' : '&').append(f).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+    }
     return q.toString();
   }
 

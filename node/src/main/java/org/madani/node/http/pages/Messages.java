@@ -111,6 +111,38 @@ public final class Messages {
       Map.entry("lang.tr", new String[] {"التركية", "Turkish"}),
       Map.entry("lang.ku", new String[] {"الكردية", "Kurdish"}),
       Map.entry("lang.fr", new String[] {"الفرنسية", "French"}),
+      Map.entry("feed.directory", new String[] {"مدني — دليل المجتمع المدني", "Madani — civil society directory"}),
+      Map.entry("feed.atom", new String[] {"خلاصة Atom", "Atom feed"}),
+      Map.entry("feed.json", new String[] {"خلاصة JSON", "JSON Feed"}),
+      Map.entry("feed.ics", new String[] {"تقويم الفعاليات (iCalendar)", "Events calendar (iCalendar)"}),
+      Map.entry("feeds", new String[] {"تابِع دون حساب", "Follow without an account"}),
+      Map.entry("reports", new String[] {"إحصاءات الدليل", "Directory statistics"}),
+      Map.entry("reportsIntro", new String[] {
+          "أعداد الأنشطة العامة في الدليل حسب الفترة والنوع والقطاع والمنطقة، مع مصادرها.",
+          "Public activities in the directory by period, kind, sector and region, with their sources."}),
+      Map.entry("report.total", new String[] {"مجموع الأنشطة", "Activities in total"}),
+      Map.entry("report.period", new String[] {"الفترة", "Period"}),
+      Map.entry("report.period.month", new String[] {"شهرياً", "Monthly"}),
+      Map.entry("report.period.quarter", new String[] {"ربع سنوي", "Quarterly"}),
+      Map.entry("report.period.year", new String[] {"سنوياً", "Yearly"}),
+      Map.entry("report.show", new String[] {"عرض", "Show"}),
+      Map.entry("report.none", new String[] {"لا توجد أرقام لهذه الفترة.", "No figures for this range."}),
+      Map.entry("report.byPeriod", new String[] {"الأنشطة حسب الفترة", "Activities by period"}),
+      Map.entry("report.by.kind", new String[] {"حسب النوع", "By kind"}),
+      Map.entry("report.by.sector", new String[] {"حسب القطاع", "By sector"}),
+      Map.entry("report.by.region", new String[] {"حسب المنطقة", "By region"}),
+      Map.entry("report.coverage", new String[] {"التغطية", "Coverage"}),
+      Map.entry("report.coverageText", new String[] {
+          "كل نشاط يُحسب مرة واحدة، والأنشطة الواردة من عقد أخرى لا تُحسب إلا بعد التحقق من توقيعها ومصدرها. "
+              + "الأرقام تشمل ما وصل إلى هذه العقدة فقط.",
+          "Each activity is counted once; activities from other nodes count only once their signature and origin "
+              + "were verified. The figures cover only what has reached this node."}),
+      Map.entry("report.nodes", new String[] {"العقد المساهمة", "Contributing nodes"}),
+      Map.entry("report.organizations", new String[] {"المنظمات المساهمة", "Contributing organizations"}),
+      Map.entry("report.local", new String[] {"أنشطة هذه العقدة", "Activities of this node"}),
+      Map.entry("report.received", new String[] {"أنشطة واردة", "Activities received"}),
+      Map.entry("report.node", new String[] {"العقدة", "Node"}),
+      Map.entry("report.lastSynced", new String[] {"آخر مزامنة", "Last synced"}),
       Map.entry("poweredBy", new String[] {"يعمل على عقدة مدني مستقلة", "Served by an independent Madani node"}));
 
   public static String t(Lang lang, String key) {

@@ -114,7 +114,8 @@ public final class PageRenderer {
     }
     b.append("</section>");
     Lang.Localized title = lang.pick(p.get("name"));
-    return layout(lang, title == null ? org.handle() : title.text(), b.toString(), path);
+    return layout(lang, title == null ? org.handle() : title.text(), b.toString(), path,
+        feeds("/feeds/org/" + org.handle(), ""));
   }
 
   public String entry(Lang lang, Organization org, Entry e, String path) {
@@ -165,12 +166,54 @@ public final class PageRenderer {
 
   /** The page frame (head, bar with language switch, footer) around {@code body}. */
   String layout(Lang lang, String title, String body, String path) {
+    return layout(lang, title, body, path, java.util.List.of());
+  }
+
+  /**
+   * A feed of the page's content, announced in its head ({@code <link rel="alternate">}) so feed
+   * readers find it, and listed at its foot for people.
+   *
+   * @param format {@code atom}, {@code json} or {@code ics}
+   * @param href a same-origin path with query
+   */
+  public record FeedLink(String format, String href) {
+    String type() {
+      return switch (format) {
+        case "atom" -> "application/atom+xml";
+        case "json" -> "application/feed+json";
+        default -> "text/calendar";
+      };
+    }
+  }
+
+  /** The three feeds of a path such as {@code /feeds/org/sawa}, with an optional query. */
+  public static java.util.List<FeedLink> feeds(String base, String query) {
+    return java.util.List.of(new FeedLink("atom", base + ".atom" + query), new FeedLink("json", base + ".json" + query),
+        new FeedLink("ics", base + ".ics" + query));
+  }
+
+  String layout(Lang lang, String title, String body, String path, java.util.List<FeedLink> feeds) {
+    StringBuilder head = new StringBuilder();
+    StringBuilder foot = new StringBuilder();
+    for (FeedLink f : feeds) {
+      head.append("<link rel=\"alternate\" type=\"").append(f.type()).append("\" title=\"")
+          .append(esc(t(lang, "feed." + f.format()))).append("\" href=\"").append(esc(f.href())).append("\">");
+      foot.append(foot.isEmpty() ? "" : " · ").append("<a type=\"").append(f.type()).append("\" href=\"")
+          .append(esc(f.href())).append("\">").append(esc(t(lang, "feed." + f.format()))).append("</a>");
+    }
+    if (!foot.isEmpty()) {
+      body = body + "<p class=\"feeds muted\">" + esc(t(lang, "feeds")) + ": " + foot + "</p>";
+    }
+    return layoutWithHead(lang, title, body, path, head.toString());
+  }
+
+  private String layoutWithHead(Lang lang, String title, String body, String path, String extraHead) {
     String switchHref = esc(path) + "?lang=" + lang.other().code;
     return "<!doctype html>\n<html lang=\"" + lang.code + "\" dir=\"" + lang.dir + "\">"
         + "<head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>" + esc(title) + "</title>"
-        + "<link rel=\"stylesheet\" href=\"/static/madani.css\">"
+        + "<link rel=\"stylesheet\" href=\"/static/madani.css\">" + extraHead
         + "</head><body><div class=\"bar\"><a class=\"brand\" href=\"/\">" + esc(t(lang, "site")) + "</a>"
         + "<a class=\"switch\" hreflang=\"" + lang.other().code + "\" lang=\"" + lang.other().code
         + "\" href=\"" + switchHref + "\">" + esc(t(lang, "switchTo")) + "</a></div>"

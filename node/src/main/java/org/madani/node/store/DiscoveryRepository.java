@@ -1,0 +1,79 @@
+package org.madani.node.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads for network discovery: whom our organizations follow, whom the node trusts, and the two
+ * publication switches (kept in trust_setting beside the trust model's own). Stateless.
+ */
+public final class DiscoveryRepository {
+
+  public static final String PUBLISH_FOLLOWS = "discovery_publish_follows";
+  public static final String PUBLISH_TRUSTS = "discovery_publish_trusts";
+
+  /** Actor ids any hosted organization follows (accepted) with the fetched actor document, if any. */
+  public Map<String, String> followed(Connection c) throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT f.remote_actor, a.document FROM follow f"
+        + " LEFT JOIN remote_actor a ON a.id = f.remote_actor"
+        + " WHERE f.direction = 'outgoing' AND f.state = 'accepted' ORDER BY f.remote_actor");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+    }
+    return out;
+  }
+
+  /** Actor ids with an outgoing follow in any state but rejected: not to be suggested again. */
+  public Set<String> followedOrPending(Connection c) throws SQLException {
+    Set<String> out = new LinkedHashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT DISTINCT remote_actor FROM follow WHERE direction = 'outgoing' AND state <> 'rejected'");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.add(rs.getString(1));
+    }
+    return out;
+  }
+
+  /** Host keys of trusted nodes. */
+  public Set<String> trustedNodes(Connection c) throws SQLException {
+    return strings(c, "SELECT host FROM trust_node WHERE level = 'trusted' ORDER BY host");
+  }
+
+  /** Actor ids of trusted organizations. */
+  public Set<String> trustedActors(Connection c) throws SQLException {
+    return strings(c, "SELECT actor FROM trust_actor WHERE level = 'trusted' ORDER BY actor");
+  }
+
+  public boolean flag(Connection c, String name, boolean fallback) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM trust_setting WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Boolean.parseBoolean(rs.getString(1)) : fallback;
+      }
+    }
+  }
+
+  public void setFlag(Connection c, String name, boolean value) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "MERGE INTO trust_setting(name, setting_value) KEY(name) VALUES (?, ?)")) {
+      ps.setString(1, name);
+      ps.setString(2, Boolean.toString(value));
+      ps.executeUpdate();
+    }
+  }
+
+  private static Set<String> strings(Connection c, String sql) throws SQLException {
+    Set<String> out = new LinkedHashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.add(rs.getString(1));
+    }
+    return out;
+  }
+}
