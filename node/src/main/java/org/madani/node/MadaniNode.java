@@ -35,11 +35,18 @@ import org.madani.node.content.EntryService;
 import org.madani.node.content.ProfileService;
 import org.madani.node.content.SchemaValidator;
 import org.madani.node.content.Taxonomies;
+import org.madani.node.directory.DirectoryEntries;
+import org.madani.node.directory.DirectoryIndexer;
+import org.madani.node.directory.DirectoryService;
+import org.madani.node.directory.search.SearchIndex;
 import org.madani.node.http.ApiRoutes;
 import org.madani.node.http.TrustApiRoutes;
 import org.madani.node.store.TrustRepository;
 import org.madani.node.trust.TrustPolicy;
 import org.madani.node.trust.TrustService;
+import org.madani.node.http.DirectoryPages;
+import org.madani.node.http.DirectoryRoutes;
+import org.madani.node.http.pages.DirectoryPageRenderer;
 import org.madani.node.federation.OrgRequestSigner;
 import org.madani.node.federation.actor.DocumentFetcher;
 import org.madani.node.federation.actor.LocalActors;
@@ -94,6 +101,7 @@ import org.madani.node.http.pages.PageRenderer;
 import org.madani.node.model.Urls;
 import org.madani.node.store.AccountRepository;
 import org.madani.node.store.Database;
+import org.madani.node.store.DirectoryRepository;
 import org.madani.node.store.EntryRepository;
 import org.madani.node.store.OrganizationRepository;
 import org.slf4j.Logger;
@@ -133,11 +141,14 @@ public final class MadaniNode {
     NodeConfig effective = config.withBaseUrl(base);
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
     return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.databaseFile()))
-        .compose(db -> deploy(vertx, db, effective, clock))
+        .compose(db -> vertx.executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")))
+            .onFailure(err -> db.close())
+            .compose(index -> deploy(vertx, db, index, effective, clock)))
         .onFailure(err -> vertx.close());
   }
 
-  private static Future<MadaniNode> deploy(Vertx vertx, Database db, NodeConfig config, Clock clock) {
+  private static Future<MadaniNode> deploy(Vertx vertx, Database db, SearchIndex searchIndex, NodeConfig config,
+      Clock clock) {
     JsonCodec json = new JsonCodec(config.maxJsonDepth());
     Urls urls = new Urls(config.baseUrl());
     OrganizationRepository orgs = new OrganizationRepository(json.mapper());
@@ -220,7 +231,20 @@ public final class MadaniNode {
     FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
         outbox, webFinger, inboxContext, config.devMode(), clock, trustPolicy);
 
-    ContentEvents events = outbox;
+    // Directory: the index follows H2; content and inbox commits only wake it (DirectoryIndexer).
+    DirectoryRepository directoryRepo = new DirectoryRepository();
+    DirectoryIndexer indexer = new DirectoryIndexer(db, directoryRepo, new DirectoryEntries(json.mapper(), urls),
+        searchIndex, clock, config.devMode() ? 250 : 2000);
+    DirectoryService directory = new DirectoryService(db, directoryRepo, searchIndex, indexer,
+        vertx.createSharedWorkerExecutor("madani-search-" + System.identityHashCode(searchIndex), 2));
+    processor.onHandled(indexer::wakeUp);
+
+    ContentEvents events = ContentEvents.both(outbox, new ContentEvents() {
+      @Override
+      public void committed() {
+        indexer.wakeUp();
+      }
+    });
     ProfileService profiles = new ProfileService(db, orgs, checks, events, clock);
     EntryService entryService = new EntryService(db, orgs, entries, checks, events, clock);
     AdminAccounts admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
@@ -254,20 +278,26 @@ public final class MadaniNode {
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
         entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock), mirrorRepo)
         .refusing(trustPolicy);
-    PublicPages pages = new PublicPages(profiles, entryService, new PageRenderer(taxonomies, urls));
+    PageRenderer pageRenderer = new PageRenderer(taxonomies, urls);
+    PublicPages pages = new PublicPages(profiles, entryService, pageRenderer);
+    DirectoryRoutes directoryApi = new DirectoryRoutes(directory, admins, json);
+    DirectoryPages directoryPages = new DirectoryPages(directory,
+        new DirectoryPageRenderer(pageRenderer, taxonomies, urls));
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
       return null;
     }));
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
-        List.of(health::mount, api::mount, federationApi::mount, trustApi::mount, sharingApi::mount,
-            moderationApi::mount, adminApi::mount, adminSessions::mount, adminUi::mount, federation::mount,
-            pages::mount),
+        // The directory API goes before the admin API: its search also answers without a token.
+        List.of(health::mount, directoryApi::mount, api::mount, federationApi::mount, trustApi::mount,
+            sharingApi::mount, moderationApi::mount, adminApi::mount, adminSessions::mount, adminUi::mount,
+            federation::mount, pages::mount, directoryPages::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()
-        .compose(s -> vertx.deployVerticle(delivery)).onSuccess(deployments::add)
+        .compose(s -> vertx.deployVerticle(indexer)).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(delivery)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(syncWorker)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(listPoller)).onSuccess(deployments::add)

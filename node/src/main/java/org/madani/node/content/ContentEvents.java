@@ -24,4 +24,39 @@ public interface ContentEvents {
   default void committed() {}
 
   ContentEvents NONE = new ContentEvents() {};
+
+  /** Both listeners, {@code first} before {@code second} at every step (e.g. outbox, then directory). */
+  static ContentEvents both(ContentEvents first, ContentEvents second) {
+    return new ContentEvents() {
+      @Override
+      public void entryCreated(Connection c, Organization org, Entry entry) throws SQLException {
+        first.entryCreated(c, org, entry);
+        second.entryCreated(c, org, entry);
+      }
+
+      @Override
+      public void entryUpdated(Connection c, Organization org, Entry before, Entry after) throws SQLException {
+        first.entryUpdated(c, org, before, after);
+        second.entryUpdated(c, org, before, after);
+      }
+
+      @Override
+      public void entryDeleted(Connection c, Organization org, Entry before) throws SQLException {
+        first.entryDeleted(c, org, before);
+        second.entryDeleted(c, org, before);
+      }
+
+      @Override
+      public void profileUpdated(Connection c, Organization org) throws SQLException {
+        first.profileUpdated(c, org);
+        second.profileUpdated(c, org);
+      }
+
+      @Override
+      public void committed() {
+        first.committed();
+        second.committed();
+      }
+    };
+  }
 }

@@ -32,6 +32,7 @@ public final class InboxProcessor extends VerticleBase {
   private boolean running;
   private boolean again;
   private long timer;
+  private Runnable onHandled = () -> {};
 
   public InboxProcessor(Database db, InboxRepository inbox, ObjectMapper json, List<ActivityHandler> handlers,
       long pollMillis) {
@@ -54,6 +55,14 @@ public final class InboxProcessor extends VerticleBase {
     return Future.succeededFuture();
   }
 
+  /**
+   * Called on the event loop after a pass that handled activities, once their transactions have
+   * committed (the directory index wakes up on it). Set before deployment.
+   */
+  public void onHandled(Runnable listener) {
+    this.onHandled = listener;
+  }
+
   /** Asks for a pass soon; safe from any thread. */
   public void wakeUp() {
     if (context != null) context.runOnContext(v -> drain());
@@ -70,6 +79,7 @@ public final class InboxProcessor extends VerticleBase {
         .compose(this::processAll)
         .onComplete(ar -> {
           running = false;
+          if (ar.succeeded() && ar.result() > 0) onHandled.run();
           if (ar.failed()) LOG.warn("inbox pass failed: {}", ar.cause().toString());
           if (again || (ar.succeeded() && ar.result() == BATCH)) drain();
         });

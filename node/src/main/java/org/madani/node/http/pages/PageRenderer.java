@@ -34,7 +34,8 @@ public final class PageRenderer {
   }
 
   public String organizationList(Lang lang, List<Organization> orgs, String path) {
-    StringBuilder b = new StringBuilder("<h1>").append(esc(t(lang, "organizations"))).append("</h1><ul class=\"cards\">");
+    StringBuilder b = new StringBuilder("<p><a href=\"/directory\">").append(esc(t(lang, "directory")))
+        .append("</a></p><h1>").append(esc(t(lang, "organizations"))).append("</h1><ul class=\"cards\">");
     for (Organization o : orgs) {
       b.append("<li class=\"card\"><a href=\"").append(esc(pathOf(urls.organization(o.handle())))).append("\">")
           .append(text(lang, o.profile().get("name"), "span")).append("</a>")
@@ -162,7 +163,8 @@ public final class PageRenderer {
         "<h1>" + esc(t(lang, "notFound")) + "</h1><p>" + esc(t(lang, "notFoundText")) + "</p>", path);
   }
 
-  private String layout(Lang lang, String title, String body, String path) {
+  /** The page frame (head, bar with language switch, footer) around {@code body}. */
+  String layout(Lang lang, String title, String body, String path) {
     String switchHref = esc(path) + "?lang=" + lang.other().code;
     return "<!doctype html>\n<html lang=\"" + lang.code + "\" dir=\"" + lang.dir + "\">"
         + "<head><meta charset=\"utf-8\">"
@@ -177,7 +179,7 @@ public final class PageRenderer {
   }
 
   /** A language-map value as an element; in the other language it gets its own lang/dir and a marker. */
-  private static String text(Lang lang, JsonNode map, String tag) {
+  static String text(Lang lang, JsonNode map, String tag) {
     Lang.Localized l = lang.pick(map);
     if (l == null) return "";
     StringBuilder b = new StringBuilder("<").append(tag);
