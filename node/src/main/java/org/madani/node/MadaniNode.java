@@ -234,7 +234,9 @@ public final class MadaniNode {
     // Directory: the index follows H2; content and inbox commits only wake it (DirectoryIndexer).
     DirectoryRepository directoryRepo = new DirectoryRepository();
     DirectoryIndexer indexer = new DirectoryIndexer(db, directoryRepo, new DirectoryEntries(json.mapper(), urls),
-        searchIndex, clock, config.devMode() ? 250 : 2000);
+        searchIndex, clock, config.devMode() ? 250 : 2000, trustPolicy::visible);
+    // Blocking, suspending or limiting takes an author's entries out of the directory (trust.md).
+    trustPolicy.onChange((before, after) -> indexer.recheck(before::visible));
     DirectoryService directory = new DirectoryService(db, directoryRepo, searchIndex, indexer,
         vertx.createSharedWorkerExecutor("madani-search-" + System.identityHashCode(searchIndex), 2));
     processor.onHandled(indexer::wakeUp);
