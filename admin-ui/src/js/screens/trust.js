@@ -41,7 +41,8 @@ function modeSection(current, nodes) {
     h('strong', { 'data-mode': current }, t('trust.mode.' + current)));
   const radios = MODES.map(m => h('div', { class: 'choice' },
     h('input', { type: 'radio', name: 'federation-mode', id: 'mode-' + m, value: m, checked: m === current,
-      'aria-describedby': 'mode-' + m + '-hint' }),
+      // The allowlist choice also points at the warning, so screen readers hear it with the choice.
+      'aria-describedby': 'mode-' + m + '-hint' + (m === 'allowlist' ? ' allowlist-warning' : '') }),
     h('label', { for: 'mode-' + m }, t('trust.mode.' + m)),
     h('p', { class: 'hint', id: 'mode-' + m + '-hint' }, t('trust.mode.' + m + 'Hint'))));
   const understand = h('input', { type: 'checkbox', id: 'mode-understand' });
