@@ -167,8 +167,10 @@ public final class MadaniNode {
     TrustService trust = new TrustService(db, new TrustRepository(), trustPolicy, audit, clock);
 
     // Federation: keys and actors, the guarded fetcher, the durable delivery queue.
-    LocalActors localActors = new LocalActors(json.mapper(), urls, new KeyRepository());
-    OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock);
+    KeyRepository keyRepo = new KeyRepository();
+    LocalActors localActors = new LocalActors(json.mapper(), urls, keyRepo);
+    String userAgent = "Madani/0.1 (+" + config.baseUrl() + ")";
+    OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock, userAgent);
     AddressGuard guard = new AddressGuard(config.devMode(), HostResolver.system(vertx));
     GuardedFetcher fetcher = new GuardedFetcher(vertx, guard, json, new JsonLdContexts(json.mapper()),
         "Madani/0.1 (+" + config.baseUrl() + ")", trustPolicy::allowsUrl);
@@ -177,7 +179,12 @@ public final class MadaniNode {
         .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document()));
     DocumentFetcher webFinger = url -> fetcher.getJson(url, FetchOptions.webFinger())
         .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document()));
-    RemoteActors remoteActors = new RemoteActors(db, remoteActorRepo, documents, json.mapper(), clock);
+    // Keys over time (protocol-spec/keys.md): remote keys pinned on first use, changes only with proof.
+    MirrorRepository mirrorRepo = new MirrorRepository();
+    org.madani.node.store.KeyChangeRepository keyChangeRepo = new org.madani.node.store.KeyChangeRepository();
+    org.madani.node.federation.actor.KeyPins keyPins = new org.madani.node.federation.actor.KeyPins(remoteActorRepo,
+        keyChangeRepo, mirrorRepo, remoteObjects, json.mapper(), clock);
+    RemoteActors remoteActors = new RemoteActors(db, remoteActorRepo, documents, json.mapper(), clock, keyPins);
     DeliveryQueue deliveryQueue = new DeliveryQueue(clock);
     EntryObjects entryObjects = new EntryObjects(json.mapper(), urls, localActors);
     Outbox outbox = new Outbox(json.mapper(), localActors, entryObjects, outboxLog, follows, remoteActorRepo,
@@ -204,9 +211,8 @@ public final class MadaniNode {
         vertx.createSharedWorkerExecutor("madani-crypto", Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     // Resilience: verified mirrors of followed organizations' logs, and catch-up from origin or peers.
-    MirrorRepository mirrorRepo = new MirrorRepository();
     MirrorService mirror = new MirrorService(db, mirrorRepo, remoteActorRepo, remoteObjects, follows, create,
-        json.mapper(), crypto, clock, origin -> remoteActors.actor(origin, true));
+        json.mapper(), crypto, clock, origin -> remoteActors.actor(origin, true), keyPins);
     SyncService sync = new SyncService(db, mirrorRepo, mirror, documents, clock);
     SyncWorker syncWorker = new SyncWorker(sync,
         java.time.Duration.ofSeconds(config.devMode() ? 3 : 300));
@@ -234,11 +240,11 @@ public final class MadaniNode {
     // Directory: the index follows H2; content and inbox commits only wake it (DirectoryIndexer).
     DirectoryRepository directoryRepo = new DirectoryRepository();
     DirectoryIndexer indexer = new DirectoryIndexer(db, directoryRepo, new DirectoryEntries(json.mapper(), urls),
-        searchIndex, clock, config.devMode() ? 250 : 2000, trustPolicy::visible);
-    // Blocking, suspending or limiting takes an author's entries out of the directory (trust.md).
-    trustPolicy.onChange((before, after) -> indexer.recheck(before::visible));
+        searchIndex, clock, config.devMode() ? 250 : 2000);
     DirectoryService directory = new DirectoryService(db, directoryRepo, searchIndex, indexer,
         vertx.createSharedWorkerExecutor("madani-search-" + System.identityHashCode(searchIndex), 2));
+    // Blocking, suspending or limiting an author takes its entries out of the directory (and back).
+    trust.onChange(() -> directory.reindex());
     processor.onHandled(indexer::wakeUp);
 
     ContentEvents events = ContentEvents.both(outbox, new ContentEvents() {
@@ -265,6 +271,10 @@ public final class MadaniNode {
         adminAuth, new AuditTrail(auditLog, json));
     FederationApiRoutes federationApi = new FederationApiRoutes(followService, json);
     TrustApiRoutes trustApi = new TrustApiRoutes(trust, json);
+    org.madani.node.http.KeyApiRoutes keyApi = new org.madani.node.http.KeyApiRoutes(
+        new org.madani.node.trust.KeyRotation(db, orgs, keyRepo, localActors, outbox, config.keysDir(),
+            org.madani.node.trust.KeyRotation.DEFAULT_OVERLAP, clock),
+        new org.madani.node.trust.KeyChanges(db, keyChangeRepo, keyPins, clock), json);
     org.madani.node.trust.EndorsementService endorsements = new org.madani.node.trust.EndorsementService(db, orgs,
         endorsementRepo, localActors, remoteActors, outbox, trustPolicy, audit, json.mapper(), clock);
     org.madani.node.trust.TrustListService trustLists = new org.madani.node.trust.TrustListService(db,
@@ -293,8 +303,8 @@ public final class MadaniNode {
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
         List.of(health::mount, directoryApi::mount, api::mount, federationApi::mount, trustApi::mount,
-            sharingApi::mount, moderationApi::mount, adminApi::mount, adminSessions::mount, adminUi::mount,
-            federation::mount, pages::mount, directoryPages::mount),
+            keyApi::mount, sharingApi::mount, moderationApi::mount, adminApi::mount, adminSessions::mount,
+            adminUi::mount, federation::mount, pages::mount, directoryPages::mount),
         new ProblemHandler(json));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()

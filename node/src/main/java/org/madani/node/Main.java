@@ -2,6 +2,8 @@ package org.madani.node;
 
 import org.madani.node.cli.InitCommand;
 import org.madani.node.cli.OrgAddCommand;
+import org.madani.node.cli.RevokeKeyCommand;
+import org.madani.node.cli.RotateKeyCommand;
 import org.madani.node.cli.ServeCommand;
 import org.madani.node.cli.TokenCommand;
 import picocli.CommandLine;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "madani-node 0.1.0",
     description = "A Madani node: one organization's profile and activities, federated with its peers.",
-    subcommands = {InitCommand.class, ServeCommand.class, TokenCommand.class, OrgAddCommand.class})
+    subcommands = {InitCommand.class, ServeCommand.class, TokenCommand.class, OrgAddCommand.class,
+        RotateKeyCommand.class, RevokeKeyCommand.class})
 public final class Main {
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.madani.node.directory.search.SearchIndex;
 import org.madani.node.store.Database;
 import org.madani.node.store.DirectoryRepository;
@@ -31,11 +30,6 @@ import org.slf4j.LoggerFactory;
  * <p>Index changes become searchable at once (NRT refresh) and durable every few seconds
  * (Lucene commit, with the sync time in its commit data). At start, an index that is missing or
  * unreadable is rebuilt from H2 in the background; searches meanwhile see what is there.
- *
- * <p>Received entries are listed only while their author may be listed ({@code listed}: the trust
- * policy's "not refused, not limited", protocol-spec/trust.md). A trust change touches no
- * remote_object row, so the change scan cannot see it: {@link #recheck} re-evaluates the received
- * entries whose author's standing changed.
  *
  * <p>Thread-safety: all index writes run on one dedicated worker thread, so a rebuild and a
  * sync never interleave. {@link #wakeUp()} and {@link #reindex()} may be called from any thread.
@@ -58,7 +52,6 @@ public final class DirectoryIndexer extends VerticleBase {
   private final SearchIndex index;
   private final Clock clock;
   private final long pollMillis;
-  private final Predicate<String> listed;
 
   /** Rows applied within the margin window, by index key, with what they looked like. Writer thread only. */
   private final Map<String, Seen> recent = new HashMap<>();
@@ -74,10 +67,8 @@ public final class DirectoryIndexer extends VerticleBase {
 
   private record Seen(String marker, Instant at) {}
 
-  /** {@code listed}: whether received entries of this actor id may be in the directory now. */
   public DirectoryIndexer(Database db, DirectoryRepository repo, DirectoryEntries entries, SearchIndex index,
-      Clock clock, long pollMillis, Predicate<String> listed) {
-    this.listed = listed;
+      Clock clock, long pollMillis) {
     this.db = db;
     this.repo = repo;
     this.entries = entries;
@@ -122,48 +113,6 @@ public final class DirectoryIndexer extends VerticleBase {
     return writer.executeBlocking(this::rebuildBlocking);
   }
 
-  /**
-   * Re-applies received entries whose author was listed under {@code wasListed} and is not now, or
-   * the other way round. Safe from any thread; runs after any sync already queued. Reads every
-   * received row (cheap next to re-indexing); only the changed ones touch the index.
-   */
-  public void recheck(Predicate<String> wasListed) {
-    if (context == null) return; // not deployed yet: the first pass reads the policy in force
-    context.runOnContext(v -> writer.executeBlocking(() -> recheckBlocking(wasListed))
-        .onFailure(err -> LOG.warn("directory index: trust recheck failed: {}", err.toString())));
-  }
-
-  private int recheckBlocking(Predicate<String> wasListed) throws SQLException {
-    int n = 0;
-    Map<String, Boolean> changed = new HashMap<>();
-    for (String after = null;;) {
-      String from = after;
-      List<RemoteRow> page = db.txBlocking(c -> repo.remoteAll(c, from, BATCH));
-      if (page.isEmpty()) break;
-      for (RemoteRow r : page) {
-        if (changed.computeIfAbsent(r.actor(), a -> listed.test(a) != wasListed.test(a))) {
-          applyRemote(r);
-          n++;
-        }
-      }
-      after = page.get(page.size() - 1).id();
-    }
-    if (n > 0) {
-      index.refresh();
-      dirty = true;
-      commitIfDue();
-    }
-    return n;
-  }
-
-  private void applyRemote(RemoteRow r) {
-    remoteEntry(r).ifPresentOrElse(index::upsert, () -> index.delete(false, r.id()));
-  }
-
-  private Optional<DirectoryEntry> remoteEntry(RemoteRow r) {
-    return listed.test(r.actor()) ? entries.remote(r) : Optional.empty();
-  }
-
   private void requestSync() {
     if (syncing) {
       again = true;
@@ -205,7 +154,7 @@ public final class DirectoryIndexer extends VerticleBase {
       List<RemoteRow> page = db.txBlocking(c -> repo.remoteAll(c, from, BATCH));
       if (page.isEmpty()) break;
       for (RemoteRow r : page) {
-        Optional<DirectoryEntry> e = remoteEntry(r);
+        Optional<DirectoryEntry> e = entries.remote(r);
         if (e.isPresent()) {
           index.upsert(e.get());
           n++;
@@ -237,9 +186,9 @@ public final class DirectoryIndexer extends VerticleBase {
     }
     for (RemoteRow r : changes.getValue()) {
       String marker = r.updated() + "|" + r.deletedAt() + "|" + r.recipients() + "|"
-          + (r.actorDocument() == null ? 0 : r.actorDocument().hashCode()) + "|" + listed.test(r.actor());
+          + (r.actorDocument() == null ? 0 : r.actorDocument().hashCode());
       if (!fresh("r " + r.id(), marker, start)) continue;
-      applyRemote(r);
+      entries.remote(r).ifPresentOrElse(index::upsert, () -> index.delete(false, r.id()));
       n++;
     }
     recent.values().removeIf(s -> s.at().isBefore(since));

@@ -29,8 +29,11 @@ public final class OrgRequestSigner implements RequestSigner, GetSigner {
   private final OrganizationRepository orgs;
   private final LocalActors actors;
   private final Clock clock;
+  private final String userAgent;
 
-  public OrgRequestSigner(Database db, OrganizationRepository orgs, LocalActors actors, Clock clock) {
+  /** @param userAgent names this node (software and base URL), as peers' logs expect; never a person */
+  public OrgRequestSigner(Database db, OrganizationRepository orgs, LocalActors actors, Clock clock, String userAgent) {
+    this.userAgent = userAgent;
     this.db = db;
     this.orgs = orgs;
     this.actors = actors;
@@ -47,7 +50,9 @@ public final class OrgRequestSigner implements RequestSigner, GetSigner {
       HttpRequestView signed = scheme == SignatureScheme.CAVAGE
           ? new CavageSigner(actors.rsa(c, org), clock).signRequest(request)
           : new Rfc9421Signer(actors.ed25519(c, org), clock).signRequest(request);
-      return headers(signed);
+      MultiMap headers = headers(signed);
+      headers.set("User-Agent", userAgent);
+      return headers;
     });
   }
 

@@ -171,7 +171,7 @@ public final class FederationRoutes {
     String handle = ctx.pathParam("handle");
     db.tx(c -> {
       Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No such actor."));
-      return ObjectProofs.sign(actors.document(c, org), actors.ed25519(c, org), org.updated());
+      return actors.signedDocument(c, org, java.time.Instant.now());
     }).onSuccess(doc -> activityJson(ctx, 200, doc)).onFailure(ctx::fail);
   }
 

@@ -77,6 +77,26 @@ public final class OfflineNode implements AutoCloseable {
   }
 
   /**
+   * Key rotation and revocation on the data directory (protocol-spec/keys.md). The Update it queues
+   * for followers waits in the durable delivery queue until the node serves again. The actor ids
+   * are those the node serves: the configured base URL, else (development mode) http://bind:port.
+   */
+  public org.madani.node.trust.KeyRotation keyRotation(java.time.Duration overlap) {
+    java.net.URI base = config.baseUrl() != null ? config.baseUrl()
+        : java.net.URI.create("http://" + (config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]"
+            : config.bindAddress()) + ":" + config.port());
+    org.madani.node.model.Urls urls = new org.madani.node.model.Urls(base);
+    KeyRepository keyRepo = new KeyRepository();
+    var actors = new org.madani.node.federation.actor.LocalActors(json.mapper(), urls, keyRepo);
+    var deliveries = new org.madani.node.federation.delivery.DeliveryQueue(clock);
+    var outbox = new org.madani.node.federation.outbox.Outbox(json.mapper(), actors,
+        new org.madani.node.federation.outbox.EntryObjects(json.mapper(), urls, actors),
+        new org.madani.node.store.OutboxRepository(), new org.madani.node.store.FollowRepository(),
+        new org.madani.node.store.RemoteActorRepository(), deliveries::enqueue, clock);
+    return new org.madani.node.trust.KeyRotation(db, orgs, keyRepo, actors, outbox, config.keysDir(), overlap, clock);
+  }
+
+  /**
    * Creates a hosted organization with its key pairs, in one transaction: a failure leaves no
    * half-made organization behind (key files already written are then orphaned, never reused).
    */

@@ -40,7 +40,9 @@ public final class DirectoryRepository {
   private static final String REMOTE = "SELECT r.id, r.actor, r.type, r.audience, r.document, r.verified_by, r.via,"
       + " r.received, r.updated, r.deleted_at, a.document AS actor_document,"
       + " (SELECT LISTAGG(CAST(x.org_id AS VARCHAR), ',') FROM remote_object_recipient x WHERE x.object_id = r.id)"
-      + " AS recipients FROM remote_object r LEFT JOIN remote_actor a ON a.id = r.actor";
+      + " AS recipients, COALESCE(st.refused OR st.limited, FALSE) AS withheld"
+      + " FROM remote_object r LEFT JOIN remote_actor a ON a.id = r.actor"
+      + " LEFT JOIN remote_object_standing st ON st.object_id = r.id";
 
   /** Own entries (live or deleted) changed since {@code since}, or whose organization changed. */
   public List<OwnRow> ownChangedSince(Connection c, Instant since) throws SQLException {
@@ -142,10 +144,14 @@ public final class DirectoryRepository {
         if (list != null && !list.isEmpty()) {
           for (String s : list.split(",")) recipients.add(Long.parseLong(s));
         }
+        // Content of a blocked, suspended or limited author (trust.md) leaves the directory as if deleted;
+        // it returns when the block is lifted (the trust change triggers a reindex).
+        Instant deleted = Timestamps.fromDb(rs, "deleted_at");
+        if (deleted == null && rs.getBoolean("withheld")) deleted = Instant.EPOCH;
         out.add(new RemoteRow(rs.getString("id"), rs.getString("actor"), rs.getString("type"),
             rs.getString("audience"), rs.getString("document"), rs.getString("verified_by"), rs.getString("via"),
             Timestamps.fromDb(rs, "received"), Timestamps.fromDb(rs, "updated"),
-            Timestamps.fromDb(rs, "deleted_at"), rs.getString("actor_document"), recipients));
+            deleted, rs.getString("actor_document"), recipients));
       }
     }
     return out;

@@ -1,6 +1,5 @@
 package org.madani.node.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,10 +27,10 @@ public final class EntryRepository {
   private static final String COLUMNS =
       "e.id, e.org_id, e.kind, e.visibility, e.document, e.version, e.start_time, e.created, e.updated";
 
-  private final ObjectMapper json;
+  private final JsonColumns json;
 
   public EntryRepository(ObjectMapper json) {
-    this.json = json;
+    this.json = new JsonColumns(json);
   }
 
   public void insert(Connection c, Entry e) throws SQLException {
@@ -42,7 +41,7 @@ public final class EntryRepository {
       ps.setLong(2, e.orgId());
       ps.setString(3, e.kind().wireName());
       ps.setString(4, e.visibility().wireName());
-      ps.setString(5, write(e.document()));
+      ps.setString(5, json.write(e.document()));
       ps.setInt(6, e.version());
       ps.setObject(7, Timestamps.toDb(e.startTime()));
       ps.setObject(8, Timestamps.toDb(e.created()));
@@ -61,7 +60,7 @@ public final class EntryRepository {
         "UPDATE entry SET visibility = ?, document = ?, version = ?, start_time = ?, updated = ? "
             + "WHERE id = ? AND org_id = ? AND version = ? AND deleted_at IS NULL")) {
       ps.setString(1, e.visibility().wireName());
-      ps.setString(2, write(e.document()));
+      ps.setString(2, json.write(e.document()));
       ps.setInt(3, e.version());
       ps.setObject(4, Timestamps.toDb(e.startTime()));
       ps.setObject(5, Timestamps.toDb(e.updated()));
@@ -196,26 +195,10 @@ public final class EntryRepository {
         rs.getLong("org_id"),
         EntryKind.fromWire(rs.getString("kind")).orElseThrow(),
         Visibility.fromWire(rs.getString("visibility")).orElseThrow(),
-        read(rs.getString("document")),
+        json.read(rs.getString("document"), "entry"),
         rs.getInt("version"),
         Timestamps.fromDb(rs, "start_time"),
         Timestamps.fromDb(rs, "created"),
         Timestamps.fromDb(rs, "updated"));
-  }
-
-  private String write(ObjectNode node) {
-    try {
-      return json.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private ObjectNode read(String s) {
-    try {
-      return (ObjectNode) json.readTree(s);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored entry is not JSON", e);
-    }
   }
 }

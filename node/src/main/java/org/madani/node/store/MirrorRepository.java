@@ -39,7 +39,7 @@ public final class MirrorRepository {
     List<MirrorItem> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT origin_actor, sequence, activity_id, document, via, received FROM mirror_item "
-            + "WHERE origin_actor = ? AND sequence > ? ORDER BY sequence LIMIT ?")) {
+            + "WHERE origin_actor = ? AND sequence > ? AND withdrawn_at IS NULL ORDER BY sequence LIMIT ?")) {
       ps.setString(1, origin);
       ps.setLong(2, after);
       ps.setInt(3, limit);
@@ -132,5 +132,28 @@ public final class MirrorRepository {
       ps.setString(5, origin);
       ps.executeUpdate();
     }
+  }
+
+  /**
+   * Withdraws items of {@code origin} from the mirror (they stay for the record but are neither
+   * applied nor served again): used when the key that signed them was revoked from before they were
+   * signed. Returns the documents withdrawn now.
+   */
+  public List<MirrorItem> withdraw(Connection c, String origin, java.util.function.Predicate<String> signedAfterRevocation,
+      Instant now) throws SQLException {
+    List<MirrorItem> hit = new ArrayList<>();
+    for (MirrorItem i : after(c, origin, 0, Integer.MAX_VALUE)) {
+      if (signedAfterRevocation.test(i.document())) hit.add(i);
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE mirror_item SET withdrawn_at = ? WHERE origin_actor = ? AND sequence = ?")) {
+      for (MirrorItem i : hit) {
+        ps.setObject(1, Timestamps.toDb(now));
+        ps.setString(2, origin);
+        ps.setLong(3, i.sequence());
+        ps.executeUpdate();
+      }
+    }
+    return hit;
   }
 }

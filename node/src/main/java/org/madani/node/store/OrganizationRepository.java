@@ -1,6 +1,5 @@
 package org.madani.node.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
@@ -17,10 +16,10 @@ import org.madani.node.model.Organization;
 /** Hosted organizations and their profiles. Stateless; every call runs on the given connection. */
 public final class OrganizationRepository {
 
-  private final ObjectMapper json;
+  private final JsonColumns json;
 
   public OrganizationRepository(ObjectMapper json) {
-    this.json = json;
+    this.json = new JsonColumns(json);
   }
 
   public Organization insert(Connection c, String handle, ObjectNode profile, Instant now)
@@ -29,7 +28,7 @@ public final class OrganizationRepository {
         "INSERT INTO organization(handle, profile, version, created, updated) VALUES (?,?,1,?,?)",
         Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, handle);
-      ps.setString(2, write(profile));
+      ps.setString(2, json.write(profile));
       ps.setObject(3, Timestamps.toDb(now));
       ps.setObject(4, Timestamps.toDb(now));
       ps.executeUpdate();
@@ -76,7 +75,7 @@ public final class OrganizationRepository {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE organization SET profile = ?, version = version + 1, updated = ? "
             + "WHERE id = ? AND version = ?")) {
-      ps.setString(1, write(profile));
+      ps.setString(1, json.write(profile));
       ps.setObject(2, Timestamps.toDb(now));
       ps.setLong(3, id);
       ps.setInt(4, expectedVersion);
@@ -88,25 +87,9 @@ public final class OrganizationRepository {
     return new Organization(
         rs.getLong("id"),
         rs.getString("handle"),
-        read(rs.getString("profile")),
+        json.read(rs.getString("profile"), "profile"),
         rs.getInt("version"),
         Timestamps.fromDb(rs, "created"),
         Timestamps.fromDb(rs, "updated"));
-  }
-
-  private String write(ObjectNode node) {
-    try {
-      return json.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private ObjectNode read(String s) {
-    try {
-      return (ObjectNode) json.readTree(s);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored profile is not JSON", e);
-    }
   }
 }

@@ -123,4 +123,28 @@ public final class RemoteObjectRepository {
     }
     return out;
   }
+
+  /**
+   * Forgets an object outright (no tombstone): its only copy was signed by a key revoked before it
+   * was signed, so it is not known to be genuine; a later copy signed with a valid key may return.
+   */
+  public boolean purge(Connection c, String id, String actor) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM remote_object_recipient WHERE object_id = ?")) {
+      ps.setString(1, id);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM remote_object WHERE id = ? AND actor = ?")) {
+      ps.setString(1, id);
+      ps.setString(2, actor);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Live objects of one author (for withdrawing those signed with a revoked key). */
+  public List<ObjectRow> ofActor(Connection c, String actor) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE actor = ? AND deleted_at IS NULL")) {
+      ps.setString(1, actor);
+      return all(ps);
+    }
+  }
 }

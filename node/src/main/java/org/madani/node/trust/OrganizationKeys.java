@@ -78,6 +78,44 @@ public final class OrganizationKeys {
     return new Created(recoveryFile);
   }
 
+  /** What {@link #rotate} did: the key that signed until now and the one that signs from now on. */
+  public record Rotated(String oldFragment, String newFragment, Instant oldExpires) {}
+
+  /**
+   * Creates the next Ed25519 signing key ({@code ed25519-N+1}, owner-only PEM file) and makes it
+   * current; the old one stays published and verifies proofs created before {@code now + overlap}
+   * (protocol-spec/keys.md §2). Blocking; call inside the caller's transaction.
+   */
+  public Rotated rotate(Connection c, long orgId, String handle, Path keysDir, Instant now, java.time.Duration overlap)
+      throws SQLException {
+    KeyRow current = null;
+    int highest = 0;
+    for (KeyRow k : keys.forOrganization(c, orgId)) {
+      if (!"ed25519".equals(k.algorithm()) || !"signing".equals(k.purpose())) continue;
+      if (k.current()) current = k;
+      highest = Math.max(highest, number(k.fragment()));
+    }
+    if (current == null) throw new IllegalStateException("no current Ed25519 key for " + handle);
+    String fragment = "ed25519-" + (highest + 1);
+    createOwnerOnlyDir(keysDir);
+    AsymmetricCipherKeyPair ed = ed25519();
+    Path file = keysDir.resolve(handle + "-" + fragment + ".pem");
+    writePrivate(file, ed);
+    Instant expires = now.plus(overlap);
+    keys.expire(c, orgId, current.fragment(), expires);
+    keys.insert(c, new KeyRow(orgId, fragment, "ed25519", "signing", publicPem(ed), file.toString(), now, null));
+    return new Rotated(current.fragment(), fragment, expires);
+  }
+
+  private static int number(String fragment) {
+    int dash = fragment.lastIndexOf('-');
+    try {
+      return dash < 0 ? 0 : Integer.parseInt(fragment.substring(dash + 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   private AsymmetricCipherKeyPair ed25519() {
     Ed25519KeyPairGenerator g = new Ed25519KeyPairGenerator();
     g.init(new Ed25519KeyGenerationParameters(random));

@@ -219,7 +219,8 @@ public final class TrustListService {
     return remoteActors.key(keyId, false)
         .recover(err -> Future.failedFuture(Problem.unprocessable("The signing key could not be fetched.")))
         .compose(resolved -> {
-          if (!resolved.key().ownerId().equals(issuer)
+          // A revoked or rotated-out key signs no new lists (protocol-spec/keys.md).
+          if (!resolved.key().ownerId().equals(issuer) || !resolved.validAt(clock.instant())
               || !DetachedSignature.verify(resolved.key(), SignatureAlgorithm.ED25519, data, value)) {
             return Future.failedFuture(Problem.unprocessable("The list's signature does not verify."));
           }

@@ -1,10 +1,7 @@
 package org.madani.node.trust;
 
 import java.net.URI;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import org.madani.node.federation.Origins;
 import org.madani.node.federation.PeerPolicy;
 
@@ -23,16 +20,6 @@ public final class TrustPolicy implements PeerPolicy {
   private final AtomicLong generation = new AtomicLong();
   private volatile TrustSnapshot current = TrustSnapshot.empty();
   private long installed = -1;
-  private final List<BiConsumer<TrustSnapshot, TrustSnapshot>> listeners = new CopyOnWriteArrayList<>();
-
-  /**
-   * Calls {@code listener(before, after)} after each snapshot replacement, on the installing
-   * thread (usually an event loop: the listener must only hand work off). The directory uses it to
-   * drop or restore entries whose author's standing changed.
-   */
-  public void onChange(BiConsumer<TrustSnapshot, TrustSnapshot> listener) {
-    listeners.add(listener);
-  }
 
   /** Starts a read; pass the result to {@link #install}. */
   public long beginRead() {
@@ -40,15 +27,11 @@ public final class TrustPolicy implements PeerPolicy {
   }
 
   /** Installs a snapshot unless one from a later read is already in force. */
-  public void install(long readGeneration, TrustSnapshot snapshot) {
-    TrustSnapshot before;
-    synchronized (this) {
-      if (readGeneration <= installed) return;
+  public synchronized void install(long readGeneration, TrustSnapshot snapshot) {
+    if (readGeneration > installed) {
       installed = readGeneration;
-      before = current;
       current = snapshot;
     }
-    if (!before.equals(snapshot)) listeners.forEach(l -> l.accept(before, snapshot));
   }
 
   public TrustSnapshot snapshot() {

@@ -42,7 +42,17 @@ public final class TrustService {
   /** Reads the stored settings into the policy. Called at start and after every change. */
   public Future<TrustSnapshot> refresh() {
     long generation = policy.beginRead();
-    return db.tx(this::snapshot).onSuccess(s -> policy.install(generation, s));
+    return db.tx(this::snapshot).onSuccess(s -> {
+      policy.install(generation, s);
+      changeHooks.forEach(Runnable::run);
+    });
+  }
+
+  private final java.util.List<Runnable> changeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Runs {@code hook} after the settings were (re)read, e.g. to take blocked content out of the directory. */
+  public void onChange(Runnable hook) {
+    changeHooks.add(hook);
   }
 
   public TrustSnapshot snapshot(Connection c) throws SQLException {

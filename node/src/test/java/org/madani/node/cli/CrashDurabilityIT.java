@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.madani.node.NodeProcess;
 
 /**
  * The real jar as a separate process: init, serve, write through the API, {@code kill -9} right
@@ -39,19 +38,16 @@ class CrashDurabilityIT {
   @Test
   void acknowledgedWritesSurviveKill9() throws Exception {
     Path data = dir.resolve("data");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    run("init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port", String.valueOf(port),
+    int port = NodeProcess.freePort();
+    NodeProcess.run("init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port", String.valueOf(port),
         "--examples", Path.of("..", "examples").toString());
     assertThat(Files.readString(data.resolve("initial-admin-credentials.txt"))).contains("user: admin");
-    String token = run("token", "--data-dir", data.toString()).strip();
+    String token = NodeProcess.run("token", "--data-dir", data.toString()).strip();
     assertThat(token).startsWith("mdn_");
 
     URI base = URI.create("http://127.0.0.1:" + port);
-    process = start("serve", "--data-dir", data.toString());
-    awaitReady(base);
+    process = NodeProcess.serve(data, dir.resolve("serve.log"));
+    NodeProcess.awaitReady(base);
 
     // Each write is acknowledged (201) before the next; the kill follows the last one at once.
     List<String> ids = new ArrayList<>();
@@ -67,8 +63,8 @@ class CrashDurabilityIT {
     process.destroyForcibly(); // SIGKILL: no shutdown hook runs
     process.waitFor();
 
-    process = start("serve", "--data-dir", data.toString());
-    awaitReady(base);
+    process = NodeProcess.serve(data, dir.resolve("serve.log"));
+    NodeProcess.awaitReady(base);
     for (String id : ids) {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries/" + id))
           .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
@@ -91,13 +87,10 @@ class CrashDurabilityIT {
   @Test
   void sigtermStopsCleanly() throws Exception {
     Path data = dir.resolve("data2");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    run("init", "--data-dir", data.toString(), "--handle", "demo", "--dev", "--port", String.valueOf(port));
-    process = start("serve", "--data-dir", data.toString());
-    awaitReady(URI.create("http://127.0.0.1:" + port));
+    int port = NodeProcess.freePort();
+    NodeProcess.run("init", "--data-dir", data.toString(), "--handle", "demo", "--dev", "--port", String.valueOf(port));
+    process = NodeProcess.serve(data, dir.resolve("serve.log"));
+    NodeProcess.awaitReady(URI.create("http://127.0.0.1:" + port));
     process.destroy(); // SIGTERM
     await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
     assertThat(process.exitValue()).isIn(0, 143);
@@ -106,31 +99,4 @@ class CrashDurabilityIT {
     assertThat(log).doesNotContainPattern("127\\.0\\.0\\.1:\\d+ ?->|remote(Address)?=");
   }
 
-  private Process start(String... args) throws Exception {
-    return new ProcessBuilder(command(args))
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("serve.log").toFile())
-        .start();
-  }
-
-  private String run(String... args) throws Exception {
-    Process p = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
-    return out;
-  }
-
-  private List<String> command(String... args) {
-    String jar = System.getProperty("madani.nodeJar", "target/madani-node.jar");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-jar", new File(jar).getAbsolutePath()));
-    cmd.addAll(List.of(args));
-    return cmd;
-  }
-
-  private void awaitReady(URI base) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-        http.send(HttpRequest.newBuilder(base.resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString())
-            .statusCode() == 200);
-  }
 }

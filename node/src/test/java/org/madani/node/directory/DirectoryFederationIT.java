@@ -92,7 +92,6 @@ class DirectoryFederationIT {
     assertThat(ids(admin)).doesNotContain(cPrivate.get("url").asText()).hasSize(4);
     JsonNode item = find(admin, bPublicUrl);
     assertThat(item.at("/provenance/origin").asText()).isEqualTo(actor(b));
-    // Since the proofs merge, received objects are verified by their object proof (integrity.md).
     assertThat(item.at("/provenance/verifiedBy").asText()).isEqualTo("eddsa-jcs-2022 from origin");
     assertThat(item.at("/provenance/lastConfirmed").asText()).isNotEmpty();
     assertThat(item.at("/organization/id").asText()).isEqualTo(actor(b));

@@ -112,7 +112,7 @@ class DirectorySearchBenchmark {
     Path indexDir = dir.resolve("index");
     SearchIndex index = SearchIndex.open(indexDir);
     DirectoryIndexer indexer = new DirectoryIndexer(db, new DirectoryRepository(),
-        new DirectoryEntries(json, new Urls(URI.create("https://alef.example"))), index, Clock.systemUTC(), 1000, actor -> true);
+        new DirectoryEntries(json, new Urls(URI.create("https://alef.example"))), index, Clock.systemUTC(), 1000);
     long r0 = System.nanoTime();
     long indexed = indexer.rebuildBlocking();
     double rebuildSeconds = (System.nanoTime() - r0) / 1e9;

@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +32,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.madani.node.NodeProcess;
 import org.madani.node.federation.sig.HttpRequestView;
 import org.madani.node.federation.sig.Keys;
 import org.madani.node.federation.sig.Rfc9421Signer;
@@ -77,15 +76,12 @@ class DeliveryAfterCrashIT {
         .withFixedDelay(400)));
 
     Path data = dir.resolve("data");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = NodeProcess.freePort();
     URI base = URI.create("http://127.0.0.1:" + port);
-    run("init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port", String.valueOf(port));
-    String token = run("token", "--data-dir", data.toString()).strip();
-    process = start(data);
-    awaitReady(base);
+    NodeProcess.run("init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port", String.valueOf(port));
+    String token = NodeProcess.run("token", "--data-dir", data.toString()).strip();
+    process = NodeProcess.serve(data, dir.resolve("serve.log"));
+    NodeProcess.awaitReady(base);
 
     // The reader follows the organization (auto-approved, so the node starts delivering to it).
     String follow = "{\"id\":\"" + actor + "/follows/1\",\"type\":\"Follow\",\"actor\":\"" + actor
@@ -118,8 +114,8 @@ class DeliveryAfterCrashIT {
     int beforeRestart = distinctObjects().size();
     assertThat(beforeRestart).as("killed mid-delivery").isLessThan(ENTRIES);
 
-    process = start(data);
-    awaitReady(base);
+    process = NodeProcess.serve(data, dir.resolve("serve.log"));
+    NodeProcess.awaitReady(base);
     // Leased jobs become due again when their lease runs out; all arrive in the end.
     await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
         .untilAsserted(() -> assertThat(distinctObjects()).containsAll(created));
@@ -140,30 +136,4 @@ class DeliveryAfterCrashIT {
     return out;
   }
 
-  private Process start(Path data) throws Exception {
-    return new ProcessBuilder(command("serve", "--data-dir", data.toString()))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile()))
-        .start();
-  }
-
-  private String run(String... args) throws Exception {
-    Process p = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
-    return out;
-  }
-
-  private List<String> command(String... args) {
-    String jar = System.getProperty("madani.nodeJar", "target/madani-node.jar");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-jar", new File(jar).getAbsolutePath()));
-    cmd.addAll(List.of(args));
-    return cmd;
-  }
-
-  private void awaitReady(URI base) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-        http.send(HttpRequest.newBuilder(base.resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString())
-            .statusCode() == 200);
-  }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.sig.Keys;
+import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.SigningKey;
 import org.madani.node.model.Organization;
@@ -69,8 +70,8 @@ public final class LocalActors {
     return actorId(handle) + "#" + OrganizationKeys.RSA_FRAGMENT;
   }
 
-  public String ed25519KeyId(String handle) {
-    return actorId(handle) + "#" + OrganizationKeys.ED25519_FRAGMENT;
+  public String keyId(String handle, String fragment) {
+    return actorId(handle) + "#" + fragment;
   }
 
   /** The actor document of {@code org}. Blocking (reads keys); call inside a transaction. */
@@ -97,50 +98,108 @@ public final class LocalActors {
       if (org.profile().has(field)) a.set(field, org.profile().get(field));
     }
     ArrayNode assertion = a.putArray("assertionMethod");
+    ArrayNode recovery = json.createArrayNode();
+    ArrayNode revocations = json.createArrayNode();
     for (KeyRow k : keys.forOrganization(c, org.id())) {
-      if (k.revokedAt() != null) continue;
-      if ("rsa".equals(k.algorithm()) && "signing".equals(k.purpose())) {
+      if ("rsa".equals(k.algorithm()) && k.current()) {
         a.putObject("publicKey")
             .put("id", id + "#" + k.fragment())
             .put("owner", id)
             .put("publicKeyPem", k.publicPem());
       } else if ("ed25519".equals(k.algorithm()) && "signing".equals(k.purpose())) {
-        assertion.addObject()
-            .put("id", id + "#" + k.fragment())
-            .put("type", "Multikey")
-            .put("controller", id)
-            .put("publicKeyMultibase", Keys.toMultibase(Keys.publicKeyFromPem(k.publicPem())));
+        // Rotated-out and revoked keys stay listed with their bounds (Controlled Identifiers
+        // "expires"/"revoked"), so that peers meeting us later can still check older copies.
+        ObjectNode m = multikey(assertion.addObject(), id, k);
+        if (k.expiresAt() != null) m.put("expires", k.expiresAt().toString());
+        if (k.revokedAt() != null) m.put("revoked", k.revokedAt().toString());
+      } else if ("recovery".equals(k.purpose()) && k.revokedAt() == null) {
+        multikey(recovery.addObject(), id, k);
+      }
+      if (k.revocation() != null) {
+        try {
+          revocations.add(json.readTree(k.revocation()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
+    // Madani terms (protocol-spec/keys.md): the recovery key is not an assertion method, it only
+    // signs revocation statements, which travel with the document so late peers learn them too.
+    if (!recovery.isEmpty()) a.set("recoveryKey", recovery);
+    if (!revocations.isEmpty()) a.set("keyRevocations", revocations);
     return a;
   }
 
-  /** The organization's Ed25519 signing key (RFC 9421 between Madani nodes, object proofs). */
+  private static ObjectNode multikey(ObjectNode m, String actorId, KeyRow k) {
+    return m.put("id", actorId + "#" + k.fragment())
+        .put("type", "Multikey")
+        .put("controller", actorId)
+        .put("publicKeyMultibase", Keys.toMultibase(Keys.publicKeyFromPem(k.publicPem())));
+  }
+
+  /**
+   * The actor document as served: signed by the current key and, during a rotation overlap, by the
+   * rotated-out ones too (a proof set), so that a peer that missed the rotation's Update learns the
+   * new key with a proof by one it pinned. Dated by the last change of the profile or of its keys.
+   */
+  public ObjectNode signedDocument(Connection c, Organization org, java.time.Instant now) throws SQLException {
+    java.time.Instant changed = org.updated();
+    for (KeyRow k : keys.forOrganization(c, org.id())) {
+      if (k.created().isAfter(changed)) changed = k.created();
+    }
+    ObjectNode doc = document(c, org);
+    for (SigningKey key : documentKeys(c, org, now)) doc = ObjectProofs.sign(doc, key, changed);
+    return doc;
+  }
+
+  /** The organization's current Ed25519 signing key (RFC 9421 between Madani nodes, object proofs). */
   public SigningKey ed25519(Connection c, Organization org) throws SQLException {
-    return signingKey(c, org, "ed25519", SignatureAlgorithm.ED25519, ed25519KeyId(org.handle()));
+    return signingKey(c, org, "ed25519", SignatureAlgorithm.ED25519);
+  }
+
+  /**
+   * The Ed25519 keys that sign the served actor document: the current one and, during a rotation
+   * overlap, the rotated-out ones, so that a peer that missed the rotation's Update and fetches the
+   * document learns the new key with a proof by a key it already pinned (protocol-spec/keys.md §2).
+   */
+  public List<SigningKey> documentKeys(Connection c, Organization org, java.time.Instant now) throws SQLException {
+    List<SigningKey> out = new java.util.ArrayList<>();
+    out.add(ed25519(c, org));
+    for (KeyRow k : keys.forOrganization(c, org.id())) {
+      if ("ed25519".equals(k.algorithm()) && "signing".equals(k.purpose()) && k.revokedAt() == null
+          && k.expiresAt() != null && k.expiresAt().isAfter(now) && k.privateFile() != null) {
+        out.add(load(org, k, SignatureAlgorithm.ED25519));
+      }
+    }
+    return out;
   }
 
   /** The organization's RSA signing key (draft-cavage for Mastodon-style peers). */
   public SigningKey rsa(Connection c, Organization org) throws SQLException {
-    return signingKey(c, org, "rsa", SignatureAlgorithm.RSA_V1_5_SHA256, rsaKeyId(org.handle()));
+    return signingKey(c, org, "rsa", SignatureAlgorithm.RSA_V1_5_SHA256);
   }
 
-  private SigningKey signingKey(Connection c, Organization org, String algorithm, SignatureAlgorithm alg,
-      String keyId) throws SQLException {
+  private SigningKey signingKey(Connection c, Organization org, String algorithm, SignatureAlgorithm alg)
+      throws SQLException {
+    // The newest current key signs: after a rotation or revocation the next call picks the new one.
+    KeyRow chosen = null;
+    for (KeyRow k : keys.forOrganization(c, org.id())) {
+      if (k.algorithm().equals(algorithm) && k.current() && k.privateFile() != null) chosen = k;
+    }
+    if (chosen == null) throw new IllegalStateException("no " + algorithm + " signing key for " + org.handle());
+    return load(org, chosen, alg);
+  }
+
+  private SigningKey load(Organization org, KeyRow k, SignatureAlgorithm alg) {
+    String keyId = keyId(org.handle(), k.fragment());
     SigningKey cached = signingKeys.get(keyId);
     if (cached != null) return cached;
-    for (KeyRow k : keys.forOrganization(c, org.id())) {
-      if (k.algorithm().equals(algorithm) && "signing".equals(k.purpose()) && k.revokedAt() == null
-          && k.privateFile() != null) {
-        try {
-          SigningKey key = new SigningKey(keyId, alg, Keys.privateKeyFromPem(Files.readString(Path.of(k.privateFile()))));
-          signingKeys.put(keyId, key);
-          return key;
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read private key of " + org.handle(), e);
-        }
-      }
+    try {
+      SigningKey key = new SigningKey(keyId, alg, Keys.privateKeyFromPem(Files.readString(Path.of(k.privateFile()))));
+      signingKeys.put(keyId, key);
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read private key of " + org.handle(), e);
     }
-    throw new IllegalStateException("no " + algorithm + " signing key for " + org.handle());
   }
 }

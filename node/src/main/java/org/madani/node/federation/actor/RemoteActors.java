@@ -29,13 +29,22 @@ import org.madani.node.store.RemoteActorRepository.KeyRow;
  */
 public final class RemoteActors {
 
+  /** Pinned keys, kept in memory (bounded) to spare a query per request; cleared when pins change. */
+  private final java.util.concurrent.ConcurrentHashMap<String, ResolvedKey> keyCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Database db;
   private final RemoteActorRepository repo;
   private final DocumentFetcher fetcher;
   private final ObjectMapper json;
   private final Clock clock;
+  private final KeyPins pins;
 
-  public RemoteActors(Database db, RemoteActorRepository repo, DocumentFetcher fetcher, ObjectMapper json, Clock clock) {
+  /** @param pins the pinning policy every fetched document goes through (protocol-spec/keys.md §3) */
+  public RemoteActors(Database db, RemoteActorRepository repo, DocumentFetcher fetcher, ObjectMapper json, Clock clock,
+      KeyPins pins) {
+    this.pins = pins;
+    pins.onChange(keyCache::clear);
     this.db = db;
     this.repo = repo;
     this.fetcher = fetcher;
@@ -43,28 +52,43 @@ public final class RemoteActors {
     this.clock = clock;
   }
 
-  /** A resolved key and whether it came from the cache (a cached key may be stale after rotation). */
-  public record ResolvedKey(VerificationKey key, boolean cached) {}
+  /**
+   * A pinned key, whether it came from the cache (a cached key may be stale after rotation), and
+   * when it stops being valid (end of a rotation overlap, or a revocation), if ever.
+   */
+  public record ResolvedKey(VerificationKey key, boolean cached, Optional<java.time.Instant> invalidFrom) {
 
+    /** Whether the key may still sign at {@code now}. */
+    public boolean validAt(java.time.Instant now) {
+      return invalidFrom.isEmpty() || now.isBefore(invalidFrom.get());
+    }
+  }
+
+  /**
+   * A pinned key: from memory or the database, else fetched from its owner's origin; with
+   * {@code refresh}, the owner's document is fetched again first. Either way the fetched document
+   * goes through {@link KeyPins}: a key that is not pinned afterwards (a key change held for the
+   * admin) is not returned.
+   */
   public Future<ResolvedKey> key(String keyId, boolean refresh) {
     if (refresh) {
       keyCache.remove(keyId);
-      return fetchKey(keyId).onSuccess(k -> remember(keyId, k.key()));
+      return fetchKey(keyId).onSuccess(k -> remember(keyId, k));
     }
-    VerificationKey cached = keyCache.get(keyId);
-    if (cached != null) return Future.succeededFuture(new ResolvedKey(cached, true));
+    ResolvedKey cached = keyCache.get(keyId);
+    if (cached != null) return Future.succeededFuture(cached);
     return db.tx(c -> repo.findKey(c, keyId)).compose(found -> found.isPresent()
-        ? Future.succeededFuture(new ResolvedKey(toVerificationKey(found.get()), true))
-        : fetchKey(keyId)).onSuccess(k -> remember(keyId, k.key()));
+        ? Future.succeededFuture(resolved(found.get(), true))
+        : fetchKey(keyId)).onSuccess(k -> remember(keyId, k));
   }
 
-  /** Keys verified against their owner's document, kept in memory (bounded) to spare a query per request. */
-  private final java.util.concurrent.ConcurrentHashMap<String, VerificationKey> keyCache =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static ResolvedKey resolved(KeyRow k, boolean cached) {
+    return new ResolvedKey(toVerificationKey(k), cached, Optional.ofNullable(k.invalidFrom()));
+  }
 
-  private void remember(String keyId, VerificationKey key) {
+  private void remember(String keyId, ResolvedKey key) {
     if (keyCache.size() > 10_000) keyCache.clear();
-    keyCache.put(keyId, key);
+    keyCache.put(keyId, new ResolvedKey(key.key(), true, key.invalidFrom()));
   }
 
   /** The actor, from the database unless {@code refresh}; fetched and stored otherwise. */
@@ -91,8 +115,9 @@ public final class RemoteActors {
       return store(f);
     }).compose(actor -> db.tx(c -> repo.findKey(c, keyId)))
         .compose(k -> k.isPresent()
-            ? Future.succeededFuture(new ResolvedKey(toVerificationKey(k.get()), false))
-            : Future.failedFuture(new IllegalArgumentException("the actor does not publish key " + keyId)));
+            ? Future.succeededFuture(resolved(k.get(), false))
+            : Future.failedFuture(new IllegalArgumentException("key " + keyId
+                + " is not pinned for its actor (not published, or a key change held for the admin)")));
   }
 
   private Future<ActorRow> fetchActor(URI id) {
@@ -109,53 +134,24 @@ public final class RemoteActors {
     }
     String inbox = doc.path("inbox").asText("");
     if (inbox.isEmpty()) return Future.failedFuture(new IllegalArgumentException("not an actor: no inbox"));
-    List<KeyRow> keys = extractKeys(id, doc);
     String shared = doc.path("endpoints").path("sharedInbox").asText(null);
     ActorRow row = new ActorRow(id, URI.create(id).getHost(), doc.path("type").asText("Person"), inbox,
         shared, doc.path("preferredUsername").asText(null), doc.toString(), clock.instant());
     return db.tx(c -> {
-      repo.upsert(c, row);
-      for (KeyRow k : keys) repo.addKeyIfAbsent(c, k);
-      return row;
+      boolean known = repo.find(c, id).isPresent();
+      KeyPins.Outcome outcome = pins.apply(c, id, doc, false);
+      // A document that tried to change keys without proof does not replace the one we have.
+      if (!known || !outcome.refusedSomething()) repo.upsert(c, row);
+      return repo.find(c, id).orElse(row);
     });
   }
 
-  private List<KeyRow> extractKeys(String actorId, ObjectNode doc) {
-    List<KeyRow> out = new ArrayList<>();
-    JsonNode pk = doc.get("publicKey");
-    List<JsonNode> pks = new ArrayList<>();
-    if (pk != null && pk.isArray()) pk.forEach(pks::add);
-    else if (pk != null && pk.isObject()) pks.add(pk);
-    for (JsonNode k : pks) {
-      String kid = k.path("id").asText("");
-      String owner = k.path("owner").asText(actorId);
-      String pem = k.path("publicKeyPem").asText("");
-      // A key from another origin, or claimed for another owner, is not this actor's key.
-      if (kid.isEmpty() || pem.isEmpty() || !owner.equals(actorId) || !Origins.sameOrigin(kid, actorId)) continue;
-      try {
-        PublicKey key = Keys.publicKeyFromPem(pem);
-        out.add(new KeyRow(kid, actorId, "Ed25519".equalsIgnoreCase(key.getAlgorithm()) || "EdDSA".equalsIgnoreCase(key.getAlgorithm()) ? "ed25519" : "rsa",
-            Keys.toPem(key), clock.instant()));
-      } catch (RuntimeException ignored) {
-        // unreadable key: skip it, others may do
-      }
-    }
-    JsonNode am = doc.get("assertionMethod");
-    if (am != null && am.isArray()) {
-      for (JsonNode k : am) {
-        String kid = k.path("id").asText("");
-        String controller = k.path("controller").asText(actorId);
-        if (!"Multikey".equals(k.path("type").asText()) || kid.isEmpty() || !controller.equals(actorId)
-            || !Origins.sameOrigin(kid, actorId)) continue;
-        try {
-          PublicKey key = Keys.fromMultibase(k.path("publicKeyMultibase").asText());
-          out.add(new KeyRow(kid, actorId, "ed25519", Keys.toPem(key), clock.instant()));
-        } catch (RuntimeException ignored) {
-          // not an Ed25519 multikey we understand
-        }
-      }
-    }
-    return out;
+  /**
+   * Applies an Update of an actor whose activity proof was checked by the caller's pipeline (a log
+   * item): new keys are pinned when the activity is signed by a pinned key. Inside a transaction.
+   */
+  public KeyPins.Outcome applyUpdate(Connection c, String actorId, ObjectNode activity) throws SQLException {
+    return pins.applyUpdate(c, actorId, activity);
   }
 
   static VerificationKey toVerificationKey(KeyRow k) {

@@ -104,9 +104,15 @@ public final class InboxService {
     String keyId = keyIds.get(0);
     return actors.key(keyId, false)
         .recover(err -> Future.failedFuture(unauthorized("The signing key could not be resolved: " + err.getMessage())))
-        .compose(resolved -> verify(request, resolved.key()).compose(v -> {
+        .compose(resolved -> checkValid(resolved).compose(k -> verify(request, k.key())).compose(v -> {
           if (v instanceof Verification.Rejected r && r.reason() == Verification.Reason.BAD_SIGNATURE && resolved.cached()) {
-            return actors.key(keyId, true).compose(fresh -> verify(request, fresh.key()));
+            // Refetched through the pinning policy (protocol-spec/keys.md §3): a document that now
+            // shows other key material is not believed, so a third party that took over the domain
+            // gets the change flagged for the admin and its request refused here.
+            return actors.key(keyId, true)
+                .recover(err -> Future.failedFuture(unauthorized("The signing key could not be resolved: " + err.getMessage())))
+                .compose(this::checkValid)
+                .compose(fresh -> verify(request, fresh.key()));
           }
           return Future.succeededFuture(v);
         }))
@@ -115,6 +121,12 @@ public final class InboxService {
               Future.failedFuture(unauthorized("Signature rejected: " + r.reason() + " (" + r.detail() + ")"));
           case Verification.Verified ok -> Future.succeededFuture(ok);
         });
+  }
+
+  /** A revoked key, or one past its rotation overlap, signs nothing new. */
+  private Future<RemoteActors.ResolvedKey> checkValid(RemoteActors.ResolvedKey k) {
+    return k.validAt(clock.instant()) ? Future.succeededFuture(k)
+        : Future.failedFuture(unauthorized("The signing key " + k.key().keyId() + " is revoked or rotated out."));
   }
 
   private Future<Verification> verify(HttpRequestView request, VerificationKey key) {

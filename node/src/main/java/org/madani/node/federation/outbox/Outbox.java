@@ -120,6 +120,21 @@ public final class Outbox implements ContentEvents {
     send(c, org, upd, "public", followerInboxes(c, org));
   }
 
+  /**
+   * Announces the organization's keys after a rotation or revocation: an Update of the actor (whose
+   * document lists the new key) to followers, signed with {@code signer} — after a rotation the
+   * key that was current until now, which followers have pinned, so they can believe the new one
+   * (protocol-spec/keys.md §2). It is a public log item, so mirrors relay it to late peers too.
+   */
+  public void keysChanged(Connection c, Organization org, SigningKey signer) throws SQLException {
+    ObjectNode actor = actors.document(c, org);
+    actor.remove("@context");
+    ObjectNode upd = activity(org, "Update", actor);
+    upd.putArray("to").add(ActivityStreams.PUBLIC);
+    upd.putArray("cc").add(actors.followers(org.handle()));
+    send(c, org, upd, "public", followerInboxes(c, org), signer);
+  }
+
   private void publish(Connection c, Organization org, String type, ObjectNode object, Entry e) throws SQLException {
     object.remove("@context");
     ObjectNode a = activity(org, type, object);
@@ -151,6 +166,12 @@ public final class Outbox implements ContentEvents {
    */
   public void send(Connection c, Organization org, ObjectNode unsigned, String audience, Set<URI> inboxes)
       throws SQLException {
+    send(c, org, unsigned, audience, inboxes, actors.ed25519(c, org));
+  }
+
+  /** As {@link #send(Connection, Organization, ObjectNode, String, Set)}, with proofs by {@code key}. */
+  public void send(Connection c, Organization org, ObjectNode unsigned, String audience, Set<URI> inboxes,
+      SigningKey key) throws SQLException {
     Instant signedAt = clock.instant();
     ObjectNode activity = unsigned;
     Long logSeq = null;
@@ -158,7 +179,6 @@ public final class Outbox implements ContentEvents {
       logSeq = log.nextLogSeq(c, org.id());
       activity.put("sequence", logSeq);
     }
-    SigningKey key = actors.ed25519(c, org);
     // An embedded object that already carries a proof (a relayed log item) is sent exactly as its
     // origin signed it; only our own objects get our proof.
     if (activity.get("object") instanceof ObjectNode embedded && embedded.has("id") && !embedded.has("proof")) {

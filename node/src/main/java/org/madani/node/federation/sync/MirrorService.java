@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.madani.node.federation.Origins;
+import org.madani.node.federation.actor.KeyPins;
 import org.madani.node.federation.inbox.CreateObjectHandler;
 import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.federation.sig.ProofVerification;
@@ -50,6 +51,7 @@ public final class MirrorService {
   private final Clock clock;
   private volatile Consumer<List<ObjectNode>> onFirstFromOrigin = items -> { };
   private final java.util.function.Function<String, Future<?>> fetchActor;
+  private final KeyPins keyPins;
 
   /** Told (after commit) of items received from their origin and never seen here before. */
   public void onFirstFromOrigin(Consumer<List<ObjectNode>> hook) {
@@ -58,8 +60,9 @@ public final class MirrorService {
 
   public MirrorService(Database db, MirrorRepository mirrors, RemoteActorRepository actors,
       RemoteObjectRepository objects, FollowRepository follows, CreateObjectHandler creator, ObjectMapper json,
-      WorkerExecutor crypto, Clock clock, java.util.function.Function<String, Future<?>> fetchActor) {
+      WorkerExecutor crypto, Clock clock, java.util.function.Function<String, Future<?>> fetchActor, KeyPins keyPins) {
     this.fetchActor = fetchActor;
+    this.keyPins = keyPins;
     this.db = db;
     this.mirrors = mirrors;
     this.actors = actors;
@@ -87,12 +90,16 @@ public final class MirrorService {
         .compose(unknown -> unknown
             ? fetchActor.apply(origin).<Void>mapEmpty().recover(err -> Future.succeededFuture())
             : Future.<Void>succeededFuture())
-        .compose(v -> db.tx(c -> OriginKeys.of(c, actors, origin)))
-        .compose(keys -> crypto.executeBlocking(() -> {
+        .compose(v -> db.tx(c -> new Object[] {OriginKeys.of(c, actors, origin), OriginKeys.statuses(c, actors, origin)}))
+        .compose(lookups -> crypto.executeBlocking(() -> {
+          @SuppressWarnings("unchecked") var keys =
+              (java.util.function.Function<String, java.util.Optional<org.madani.node.federation.sig.VerificationKey>>) lookups[0];
+          @SuppressWarnings("unchecked") var statuses =
+              (java.util.function.Function<String, java.util.Optional<org.madani.node.federation.sig.KeyStatus>>) lookups[1];
           List<ObjectNode> valid = new ArrayList<>();
           int rejected = 0;
           for (ObjectNode item : items) {
-            String reason = check(origin, item, keys);
+            String reason = check(origin, item, keys, statuses);
             if (reason == null) {
               valid.add(item);
             } else {
@@ -115,11 +122,14 @@ public final class MirrorService {
 
   /** Null when the item is a genuine, well-formed log item of {@code origin}; else why not. */
   private static String check(String origin, ObjectNode item,
-      java.util.function.Function<String, java.util.Optional<org.madani.node.federation.sig.VerificationKey>> keys) {
+      java.util.function.Function<String, java.util.Optional<org.madani.node.federation.sig.VerificationKey>> keys,
+      java.util.function.Function<String, java.util.Optional<org.madani.node.federation.sig.KeyStatus>> statuses) {
     if (!isLogItem(item)) return "not a log item";
     if (!origin.equals(item.path("actor").asText())) return "actor is not the origin";
     if (!Origins.sameOrigin(item.path("id").asText(), origin)) return "id not on the origin";
-    var v = ObjectProofs.verifyWithEmbedded(item, keys, id -> java.util.Optional.empty());
+    // Key bounds apply: a proof made with a revoked key after its revocation, or with a rotated-out
+    // key after its overlap, is refused (protocol-spec/keys.md).
+    var v = ObjectProofs.verifyWithEmbedded(item, keys, statuses);
     if (v.activity() instanceof ProofVerification.Rejected rej) return "proof: " + rej.reason() + " " + rej.detail();
     if (!(v.activity() instanceof ProofVerification.Verified ok) || !origin.equals(ok.ownerId())) {
       return "proof not by the origin";
@@ -179,6 +189,11 @@ public final class MirrorService {
       case "Create", "Update" -> {
         if (activity.get("object") instanceof ObjectNode object && !object.has("inbox")) {
           creator.storeVerified(c, row, activity, object, followersOf(c, origin), via);
+        } else if ("Update".equals(type) && activity.get("object") instanceof ObjectNode actorDoc
+            && origin.equals(actorDoc.path("id").asText())) {
+          // The origin updated its actor, e.g. announcing a rotated key: the activity's proof by a
+          // key we pinned proves the new keys, wherever the item came from (protocol-spec/keys.md §2).
+          keyPins.applyUpdate(c, origin, activity);
         }
       }
       case "Delete" -> {

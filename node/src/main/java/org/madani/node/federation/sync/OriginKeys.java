@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.madani.node.federation.actor.KeyPins;
+import org.madani.node.federation.sig.KeyStatus;
 import org.madani.node.federation.sig.Keys;
 import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.VerificationKey;
@@ -29,5 +31,14 @@ final class OriginKeys {
       }
     }
     return id -> Optional.ofNullable(keys.get(id));
+  }
+
+  /**
+   * Validity bounds of the origin's pinned keys: proofs created at or after a revocation, or after a
+   * rotated-out key's overlap, are refused (protocol-spec/keys.md).
+   */
+  static Function<String, Optional<KeyStatus>> statuses(Connection c, RemoteActorRepository repo, String origin)
+      throws SQLException {
+    return KeyPins.statuses(repo.keysOf(c, origin));
   }
 }

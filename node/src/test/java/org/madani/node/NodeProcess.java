@@ -1,0 +1,62 @@
+package org.madani.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real node jar ({@code node/target/madani-node.jar}, built before the integration tests) run as
+ * separate processes, for tests that kill a node with SIGKILL or stop it with SIGTERM.
+ */
+public final class NodeProcess {
+  private NodeProcess() {}
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  /** Runs a command of the jar to completion (init, token, …) and returns what it printed. */
+  public static String run(String... args) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  /** Starts {@code serve} on a data directory, appending its output to {@code log}. */
+  public static Process serve(Path data, Path log) throws IOException {
+    return new ProcessBuilder(command("serve", "--data-dir", data.toString()))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  public static void awaitReady(URI base) {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+        HTTP.send(HttpRequest.newBuilder(base.resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode() == 200);
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static List<String> command(String... args) {
+    String jar = System.getProperty("madani.nodeJar", "target/madani-node.jar");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-jar", new File(jar).getAbsolutePath()));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+}
