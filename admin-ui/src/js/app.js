@@ -10,6 +10,8 @@ import * as entries from './screens/entries.js';
 import * as follows from './screens/follows.js';
 import * as federation from './screens/federation.js';
 import * as trust from './screens/trust.js';
+import * as lists from './screens/lists.js';
+import * as endorsements from './screens/endorsements.js';
 import * as keys from './screens/keys.js';
 import * as moderation from './screens/moderation.js';
 import * as reports from './screens/reports.js';
@@ -20,7 +22,8 @@ import * as invite from './screens/invite.js';
 const NAV = [
   ['#/', 'nav.dashboard'], ['#/profile', 'nav.profile'], ['#/entries', 'nav.entries'],
   ['#/followers', 'nav.followers'], ['#/following', 'nav.following'], ['#/federation', 'nav.federation'],
-  ['#/trust', 'nav.trust'], ['#/keys', 'nav.keys'], ['#/moderation', 'nav.moderation'],
+  ['#/trust', 'nav.trust'], ['#/lists', 'nav.lists'], ['#/endorsements', 'nav.endorsements'],
+  ['#/keys', 'nav.keys'], ['#/moderation', 'nav.moderation'],
   ['#/reports', 'nav.reports'], ['#/audit', 'nav.audit'], ['#/admins', 'nav.admins'],
 ];
 
@@ -40,7 +43,7 @@ function routeFor(hash) {
   if (parts[0] === 'login') return { screen: login, open: true };
   const table = {
     '': dashboard, profile, entries, followers: follows.followers, following: follows.following, federation,
-    trust, keys, moderation, reports, audit, admins,
+    trust, lists, endorsements, keys, moderation, reports, audit, admins,
   };
   const screen = table[parts[0] || ''];
   return screen ? { screen, arg: parts.slice(1).join('/') } : { screen: dashboard };

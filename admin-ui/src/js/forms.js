@@ -71,3 +71,22 @@ export function notAvailable(container, err) {
 export function heading(key, ...extra) {
   return h('h1', null, t(key), ...extra);
 }
+
+/** A scrollable table with column heads named by message keys (the caption is for screen readers). */
+export function table(id, caption, headKeys, rows) {
+  return h('div', { class: 'table-wrap' }, h('table', { id },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', null, h('tr', null, headKeys.map(k => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', null, rows)));
+}
+
+/** A URL, host or other Latin identifier inside Arabic text: isolated, left to right. */
+export function ltr(text) {
+  return h('bdi', { class: 'ltr', dir: 'ltr' }, text == null ? '' : String(text));
+}
+
+/** Replaces a section's content after the data behind it changed (headings and forms stay). */
+export async function refill(container, build) {
+  const fresh = await build();
+  container.replaceChildren(...[fresh].flat().filter(Boolean));
+}

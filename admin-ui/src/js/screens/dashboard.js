@@ -39,6 +39,7 @@ export async function render(main, app) {
     const s = (await get('/api/v1/federation/health')).data;
     main.append(h('div', { class: 'card-grid' },
       card('delivery-pending', s.pending, t('dashboard.backlog')),
+      card('delivery-leased', s.leased, t('dashboard.sending')),
       card('delivery-dead', s.dead, t('dashboard.dead')),
       card('delivery-done', s.done, t('dashboard.delivered'))));
     main.append(h('h2', null, t('dashboard.peers')));
@@ -46,12 +47,14 @@ export async function render(main, app) {
     else main.append(h('div', { class: 'table-wrap' }, h('table', { id: 'peers' },
       h('caption', { class: 'visually-hidden' }, t('dashboard.peers')),
       h('thead', null, h('tr', null, ['dashboard.host', 'dashboard.queued', 'dashboard.health', 'dashboard.lastSuccess',
-        'dashboard.failures'].map(k => h('th', { scope: 'col' }, t(k))))),
+        'dashboard.failures', 'dashboard.trust'].map(k => h('th', { scope: 'col' }, t(k))))),
       h('tbody', null, s.hosts.map(p => h('tr', null,
         h('td', { class: 'ltr' }, p.host), h('td', null, String(p.queued)),
         h('td', null, h('span', { class: 'badge' }, t('breaker.' + p.breaker))),
         h('td', null, p.lastSuccess ? formatTime(p.lastSuccess) : '—'),
-        h('td', null, String(p.consecutiveFailures))))))));
+        h('td', null, String(p.consecutiveFailures)),
+        h('td', null, h('a', { href: '#/trust/node/' + encodeURIComponent(p.host) }, t('dashboard.setTrust'),
+          h('span', { class: 'visually-hidden' }, ' ', p.host)))))))));
   } catch (err) {
     if (err.status === 401) throw err;
     main.append(h('p', null, t('dashboard.noHealth')));

@@ -249,9 +249,11 @@ class AdminUiBrowserIT {
         new Screen("#/following", "following", "المتابَعون", "Following"),
         new Screen("#/federation", "federation", "إعدادات الاتحاد", "Federation settings"),
         new Screen("#/trust", "trust", "مستويات الثقة ووضع الاتحاد", "Trust levels and federation mode"),
+        new Screen("#/lists", "lists", "القوائم المشتركة للحظر والسماح", "Shared block and allow lists"),
+        new Screen("#/endorsements", "endorsements", "التزكيات", "Endorsements"),
         new Screen("#/keys", "keys", "تدوير المفاتيح", "Key rotation"),
-        new Screen("#/moderation", "moderation", "قائمة الإشراف", "Moderation queue"),
-        new Screen("#/reports", "reports", "البلاغات", "Reports"),
+        new Screen("#/moderation", "moderation", "الإشراف", "Moderation"),
+        new Screen("#/reports", "reports", "إرسال بلاغ", "Send a report"),
         new Screen("#/audit", "audit", "سجل التدقيق", "Audit log"),
         new Screen("#/admins", "admins", "المشرفون", "Admins"));
     for (Screen s : screens) {
@@ -299,13 +301,49 @@ class AdminUiBrowserIT {
     assertThat(actions(a)).contains("admin session.logout");
   }
 
-  /**
-   * PENDING the trust-model and directory merges: blocks a node through the trust screen (which
-   * calls {@code PUT /api/v1/trust/nodes/{host}} with {@code {"level":"blocked"}}) and expects the
-   * node's entries to leave {@code GET /api/v1/directory}. Fails until those APIs exist.
-   */
+  /** The federation mode switch: the allowlist warning must be acknowledged; then back to open. */
   @Test
   @Order(8)
+  void switchToAllowlistAndBack_theWarningMustBeAcknowledged() throws Exception {
+    login(a, "تسجيل الدخول", "لوحة المتابعة");
+    browser.go("#/trust", "مستويات الثقة ووضع الاتحاد");
+    assertThat(browser.driver.findElement(By.cssSelector("#mode-current [data-mode]")).getAttribute("data-mode"))
+        .isEqualTo("open");
+    assertThat(browser.driver.findElement(By.id("allowlist-warning")).isDisplayed()).isFalse();
+    browser.el("mode-allowlist").click();
+    assertThat(browser.el("allowlist-warning").getText()).contains("وضع قائمة السماح يقطع التواصل مع كل العقد الأخرى");
+    browser.screenshot("ar-trust-allowlist-warning");
+    // Saving without ticking "I understand" changes nothing.
+    browser.el("mode-save").click();
+    browser.announced("أكّد أولًا أنك فهمت التنبيه.");
+    assertThat(mode(a)).isEqualTo("open");
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("mode-understand");
+
+    browser.el("mode-understand").click();
+    browser.el("mode-save").click();
+    browser.announced("وضع قائمة السماح مفعّل الآن.");
+    assertThat(mode(a)).isEqualTo("allowlist");
+    assertThat(browser.driver.findElement(By.cssSelector("#mode-current [data-mode]")).getAttribute("data-mode"))
+        .isEqualTo("allowlist");
+
+    browser.el("mode-open").click();
+    assertThat(browser.driver.findElement(By.id("allowlist-warning")).isDisplayed()).isFalse();
+    browser.el("mode-save").click();
+    browser.announced("الاتحاد مفتوح الآن.");
+    assertThat(mode(a)).isEqualTo("open");
+    assertThat(actions(a)).anyMatch(x -> x.contains("trust.mode.set") || x.contains("PUT /api/v1/trust/mode"));
+  }
+
+  static String mode(TestNode n) throws Exception {
+    return TestNode.json(n.api("GET", "/api/v1/trust/mode", null)).get("mode").asText();
+  }
+
+  /**
+   * Blocks a node through the trust screen: its entries leave the directory (API and public page);
+   * removing the level from the same table brings them back (the content was kept).
+   */
+  @Test
+  @Order(9)
   void blockANode_itsEntriesLeaveTheDirectory() throws Exception {
     String title = "Entry from beit " + System.nanoTime();
     assertThat(b.api("POST", b.entriesPath(), "{\"kind\":\"article\",\"title\":{\"en\":\"" + title + "\"}}")
@@ -314,13 +352,168 @@ class AdminUiBrowserIT {
 
     login(a, "تسجيل الدخول", "لوحة المتابعة");
     browser.go("#/trust", "مستويات الثقة ووضع الاتحاد");
-    browser.type("trust-host", b.base().getAuthority());
+    String host = b.base().getAuthority();
+    browser.type("trust-host", host);
     new Select(browser.el("trust-level")).selectByValue("blocked");
-    browser.driver.findElement(By.cssSelector("#trust-form button[type=submit]")).click();
+    browser.type("trust-note", "اختبار الحظر");
+    browser.el("trust-save").click();
     browser.announced("حُفظ مستوى الثقة.");
+    var row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#trust-nodes tr[data-subject='" + host + "']")));
+    assertThat(row.getAttribute("data-level")).isEqualTo("blocked");
+    assertThat(row.getAttribute("data-effective")).isEqualTo("blocked");
+    assertThat(row.getText()).contains("محظورة", "اختبار الحظر");
     browser.screenshot("ar-trust-blocked");
 
     await().atMost(SECONDS).until(() -> !a.api("GET", "/api/v1/directory", null).body().contains(title));
-    assertThat(actions(a)).anyMatch(s -> s.startsWith("admin PUT /api/v1/trust/nodes/"));
+    assertThat(a.get("/directory?q=beit", "Accept", "text/html").body()).doesNotContain(title);
+    assertThat(actions(a)).anyMatch(x -> x.contains("trust.node.set") || x.startsWith("admin PUT /api/v1/trust/nodes/"));
+
+    // Unblock from the table: the kept entry is listed again.
+    browser.driver.findElement(By.cssSelector("#trust-nodes tr[data-subject='" + host + "'] button[data-action=remove]"))
+        .click();
+    browser.announced("أُزيل المستوى وعاد إلى «غير محدد».");
+    browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector("#trust-nodes tr[data-subject='" + host + "']")));
+    assertThat(TestNode.json(a.api("GET", "/api/v1/trust/nodes/" + host, null)).get("level").asText()).isEqualTo("unknown");
+    await().atMost(SECONDS).until(() -> a.api("GET", "/api/v1/directory", null).body().contains(title));
+  }
+
+  /** B reports A's organization; A resolves it from the moderation screen; A reports back and limits B. */
+  @Test
+  @Order(10)
+  void resolveAReport_sendAReport_limitAndRestoreAnOrganization() throws Exception {
+    assertThat(b.api("POST", "/api/v1/moderation/flags", "{\"from\":\"beit\",\"actor\":\"" + actor(a)
+        + "\",\"comment\":\"Misleading event dates\"}").statusCode()).isEqualTo(201);
+    JsonNode received = await().atMost(SECONDS).until(() -> TestNode.json(a.api("GET",
+        "/api/v1/moderation/reports?direction=received&state=open", null)).get("items"), items -> items.size() == 1);
+    long id = received.get(0).get("id").asLong();
+
+    login(a, "تسجيل الدخول", "لوحة المتابعة");
+    browser.go("#/moderation", "الإشراف");
+    var row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#reports tr[data-report='" + id + "']")));
+    assertThat(row.getText()).contains(actor(b), "Misleading event dates");
+    browser.screenshot("ar-moderation-open-report");
+    browser.type("resolution-" + id, "تواصلنا مع المنظمة وصُحّحت التواريخ");
+    row.findElement(By.cssSelector("button[data-action=resolve]")).click();
+    browser.announced("أُغلق البلاغ.");
+    browser.el("no-reports");
+    JsonNode resolved = TestNode.json(a.api("GET", "/api/v1/moderation/reports?direction=received", null)).get("items").get(0);
+    assertThat(resolved.get("state").asText()).isEqualTo("resolved");
+    assertThat(resolved.get("resolution").asText()).isEqualTo("تواصلنا مع المنظمة وصُحّحت التواريخ");
+    new Select(browser.el("report-state")).selectByValue("resolved");
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reports"), "تواصلنا مع المنظمة"));
+
+    // Limit B's organization, then restore it (moderation actions).
+    new Select(browser.el("action-kind")).selectByValue("limit");
+    browser.type("action-target", actor(b));
+    browser.type("action-reason", "قيد المراجعة");
+    browser.el("action-submit").click();
+    browser.announced("قُيّدت المنظمة.");
+    assertThat(TestNode.json(a.api("GET", "/api/v1/trust/actors?actor=" + actor(b), null)).get("level").asText())
+        .isEqualTo("limited");
+    new Select(browser.el("action-kind")).selectByValue("restore");
+    browser.type("action-target", actor(b));
+    browser.el("action-submit").click();
+    browser.announced("أُعيدت المنظمة.");
+    assertThat(TestNode.json(a.api("GET", "/api/v1/trust/actors?actor=" + actor(b), null)).get("level").asText())
+        .isEqualTo("unknown");
+
+    // A sends a report about B from the reports screen; it arrives in B's queue.
+    browser.go("#/reports", "إرسال بلاغ");
+    browser.type("flag-actor", actor(b));
+    browser.type("flag-comment", "محتوى مكرر");
+    browser.el("flag-submit").click();
+    browser.announced("أُرسل البلاغ.");
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sent-reports"), actor(b)));
+    await().atMost(SECONDS).until(() -> TestNode.json(b.api("GET", "/api/v1/moderation/reports?direction=received", null))
+        .get("items"), items -> items.size() == 1 && items.get(0).get("reporter").asText().equals(actor(a)));
+    assertThat(actions(a)).anyMatch(x -> x.contains("moderation.report.resolve") || x.contains("/resolve"));
+  }
+
+  /** Import a CSV block list after its preview; endorse B and withdraw it. */
+  @Test
+  @Order(11)
+  void importAListAfterPreview_endorseAndWithdraw() throws Exception {
+    browser.go("#/lists", "القوائم المشتركة للحظر والسماح");
+    browser.type("import-content", "type,subject,level,note\nnode,spam.example.org,blocked,\"spam, since 2026\"\n");
+    browser.el("import-preview").click();
+    browser.announced("المعاينة جاهزة. راجع التغييرات ثم طبّقها.");
+    assertThat(browser.el("import-changes").getText()).contains("spam.example.org", "غير محدد", "محظورة");
+    assertThat(a.api("GET", "/api/v1/trust/nodes/spam.example.org", null).body()).contains("\"level\":\"unknown\"");
+    browser.screenshot("ar-lists-preview");
+    browser.el("import-apply").click();
+    browser.announced("طُبّقت القائمة.");
+    assertThat(browser.el("import-done").getText()).contains("1");
+    assertThat(a.api("GET", "/api/v1/trust/nodes/spam.example.org", null).body()).contains("\"level\":\"blocked\"");
+
+    browser.go("#/endorsements", "التزكيات");
+    browser.type("endorse-of", actor(b));
+    browser.type("endorse-comment", "عملنا معًا في الاستجابة الشتوية");
+    browser.el("endorse-submit").click();
+    browser.announced("أُرسلت التزكية.");
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("our-endorsements"), actor(b)));
+    assertThat(browser.el("vouchers").getText()).contains(actor(a), actor(b));
+    browser.screenshot("ar-endorsements");
+    browser.driver.findElement(By.cssSelector("#our-endorsements tr[data-endorsed='" + actor(b) + "'] button[data-action=withdraw]"))
+        .click();
+    browser.announced("سُحبت التزكية.");
+    assertThat(TestNode.json(a.api("GET", "/api/v1/trust/endorsements", null)).get("items")).isEmpty();
+  }
+
+  /** Screenshots of the trust, lists, endorsements, moderation, reports and keys screens, with data, in both languages. */
+  @Test
+  @Order(12)
+  void trustAndModerationScreens_screenshotsInArabicAndEnglish() throws Exception {
+    login(a, "تسجيل الدخول", "لوحة المتابعة");
+    assertThat(a.api("PUT", "/api/v1/trust/nodes/" + b.base().getAuthority(), "{\"level\":\"trusted\",\"note\":\"partner\"}")
+        .statusCode()).isEqualTo(200);
+    assertThat(a.api("PUT", "/api/v1/trust/actors/" + java.net.URLEncoder.encode(actor(b) + "-x", "UTF-8"),
+        "{\"level\":\"limited\"}").statusCode()).isEqualTo(200);
+    browser.driver.manage().window().setSize(new Dimension(1280, 1700));
+    record Screen(String hash, String name, String ar, String en) {}
+    List<Screen> screens = List.of(
+        new Screen("#/trust", "trust", "مستويات الثقة ووضع الاتحاد", "Trust levels and federation mode"),
+        new Screen("#/lists", "lists", "القوائم المشتركة للحظر والسماح", "Shared block and allow lists"),
+        new Screen("#/moderation", "moderation", "الإشراف", "Moderation"),
+        new Screen("#/reports", "reports", "إرسال بلاغ", "Send a report"),
+        new Screen("#/keys", "keys", "تدوير المفاتيح", "Key rotation"),
+        new Screen("#/", "dashboard", "لوحة المتابعة", "Dashboard"));
+    for (String lang : new String[] {"ar", "en"}) {
+      for (Screen s : screens) {
+        browser.go(s.hash(), lang.equals("ar") ? s.ar() : s.en());
+        if (s.name().equals("moderation")) new Select(browser.el("report-state")).selectByValue("");
+        if (s.name().equals("moderation")) browser.el("reports");
+        if (s.name().equals("keys")) {
+          // The key APIs exist on this node: no "not available" notice, no error; rotate once (Arabic).
+          browser.el("key-changes-box");
+          assertThat(browser.driver.findElements(By.cssSelector("[data-notice=not-available]"))).isEmpty();
+          assertThat(browser.driver.findElements(By.cssSelector("main [role=alert]"))).isEmpty();
+          if (lang.equals("ar")) {
+            browser.el("rotate").click();
+            browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+            browser.announced("دُوِّر المفتاح.");
+            assertThat(browser.el("rotated").getText()).contains("المفتاح الجديد:", "يبقى المفتاح القديم صالحًا حتى:");
+          }
+        }
+        if (s.name().equals("dashboard")) browser.el("peers");
+        assertThat((Long) ((JavascriptExecutor) browser.driver).executeScript(
+            "return document.querySelectorAll('[style]').length")).isZero();
+        browser.screenshot(lang + "-data-" + s.name());
+      }
+      if (lang.equals("ar")) {
+        browser.el("lang-toggle").click();
+        browser.waitForHeading("Dashboard");
+        assertThat(browser.htmlAttr("dir")).isEqualTo("ltr");
+      }
+    }
+    // Row of the trusted node in English: stored and effective level.
+    browser.go("#/trust", "Trust levels and federation mode");
+    assertThat(browser.driver.findElement(By.cssSelector("#trust-nodes tr[data-subject='" + b.base().getAuthority() + "']"))
+        .getText()).contains("Trusted", "partner");
+    browser.el("lang-toggle").click();
+    browser.waitForHeading("مستويات الثقة ووضع الاتحاد");
+    browser.driver.manage().window().setSize(new Dimension(1280, 900));
   }
 }

@@ -72,7 +72,7 @@ class AdminUiMessagesTest {
     }
     // keys named in arrays (navigation, table heads)
     try (Stream<Path> files = Files.walk(SOURCES.resolve("js"))) {
-      Pattern quoted = Pattern.compile("'((?:nav|dashboard|entries|followers|following|keys|reports|audit)\\.[a-zA-Z]+)'");
+      Pattern quoted = Pattern.compile("'((?:nav|dashboard|entries|followers|following|keys|reports|audit|trust|lists|endorse|moderation)\\.[a-zA-Z]+)'");
       for (Path f : files.filter(p -> p.toString().endsWith(".js")).toList()) {
         Matcher m = quoted.matcher(Files.readString(f));
         while (m.find()) used.add(m.group(1));
