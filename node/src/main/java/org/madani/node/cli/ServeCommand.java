@@ -37,12 +37,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     }, "madani-shutdown"));
     System.out.println();
     System.out.println("Madani node is running at " + node.baseUrl() + "/");
+    System.out.println("  directory " + node.baseUrl() + "/directory");
+    System.out.println("  admin UI  " + node.baseUrl() + "/admin/");
     System.out.println("  health:   " + node.baseUrl() + "/readyz");
     System.out.println("  admin API " + node.baseUrl() + "/api/v1/openapi.json");
     var credentials = config.dataDir().resolve(InitCommand.CREDENTIALS_FILE);
     if (Files.exists(credentials)) {
       System.out.println("  log in:   user name and password are in " + credentials
-          + " (POST /api/v1/auth/login); delete that file once noted.");
+          + " (admin UI, or POST /api/v1/auth/login); delete that file once noted.");
     }
     System.out.println("  API token: java -jar madani-node.jar token --data-dir " + config.dataDir()
         + " (with the node stopped)");
