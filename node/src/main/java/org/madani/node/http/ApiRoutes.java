@@ -201,8 +201,7 @@ public final class ApiRoutes {
   }
 
   private ObjectNode body(RoutingContext ctx) {
-    var b = ctx.body().buffer();
-    return json.parseObject(b == null ? null : b.getBytes());
+    return JsonReplies.body(ctx, json);
   }
 
   private static Integer ifMatch(RoutingContext ctx) {
@@ -226,11 +225,7 @@ public final class ApiRoutes {
   }
 
   private void respond(RoutingContext ctx, Future<ObjectNode> f, int status) {
-    f.onSuccess(body -> ctx.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(Buffer.buffer(json.write(body)))).onFailure(ctx::fail);
+    JsonReplies.respond(ctx, status, f, json);
   }
 
   private static String param(RoutingContext ctx, String name) {

@@ -5,7 +5,6 @@ import org.madani.node.json.JsonCodec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -142,10 +141,7 @@ public final class FederationApiRoutes {
   }
 
   private void respond(RoutingContext ctx, int status, Future<ObjectNode> f) {
-    f.onSuccess(body -> ctx.response().setStatusCode(status)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(Buffer.buffer(json.write(body)))).onFailure(ctx::fail);
+    JsonReplies.respond(ctx, status, f, json);
   }
 
 }

@@ -3,7 +3,6 @@ package org.madani.node.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -75,9 +74,6 @@ public final class KeyApiRoutes {
   }
 
   private void respond(RoutingContext ctx, Future<ObjectNode> f) {
-    f.onSuccess(body -> ctx.response().setStatusCode(200)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(Buffer.buffer(json.write(body)))).onFailure(ctx::fail);
+    JsonReplies.respond(ctx, 200, f, json);
   }
 }

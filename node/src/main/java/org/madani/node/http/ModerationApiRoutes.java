@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -109,13 +108,10 @@ public final class ModerationApiRoutes {
   }
 
   private ObjectNode body(RoutingContext ctx) {
-    return json.parseObject(ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+    return JsonReplies.body(ctx, json);
   }
 
   private void respond(RoutingContext ctx, int status, Future<ObjectNode> f) {
-    f.onSuccess(body -> ctx.response().setStatusCode(status)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(Buffer.buffer(json.write(body)))).onFailure(ctx::fail);
+    JsonReplies.respond(ctx, status, f, json);
   }
 }
