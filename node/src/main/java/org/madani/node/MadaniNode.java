@@ -250,8 +250,6 @@ public final class MadaniNode {
         searchIndex, clock, config.devMode() ? 250 : 2000);
     DirectoryService directory = new DirectoryService(db, directoryRepo, searchIndex, indexer,
         vertx.createSharedWorkerExecutor("madani-search-" + System.identityHashCode(searchIndex), 2));
-    // Blocking, suspending or limiting an author takes its entries out of the directory (and back).
-    trust.onChange(() -> directory.reindex());
     processor.onHandled(indexer::wakeUp);
 
     ContentEvents events = ContentEvents.both(outbox, new ContentEvents() {
@@ -346,6 +344,9 @@ public final class MadaniNode {
         .compose(id -> vertx.deployVerticle(listPoller)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
+          // Blocking, suspending or limiting an author takes its entries out of the directory (and
+          // back). Registered once the indexer runs: the start-up read of the settings is no change.
+          trust.onChange(directory::reindex);
           LOG.info("node serving at {} (data directory {}, development mode {})",
               config.baseUrl(), config.dataDir(), config.devMode());
           return new MadaniNode(vertx, db, config, deployments, http.actualPort());
