@@ -143,7 +143,27 @@ public final class GuardedFetcher {
         .compose(response -> answer(call, url, redirects, response));
   }
 
+  /**
+   * Sends once more, on a new connection, when a pooled keep-alive connection turns out to have been
+   * closed by the server before any answer: the usual race of connection reuse. A GET is safe to
+   * repeat; anything else fails as it is.
+   */
   private Future<HttpClientResponse> send(Call call, Vetted vetted, MultiMap signed) {
+    return sendOnce(call, vetted, signed).recover(err -> closedBeforeAnswer(err) && !call.finished()
+        ? sendOnce(call, vetted, signed) : Future.failedFuture(err));
+  }
+
+  private static boolean closedBeforeAnswer(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause()) {
+      if (t instanceof io.vertx.core.http.HttpClosedException
+          || t instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Future<HttpClientResponse> sendOnce(Call call, Vetted vetted, MultiMap signed) {
     if (call.finished()) {
       return Future.failedFuture(FetchException.of(Reason.TIMEOUT, "Deadline passed: " + call.requested));
     }
