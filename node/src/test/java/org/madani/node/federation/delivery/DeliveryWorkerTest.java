@@ -87,7 +87,17 @@ class DeliveryWorkerTest {
     for (String id : ids) node.enqueue(id, inbox("/inbox"));
 
     // Failing fast enough trips the breaker: the backlog waits instead of hammering the peer.
-    eventually().until(() -> node.host(host()).breaker() == BreakerState.OPEN);
+    // Wait until no request is in flight either: one answered after the clock jumps below would be
+    // recorded at the new time and re-open the breaker from there, so no probe would ever be due.
+    eventually().until(() -> node.host(host()).breaker() == BreakerState.OPEN && node.stats().leased() == 0);
+    // … and no claim that began before the breaker opened is still on its way to the peer.
+    int[] seen = {-1};
+    throughout().until(() -> {
+      int count = peer.getAllServeEvents().size();
+      boolean steady = count == seen[0];
+      seen[0] = count;
+      return steady && node.stats().leased() == 0;
+    });
     // Hours later it is still down: the half-open probe fails and the breaker opens again.
     int before = peer.getAllServeEvents().size();
     node.advance(Duration.ofHours(7));
