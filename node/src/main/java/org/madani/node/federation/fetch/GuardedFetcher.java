@@ -71,10 +71,13 @@ public final class GuardedFetcher {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.contexts = Objects.requireNonNull(contexts, "contexts");
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+    // No connection reuse: a fetch that ends early resets its stream (deadline, size cap), and a
+    // pooled connection can be closing under the next fetch. Remote documents are fetched rarely
+    // and each goes to a vetted address anyway; a fresh connection per fetch is the safe trade.
     this.client = vertx.createHttpClient(new HttpClientOptions()
         .setVerifyHost(true)
         .setTrustAll(false)
-        .setKeepAlive(true));
+        .setKeepAlive(false));
   }
 
   /** {@link #getJson(URI, FetchOptions)} with {@link FetchOptions#defaults()}. */
