@@ -2,7 +2,6 @@ package org.madani.node.trust;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,19 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Set;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
-import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
-import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
-import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
-import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
-import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.madani.node.federation.sig.Keys;
 import org.madani.node.store.KeyRepository;
 import org.madani.node.store.KeyRepository.KeyRow;
 
@@ -56,9 +49,9 @@ public final class OrganizationKeys {
   public Created create(Connection c, long orgId, String handle, Path keysDir, Instant now)
       throws SQLException {
     createOwnerOnlyDir(keysDir);
-    AsymmetricCipherKeyPair ed = ed25519();
-    AsymmetricCipherKeyPair rsa = rsa2048();
-    AsymmetricCipherKeyPair recovery = ed25519();
+    KeyPair ed = ed25519();
+    KeyPair rsa = rsa2048();
+    KeyPair recovery = ed25519();
 
     Path edFile = keysDir.resolve(handle + "-" + ED25519_FRAGMENT + ".pem");
     Path rsaFile = keysDir.resolve(handle + "-" + RSA_FRAGMENT + ".pem");
@@ -98,7 +91,7 @@ public final class OrganizationKeys {
     if (current == null) throw new IllegalStateException("no current Ed25519 key for " + handle);
     String fragment = "ed25519-" + (highest + 1);
     createOwnerOnlyDir(keysDir);
-    AsymmetricCipherKeyPair ed = ed25519();
+    KeyPair ed = ed25519();
     Path file = keysDir.resolve(handle + "-" + fragment + ".pem");
     writePrivate(file, ed);
     Instant expires = now.plus(overlap);
@@ -116,31 +109,21 @@ public final class OrganizationKeys {
     }
   }
 
-  private AsymmetricCipherKeyPair ed25519() {
-    Ed25519KeyPairGenerator g = new Ed25519KeyPairGenerator();
-    g.init(new Ed25519KeyGenerationParameters(random));
-    return g.generateKeyPair();
+  private KeyPair ed25519() {
+    return Keys.generateEd25519(random);
   }
 
-  private AsymmetricCipherKeyPair rsa2048() {
-    RSAKeyPairGenerator g = new RSAKeyPairGenerator();
-    g.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), random, 2048, 100));
-    return g.generateKeyPair();
+  private KeyPair rsa2048() {
+    return Keys.generateRsa2048(random);
   }
 
-  static String publicPem(AsymmetricCipherKeyPair kp) {
+  static String publicPem(KeyPair kp) {
+    return Keys.toPem(kp.getPublic());
+  }
+
+  private static void writePrivate(Path file, KeyPair kp) {
     try {
-      byte[] der = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(kp.getPublic()).getEncoded();
-      return pem("PUBLIC KEY", der);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void writePrivate(Path file, AsymmetricCipherKeyPair kp) {
-    try {
-      byte[] der = PrivateKeyInfoFactory.createPrivateKeyInfo(kp.getPrivate()).getEncoded();
-      byte[] pem = pem("PRIVATE KEY", der).getBytes(StandardCharsets.US_ASCII);
+      byte[] pem = Keys.toPem(kp.getPrivate()).getBytes(StandardCharsets.US_ASCII);
       if (supportsPosix(file.getParent())) {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
       } else {
@@ -170,10 +153,5 @@ public final class OrganizationKeys {
 
   private static boolean supportsPosix(Path p) {
     return p != null && p.getFileSystem().supportedFileAttributeViews().contains("posix");
-  }
-
-  private static String pem(String type, byte[] der) {
-    String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-    return "-----BEGIN " + type + "-----\n" + b64 + "\n-----END " + type + "-----\n";
   }
 }
