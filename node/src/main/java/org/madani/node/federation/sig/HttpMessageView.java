@@ -24,6 +24,15 @@ public sealed interface HttpMessageView permits HttpRequestView, HttpResponseVie
     /** Whether the body has at least one byte, without copying it. */
     boolean hasBody();
 
+    /** A copy of {@code headers} with {@code value} appended as a new field line of {@code name}. */
+    static Map<String, List<String>> withLine(Map<String, List<String>> headers, String name, String value) {
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>(headers);
+        List<String> values = new java.util.ArrayList<>(copy.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
+        values.add(value);
+        copy.put(name.toLowerCase(Locale.ROOT), values);
+        return copy;
+    }
+
     /** All field line values for {@code name} (any case); empty when absent. */
     default List<String> headerValues(String name) {
         return headers().getOrDefault(name.toLowerCase(Locale.ROOT), List.of());

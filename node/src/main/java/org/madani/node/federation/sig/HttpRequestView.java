@@ -61,10 +61,7 @@ public record HttpRequestView(String method, URI targetUri, Map<String, List<Str
 
     /** A copy with {@code value} appended as a new field line of {@code name}. */
     public HttpRequestView withHeader(String name, String value) {
-        Map<String, List<String>> copy = new LinkedHashMap<>(headers);
-        List<String> values = new ArrayList<>(copy.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
-        values.add(value);
-        copy.put(name.toLowerCase(Locale.ROOT), values);
+        Map<String, List<String>> copy = HttpMessageView.withLine(headers, name, value);
         return new HttpRequestView(method, targetUri, copy, body);
     }
 

@@ -43,10 +43,7 @@ public record HttpResponseView(int status, Map<String, List<String>> headers, by
 
     /** A copy with {@code value} appended as a new field line of {@code name}. */
     public HttpResponseView withHeader(String name, String value) {
-        Map<String, List<String>> copy = new LinkedHashMap<>(headers);
-        List<String> values = new ArrayList<>(copy.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
-        values.add(value);
-        copy.put(name.toLowerCase(Locale.ROOT), values);
+        Map<String, List<String>> copy = HttpMessageView.withLine(headers, name, value);
         return new HttpResponseView(status, copy, body);
     }
 }
