@@ -261,7 +261,8 @@ public final class MadaniNode {
     ProfileService profiles = new ProfileService(db, orgs, checks, events, clock);
     EntryService entryService = new EntryService(db, orgs, entries, checks, events, clock);
     AdminAccounts admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
-        new ApiTokens(), new LoginThrottle(clock), clock);
+        new ApiTokens(), new LoginThrottle(clock), clock,
+        vertx.createSharedWorkerExecutor("madani-password-" + System.identityHashCode(db), 2));
 
     // Admin UI security: browser sessions beside bearer tokens, CSRF checks, invitations, audit log.
     AdminSessions sessions = new AdminSessions(db, new SessionRepository(), admins, SessionPolicy.defaults(), clock);

@@ -60,7 +60,7 @@ public final class OfflineNode implements AutoCloseable {
     this.entries = new EntryService(db, orgs, new EntryRepository(json.mapper()), checks,
         ContentEvents.NONE, clock);
     this.admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
-        new ApiTokens(), new LoginThrottle(clock), clock);
+        new ApiTokens(), new LoginThrottle(clock), clock, vertx.createSharedWorkerExecutor("madani-password", 1));
     this.keys = new OrganizationKeys(new KeyRepository());
   }
 
