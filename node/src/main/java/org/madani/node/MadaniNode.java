@@ -94,6 +94,7 @@ import org.madani.node.store.RemoteActorRepository;
 import org.madani.node.store.RemoteObjectRepository;
 import org.madani.node.http.HealthRoutes;
 import org.madani.node.http.HttpServerVerticle;
+import org.madani.node.http.RequestDeadlines;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.http.ProblemHandler;
 import org.madani.node.http.PublicPages;
@@ -335,7 +336,7 @@ public final class MadaniNode {
             reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount),
-        new ProblemHandler(json));
+        new ProblemHandler(json), RequestDeadlines.fromEnv(System.getenv()));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()
         .compose(s -> vertx.deployVerticle(indexer)).onSuccess(deployments::add)
