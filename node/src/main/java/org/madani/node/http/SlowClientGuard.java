@@ -45,6 +45,7 @@ final class SlowClientGuard {
   /** What is known about one connection. Touched only on its event loop. */
   private static final class State {
     final Channel channel;
+    ChannelHandlerContext first;
     long bytesSinceResponse;
     long idleSince;
     HttpServerRequest request;
@@ -57,7 +58,11 @@ final class SlowClientGuard {
     }
   }
 
-  /** For {@code HttpServer.connectionHandler}. */
+  /**
+   * For {@code HttpServer.connectionHandler}. Vert.x calls it when the connection opens only if
+   * cleartext HTTP/2 (h2c) is off; with h2c on, not before a whole header block has come (it must
+   * look for {@code Upgrade: h2c} first), which is too late for a header deadline.
+   */
   void connected(HttpConnection connection) {
     Channel channel = channelOf(connection);
     State s = new State(channel, System.nanoTime());
@@ -66,6 +71,11 @@ final class SlowClientGuard {
     }
     if (channel != null) {
       channel.pipeline().addFirst("madani-slow-client-bytes", new ChannelInboundHandlerAdapter() {
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+          s.first = ctx;
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
           if (msg instanceof ByteBuf b) s.bytesSinceResponse += b.readableBytes();
@@ -117,9 +127,10 @@ final class SlowClientGuard {
     }
     if ((now - s.idleSince) / 1_000_000 >= deadlines.headers().toMillis()) {
       vertx.cancelTimer(s.timer);
-      if (s.bytesSinceResponse > 0 && s.channel != null) {
+      if (s.bytesSinceResponse > 0 && s.first != null) {
         // Part of a header block came, never the end of it: say why before closing (RFC 9110 §15.5.9).
-        s.channel.writeAndFlush(Unpooled.wrappedBuffer(RAW_408)).addListener(ChannelFutureListener.CLOSE);
+        // Written below the HTTP codec (from the first handler's context), which has no response to encode.
+        s.first.writeAndFlush(Unpooled.wrappedBuffer(RAW_408)).addListener(ChannelFutureListener.CLOSE);
       } else {
         connection.close();
       }
