@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.madani.node.federation.actor.KeyPins;
-import org.madani.node.federation.sig.ActivityVerification;
 import org.madani.node.federation.sig.KeyStatus;
 import org.madani.node.federation.sig.Keys;
 import org.madani.node.federation.sig.ObjectProofs;
@@ -30,6 +29,8 @@ import org.madani.node.store.RemoteActorRepository;
  */
 final class EmbeddedProofCheck {
 
+  private static final java.util.Set<String> SELF_AUTHORED = java.util.Set.of("Create", "Update");
+
   private final Database db;
   private final RemoteActorRepository repo;
   private final WorkerExecutor crypto;
@@ -44,16 +45,22 @@ final class EmbeddedProofCheck {
   Future<Void> check(ObjectNode activity, String actor) {
     JsonNode object = activity.get("object");
     boolean outer = activity.has("proof");
-    boolean inner = object instanceof ObjectNode o && o.has("proof");
+    // An embedded object is kept as it is only by Create and Update, whose object must be the
+    // actor's own (InboxService checks origin and attribution): there its proof must be the
+    // actor's. Other activities embed what others made (an Accept carries our own Follow, an
+    // Announce someone's note); those objects are never stored as they came, but fetched again.
+    boolean inner = SELF_AUTHORED.contains(activity.path("type").asText())
+        && object instanceof ObjectNode o && o.has("proof");
     if (!outer && !inner) return Future.succeededFuture();
     // Only the actor's signing keys count: a recovery key signs revocations, nothing else.
     return db.tx(c -> repo.keysOf(c, actor).stream().filter(k -> "signing".equals(k.purpose())).toList())
-        .compose(pinned -> crypto.executeBlocking(() -> verify(activity, actor, pinned), false))
+        .compose(pinned -> crypto.executeBlocking(() -> verify(activity, actor, pinned, inner), false))
         .compose(refusal -> refusal == null ? Future.<Void>succeededFuture()
             : Future.failedFuture(Problem.of(403, "proof", "Proof not accepted", refusal).exception()));
   }
 
-  private static String verify(ObjectNode activity, String actor, List<RemoteActorRepository.KeyRow> pinned) {
+  private static String verify(ObjectNode activity, String actor, List<RemoteActorRepository.KeyRow> pinned,
+      boolean inner) {
     Map<String, VerificationKey> keys = new HashMap<>();
     for (var k : pinned) {
       if ("ed25519".equals(k.algorithm())) {
@@ -63,13 +70,12 @@ final class EmbeddedProofCheck {
     }
     Function<String, Optional<VerificationKey>> lookup = id -> Optional.ofNullable(keys.get(id));
     Function<String, Optional<KeyStatus>> statuses = KeyPins.statuses(pinned);
-    ActivityVerification v = ObjectProofs.verifyWithEmbedded(activity, lookup, statuses);
     if (activity.has("proof")) {
-      String why = refusal("activity", v.activity(), actor);
+      String why = refusal("activity", ObjectProofs.verify(activity, lookup, statuses), actor);
       if (why != null) return why;
     }
-    if (v.object().isPresent()) {
-      return refusal("embedded object", v.object().get(), actor);
+    if (inner) {
+      return refusal("embedded object", ObjectProofs.verify((ObjectNode) activity.get("object"), lookup, statuses), actor);
     }
     return null;
   }
