@@ -146,7 +146,7 @@ class KeyRotationIT {
     a.stop();
     int exit = new CommandLine(new RevokeKeyCommand()).execute("--data-dir", dir.resolve("a").toString(),
         "--port", String.valueOf(port), "--handle", "alef", "--key", "ed25519-2", "--since", since.toString(),
-        "--recovery-key", aKeys.resolve("alef-recovery-1.OFFLINE.pem").toString());
+        "--recovery-key", a.recoveryKeyFile().toString());
     assertThat(exit).isZero();
     a.restart();
 
