@@ -169,7 +169,9 @@ public final class MadaniNode {
 
     // Federation: keys and actors, the guarded fetcher, the durable delivery queue.
     KeyRepository keyRepo = new KeyRepository();
-    LocalActors localActors = new LocalActors(json.mapper(), urls, keyRepo);
+    // Signing keys at rest: encrypted with MADANI_KEY_PASSPHRASE(_FILE) when set (issue 11, finding 14).
+    org.madani.node.trust.PrivateKeyFiles keyFiles = org.madani.node.trust.PrivateKeyFiles.fromEnv(System.getenv());
+    LocalActors localActors = new LocalActors(json.mapper(), urls, keyRepo, keyFiles);
     String userAgent = "Madani/0.1 (+" + config.baseUrl() + ")";
     OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock, userAgent);
     AddressGuard guard = new AddressGuard(config.devMode(), HostResolver.system(vertx));
@@ -288,7 +290,7 @@ public final class MadaniNode {
     TrustApiRoutes trustApi = new TrustApiRoutes(trust, json);
     org.madani.node.http.KeyApiRoutes keyApi = new org.madani.node.http.KeyApiRoutes(
         new org.madani.node.trust.KeyRotation(db, orgs, keyRepo, localActors, outbox, config.keysDir(),
-            org.madani.node.trust.KeyRotation.DEFAULT_OVERLAP, clock),
+            org.madani.node.trust.KeyRotation.DEFAULT_OVERLAP, clock, keyFiles),
         new org.madani.node.trust.KeyChanges(db, keyChangeRepo, keyPins, clock), json);
     org.madani.node.trust.EndorsementService endorsements = new org.madani.node.trust.EndorsementService(db, orgs,
         endorsementRepo, localActors, remoteActors, outbox, trustPolicy, audit, json.mapper(), clock);

@@ -47,6 +47,10 @@ public final class OfflineNode implements AutoCloseable {
   private final AdminAccounts admins;
   private final OrganizationKeys keys;
 
+  /** Signing keys at rest: encrypted with MADANI_KEY_PASSPHRASE(_FILE) when set. */
+  private final org.madani.node.trust.PrivateKeyFiles keyFiles =
+      org.madani.node.trust.PrivateKeyFiles.fromEnv(System.getenv());
+
   public OfflineNode(NodeConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
@@ -61,7 +65,7 @@ public final class OfflineNode implements AutoCloseable {
         ContentEvents.NONE, clock);
     this.admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
         new ApiTokens(), new LoginThrottle(clock), clock, vertx.createSharedWorkerExecutor("madani-password", 1));
-    this.keys = new OrganizationKeys(new KeyRepository());
+    this.keys = new OrganizationKeys(new KeyRepository(), keyFiles);
   }
 
   public JsonCodec json() {
@@ -87,13 +91,14 @@ public final class OfflineNode implements AutoCloseable {
             : config.bindAddress()) + ":" + config.port());
     org.madani.node.model.Urls urls = new org.madani.node.model.Urls(base);
     KeyRepository keyRepo = new KeyRepository();
-    var actors = new org.madani.node.federation.actor.LocalActors(json.mapper(), urls, keyRepo);
+    var actors = new org.madani.node.federation.actor.LocalActors(json.mapper(), urls, keyRepo, keyFiles);
     var deliveries = new org.madani.node.federation.delivery.DeliveryQueue(clock);
     var outbox = new org.madani.node.federation.outbox.Outbox(json.mapper(), actors,
         new org.madani.node.federation.outbox.EntryObjects(json.mapper(), urls, actors),
         new org.madani.node.store.OutboxRepository(), new org.madani.node.store.FollowRepository(),
         new org.madani.node.store.RemoteActorRepository(), deliveries::enqueue, clock);
-    return new org.madani.node.trust.KeyRotation(db, orgs, keyRepo, actors, outbox, config.keysDir(), overlap, clock);
+    return new org.madani.node.trust.KeyRotation(db, orgs, keyRepo, actors, outbox, config.keysDir(), overlap, clock,
+        keyFiles);
   }
 
   /**

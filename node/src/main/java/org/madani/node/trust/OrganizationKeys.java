@@ -38,9 +38,16 @@ public final class OrganizationKeys {
 
   private final KeyRepository keys;
   private final SecureRandom random = new SecureRandom();
+  private final PrivateKeyFiles files;
 
   public OrganizationKeys(KeyRepository keys) {
+    this(keys, PrivateKeyFiles.PLAIN);
+  }
+
+  /** @param files how private key files are written: plain, or encrypted with a passphrase */
+  public OrganizationKeys(KeyRepository keys, PrivateKeyFiles files) {
     this.keys = keys;
+    this.files = files;
   }
 
   /**
@@ -129,9 +136,9 @@ public final class OrganizationKeys {
     return Keys.toPem(kp.getPublic());
   }
 
-  private static void writePrivate(Path file, KeyPair kp) {
+  private void writePrivate(Path file, KeyPair kp) {
     try {
-      byte[] pem = Keys.toPem(kp.getPrivate()).getBytes(StandardCharsets.US_ASCII);
+      byte[] pem = files.pem(kp.getPrivate()).getBytes(StandardCharsets.US_ASCII);
       if (supportsPosix(file.getParent())) {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
       } else {
