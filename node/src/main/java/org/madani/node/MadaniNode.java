@@ -141,7 +141,8 @@ public final class MadaniNode {
     }
     NodeConfig effective = config.withBaseUrl(base);
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
-    return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.databaseFile()))
+    return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.databaseFile(),
+        org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE")))
         .compose(db -> vertx.executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")))
             .onFailure(err -> db.close())
             .compose(index -> deploy(vertx, db, index, effective, clock)))

@@ -55,7 +55,8 @@ public final class OfflineNode implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.vertx = Vertx.vertx();
-    this.db = Database.open(vertx, config.databaseFile());
+    this.db = Database.open(vertx, config.databaseFile(),
+        org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"));
     this.json = new JsonCodec(config.maxJsonDepth());
     this.orgs = new OrganizationRepository(json.mapper());
     Taxonomies taxonomies = new Taxonomies(json.mapper());

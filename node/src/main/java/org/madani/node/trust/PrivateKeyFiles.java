@@ -32,16 +32,8 @@ public final class PrivateKeyFiles {
 
   /** From {@code MADANI_KEY_PASSPHRASE_FILE} or else {@code MADANI_KEY_PASSPHRASE}; plain when neither is set. */
   public static PrivateKeyFiles fromEnv(Map<String, String> env) {
-    String file = env.get("MADANI_KEY_PASSPHRASE_FILE");
-    if (file != null && !file.isBlank()) {
-      try {
-        return new PrivateKeyFiles(Files.readString(Path.of(file), StandardCharsets.UTF_8).strip().toCharArray());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read MADANI_KEY_PASSPHRASE_FILE", e);
-      }
-    }
-    String value = env.get("MADANI_KEY_PASSPHRASE");
-    return value == null || value.isEmpty() ? PLAIN : new PrivateKeyFiles(value.toCharArray());
+    char[] p = org.madani.node.config.Passphrases.fromEnv(env, "MADANI_KEY_PASSPHRASE");
+    return p == null ? PLAIN : new PrivateKeyFiles(p);
   }
 
   public boolean encrypts() {
