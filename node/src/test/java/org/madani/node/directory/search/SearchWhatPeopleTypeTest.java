@@ -43,6 +43,20 @@ class SearchWhatPeopleTypeTest {
         "2026-01-01T00:00:00Z");
   }
 
+  static DirectoryEntry withContent(String id, String title, String content) {
+    java.time.Instant d = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    return new DirectoryEntry("https://x.example/e/" + id, "event", "public", Map.of("en", title), Map.of(),
+        Map.of("ar", content), List.of(), BASMA, Map.of("en", "Basma"), List.of(), List.of(), List.of("en"), d, d,
+        java.util.Set.of(), false, new DirectoryEntry.Provenance(BASMA, "rfc9421/ed25519", null, d));
+  }
+
+  @Test
+  void placeNamedOnlyInTheBody_isFoundByItsTransliteration() {
+    add(withContent("panel", "Panel evening", "ممثلون عن مبادرات محلية في حلب وإدلب والرقة"));
+    assertThat(ids("Halab")).containsExactly("panel");
+    assertThat(ids("Rakka")).containsExactly("panel");
+  }
+
   List<String> ids(String q) {
     return index.search(DirectoryQuery.all().withQ(q)).items().stream()
         .map(e -> e.id().substring(e.id().lastIndexOf('/') + 1)).toList();
