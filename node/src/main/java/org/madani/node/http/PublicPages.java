@@ -56,6 +56,11 @@ public final class PublicPages {
   private final EntryService entries;
   private final PageRenderer renderer;
   private final Extras extras;
+  /**
+   * Remote-follow lookups per visitor's server host: the form makes this node fetch from a host
+   * the visitor names, so it must not become a way to hammer one server.
+   */
+  private final RateLimiter lookups;
 
   /**
    * What the landing page, calendar files and remote follow need beyond the organization pages.
@@ -68,6 +73,7 @@ public final class PublicPages {
     this.entries = entries;
     this.renderer = renderer;
     this.extras = extras;
+    this.lookups = new RateLimiter(1, 10, extras.clock());
   }
 
   public void mount(Router router) {
@@ -119,8 +125,12 @@ public final class PublicPages {
     String handle = ctx.pathParam("handle");
     String account = ctx.request().getParam("account");
     String actorId = extras.urls().organization(handle);
+    String target = account == null ? "" : account.strip();
+    target = target.substring(target.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+    boolean allowed = target.isEmpty() || lookups.tryAcquire(target);
     profiles.get(handle)
-        .compose(org -> extras.remoteFollow().lookup(account, actorId))
+        .compose(org -> allowed ? extras.remoteFollow().lookup(account, actorId)
+            : Future.succeededFuture(new RemoteFollowLookup.Result.Failed(RemoteFollowLookup.Reason.BUSY)))
         .onSuccess(result -> {
           switch (result) {
             case RemoteFollowLookup.Result.Redirect r -> ctx.response().setStatusCode(303)
@@ -130,8 +140,13 @@ public final class PublicPages {
                 case BAD_ACCOUNT -> "follow.badHandle";
                 case NOT_FOUND -> "follow.notFound";
                 case NO_TEMPLATE -> "follow.noTemplate";
+                case BUSY -> "follow.busy";
               });
-              int status = f.reason() == RemoteFollowLookup.Reason.BAD_ACCOUNT ? 400 : 422;
+              int status = switch (f.reason()) {
+                case BAD_ACCOUNT -> 400;
+                case BUSY -> 429;
+                default -> 422;
+              };
               String shown = account == null ? null : account.strip().substring(0, Math.min(300, account.strip().length()));
               orgPage(handle, lang, "/orgs/" + handle, reason, shown)
                   .onSuccess(page -> html(ctx, status, lang, page))

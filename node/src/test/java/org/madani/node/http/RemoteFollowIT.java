@@ -142,6 +142,25 @@ class RemoteFollowIT {
   }
 
   @Test
+  void manyLookupsAtOneServer_areCutOff_soThisNodeCannotBeUsedToHammerIt() throws Exception {
+    serve(mastodonJrd(""));
+    // "localhost:port": the same WireMock under a host name no other test uses (its own bucket)
+    String account = "@alice@localhost:" + remote.port();
+    int refused = 0;
+    for (int i = 0; i < 25; i++) {
+      HttpResponse<String> r = follow(account, "en");
+      if (r.statusCode() == 429) {
+        refused++;
+        assertThat(Jsoup.parse(r.body()).select("#follow-error").text()).contains("Too many requests to that server");
+      } else {
+        assertThat(r.statusCode()).isEqualTo(303);
+      }
+    }
+    assertThat(refused).isPositive();
+    remote.verify(25 - refused, getRequestedFor(urlPathEqualTo("/.well-known/webfinger")));
+  }
+
+  @Test
   void unknownOrganization_is404() throws Exception {
     assertThat(node.get("/orgs/nobody/follow?account=alice@" + host).statusCode()).isEqualTo(404);
   }

@@ -44,7 +44,9 @@ public final class RemoteFollowLookup {
     /** The server did not answer, or does not know the account. */
     NOT_FOUND,
     /** The server answered but offers no way to follow from there. */
-    NO_TEMPLATE
+    NO_TEMPLATE,
+    /** Too many lookups at that server just now (decided by the caller, before any fetch). */
+    BUSY
   }
 
   private final DocumentFetcher webFinger;

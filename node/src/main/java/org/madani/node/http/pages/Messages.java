@@ -181,6 +181,8 @@ public final class Messages {
       Map.entry("follow.noTemplate", new String[] {
           "خادمك لا يتيح المتابعة عن بُعد. انسخ عنوان المنظمة وابحث عنه في حسابك.",
           "Your server does not offer remote follow. Copy the organization's address and search for it in your account."}),
+      Map.entry("follow.busy", new String[] {"طلبات كثيرة إلى هذا الخادم الآن. أعد المحاولة بعد قليل.",
+          "Too many requests to that server just now. Please try again in a moment."}),
       Map.entry("follow.failed", new String[] {"تعذّرت المتابعة من خادمك", "Could not follow from your server"}),
       Map.entry("home.intro", new String[] {
           "منظمات مجتمع مدني تنشر أنشطتها على هذه العقدة المستقلة، وتتبادلها مع عقد أخرى.",
@@ -196,6 +198,7 @@ public final class Messages {
       Map.entry("errorText", new String[] {"تعذّر إتمام الطلب.", "The request could not be completed."}),
       Map.entry("errorId", new String[] {"رقم الخطأ للإبلاغ عنه", "Error id to quote"}),
       Map.entry("home", new String[] {"الصفحة الرئيسية", "Home page"}),
+      Map.entry("siteNav", new String[] {"التنقل في الموقع", "Site navigation"}),
       Map.entry("skip", new String[] {"انتقل إلى المحتوى", "Skip to content"}),
       Map.entry("poweredBy", new String[] {"يعمل على عقدة مدني مستقلة", "Served by an independent Madani node"}));
 

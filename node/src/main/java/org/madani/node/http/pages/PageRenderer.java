@@ -256,7 +256,7 @@ public final class PageRenderer {
         + "<link rel=\"stylesheet\" href=\"/static/madani.css\">" + extraHead
         + "</head><body><a class=\"skip\" href=\"#main\">" + esc(t(lang, "skip")) + "</a>"
         + "<header class=\"bar\"><a class=\"brand\" href=\"/\">" + esc(t(lang, "site")) + "</a>"
-        + "<nav class=\"nav\" aria-label=\"" + esc(t(lang, "home.explore")) + "\"><a href=\"/directory\">"
+        + "<nav class=\"nav\" aria-label=\"" + esc(t(lang, "siteNav")) + "\"><a href=\"/directory\">"
         + esc(t(lang, "directory")) + "</a><a href=\"/reports\">" + esc(t(lang, "reports")) + "</a></nav>"
         + "<a class=\"switch\" hreflang=\"" + lang.other().code + "\" lang=\"" + lang.other().code
         + "\" href=\"" + switchHref + "\">" + esc(t(lang, "switchTo")) + "</a></header>"
