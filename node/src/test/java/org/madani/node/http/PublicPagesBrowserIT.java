@@ -126,6 +126,30 @@ class PublicPagesBrowserIT {
   }
 
   @Test
+  void reportCharts_arabicLabelsLieWhollyInsideThePicture() throws Exception {
+    browser.driver.manage().window().setSize(new Dimension(1280, 900));
+    load("/reports?lang=ar&period=year&from=2020-01-01&to=2028-01-01");
+    @SuppressWarnings("unchecked")
+    List<Object> boxes = (List<Object>) js().executeScript(
+        "return Array.from(document.querySelectorAll('svg.chart text[direction=rtl]')).map(t => {"
+            + " const b = t.getBBox(); const w = t.ownerSVGElement.viewBox.baseVal.width;"
+            + " return {label: t.textContent, x: b.x, right: b.x + b.width, width: b.width, svg: w}; })");
+    assertThat(boxes).isNotEmpty();
+    for (Object o : boxes) {
+      @SuppressWarnings("unchecked")
+      var box = (java.util.Map<String, Object>) o;
+      double x = ((Number) box.get("x")).doubleValue();
+      double right = ((Number) box.get("right")).doubleValue();
+      double svg = ((Number) box.get("svg")).doubleValue();
+      assertThat(x).as("label %s starts inside", box.get("label")).isGreaterThanOrEqualTo(0);
+      assertThat(right).as("label %s ends inside", box.get("label")).isLessThanOrEqualTo(svg);
+      // more than one glyph is visible: the label is as wide as its text, not clipped to a glyph
+      assertThat(((Number) box.get("width")).doubleValue()).isGreaterThan(12);
+    }
+    browser.screenshot("public-reports-ar");
+  }
+
+  @Test
   void arabicFont_isTheNodesOwn() throws Exception {
     load("/orgs/sawa?lang=ar");
     Boolean loaded = (Boolean) js().executeAsyncScript(
