@@ -309,7 +309,10 @@ public final class MadaniNode {
         entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock), mirrorRepo)
         .refusing(trustPolicy).counting(metrics);
     PageRenderer pageRenderer = new PageRenderer(taxonomies, urls);
-    PublicPages pages = new PublicPages(profiles, entryService, pageRenderer);
+    PublicPages pages = new PublicPages(profiles, entryService, pageRenderer, new PublicPages.Extras(
+        new org.madani.node.http.pages.LandingPageRenderer(pageRenderer, urls), directory,
+        new org.madani.node.directory.DirectoryEntries(json.mapper(), urls),
+        new org.madani.node.federation.remotefollow.RemoteFollowLookup(webFinger, config.devMode()), urls, clock));
     DirectoryRoutes directoryApi = new DirectoryRoutes(directory, admins, json);
     DirectoryPages directoryPages = new DirectoryPages(directory,
         new DirectoryPageRenderer(pageRenderer, taxonomies, urls));
@@ -339,7 +342,8 @@ public final class MadaniNode {
             reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount),
-        new ProblemHandler(json), RequestDeadlines.fromEnv(System.getenv()));
+        new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)),
+        RequestDeadlines.fromEnv(System.getenv()));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()
         .compose(s -> vertx.deployVerticle(indexer)).onSuccess(deployments::add)

@@ -412,6 +412,10 @@ public final class FederationRoutes {
       links.addObject().put("rel", "self").put("type", ActivityStreams.MEDIA_TYPE).put("href", actors.actorId(h));
       links.addObject().put("rel", "http://webfinger.net/rel/profile-page").put("type", "text/html")
           .put("href", actors.actorId(h));
+      // Where a visitor of another server's page lands to follow from here (OStatus subscribe,
+      // as Mastodon reads it; served by PublicPages#authorizeInteraction).
+      links.addObject().put("rel", "http://ostatus.org/schema/1.0/subscribe")
+          .put("template", urls.root() + "/authorize_interaction?uri={uri}");
       ctx.response().putHeader("Content-Type", "application/jrd+json; charset=utf-8")
           .putHeader("Access-Control-Allow-Origin", "*")
           .end(Buffer.buffer(json.write(jrd)));

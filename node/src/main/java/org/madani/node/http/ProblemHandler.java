@@ -24,9 +24,27 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
   private final JsonCodec json;
+  private final org.madani.node.http.pages.ErrorPageRenderer pages;
 
   public ProblemHandler(JsonCodec json) {
+    this(json, null);
+  }
+
+  /**
+   * With {@code pages}, a browser (Accept naming text/html) asking for anything outside the API
+   * gets the error as an HTML page in its language; API clients keep problem+json.
+   */
+  public ProblemHandler(JsonCodec json, org.madani.node.http.pages.ErrorPageRenderer pages) {
     this.json = json;
+    this.pages = pages;
+  }
+
+  private boolean wantsHtml(RoutingContext ctx) {
+    if (pages == null) return false;
+    String path = ctx.request().path();
+    if (path == null || path.startsWith("/api/") || path.startsWith("/.well-known/")) return false;
+    String accept = ctx.request().getHeader("Accept");
+    return accept != null && accept.contains("text/html");
   }
 
   @Override
@@ -34,6 +52,14 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     Problem p = toProblem(ctx);
     if (ctx.response().headWritten()) {
       ctx.response().reset();
+      return;
+    }
+    if (wantsHtml(ctx)) {
+      var lang = PublicPages.lang(ctx);
+      Object id = p.extensions().get("correlationId");
+      ctx.response().putHeader("Cache-Control", "no-store");
+      PublicPages.html(ctx, p.status(), lang,
+          pages.page(lang, p.status(), ctx.request().path(), id == null ? null : id.toString()));
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();

@@ -114,9 +114,9 @@ class PublicPagesIT {
   }
 
   @Test
-  void root_redirectsToTheOnlyOrganization() throws Exception {
+  void root_isALandingPage_notARedirect() throws Exception {
     HttpResponse<String> r = node.get("/");
-    assertThat(r.statusCode()).isEqualTo(302);
-    assertThat(r.headers().firstValue("Location")).hasValue("/orgs/sawa");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(r.body()).select("a[href=/orgs/sawa]")).isNotEmpty();
   }
 }

@@ -10,6 +10,7 @@ package org.madani.node.directory.search;
  *   <li>taa marbuta ة → ه, alef maqsura ى → ي, Persian yeh/kaf (ی ک) → ي ك;
  *   <li>diacritics removed: tanween, fatha, damma, kasra, shadda, sukun, superscript alef and the
  *       other Quranic marks (U+0610–U+061A, U+064B–U+065F, U+0670, U+06D6–U+06ED);
+ *   <li>the alef after tanween al-fath removed with it: «تدريبًا» and «تدريباً» → «تدريب»;
  *   <li>tatweel (ـ) removed;
  *   <li>Arabic-Indic (٠–٩) and Eastern Arabic-Indic (۰–۹) digits → ASCII 0–9.
  * </ul>
@@ -38,11 +39,18 @@ public final class ArabicNormalizer {
     int out = 0;
     for (int i = 0; i < len; i++) {
       char c = buf[i];
+      // The alef that carries tanween al-fath («تدريبًا», also typed «تدريباً») is spelling, not
+      // part of the word: drop it with the tanween, so «تدريبًا» is found by «تدريب».
+      if (c == '\u0627' && (i > 0 && buf[i - 1] == TANWEEN_FATH || i + 1 < len && buf[i + 1] == TANWEEN_FATH)) {
+        continue;
+      }
       char folded = fold(c);
       if (folded != 0) buf[out++] = folded;
     }
     return out;
   }
+
+  private static final char TANWEEN_FATH = '\u064B';
 
   /** The folded form of one char, or 0 when it is to be dropped. */
   static char fold(char c) {

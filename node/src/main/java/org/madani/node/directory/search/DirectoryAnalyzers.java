@@ -21,6 +21,10 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * language detection: every token goes through the same chain, and each stemmer only touches
  * its own script (the Arabic light stemmer strips Arabic affixes, Porter only Latin suffixes).
  *
+ * <p>Words with a hamza inside get a second token with the hamza unified
+ * ({@link HamzaVariantFilter}) at the same position; query parsing treats tokens at one position
+ * as alternatives.
+ *
  * <ul>
  *   <li>{@link #text()}: folding, Arabic and English stop words, Arabic light stemming
  *       (ال, و, ب… prefixes; ة, ات, ون… suffixes) and Porter stemming ("organizing" and
@@ -54,6 +58,7 @@ public final class DirectoryAnalyzers {
         Tokenizer source = new StandardTokenizer();
         TokenStream s = new EnglishPossessiveFilter(source);
         s = new LowerCaseFilter(s);
+        s = new HamzaVariantFilter(s);
         s = new ArabicFoldingFilter(s);
         s = new StopFilter(s, stop);
         s = new ArabicStemFilter(s);
@@ -73,7 +78,7 @@ public final class DirectoryAnalyzers {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream s = new ArabicFoldingFilter(new LowerCaseFilter(source));
+        TokenStream s = new ArabicFoldingFilter(new HamzaVariantFilter(new LowerCaseFilter(source)));
         return new TokenStreamComponents(source, s);
       }
 

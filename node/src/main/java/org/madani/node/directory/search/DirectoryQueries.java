@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -24,8 +25,12 @@ import org.madani.node.directory.DirectoryQuery;
  * stemmed); each word matches when any of these does: its stem in the text, the word itself in a
  * title or organization name (boosted), a near spelling of it in a name (fuzzy: one edit from 4
  * letters, two from 7; the first letter must be right, which keeps fuzzy cheap), or its
- * transliteration key against organization names. Words are all required up to three words,
- * three in four beyond that. Filters do not score. Thread-safe.
+ * transliteration key against organization names. A word with a hamza inside also matches
+ * its hamza-unified spelling ({@link HamzaVariantFilter}: tokens at one position are
+ * alternatives). Words that name a region (label or taxonomy alias, {@link PlaceNames}: "Halab",
+ * "Deir Ezzor") count as one word that matches entries in that region or text naming it in
+ * either language. Words are all required up to three words, three in four beyond that.
+ * Filters do not score. Thread-safe.
  */
 final class DirectoryQueries {
 
@@ -34,10 +39,18 @@ final class DirectoryQueries {
 
   private final Analyzer text;
   private final Analyzer name;
+  private final PlaceNames places;
 
+  /** With the region names of the protocol's own taxonomy (on the classpath). */
   DirectoryQueries(Analyzer text, Analyzer name) {
+    this(text, name, PlaceNames.of(new org.madani.node.content.Taxonomies(new com.fasterxml.jackson.databind.ObjectMapper()),
+        name));
+  }
+
+  DirectoryQueries(Analyzer text, Analyzer name, PlaceNames places) {
     this.text = text;
     this.name = name;
+    this.places = places;
   }
 
   Query build(DirectoryQuery q) {
@@ -73,17 +86,58 @@ final class DirectoryQueries {
   /** The free-text part, or null when there is nothing to search for. */
   Query words(String q) {
     if (q == null || q.isBlank()) return null;
+    List<List<String>> positions = positions(name, q);
+    List<String> firsts = new ArrayList<>();
+    positions.forEach(p -> firsts.add(p.get(0)));
     List<Query> perWord = new ArrayList<>();
-    for (String w : tokens(name, q)) {
-      if (ARTICLES.contains(w)) continue;
-      Query one = word(w);
-      if (one != null) perWord.add(one);
+    int i = 0;
+    for (PlaceNames.Match m : places.find(firsts)) {
+      for (; i < m.from(); i++) add(perWord, positions.get(i));
+      perWord.add(place(m.regionId()));
+      i = m.to();
     }
+    for (; i < positions.size(); i++) add(perWord, positions.get(i));
     if (perWord.isEmpty()) return null;
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     perWord.forEach(w -> b.add(w, Occur.SHOULD));
     int n = perWord.size();
     b.setMinimumNumberShouldMatch(n <= 3 ? n : (int) Math.ceil(n * 0.75));
+    return b.build();
+  }
+
+  private void add(List<Query> perWord, List<String> alternatives) {
+    if (ARTICLES.contains(alternatives.get(0))) return;
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int n = 0;
+    for (String w : alternatives) {
+      Query one = word(w);
+      if (one != null) {
+        any.add(one, Occur.SHOULD);
+        n++;
+      }
+    }
+    if (n == 1) {
+      perWord.add(any.build().clauses().get(0).getQuery());
+    } else if (n > 1) {
+      perWord.add(any.build());
+    }
+  }
+
+  /** A region named in the query: entries filed under it, or text naming it in either language. */
+  private Query place(String regionId) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new BoostQuery(new TermQuery(new Term(SearchIndex.REGION, regionId)), 2f), Occur.SHOULD);
+    for (String label : places.labels(regionId)) {
+      List<List<String>> stems = positions(text, label);
+      if (stems.isEmpty()) continue;
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      for (List<String> alternatives : stems) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        alternatives.forEach(s -> any.add(new TermQuery(new Term(SearchIndex.TEXT, s)), Occur.SHOULD));
+        all.add(any.build(), Occur.MUST);
+      }
+      b.add(all.build(), Occur.SHOULD);
+    }
     return b.build();
   }
 
@@ -107,6 +161,27 @@ final class DirectoryQueries {
       b.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TRANSLIT, key)), 0.5f), Occur.SHOULD);
     }
     return b.build();
+  }
+
+  /** The tokens of {@code s} grouped by position: tokens at one position are alternatives. */
+  static List<List<String>> positions(Analyzer analyzer, String s) {
+    List<List<String>> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("q", s)) {
+      CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (inc.getPositionIncrement() == 0 && !out.isEmpty()) {
+          out.get(out.size() - 1).add(t.toString());
+        } else {
+          out.add(new ArrayList<>(List.of(t.toString())));
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analyzing a String does no I/O
+    }
+    return out;
   }
 
   static List<String> tokens(Analyzer analyzer, String s) {

@@ -73,7 +73,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Bump when the document layout or analysis changes: an index of another schema is rebuilt. */
-  static final String SCHEMA = "2"; // 2: entries carry their schedule (feeds)
+  static final String SCHEMA = "3"; // 2: entries carry their schedule (feeds); 3: hamza variants, tanween alef
 
   static final String KEY = "key";
   static final String SOURCE = "src";

@@ -179,7 +179,7 @@ public final class DirectoryPageRenderer {
       case "kind" -> t(lang, "kind." + value);
       case "sector" -> taxonomies.sector(value).map(tm -> tm.label(lang.code)).orElse(value);
       case "region" -> taxonomies.region(value).map(tm -> tm.label(lang.code)).orElse(value);
-      case "language" -> t(lang, "lang." + value);
+      case "language" -> LanguageNames.name(lang, value);
       case "organization" -> {
         Lang.Localized l = lang.pick(node(r.organizations().getOrDefault(value, Map.of())));
         yield l == null ? host(value) : l.text();

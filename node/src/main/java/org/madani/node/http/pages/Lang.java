@@ -31,8 +31,18 @@ public enum Lang {
    * of Accept-Language by quality, then Arabic.
    */
   public static Lang choose(String queryLang, String acceptLanguage) {
+    return choose(queryLang, null, acceptLanguage);
+  }
+
+  /**
+   * As {@link #choose(String, String)}, with the language the visitor picked before (the
+   * {@code lang} cookie) between the query and Accept-Language.
+   */
+  public static Lang choose(String queryLang, String cookieLang, String acceptLanguage) {
     if ("en".equals(queryLang)) return EN;
     if ("ar".equals(queryLang)) return AR;
+    if ("en".equals(cookieLang)) return EN;
+    if ("ar".equals(cookieLang)) return AR;
     if (acceptLanguage != null) {
       try {
         for (Locale.LanguageRange r : Locale.LanguageRange.parse(acceptLanguage)) {

@@ -46,12 +46,28 @@ public final class PageRenderer {
   }
 
   public String organization(Lang lang, Organization org, List<Entry> entries, String path) {
+    return organization(lang, org, entries, path, null, null);
+  }
+
+  /** The fediverse handle of a hosted organization: {@code @handle@host}. */
+  public String fediverseHandle(String handle) {
+    return "@" + handle + "@" + java.net.URI.create(urls.root()).getAuthority();
+  }
+
+  /**
+   * The organization page; {@code followError} (a sentence in {@code lang}) and {@code account}
+   * (what the visitor typed) come back from a remote follow that could not be done.
+   */
+  public String organization(Lang lang, Organization org, List<Entry> entries, String path, String followError,
+      String account) {
     JsonNode p = org.profile();
     StringBuilder b = new StringBuilder();
     b.append("<header class=\"org-head\"><div class=\"avatar\" aria-hidden=\"true\">")
         .append(esc(initial(lang, p.get("name")))).append("</div><div>")
         .append(text(lang, p.get("name"), "h1"))
         .append(text(lang, p.get("summary"), "p"))
+        .append("<p class=\"handle-line\"><bdi dir=\"ltr\">").append(esc(fediverseHandle(org.handle())))
+        .append("</bdi> · <a href=\"#follow\">").append(esc(t(lang, "follow.heading"))).append("</a></p>")
         .append("</div></header>");
 
     b.append("<section><h2>").append(esc(t(lang, "about"))).append("</h2><dl class=\"facts\">");
@@ -113,9 +129,11 @@ public final class PageRenderer {
       b.append("</ul>");
     }
     b.append("</section>");
+    List<FeedLink> feeds = feeds("/feeds/org/" + org.handle(), "");
+    b.append(FollowBox.render(lang, org.handle(), fediverseHandle(org.handle()), feeds, followError, account));
     Lang.Localized title = lang.pick(p.get("name"));
-    return layout(lang, title == null ? org.handle() : title.text(), b.toString(), path,
-        feeds("/feeds/org/" + org.handle(), ""));
+    return layoutWithHead(lang, title == null ? org.handle() : title.text(), b.toString(), path,
+        headLinks(lang, feeds));
   }
 
   public String entry(Lang lang, Organization org, Entry e, String path) {
@@ -128,16 +146,13 @@ public final class PageRenderer {
     b.append("<p class=\"muted\">").append(esc(t(lang, "by"))).append(' ')
         .append(text(lang, org.profile().get("name"), "span")).append("</p>");
     b.append(text(lang, d.get("summary"), "p"));
+    b.append(image(lang, d.get("image")));
+    String orgPath = pathOf(urls.organization(org.handle()));
+    b.append(EntryActions.render(lang, org, e, orgPath, pathOf(urls.entry(org.handle(), e.id())) + ".ics"));
     b.append("<dl class=\"facts\">");
     String when = when(lang, d);
     if (!when.isEmpty()) fact(b, t(lang, "when"), when);
-    if (d.has("place")) {
-      JsonNode place = d.get("place");
-      StringBuilder where = new StringBuilder(text(lang, place.get("name"), "span"));
-      if (place.has("address")) where.append(", ").append(text(lang, place.get("address"), "span"));
-      if (place.has("region")) where.append(" — ").append(esc(regionLabel(lang, place.get("region").asText())));
-      fact(b, t(lang, "where"), where.toString());
-    }
+    if (d.has("place")) fact(b, t(lang, "where"), place(lang, d.get("place")));
     if (d.has("onlineUrl") && Html.safeUrl(d.get("onlineUrl").asText())) {
       fact(b, t(lang, "online"), link(d.get("onlineUrl").asText(), d.get("onlineUrl").asText()));
     }
@@ -148,12 +163,30 @@ public final class PageRenderer {
     if (d.has("status")) fact(b, t(lang, "status"), esc(t(lang, "status." + d.get("status").asText())));
     if (d.has("category")) fact(b, t(lang, "category"), esc(t(lang, "category." + d.get("category").asText())));
     if (d.has("validUntil")) fact(b, t(lang, "validUntil"), date(lang, d.get("validUntil").asText()));
+    if (d.has("quantity")) fact(b, t(lang, "quantity"), text(lang, d.get("quantity"), "span"));
+    if (d.has("reportType")) fact(b, t(lang, "reportType"), esc(t(lang, "reportType." + d.get("reportType").asText())));
     if (d.has("sectors")) fact(b, t(lang, "sectors"), terms(lang, d.get("sectors"), true));
     if (d.has("regions")) fact(b, t(lang, "regions"), terms(lang, d.get("regions"), false));
-    if (d.has("languages")) fact(b, t(lang, "languages"), esc(String.join(", ", strings(d.get("languages")))));
+    if (d.has("languages")) {
+      List<String> names = new java.util.ArrayList<>();
+      for (String code : strings(d.get("languages"))) names.add(LanguageNames.name(lang, code));
+      fact(b, t(lang, "languages"), esc(String.join(lang == Lang.AR ? "، " : ", ", names)));
+    }
     fact(b, t(lang, "updated"), date(lang, e.updated().toString().substring(0, 10)));
     b.append("</dl>");
+    b.append(EntryActions.facts(lang, e));
     b.append(block(lang, d.get("content")));
+    StringBuilder more = new StringBuilder();
+    for (JsonNode l : d.path("links")) {
+      String url = l.path("url").asText();
+      if (!Html.safeUrl(url)) continue;
+      Lang.Localized label = lang.pick(l.get("label"));
+      more.append("<li>").append(link(url, label == null ? url : label.text())).append("</li>");
+    }
+    if (!more.isEmpty()) {
+      b.append("<section><h2>").append(esc(t(lang, "moreLinks"))).append("</h2><ul class=\"plain\">").append(more)
+          .append("</ul></section>");
+    }
     b.append("</article>");
     Lang.Localized title = lang.pick(d.get("title"));
     return layout(lang, title == null ? e.id() : title.text(), b.toString(), path);
@@ -193,31 +226,41 @@ public final class PageRenderer {
   }
 
   String layout(Lang lang, String title, String body, String path, java.util.List<FeedLink> feeds) {
-    StringBuilder head = new StringBuilder();
     StringBuilder foot = new StringBuilder();
     for (FeedLink f : feeds) {
-      head.append("<link rel=\"alternate\" type=\"").append(f.type()).append("\" title=\"")
-          .append(esc(t(lang, "feed." + f.format()))).append("\" href=\"").append(esc(f.href())).append("\">");
       foot.append(foot.isEmpty() ? "" : " · ").append("<a type=\"").append(f.type()).append("\" href=\"")
           .append(esc(f.href())).append("\">").append(esc(t(lang, "feed." + f.format()))).append("</a>");
     }
     if (!foot.isEmpty()) {
-      body = body + "<p class=\"feeds muted\">" + esc(t(lang, "feeds")) + ": " + foot + "</p>";
+      body = body + "<section class=\"feeds\" aria-label=\"" + esc(t(lang, "feeds")) + "\"><p><strong>"
+          + esc(t(lang, "feeds")) + ":</strong> " + foot + "</p></section>";
     }
-    return layoutWithHead(lang, title, body, path, head.toString());
+    return layoutWithHead(lang, title, body, path, headLinks(lang, feeds));
   }
 
-  private String layoutWithHead(Lang lang, String title, String body, String path, String extraHead) {
+  private static String headLinks(Lang lang, java.util.List<FeedLink> feeds) {
+    StringBuilder head = new StringBuilder();
+    for (FeedLink f : feeds) {
+      head.append("<link rel=\"alternate\" type=\"").append(f.type()).append("\" title=\"")
+          .append(esc(t(lang, "feed." + f.format()))).append("\" href=\"").append(esc(f.href())).append("\">");
+    }
+    return head.toString();
+  }
+
+  String layoutWithHead(Lang lang, String title, String body, String path, String extraHead) {
     String switchHref = esc(path) + "?lang=" + lang.other().code;
     return "<!doctype html>\n<html lang=\"" + lang.code + "\" dir=\"" + lang.dir + "\">"
         + "<head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>" + esc(title) + "</title>"
         + "<link rel=\"stylesheet\" href=\"/static/madani.css\">" + extraHead
-        + "</head><body><div class=\"bar\"><a class=\"brand\" href=\"/\">" + esc(t(lang, "site")) + "</a>"
+        + "</head><body><a class=\"skip\" href=\"#main\">" + esc(t(lang, "skip")) + "</a>"
+        + "<header class=\"bar\"><a class=\"brand\" href=\"/\">" + esc(t(lang, "site")) + "</a>"
+        + "<nav class=\"nav\" aria-label=\"" + esc(t(lang, "siteNav")) + "\"><a href=\"/directory\">"
+        + esc(t(lang, "directory")) + "</a><a href=\"/reports\">" + esc(t(lang, "reports")) + "</a></nav>"
         + "<a class=\"switch\" hreflang=\"" + lang.other().code + "\" lang=\"" + lang.other().code
-        + "\" href=\"" + switchHref + "\">" + esc(t(lang, "switchTo")) + "</a></div>"
-        + "<main>" + body + "</main>"
+        + "\" href=\"" + switchHref + "\">" + esc(t(lang, "switchTo")) + "</a></header>"
+        + "<main id=\"main\">" + body + "</main>"
         + "<footer class=\"muted\">" + esc(t(lang, "poweredBy")) + "</footer></body></html>";
   }
 
@@ -235,13 +278,66 @@ public final class PageRenderer {
     return b.append("</").append(tag).append(">").toString();
   }
 
-  private static String block(Lang lang, JsonNode map) {
+  static String block(Lang lang, JsonNode map) {
     Lang.Localized l = lang.pick(map);
     if (l == null) return "";
     String attrs = l.fallback() ? " lang=\"" + l.lang().code + "\" dir=\"" + l.lang().dir + "\"" : "";
     String marker = l.fallback()
         ? "<p class=\"lang-marker\">(" + esc(Messages.fallbackMarker(lang, l.lang())) + ")</p>" : "";
     return "<div class=\"prose\"" + attrs + ">" + marker + Html.paragraphs(l.text()) + "</div>";
+  }
+
+  /**
+   * Name, address and region of a place. The address is shown without a language marker (a
+   * street address is in the place's own language, whatever key it was filed under), and the
+   * region is left out when the name or address already says it ("Berlin — Berlin").
+   */
+  private String place(Lang lang, JsonNode place) {
+    StringBuilder where = new StringBuilder(text(lang, place.get("name"), "span"));
+    Lang.Localized address = lang.pick(place.get("address"));
+    if (address != null) {
+      if (!where.isEmpty()) where.append(lang == Lang.AR ? "، " : ", ");
+      where.append("<bdi class=\"address\">").append(esc(address.text())).append("</bdi>");
+    }
+    if (place.hasNonNull("region")) {
+      String id = place.get("region").asText();
+      String said = (textOf(place.get("name")) + " " + textOf(place.get("address"))).toLowerCase(java.util.Locale.ROOT);
+      boolean repeated = taxonomies.region(id).map(tm -> {
+        for (String code : new String[] {"ar", "en"}) {
+          String label = tm.label(code);
+          if (label != null && !label.isBlank() && said.contains(label.toLowerCase(java.util.Locale.ROOT))) return true;
+        }
+        return false;
+      }).orElse(false);
+      if (!repeated) {
+        if (!where.isEmpty()) where.append(" — ");
+        where.append(esc(regionLabel(lang, id)));
+      }
+    }
+    return where.toString();
+  }
+
+  private static String textOf(JsonNode map) {
+    StringBuilder b = new StringBuilder();
+    if (map != null) map.forEach(v -> b.append(v.asText()).append(' '));
+    return b.toString();
+  }
+
+  /**
+   * An entry image. Shown only when this node serves it (an upload): the CSP admits images from
+   * this origin alone, so a visitor's browser never contacts a third party; otherwise a link.
+   */
+  private String image(Lang lang, JsonNode img) {
+    if (img == null || !img.hasNonNull("url")) return "";
+    String url = img.get("url").asText();
+    Lang.Localized alt = lang.pick(img.get("alt"));
+    String altText = alt == null ? "" : alt.text();
+    if (url.startsWith(urls.root() + "/")) {
+      return "<figure class=\"entry-image\"><img src=\"" + esc(pathOf(url)) + "\" alt=\"" + esc(altText)
+          + "\" loading=\"lazy\"></figure>";
+    }
+    if (!Html.safeUrl(url)) return "";
+    return "<p>" + link(url, altText.isEmpty() ? t(lang, "image") : t(lang, "image") + ": " + altText) + "</p>";
   }
 
   private String terms(Lang lang, JsonNode ids, boolean sectors) {
@@ -302,7 +398,7 @@ public final class PageRenderer {
     b.append("<dt>").append(esc(label)).append("</dt><dd>").append(valueHtml).append("</dd>");
   }
 
-  private static String link(String url, String label) {
+  static String link(String url, String label) {
     return "<a rel=\"nofollow noopener noreferrer\" href=\"" + esc(url) + "\"><bdi>" + esc(label) + "</bdi></a>";
   }
 

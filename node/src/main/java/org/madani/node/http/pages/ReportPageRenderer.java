@@ -105,8 +105,13 @@ public final class ReportPageRenderer {
       int barX = rtl ? WIDTH - LABEL - w : LABEL;
       int labelX = rtl ? WIDTH - 4 : LABEL - 6;
       int countX = rtl ? barX - 4 : LABEL + w + 4;
-      b.append("<text x=\"").append(labelX).append("\" y=\"").append(y + 15).append("\" font-size=\"12\" text-anchor=\"end\"")
-          .append(rtl ? " direction=\"rtl\"" : "").append(">").append(esc(r[0])).append("</text>");
+      // Right-to-left labels start at the right edge and run leftwards into the label column:
+      // "start" is the right end of rtl text. (Anchoring at "end" made them run out of the
+      // picture to the right, leaving one glyph visible.) Labels longer than the column are
+      // shortened here, whole in the tooltip and in the table below.
+      b.append("<text x=\"").append(labelX).append("\" y=\"").append(y + 15).append("\" font-size=\"12\" text-anchor=\"")
+          .append(rtl ? "start\" direction=\"rtl\" unicode-bidi=\"embed\"" : "end\"").append("><title>")
+          .append(esc(r[0])).append("</title>").append(esc(fit(r[0]))).append("</text>");
       b.append("<rect x=\"").append(barX).append("\" y=\"").append(y + 3).append("\" width=\"").append(w)
           .append("\" height=\"").append(ROW - 6).append("\" fill=\"").append(BAR).append("\"/>");
       b.append("<text x=\"").append(countX).append("\" y=\"").append(y + 15).append("\" font-size=\"12\" text-anchor=\"")
@@ -119,6 +124,14 @@ public final class ReportPageRenderer {
           .append("</td></tr>");
     }
     b.append("</tbody></table></section>");
+  }
+
+  /** Characters that fit the label column at 12px (Arabic and Latin glyphs average under 7px). */
+  static final int LABEL_CHARS = 30;
+
+  static String fit(String label) {
+    if (label.codePointCount(0, label.length()) <= LABEL_CHARS) return label;
+    return label.substring(0, label.offsetByCodePoints(0, LABEL_CHARS - 1)).strip() + "…";
   }
 
   private static void coverage(StringBuilder b, Lang lang, DirectoryReport.Coverage c) {

@@ -75,4 +75,13 @@ class ArabicNormalizerTest {
       assertThat(ArabicNormalizer.normalize(once)).isEqualTo(once);
     }
   }
+
+  @Test
+  void tanweenFathWithItsAlef_foldsToTheBareWord() {
+    assertThat(ArabicNormalizer.normalize("تدريبًا")).isEqualTo("تدريب");
+    assertThat(ArabicNormalizer.normalize("تدريباً")).isEqualTo("تدريب");
+    assertThat(ArabicNormalizer.normalize("شكرًا")).isEqualTo("شكر");
+    // an alef without tanween stays: it is part of the word
+    assertThat(ArabicNormalizer.normalize("سوريا")).isEqualTo("سوريا");
+  }
 }
