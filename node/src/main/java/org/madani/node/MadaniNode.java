@@ -54,10 +54,8 @@ import org.madani.node.federation.actor.RemoteActors;
 import org.madani.node.federation.delivery.DeliveryOptions;
 import org.madani.node.federation.delivery.DeliveryQueue;
 import org.madani.node.federation.delivery.DeliveryWorker;
-import org.madani.node.federation.delivery.ForbiddenTargetException;
 import org.madani.node.federation.delivery.TargetGuard;
 import org.madani.node.federation.fetch.AddressGuard;
-import org.madani.node.federation.fetch.FetchException;
 import org.madani.node.federation.fetch.FetchOptions;
 import org.madani.node.federation.fetch.GuardedFetcher;
 import org.madani.node.federation.fetch.HostResolver;
@@ -190,13 +188,8 @@ public final class MadaniNode {
     Outbox outbox = new Outbox(json.mapper(), localActors, entryObjects, outboxLog, follows, remoteActorRepo,
         (c, orgId, activityId, inbox, body) -> deliveryQueue.enqueue(c, orgId, activityId, inbox, body), clock,
         trustPolicy);
-    // A refused target (blocked, or off the allowlist since it was queued) makes the job dead, not
-    // waiting: the block is deliberate, and content shared after an unblock goes out afresh.
-    TargetGuard targetGuard = target -> !trustPolicy.allowsUrl(target)
-        ? Future.failedFuture(new ForbiddenTargetException("refused by this node's trust settings"))
-        : guard.check(target).<Void>mapEmpty().recover(err ->
-        Future.failedFuture(err instanceof FetchException fe && !fe.retryable()
-            ? new ForbiddenTargetException(fe.getMessage()) : err));
+    // Trust settings, then addresses; the POST goes to the vetted address (no second lookup).
+    TargetGuard targetGuard = new org.madani.node.federation.delivery.AddressTargetGuard(guard, trustPolicy::allowsUrl);
     DeliveryOptions deliveryOptions = DeliveryOptions.defaults()
         .withPollInterval(java.time.Duration.ofMillis(config.devMode() ? 200 : 1000));
     if (config.devMode()) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import org.madani.node.federation.fetch.Vetted;
 import org.madani.node.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -219,14 +220,14 @@ public final class DeliveryWorker extends VerticleBase {
   }
 
   private Future<Attempt> attempt(DeliveryJob job) {
-    Future<Void> allowed;
+    Future<Vetted> allowed;
     try {
       allowed = guard.check(job.inbox());
     } catch (RuntimeException e) {
       allowed = Future.failedFuture(e);
     }
     return allowed.transform(ar -> {
-      if (ar.succeeded()) return poster.send(job, clock.instant());
+      if (ar.succeeded()) return poster.send(job, ar.result(), clock.instant());
       Throwable err = ar.cause();
       return Future.succeededFuture(err instanceof ForbiddenTargetException
           ? new Attempt.Forbidden("forbidden target: " + err.getMessage())

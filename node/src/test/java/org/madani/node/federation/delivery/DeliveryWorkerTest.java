@@ -137,7 +137,7 @@ class DeliveryWorkerTest {
     stubSequence("/broken", aResponse().withStatus(500), 2);
     TargetGuard guard = target -> target.getPath().equals("/forbidden")
         ? Future.failedFuture(new ForbiddenTargetException("private address"))
-        : Future.succeededFuture();
+        : DeliveryHarness.vetted(target);
     // A high threshold keeps the breaker out of this test; it has its own.
     node = DeliveryHarness.start(dir, clock, DeliveryHarness.fastOptions()
         .withBreaker(new CircuitBreaker(1000, Duration.ofMinutes(1), Duration.ofHours(1))), guard);
