@@ -82,6 +82,13 @@ final class DeliveryHarness implements AutoCloseable {
     return added;
   }
 
+  /** As {@link #enqueue(String, URI)}, for an activity about {@code objectId} (ordered per object). */
+  boolean enqueue(String activityId, String objectId, URI inbox) throws SQLException {
+    boolean added = db.txBlocking(c -> queue.enqueue(c, ORG, activityId, objectId, inbox, activity(activityId)));
+    worker.wakeUp();
+    return added;
+  }
+
   DeliveryRecord record(String activityId) throws SQLException {
     List<DeliveryRecord> rows = db.txBlocking(c -> queue.find(c, activityId));
     if (rows.size() != 1) throw new AssertionError("expected one job for " + activityId + ", got " + rows);
