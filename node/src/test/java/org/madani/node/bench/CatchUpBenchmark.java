@@ -31,7 +31,7 @@ import org.madani.node.TestNode;
 class CatchUpBenchmark {
 
   static final int ENTRIES = Integer.getInteger("bench.catchup", 10_000);
-  static final int BATCH = 500;
+  static final int BATCH = 200;
 
   @TempDir Path dir;
 
