@@ -24,7 +24,7 @@ import org.madani.node.TestNode;
  */
 class CatchUpResumeIT {
 
-  static final int MISSED = 3_000;
+  static final int MISSED = 2_000;
 
   @TempDir Path dir;
   TestNode origin;
@@ -56,9 +56,9 @@ class CatchUpResumeIT {
     follower.waitFor();
 
     // X is away while O publishes.
-    for (int from = 0; from < MISSED; from += 200) {
+    for (int from = 0; from < MISSED; from += 50) {
       StringBuilder body = new StringBuilder("{\"entries\":[");
-      for (int i = from; i < from + 200; i++) {
+      for (int i = from; i < from + 50; i++) {
         if (i > from) body.append(',');
         body.append("{\"kind\":\"article\",\"title\":{\"en\":\"Missed ").append(i).append("\"}}");
       }
