@@ -60,7 +60,11 @@ class CatchUpBenchmark {
           body.append("{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة ").append(i)
               .append("\",\"en\":\"Missed ").append(i).append("\"}}");
         }
-        var r = o.api("POST", "/api/v1/organizations/origin/entries/import", body.append("]}").toString());
+        // Its own deadline: a batch is one transaction of BATCH entries, longer than a test request.
+        var r = o.send(o.request("/api/v1/organizations/origin/entries/import", "Authorization", "Bearer " + o.token(),
+                "Content-Type", "application/json")
+            .timeout(Duration.ofMinutes(5))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build());
         if (r.statusCode() != 201) throw new AssertionError(r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
       }
       double publishSeconds = (System.nanoTime() - t0) / 1e9;
