@@ -6,4 +6,10 @@ if [ ! -f "$MADANI_DATA_DIR/node.json" ]; then
   java -jar "$JAR" init --handle "${MADANI_HANDLE:?set MADANI_HANDLE for the first start}" \
     ${MADANI_NAME_AR:+--name-ar "$MADANI_NAME_AR"} ${MADANI_NAME_EN:+--name-en "$MADANI_NAME_EN"}
 fi
-exec java -XX:+UseSerialGC -Xmx128m -jar "$JAR" serve
+# JVM settings as in ./madani (README "Memory and start-up"): serial GC, capped heap, code cache
+# and metaspace, and a class-data-sharing archive the JVM writes into the data volume on the first
+# start and maps on later ones. MADANI_HEAP and JAVA_OPTS override.
+# shellcheck disable=SC2086
+exec java -XX:+UseSerialGC -Xms16m -Xmx"${MADANI_HEAP:-192m}" -Xss512k -XX:ReservedCodeCacheSize=48m \
+  -XX:MaxMetaspaceSize=128m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$MADANI_DATA_DIR/.madani-cds.jsa" \
+  -Xlog:cds=off -Xlog:cds+dynamic=off ${JAVA_OPTS:-} -jar "$JAR" serve

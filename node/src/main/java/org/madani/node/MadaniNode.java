@@ -54,10 +54,8 @@ import org.madani.node.federation.actor.RemoteActors;
 import org.madani.node.federation.delivery.DeliveryOptions;
 import org.madani.node.federation.delivery.DeliveryQueue;
 import org.madani.node.federation.delivery.DeliveryWorker;
-import org.madani.node.federation.delivery.ForbiddenTargetException;
 import org.madani.node.federation.delivery.TargetGuard;
 import org.madani.node.federation.fetch.AddressGuard;
-import org.madani.node.federation.fetch.FetchException;
 import org.madani.node.federation.fetch.FetchOptions;
 import org.madani.node.federation.fetch.GuardedFetcher;
 import org.madani.node.federation.fetch.HostResolver;
@@ -174,7 +172,9 @@ public final class MadaniNode {
     org.madani.node.trust.PrivateKeyFiles keyFiles = org.madani.node.trust.PrivateKeyFiles.fromEnv(System.getenv());
     LocalActors localActors = new LocalActors(json.mapper(), urls, keyRepo, keyFiles);
     String userAgent = "Madani/0.1 (+" + config.baseUrl() + ")";
-    OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock, userAgent);
+    // Signing on its own workers, one per core ("madani-crypto" is shared with proof checks).
+    OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock, userAgent,
+        vertx.createSharedWorkerExecutor("madani-crypto", Math.max(2, Runtime.getRuntime().availableProcessors())));
     AddressGuard guard = new AddressGuard(config.devMode(), HostResolver.system(vertx));
     GuardedFetcher fetcher = new GuardedFetcher(vertx, guard, json, new JsonLdContexts(json.mapper()),
         "Madani/0.1 (+" + config.baseUrl() + ")", trustPolicy::allowsUrl);
@@ -192,15 +192,10 @@ public final class MadaniNode {
     DeliveryQueue deliveryQueue = new DeliveryQueue(clock);
     EntryObjects entryObjects = new EntryObjects(json.mapper(), urls, localActors);
     Outbox outbox = new Outbox(json.mapper(), localActors, entryObjects, outboxLog, follows, remoteActorRepo,
-        (c, orgId, activityId, inbox, body) -> deliveryQueue.enqueue(c, orgId, activityId, inbox, body), clock,
+        deliveryQueue::enqueue, clock,
         trustPolicy);
-    // A refused target (blocked, or off the allowlist since it was queued) makes the job dead, not
-    // waiting: the block is deliberate, and content shared after an unblock goes out afresh.
-    TargetGuard targetGuard = target -> !trustPolicy.allowsUrl(target)
-        ? Future.failedFuture(new ForbiddenTargetException("refused by this node's trust settings"))
-        : guard.check(target).<Void>mapEmpty().recover(err ->
-        Future.failedFuture(err instanceof FetchException fe && !fe.retryable()
-            ? new ForbiddenTargetException(fe.getMessage()) : err));
+    // Trust settings, then addresses; the POST goes to the vetted address (no second lookup).
+    TargetGuard targetGuard = new org.madani.node.federation.delivery.AddressTargetGuard(guard, trustPolicy::allowsUrl);
     DeliveryOptions deliveryOptions = DeliveryOptions.defaults()
         .withPollInterval(java.time.Duration.ofMillis(config.devMode() ? 200 : 1000));
     if (config.devMode()) {
@@ -224,7 +219,11 @@ public final class MadaniNode {
     // Resilience: verified mirrors of followed organizations' logs, and catch-up from origin or peers.
     MirrorService mirror = new MirrorService(db, mirrorRepo, remoteActorRepo, remoteObjects, follows, create,
         json.mapper(), crypto, clock, origin -> remoteActors.actor(origin, true), keyPins);
-    SyncService sync = new SyncService(db, mirrorRepo, mirror, documents, clock);
+    // Log pages hold up to 500 signed items: a larger body cap and deadline than single documents.
+    FetchOptions logPages = signedGet.withMaxBytes(32L * 1024 * 1024)
+        .withTimeouts(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60));
+    SyncService sync = new SyncService(db, mirrorRepo, mirror, url -> fetcher.getJson(url, logPages)
+        .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document())), clock);
     SyncWorker syncWorker = new SyncWorker(sync,
         java.time.Duration.ofSeconds(config.devMode() ? 3 : 300));
 
