@@ -291,8 +291,15 @@ public final class KeyPins {
         // unreadable key: skip it, others may do
       }
     }
-    multikeys(out, doc.get("assertionMethod"), actorId, "signing", now);
-    multikeys(out, doc.get("recoveryKey"), actorId, "recovery", now);
+    List<Offered> multi = new ArrayList<>();
+    multikeys(multi, doc.get("assertionMethod"), actorId, "signing", now);
+    multikeys(multi, doc.get("recoveryKey"), actorId, "recovery", now);
+    // An Ed25519 key listed both under publicKey (for RFC 9421 verifiers such as Fedify) and as a
+    // Multikey is one key: keep the Multikey form, which carries its expiry and purpose.
+    java.util.Set<String> multiIds = new java.util.HashSet<>();
+    for (Offered o : multi) multiIds.add(o.row().keyId());
+    out.removeIf(o -> multiIds.contains(o.row().keyId()));
+    out.addAll(multi);
     return out;
   }
 

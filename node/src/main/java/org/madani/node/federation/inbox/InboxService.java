@@ -181,6 +181,8 @@ public final class InboxService {
       if (!inbox.markSignatureUsed(c, signatureDigest, clock.instant().plus(window), clock.instant())) {
         throw unauthorized("This signed request was already received (replay).");
       }
+      inbox.noteSignatureScheme(c, Origins.hostKey(actor),
+          request.header("signature-input").isPresent() ? "rfc9421" : "cavage");
       return inbox.insertIfNew(c, id, actor, type, document, verifiedBy, clock.instant())
           ? Received.STORED : Received.DUPLICATE;
     });
