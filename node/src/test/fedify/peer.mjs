@@ -99,6 +99,7 @@ export async function run(fedify, version) {
     }
     try {
       const json = JSON.parse(body);
+      entry.body = json;
       entry.type = json.type;
       entry.activityId = json.id;
       entry.hasProof = json.proof != null;

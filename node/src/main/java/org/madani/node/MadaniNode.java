@@ -121,7 +121,12 @@ public final class MadaniNode {
   private final List<String> deployments;
   private final int port;
 
-  private MadaniNode(Vertx vertx, Database db, NodeConfig config, List<String> deployments, int port) {
+  /** What the HTTP server routes (method and path of each route), for the OpenAPI completeness test. */
+  private final List<String> routes;
+
+  private MadaniNode(Vertx vertx, Database db, NodeConfig config, List<String> deployments, int port,
+      List<String> routes) {
+    this.routes = List.copyOf(routes);
     this.vertx = vertx;
     this.db = db;
     this.config = config;
@@ -349,12 +354,17 @@ public final class MadaniNode {
           trust.onChange(directory::reindex);
           LOG.info("node serving at {} (data directory {}, development mode {})",
               config.baseUrl(), config.dataDir(), config.devMode());
-          return new MadaniNode(vertx, db, config, deployments, http.actualPort());
+          return new MadaniNode(vertx, db, config, deployments, http.actualPort(), http.routes());
         }).onFailure(err -> db.close());
   }
 
   public int port() {
     return port;
+  }
+
+  /** Each route the HTTP server serves, as "METHOD path" (Vert.x path syntax, e.g. ":handle"). */
+  public List<String> routes() {
+    return routes;
   }
 
   public URI baseUrl() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.madani.node.TestNode;
+import org.madani.node.federation.EmittedContexts;
 
 /**
  * Madani against real Fedify servers (npm {@code @fedify/fedify} 1.5.9 and 1.10.12, run by
@@ -101,6 +102,16 @@ class FedifyInteropIT {
         assertThat(post.path("httpSignatureKey").asText(null)).as(post.toString()).startsWith(org + "#");
         assertThat(post.path("proofVerified").asBoolean()).as(post.toString()).isTrue();
       }
+      // What Madani delivered names no context outside the standard ones either.
+      for (JsonNode post : log.path("inbox")) {
+        assertThat(EmittedContextsIT.contextUrls(post.path("body")))
+            .as(post.path("type").asText()).allMatch(EmittedContexts::isStandard);
+      }
+      assertThat(log.path("inbox").findValuesAsText("type")).contains("Accept", "Create", "Update", "Delete");
+      if (line.equals("fedify-1.10")) {
+        // Fedify 1.6+ signs RFC 9421 first; Madani answers in it, and Fedify verifies it at once.
+        assertThat(log.path("inbox").findValuesAsText("scheme")).containsOnly("rfc9421");
+      }
       if (line.equals("fedify-1.5")) {
         // Fedify 1.5 verifies only draft-cavage: Madani answered in the scheme the peer signed with.
         assertThat(log.path("inbox").findValuesAsText("scheme")).containsOnly("cavage");
@@ -136,6 +147,18 @@ class FedifyInteropIT {
       await().atMost(WAIT).untilAsserted(() -> assertThat(
           TestNode.json(madani.api("GET", "/api/v1/organizations/sawa/received", null)).path("items").toString())
           .contains(note));
+      // The followed account's post shows in the directory as a post, on its page and in the feeds.
+      String text = "Hello from Fedify " + fedify.version();
+      await().atMost(WAIT).untilAsserted(() -> {
+        HttpResponse<String> page = madani.get("/directory?kind=post");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(text);
+      });
+      for (String feed : List.of("/feeds/directory.atom?kind=post", "/feeds/directory.json?kind=post")) {
+        HttpResponse<String> r = madani.get(feed);
+        assertThat(r.statusCode()).as(feed).isEqualTo(200);
+        assertThat(r.body()).as(feed).contains(text, note);
+      }
       assertThat(fedify.stderr()).doesNotContain("peer error");
     }
   }
