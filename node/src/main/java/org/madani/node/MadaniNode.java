@@ -326,7 +326,7 @@ public final class MadaniNode {
             documents, json.mapper(), urls.root(), config.devMode(), clock),
         followService, profiles, json, urls.root());
     org.madani.node.http.ExportRoutes exportRoutes = new org.madani.node.http.ExportRoutes(directory, profiles,
-        admins, json, urls);
+        admins, json, urls, taxonomies);
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
       return null;

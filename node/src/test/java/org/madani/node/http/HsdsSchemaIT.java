@@ -1,6 +1,7 @@
 package org.madani.node.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,9 +40,12 @@ class HsdsSchemaIT {
     Validator validator = Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
         .setDraft(Draft.DRAFT7).setBaseUri("https://specs.openreferral.org/hsds/3.0/").setOutputFormat(OutputFormat.Basic));
     try (TestNode node = TestNode.start(dir, "sawa", true)) {
-      HttpResponse<String> r = node.api("GET", "/api/v1/export/hsds.json", null);
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      JsonNode export = TestNode.json(r);
+      // The export reads the directory, which indexes the demo entries shortly after start.
+      JsonNode export = await().atMost(Duration.ofSeconds(30)).until(() -> {
+        HttpResponse<String> r = node.api("GET", "/api/v1/export/hsds.json", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return TestNode.json(r);
+      }, e -> e.findValues("services").stream().anyMatch(s -> s.size() > 0));
       assertThat(export.path("organizations").size()).isGreaterThan(0);
       List<String> errors = new ArrayList<>();
       int services = 0;
