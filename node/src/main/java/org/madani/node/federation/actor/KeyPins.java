@@ -166,6 +166,11 @@ public final class KeyPins {
   }
 
   /** The admin accepted a flagged key: pin it (replacing other material under the same id). */
+  /** Whether a change of key {@code keyId} is held for the admin (protocol-spec/keys.md §3). */
+  public boolean changePending(Connection c, String keyId) throws SQLException {
+    return flags.pending(c, keyId);
+  }
+
   public void pinAccepted(Connection c, KeyChangeRepository.Flag f) throws SQLException {
     repo.repin(c, new KeyRow(f.keyId(), f.actorId(), f.algorithm(), f.publicPem(), clock.instant(), f.purpose(),
         null, null));
