@@ -108,6 +108,16 @@ class FedifyInteropIT {
             .as(post.path("type").asText()).allMatch(EmittedContexts::isStandard);
       }
       assertThat(log.path("inbox").findValuesAsText("type")).contains("Accept", "Create", "Update", "Delete");
+      for (JsonNode post : log.path("inbox")) {
+        JsonNode embedded = post.path("body").path("object");
+        if (post.path("type").asText().equals("Accept")) {
+          // The Follow inside is Fedify's own: Madani never adds its proof to someone else's object.
+          assertThat(embedded.path("actor").asText()).isEqualTo(fedify.actorId());
+          assertThat(embedded.has("proof")).as(embedded.toString()).isFalse();
+        } else if (embedded.isObject() && embedded.path("id").asText().startsWith(org + "/")) {
+          assertThat(embedded.has("proof")).as("our own object carries our proof").isTrue();
+        }
+      }
       if (line.equals("fedify-1.10")) {
         // Fedify 1.6+ signs RFC 9421 first; Madani answers in it, and Fedify verifies it at once.
         assertThat(log.path("inbox").findValuesAsText("scheme")).containsOnly("rfc9421");
