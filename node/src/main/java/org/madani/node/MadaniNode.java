@@ -120,7 +120,12 @@ public final class MadaniNode {
   private final List<String> deployments;
   private final int port;
 
-  private MadaniNode(Vertx vertx, Database db, NodeConfig config, List<String> deployments, int port) {
+  /** What the HTTP server routes (method and path of each route), for the OpenAPI completeness test. */
+  private final List<String> routes;
+
+  private MadaniNode(Vertx vertx, Database db, NodeConfig config, List<String> deployments, int port,
+      List<String> routes) {
+    this.routes = List.copyOf(routes);
     this.vertx = vertx;
     this.db = db;
     this.config = config;
@@ -328,7 +333,7 @@ public final class MadaniNode {
             documents, json.mapper(), urls.root(), config.devMode(), clock),
         followService, profiles, json, urls.root());
     org.madani.node.http.ExportRoutes exportRoutes = new org.madani.node.http.ExportRoutes(directory, profiles,
-        admins, json, urls);
+        admins, json, urls, taxonomies);
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
       return null;
@@ -357,12 +362,17 @@ public final class MadaniNode {
           trust.onChange(directory::reindex);
           LOG.info("node serving at {} (data directory {}, development mode {})",
               config.baseUrl(), config.dataDir(), config.devMode());
-          return new MadaniNode(vertx, db, config, deployments, http.actualPort());
+          return new MadaniNode(vertx, db, config, deployments, http.actualPort(), http.routes());
         }).onFailure(err -> db.close());
   }
 
   public int port() {
     return port;
+  }
+
+  /** Each route the HTTP server serves, as "METHOD path" (Vert.x path syntax, e.g. ":handle"). */
+  public List<String> routes() {
+    return routes;
   }
 
   public URI baseUrl() {

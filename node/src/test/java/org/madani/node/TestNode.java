@@ -157,6 +157,11 @@ public final class TestNode implements AutoCloseable {
     }
   }
 
+  /** The running node (for what only the process knows, such as its routes). */
+  public MadaniNode node() {
+    return node;
+  }
+
   public String handle() {
     return handle;
   }

@@ -73,10 +73,14 @@ public final class DirectoryEntries {
     JsonNode o = read(r.document());
     Optional<String> kind = kind(o);
     if (kind.isEmpty()) return Optional.empty();
-    Map<String, String> title = langMap(o, "name");
+    Map<String, String> title = new LinkedHashMap<>(langMap(o, "name"));
     Map<String, String> summary = langMap(o, "summary");
     Map<String, String> content = new LinkedHashMap<>();
     langMap(o, "content").forEach((k, v) -> content.put(k, plainText(v)));
+    if (title.isEmpty() && DirectoryEntry.POST.equals(kind.get())) {
+      // A post has no name: its first words stand for it in lists and feeds.
+      content.forEach((k, v) -> title.put(k, v.length() > 80 ? v.substring(0, 79).strip() + "…" : v));
+    }
     List<String> keywords = new ArrayList<>();
     for (JsonNode t : o.path("tag")) {
       String n = t.path("name").asText("");
@@ -98,7 +102,27 @@ public final class DirectoryEntries {
         date, updated, network ? r.recipients() : Set.of(), false,
         new DirectoryEntry.Provenance(r.actor(), r.verifiedBy(), r.via(), r.updated()),
         schedule(instant(o.get("startTime")), o, langMap(o.path("location"), "name"),
-            langMap(o.path("location"), "address"))));
+            address(o.path("location")))));
+  }
+
+  /**
+   * A place's address: a language map or plain string (Madani, Gancio), or a schema.org
+   * {@code PostalAddress} object (Mobilizon), whose parts are joined in postal order.
+   */
+  private static Map<String, String> address(JsonNode location) {
+    JsonNode a = location.get("address");
+    if (a == null || !a.isObject() || a.has("ar") || a.has("en") || !a.has("type")) return langMap(location, "address");
+    List<String> parts = new ArrayList<>();
+    String locality = String.join(" ", java.util.stream.Stream.of("postalCode", "addressLocality")
+        .map(f -> a.path(f).asText("").strip()).filter(v -> !v.isEmpty()).toList());
+    for (String v : List.of(a.path("streetAddress").asText("").strip(), locality,
+        a.path("addressRegion").asText("").strip(), a.path("addressCountry").asText("").strip())) {
+      if (!v.isEmpty()) parts.add(v);
+    }
+    if (parts.isEmpty()) return Map.of();
+    String joined = String.join(", ", parts);
+    boolean arabic = joined.codePoints().anyMatch(cp -> Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.ARABIC);
+    return Map.of(arabic ? "ar" : "en", joined);
   }
 
   /** An organization's actor id and name, from a hosted profile or a remote actor document. */
@@ -116,6 +140,7 @@ public final class DirectoryEntries {
     return switch (o.path("type").asText("")) {
       case "Event" -> Optional.of("event");
       case "Article" -> Optional.of("article");
+      case "Note" -> Optional.of(DirectoryEntry.POST);
       default -> Optional.empty();
     };
   }

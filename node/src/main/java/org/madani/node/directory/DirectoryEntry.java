@@ -45,6 +45,11 @@ public record DirectoryEntry(
 
   public static final String PUBLIC = "public";
   public static final String NETWORK = "network";
+  /**
+   * The kind of a post received from a followed Fediverse account (a Note: a Mastodon status, a
+   * Fedify or Misskey post). Not a Madani entry kind: nobody publishes one here, they are only shown.
+   */
+  public static final String POST = "post";
 
   public DirectoryEntry {
     Objects.requireNonNull(id, "id");

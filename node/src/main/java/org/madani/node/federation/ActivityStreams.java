@@ -8,9 +8,6 @@ public final class ActivityStreams {
   private ActivityStreams() {}
 
   public static final String CONTEXT = "https://www.w3.org/ns/activitystreams";
-  public static final String SECURITY_CONTEXT = "https://w3id.org/security/v1";
-  public static final String MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
-  public static final String MADANI_CONTEXT = "https://madani.network/ns/v1.jsonld";
   public static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
   /** Equivalent spellings of the public collection that peers send (AS2 §5.6 compacted forms). */
   public static final List<String> PUBLIC_ALIASES = List.of(PUBLIC, "as:Public", "Public");

@@ -50,9 +50,17 @@ public final class ExportRoutes {
   private final AdminAccounts admins;
   private final JsonCodec json;
   private final Urls urls;
+  private final org.madani.node.content.Taxonomies taxonomies;
 
   public ExportRoutes(DirectoryService directory, ProfileService profiles, AdminAccounts admins, JsonCodec json,
       Urls urls) {
+    this(directory, profiles, admins, json, urls, null);
+  }
+
+  /** @param taxonomies names and describes the sector and region terms in HSDS (may be null: ids only) */
+  public ExportRoutes(DirectoryService directory, ProfileService profiles, AdminAccounts admins, JsonCodec json,
+      Urls urls, org.madani.node.content.Taxonomies taxonomies) {
+    this.taxonomies = taxonomies;
     this.directory = directory;
     this.profiles = profiles;
     this.admins = admins;
@@ -246,8 +254,14 @@ public final class ExportRoutes {
     a.put("link_id", owner.get("id").asText());
     a.put("taxonomy_term_id", uuid("term " + taxonomy + " " + term));
     a.put("value", term);
+    // HSDS 3.0 requires a description on every taxonomy term: the term's label in both languages.
+    var known = taxonomies == null ? java.util.Optional.<org.madani.node.content.Taxonomies.Term>empty()
+        : "sector".equals(taxonomy) ? taxonomies.sector(term) : taxonomies.region(term);
+    String name = known.map(t -> t.label("en")).orElse(term);
+    String description = known.map(t -> t.label("ar") + " — " + t.label("en")).orElse(term);
     a.putObject("taxonomy_term").put("id", uuid("term " + taxonomy + " " + term)).put("code", term)
-        .put("name", term).put("taxonomy", "https://madani.network/taxonomies/" + taxonomy + "s");
+        .put("name", name).put("description", description)
+        .put("taxonomy", "https://madani.network/taxonomies/" + taxonomy + "s");
   }
 
   static String uuid(String name) {

@@ -361,9 +361,8 @@ public final class FederationRoutes {
       ArrayNode items = out.putArray("orderedItems");
       for (var r : rows) {
         try {
-          ObjectNode a = (ObjectNode) json.mapper().readTree(r.document());
-          a.remove("@context");
-          items.add(a);
+          // Each activity keeps its own @context: its proof covers it, and its terms need it.
+          items.add(json.mapper().readTree(r.document()));
         } catch (java.io.IOException e) {
           throw new IllegalStateException(e);
         }

@@ -20,6 +20,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final ProblemHandler problems;
   private final RequestDeadlines deadlines;
   private HttpServer server;
+  private Router router;
 
   public HttpServerVerticle(String host, int port, List<Consumer<Router>> mounts, ProblemHandler problems) {
     this(host, port, mounts, problems, RequestDeadlines.DEFAULTS);
@@ -38,6 +39,7 @@ public final class HttpServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    this.router = router;
     router.route().handler(new SecurityHeaders());
     new StaticRoutes().mount(router);
     mounts.forEach(m -> m.accept(router));
@@ -56,6 +58,20 @@ public final class HttpServerVerticle extends VerticleBase {
     SlowClientGuard slow = new SlowClientGuard(vertx, deadlines);
     return vertx.createHttpServer(options).connectionHandler(slow::connected).requestHandler(slow.wrap(router))
         .listen().onSuccess(s -> server = s);
+  }
+
+  /**
+   * Each route with an exact path, as "METHOD path", one line per method ("ANY path" when a
+   * route takes every method). Read once after start.
+   */
+  public List<String> routes() {
+    List<String> out = new java.util.ArrayList<>();
+    for (io.vertx.ext.web.Route r : router.getRoutes()) {
+      if (r.getPath() == null) continue;
+      if (r.methods() == null || r.methods().isEmpty()) out.add("ANY " + r.getPath());
+      else r.methods().forEach(m -> out.add(m.name() + " " + r.getPath()));
+    }
+    return out;
   }
 
   /** The port actually bound (differs from the configured one when that was 0). */

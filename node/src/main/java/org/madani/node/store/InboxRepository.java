@@ -93,4 +93,28 @@ public final class InboxRepository {
       return Inserts.ignoringDuplicate(ps) == 1;
     }
   }
+
+  /**
+   * Remembers the HTTP signature scheme ({@code rfc9421} or {@code cavage}) a host signed a
+   * verified request with, unless deliveries to it already learned one. Our first delivery to that
+   * host then speaks the same scheme, so a peer that only verifies draft-cavage (Mastodon, Fedify
+   * before 1.6) never sees a refused RFC 9421 attempt first.
+   */
+  public void noteSignatureScheme(Connection c, String host, String scheme) throws SQLException {
+    if (host == null) return;
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO peer_host(host, consecutive_failures, signature_scheme) SELECT ?, 0, ? "
+            + "WHERE NOT EXISTS (SELECT 1 FROM peer_host WHERE host = ?)")) {
+      ps.setString(1, host);
+      ps.setString(2, scheme);
+      ps.setString(3, host);
+      if (Inserts.ignoringDuplicate(ps) == 1) return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE peer_host SET signature_scheme = ? WHERE host = ? AND signature_scheme IS NULL")) {
+      ps.setString(1, scheme);
+      ps.setString(2, host);
+      ps.executeUpdate();
+    }
+  }
 }

@@ -52,6 +52,17 @@ public final class KeyChangeRepository {
     }
   }
 
+  /** Whether a change of key {@code keyId} waits for the admin's decision. */
+  public boolean pending(Connection c, String keyId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM key_change_flag WHERE key_id = ? AND status = 'pending' LIMIT 1")) {
+      ps.setString(1, keyId);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   /** Flags, newest first; {@code status} null for all. */
   public List<Flag> list(Connection c, String status, int limit) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM key_change_flag"

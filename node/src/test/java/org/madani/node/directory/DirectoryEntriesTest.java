@@ -57,7 +57,10 @@ class DirectoryEntriesTest {
   void objectsWithoutAMadaniKind_onlyEventsAndArticles() {
     assertThat(entries.remote(remote("public", "{\"type\":\"Article\",\"name\":\"مرحبا\"}", Set.of(), null))
         .orElseThrow().title()).containsEntry("ar", "مرحبا");
-    assertThat(entries.remote(remote("public", "{\"type\":\"Note\",\"content\":\"hi\"}", Set.of(), null))).isEmpty();
+    // A Note (Mastodon status, Fedify post) from a followed account is shown as a post (issue 18).
+    assertThat(entries.remote(remote("public", "{\"type\":\"Note\",\"content\":\"hi\"}", Set.of(), null))
+        .orElseThrow().kind()).isEqualTo(DirectoryEntry.POST);
+    assertThat(entries.remote(remote("public", "{\"type\":\"Question\",\"content\":\"hi\"}", Set.of(), null))).isEmpty();
   }
 
   @Test

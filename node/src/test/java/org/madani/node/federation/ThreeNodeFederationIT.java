@@ -155,7 +155,10 @@ class ThreeNodeFederationIT {
     assertThat(jrd.at("/links/0/href").asText()).isEqualTo(actor(b));
     JsonNode actorDoc = TestNode.json(b.get("/orgs/beit", "Accept", "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\""));
     assertThat(actorDoc.get("type").asText()).isEqualTo("Organization");
-    assertThat(actorDoc.at("/publicKey/publicKeyPem").asText()).startsWith("-----BEGIN PUBLIC KEY-----");
+    // RSA first (Mastodon reads only the first), then the Ed25519 key RFC 9421 verifiers look up here.
+    assertThat(actorDoc.at("/publicKey/0/id").asText()).isEqualTo(actor(b) + "#main-key");
+    assertThat(actorDoc.at("/publicKey/0/publicKeyPem").asText()).startsWith("-----BEGIN PUBLIC KEY-----");
+    assertThat(actorDoc.at("/publicKey/1/id").asText()).isEqualTo(actorDoc.at("/assertionMethod/0/id").asText());
     assertThat(actorDoc.at("/assertionMethod/0/type").asText()).isEqualTo("Multikey");
     assertThat(actorDoc.at("/assertionMethod/0/publicKeyMultibase").asText()).startsWith("z6Mk");
     assertThat(actorDoc.toString()).doesNotContain("PRIVATE");

@@ -192,11 +192,16 @@ class KeyRotationIT {
 
     // Someone else now answers for mallory's address, with a new key under a new id: refused, flagged.
     serveActor(mallory, mallory + "#ed2", swapped);
-    assertThat(post(b, rfc9421(b, follow(mallory), signer(mallory + "#ed2", swapped))).statusCode()).isEqualTo(401);
+    var refused = post(b, rfc9421(b, follow(mallory), signer(mallory + "#ed2", swapped)));
+    assertThat(refused.statusCode()).isEqualTo(401);
+    // The problem says what is happening, so the peer's operator knows to ask our admin.
+    assertThat(refused.body()).contains("key-change-pending", "administrator");
     assertThat(pinned(b, mallory + "#ed2", "")).isZero();
     // … or new key material under the known id: the refetch after the bad signature is not believed.
     serveActor(mallory, mallory + "#ed", swapped);
-    assertThat(post(b, rfc9421(b, follow(mallory), signer(mallory + "#ed", swapped))).statusCode()).isEqualTo(401);
+    refused = post(b, rfc9421(b, follow(mallory), signer(mallory + "#ed", swapped)));
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).contains("key-change-pending");
     assertThat(post(b, rfc9421(b, follow(mallory), signer(mallory + "#ed", original))).statusCode())
         .as("the pinned key still works").isEqualTo(202);
 

@@ -166,6 +166,11 @@ public final class KeyPins {
   }
 
   /** The admin accepted a flagged key: pin it (replacing other material under the same id). */
+  /** Whether a change of key {@code keyId} is held for the admin (protocol-spec/keys.md §3). */
+  public boolean changePending(Connection c, String keyId) throws SQLException {
+    return flags.pending(c, keyId);
+  }
+
   public void pinAccepted(Connection c, KeyChangeRepository.Flag f) throws SQLException {
     repo.repin(c, new KeyRow(f.keyId(), f.actorId(), f.algorithm(), f.publicPem(), clock.instant(), f.purpose(),
         null, null));
@@ -291,8 +296,15 @@ public final class KeyPins {
         // unreadable key: skip it, others may do
       }
     }
-    multikeys(out, doc.get("assertionMethod"), actorId, "signing", now);
-    multikeys(out, doc.get("recoveryKey"), actorId, "recovery", now);
+    List<Offered> multi = new ArrayList<>();
+    multikeys(multi, doc.get("assertionMethod"), actorId, "signing", now);
+    multikeys(multi, doc.get("recoveryKey"), actorId, "recovery", now);
+    // An Ed25519 key listed both under publicKey (for RFC 9421 verifiers such as Fedify) and as a
+    // Multikey is one key: keep the Multikey form, which carries its expiry and purpose.
+    java.util.Set<String> multiIds = new java.util.HashSet<>();
+    for (Offered o : multi) multiIds.add(o.row().keyId());
+    out.removeIf(o -> multiIds.contains(o.row().keyId()));
+    out.addAll(multi);
     return out;
   }
 

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.madani.node.federation.ActivityStreams;
+import org.madani.node.federation.EmittedContexts;
 import org.madani.node.federation.sig.Keys;
 import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.federation.sig.SignatureAlgorithm;
@@ -86,9 +86,7 @@ public final class LocalActors {
   public ObjectNode document(Connection c, Organization org) throws SQLException {
     String id = actorId(org.handle());
     ObjectNode a = json.createObjectNode();
-    ArrayNode ctx = a.putArray("@context");
-    ctx.add(ActivityStreams.CONTEXT).add(ActivityStreams.SECURITY_CONTEXT)
-        .add(ActivityStreams.MULTIKEY_CONTEXT).add(ActivityStreams.MADANI_CONTEXT);
+    a.set("@context", EmittedContexts.actor());
     a.put("id", id);
     a.put("type", "Organization");
     a.put("preferredUsername", org.handle());
@@ -105,16 +103,19 @@ public final class LocalActors {
     for (String field : List.of("sectors", "regions", "foundingYear", "legalForm", "mission", "links")) {
       if (org.profile().has(field)) a.set(field, org.profile().get(field));
     }
+    // publicKey lists the RSA key first (Mastodon reads only the first) and then the current Ed25519
+    // signing key, which signs our RFC 9421 requests: Fedify 1.6+ looks HTTP-signature keys up
+    // under publicKey only (never assertionMethod), so without it every first RFC 9421 delivery
+    // to a Fedify server is refused. The same key, same id, is the Multikey in assertionMethod.
+    ArrayNode publicKeys = json.createArrayNode();
     ArrayNode assertion = a.putArray("assertionMethod");
     ArrayNode recovery = json.createArrayNode();
     ArrayNode revocations = json.createArrayNode();
     for (KeyRow k : keys.forOrganization(c, org.id())) {
       if ("rsa".equals(k.algorithm()) && k.current()) {
-        a.putObject("publicKey")
-            .put("id", id + "#" + k.fragment())
-            .put("owner", id)
-            .put("publicKeyPem", k.publicPem());
+        publicKeys.insert(0, cryptographicKey(id, k));
       } else if ("ed25519".equals(k.algorithm()) && "signing".equals(k.purpose())) {
+        if (k.current() && k.revokedAt() == null) publicKeys.add(cryptographicKey(id, k));
         // Rotated-out and revoked keys stay listed with their bounds (Controlled Identifiers
         // "expires"/"revoked"), so that peers meeting us later can still check older copies.
         ObjectNode m = multikey(assertion.addObject(), id, k);
@@ -133,9 +134,19 @@ public final class LocalActors {
     }
     // Madani terms (protocol-spec/keys.md): the recovery key is not an assertion method, it only
     // signs revocation statements, which travel with the document so late peers learn them too.
+    if (publicKeys.size() == 1) a.set("publicKey", publicKeys.get(0));
+    else if (!publicKeys.isEmpty()) a.set("publicKey", publicKeys);
     if (!recovery.isEmpty()) a.set("recoveryKey", recovery);
     if (!revocations.isEmpty()) a.set("keyRevocations", revocations);
     return a;
+  }
+
+  private ObjectNode cryptographicKey(String actorId, KeyRow k) {
+    return json.createObjectNode()
+        .put("id", actorId + "#" + k.fragment())
+        .put("type", "CryptographicKey")
+        .put("owner", actorId)
+        .put("publicKeyPem", k.publicPem());
   }
 
   private static ObjectNode multikey(ObjectNode m, String actorId, KeyRow k) {

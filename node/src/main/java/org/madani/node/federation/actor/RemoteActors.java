@@ -82,6 +82,11 @@ public final class RemoteActors {
         : fetchKey(keyId)).onSuccess(k -> remember(keyId, k));
   }
 
+  /** Whether a new key under {@code keyId} waits for the admin's decision (blocking work off the loop). */
+  public Future<Boolean> keyChangePending(String keyId) {
+    return db.tx(c -> pins.changePending(c, keyId));
+  }
+
   private static ResolvedKey resolved(KeyRow k, boolean cached) {
     return new ResolvedKey(toVerificationKey(k), cached, Optional.ofNullable(k.invalidFrom()));
   }

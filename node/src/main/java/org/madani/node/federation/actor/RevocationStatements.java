@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
-import org.madani.node.federation.ActivityStreams;
+import org.madani.node.federation.EmittedContexts;
 import org.madani.node.federation.Origins;
 import org.madani.node.federation.sig.Keys;
 import org.madani.node.federation.sig.ObjectProofs;
@@ -39,8 +39,7 @@ public final class RevocationStatements {
   public static ObjectNode sign(String actorId, String revokedKey, Instant since, String replacementKeyId,
       PublicKey replacement, SigningKey recoveryKey, Instant now) {
     ObjectNode s = JsonNodeFactory.instance.objectNode();
-    s.putArray("@context").add(ActivityStreams.CONTEXT).add(ActivityStreams.MADANI_CONTEXT)
-        .add(ObjectProofs.DATA_INTEGRITY_CONTEXT);
+    s.set("@context", EmittedContexts.object());
     s.put("id", actorId + "#revocation-" + revokedKey.substring(revokedKey.indexOf('#') + 1));
     s.put("type", TYPE);
     s.put("actor", actorId);

@@ -126,7 +126,23 @@ public final class InboxService {
           case Verification.Rejected r ->
               Future.failedFuture(unauthorized("Signature rejected: " + r.reason() + " (" + r.detail() + ")"));
           case Verification.Verified ok -> Future.succeededFuture(ok);
-        });
+        })
+        .recover(err -> explainPendingKeyChange(keyId, err));
+  }
+
+  /**
+   * A peer that restarted with new keys sees its requests refused while the change waits for our
+   * admin (protocol-spec/keys.md §3). A bare "bad signature" would leave its operator guessing: say
+   * what is happening, so they can ask this node's admin to review the change.
+   */
+  private Future<Verification.Verified> explainPendingKeyChange(String keyId, Throwable err) {
+    return actors.keyChangePending(keyId).transform(pending -> Future.failedFuture(
+        pending.succeeded() && Boolean.TRUE.equals(pending.result())
+            ? Problem.of(401, "key-change-pending", "Key change awaiting approval",
+                "This node has seen a new key for " + keyId + " and holds it until its administrator "
+                    + "accepts the change; until then requests signed with it are refused. Ask this "
+                    + "node's administrator to review the key change.").exception()
+            : err));
   }
 
   /** A revoked key, or one past its rotation overlap, signs nothing new. */
@@ -198,6 +214,8 @@ public final class InboxService {
       if (!inbox.markSignatureUsed(c, signatureDigest, clock.instant().plus(window), clock.instant())) {
         throw unauthorized("This signed request was already received (replay).");
       }
+      inbox.noteSignatureScheme(c, Origins.hostKey(actor),
+          request.header("signature-input").isPresent() ? "rfc9421" : "cavage");
       return inbox.insertIfNew(c, id, actor, type, document, verifiedBy, clock.instant())
           ? Received.STORED : Received.DUPLICATE;
     });

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import org.madani.node.federation.ActivityStreams;
+import org.madani.node.federation.EmittedContexts;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.actor.Localized;
 import org.madani.node.text.Html;
@@ -53,24 +54,14 @@ public final class EntryObjects {
     String actor = actors.actorId(org.handle());
     JsonNode d = e.document();
     ObjectNode o = json.createObjectNode();
-    o.putArray("@context").add(ActivityStreams.CONTEXT).add(ActivityStreams.MADANI_CONTEXT);
+    o.set("@context", EmittedContexts.object());
     o.put("id", urls.entry(org.handle(), e.id()));
     o.put("type", asType(e.kind()));
     o.put("kind", e.kind().wireName());
     o.put("attributedTo", actor);
     Localized.put(o, "name", d.get("title"));
     Localized.put(o, "summary", d.get("summary"));
-    if (d.has("content")) {
-      ObjectNode html = json.createObjectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = d.get("content").properties().iterator(); it.hasNext();) {
-        var kv = it.next();
-        html.put(kv.getKey(), Html.paragraphs(kv.getValue().asText()));
-      }
-      Localized.put(o, "content", html);
-    } else if (d.has("summary")) {
-      // Mastodon shows content, not summary, for most types: give it something to show.
-      o.put("content", "<p>" + Html.esc(Localized.bilingual(d.get("summary"))) + "</p>");
-    }
+    Localized.put(o, "content", readable(d, urls.entry(org.handle(), e.id())));
     o.put("url", urls.entry(org.handle(), e.id()));
     o.put("published", e.created().toString());
     o.put("updated", e.updated().toString());
@@ -102,6 +93,33 @@ public final class EntryObjects {
       }
     }
     return o;
+  }
+
+  /**
+   * What software that shows only {@code content} (Fedify-based servers, Misskey, Mastodon for
+   * Notes) needs, per language: the body when the entry has one, otherwise its title and summary;
+   * then the link back to the entry. Languages are those of the title, summary and body, so a
+   * bilingual entry reads in both ({@code contentMap}).
+   */
+  private ObjectNode readable(JsonNode d, String url) {
+    java.util.LinkedHashSet<String> langs = new java.util.LinkedHashSet<>();
+    for (String f : java.util.List.of("title", "summary", "content")) d.path(f).fieldNames().forEachRemaining(langs::add);
+    ObjectNode html = json.createObjectNode();
+    for (String lang : langs) {
+      StringBuilder b = new StringBuilder();
+      String body = d.path("content").path(lang).asText("");
+      if (!body.isBlank()) {
+        b.append(Html.paragraphs(body));
+      } else {
+        String title = d.path("title").path(lang).asText("");
+        String summary = d.path("summary").path(lang).asText("");
+        if (!title.isBlank()) b.append("<p><strong>").append(Html.esc(title)).append("</strong></p>");
+        if (!summary.isBlank()) b.append("<p>").append(Html.esc(summary)).append("</p>");
+      }
+      b.append("<p><a href=\"").append(Html.esc(url)).append("\">").append(Html.esc(url)).append("</a></p>");
+      html.put(lang, b.toString());
+    }
+    return html;
   }
 
   /** A Tombstone standing in for a deleted entry. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.madani.node.content.ContentEvents;
 import org.madani.node.federation.ActivityStreams;
+import org.madani.node.federation.EmittedContexts;
 import org.madani.node.federation.Origins;
 import org.madani.node.federation.PeerPolicy;
 import org.madani.node.federation.actor.LocalActors;
@@ -146,7 +147,8 @@ public final class Outbox implements ContentEvents {
   /** A new activity envelope from {@code org}'s actor. */
   public ObjectNode activity(Organization org, String type, JsonNode object) {
     ObjectNode a = json.createObjectNode();
-    a.putArray("@context").add(ActivityStreams.CONTEXT).add(ActivityStreams.MADANI_CONTEXT);
+    // The activity may embed an actor (Update), whose key terms its context must define too.
+    a.set("@context", EmittedContexts.actor());
     a.put("id", actors.actorId(org.handle()) + "/activities/" + UUID.randomUUID());
     a.put("type", type);
     a.put("actor", actors.actorId(org.handle()));
@@ -180,8 +182,10 @@ public final class Outbox implements ContentEvents {
       activity.put("sequence", logSeq);
     }
     // An embedded object that already carries a proof (a relayed log item) is sent exactly as its
-    // origin signed it; only our own objects get our proof.
-    if (activity.get("object") instanceof ObjectNode embedded && embedded.has("id") && !embedded.has("proof")) {
+    // origin signed it; only our own objects get our proof. Someone else's object (the follower's
+    // Follow inside Accept/Reject, say) is never signed by us: a proof asserts authorship.
+    if (activity.get("object") instanceof ObjectNode embedded && !embedded.has("proof")
+        && ownedBy(embedded.path("id").asText(null), actors.actorId(org.handle()))) {
       activity.set("object", ObjectProofs.sign(embedded, key, signedAt));
     }
     activity = ObjectProofs.sign(activity, key, signedAt);
@@ -201,6 +205,11 @@ public final class Outbox implements ContentEvents {
       queue.enqueue(c, org.id(), id, objectId, inbox, body);
     }
     LOG.info("queued {} {} for {} inbox(es)", activity.get("type").asText(), id, inboxes.size());
+  }
+
+  /** Whether {@code id} names {@code actorId} itself or something under it (entries, activities). */
+  static boolean ownedBy(String id, String actorId) {
+    return id != null && (id.equals(actorId) || id.startsWith(actorId + "/") || id.startsWith(actorId + "#"));
   }
 
   private Set<URI> recipientsFor(Connection c, Organization org, Entry e) throws SQLException {

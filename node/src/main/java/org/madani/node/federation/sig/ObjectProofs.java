@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ObjectProofs {
 
     /** The Data Integrity v2 context, which defines {@code proof} and its terms for JSON-LD processors. */
-    public static final String DATA_INTEGRITY_CONTEXT = "https://w3id.org/security/data-integrity/v2";
+    public static final String DATA_INTEGRITY_CONTEXT = "https://w3id.org/security/data-integrity/v1";
     public static final String PROOF_TYPE = EddsaJcs2022.PROOF_TYPE;
     public static final String CRYPTOSUITE = EddsaJcs2022.CRYPTOSUITE;
     /** FEP-8b32: the only purpose an object proof may have. */

@@ -30,7 +30,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class ObjectProofVectorGenerator {
 
     static final String AS = "https://www.w3.org/ns/activitystreams";
-    static final String MADANI = "https://madani.network/ns/v1.jsonld";
     static final String ACTOR = "https://a.example/orgs/sahat";
     static final String KEY = ACTOR + "#ed25519-1";
     static final String OLD_KEY = ACTOR + "#ed25519-0";
@@ -130,7 +129,7 @@ class ObjectProofVectorGenerator {
 
     private ObjectNode event() {
         ObjectNode o = json.createObjectNode();
-        o.putArray("@context").add(AS).add(MADANI);
+        o.set("@context", org.madani.node.federation.EmittedContexts.object());
         String id = ACTOR + "/entries/01JX8Q3V7K";
         o.put("id", id);
         o.put("type", "Event");
@@ -169,7 +168,7 @@ class ObjectProofVectorGenerator {
 
     private ObjectNode create(ObjectNode signedEvent) {
         ObjectNode a = json.createObjectNode();
-        a.putArray("@context").add(AS).add(MADANI);
+        a.set("@context", org.madani.node.federation.EmittedContexts.object());
         a.put("id", ACTOR + "/activities/6f1c2b0e-9a4d-4c5e-8f7a-2d3b4c5d6e7f");
         a.put("type", "Create");
         a.put("actor", ACTOR);
