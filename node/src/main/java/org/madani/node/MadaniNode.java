@@ -345,8 +345,8 @@ public final class MadaniNode {
         .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
           // Blocking, suspending or limiting an author takes its entries out of the directory (and
-          // back). Registered once the indexer runs: the start-up read of the settings is no change.
-          trust.onChange(directory::reindex);
+          // back): the trust tables write directory changes (V10), so a sync pass applies just those.
+          trust.onChange(indexer::wakeUp);
           LOG.info("node serving at {} (data directory {}, development mode {})",
               config.baseUrl(), config.dataDir(), config.devMode());
           return new MadaniNode(vertx, db, config, deployments, http.actualPort());
