@@ -84,7 +84,6 @@ import org.madani.node.federation.sync.SyncWorker;
 import org.madani.node.store.MirrorRepository;
 import org.madani.node.http.FederationApiRoutes;
 import org.madani.node.http.FederationRoutes;
-import org.madani.node.http.RateLimiter;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.store.FollowRepository;
 import org.madani.node.store.InboxRepository;
@@ -300,8 +299,13 @@ public final class MadaniNode {
     org.madani.node.http.ModerationApiRoutes moderationApi = new org.madani.node.http.ModerationApiRoutes(moderation, json);
     org.madani.node.trust.ListSubscriptionPoller listPoller =
         new org.madani.node.trust.ListSubscriptionPoller(trustLists, java.time.Duration.ofHours(1));
+    // Inbox allowances per verified sending host, higher for followed hosts (refreshed each minute).
+    org.madani.node.http.SenderLimits inboxLimits = org.madani.node.http.SenderLimits.defaults(trustPolicy, clock);
+    Runnable refreshFollowed = () -> db.tx(follows::followedActors).onSuccess(inboxLimits::followed);
+    refreshFollowed.run();
+    vertx.setPeriodic(60_000, id -> refreshFollowed.run());
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
-        entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock), mirrorRepo)
+        entryObjects, inboxService, processor, json, urls, inboxLimits, mirrorRepo)
         .refusing(trustPolicy).counting(metrics);
     PageRenderer pageRenderer = new PageRenderer(taxonomies, urls);
     PublicPages pages = new PublicPages(profiles, entryService, pageRenderer);

@@ -71,6 +71,14 @@ public final class InboxService {
   public enum Received { STORED, DUPLICATE }
 
   public Future<Received> receive(HttpRequestView request) {
+    return receive(request, SenderGate.OPEN);
+  }
+
+  /**
+   * As {@link #receive(HttpRequestView)}, asking {@code gate} once the signature is verified
+   * whether the verified sender may be heard now; fails with 429 when not.
+   */
+  public Future<Received> receive(HttpRequestView request, SenderGate gate) {
     ObjectNode activity = json.parseObject(request.body());
     String actor = idOf(activity.get("actor"));
     String id = activity.path("id").asText("");
@@ -87,6 +95,9 @@ public final class InboxService {
           "This node does not accept activities from this sender or its node.").exception());
     }
     return authenticate(request)
+        .compose(ok -> gate.admit(ok.ownerId()) ? Future.succeededFuture(ok) : Future.failedFuture(
+            Problem.of(429, "rate-limited", "Too many requests", "Slow down and retry later.")
+                .with("retryAfter", 10).exception()))
         .compose(ok -> checkOriginsAndStore(request, activity, actor, id, type, ok))
         .onFailure(err -> LOG.info("refused {} {} from {}: {}", type, id, actor, err.getMessage()));
   }
