@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +51,7 @@ public final class InboxService {
   private final Clock clock;
   private final SignaturePolicy policy;
   private final PeerPolicy peers;
+  private final InboxWriter writer;
 
   /**
    * @param crypto worker pool for signature verification
@@ -65,6 +67,7 @@ public final class InboxService {
     this.json = json;
     this.clock = clock;
     this.policy = SignaturePolicy.federation(clock);
+    this.writer = new InboxWriter(db, inbox);
   }
 
   /** Outcome of a successful receive: stored now, or a repeat of an activity already stored. */
@@ -187,14 +190,16 @@ public final class InboxService {
         + "|" + request.header("authorization").orElse(""));
     Duration window = policy.maxAge().plus(policy.maxClockSkew());
     String document = new String(request.body(), StandardCharsets.UTF_8);
-    return db.tx(c -> {
-      // A signature seen before is a captured request played again: refuse it outright.
-      if (!inbox.markSignatureUsed(c, signatureDigest, clock.instant().plus(window), clock.instant())) {
-        throw unauthorized("This signed request was already received (replay).");
-      }
-      return inbox.insertIfNew(c, id, actor, type, document, verifiedBy, clock.instant())
-          ? Received.STORED : Received.DUPLICATE;
-    });
+    // Stored with other requests' activities in one durable commit (group commit); the future
+    // completes only after that commit.
+    Instant now = clock.instant();
+    return writer.store(new InboxWriter.Pending(signatureDigest, now.plus(window), id, actor, type, document,
+        verifiedBy, now)).compose(outcome -> switch (outcome) {
+          // A signature seen before is a captured request played again: refuse it outright.
+          case REPLAYED -> Future.failedFuture(unauthorized("This signed request was already received (replay)."));
+          case STORED -> Future.succeededFuture(Received.STORED);
+          case DUPLICATE -> Future.succeededFuture(Received.DUPLICATE);
+        });
   }
 
   private boolean keyAllowed(String keyId) {
