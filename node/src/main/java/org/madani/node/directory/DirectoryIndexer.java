@@ -196,7 +196,8 @@ public final class DirectoryIndexer extends VerticleBase {
     holes.clear();
     // Writers that drew a number below `last` may not have committed when the scan read past
     // their row: read the last stretch of changes again (applying a change twice is harmless).
-    applied = Math.max(0, last - REBUILD_OVERLAP);
+    // Changes at or below `committed` were applied before and are forgotten in H2.
+    applied = Math.max(committed, Math.max(0, last - REBUILD_OVERLAP));
     commitNow();
     dirty = false;
     LOG.info("directory index rebuilt: {} entries in {} ms", n, Duration.between(start, clock.instant()).toMillis());

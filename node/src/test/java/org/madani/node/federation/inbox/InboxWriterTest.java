@@ -55,12 +55,13 @@ class InboxWriterTest {
 
     assertThat(all).allMatch(f -> f.result() == Outcome.STORED);
     assertThat(writer.commits()).isLessThan(n / 4);
-    assertThat(db.txBlocking(c -> {
+    long stored = db.txBlocking(c -> {
       try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM inbox")) {
         rs.next();
         return rs.getLong(1);
       }
-    })).isEqualTo(n);
+    });
+    assertThat(stored).isEqualTo(n);
   }
 
   @Test
