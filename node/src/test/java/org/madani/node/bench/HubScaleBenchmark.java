@@ -138,7 +138,7 @@ class HubScaleBenchmark {
           `HubScaleBenchmark` (`./madani bench`): %,d signed `Create(Article)` activities (RFC 9421, Ed25519)
           from %d sender hosts (127.0.0.2 …, each sending from its own address over its own connection;
           %d request in flight per host) over real HTTP to one node process started from the jar with the
-          launcher's default JVM flags (`%s`), development mode, real H2 file. The hub trusts the sender
+          launcher's default JVM flags (`%s`, `MALLOC_ARENA_MAX=%s`), development mode, real H2 file. The hub trusts the sender
           hosts. Apply = the entry is searchable in the directory (`GET /api/v1/directory`).
 
           Run %s, 2 cores shared with other work: load average at start `%s`.
@@ -159,7 +159,7 @@ class HubScaleBenchmark {
 
           Must show (issue 10): both rates ≥ 3,000/s, last entry applied within 5 s of the last 202,
           idle CPU < 2 %% of one core, RSS ≤ 400 MiB, search p95 < 10 ms.
-          """.formatted(ACTIVITIES, HOSTS, IN_FLIGHT_PER_HOST, String.join(" ", flags), Instant.now(), load,
+          """.formatted(ACTIVITIES, HOSTS, IN_FLIGHT_PER_HOST, String.join(" ", flags), launcherArenas(), Instant.now(), load,
           verifyCeiling, h2Ceiling, sent.accepted(), ACTIVITIES, sent.throttled(), sent.other(), acceptRate,
           applyRate, lagSeconds, cpuBurst * 10.0 / ACTIVITIES, ACTIVITIES, p50 / 1000.0, p95 / 1000.0,
           IDLE_SECONDS, idleCpuPercent, rssAfterBurst / 1024, rssIdle / 1024, lobs);
@@ -362,6 +362,13 @@ class HubScaleBenchmark {
     return Arrays.asList(m.group(1).trim().split("\\s+"));
   }
 
+  /** The MALLOC_ARENA_MAX the launcher exports for a node by default. */
+  static String launcherArenas() throws Exception {
+    Matcher m = Pattern.compile("MALLOC_ARENA_MAX:-([0-9]+)").matcher(Files.readString(Path.of("..", "madani")));
+    assertThat(m.find()).as("./madani exports MALLOC_ARENA_MAX").isTrue();
+    return m.group(1);
+  }
+
   static List<String> command(List<String> flags, String... args) {
     String jar = System.getProperty("madani.nodeJar", "target/madani-node.jar");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -382,6 +389,7 @@ class HubScaleBenchmark {
     ProcessBuilder pb = new ProcessBuilder(command(flags, "serve", "--data-dir", data.toString(), "--dev"))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("MADANI_LOG_FORMAT", "TEXT");
+    pb.environment().put("MALLOC_ARENA_MAX", launcherArenas()); // as ./madani exports it
     return pb.start();
   }
 
