@@ -9,7 +9,8 @@ fi
 # JVM settings as in ./madani (README "Memory and start-up"): serial GC, capped heap, code cache
 # and metaspace, and a class-data-sharing archive the JVM writes into the data volume on the first
 # start and maps on later ones. MADANI_HEAP and JAVA_OPTS override.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" # bounds glibc's per-thread arenas
 # shellcheck disable=SC2086
-exec java -XX:+UseSerialGC -Xms16m -Xmx"${MADANI_HEAP:-192m}" -Xss512k -XX:ReservedCodeCacheSize=48m \
+exec java -XX:+UseSerialGC -Xms16m -Xmx"${MADANI_HEAP:-160m}" -XX:MaxDirectMemorySize=64m -Xss512k -XX:ReservedCodeCacheSize=48m \
   -XX:MaxMetaspaceSize=128m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$MADANI_DATA_DIR/.madani-cds.jsa" \
   -Xlog:cds=off -Xlog:cds+dynamic=off ${JAVA_OPTS:-} -jar "$JAR" serve

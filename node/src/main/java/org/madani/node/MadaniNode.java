@@ -82,7 +82,6 @@ import org.madani.node.federation.sync.SyncWorker;
 import org.madani.node.store.MirrorRepository;
 import org.madani.node.http.FederationApiRoutes;
 import org.madani.node.http.FederationRoutes;
-import org.madani.node.http.RateLimiter;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.store.FollowRepository;
 import org.madani.node.store.InboxRepository;
@@ -309,8 +308,13 @@ public final class MadaniNode {
     org.madani.node.http.ModerationApiRoutes moderationApi = new org.madani.node.http.ModerationApiRoutes(moderation, json);
     org.madani.node.trust.ListSubscriptionPoller listPoller =
         new org.madani.node.trust.ListSubscriptionPoller(trustLists, java.time.Duration.ofHours(1));
+    // Inbox allowances per verified sending host, higher for followed hosts (refreshed each minute).
+    org.madani.node.http.SenderLimits inboxLimits = org.madani.node.http.SenderLimits.defaults(trustPolicy, clock);
+    Runnable refreshFollowed = () -> db.tx(follows::followedActors).onSuccess(inboxLimits::followed);
+    refreshFollowed.run();
+    vertx.setPeriodic(60_000, id -> refreshFollowed.run());
     FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
-        entryObjects, inboxService, processor, json, urls, new RateLimiter(50, 200, clock), mirrorRepo)
+        entryObjects, inboxService, processor, json, urls, inboxLimits, mirrorRepo)
         .refusing(trustPolicy).counting(metrics);
     PageRenderer pageRenderer = new PageRenderer(taxonomies, urls);
     PublicPages pages = new PublicPages(profiles, entryService, pageRenderer, new PublicPages.Extras(
@@ -358,8 +362,8 @@ public final class MadaniNode {
         .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
           // Blocking, suspending or limiting an author takes its entries out of the directory (and
-          // back). Registered once the indexer runs: the start-up read of the settings is no change.
-          trust.onChange(directory::reindex);
+          // back): the trust tables write directory changes (V10), so a sync pass applies just those.
+          trust.onChange(indexer::wakeUp);
           LOG.info("node serving at {} (data directory {}, development mode {})",
               config.baseUrl(), config.dataDir(), config.devMode());
           return new MadaniNode(vertx, db, config, deployments, http.actualPort(), http.routes());

@@ -7,29 +7,43 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.madani.node.directory.search.SearchIndex;
 import org.madani.node.store.Database;
 import org.madani.node.store.DirectoryRepository;
+import org.madani.node.store.DirectoryRepository.Change;
 import org.madani.node.store.DirectoryRepository.OwnRow;
 import org.madani.node.store.DirectoryRepository.RemoteRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the search index in step with H2. Rather than trusting every write path to report its
- * changes, it reads them back: each pass asks H2 for own entries and received objects changed
- * (or deleted, or whose organization changed) since the last pass, minus a safety margin, and
- * applies them. Content and inbox hooks only {@link #wakeUp()} it, so new entries show within
- * moments, and nothing is lost if a hook is missed, the node crashes between a commit in H2 and
- * the index, or an entry arrives by a path no hook covers (follow backfill, offline CLI).
+ * Keeps the search index in step with H2 by following its change sequence: every row change the
+ * directory must see is numbered in {@code directory_change} by a trigger, in the same transaction
+ * (V10, {@link org.madani.node.store.DirectoryChangeTrigger}). Each pass reads the changes after
+ * the last applied number through the primary key, in batches, loads the rows they name by key and
+ * applies them, so a pass costs what changed, not what is stored. Content and inbox hooks only
+ * {@link #wakeUp()} it; wake-ups within {@link #DEBOUNCE} are coalesced into one pass, and a pass
+ * never runs beside another. Nothing is lost if a hook is missed, the node crashes between a
+ * commit in H2 and the index, or an entry arrives by a path no hook covers (follow backfill,
+ * offline CLI): the numbers are in H2.
+ *
+ * <p>A number is drawn when a transaction writes its change but seen only once it commits, so a
+ * later number may be seen first. A skipped number is remembered as a hole and looked up again on
+ * each pass until it shows up or {@link #MARGIN} has passed (the writer rolled back; H2 waits for
+ * locks at most 10 s). The position committed with the index stays below the oldest open hole.
  *
  * <p>Index changes become searchable at once (NRT refresh) and durable every few seconds
- * (Lucene commit, with the sync time in its commit data). At start, an index that is missing or
- * unreadable is rebuilt from H2 in the background; searches meanwhile see what is there.
+ * (Lucene commit, with the change number in its commit data); changes up to that number are then
+ * deleted from H2. At start, an index that is missing, unreadable or without a change number is
+ * rebuilt from H2 in the background; searches meanwhile see what is there.
  *
  * <p>Thread-safety: all index writes run on one dedicated worker thread, so a rebuild and a
  * sync never interleave. {@link #wakeUp()} and {@link #reindex()} may be called from any thread.
@@ -38,13 +52,17 @@ public final class DirectoryIndexer extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryIndexer.class);
 
-  /**
-   * A change is stamped inside its transaction but may commit later (lock waits are bounded by
-   * H2's LOCK_TIMEOUT of 10 s): look that far back again on every pass so it is not skipped.
-   */
+  /** How long a skipped change number is waited for (H2's LOCK_TIMEOUT is 10 s). */
   static final Duration MARGIN = Duration.ofSeconds(15);
+  /** Wake-ups closer together than this share one pass. */
+  static final long DEBOUNCE = 50;
   private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
   private static final int BATCH = 1000;
+  /** Rows loaded per query by id. */
+  private static final int LOAD = 500;
+  /** After a rebuild, changes this far below the last number are read again (writers still open). */
+  private static final long REBUILD_OVERLAP = 1000;
+  private static final int MAX_HOLES = 10_000;
 
   private final Database db;
   private final DirectoryRepository repo;
@@ -53,9 +71,10 @@ public final class DirectoryIndexer extends VerticleBase {
   private final Clock clock;
   private final long pollMillis;
 
-  /** Rows applied within the margin window, by index key, with what they looked like. Writer thread only. */
-  private final Map<String, Seen> recent = new HashMap<>();
-  private Instant watermark;
+  // writer-thread state
+  private long applied;
+  private final TreeMap<Long, Instant> holes = new TreeMap<>();
+  private long committed;
   private Instant lastCommit;
   private boolean dirty;
 
@@ -64,8 +83,10 @@ public final class DirectoryIndexer extends VerticleBase {
   private long timer;
   private boolean syncing;
   private boolean again;
+  private boolean scheduled;
 
-  private record Seen(String marker, Instant at) {}
+  /** What the last sync pass did: changes read, rows loaded by key, index entries written. */
+  public record Pass(int changes, int rows, int applied) {}
 
   public DirectoryIndexer(Database db, DirectoryRepository repo, DirectoryEntries entries, SearchIndex index,
       Clock clock, long pollMillis) {
@@ -75,7 +96,8 @@ public final class DirectoryIndexer extends VerticleBase {
     this.index = index;
     this.clock = clock;
     this.pollMillis = pollMillis;
-    this.watermark = index.syncedUntil();
+    this.applied = Math.max(0, index.changeSeq());
+    this.committed = applied;
     this.lastCommit = clock.instant();
   }
 
@@ -97,7 +119,7 @@ public final class DirectoryIndexer extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(timer);
     return writer.executeBlocking(() -> {
-      if (watermark != null) index.commit(watermark);
+      index.commit(position());
       index.close();
       return null;
     }).eventually(() -> writer.close());
@@ -105,7 +127,14 @@ public final class DirectoryIndexer extends VerticleBase {
 
   /** Asks for a sync pass soon; safe from any thread. Called after content or inbox commits. */
   public void wakeUp() {
-    if (context != null) context.runOnContext(v -> requestSync());
+    if (context != null) context.runOnContext(v -> {
+      if (scheduled) return;
+      scheduled = true;
+      vertx.setTimer(DEBOUNCE, id -> {
+        scheduled = false;
+        requestSync();
+      });
+    });
   }
 
   /** Rebuilds the index from H2; completes with the number of entries indexed. */
@@ -134,6 +163,7 @@ public final class DirectoryIndexer extends VerticleBase {
   /** Replaces the whole index with what H2 holds now. Blocking; on the writer thread only. */
   public long rebuildBlocking() throws SQLException {
     Instant start = clock.instant();
+    long last = db.txBlocking(repo::lastChange);
     index.deleteAll();
     long n = 0;
     for (String after = null;;) {
@@ -163,10 +193,12 @@ public final class DirectoryIndexer extends VerticleBase {
       after = page.get(page.size() - 1).id();
     }
     index.refresh(); // deleteAll and the new documents become visible together
-    recent.clear();
-    watermark = start;
-    index.commit(start);
-    lastCommit = clock.instant();
+    holes.clear();
+    // Writers that drew a number below `last` may not have committed when the scan read past
+    // their row: read the last stretch of changes again (applying a change twice is harmless).
+    // Changes at or below `committed` were applied before and are forgotten in H2.
+    applied = Math.max(committed, Math.max(0, last - REBUILD_OVERLAP));
+    commitNow();
     dirty = false;
     LOG.info("directory index rebuilt: {} entries in {} ms", n, Duration.between(start, clock.instant()).toMillis());
     return n;
@@ -174,47 +206,139 @@ public final class DirectoryIndexer extends VerticleBase {
 
   /** Applies what changed in H2 since the last pass. Blocking; on the writer thread only. */
   public int syncBlocking() throws SQLException {
-    Instant start = clock.instant();
-    Instant since = watermark == null ? Instant.EPOCH : watermark.minus(MARGIN);
-    var changes = db.txBlocking(c -> Map.entry(repo.ownChangedSince(c, since), repo.remoteChangedSince(c, since)));
-    int n = 0;
-    for (OwnRow r : changes.getKey()) {
-      String marker = r.updated() + "|" + r.deletedAt() + "|" + r.visibility() + "|" + r.profile().hashCode();
-      if (!fresh("l " + r.id(), marker, start)) continue;
-      entries.own(r).ifPresentOrElse(index::upsert, () -> index.delete(true, entries.ownId(r)));
-      n++;
+    return syncPass().applied();
+  }
+
+  /** {@link #syncBlocking()} with its counts. Blocking; on the writer thread only. */
+  public Pass syncPass() throws SQLException {
+    Instant now = clock.instant();
+    holes.values().removeIf(deadline -> deadline.isBefore(now));
+    int changes = 0;
+    int rows = 0;
+    int written = 0;
+    boolean first = true;
+    while (true) {
+      long from = applied;
+      List<Long> open = first ? List.copyOf(holes.keySet()) : List.of();
+      first = false;
+      var read = db.txBlocking(c -> Map.entry(repo.changesIn(c, open), repo.changesAfter(c, from, BATCH)));
+      List<Change> batch = new ArrayList<>(read.getKey());
+      read.getKey().forEach(ch -> holes.remove(ch.seq()));
+      for (Change ch : read.getValue()) {
+        for (long missing = applied + 1; missing < ch.seq() && holes.size() < MAX_HOLES; missing++) {
+          holes.put(missing, now.plus(MARGIN));
+        }
+        applied = ch.seq();
+        batch.add(ch);
+      }
+      changes += batch.size();
+      if (batch.stream().anyMatch(ch -> ch.kind() == '*')) {
+        // The federation mode changed: every received object's standing may have changed.
+        written += (int) rebuildBlocking();
+        return new Pass(changes, rows, written);
+      }
+      int[] counts = apply(batch);
+      rows += counts[0];
+      written += counts[1];
+      if (read.getValue().size() < BATCH) break;
     }
-    for (RemoteRow r : changes.getValue()) {
-      String marker = r.updated() + "|" + r.deletedAt() + "|" + r.recipients() + "|"
-          + (r.actorDocument() == null ? 0 : r.actorDocument().hashCode());
-      if (!fresh("r " + r.id(), marker, start)) continue;
-      entries.remote(r).ifPresentOrElse(index::upsert, () -> index.delete(false, r.id()));
-      n++;
-    }
-    recent.values().removeIf(s -> s.at().isBefore(since));
-    if (n > 0) {
+    if (written > 0) {
       index.refresh();
       dirty = true;
     }
-    watermark = start;
-    return n;
+    return new Pass(changes, rows, written);
   }
 
-  /** False when this row was already applied as it is now (it stays in the window for a while). */
-  private boolean fresh(String key, String marker, Instant now) {
-    Seen s = recent.get(key);
-    if (s != null && s.marker().equals(marker)) return false;
-    recent.put(key, new Seen(marker, now));
-    return true;
+  /** Loads the rows a batch of changes names, by key, and writes them to the index. */
+  private int[] apply(List<Change> batch) throws SQLException {
+    if (batch.isEmpty()) return new int[] {0, 0};
+    Set<String> own = new LinkedHashSet<>();
+    Set<Long> orgs = new LinkedHashSet<>();
+    Set<String> remote = new LinkedHashSet<>();
+    Set<String> actors = new LinkedHashSet<>();
+    Set<String> hosts = new LinkedHashSet<>();
+    for (Change ch : batch) {
+      switch (ch.kind()) {
+        case 'l' -> own.add(ch.ref());
+        case 'o' -> orgs.add(Long.parseLong(ch.ref()));
+        case 'r' -> remote.add(ch.ref());
+        case 'a' -> actors.add(ch.ref());
+        case 'h' -> hosts.add(ch.ref());
+        default -> LOG.warn("directory change of unknown kind {} ignored", ch.kind());
+      }
+    }
+    List<OwnRow> ownRows = new ArrayList<>();
+    List<RemoteRow> remoteRows = new ArrayList<>();
+    db.txBlocking(c -> {
+      for (long org : orgs) ownRows.addAll(repo.ownOfOrganization(c, org));
+      for (String a : actors) remote.addAll(repo.remoteIdsByActorPrefix(c, a, true));
+      for (String h : hosts) {
+        for (String origin : origins(h)) remote.addAll(repo.remoteIdsByActorPrefix(c, origin + "/", false));
+      }
+      for (List<String> chunk : chunks(own)) ownRows.addAll(repo.ownByIds(c, chunk));
+      for (List<String> chunk : chunks(remote)) remoteRows.addAll(repo.remoteByIds(c, chunk));
+      return null;
+    });
+    int written = 0;
+    for (OwnRow r : ownRows) {
+      entries.own(r).ifPresentOrElse(index::upsert, () -> index.delete(true, entries.ownId(r)));
+      written++;
+    }
+    Set<String> found = new HashSet<>();
+    for (RemoteRow r : remoteRows) {
+      found.add(r.id());
+      entries.remote(r).ifPresentOrElse(index::upsert, () -> index.delete(false, r.id()));
+      written++;
+    }
+    for (String id : remote) {
+      if (!found.contains(id)) {
+        index.delete(false, id); // purged outright (signed with a revoked key)
+        written++;
+      }
+    }
+    return new int[] {ownRows.size() + remoteRows.size(), written};
   }
 
-  private void commitIfDue() {
+  /** The origins an actor id of a trust_node host can start with (the forms TrustPolicy.hostOf folds). */
+  static List<String> origins(String host) {
+    List<String> out = new ArrayList<>(List.of("https://" + host, "http://" + host));
+    if (!host.contains(":") || host.endsWith("]")) {
+      out.add("https://" + host + ":443");
+      out.add("http://" + host + ":80");
+    }
+    return out;
+  }
+
+  private static List<List<String>> chunks(Set<String> ids) {
+    List<String> all = new ArrayList<>(ids);
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += LOAD) out.add(all.subList(i, Math.min(all.size(), i + LOAD)));
+    return out;
+  }
+
+  /** Everything at or below this number is in the index: below the oldest hole still open. */
+  private long position() {
+    return holes.isEmpty() ? applied : Math.min(applied, holes.firstKey() - 1);
+  }
+
+  private void commitIfDue() throws SQLException {
     Instant now = clock.instant();
     boolean stale = Duration.between(lastCommit, now).compareTo(Duration.ofMinutes(5)) > 0;
-    if ((dirty && Duration.between(lastCommit, now).compareTo(COMMIT_EVERY) >= 0) || stale) {
-      index.commit(watermark);
-      lastCommit = now;
-      dirty = false;
+    if ((dirty && Duration.between(lastCommit, now).compareTo(COMMIT_EVERY) >= 0) || stale
+        || position() - committed >= 10 * BATCH) {
+      commitNow();
+    }
+  }
+
+  /** Makes the index durable up to {@link #position()} and drops the changes it covers from H2. */
+  private void commitNow() throws SQLException {
+    long pos = position();
+    index.commit(pos);
+    lastCommit = clock.instant();
+    dirty = false;
+    if (pos > committed) {
+      db.txBlocking(c -> repo.forgetChanges(c, pos));
+      committed = pos;
     }
   }
 

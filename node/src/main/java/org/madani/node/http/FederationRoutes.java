@@ -59,12 +59,12 @@ public final class FederationRoutes {
   private final InboxProcessor processor;
   private final JsonCodec json;
   private final Urls urls;
-  private final RateLimiter inboxLimiter;
+  private final SenderLimits inboxLimits;
   private final MirrorRepository mirrorRepo;
 
   public FederationRoutes(Database db, OrganizationRepository orgs, EntryRepository entries, OutboxRepository outbox,
       FollowRepository follows, LocalActors actors, EntryObjects objects, InboxService inbox,
-      InboxProcessor processor, JsonCodec json, Urls urls, RateLimiter inboxLimiter, MirrorRepository mirrorRepo) {
+      InboxProcessor processor, JsonCodec json, Urls urls, SenderLimits inboxLimits, MirrorRepository mirrorRepo) {
     this.mirrorRepo = mirrorRepo;
     this.db = db;
     this.orgs = orgs;
@@ -77,7 +77,7 @@ public final class FederationRoutes {
     this.processor = processor;
     this.json = json;
     this.urls = urls;
-    this.inboxLimiter = inboxLimiter;
+    this.inboxLimits = inboxLimits;
   }
 
   /** Set after construction by the wiring; open until then. */
@@ -153,9 +153,11 @@ public final class FederationRoutes {
           "Send activities as application/activity+json.").exception());
       return;
     }
-    // Rate limit per claimed sending host; the signature check is the expensive part it protects.
-    String key = hostOf(ctx.request().getHeader("Signature-Input"), ctx.request().getHeader("Signature"));
-    if (!inboxLimiter.tryAcquire(key)) {
+    // Clients whose signatures keep failing are stopped before any verification or key fetch;
+    // allowances of verified senders are charged after the signature check (SenderLimits).
+    // The address stays in memory: never logged, never stored.
+    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    if (!inboxLimits.mayTry(address)) {
       if (metrics != null) metrics.inboxRefused("rate-limited");
       ctx.fail(Problem.of(429, "rate-limited", "Too many requests", "Slow down and retry later.")
           .with("retryAfter", 10).exception());
@@ -164,7 +166,7 @@ public final class FederationRoutes {
     HttpRequestView view = view(ctx);
     Future<InboxService.Received> received;
     try {
-      received = inbox.receive(view);
+      received = inbox.receive(view, inboxLimits);
     } catch (RuntimeException e) { // malformed JSON is refused before any future exists
       received = Future.failedFuture(e);
     }
@@ -173,6 +175,9 @@ public final class FederationRoutes {
       processor.wakeUp();
       ctx.response().setStatusCode(202).end();
     }).onFailure(err -> {
+      if (err instanceof org.madani.node.model.ProblemException pe && pe.problem().status() == 401) {
+        inboxLimits.failed(address);
+      }
       countRefusal(err);
       ctx.fail(err);
     });
@@ -454,20 +459,5 @@ public final class FederationRoutes {
         .putHeader("Content-Type", ActivityStreams.MEDIA_TYPE + "; charset=utf-8")
         .putHeader("Vary", "Accept, Accept-Language")
         .end(Buffer.buffer(json.write(doc)));
-  }
-
-  /** The host named in a signature's key id, as a rate-limit key; unsigned requests share one bucket. */
-  static String hostOf(String signatureInput, String signature) {
-    String s = signatureInput != null ? signatureInput : signature;
-    if (s == null) return "unsigned";
-    int i = s.toLowerCase(Locale.ROOT).indexOf("keyid=\"");
-    if (i < 0) return "unsigned";
-    int end = s.indexOf('"', i + 7);
-    try {
-      String host = URI.create(s.substring(i + 7, end < 0 ? s.length() : end)).getHost();
-      return host == null ? "unsigned" : host;
-    } catch (IllegalArgumentException e) {
-      return "unsigned";
-    }
   }
 }

@@ -6,16 +6,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Read side of the shared directory: own entries and received objects as raw rows, for building
  * and syncing the search index. Reads only; the tables belong to EntryRepository and
  * RemoteObjectRepository. Rows come with what the directory needs beside them (the hosted
- * organization's handle and profile, the remote actor's document, the recipients), so a sync
- * needs one query per source. Stateless; every call runs on the given connection.
+ * organization's handle and profile, the remote actor's document, the recipients). Syncs follow
+ * the change sequence ({@code directory_change}, written by {@link DirectoryChangeTrigger}) and
+ * read rows by key, so their cost follows what changed, never the size of the tables.
+ * Stateless; every call runs on the given connection.
  */
 public final class DirectoryRepository {
 
@@ -37,18 +43,69 @@ public final class DirectoryRepository {
   private static final String OWN = "SELECT e.id, e.org_id, o.handle, o.profile, e.kind, e.visibility, e.document,"
       + " e.start_time, e.created, e.updated, e.deleted_at FROM entry e JOIN organization o ON o.id = e.org_id";
 
+  /** Received objects with their actor's document; recipients and standing are read per batch by id. */
   private static final String REMOTE = "SELECT r.id, r.actor, r.type, r.audience, r.document, r.verified_by, r.via,"
-      + " r.received, r.updated, r.deleted_at, a.document AS actor_document,"
-      + " (SELECT LISTAGG(CAST(x.org_id AS VARCHAR), ',') FROM remote_object_recipient x WHERE x.object_id = r.id)"
-      + " AS recipients, COALESCE(st.refused OR st.limited, FALSE) AS withheld"
-      + " FROM remote_object r LEFT JOIN remote_actor a ON a.id = r.actor"
-      + " LEFT JOIN remote_object_standing st ON st.object_id = r.id";
+      + " r.received, r.updated, r.deleted_at, a.document AS actor_document"
+      + " FROM remote_object r LEFT JOIN remote_actor a ON a.id = r.actor";
 
-  /** Own entries (live or deleted) changed since {@code since}, or whose organization changed. */
-  public List<OwnRow> ownChangedSince(Connection c, Instant since) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(OWN
-        + " WHERE e.updated >= ? OR e.deleted_at >= ? OR o.updated >= ?")) {
-      for (int i = 1; i <= 3; i++) ps.setObject(i, Timestamps.toDb(since));
+  /** A numbered change the directory index must apply (V10 {@code directory_change}). */
+  public record Change(long seq, char kind, String ref) {}
+
+  /**
+   * Changes after {@code afterSeq} in sequence order, at most {@code limit}: a read through the
+   * primary key that costs what changed, not what is stored.
+   */
+  public List<Change> changesAfter(Connection c, long afterSeq, int limit) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT seq, kind, ref FROM directory_change WHERE seq > ? ORDER BY seq LIMIT ?")) {
+      ps.setLong(1, afterSeq);
+      ps.setInt(2, limit);
+      return changes(ps);
+    }
+  }
+
+  /** The changes with these numbers that exist (committed) now; for numbers skipped earlier. */
+  public List<Change> changesIn(Connection c, Collection<Long> seqs) throws SQLException {
+    if (seqs.isEmpty()) return List.of();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT seq, kind, ref FROM directory_change WHERE seq IN (" + marks(seqs.size()) + ") ORDER BY seq")) {
+      int i = 1;
+      for (long s : seqs) ps.setLong(i++, s);
+      return changes(ps);
+    }
+  }
+
+  /** The highest change number committed so far, 0 when none. */
+  public long lastChange(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM directory_change");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Forgets changes up to {@code seq}, once the index that applied them is committed. */
+  public int forgetChanges(Connection c, long seq) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM directory_change WHERE seq <= ?")) {
+      ps.setLong(1, seq);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** Own entries (live or deleted) with these ids. */
+  public List<OwnRow> ownByIds(Connection c, Collection<String> ids) throws SQLException {
+    if (ids.isEmpty()) return List.of();
+    try (PreparedStatement ps = c.prepareStatement(OWN + " WHERE e.id IN (" + marks(ids.size()) + ")")) {
+      int i = 1;
+      for (String id : ids) ps.setString(i++, id);
+      return own(ps);
+    }
+  }
+
+  /** Own entries (live or deleted) of one hosted organization (its profile changed). */
+  public List<OwnRow> ownOfOrganization(Connection c, long orgId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(OWN + " WHERE e.org_id = ?")) {
+      ps.setLong(1, orgId);
       return own(ps);
     }
   }
@@ -68,13 +125,32 @@ public final class DirectoryRepository {
     }
   }
 
-  /** Received objects (live or deleted) changed since {@code since}, or whose actor was re-fetched. */
-  public List<RemoteRow> remoteChangedSince(Connection c, Instant since) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(REMOTE
-        + " WHERE r.updated >= ? OR r.deleted_at >= ? OR a.fetched_at >= ?")) {
-      for (int i = 1; i <= 3; i++) ps.setObject(i, Timestamps.toDb(since));
-      return remote(ps);
+  /** Received objects (live or deleted) with these ids; ids no longer stored are left out. */
+  public List<RemoteRow> remoteByIds(Connection c, Collection<String> ids) throws SQLException {
+    if (ids.isEmpty()) return List.of();
+    try (PreparedStatement ps = c.prepareStatement(REMOTE + " WHERE r.id IN (" + marks(ids.size()) + ")")) {
+      int i = 1;
+      for (String id : ids) ps.setString(i++, id);
+      return remote(c, ps);
     }
+  }
+
+  /**
+   * Ids of received objects whose actor id starts with {@code prefix} (one actor: its id plus
+   * nothing; one node: its origin plus "/"), through the actor index.
+   */
+  public List<String> remoteIdsByActorPrefix(Connection c, String prefix, boolean exact) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(exact
+        ? "SELECT id FROM remote_object WHERE actor = ?"
+        : "SELECT id FROM remote_object WHERE actor >= ? AND actor < ?")) {
+      ps.setString(1, prefix);
+      if (!exact) ps.setString(2, prefix + Character.MAX_VALUE);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getString(1));
+      }
+    }
+    return out;
   }
 
   /** Received objects in id order after {@code afterId}, deleted ones included (see {@link #ownAll}). */
@@ -83,7 +159,7 @@ public final class DirectoryRepository {
         + " WHERE r.id > ? ORDER BY r.id LIMIT ?")) {
       ps.setString(1, afterId == null ? "" : afterId);
       ps.setInt(2, limit);
-      return remote(ps);
+      return remote(c, ps);
     }
   }
 
@@ -135,25 +211,62 @@ public final class DirectoryRepository {
     return out;
   }
 
-  private static List<RemoteRow> remote(PreparedStatement ps) throws SQLException {
-    List<RemoteRow> out = new ArrayList<>();
+  /**
+   * Reads received rows, then their recipients and trust standing for the whole batch by id (two
+   * primary-key lookups per row at most, no correlated aggregate per row).
+   */
+  private static List<RemoteRow> remote(Connection c, PreparedStatement ps) throws SQLException {
+    record Base(String id, String actor, String type, String audience, String document, String verifiedBy,
+        String via, Instant received, Instant updated, Instant deletedAt, String actorDocument) {}
+    List<Base> base = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Set<Long> recipients = new LinkedHashSet<>();
-        String list = rs.getString("recipients");
-        if (list != null && !list.isEmpty()) {
-          for (String s : list.split(",")) recipients.add(Long.parseLong(s));
-        }
-        // Content of a blocked, suspended or limited author (trust.md) leaves the directory as if deleted;
-        // it returns when the block is lifted (the trust change triggers a reindex).
-        Instant deleted = Timestamps.fromDb(rs, "deleted_at");
-        if (deleted == null && rs.getBoolean("withheld")) deleted = Instant.EPOCH;
-        out.add(new RemoteRow(rs.getString("id"), rs.getString("actor"), rs.getString("type"),
+        base.add(new Base(rs.getString("id"), rs.getString("actor"), rs.getString("type"),
             rs.getString("audience"), rs.getString("document"), rs.getString("verified_by"), rs.getString("via"),
             Timestamps.fromDb(rs, "received"), Timestamps.fromDb(rs, "updated"),
-            deleted, rs.getString("actor_document"), recipients));
+            Timestamps.fromDb(rs, "deleted_at"), rs.getString("actor_document")));
       }
     }
+    if (base.isEmpty()) return List.of();
+    List<String> ids = base.stream().map(Base::id).toList();
+    Map<String, Set<Long>> recipients = new HashMap<>();
+    Set<String> withheld = new HashSet<>();
+    try (PreparedStatement rp = c.prepareStatement("SELECT object_id, org_id FROM remote_object_recipient"
+        + " WHERE object_id IN (" + marks(ids.size()) + ") ORDER BY object_id, org_id");
+        PreparedStatement sp = c.prepareStatement("SELECT object_id FROM remote_object_standing"
+            + " WHERE object_id IN (" + marks(ids.size()) + ") AND (refused OR limited)")) {
+      for (int i = 0; i < ids.size(); i++) {
+        rp.setString(i + 1, ids.get(i));
+        sp.setString(i + 1, ids.get(i));
+      }
+      try (ResultSet rs = rp.executeQuery()) {
+        while (rs.next()) recipients.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getLong(2));
+      }
+      try (ResultSet rs = sp.executeQuery()) {
+        while (rs.next()) withheld.add(rs.getString(1));
+      }
+    }
+    List<RemoteRow> out = new ArrayList<>(base.size());
+    for (Base b : base) {
+      // Content of a blocked, suspended or limited author (trust.md) leaves the directory as if deleted;
+      // it returns when the block is lifted (the trust change is a directory change, V10).
+      Instant deleted = b.deletedAt();
+      if (deleted == null && withheld.contains(b.id())) deleted = Instant.EPOCH;
+      out.add(new RemoteRow(b.id(), b.actor(), b.type(), b.audience(), b.document(), b.verifiedBy(), b.via(),
+          b.received(), b.updated(), deleted, b.actorDocument(), recipients.getOrDefault(b.id(), Set.of())));
+    }
     return out;
+  }
+
+  private static List<Change> changes(PreparedStatement ps) throws SQLException {
+    List<Change> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.add(new Change(rs.getLong(1), rs.getString(2).charAt(0), rs.getString(3)));
+    }
+    return out;
+  }
+
+  private static String marks(int n) {
+    return String.join(",", java.util.Collections.nCopies(n, "?"));
   }
 }

@@ -84,6 +84,17 @@ public final class FollowRepository {
     }
   }
 
+  /** Remote actors some hosted organization follows (accepted), for the inbox's higher allowance. */
+  public List<String> followedActors(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT DISTINCT remote_actor FROM follow WHERE direction = 'outgoing' AND state = 'accepted'");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.add(rs.getString(1));
+    }
+    return out;
+  }
+
   /** Hosted organizations that follow {@code remoteActor} and were accepted. */
   public List<Long> orgsFollowing(Connection c, String remoteActor) throws SQLException {
     List<Long> out = new ArrayList<>();

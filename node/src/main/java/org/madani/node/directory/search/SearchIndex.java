@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,8 +60,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Writes become visible to searches on {@link #refresh()} (near-real-time reader, cheap) and
  * durable on {@link #commit} (an fsync, ~tens of ms: never once per change; MEASURED.md). Each
- * commit records how far the index is in step with H2 ({@link #syncedUntil()}), so a restart
- * after a crash catches up from there.
+ * commit records how far the index is in step with H2 (the last applied number of H2's
+ * {@code directory_change} sequence, {@link #changeSeq()}), so a restart after a crash catches up
+ * from there. An index without that number (written before V10) asks for a rebuild.
  *
  * <p>Thread-safety: all methods may be called from any thread; searches run concurrently with
  * writes. Writers should still be serialized by the caller so that a rebuild and a sync do not
@@ -97,18 +97,18 @@ public final class SearchIndex implements AutoCloseable {
   private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
   private final Map<String, Map<String, String>> orgNames = new ConcurrentHashMap<>();
   private final boolean needsRebuild;
-  private volatile Instant syncedUntil;
+  private volatile long changeSeq;
   private volatile FacetState facetState;
 
   private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
-  private SearchIndex(FSDirectory dir, IndexWriter writer, boolean needsRebuild, Instant syncedUntil,
+  private SearchIndex(FSDirectory dir, IndexWriter writer, boolean needsRebuild, long changeSeq,
       Analyzer text, Analyzer name) throws IOException {
     this.dir = dir;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
     this.needsRebuild = needsRebuild;
-    this.syncedUntil = syncedUntil;
+    this.changeSeq = changeSeq;
     this.queries = new DirectoryQueries(text, name);
     for (String dim : List.of(SECTOR, REGION, LANGUAGE)) facets.setMultiValued(dim, true);
   }
@@ -117,14 +117,14 @@ public final class SearchIndex implements AutoCloseable {
   public static SearchIndex open(Path path) throws IOException {
     Files.createDirectories(path);
     FSDirectory dir = FSDirectory.open(path);
-    Instant synced = null;
+    long synced = -1;
     boolean rebuild = true;
     try {
       if (DirectoryReader.indexExists(dir)) {
         try (DirectoryReader r = DirectoryReader.open(dir)) {
           Map<String, String> data = r.getIndexCommit().getUserData();
-          if (SCHEMA.equals(data.get("schema")) && data.containsKey("syncedUntil")) {
-            synced = Instant.parse(data.get("syncedUntil"));
+          if (SCHEMA.equals(data.get("schema")) && data.containsKey("changeSeq")) {
+            synced = Long.parseLong(data.get("changeSeq"));
             rebuild = false;
           } else {
             LOG.info("directory index has another schema; it will be rebuilt");
@@ -157,9 +157,9 @@ public final class SearchIndex implements AutoCloseable {
     return needsRebuild;
   }
 
-  /** Changes in H2 up to this time are in the last commit; null when never committed. */
-  public Instant syncedUntil() {
-    return syncedUntil;
+  /** Changes in H2 up to this number are in the last commit; -1 when never committed. */
+  public long changeSeq() {
+    return changeSeq;
   }
 
   /** Adds or replaces an entry. */
@@ -204,12 +204,12 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Makes the writes so far durable, noting that H2 changes up to {@code synced} are included. */
-  public void commit(Instant synced) {
+  /** Makes the writes so far durable, noting that H2 changes up to number {@code synced} are included. */
+  public void commit(long synced) {
     try {
-      writer.setLiveCommitData(Map.of("schema", SCHEMA, "syncedUntil", synced.toString()).entrySet());
+      writer.setLiveCommitData(Map.of("schema", SCHEMA, "changeSeq", Long.toString(synced)).entrySet());
       writer.commit();
-      syncedUntil = synced;
+      changeSeq = synced;
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }

@@ -55,13 +55,30 @@ public final class CreateObjectHandler implements ActivityHandler {
       // An actor updating its profile: fetch it again from its origin rather than trust the copy.
       return ctx.remoteActors().actor(row.actor(), true).mapEmpty();
     }
-    return ctx.remoteActors().actor(row.actor(), false).compose(actor -> ctx.db().tx(c -> {
-      // An Update of an object never seen here is not a Create in disguise: nothing vouches that
-      // the object ever existed as its author's, so it is not kept (issue 11, finding 2).
-      if (update && ctx.objects().find(c, object.path("id").asText("")).isEmpty()) return null;
-      store(c, row, activity, (ObjectNode) object, actorFollowers(actor.document()), null);
+    return prepare(row, activity).compose(step -> ctx.db().tx(c -> {
+      step.apply(c);
       return null;
     }));
+  }
+
+  @Override
+  public boolean batches(ObjectNode activity) {
+    JsonNode object = activity.get("object");
+    return object != null && object.isObject() && !(update && object.has("inbox"));
+  }
+
+  @Override
+  public Future<Step> prepare(InboxRow row, ObjectNode activity) {
+    ObjectNode object = (ObjectNode) activity.get("object");
+    return ctx.remoteActors().actor(row.actor(), false).map(actor -> {
+      String followers = actorFollowers(actor.document());
+      return c -> {
+        // An Update of an object never seen here is not a Create in disguise: nothing vouches that
+        // the object ever existed as its author's, so it is not kept (issue 11, finding 2).
+        if (update && ctx.objects().find(c, object.path("id").asText("")).isEmpty()) return;
+        store(c, row, activity, object, followers, null);
+      };
+    });
   }
 
   private String actorFollowers(String actorDocument) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles stored incoming activities in arrival order, one at a time, by dispatching to the
- * handler for their type. Runs on a timer and when woken after a receive. An activity whose
- * handler fails is marked failed with the reason; unknown types are marked done and ignored.
- * Because activities are stored before the 202, nothing acknowledged is lost across a restart.
+ * Handles stored incoming activities in arrival order by dispatching to the handler for their
+ * type. Runs on a timer and when woken after a receive. Activities are claimed in batches; a run
+ * of consecutive activities whose handlers {@linkplain ActivityHandler#batches batch} (Create and
+ * Update of objects, the bulk of a burst) is prepared concurrently (author lookups) and then
+ * applied in one transaction together with marking them done: one durable commit for the run
+ * instead of two per activity. Each activity gets a savepoint, so one that fails is rolled back
+ * alone and marked failed with the reason. Other activities are handled one at a time, in order.
+ * Unknown types are marked done and ignored. Because activities are stored before the 202,
+ * nothing acknowledged is lost across a restart.
  */
 public final class InboxProcessor extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
-  private static final int BATCH = 50;
+  static final int BATCH = 500;
 
   private final Database db;
   private final InboxRepository inbox;
@@ -33,6 +41,12 @@ public final class InboxProcessor extends VerticleBase {
   private boolean again;
   private long timer;
   private Runnable onHandled = () -> {};
+
+  private record Parsed(InboxRow row, ObjectNode activity, ActivityHandler handler, Exception error) {
+    boolean batches() {
+      return handler != null && activity != null && handler.batches(activity);
+    }
+  }
 
   public InboxProcessor(Database db, InboxRepository inbox, ObjectMapper json, List<ActivityHandler> handlers,
       long pollMillis) {
@@ -86,19 +100,76 @@ public final class InboxProcessor extends VerticleBase {
   }
 
   private Future<Integer> processAll(List<InboxRow> rows) {
+    List<Parsed> parsed = new ArrayList<>(rows.size());
+    for (InboxRow row : rows) parsed.add(parse(row));
     Future<Void> chain = Future.succeededFuture();
-    for (InboxRow row : rows) {
-      chain = chain.compose(v -> process(row));
+    for (int i = 0; i < parsed.size(); ) {
+      int j = i;
+      while (j < parsed.size() && parsed.get(j).batches()) j++;
+      if (j > i) {
+        List<Parsed> run = parsed.subList(i, j);
+        chain = chain.compose(v -> applyTogether(run));
+        i = j;
+      } else {
+        Parsed one = parsed.get(i);
+        chain = chain.compose(v -> process(one));
+        i++;
+      }
     }
     return chain.map(v -> rows.size());
   }
 
-  private Future<Void> process(InboxRow row) {
+  private Parsed parse(InboxRow row) {
     ActivityHandler h = handlers.get(row.type());
+    try {
+      return new Parsed(row, (ObjectNode) json.readTree(row.document()), h, null);
+    } catch (Exception e) {
+      return new Parsed(row, null, h, e);
+    }
+  }
+
+  /** Prepares a run of batching activities concurrently, then applies them in one transaction. */
+  private Future<Void> applyTogether(List<Parsed> run) {
+    List<Future<ActivityHandler.Step>> steps = new ArrayList<>(run.size());
+    for (Parsed p : run) {
+      Future<ActivityHandler.Step> step;
+      try {
+        step = p.handler().prepare(p.row(), p.activity());
+      } catch (RuntimeException e) {
+        step = Future.failedFuture(e);
+      }
+      steps.add(step);
+    }
+    return Future.join(steps).transform(ignored -> db.tx(c -> {
+      for (int k = 0; k < run.size(); k++) {
+        InboxRow row = run.get(k).row();
+        Future<ActivityHandler.Step> step = steps.get(k);
+        Throwable failure = step.failed() ? step.cause() : null;
+        if (failure == null) {
+          Savepoint sp = c.setSavepoint();
+          try {
+            step.result().apply(c);
+            c.releaseSavepoint(sp);
+          } catch (SQLException | RuntimeException e) {
+            c.rollback(sp);
+            failure = e;
+          }
+        }
+        if (failure != null) {
+          LOG.info("handling {} {} from {} failed: {}", row.type(), row.activityId(), row.actor(), failure.toString());
+        }
+        inbox.finish(c, row.id(), failure == null, failure == null ? null : failure.toString());
+      }
+      return null;
+    }));
+  }
+
+  private Future<Void> process(Parsed p) {
+    InboxRow row = p.row();
     Future<Void> handled;
     try {
-      handled = h == null ? Future.succeededFuture()
-          : h.handle(row, (ObjectNode) json.readTree(row.document()));
+      if (p.error() != null) throw p.error();
+      handled = p.handler() == null ? Future.succeededFuture() : p.handler().handle(row, p.activity());
     } catch (Exception e) {
       handled = Future.failedFuture(e);
     }

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +53,7 @@ public final class InboxService {
   private final PeerPolicy peers;
   private final ReceivedActivityChecks content;
   private final EmbeddedProofCheck proofs;
+  private final InboxWriter writer;
 
   /**
    * @param crypto worker pool for signature verification
@@ -69,12 +71,21 @@ public final class InboxService {
     this.policy = SignaturePolicy.federation(clock);
     this.content = new ReceivedActivityChecks(new org.madani.node.content.Taxonomies(json.mapper()));
     this.proofs = new EmbeddedProofCheck(db, new org.madani.node.store.RemoteActorRepository(), crypto);
+    this.writer = new InboxWriter(db, inbox);
   }
 
   /** Outcome of a successful receive: stored now, or a repeat of an activity already stored. */
   public enum Received { STORED, DUPLICATE }
 
   public Future<Received> receive(HttpRequestView request) {
+    return receive(request, SenderGate.OPEN);
+  }
+
+  /**
+   * As {@link #receive(HttpRequestView)}, asking {@code gate} once the signature is verified
+   * whether the verified sender may be heard now; fails with 429 when not.
+   */
+  public Future<Received> receive(HttpRequestView request, SenderGate gate) {
     // What was verified must be what is stored: malformed UTF-8 is refused, never repaired.
     org.madani.node.json.StrictUtf8.decode(request.body());
     ObjectNode activity = json.parseObject(request.body());
@@ -93,6 +104,9 @@ public final class InboxService {
           "This node does not accept activities from this sender or its node.").exception());
     }
     return authenticate(request)
+        .compose(ok -> gate.admit(ok.ownerId()) ? Future.succeededFuture(ok) : Future.failedFuture(
+            Problem.of(429, "rate-limited", "Too many requests", "Slow down and retry later.")
+                .with("retryAfter", 10).exception()))
         .compose(ok -> checkOriginsAndStore(request, activity, actor, id, type, ok))
         .onFailure(err -> LOG.info("refused {} {} from {}: {}", type, id, actor, err.getMessage()));
   }
@@ -209,16 +223,17 @@ public final class InboxService {
         + "|" + request.header("authorization").orElse(""));
     Duration window = policy.maxAge().plus(policy.maxClockSkew());
     String document = new String(request.body(), StandardCharsets.UTF_8);
-    return db.tx(c -> {
-      // A signature seen before is a captured request played again: refuse it outright.
-      if (!inbox.markSignatureUsed(c, signatureDigest, clock.instant().plus(window), clock.instant())) {
-        throw unauthorized("This signed request was already received (replay).");
-      }
-      inbox.noteSignatureScheme(c, Origins.hostKey(actor),
-          request.header("signature-input").isPresent() ? "rfc9421" : "cavage");
-      return inbox.insertIfNew(c, id, actor, type, document, verifiedBy, clock.instant())
-          ? Received.STORED : Received.DUPLICATE;
-    });
+    // Stored with other requests' activities in one durable commit (group commit); the future
+    // completes only after that commit.
+    Instant now = clock.instant();
+    return writer.store(new InboxWriter.Pending(signatureDigest, now.plus(window), id, actor, type, document,
+        verifiedBy, now, Origins.hostKey(actor), request.header("signature-input").isPresent() ? "rfc9421" : "cavage"))
+        .compose(outcome -> switch (outcome) {
+          // A signature seen before is a captured request played again: refuse it outright.
+          case REPLAYED -> Future.failedFuture(unauthorized("This signed request was already received (replay)."));
+          case STORED -> Future.succeededFuture(Received.STORED);
+          case DUPLICATE -> Future.succeededFuture(Received.DUPLICATE);
+        });
   }
 
   private boolean keyAllowed(String keyId) {

@@ -34,6 +34,17 @@ public final class LogItemHandler implements ActivityHandler {
     return take(row.actor(), activity, null);
   }
 
+  /** Plain activities batch as their handler does; log items go through the mirror, alone. */
+  @Override
+  public boolean batches(ObjectNode activity) {
+    return !MirrorService.isLogItem(activity) && plain.batches(activity);
+  }
+
+  @Override
+  public Future<Step> prepare(InboxRow row, ObjectNode activity) {
+    return plain.prepare(row, activity);
+  }
+
   /** A log item of {@code origin}, from the origin itself ({@code via} null) or relayed by {@code via}. */
   Future<Void> take(String origin, ObjectNode activity, String via) {
     return mirror.accept(origin, List.of(activity), via).map(o -> {

@@ -1,0 +1,78 @@
+package org.madani.node.federation.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.madani.node.federation.inbox.InboxWriter.Outcome;
+import org.madani.node.federation.inbox.InboxWriter.Pending;
+import org.madani.node.store.Database;
+import org.madani.node.store.InboxRepository;
+
+/** Group commit on a real H2 file: concurrent activities share commits; each outcome is its own. */
+class InboxWriterTest {
+
+  static final Instant NOW = Instant.parse("2026-12-07T00:00:00Z");
+
+  @TempDir Path dir;
+  Vertx vertx;
+  Database db;
+  InboxWriter writer;
+
+  @BeforeEach
+  void open() {
+    vertx = Vertx.vertx();
+    db = Database.open(vertx, dir.resolve("madani"));
+    writer = new InboxWriter(db, new InboxRepository());
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+    vertx.close().await();
+  }
+
+  static Pending pending(int n, String signature) {
+    return new Pending(signature, NOW.plusSeconds(3600), "https://a.example/a/" + n, "https://a.example/o",
+        "Create", "{\"n\":" + n + "}", "rfc9421/ed25519", NOW, "a.example", "rfc9421");
+  }
+
+  @Test
+  void concurrentActivitiesShareCommits_andEachIsStoredOnce() throws Exception {
+    int n = 400;
+    List<Future<Outcome>> all = new ArrayList<>();
+    for (int i = 0; i < n; i++) all.add(writer.store(pending(i, "sig" + i)));
+    Future.all(all).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+
+    assertThat(all).allMatch(f -> f.result() == Outcome.STORED);
+    assertThat(writer.commits()).isLessThan(n / 4);
+    long stored = db.txBlocking(c -> {
+      try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM inbox")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+    assertThat(stored).isEqualTo(n);
+  }
+
+  @Test
+  void aReplayInTheSameBatchIsRefused_aRepeatedActivityIsADuplicate() throws Exception {
+    Future<Outcome> first = writer.store(pending(1, "same"));
+    Future<Outcome> replay = writer.store(pending(2, "same"));
+    Future<Outcome> repeat = writer.store(pending(1, "other"));
+    Future.join(first, replay, repeat).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+    assertThat(first.result()).isEqualTo(Outcome.STORED);
+    assertThat(replay.result()).isEqualTo(Outcome.REPLAYED);
+    assertThat(repeat.result()).isEqualTo(Outcome.DUPLICATE);
+  }
+}
