@@ -56,10 +56,10 @@ function limitHint(max) {
   return t('limit.chars').replace('{n}', new Intl.NumberFormat(lang() === 'ar' ? 'ar-SY' : 'en').format(max));
 }
 
-function textInput(path, value, { multiline = false, max, l, type = 'text', placeholder } = {}) {
+function textInput(path, value, { multiline = false, max, l, type = 'text', placeholder, described = false } = {}) {
   const id = idOf(path);
   const attrs = { id, name: id, 'data-pointer': '/' + path, value: value ?? '', maxlength: max,
-    'aria-describedby': id + '-hint' };
+    'aria-describedby': described ? id + '-hint' : null };
   if (l) { attrs.lang = l; attrs.dir = l === 'ar' ? 'rtl' : 'ltr'; } else if (type !== 'text' || !multiline) attrs.dir = 'ltr';
   if (placeholder) attrs.placeholder = placeholder;
   return multiline ? h('textarea', attrs) : h('input', { type, ...attrs });
@@ -71,7 +71,7 @@ function langMap(f, doc) {
   const values = get(doc, f.path) || {};
   const box = (l) => {
     const path = f.path + '/' + l;
-    const input = textInput(path, values[l], { multiline: f.type === 'long' || f.multiline, max, l });
+    const input = textInput(path, values[l], { multiline: f.type === 'long' || f.multiline, max, l, described: true });
     return h('div', { class: 'row' }, h('label', { for: idOf(path) }, t('lang.' + l)), input,
       hint(idOf(path), limitHint(max), ' ', counter(input, max)));
   };
@@ -176,8 +176,10 @@ function image(f, value, ctx) {
   const id = idOf(f.path);
   const v = value || {};
   const url = textInput(f.path + '/url', v.url, { type: 'url', max: LIMITS.url, placeholder: 'https://' });
-  const preview = h('img', { class: 'preview', alt: '', hidden: !v.url, src: v.url || null });
-  url.addEventListener('input', () => { preview.hidden = !url.value; if (url.value) preview.src = url.value; });
+  // Only this node's own images are previewed: the admin UI loads nothing from other hosts.
+  const own = (u) => !!u && (u.startsWith(location.origin + '/') || /^\/[^/]/.test(u));
+  const preview = h('img', { class: 'preview', alt: '', hidden: !own(v.url), src: own(v.url) ? v.url : null });
+  url.addEventListener('input', () => { preview.hidden = !own(url.value); if (own(url.value)) preview.src = url.value; });
   const file = h('input', { type: 'file', id: id + '-file', accept: 'image/png,image/jpeg,image/webp',
     'aria-describedby': id + '-file-hint' });
   const status = h('p', { class: 'hint', id: id + '-file-status', role: 'status' });
