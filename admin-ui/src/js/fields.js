@@ -40,7 +40,8 @@ export function clean(o) {
 function counter(input, max) {
   const out = h('span', { class: 'counter', 'aria-live': 'off', dir: 'ltr' });
   const update = () => {
-    out.textContent = input.value.length + ' / ' + max;
+    // U+2066…U+2069: the count reads "12 / 300" left to right inside Arabic text too.
+    out.textContent = '\u2066' + input.value.length + ' / ' + max + '\u2069';
     out.classList.toggle('near', input.value.length > max * 0.9);
   };
   input.addEventListener('input', update);

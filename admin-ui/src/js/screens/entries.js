@@ -81,9 +81,14 @@ async function editor(main, app, id, newKind) {
   const sync = () => { form.querySelector('#recipients-row').hidden = visibility.value !== 'private'; };
   kind.addEventListener('change', () => { form.dataset.kind = kind.value; fillKind(); });
   visibility.addEventListener('change', sync);
+  const zoneDefault = () => {
+    const zone = form.querySelector('#timeZone');
+    if (zone && !zone.value) zone.value = defaultZone();
+  };
+  kind.addEventListener('change', zoneDefault);
   fillKind();
   sync();
-  if (!id && !form.querySelector('#timeZone').value) form.querySelector('#timeZone').value = defaultZone();
+  zoneDefault();
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
