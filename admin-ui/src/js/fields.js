@@ -181,7 +181,7 @@ function image(f, value, ctx) {
   const own = (u) => !!u && (u.startsWith(location.origin + '/') || /^\/[^/]/.test(u));
   const preview = h('img', { class: 'preview', alt: '', hidden: !own(v.url), src: own(v.url) ? v.url : null });
   url.addEventListener('input', () => { preview.hidden = !own(url.value); if (own(url.value)) preview.src = url.value; });
-  const file = h('input', { type: 'file', id: id + '-file', accept: 'image/png,image/jpeg,image/webp',
+  const file = h('input', { type: 'file', id: id + '-file', accept: 'image/png,image/jpeg',
     'aria-describedby': id + '-file-hint' });
   const status = h('p', { class: 'hint', id: id + '-file-status', role: 'status' });
   file.addEventListener('change', async () => {

@@ -260,7 +260,12 @@ class AdminUiEntryKindsIT {
     // the second stays on the default: hidden
     browser.type("links-0-url", "https://example.org/about");
     browser.type("links-0-label-en", "About us");
-    browser.type("logo-url", "https://example.org/logo.png");
+    // The logo is uploaded from a phone photo with its GPS position: the node strips it.
+    Path photo = dir.resolve("logo.jpg");
+    java.nio.file.Files.write(photo, TestImages.jpegWithGps(120, 80));
+    browser.driver.findElement(By.id("logo-file")).sendKeys(photo.toAbsolutePath().toString());
+    browser.wait.until(ExpectedConditions.textToBe(By.id("logo-file-status"), "رُفعت الصورة."));
+    assertThat(browser.el("logo-url").getAttribute("value")).startsWith(a.base() + "/media/alef/");
     browser.type("logo-alt-ar", "شعار الجمعية");
     browser.type("languages", "ar, en, ku");
     browser.el("profile-save").click();
@@ -278,7 +283,12 @@ class AdminUiEntryKindsIT {
     assertThat(p.at("/contacts/0/label/ar").asText()).isEqualTo("البريد العام");
     assertThat(p.at("/contacts/1/visibility").asText()).as("hidden by default").isEqualTo("hidden");
     assertThat(p.at("/links/0/label/en").asText()).isEqualTo("About us");
-    assertThat(p.at("/logo/url").asText()).isEqualTo("https://example.org/logo.png");
+    String logo = p.at("/logo/url").asText();
+    assertThat(logo).startsWith(a.base() + "/media/alef/").endsWith(".jpg");
+    var served = a.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(logo)).build());
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.body()).doesNotContain(TestImages.SECRET, "Exif");
+    assertThat(p.at("/logo/alt/ar").asText()).isEqualTo("شعار الجمعية");
     assertThat(p.get("languages")).extracting(JsonNode::asText).containsExactly("ar", "en", "ku");
 
     String page = a.get("/orgs/alef", "Accept", "text/html").body();
