@@ -38,7 +38,6 @@ export function setOrDelete(obj, key, value) {
 /** Why a call failed, in words: the HTTP status says more to a person than the server's English. */
 function reason(err) {
   const s = err && err.status;
-  if (s == null) return t('error.network');
   if (s === 409 || s === 412) return t('error.conflict');
   if (s === 403) return t('error.forbidden');
   if (s === 404) return t('error.notFound');
@@ -55,9 +54,12 @@ export function showError(where, err) {
     return;
   }
   const box = where.querySelector('.form-error') || where.appendChild(h('div', { class: 'form-error' }));
-  const why = reason(err);
+  // A call that got an answer says why by its status; a fetch that got none is a network failure;
+  // anything else is the screen's own message, already in the UI's language.
+  const answered = err && err.status != null;
+  const why = answered ? reason(err) : (err instanceof TypeError ? t('error.network') : (err && err.message) || '');
   box.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, t('error.failed'), ' ', why, ' ',
-    err && err.message && err.status ? h('span', { lang: 'en', dir: 'ltr', class: 'detail' }, err.message) : null));
+    answered && err.message ? h('span', { lang: 'en', dir: 'ltr', class: 'detail' }, err.message) : null));
   announce(t('error.failed') + (why ? ' ' + why : ''), 'error');
 }
 
