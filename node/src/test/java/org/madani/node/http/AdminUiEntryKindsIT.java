@@ -76,6 +76,12 @@ class AdminUiEntryKindsIT {
     browser.wait.until(d -> d.findElement(By.id("main")).getAttribute("aria-busy") == null);
   }
 
+  /** Waits (read atomically in the page, so a re-rendered error is no stale element) for an error's code. */
+  static void waitForCode(String selector, String code) {
+    browser.wait.until(d -> code.equals(js().executeScript(
+        "const e = document.querySelector(arguments[0]); return e ? e.dataset.code : null", selector)));
+  }
+
   static JavascriptExecutor js() {
     return (JavascriptExecutor) browser.driver;
   }
@@ -374,9 +380,9 @@ class AdminUiEntryKindsIT {
     // 2. a 100 KB title (past the input's maxlength, as a script or a paste through devtools could)
     js().executeScript("document.getElementById('title-ar').value = 'ب'.repeat(100000);");
     browser.el("entry-save").click();
-    browser.wait.until(d -> "tooLong".equals(d.findElement(By.cssSelector("[data-field=title] .field-error"))
-        .getAttribute("data-code")));
-    String tooLong = browser.driver.findElement(By.cssSelector("[data-field=title] .field-error")).getText();
+    waitForCode("[data-field=title] .field-error", "tooLong");
+    String tooLong = (String) js().executeScript(
+        "return document.querySelector('[data-field=title] .field-error').innerText");
     assertThat(tooLong).isEqualTo("«العنوان — بالعربية» طويل جدًا: ١٠٠٬٠٠٠ حرف، والحد الأقصى ٣٠٠ حرف.");
     assertThat(tooLong).isNotEqualTo(required);
 
@@ -405,9 +411,8 @@ class AdminUiEntryKindsIT {
     assertThat(en.getText()).isEqualTo("\"Title\" is required.");
     js().executeScript("document.getElementById('title-en').value = 'x'.repeat(100000);");
     browser.el("entry-save").click();
-    browser.wait.until(d -> "tooLong".equals(d.findElement(By.cssSelector("[data-field=title] .field-error"))
-        .getAttribute("data-code")));
-    assertThat(browser.driver.findElement(By.cssSelector("[data-field=title] .field-error")).getText())
+    waitForCode("[data-field=title] .field-error", "tooLong");
+    assertThat((String) js().executeScript("return document.querySelector('[data-field=title] .field-error').innerText"))
         .isEqualTo("\"Title — English\" is too long: 100,000 characters; the limit is 300 characters.");
     browser.el("lang-toggle").click();
     browser.waitForHeading("منشور جديد");
