@@ -18,7 +18,11 @@ export async function render(main, app, arg) {
     h('div', { class: 'actions' }, h('a', { class: 'button primary', href: '#/entries/new', id: 'new-entry' }, t('entries.new'))));
   const list = (await get(orgPath(app.org.handle, '/entries?pageSize=100'))).data;
   if (!list.items.length) { main.append(h('p', null, t('entries.empty'))); return; }
-  const rows = list.items.map(e => h('tr', { 'data-entry': e.id, 'data-kind': e.kind },
+  // Newest first; entries changed in the same second keep one order (by title), not the store's.
+  const title = (e) => pick(e.title, lang()) || e.id;
+  const items = list.items.slice().sort((x, y) => String(y.updated || '').localeCompare(String(x.updated || ''))
+    || title(x).localeCompare(title(y)));
+  const rows = items.map(e => h('tr', { 'data-entry': e.id, 'data-kind': e.kind },
     h('td', null, h('a', { href: '#/entries/' + encodeURIComponent(e.id) }, pick(e.title, lang()) || e.id)),
     h('td', null, t('kind.' + e.kind)),
     h('td', null, t('visibility.' + (e.visibility || 'public'))),

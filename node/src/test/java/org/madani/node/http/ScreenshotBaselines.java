@@ -24,7 +24,7 @@ import org.openqa.selenium.OutputType;
  *
  * <p>Before each shot the page is made deterministic: the caret and focus ring are removed (focus
  * is dropped), animations are off (Chromium runs with reduced motion), and the loopback port, which
- * changes on every run, is replaced by a fixed one in visible text.
+ * changes on every run, is replaced by a fixed one in visible text; the toast region is emptied.
  */
 final class ScreenshotBaselines {
 
@@ -96,6 +96,8 @@ final class ScreenshotBaselines {
             + "for (const i of document.querySelectorAll('input, textarea')) {"
             + "  if (/127\\.0\\.0\\.1:\\d+/.test(i.value)) i.value = i.value.replace(/127\\.0\\.0\\.1:\\d+/g, '127.0.0.1:8080');"
             + "}"
+            // toasts clear on a timer: whether one is still up is timing, not layout
+            + "const status = document.getElementById('status'); if (status) status.replaceChildren();"
             + "window.scrollTo(0, 0);");
   }
 }
