@@ -31,7 +31,10 @@ export async function render(main, app) {
 }
 
 async function list(main, app) {
-  const items = (await get(orgPath(app.org.handle, '/entries?kind=report&pageSize=50'))).data.items;
+  const title = (r) => pick(r.title, lang()) || r.id;
+  // Newest first; reports published in the same second keep one order (by title).
+  const items = (await get(orgPath(app.org.handle, '/entries?kind=report&pageSize=50'))).data.items.slice()
+    .sort((x, y) => String(y.updated || '').localeCompare(String(x.updated || '')) || title(x).localeCompare(title(y)));
   const box = main.querySelector('#published') || main.appendChild(h('section', { id: 'published' }));
   box.replaceChildren(h('h2', null, t('publish.list')),
     items.length ? h('ul', null, items.map(r => h('li', null, h('a', { href: '#/entries/' + encodeURIComponent(r.id) },
