@@ -5,6 +5,7 @@ let csrfToken = null;
 let onUnauthorized = () => {};
 
 export function setCsrf(token) { csrfToken = token; }
+export function csrf() { return csrfToken; }
 export function whenUnauthorized(fn) { onUnauthorized = fn; }
 
 export class ApiError extends Error {

@@ -2,7 +2,7 @@
 import { h, clear } from './dom.js';
 import { t, lang, setLang, applyLang } from './i18n.js';
 import { api, get, setCsrf, whenUnauthorized } from './api.js';
-import { announce } from './status.js';
+import { announce, clearStatus } from './status.js';
 import * as login from './screens/login.js';
 import * as dashboard from './screens/dashboard.js';
 import * as profile from './screens/profile.js';
@@ -18,13 +18,19 @@ import * as reports from './screens/reports.js';
 import * as audit from './screens/audit.js';
 import * as admins from './screens/admins.js';
 import * as invite from './screens/invite.js';
+import * as discovery from './screens/discovery.js';
+import * as exports from './screens/exports.js';
+import * as publish from './screens/publish.js';
+import * as received from './screens/received.js';
 
 const NAV = [
   ['#/', 'nav.dashboard'], ['#/profile', 'nav.profile'], ['#/entries', 'nav.entries'],
-  ['#/followers', 'nav.followers'], ['#/following', 'nav.following'], ['#/federation', 'nav.federation'],
+  ['#/received', 'nav.received'], ['#/followers', 'nav.followers'], ['#/following', 'nav.following'],
+  ['#/discovery', 'nav.discovery'], ['#/federation', 'nav.federation'],
   ['#/trust', 'nav.trust'], ['#/lists', 'nav.lists'], ['#/endorsements', 'nav.endorsements'],
   ['#/keys', 'nav.keys'], ['#/moderation', 'nav.moderation'],
-  ['#/reports', 'nav.reports'], ['#/audit', 'nav.audit'], ['#/admins', 'nav.admins'],
+  ['#/reports', 'nav.reports'], ['#/publish', 'nav.publish'], ['#/export', 'nav.export'],
+  ['#/audit', 'nav.audit'], ['#/admins', 'nav.admins'],
 ];
 
 /** What every screen gets: the current organization and a way to navigate. */
@@ -43,7 +49,7 @@ function routeFor(hash) {
   if (parts[0] === 'login') return { screen: login, open: true };
   const table = {
     '': dashboard, profile, entries, followers: follows.followers, following: follows.following, federation,
-    trust, lists, endorsements, keys, moderation, reports, audit, admins,
+    trust, lists, endorsements, keys, moderation, reports, audit, admins, discovery, export: exports, publish, received,
   };
   const screen = table[parts[0] || ''];
   return screen ? { screen, arg: parts.slice(1).join('/') } : { screen: dashboard };
@@ -55,6 +61,7 @@ async function route() {
   if (!r.open && !app.session) { renderShell(); clear(main); await login.render(main, app); focusHeading(main); return; }
   renderShell();
   clear(main);
+  clearStatus();
   main.setAttribute('aria-busy', 'true');
   try {
     await r.screen.render(main, app, r.arg);

@@ -3,6 +3,7 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { announce } from './status.js';
+import { showFieldErrors, clearFieldErrors } from './errors.js';
 
 /** A fieldset with an Arabic and an English input side by side. Ids: <name>-ar, <name>-en. */
 export function bilingual(name, legend, values, { multiline = false, required = false } = {}) {
@@ -34,28 +35,61 @@ export function setOrDelete(obj, key, value) {
   else obj[key] = value;
 }
 
-/** Shows a failed call in an alert region inside the form and in the live status. */
-export function showError(where, err) {
-  const box = where.querySelector('.form-error') || where.appendChild(h('div', { class: 'form-error' }));
-  box.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, t('error.failed'), ' ',
-    h('span', { lang: 'en', dir: 'ltr' }, err.message || '')));
-  announce(t('error.failed'), 'error');
+/** Why a call failed, in words: the HTTP status says more to a person than the server's English. */
+function reason(err) {
+  const s = err && err.status;
+  if (s === 409 || s === 412) return t('error.conflict');
+  if (s === 403) return t('error.forbidden');
+  if (s === 404) return t('error.notFound');
+  if (s === 413) return t('error.tooLarge');
+  if (s === 429) return t('error.rateLimited');
+  if (s >= 500) return t('error.server');
+  return '';
 }
 
-/** Runs an async action with the button disabled; reports success or the error. */
+/** Shows a failed call in an alert region inside the form and in the live status. */
+export function showError(where, err) {
+  if (showFieldErrors(where, err)) {
+    announce(t('error.checkFields'), 'error');
+    return;
+  }
+  const box = where.querySelector('.form-error') || where.appendChild(h('div', { class: 'form-error' }));
+  // A call that got an answer says why by its status; a fetch that got none is a network failure;
+  // anything else is the screen's own message, already in the UI's language.
+  const answered = err && err.status != null;
+  const why = answered ? reason(err) : (err instanceof TypeError ? t('error.network') : (err && err.message) || '');
+  box.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, t('error.failed'), ' ', why, ' ',
+    answered && err.message ? h('span', { lang: 'en', dir: 'ltr', class: 'detail' }, err.message) : null));
+  announce(t('error.failed') + (why ? ' ' + why : ''), 'error');
+}
+
+/**
+ * Runs an async action: the button shows that work is under way (and is disabled) until the
+ * answer comes; then the outcome is said in words, and field errors are shown on their fields.
+ */
 export async function act(button, where, fn, okMessage) {
+  const label = Array.from(button.childNodes);
   button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  button.classList.add('busy');
+  button.textContent = t('progress.working');
+  where.setAttribute('aria-busy', 'true');
   try {
     await fn();
     const box = where.querySelector('.form-error');
     if (box) box.replaceChildren();
+    clearFieldErrors(where);
     if (okMessage) announce(okMessage);
     return true;
   } catch (err) {
     showError(where, err);
     return false;
   } finally {
+    button.replaceChildren(...label);
     button.disabled = false;
+    button.removeAttribute('aria-busy');
+    button.classList.remove('busy');
+    where.removeAttribute('aria-busy');
   }
 }
 

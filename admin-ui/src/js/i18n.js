@@ -31,3 +31,17 @@ export function formatTime(iso) {
   return new Intl.DateTimeFormat(current === 'ar' ? 'ar-SY' : 'en-GB',
     { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
+
+/** A number in the current language's digits. */
+export function formatNumber(n) {
+  return new Intl.NumberFormat(current === 'ar' ? 'ar-SY' : 'en').format(n);
+}
+
+/**
+ * "{n} characters" in the right plural form: Arabic has six (zero, one, two, few, many, other),
+ * chosen by Intl.PluralRules; the catalog holds one text per form under base.<form>.
+ */
+export function plural(base, n) {
+  const form = new Intl.PluralRules(current === 'ar' ? 'ar' : 'en').select(n);
+  return t(base + '.' + form).replace('{n}', formatNumber(n));
+}

@@ -9,3 +9,9 @@ export function announce(message, kind = 'ok') {
   clearTimeout(timer);
   timer = setTimeout(() => clear(region), 6000);
 }
+
+/** A new screen starts without the previous screen's failure (a success may still be read). */
+export function clearStatus() {
+  const region = document.getElementById('status');
+  if (region && region.querySelector('[data-kind=error]')) { clearTimeout(timer); clear(region); }
+}

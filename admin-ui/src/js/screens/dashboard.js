@@ -2,6 +2,7 @@
 import { h } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 import { get, orgPath } from '../api.js';
+import { describe } from '../audit-words.js';
 
 async function count(path, field = 'items') {
   try {
@@ -61,8 +62,9 @@ export async function render(main, app) {
   }
 
   main.append(h('h2', null, t('dashboard.recent')));
-  const recent = (await get('/api/v1/audit?pageSize=8')).data.items;
+  // Only actions that took effect, in words ("Fatima blocked node x.org").
+  const recent = (await get('/api/v1/audit?done=true&pageSize=8')).data.items;
   if (!recent.length) main.append(h('p', null, t('audit.empty')));
-  else main.append(h('ul', { id: 'recent' }, recent.map(a => h('li', null,
-    formatTime(a.at), ' — ', h('bdi', null, a.admin), ': ', h('bdi', { class: 'ltr' }, a.action)))));
+  else main.append(h('ul', { id: 'recent' }, recent.map(a => h('li', { 'data-action': a.action },
+    h('span', { class: 'nowrap' }, formatTime(a.at)), ' — ', h('bdi', null, describe(a))))));
 }

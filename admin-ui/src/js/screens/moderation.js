@@ -12,7 +12,8 @@ export const ENDPOINTS = {
   resolve: (id) => '/api/v1/moderation/reports/' + encodeURIComponent(id) + '/resolve', // POST {resolution}
   actions: '/api/v1/moderation/actions',                                               // POST {action, target, reason}
 };
-const ACTIONS = ['suspend', 'limit', 'restore', 'remove'];
+// Mildest first: the form never starts on suspending an organization.
+const ACTIONS = ['limit', 'restore', 'remove', 'suspend'];
 const STATES = ['open', 'resolved', ''];
 
 export async function render(main) {

@@ -15,8 +15,9 @@ export const ENDPOINTS = {
   actor: (id) => '/api/v1/trust/actors/' + encodeURIComponent(id),      // PUT {level, note} / DELETE
 };
 // What an admin may set ("unknown" is removing the row; "followed" is derived, never set).
-const NODE_LEVELS = ['blocked', 'allowed', 'trusted'];
-const ACTOR_LEVELS = ['blocked', 'limited', 'allowed', 'trusted'];
+// Listed mildest first, so a form never starts on "Blocked".
+const NODE_LEVELS = ['trusted', 'allowed', 'blocked'];
+const ACTOR_LEVELS = ['trusted', 'allowed', 'limited', 'blocked'];
 const MODES = ['open', 'allowlist'];
 
 export async function render(main, app, arg) {

@@ -338,6 +338,10 @@ public final class MadaniNode {
         followService, profiles, json, urls.root());
     org.madani.node.http.ExportRoutes exportRoutes = new org.madani.node.http.ExportRoutes(directory, profiles,
         admins, json, urls, taxonomies);
+    // Image uploads (logo, entry image): re-encoded without metadata, served by this node.
+    org.madani.node.http.MediaRoutes media = new org.madani.node.http.MediaRoutes(vertx,
+        new org.madani.node.content.ImageSanitizer(), new org.madani.node.store.MediaStore(config.dataDir()),
+        directory, json, urls.root());
     HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
       c.createStatement().execute("SELECT 1");
       return null;
@@ -345,11 +349,11 @@ public final class MadaniNode {
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
-        List.of(health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount, api::mount,
+        List.of(health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount, media::mountBody, api::mount,
             federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, moderationApi::mount,
-            reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, adminSessions::mount,
+            reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin, adminApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
-            reportRoutes::mount, discoveryRoutes::mount),
+            reportRoutes::mount, discoveryRoutes::mount, media::mount),
         new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)),
         RequestDeadlines.fromEnv(System.getenv()));
     List<String> deployments = new java.util.ArrayList<>();

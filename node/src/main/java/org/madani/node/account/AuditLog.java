@@ -55,9 +55,15 @@ public final class AuditLog {
   }
 
   public Future<Page<AuditRow>> page(int page, int pageSize) {
+    return page(page, pageSize, false);
+  }
+
+  /** With {@code doneOnly}, only actions that took effect (refused and invalid requests left out). */
+  public Future<Page<AuditRow>> page(int page, int pageSize, boolean doneOnly) {
     if (page < 1 || pageSize < 1 || pageSize > 200) {
       return Future.failedFuture(org.madani.node.model.Problem.badRequest("page >= 1, pageSize 1..200"));
     }
-    return db.tx(c -> new Page<>(audit.page(c, (page - 1) * pageSize, pageSize), page, pageSize, audit.count(c)));
+    return db.tx(c -> new Page<>(audit.page(c, (page - 1) * pageSize, pageSize, doneOnly), page, pageSize,
+        audit.count(c, doneOnly)));
   }
 }

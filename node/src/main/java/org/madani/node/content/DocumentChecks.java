@@ -16,34 +16,34 @@ public final class DocumentChecks {
     this.taxonomies = taxonomies;
   }
 
-  public List<Map<String, String>> violations(String schemaFile, JsonNode doc) {
-    List<Map<String, String>> out = new ArrayList<>();
-    for (SchemaValidator.Violation v : schemas.validate(schemaFile, doc)) {
-      out.add(Map.of("pointer", v.pointer(), "message", v.message()));
-    }
-    return out;
+  /** One error per field (pointer, code, params, message): see {@link FieldErrors}. */
+  public List<Map<String, Object>> violations(String schemaFile, JsonNode doc) {
+    return FieldErrors.of(schemas.validate(schemaFile, doc));
   }
 
   /** Every sector and region id must exist in the shared taxonomies. */
-  public List<Map<String, String>> taxonomyViolations(JsonNode doc) {
-    List<Map<String, String>> out = new ArrayList<>();
+  public List<Map<String, Object>> taxonomyViolations(JsonNode doc) {
+    List<Map<String, Object>> out = new ArrayList<>();
     int i = 0;
     for (JsonNode s : doc.path("sectors")) {
       if (taxonomies.sector(s.asText()).isEmpty()) {
-        out.add(Map.of("pointer", "/sectors/" + i, "message", "unknown sector '" + s.asText() + "'"));
+        out.add(FieldErrors.entry("/sectors/" + i, "unknownTerm", Map.of("term", s.asText()),
+            "unknown sector '" + s.asText() + "'"));
       }
       i++;
     }
     i = 0;
     for (JsonNode r : doc.path("regions")) {
       if (taxonomies.region(r.asText()).isEmpty()) {
-        out.add(Map.of("pointer", "/regions/" + i, "message", "unknown region '" + r.asText() + "'"));
+        out.add(FieldErrors.entry("/regions/" + i, "unknownTerm", Map.of("term", r.asText()),
+            "unknown region '" + r.asText() + "'"));
       }
       i++;
     }
     JsonNode placeRegion = doc.path("place").path("region");
     if (placeRegion.isTextual() && taxonomies.region(placeRegion.asText()).isEmpty()) {
-      out.add(Map.of("pointer", "/place/region", "message", "unknown region '" + placeRegion.asText() + "'"));
+      out.add(FieldErrors.entry("/place/region", "unknownTerm", Map.of("term", placeRegion.asText()),
+          "unknown region '" + placeRegion.asText() + "'"));
     }
     return out;
   }

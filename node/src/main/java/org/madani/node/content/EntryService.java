@@ -170,24 +170,24 @@ public final class EntryService {
 
   /** Validates an entry document: schema, taxonomy terms and the rules a schema cannot say. */
   EntryKind checkEntry(ObjectNode doc) {
-    List<Map<String, String>> errors = new ArrayList<>(checks.violations("entry.schema.json", doc));
+    List<Map<String, Object>> errors = new ArrayList<>(checks.violations("entry.schema.json", doc));
     errors.addAll(checks.taxonomyViolations(doc));
     if (errors.isEmpty() && doc.has("timeZone")) {
       try {
         ZoneId.of(doc.get("timeZone").asText());
       } catch (DateTimeException e) {
-        errors.add(Map.of("pointer", "/timeZone", "message", "unknown IANA time zone"));
+        errors.add(FieldErrors.entry("/timeZone", "unknownZone", Map.of(), "unknown IANA time zone"));
       }
     }
     if (errors.isEmpty() && doc.has("startTime") && doc.has("endTime")) {
       Instant s = OffsetDateTime.parse(doc.get("startTime").asText()).toInstant();
       Instant e = OffsetDateTime.parse(doc.get("endTime").asText()).toInstant();
       if (e.isBefore(s)) {
-        errors.add(Map.of("pointer", "/endTime", "message", "ends before it starts"));
+        errors.add(FieldErrors.entry("/endTime", "endBeforeStart", Map.of(), "ends before it starts"));
       }
     }
     if (!errors.isEmpty()) {
-      throw Problem.unprocessable("The entry does not match protocol-spec/schemas/entry.schema.json.")
+      throw Problem.unprocessable(FieldErrors.summary("entry", errors))
           .problem().with("errors", errors).exception();
     }
     return EntryKind.fromWire(doc.path("kind").asText()).orElseThrow();

@@ -66,10 +66,10 @@ public final class ProfileService {
   public ObjectNode validated(ObjectNode input) {
     ObjectNode profile = input.deepCopy();
     profile.remove(SERVER_FIELDS);
-    List<Map<String, String>> errors = new ArrayList<>(checks.violations("profile.schema.json", profile));
+    List<Map<String, Object>> errors = new ArrayList<>(checks.violations("profile.schema.json", profile));
     errors.addAll(checks.taxonomyViolations(profile));
     if (!errors.isEmpty()) {
-      throw Problem.unprocessable("The profile does not match protocol-spec/schemas/profile.schema.json.")
+      throw Problem.unprocessable(FieldErrors.summary("profile", errors))
           .problem().with("errors", errors).exception();
     }
     return profile;

@@ -37,8 +37,16 @@ public final class SchemaValidator {
       "entry-report.schema.json", "entry-article.schema.json", "entry-offer.schema.json",
       "entry-need.schema.json");
 
-  /** One validation failure: where in the document, and what. */
-  public record Violation(String pointer, String message) {}
+  /**
+   * One validation failure: where in the document, and what. {@code keywordLocation} and
+   * {@code absoluteKeywordLocation} say which schema keyword failed (empty when unknown); {@link
+   * FieldErrors} turns them into machine codes a user interface can word in its own language.
+   */
+  public record Violation(String pointer, String message, String keywordLocation, String absoluteKeywordLocation) {
+    public Violation(String pointer, String message) {
+      this(pointer, message, "", "");
+    }
+  }
 
   private final SchemaRepository repository;
   private final ObjectMapper json;
@@ -77,11 +85,16 @@ public final class SchemaValidator {
     if (unit.getError() != null) {
       String loc = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
       if (loc.startsWith("#")) loc = loc.substring(1);
-      out.add(new Violation(loc, unit.getError()));
+      out.add(new Violation(loc, unit.getError(), nullToEmpty(unit.getKeywordLocation()),
+          nullToEmpty(unit.getAbsoluteKeywordLocation())));
     }
     if (unit.getErrors() != null) {
       for (OutputUnit e : unit.getErrors()) collect(e, out);
     }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   @SuppressWarnings("unchecked")

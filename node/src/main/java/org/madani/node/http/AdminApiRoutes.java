@@ -49,7 +49,9 @@ public final class AdminApiRoutes {
   private void auditLog(RoutingContext ctx) {
     int page = intParam(ctx, "page", 1);
     int size = intParam(ctx, "pageSize", 50);
-    respond(ctx, 200, audit.page(page, size).map(p -> {
+    // ?done=true: only actions that took effect (the UI's plain-language log and dashboard).
+    boolean doneOnly = "true".equals(ctx.request().getParam("done"));
+    respond(ctx, 200, audit.page(page, size, doneOnly).map(p -> {
       ObjectNode out = json.mapper().createObjectNode();
       ArrayNode items = out.putArray("items");
       for (var r : p.items()) {

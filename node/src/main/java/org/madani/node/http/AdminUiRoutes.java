@@ -77,7 +77,9 @@ public final class AdminUiRoutes {
   }
 
   private static byte[] load(String path) {
-    try (InputStream in = AdminUiRoutes.class.getResourceAsStream("/admin-ui/" + path)) {
+    // The sector and region pickers read the shared taxonomies of protocol-spec, not a copy.
+    String resource = path.startsWith("taxonomies/") ? "/protocol-spec/" + path : "/admin-ui/" + path;
+    try (InputStream in = AdminUiRoutes.class.getResourceAsStream(resource)) {
       return in == null ? new byte[0] : in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

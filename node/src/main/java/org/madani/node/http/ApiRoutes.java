@@ -116,7 +116,8 @@ public final class ApiRoutes {
   /** 415 for a body that is not JSON; runs before authentication so it is cheap to refuse. */
   private void requireJsonBody(RoutingContext ctx) {
     var method = ctx.request().method().name();
-    if (("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method))) {
+    if (("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method))
+        && !MediaRoutes.isUpload(ctx.request().path())) {
       String type = ctx.request().getHeader("Content-Type");
       String base = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
       if (!base.equals("application/json") && !base.endsWith("+json")) {

@@ -51,9 +51,18 @@ public final class AuditRepository {
   }
 
   public List<AuditRow> page(Connection c, int offset, int limit) throws SQLException {
+    return page(c, offset, limit, false);
+  }
+
+  /**
+   * A page of rows, newest first. With {@code doneOnly}, only actions that took effect (outcome
+   * below 400): a refused or invalid request is not something an admin did.
+   */
+  public List<AuditRow> page(Connection c, int offset, int limit, boolean doneOnly) throws SQLException {
     List<AuditRow> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, at, admin, action, target, detail, outcome FROM audit_log ORDER BY id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+        "SELECT id, at, admin, action, target, detail, outcome FROM audit_log"
+            + (doneOnly ? " WHERE outcome IS NULL OR outcome < 400" : "") + " ORDER BY id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
       ps.setInt(1, offset);
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
@@ -73,7 +82,12 @@ public final class AuditRepository {
   }
 
   public long count(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log");
+    return count(c, false);
+  }
+
+  public long count(Connection c, boolean doneOnly) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COUNT(*) FROM audit_log" + (doneOnly ? " WHERE outcome IS NULL OR outcome < 400" : ""));
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);

@@ -46,10 +46,13 @@ final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-extensions", "--disable-default-apps", "--force-device-scale-factor=1",
+        // Deterministic screenshots: no animations, no scrollbars, no font hinting differences.
+        "--force-prefers-reduced-motion", "--hide-scrollbars", "--font-render-hinting=none",
         "--lang=ar", "--user-data-dir=" + profile.toAbsolutePath());
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
         .usingAnyFreePort()
+        .withEnvironment(java.util.Map.of("TZ", "UTC"))
         .build();
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 900));
