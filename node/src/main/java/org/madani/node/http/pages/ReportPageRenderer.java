@@ -118,7 +118,7 @@ public final class ReportPageRenderer {
           .append(rtl ? "end" : "start").append("\">").append(n).append("</text>");
       y += ROW;
     }
-    b.append("</svg><table class=\"figures\"><tbody>");
+    b.append("</svg><table class=\"figures\" tabindex=\"0\"><tbody>");
     for (String[] r : rows) {
       b.append("<tr><th scope=\"row\"><bdi>").append(esc(r[0])).append("</bdi></th><td>").append(esc(r[1]))
           .append("</td></tr>");
@@ -143,7 +143,7 @@ public final class ReportPageRenderer {
     fact(b, t(lang, "report.received"), String.valueOf(c.receivedEntries()));
     b.append("</dl>");
     if (!c.origins().isEmpty()) {
-      b.append("<table class=\"figures\"><thead><tr><th>").append(esc(t(lang, "organization"))).append("</th><th>")
+      b.append("<table class=\"figures\" tabindex=\"0\"><thead><tr><th>").append(esc(t(lang, "organization"))).append("</th><th>")
           .append(esc(t(lang, "report.node"))).append("</th><th>").append(esc(t(lang, "results"))).append("</th><th>")
           .append(esc(t(lang, "report.lastSynced"))).append("</th></tr></thead><tbody>");
       DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
