@@ -279,6 +279,9 @@ public final class MadaniNode {
         new org.madani.node.http.MetricsRoutes(metrics, config.metricsToken());
     AdminApiRoutes adminApi = new AdminApiRoutes(auditLog, invitations, db, peerHealth, json, config.baseUrl(), clock);
     AdminUiRoutes adminUi = new AdminUiRoutes();
+    // Online backup: H2's consistent copy through the admin API (the file is locked while serving).
+    org.madani.node.http.BackupRoutes backupRoutes = new org.madani.node.http.BackupRoutes(vertx, db,
+        new org.madani.node.store.OnlineBackup(), config.dataDir().resolve("tmp"));
 
     ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes(),
         adminAuth, new AuditTrail(auditLog, json));
@@ -334,7 +337,7 @@ public final class MadaniNode {
         // The directory API goes before the admin API: its search also answers without a token.
         List.of(health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount, api::mount,
             federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, moderationApi::mount,
-            reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, adminSessions::mount,
+            reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, backupRoutes::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount),
         new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)));

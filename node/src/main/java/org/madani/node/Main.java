@@ -1,6 +1,8 @@
 package org.madani.node;
 
+import org.madani.node.cli.BackupCommand;
 import org.madani.node.cli.InitCommand;
+import org.madani.node.cli.RestoreCommand;
 import org.madani.node.cli.OrgAddCommand;
 import org.madani.node.cli.RevokeKeyCommand;
 import org.madani.node.cli.RotateKeyCommand;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Command;
     version = "madani-node 0.1.0",
     description = "A Madani node: one organization's profile and activities, federated with its peers.",
     subcommands = {InitCommand.class, ServeCommand.class, TokenCommand.class, OrgAddCommand.class,
-        RotateKeyCommand.class, RevokeKeyCommand.class})
+        RotateKeyCommand.class, RevokeKeyCommand.class,
+        BackupCommand.class, RestoreCommand.class})
 public final class Main {
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
