@@ -279,6 +279,10 @@ public final class MadaniNode {
         new org.madani.node.http.MetricsRoutes(metrics, config.metricsToken());
     AdminApiRoutes adminApi = new AdminApiRoutes(auditLog, invitations, db, peerHealth, json, config.baseUrl(), clock);
     AdminUiRoutes adminUi = new AdminUiRoutes();
+    // Hosting another organization while the node runs (add-org's client path).
+    org.madani.node.http.HostingApiRoutes hostingApi = new org.madani.node.http.HostingApiRoutes(
+        new org.madani.node.setup.HostedOrganizations(db, orgs, profiles,
+            new org.madani.node.trust.OrganizationKeys(keyRepo), config.keysDir(), events, clock), json, urls);
     // Online backup: H2's consistent copy through the admin API (the file is locked while serving).
     org.madani.node.http.BackupRoutes backupRoutes = new org.madani.node.http.BackupRoutes(vertx, db,
         new org.madani.node.store.OnlineBackup(), config.dataDir().resolve("tmp"));
@@ -337,7 +341,7 @@ public final class MadaniNode {
         // The directory API goes before the admin API: its search also answers without a token.
         List.of(health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount, api::mount,
             federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, moderationApi::mount,
-            reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, backupRoutes::mount, adminSessions::mount,
+            reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount),
         new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)));

@@ -37,6 +37,12 @@ public final class AdminClientOptions {
     return URI.create("http://" + host + ":" + config.port());
   }
 
+  /** True when a token was given, i.e. the command should talk to the running node. */
+  boolean hasToken() {
+    String env = System.getenv("MADANI_ADMIN_TOKEN");
+    return tokenFile != null || (env != null && !env.isBlank());
+  }
+
   private String token() throws IOException {
     String token = tokenFile != null ? Files.readString(tokenFile).strip() : System.getenv("MADANI_ADMIN_TOKEN");
     if (token == null || token.isBlank()) {
