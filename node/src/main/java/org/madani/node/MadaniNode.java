@@ -275,6 +275,10 @@ public final class MadaniNode {
     org.madani.node.health.NodeMetrics metrics = new org.madani.node.health.NodeMetrics(peerHealth, clock,
         java.time.Duration.ofSeconds(config.devMode() ? 1 : 15), 200);
     delivery.onOutcome(metrics::delivery);
+    // JVM, process, HTTP (by route template) and database series beside Madani's own.
+    db.instrument(metrics.registry());
+    org.madani.node.health.RuntimeMetrics runtimeMetrics = new org.madani.node.health.RuntimeMetrics(metrics.registry());
+    org.madani.node.http.HttpMetrics httpMetrics = new org.madani.node.http.HttpMetrics(metrics.registry());
     org.madani.node.http.MetricsRoutes metricsRoutes =
         new org.madani.node.http.MetricsRoutes(metrics, config.metricsToken());
     AdminApiRoutes adminApi = new AdminApiRoutes(auditLog, invitations, db, peerHealth, json, config.baseUrl(), clock);
@@ -339,7 +343,7 @@ public final class MadaniNode {
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
-        List.of(health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount, api::mount,
+        List.of(httpMetrics::mount, health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount, api::mount,
             federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, moderationApi::mount,
             reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
@@ -347,7 +351,8 @@ public final class MadaniNode {
         new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()
-        .compose(s -> vertx.deployVerticle(indexer)).onSuccess(deployments::add)
+        .compose(s -> vertx.deployVerticle(runtimeMetrics)).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(indexer)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(delivery)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(syncWorker)).onSuccess(deployments::add)
