@@ -10,4 +10,10 @@ fi
 if [ -n "$MADANI_ADMIN_TOKEN_FILE" ] && [ ! -s "$MADANI_ADMIN_TOKEN_FILE" ]; then
   java -jar "$JAR" token --label compose > "$MADANI_ADMIN_TOKEN_FILE.tmp" && mv "$MADANI_ADMIN_TOKEN_FILE.tmp" "$MADANI_ADMIN_TOKEN_FILE"
 fi
-exec java -XX:+UseSerialGC -Xmx128m -jar "$JAR" serve
+# JVM settings as in ./madani (README "Memory and start-up"): serial GC, capped heap, code cache
+# and metaspace, and a class-data-sharing archive the JVM writes into the data volume on the first
+# start and maps on later ones. MADANI_HEAP and JAVA_OPTS override.
+# shellcheck disable=SC2086
+exec java -XX:+UseSerialGC -Xms16m -Xmx"${MADANI_HEAP:-192m}" -Xss512k -XX:ReservedCodeCacheSize=48m \
+  -XX:MaxMetaspaceSize=128m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$MADANI_DATA_DIR/.madani-cds.jsa" \
+  -Xlog:cds=off -Xlog:cds+dynamic=off ${JAVA_OPTS:-} -jar "$JAR" serve

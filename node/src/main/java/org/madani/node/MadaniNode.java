@@ -54,10 +54,8 @@ import org.madani.node.federation.actor.RemoteActors;
 import org.madani.node.federation.delivery.DeliveryOptions;
 import org.madani.node.federation.delivery.DeliveryQueue;
 import org.madani.node.federation.delivery.DeliveryWorker;
-import org.madani.node.federation.delivery.ForbiddenTargetException;
 import org.madani.node.federation.delivery.TargetGuard;
 import org.madani.node.federation.fetch.AddressGuard;
-import org.madani.node.federation.fetch.FetchException;
 import org.madani.node.federation.fetch.FetchOptions;
 import org.madani.node.federation.fetch.GuardedFetcher;
 import org.madani.node.federation.fetch.HostResolver;
@@ -94,6 +92,7 @@ import org.madani.node.store.RemoteActorRepository;
 import org.madani.node.store.RemoteObjectRepository;
 import org.madani.node.http.HealthRoutes;
 import org.madani.node.http.HttpServerVerticle;
+import org.madani.node.http.RequestDeadlines;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.http.ProblemHandler;
 import org.madani.node.http.PublicPages;
@@ -140,7 +139,8 @@ public final class MadaniNode {
     }
     NodeConfig effective = config.withBaseUrl(base);
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
-    return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.databaseFile()))
+    return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.databaseFile(),
+        org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE")))
         .compose(db -> vertx.executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")))
             .onFailure(err -> db.close())
             .compose(index -> deploy(vertx, db, index, effective, clock)))
@@ -168,9 +168,13 @@ public final class MadaniNode {
 
     // Federation: keys and actors, the guarded fetcher, the durable delivery queue.
     KeyRepository keyRepo = new KeyRepository();
-    LocalActors localActors = new LocalActors(json.mapper(), urls, keyRepo);
+    // Signing keys at rest: encrypted with MADANI_KEY_PASSPHRASE(_FILE) when set (issue 11, finding 14).
+    org.madani.node.trust.PrivateKeyFiles keyFiles = org.madani.node.trust.PrivateKeyFiles.fromEnv(System.getenv());
+    LocalActors localActors = new LocalActors(json.mapper(), urls, keyRepo, keyFiles);
     String userAgent = "Madani/0.1 (+" + config.baseUrl() + ")";
-    OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock, userAgent);
+    // Signing on its own workers, one per core ("madani-crypto" is shared with proof checks).
+    OrgRequestSigner signer = new OrgRequestSigner(db, orgs, localActors, clock, userAgent,
+        vertx.createSharedWorkerExecutor("madani-crypto", Math.max(2, Runtime.getRuntime().availableProcessors())));
     AddressGuard guard = new AddressGuard(config.devMode(), HostResolver.system(vertx));
     GuardedFetcher fetcher = new GuardedFetcher(vertx, guard, json, new JsonLdContexts(json.mapper()),
         "Madani/0.1 (+" + config.baseUrl() + ")", trustPolicy::allowsUrl);
@@ -188,15 +192,10 @@ public final class MadaniNode {
     DeliveryQueue deliveryQueue = new DeliveryQueue(clock);
     EntryObjects entryObjects = new EntryObjects(json.mapper(), urls, localActors);
     Outbox outbox = new Outbox(json.mapper(), localActors, entryObjects, outboxLog, follows, remoteActorRepo,
-        (c, orgId, activityId, inbox, body) -> deliveryQueue.enqueue(c, orgId, activityId, inbox, body), clock,
+        deliveryQueue::enqueue, clock,
         trustPolicy);
-    // A refused target (blocked, or off the allowlist since it was queued) makes the job dead, not
-    // waiting: the block is deliberate, and content shared after an unblock goes out afresh.
-    TargetGuard targetGuard = target -> !trustPolicy.allowsUrl(target)
-        ? Future.failedFuture(new ForbiddenTargetException("refused by this node's trust settings"))
-        : guard.check(target).<Void>mapEmpty().recover(err ->
-        Future.failedFuture(err instanceof FetchException fe && !fe.retryable()
-            ? new ForbiddenTargetException(fe.getMessage()) : err));
+    // Trust settings, then addresses; the POST goes to the vetted address (no second lookup).
+    TargetGuard targetGuard = new org.madani.node.federation.delivery.AddressTargetGuard(guard, trustPolicy::allowsUrl);
     DeliveryOptions deliveryOptions = DeliveryOptions.defaults()
         .withPollInterval(java.time.Duration.ofMillis(config.devMode() ? 200 : 1000));
     if (config.devMode()) {
@@ -220,7 +219,11 @@ public final class MadaniNode {
     // Resilience: verified mirrors of followed organizations' logs, and catch-up from origin or peers.
     MirrorService mirror = new MirrorService(db, mirrorRepo, remoteActorRepo, remoteObjects, follows, create,
         json.mapper(), crypto, clock, origin -> remoteActors.actor(origin, true), keyPins);
-    SyncService sync = new SyncService(db, mirrorRepo, mirror, documents, clock);
+    // Log pages hold up to 500 signed items: a larger body cap and deadline than single documents.
+    FetchOptions logPages = signedGet.withMaxBytes(32L * 1024 * 1024)
+        .withTimeouts(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60));
+    SyncService sync = new SyncService(db, mirrorRepo, mirror, url -> fetcher.getJson(url, logPages)
+        .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document())), clock);
     SyncWorker syncWorker = new SyncWorker(sync,
         java.time.Duration.ofSeconds(config.devMode() ? 3 : 300));
 
@@ -261,7 +264,8 @@ public final class MadaniNode {
     ProfileService profiles = new ProfileService(db, orgs, checks, events, clock);
     EntryService entryService = new EntryService(db, orgs, entries, checks, events, clock);
     AdminAccounts admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
-        new ApiTokens(), new LoginThrottle(clock), clock);
+        new ApiTokens(), new LoginThrottle(clock), clock,
+        vertx.createSharedWorkerExecutor("madani-password-" + System.identityHashCode(db), 2));
 
     // Admin UI security: browser sessions beside bearer tokens, CSRF checks, invitations, audit log.
     AdminSessions sessions = new AdminSessions(db, new SessionRepository(), admins, SessionPolicy.defaults(), clock);
@@ -286,7 +290,7 @@ public final class MadaniNode {
     // Hosting another organization while the node runs (add-org's client path).
     org.madani.node.http.HostingApiRoutes hostingApi = new org.madani.node.http.HostingApiRoutes(
         new org.madani.node.setup.HostedOrganizations(db, orgs, profiles,
-            new org.madani.node.trust.OrganizationKeys(keyRepo), config.keysDir(), events, clock), json, urls);
+            new org.madani.node.trust.OrganizationKeys(keyRepo, keyFiles), config.keysDir(), events, clock), json, urls);
     // Online backup: H2's consistent copy through the admin API (the file is locked while serving).
     org.madani.node.http.BackupRoutes backupRoutes = new org.madani.node.http.BackupRoutes(vertx, db,
         new org.madani.node.store.OnlineBackup(), config.dataDir().resolve("tmp"));
@@ -297,7 +301,7 @@ public final class MadaniNode {
     TrustApiRoutes trustApi = new TrustApiRoutes(trust, json);
     org.madani.node.http.KeyApiRoutes keyApi = new org.madani.node.http.KeyApiRoutes(
         new org.madani.node.trust.KeyRotation(db, orgs, keyRepo, localActors, outbox, config.keysDir(),
-            org.madani.node.trust.KeyRotation.DEFAULT_OVERLAP, clock),
+            org.madani.node.trust.KeyRotation.DEFAULT_OVERLAP, clock, keyFiles),
         new org.madani.node.trust.KeyChanges(db, keyChangeRepo, keyPins, clock), json);
     org.madani.node.trust.EndorsementService endorsements = new org.madani.node.trust.EndorsementService(db, orgs,
         endorsementRepo, localActors, remoteActors, outbox, trustPolicy, audit, json.mapper(), clock);
@@ -348,7 +352,8 @@ public final class MadaniNode {
             reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, adminApi::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount),
-        new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)));
+        new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)),
+        RequestDeadlines.fromEnv(System.getenv()));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()
         .compose(s -> vertx.deployVerticle(runtimeMetrics)).onSuccess(deployments::add)

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     version = "madani-node 0.1.0",
     description = "A Madani node: one organization's profile and activities, federated with its peers.",
     subcommands = {InitCommand.class, ServeCommand.class, TokenCommand.class, OrgAddCommand.class,
-        RotateKeyCommand.class, RevokeKeyCommand.class,
+        RotateKeyCommand.class, RevokeKeyCommand.class, org.madani.node.cli.ImportCommand.class,
         BackupCommand.class, RestoreCommand.class, FollowCommand.class})
 public final class Main {
   public static void main(String[] args) {

@@ -88,7 +88,8 @@ public final class TestNode implements AutoCloseable {
       if (!profile.has("name")) {
         profile.putObject("name").put("ar", "منظمة " + handle).put("en", "Organization " + handle);
       }
-      offline.createOrganization(handle, profile);
+      // The recovery key goes where an admin would put it: outside the data directory.
+      Files.writeString(recoveryKeyFile(dir), offline.createOrganization(handle, profile).recoveryPrivatePem());
       offline.admins().createAdminBlocking("admin", "correct horse battery staple".toCharArray());
       token = offline.admins().issueTokenBlocking("test");
       if (withExamples) {
@@ -123,6 +124,15 @@ public final class TestNode implements AutoCloseable {
       }
       node = null;
     }
+  }
+
+  /** Where the test put the organization's recovery key: beside the data directory, not in it. */
+  static Path recoveryKeyFile(Path dataDir) {
+    return dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-recovery.OFFLINE.pem");
+  }
+
+  public Path recoveryKeyFile() {
+    return recoveryKeyFile(config.dataDir());
   }
 
   /** The node's public base URL; still known while it is stopped. */

@@ -1,6 +1,7 @@
 package org.madani.node.account;
 
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,9 +24,16 @@ public final class AdminAccounts {
   private final ApiTokens tokens;
   private final LoginThrottle throttle;
   private final Clock clock;
+  private final WorkerExecutor hashing;
 
+  /**
+   * @param hashing where Argon2 verification runs: its own small pool, never the database's, so
+   *     that a flood of logins (each ~19 MiB and tens of milliseconds) neither holds database
+   *     connections nor starves other requests of them; its size also bounds that memory
+   */
   public AdminAccounts(Database db, AccountRepository accounts, PasswordHasher hasher,
-      ApiTokens tokens, LoginThrottle throttle, Clock clock) {
+      ApiTokens tokens, LoginThrottle throttle, Clock clock, WorkerExecutor hashing) {
+    this.hashing = hashing;
     this.db = db;
     this.accounts = accounts;
     this.hasher = hasher;
@@ -70,35 +78,52 @@ public final class AdminAccounts {
   }
 
   /**
-   * Checks a password under the login throttle, then runs {@code then} in the same transaction.
-   * Fails with 429 while throttled and 401 for a wrong name or password (which one is not said).
+   * Checks a password under the login throttle, then runs {@code then} in a transaction. Fails with
+   * 429 while throttled and 401 for a wrong name or password (which one is not said).
+   *
+   * <p>Three steps, so that no database connection is held while Argon2 runs: look the account up
+   * (one short read), verify the password on the hashing pool, then record the login and run
+   * {@code then} in a second transaction, which re-reads the account in case it changed meanwhile.
    */
   public <T> Future<T> authenticate(String username, char[] password, Granted<T> then) {
-    Duration wait = throttle.waitFor(username);
-    if (!wait.isZero()) {
-      Arrays.fill(password, '\0');
-      long seconds = Math.max(1, wait.toSeconds());
-      return Future.failedFuture(Problem.of(429, "login-throttled", "Too many failed logins",
-          "Too many failed attempts for this account; try again in " + seconds + " seconds.")
-          .with("retryAfter", seconds).exception());
-    }
-    return db.tx(c -> {
-      var row = accounts.findAdmin(c, username);
-      // Hash even for unknown names, so that timing does not reveal which names exist.
-      boolean ok = row.isPresent()
-          ? hasher.verify(password, row.get().passwordHash())
-          : hasher.verify(password, DUMMY_HASH) && false;
-      Arrays.fill(password, '\0');
-      if (!ok) {
-        throttle.failed(username);
-        throw Problem.of(401, "bad-credentials", "Wrong user name or password",
-            "The user name or password is wrong.").exception();
+    return db.tx(c -> accounts.findAdmin(c, username)).compose(row -> {
+      Duration wait = throttle.waitFor(username, row.isPresent());
+      if (!wait.isZero()) {
+        Arrays.fill(password, '\0');
+        long seconds = Math.max(1, wait.toSeconds());
+        return Future.failedFuture(Problem.of(429, "login-throttled", "Too many failed logins",
+            "Too many failed attempts for this account; try again in " + seconds + " seconds.")
+            .with("retryAfter", seconds).exception());
       }
-      throttle.succeeded(username);
-      Instant now = clock.instant();
-      accounts.recordLogin(c, row.get().id(), now);
-      return then.apply(c, row.get(), now);
+      // Hash even for unknown names, so that timing does not reveal which names exist.
+      String hash = row.map(AccountRepository.AdminRow::passwordHash).orElse(DUMMY_HASH);
+      return hashing.executeBlocking(() -> {
+        try {
+          return hasher.verify(password, hash) && row.isPresent();
+        } finally {
+          Arrays.fill(password, '\0');
+        }
+      }, false).compose(ok -> {
+        if (!ok) {
+          throttle.failed(username, row.isPresent());
+          return Future.failedFuture(badCredentials());
+        }
+        throttle.succeeded(username);
+        return db.tx(c -> {
+          var current = accounts.findAdmin(c, username)
+              .filter(a -> a.id() == row.get().id() && a.passwordHash().equals(hash))
+              .orElseThrow(AdminAccounts::badCredentials);
+          Instant now = clock.instant();
+          accounts.recordLogin(c, current.id(), now);
+          return then.apply(c, current, now);
+        });
+      });
     });
+  }
+
+  private static RuntimeException badCredentials() {
+    return Problem.of(401, "bad-credentials", "Wrong user name or password",
+        "The user name or password is wrong.").exception();
   }
 
   /**

@@ -29,9 +29,12 @@ public final class Restorer {
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
 
   private final ObjectMapper mapper;
+  private final char[] databasePassphrase;
 
-  public Restorer(ObjectMapper mapper) {
+  /** @param databasePassphrase the node's MADANI_DB_PASSPHRASE when its database file is encrypted, else null */
+  public Restorer(ObjectMapper mapper, char[] databasePassphrase) {
     this.mapper = mapper;
+    this.databasePassphrase = databasePassphrase;
   }
 
   /** What was restored. */
@@ -51,7 +54,7 @@ public final class Restorer {
     try {
       Restored restored = unpack(archive, staging);
       // Key rows name their files by path: point them at the new directory.
-      try (Database db = Database.open(null, staging.resolve("madani"))) {
+      try (Database db = Database.open(null, staging.resolve("madani"), databasePassphrase)) {
         db.txBlocking(c -> new OnlineBackup().relocateKeyFiles(c, absolute.resolve("keys")));
       }
       Files.deleteIfExists(absolute); // an empty directory made in advance

@@ -46,6 +46,11 @@ public final class InitCommand implements Callable<Integer> {
   @Option(names = "--admin-user", defaultValue = "admin", description = "Admin user name (default admin).")
   String adminUser;
 
+  @Option(names = "--recovery-key-out",
+      description = "Where to write the organization's recovery key, once (outside the data directory). "
+          + "Without it, the key is printed; it is never stored on the server.")
+  Path recoveryKeyOut;
+
   @Option(names = "--examples", description = "Directory with organization.json and entries/*.json to load.")
   Path examples;
 
@@ -59,6 +64,12 @@ public final class InitCommand implements Callable<Integer> {
     Path dir = config.dataDir();
     if (Files.exists(dir.resolve(ConfigLoader.FILE_NAME))) {
       System.err.println("A node already exists in " + dir + "; refusing to overwrite it.");
+      return 2;
+    }
+    try {
+      RecoveryKeyExport.checkTarget(recoveryKeyOut, dir);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
       return 2;
     }
     Files.createDirectories(dir);
@@ -102,8 +113,7 @@ public final class InitCommand implements Callable<Integer> {
       System.out.println("  organization: " + handle + (examples != null
           ? " (with " + entries.size() + " example entries)" : ""));
       System.out.println("  admin user:   " + adminUser + " — password written to " + credentials);
-      System.out.println("  recovery key: " + keys.recoveryKeyFile()
-          + " — move this file OFFLINE (USB stick, paper); it restores trust after a key compromise.");
+      RecoveryKeyExport.export(handle, keys.recoveryPrivatePem(), recoveryKeyOut, System.out);
     }
     return 0;
   }

@@ -36,6 +36,11 @@ public final class OrgAddCommand implements Callable<Integer> {
   @Option(names = "--name-en", description = "Name in English.")
   String nameEn;
 
+  @Option(names = "--recovery-key-out",
+      description = "Where to write the organization's recovery key, once (outside the data directory). "
+          + "Without it, the key is printed; it is never stored on the server.")
+  Path recoveryKeyOut;
+
   @Option(names = "--profile", description = "A profile JSON file (protocol-spec/schemas/profile.schema.json).")
   Path profileFile;
 
@@ -44,6 +49,12 @@ public final class OrgAddCommand implements Callable<Integer> {
     NodeConfig config = options.load();
     if (!Files.isRegularFile(config.dataDir().resolve(ConfigLoader.FILE_NAME))) {
       System.err.println("No node in " + config.dataDir() + ". Run 'madani-node init' first.");
+      return 2;
+    }
+    try {
+      RecoveryKeyExport.checkTarget(recoveryKeyOut, config.dataDir());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
       return 2;
     }
     ObjectMapper mapper = new ObjectMapper();
@@ -59,8 +70,8 @@ public final class OrgAddCommand implements Callable<Integer> {
     }
     try (OfflineNode node = new OfflineNode(config, Clock.systemUTC())) {
       var keys = node.createOrganization(handle, profile);
-      System.out.println("Added organization " + handle + "; recovery key at " + keys.recoveryKeyFile()
-          + " — move it offline.");
+      System.out.println("Added organization " + handle + ".");
+      RecoveryKeyExport.export(handle, keys.recoveryPrivatePem(), recoveryKeyOut, System.out);
     }
     return 0;
   }
@@ -81,8 +92,8 @@ public final class OrgAddCommand implements Callable<Integer> {
           + (answer.has("errors") ? " " + answer.get("errors") : ""));
       return r.statusCode() == 401 ? 3 : 2;
     }
-    System.out.println("Added organization " + handle + " (" + answer.path("actor").asText() + "); recovery key at "
-        + answer.path("recoveryKeyFile").asText() + " on the node's machine — move it offline.");
+    System.out.println("Added organization " + handle + " (" + answer.path("actor").asText() + ").");
+    RecoveryKeyExport.export(handle, answer.path("recoveryKey").asText(), recoveryKeyOut, System.out);
     return 0;
   }
 }

@@ -38,7 +38,8 @@ public final class RestoreCommand implements Callable<Integer> {
         }
         plain = new BackupCipher().decrypt(in, passphrase);
       }
-      Restorer.Restored r = new Restorer(new ObjectMapper()).restore(plain, dataDir);
+      Restorer.Restored r = new Restorer(new ObjectMapper(),
+          org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE")).restore(plain, dataDir);
       System.out.println("Restored into " + dataDir + (r.keys() ? " with " + r.keyFiles() + " key files."
           : ". This backup holds no private keys: copy the old node's keys/ directory into "
           + dataDir.resolve("keys") + " before serving, or the node cannot sign."));

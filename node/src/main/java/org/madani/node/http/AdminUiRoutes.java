@@ -32,6 +32,11 @@ public final class AdminUiRoutes {
 
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
+  /** How many resources are held in memory (for the test that they stay bounded). */
+  int cached() {
+    return cache.size();
+  }
+
   public void mount(Router router) {
     // Vert.x matches "/admin" for "/admin/" too; only the bare path is redirected.
     router.get("/admin").handler(ctx -> {
@@ -51,7 +56,13 @@ public final class AdminUiRoutes {
       ctx.next();
       return;
     }
-    byte[] body = cache.computeIfAbsent(path, AdminUiRoutes::load);
+    // Only what exists is cached: caching misses let requests for made-up names grow memory
+    // without limit (issue 11, finding 11). Hits are bounded by the files packaged in the jar.
+    byte[] body = cache.get(path);
+    if (body == null) {
+      body = AdminUiRoutes.load(path);
+      if (body.length > 0) cache.put(path, body);
+    }
     if (body.length == 0) {
       ctx.next();
       return;

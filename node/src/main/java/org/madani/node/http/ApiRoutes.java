@@ -76,6 +76,7 @@ public final class ApiRoutes {
 
     router.get("/api/v1/organizations/:handle/entries").handler(this::listEntries);
     router.post("/api/v1/organizations/:handle/entries").handler(this::createEntry);
+    router.post("/api/v1/organizations/:handle/entries/import").handler(this::importEntries);
     router.get("/api/v1/organizations/:handle/entries/:id").handler(ctx -> respondVersioned(ctx,
         entries.get(ctx.pathParam("handle"), ctx.pathParam("id"))
             .map(e -> entryJson(ctx.pathParam("handle"), e))));
@@ -160,6 +161,35 @@ public final class ApiRoutes {
           .putHeader("Content-Type", "application/json; charset=utf-8")
           .end(Buffer.buffer(json.write(entryJson(handle, e))));
     }).onFailure(ctx::fail);
+  }
+
+  /**
+   * Bulk import: {@code {"entries": [...]}}, up to {@link EntryService#MAX_BATCH} at once, created
+   * and published in one transaction (all or nothing). The CLI's {@code import} command sends files
+   * here in batches.
+   */
+  private void importEntries(RoutingContext ctx) {
+    String handle = ctx.pathParam("handle");
+    com.fasterxml.jackson.databind.JsonNode list = body(ctx).get("entries");
+    if (list == null || !list.isArray()) {
+      ctx.fail(Problem.badRequest("Send {\"entries\": [ …entry documents… ]}."));
+      return;
+    }
+    java.util.List<ObjectNode> docs = new java.util.ArrayList<>(list.size());
+    for (com.fasterxml.jackson.databind.JsonNode n : list) {
+      if (!(n instanceof ObjectNode o)) {
+        ctx.fail(Problem.badRequest("Entry " + docs.size() + " is not a JSON object."));
+        return;
+      }
+      docs.add(o);
+    }
+    respond(ctx, entries.createAll(handle, docs).map(created -> {
+      ObjectNode out = json.mapper().createObjectNode();
+      out.put("created", created.size());
+      ArrayNode items = out.putArray("items");
+      created.forEach(e -> items.addObject().put("id", e.id()).put("url", urls.entry(handle, e.id())));
+      return out;
+    }), 201);
   }
 
   private ObjectNode pageJson(RoutingContext ctx, String handle, Page<Entry> page) {

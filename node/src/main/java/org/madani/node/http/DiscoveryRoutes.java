@@ -102,13 +102,24 @@ public final class DiscoveryRoutes {
       ctx.fail(Problem.badRequest("Send {\"publishFollows\": true|false, \"publishTrusts\": true|false}."));
       return;
     }
-    send(ctx, 200, discovery.update(new DiscoveryService.Settings(in.get("publishFollows").asBoolean(),
-        in.get("publishTrusts").asBoolean())).map(this::settingsJson));
+    java.util.List<String> orgs = null;
+    if (in.has("publishFollowsOf")) {
+      if (!in.get("publishFollowsOf").isArray()) {
+        ctx.fail(Problem.badRequest("publishFollowsOf is a list of organization handles."));
+        return;
+      }
+      orgs = new java.util.ArrayList<>();
+      for (var h : in.get("publishFollowsOf")) orgs.add(h.asText());
+    }
+    send(ctx, 200, discovery.update(in.get("publishFollows").asBoolean(), orgs,
+        in.get("publishTrusts").asBoolean()).map(this::settingsJson));
   }
 
   private ObjectNode settingsJson(DiscoveryService.Settings s) {
-    return json.mapper().createObjectNode().put("publishFollows", s.publishFollows())
+    var o = json.mapper().createObjectNode().put("publishFollows", s.publishFollows())
         .put("publishTrusts", s.publishTrusts());
+    o.set("publishFollowsOf", json.mapper().valueToTree(s.publishFollowsOf()));
+    return o;
   }
 
   private ObjectNode suggestionsJson(DiscoveryService.Suggestions s) {

@@ -45,7 +45,8 @@ public final class FederationRoutes {
   /** An activity is small; anything bigger than this is refused before parsing. */
   static final int INBOX_BODY_LIMIT = 256 * 1024;
   private static final int OUTBOX_PAGE = 20;
-  static final int LOG_PAGE = 100;
+  /** Items per log page: large pages make catch-up of thousands of items a few requests (issue 13). */
+  static final int LOG_PAGE = 500;
 
   private final Database db;
   private final OrganizationRepository orgs;

@@ -12,8 +12,8 @@ import org.madani.node.setup.HostedOrganizations;
 /**
  * {@code POST /api/v1/organizations}: host another organization on the RUNNING node (the
  * {@code add-org} command's client path; no stop needed). Mounted after {@link ApiRoutes}, whose
- * authentication and audit cover it. The recovery key's private half is written on the node's
- * machine for the admin to move offline; only its path is answered, never a key.
+ * authentication and audit cover it. The recovery key's private half is answered once (no-store)
+ * for the admin to keep offline, as {@code init} prints it; the server keeps no copy.
  */
 public final class HostingApiRoutes {
 
@@ -50,7 +50,8 @@ public final class HostingApiRoutes {
       ObjectNode out = json.mapper().createObjectNode();
       out.put("handle", h);
       out.put("actor", urls.organization(h));
-      out.put("recoveryKeyFile", created.recoveryKeyFile().toString());
+      // Handed over once, as init and the offline add-org do; never stored on the server.
+      out.put("recoveryKey", created.recoveryPrivatePem());
       return out;
     }), json);
   }

@@ -18,9 +18,17 @@ public final class HttpServerVerticle extends VerticleBase {
   private final int port;
   private final List<Consumer<Router>> mounts;
   private final ProblemHandler problems;
+  private final RequestDeadlines deadlines;
   private HttpServer server;
 
   public HttpServerVerticle(String host, int port, List<Consumer<Router>> mounts, ProblemHandler problems) {
+    this(host, port, mounts, problems, RequestDeadlines.DEFAULTS);
+  }
+
+  /** @param deadlines how slowly a client may send a request before it gets 408 and is closed */
+  public HttpServerVerticle(String host, int port, List<Consumer<Router>> mounts, ProblemHandler problems,
+      RequestDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.host = host;
     this.port = port;
     this.mounts = mounts;
@@ -41,8 +49,13 @@ public final class HttpServerVerticle extends VerticleBase {
         .setMaxHeaderSize(16 * 1024)
         .setMaxInitialLineLength(8 * 1024)
         .setCompressionSupported(true)
+        // No cleartext HTTP/2 upgrade: with it, Vert.x opens the connection object only after a
+        // whole header block, and SlowClientGuard could not time the headers (issue 11, finding 7).
+        .setHttp2ClearTextEnabled(false)
         .setIdleTimeout(60);
-    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+    SlowClientGuard slow = new SlowClientGuard(vertx, deadlines);
+    return vertx.createHttpServer(options).connectionHandler(slow::connected).requestHandler(slow.wrap(router))
+        .listen().onSuccess(s -> server = s);
   }
 
   /** The port actually bound (differs from the configured one when that was 0). */

@@ -16,6 +16,11 @@ final class StaticRoutes {
 
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
+  /** How many resources are held in memory (for the test that they stay bounded). */
+  int cached() {
+    return cache.size();
+  }
+
   void mount(Router router) {
     router.get("/static/madani.css").handler(ctx -> serve(ctx, "/static/madani.css", "text/css; charset=utf-8"));
     // The Arabic font of the public pages, served from here so no visitor's browser asks a third party.
@@ -35,7 +40,13 @@ final class StaticRoutes {
   }
 
   private void serve(RoutingContext ctx, String resource, String type) {
-    byte[] body = cache.computeIfAbsent(resource, StaticRoutes::load);
+    // Only what exists is cached: caching misses let requests for made-up names grow memory
+    // without limit (issue 11, finding 11). Hits are bounded by the files packaged in the jar.
+    byte[] body = cache.get(resource);
+    if (body == null) {
+      body = StaticRoutes.load(resource);
+      if (body.length > 0) cache.put(resource, body);
+    }
     if (body.length == 0) {
       ctx.next();
       return;

@@ -45,6 +45,10 @@ public final class OfflineNode implements AutoCloseable {
   private final AdminAccounts admins;
   private final OrganizationKeys keys;
 
+  /** Signing keys at rest: encrypted with MADANI_KEY_PASSPHRASE(_FILE) when set. */
+  private final org.madani.node.trust.PrivateKeyFiles keyFiles =
+      org.madani.node.trust.PrivateKeyFiles.fromEnv(System.getenv());
+
   public OfflineNode(NodeConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
@@ -55,11 +59,16 @@ public final class OfflineNode implements AutoCloseable {
     Taxonomies taxonomies = new Taxonomies(json.mapper());
     DocumentChecks checks = new DocumentChecks(new SchemaValidator(json.mapper()), taxonomies);
     this.profiles = new ProfileService(db, orgs, checks, ContentEvents.NONE, clock);
+    // Entries made offline (init --examples) are published like any other write: logged with
+    // their proof and put in the outbox, so followers get them (by delivery or by catch-up).
+    // A node whose port is picked at start (port 0, tests only) has no actor ids yet: nothing to
+    // publish under.
+    boolean addressable = config.baseUrl() != null || config.port() != 0;
     this.entries = new EntryService(db, orgs, new EntryRepository(json.mapper()), checks,
-        ContentEvents.NONE, clock);
+        addressable ? outbox() : ContentEvents.NONE, clock);
     this.admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
-        new ApiTokens(), new LoginThrottle(clock), clock);
-    this.keys = new OrganizationKeys(new KeyRepository());
+        new ApiTokens(), new LoginThrottle(clock), clock, vertx.createSharedWorkerExecutor("madani-password", 1));
+    this.keys = new OrganizationKeys(new KeyRepository(), keyFiles);
   }
 
   /**
@@ -68,7 +77,8 @@ public final class OfflineNode implements AutoCloseable {
    */
   private static Database openOrExplain(Vertx vertx, NodeConfig config) {
     try {
-      return Database.open(vertx, config.databaseFile());
+      return Database.open(vertx, config.databaseFile(),
+          org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"));
     } catch (RuntimeException e) {
       vertx.close();
       if (lockedByRunningNode(e)) throw new DataDirInUseException(config.dataDir());
@@ -101,18 +111,32 @@ public final class OfflineNode implements AutoCloseable {
    * are those the node serves: the configured base URL, else (development mode) http://bind:port.
    */
   public org.madani.node.trust.KeyRotation keyRotation(java.time.Duration overlap) {
+    KeyRepository keyRepo = new KeyRepository();
+    var actors = new org.madani.node.federation.actor.LocalActors(json.mapper(), urls(), keyRepo, keyFiles);
+    return new org.madani.node.trust.KeyRotation(db, orgs, keyRepo, actors, outbox(), config.keysDir(), overlap, clock,
+        keyFiles);
+  }
+
+  /** The actor ids the node serves: the configured base URL, else (development mode) http://bind:port. */
+  private org.madani.node.model.Urls urls() {
     java.net.URI base = config.baseUrl() != null ? config.baseUrl()
         : java.net.URI.create("http://" + (config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]"
             : config.bindAddress()) + ":" + config.port());
-    org.madani.node.model.Urls urls = new org.madani.node.model.Urls(base);
-    KeyRepository keyRepo = new KeyRepository();
-    var actors = new org.madani.node.federation.actor.LocalActors(json.mapper(), urls, keyRepo);
+    return new org.madani.node.model.Urls(base);
+  }
+
+  /**
+   * The outbox, writing to the durable delivery queue: what it queues waits there until the node
+   * serves again.
+   */
+  private org.madani.node.federation.outbox.Outbox outbox() {
+    org.madani.node.model.Urls urls = urls();
+    var actors = new org.madani.node.federation.actor.LocalActors(json.mapper(), urls, new KeyRepository(), keyFiles);
     var deliveries = new org.madani.node.federation.delivery.DeliveryQueue(clock);
-    var outbox = new org.madani.node.federation.outbox.Outbox(json.mapper(), actors,
+    return new org.madani.node.federation.outbox.Outbox(json.mapper(), actors,
         new org.madani.node.federation.outbox.EntryObjects(json.mapper(), urls, actors),
         new org.madani.node.store.OutboxRepository(), new org.madani.node.store.FollowRepository(),
         new org.madani.node.store.RemoteActorRepository(), deliveries::enqueue, clock);
-    return new org.madani.node.trust.KeyRotation(db, orgs, keyRepo, actors, outbox, config.keysDir(), overlap, clock);
   }
 
   /**

@@ -44,9 +44,21 @@ public final class Database implements AutoCloseable {
 
   /** Opens (creating if needed) the database file and brings its schema up to date. Blocking. */
   public static Database open(Vertx vertx, Path fileWithoutSuffix) {
+    return open(vertx, fileWithoutSuffix, null);
+  }
+
+  /**
+   * As {@link #open(Vertx, Path)}; with a {@code filePassphrase}, the file is encrypted with AES
+   * (H2's {@code CIPHER=AES}, key derived from the passphrase). A file is created encrypted or not
+   * and must always be opened the same way: the choice is made when the node is initialized.
+   */
+  public static Database open(Vertx vertx, Path fileWithoutSuffix, char[] filePassphrase) {
+    boolean encrypted = filePassphrase != null && filePassphrase.length > 0;
     String url = "jdbc:h2:file:" + fileWithoutSuffix.toAbsolutePath()
-        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "madani", "");
+        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" + (encrypted ? ";CIPHER=AES" : "");
+    // H2 takes "<file password> <user password>" when CIPHER is set; the user password stays empty.
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "madani",
+        encrypted ? new String(filePassphrase) + " " : "");
     pool.setMaxConnections(POOL_SIZE);
     Flyway.configure()
         .dataSource(pool)

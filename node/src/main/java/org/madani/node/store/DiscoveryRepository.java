@@ -17,6 +17,8 @@ public final class DiscoveryRepository {
 
   public static final String PUBLISH_FOLLOWS = "discovery_publish_follows";
   public static final String PUBLISH_TRUSTS = "discovery_publish_trusts";
+  /** Per organization (suffix: its id): whether it opted in to having its follows published. */
+  public static final String PUBLISH_FOLLOWS_OF = "discovery_publish_follows:org:";
 
   /** Actor ids any hosted organization follows (accepted) with the fetched actor document, if any. */
   public Map<String, String> followed(Connection c) throws SQLException {
@@ -30,6 +32,25 @@ public final class DiscoveryRepository {
     return out;
   }
 
+  /**
+   * Actor ids that the given organizations follow (accepted), with the fetched actor document if
+   * any. Only these organizations' follows are read: the others did not opt in to publishing them.
+   */
+  public Map<String, String> followedBy(Connection c, Set<Long> orgIds) throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (orgIds.isEmpty()) return out;
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT f.remote_actor, a.document FROM follow f"
+        + " LEFT JOIN remote_actor a ON a.id = f.remote_actor"
+        + " WHERE f.direction = 'outgoing' AND f.state = 'accepted' AND f.org_id IN (SELECT * FROM TABLE(x BIGINT = ?))"
+        + " ORDER BY f.remote_actor")) {
+      ps.setObject(1, orgIds.toArray(new Long[0]));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
   /** Actor ids with an outgoing follow in any state but rejected: not to be suggested again. */
   public Set<String> followedOrPending(Connection c) throws SQLException {
     Set<String> out = new LinkedHashSet<>();
@@ -37,6 +58,16 @@ public final class DiscoveryRepository {
         "SELECT DISTINCT remote_actor FROM follow WHERE direction = 'outgoing' AND state <> 'rejected'");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.add(rs.getString(1));
+    }
+    return out;
+  }
+
+  /** Hosted organizations: id to handle. */
+  public Map<Long, String> organizations(Connection c) throws SQLException {
+    Map<Long, String> out = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, handle FROM organization ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.put(rs.getLong(1), rs.getString(2));
     }
     return out;
   }

@@ -32,7 +32,16 @@ public final class DiscoveryService {
   static final int MAX_PER_PEER = 5000;
 
   /** The two publication switches. Follows default on (they are what discovery is made of); trusts off. */
-  public record Settings(boolean publishFollows, boolean publishTrusts) {}
+  /**
+   * @param publishFollows   whether any organization publishes whom it follows
+   * @param publishFollowsOf handles of the organizations that opted in (none by default: a follow
+   *                         graph tells an adversary who works with whom)
+   */
+  public record Settings(boolean publishFollows, boolean publishTrusts, List<String> publishFollowsOf) {
+    public Settings {
+      publishFollowsOf = List.copyOf(publishFollowsOf);
+    }
+  }
 
   /** One organization we follow, as published. */
   public record Followed(String id, Map<String, String> name) {}
@@ -79,16 +88,41 @@ public final class DiscoveryService {
   }
 
   public Future<Settings> settings() {
-    return db.tx(c -> new Settings(repo.flag(c, DiscoveryRepository.PUBLISH_FOLLOWS, true),
-        repo.flag(c, DiscoveryRepository.PUBLISH_TRUSTS, false)));
+    return db.tx(c -> {
+      List<String> optedIn = optedIn(c).values().stream().toList();
+      return new Settings(!optedIn.isEmpty(), repo.flag(c, DiscoveryRepository.PUBLISH_TRUSTS, false), optedIn);
+    });
   }
 
-  public Future<Settings> update(Settings s) {
+  /**
+   * Sets the switches. {@code publishFollows} true with no list opts every hosted organization in;
+   * with a list, exactly those (unknown handles are a 400); false opts every one out.
+   */
+  public Future<Settings> update(boolean publishFollows, List<String> handles, boolean publishTrusts) {
     return db.tx(c -> {
-      repo.setFlag(c, DiscoveryRepository.PUBLISH_FOLLOWS, s.publishFollows());
-      repo.setFlag(c, DiscoveryRepository.PUBLISH_TRUSTS, s.publishTrusts());
-      return s;
+      Map<Long, String> orgs = repo.organizations(c);
+      if (handles != null) {
+        for (String h : handles) {
+          if (!orgs.containsValue(h)) throw org.madani.node.model.Problem.badRequest("No organization '" + h + "' here.");
+        }
+      }
+      for (var o : orgs.entrySet()) {
+        boolean in = publishFollows && (handles == null || handles.contains(o.getValue()));
+        repo.setFlag(c, DiscoveryRepository.PUBLISH_FOLLOWS_OF + o.getKey(), in);
+      }
+      repo.setFlag(c, DiscoveryRepository.PUBLISH_TRUSTS, publishTrusts);
+      List<String> optedIn = optedIn(c).values().stream().toList();
+      return new Settings(!optedIn.isEmpty(), publishTrusts, optedIn);
     });
+  }
+
+  /** The organizations that opted in to publishing their follows: id to handle. */
+  private Map<Long, String> optedIn(java.sql.Connection c) throws java.sql.SQLException {
+    Map<Long, String> out = new LinkedHashMap<>();
+    for (var o : repo.organizations(c).entrySet()) {
+      if (repo.flag(c, DiscoveryRepository.PUBLISH_FOLLOWS_OF + o.getKey(), false)) out.put(o.getKey(), o.getValue());
+    }
+    return out;
   }
 
   /**
@@ -97,11 +131,13 @@ public final class DiscoveryService {
    */
   public Future<PeersDocument> peersDocument() {
     return db.tx(c -> {
-      boolean follows = repo.flag(c, DiscoveryRepository.PUBLISH_FOLLOWS, true);
+      // Only organizations that opted in have their follows listed (issue 11, finding 13).
+      Map<Long, String> optedIn = optedIn(c);
+      boolean follows = !optedIn.isEmpty();
       boolean trusts = repo.flag(c, DiscoveryRepository.PUBLISH_TRUSTS, false);
       List<Followed> list = new ArrayList<>();
       if (follows) {
-        repo.followed(c).forEach((id, doc) -> {
+        repo.followedBy(c, optedIn.keySet()).forEach((id, doc) -> {
           if (policy.visible(id)) list.add(new Followed(id, name(doc)));
         });
       }

@@ -44,11 +44,17 @@ public final class KeyRotation {
 
   public KeyRotation(Database db, OrganizationRepository orgs, KeyRepository keyRows, LocalActors actors,
       Outbox outbox, Path keysDir, Duration overlap, Clock clock) {
+    this(db, orgs, keyRows, actors, outbox, keysDir, overlap, clock, PrivateKeyFiles.PLAIN);
+  }
+
+  /** @param keyFiles how new private key files are written (encrypted when a passphrase is set) */
+  public KeyRotation(Database db, OrganizationRepository orgs, KeyRepository keyRows, LocalActors actors,
+      Outbox outbox, Path keysDir, Duration overlap, Clock clock, PrivateKeyFiles keyFiles) {
     if (overlap.isNegative()) throw new IllegalArgumentException("overlap must not be negative");
     this.db = db;
     this.orgs = orgs;
     this.keyRows = keyRows;
-    this.keys = new OrganizationKeys(keyRows);
+    this.keys = new OrganizationKeys(keyRows, keyFiles);
     this.actors = actors;
     this.outbox = outbox;
     this.keysDir = keysDir;

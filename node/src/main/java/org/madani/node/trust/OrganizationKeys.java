@@ -38,13 +38,30 @@ public final class OrganizationKeys {
 
   private final KeyRepository keys;
   private final SecureRandom random = new SecureRandom();
+  private final PrivateKeyFiles files;
 
   public OrganizationKeys(KeyRepository keys) {
-    this.keys = keys;
+    this(keys, PrivateKeyFiles.PLAIN);
   }
 
-  /** What {@link #create} wrote: where the recovery key went, for the admin to move it offline. */
-  public record Created(Path recoveryKeyFile) {}
+  /** @param files how private key files are written: plain, or encrypted with a passphrase */
+  public OrganizationKeys(KeyRepository keys, PrivateKeyFiles files) {
+    this.keys = keys;
+    this.files = files;
+  }
+
+  /**
+   * What {@link #create} made that is not kept: the recovery key's private half, as PEM. The
+   * caller hands it to the admin once (a file the admin names outside the data directory, or the
+   * terminal) and forgets it. It is never written to the data directory: a key kept beside the
+   * signing keys is taken with them, and then restores nothing.
+   */
+  public record Created(String recoveryPrivatePem) {
+    @Override
+    public String toString() {
+      return "Created[recovery key withheld]";
+    }
+  }
 
   public Created create(Connection c, long orgId, String handle, Path keysDir, Instant now)
       throws SQLException {
@@ -55,20 +72,18 @@ public final class OrganizationKeys {
 
     Path edFile = keysDir.resolve(handle + "-" + ED25519_FRAGMENT + ".pem");
     Path rsaFile = keysDir.resolve(handle + "-" + RSA_FRAGMENT + ".pem");
-    Path recoveryFile = keysDir.resolve(handle + "-" + RECOVERY_FRAGMENT + ".OFFLINE.pem");
     writePrivate(edFile, ed);
     writePrivate(rsaFile, rsa);
-    writePrivate(recoveryFile, recovery);
 
     keys.insert(c, new KeyRow(orgId, ED25519_FRAGMENT, "ed25519", "signing", publicPem(ed),
         edFile.toString(), now, null));
     keys.insert(c, new KeyRow(orgId, RSA_FRAGMENT, "rsa", "signing", publicPem(rsa),
         rsaFile.toString(), now, null));
-    // The recovery key's private half is not referenced: after the admin moves the file offline,
-    // nothing on the server can use it, which is the point.
+    // The recovery key's private half is not referenced and not stored: nothing on the server can
+    // use it, which is the point.
     keys.insert(c, new KeyRow(orgId, RECOVERY_FRAGMENT, "ed25519", "recovery", publicPem(recovery),
         null, now, null));
-    return new Created(recoveryFile);
+    return new Created(Keys.toPem(recovery.getPrivate()));
   }
 
   /** What {@link #rotate} did: the key that signed until now and the one that signs from now on. */
@@ -121,9 +136,9 @@ public final class OrganizationKeys {
     return Keys.toPem(kp.getPublic());
   }
 
-  private static void writePrivate(Path file, KeyPair kp) {
+  private void writePrivate(Path file, KeyPair kp) {
     try {
-      byte[] pem = Keys.toPem(kp.getPrivate()).getBytes(StandardCharsets.US_ASCII);
+      byte[] pem = files.pem(kp.getPrivate()).getBytes(StandardCharsets.US_ASCII);
       if (supportsPosix(file.getParent())) {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
       } else {

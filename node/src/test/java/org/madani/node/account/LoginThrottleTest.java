@@ -23,17 +23,33 @@ class LoginThrottleTest {
     MutableClock clock = new MutableClock();
     LoginThrottle t = new LoginThrottle(clock);
     for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
-      assertThat(t.waitFor("admin")).isZero();
-      t.failed("admin");
+      assertThat(t.waitFor("admin", true)).isZero();
+      t.failed("admin", true);
     }
-    assertThat(t.waitFor("Admin")).as("names are case-insensitive").isEqualTo(Duration.ofSeconds(2));
+    assertThat(t.waitFor("Admin", true)).as("names are case-insensitive").isEqualTo(Duration.ofSeconds(2));
     clock.now = clock.now.plusSeconds(2);
-    assertThat(t.waitFor("admin")).isZero();
-    t.failed("admin");
-    assertThat(t.waitFor("admin")).isEqualTo(Duration.ofSeconds(4));
-    assertThat(t.waitFor("someone-else")).isZero();
+    assertThat(t.waitFor("admin", true)).isZero();
+    t.failed("admin", true);
+    assertThat(t.waitFor("admin", true)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(t.waitFor("someone-else", true)).isZero();
     t.succeeded("admin");
-    assertThat(t.waitFor("admin")).isZero();
+    assertThat(t.waitFor("admin", true)).isZero();
+  }
+
+  @Test
+  void madeUpNames_areBounded_andNeverTouchAnExistingAccountsCount() {
+    MutableClock clock = new MutableClock();
+    LoginThrottle t = new LoginThrottle(clock);
+    for (int i = 0; i <= LoginThrottle.FREE_ATTEMPTS; i++) t.failed("admin", true);
+    Duration before = t.waitFor("admin", true);
+    assertThat(before).isPositive();
+    for (int i = 0; i < 3 * LoginThrottle.MAX_UNKNOWN; i++) t.failed("name-" + i, false);
+    assertThat(t.tracked()).isLessThanOrEqualTo(LoginThrottle.MAX_UNKNOWN + 1);
+    assertThat(t.waitFor("admin", true)).isEqualTo(before);
+    // a made-up name that fails often is throttled like a real one, so a 429 reveals nothing
+    for (int i = 0; i <= LoginThrottle.FREE_ATTEMPTS; i++) t.failed("ghost", false);
+    assertThat(t.waitFor("ghost", false)).isEqualTo(before);
+    assertThat(t.waitFor("ghost", true)).as("the same name as an account is counted apart").isZero();
   }
 
   @Test

@@ -98,15 +98,20 @@ class DeliveryAfterCrashIT {
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(20)).until(() -> activities("Accept").size() == 1);
 
+    // All entries in one import (one transaction), so that all their deliveries are queued before
+    // the first one arrives: created one by one, a fast worker could deliver each before the next.
     Set<String> created = new HashSet<>();
+    StringBuilder batch = new StringBuilder("{\"entries\":[");
     for (int i = 0; i < ENTRIES; i++) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries"))
-          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة " + i + "\"}}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-      created.add(JSON.readTree(r.body()).get("url").asText());
+      batch.append(i == 0 ? "" : ",").append("{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة ").append(i).append("\"}}");
     }
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries/import"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(batch.append("]}").toString()))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    for (JsonNode item : JSON.readTree(r.body()).get("items")) created.add(item.get("url").asText());
+    assertThat(created).hasSize(ENTRIES);
     // Kill as soon as the first deliveries have arrived: the rest are queued or in flight.
     await().atMost(Duration.ofSeconds(20)).until(() -> !activities("Create").isEmpty());
     process.destroyForcibly();

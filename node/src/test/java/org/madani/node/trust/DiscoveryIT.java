@@ -71,7 +71,18 @@ class DiscoveryIT {
 
   @Test
   @Order(1)
-  void eachNodePublishesWhomItFollows_notWhomItTrusts_byDefault() throws Exception {
+  void followsArePublishedOnlyForOrganizationsThatOptIn_trustsNotByDefault() throws Exception {
+    // nothing by default: a follow graph tells an adversary who works with whom
+    assertThat(b.get("/discovery/peers.json").statusCode()).isEqualTo(404);
+    assertThat(TestNode.json(b.api("GET", "/api/v1/discovery/settings", null)).get("publishFollows").asBoolean()).isFalse();
+    assertThat(b.api("PUT", "/api/v1/discovery/settings",
+        "{\"publishFollows\":true,\"publishFollowsOf\":[\"nobody\"],\"publishTrusts\":false}").statusCode()).isEqualTo(400);
+    for (TestNode n : List.of(b, c)) {
+      HttpResponse<String> on = n.api("PUT", "/api/v1/discovery/settings",
+          "{\"publishFollows\":true,\"publishFollowsOf\":[\"" + n.handle() + "\"],\"publishTrusts\":false}");
+      assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+      assertThat(TestNode.json(on).get("publishFollowsOf").toString()).contains(n.handle());
+    }
     HttpResponse<String> r = b.get("/discovery/peers.json");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode doc = TestNode.json(r);
@@ -80,7 +91,7 @@ class DiscoveryIT {
     doc.get("follows").forEach(f -> ids.add(f.get("id").asText()));
     assertThat(ids).containsExactlyInAnyOrder(actor(c), actor(d));
     assertThat(doc.at("/follows/0/name").isObject()).isTrue();
-    assertThat(TestNode.json(a.get("/discovery/peers.json")).has("trusts")).isFalse();
+    assertThat(a.get("/discovery/peers.json").statusCode()).as("A follows nobody and opted in to nothing").isEqualTo(404);
   }
 
   @Test

@@ -37,10 +37,18 @@ public final class LocalActors {
   private final Map<String, SigningKey> signingKeys = new ConcurrentHashMap<>();
 
   public LocalActors(ObjectMapper json, Urls urls, KeyRepository keys) {
+    this(json, urls, keys, org.madani.node.trust.PrivateKeyFiles.PLAIN);
+  }
+
+  /** @param keyFiles reads private key files, plain or encrypted with the configured passphrase */
+  public LocalActors(ObjectMapper json, Urls urls, KeyRepository keys, org.madani.node.trust.PrivateKeyFiles keyFiles) {
     this.json = json;
     this.urls = urls;
     this.keys = keys;
+    this.keyFiles = keyFiles;
   }
+
+  private final org.madani.node.trust.PrivateKeyFiles keyFiles;
 
   public String actorId(String handle) {
     return urls.organization(handle);
@@ -195,7 +203,7 @@ public final class LocalActors {
     SigningKey cached = signingKeys.get(keyId);
     if (cached != null) return cached;
     try {
-      SigningKey key = new SigningKey(keyId, alg, Keys.privateKeyFromPem(Files.readString(Path.of(k.privateFile()))));
+      SigningKey key = new SigningKey(keyId, alg, keyFiles.read(Path.of(k.privateFile())));
       signingKeys.put(keyId, key);
       return key;
     } catch (IOException e) {

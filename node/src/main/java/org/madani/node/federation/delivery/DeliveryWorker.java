@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import org.madani.node.federation.fetch.Vetted;
 import org.madani.node.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorker extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+  /** An answer this slow makes the host's concurrency shrink instead of grow. */
+  private static final Duration SLOW_ANSWER = Duration.ofSeconds(2);
 
   private final Database db;
   private final DeliveryQueue queue;
@@ -72,6 +75,12 @@ public final class DeliveryWorker extends VerticleBase {
   private final Set<Long> inFlightJobs = new HashSet<>();
   private final Set<Future<?>> running = new LinkedHashSet<>();
   private Instant lastSweep = Instant.MIN;
+  private HostLimits limits;
+  private final List<Outcome> toRecord = new ArrayList<>();
+  private boolean recording;
+
+  /** An attempt waiting to be recorded with others in one transaction. */
+  private record Outcome(DeliveryJob job, Attempt attempt, io.vertx.core.Promise<Void> recorded) {}
   private volatile java.util.function.Consumer<DeliveryOutcome> outcomes = o -> { };
 
   public DeliveryWorker(Database db, DeliveryQueue queue, RequestSigner signer, TargetGuard guard,
@@ -98,7 +107,10 @@ public final class DeliveryWorker extends VerticleBase {
         .setIdleTimeout((int) options.requestTimeout().toMillis())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setUserAgent("Madani");
-    client = WebClient.create(vertx, http, new PoolOptions().setHttp1MaxSize(options.perHostConcurrency()));
+    // Keep-alive pools per host (Vert.x keys pools by server address), as large as a host may get.
+    client = WebClient.create(vertx, http.setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(options.perHostMax()).setMaxWaitQueueSize(options.concurrency()));
+    limits = new HostLimits(options.perHostConcurrency(), options.perHostMax(), SLOW_ANSWER);
     poster = new InboxPoster(client, signer, options);
     loop = context;
     timerId = vertx.setPeriodic(options.pollInterval().toMillis(), id -> poll());
@@ -165,6 +177,12 @@ public final class DeliveryWorker extends VerticleBase {
 
   private Future<List<DeliveryJob>> claim(Instant now, boolean sweep, int free, Map<String, Integer> busy,
       Set<Long> sending) {
+    // Snapshots: the claim runs on a database thread, the limits live on the event loop.
+    Map<String, Integer> hostLimits = new HashMap<>();
+    busy.keySet().forEach(h -> hostLimits.put(h, limits.limit(h)));
+    int fallback = options.perHostConcurrency();
+    Map<String, Integer> known = Map.copyOf(hostLimits);
+    java.util.function.ToIntFunction<String> limitFor = h -> known.getOrDefault(h, fallback);
     try {
       int[] expired = {0};
       return db.tx(c -> {
@@ -172,7 +190,7 @@ public final class DeliveryWorker extends VerticleBase {
           expired[0] = queue.expireStalled(c, now, options.retry().giveUpAfter());
           if (expired[0] > 0) LOG.warn("gave up on {} deliveries to hosts unreachable past the deadline", expired[0]);
         }
-        return queue.claim(c, now, options.lease(), free, options.perHostConcurrency(), busy, sending);
+        return queue.claim(c, now, options.lease(), free, limitFor, busy, sending);
       }).onSuccess(jobs -> {
         for (int i = 0; i < expired[0]; i++) outcomes.accept(DeliveryOutcome.DEAD);
       });
@@ -199,7 +217,9 @@ public final class DeliveryWorker extends VerticleBase {
     inFlight++;
     inFlightPerHost.merge(job.host(), 1, Integer::sum);
     inFlightJobs.add(job.id());
+    long started = System.nanoTime();
     Future<Void> delivery = attempt(job)
+        .onSuccess(attempt -> adapt(job.host(), attempt, Duration.ofNanos(System.nanoTime() - started)))
         .compose(attempt -> record(job, attempt))
         .onFailure(err -> LOG.warn("delivery of {} to {}: outcome not recorded ({}); retried after the lease",
             job.activityId(), job.host(), err.toString()))
@@ -212,6 +232,17 @@ public final class DeliveryWorker extends VerticleBase {
     track(delivery);
   }
 
+  /** Feeds the host's answer into its concurrency limit (event loop). */
+  private void adapt(String host, Attempt attempt, Duration took) {
+    switch (attempt) {
+      case Attempt.Delivered d -> limits.answered(host, took);
+      case Attempt.Refused r when r.status() == 429 || r.status() == 503 -> limits.throttled(host);
+      case Attempt.Refused r -> limits.answered(host, took);
+      case Attempt.Unreachable u -> limits.throttled(host);
+      default -> { }
+    }
+  }
+
   private void track(Future<?> f) {
     Future<Void> settled = f.transform(ar -> Future.succeededFuture());
     running.add(settled);
@@ -219,14 +250,14 @@ public final class DeliveryWorker extends VerticleBase {
   }
 
   private Future<Attempt> attempt(DeliveryJob job) {
-    Future<Void> allowed;
+    Future<Vetted> allowed;
     try {
       allowed = guard.check(job.inbox());
     } catch (RuntimeException e) {
       allowed = Future.failedFuture(e);
     }
     return allowed.transform(ar -> {
-      if (ar.succeeded()) return poster.send(job, clock.instant());
+      if (ar.succeeded()) return poster.send(job, ar.result(), clock.instant());
       Throwable err = ar.cause();
       return Future.succeededFuture(err instanceof ForbiddenTargetException
           ? new Attempt.Forbidden("forbidden target: " + err.getMessage())
@@ -234,12 +265,62 @@ public final class DeliveryWorker extends VerticleBase {
     });
   }
 
+  /**
+   * Records the outcome together with whatever other outcomes arrive meanwhile: one transaction
+   * (one durable commit) per batch instead of per request, started as soon as the previous one
+   * ends. The future completes once the batch is committed.
+   */
   private Future<Void> record(DeliveryJob job, Attempt attempt) {
+    io.vertx.core.Promise<Void> recorded = io.vertx.core.Promise.promise();
+    toRecord.add(new Outcome(job, attempt, recorded));
+    flush();
+    return recorded.future();
+  }
+
+  private void flush() {
+    if (recording || toRecord.isEmpty()) return;
+    recording = true;
+    List<Outcome> batch = new ArrayList<>(toRecord);
+    toRecord.clear();
     Instant now = clock.instant();
+    Future<List<DeliveryOutcome>> written;
+    try {
+      written = db.tx(c -> {
+        List<DeliveryOutcome> out = new ArrayList<>(batch.size());
+        // Health changes per host are chained and written once per host: one row lock and update
+        // for a hundred answers from the same host, in the order the answers came.
+        Map<String, UnaryOperator<PeerState>> health = new java.util.LinkedHashMap<>();
+        for (Outcome o : batch) out.add(recordOne(c, o.job(), o.attempt(), now, health));
+        for (Map.Entry<String, UnaryOperator<PeerState>> h : health.entrySet()) {
+          queue.updatePeer(c, h.getKey(), h.getValue());
+        }
+        return out;
+      });
+    } catch (RuntimeException e) {
+      written = Future.failedFuture(e);
+    }
+    written.onComplete(ar -> {
+      recording = false;
+      for (int i = 0; i < batch.size(); i++) {
+        if (ar.succeeded()) {
+          DeliveryOutcome outcome = ar.result().get(i);
+          if (outcome != null) outcomes.accept(outcome);
+          batch.get(i).recorded().complete();
+        } else {
+          batch.get(i).recorded().fail(ar.cause());
+        }
+      }
+      flush();
+    });
+  }
+
+  /** Writes one outcome and adds the host's health change; the outcome, or null when the lease was lost. */
+  private DeliveryOutcome recordOne(Connection c, DeliveryJob job, Attempt attempt, Instant now,
+      Map<String, UnaryOperator<PeerState>> hostHealth) throws SQLException {
     RetryPolicy retry = options.retry();
     CircuitBreaker breaker = options.breaker();
     int attemptNo = job.attempts() + 1;
-    return db.<DeliveryOutcome>tx(c -> {
+    {
       boolean recorded;
       DeliveryOutcome outcome;
       UnaryOperator<PeerState> health = null;
@@ -280,12 +361,12 @@ public final class DeliveryWorker extends VerticleBase {
         LOG.info("lease on {} to {} expired before its outcome was recorded; another attempt owns it",
             job.activityId(), job.host());
       }
-      if (health != null) queue.updatePeer(c, job.host(), health);
+      if (health != null) {
+        UnaryOperator<PeerState> change = health;
+        hostHealth.merge(job.host(), change, (before, after) -> p -> after.apply(before.apply(p)));
+      }
       return recorded ? outcome : null;
-    }).map(outcome -> {
-      if (outcome != null) outcomes.accept(outcome);
-      return null;
-    });
+    }
   }
 
   /** Reschedules or gives up; the outcome, or null when the lease was lost (nothing written). */

@@ -4,14 +4,17 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.madani.node.federation.fetch.Vetted;
 
 /**
  * Sends one signed POST to an inbox and says how it went, including the one-time fallback from
@@ -38,18 +41,18 @@ final class InboxPoster {
    * RFC 9421 signature and the host never accepted one, sends again at once with cavage: most of
    * the fediverse verifies only cavage, and waiting a backoff for that would be pointless.
    */
-  Future<Attempt> send(DeliveryJob job, Instant now) {
+  Future<Attempt> send(DeliveryJob job, Vetted target, Instant now) {
     SignatureScheme first = job.knownScheme() == null ? SignatureScheme.RFC9421 : job.knownScheme();
     // Only while RFC 9421 is unproven for this host: once it worked, a rejection means something
     // else (e.g. a rotated key not yet fetched) and falling back would hide it.
     boolean mayFallBack = job.knownScheme() == null;
-    return sendOnce(job, first, now).compose(attempt -> {
+    return sendOnce(job, target, first, now).compose(attempt -> {
       boolean fallback = mayFallBack && attempt instanceof Attempt.Refused r && r.signatureRejected();
-      return fallback ? sendOnce(job, SignatureScheme.CAVAGE, now) : Future.succeededFuture(attempt);
+      return fallback ? sendOnce(job, target, SignatureScheme.CAVAGE, now) : Future.succeededFuture(attempt);
     });
   }
 
-  private Future<Attempt> sendOnce(DeliveryJob job, SignatureScheme scheme, Instant now) {
+  private Future<Attempt> sendOnce(DeliveryJob job, Vetted target, SignatureScheme scheme, Instant now) {
     Future<MultiMap> signed;
     try {
       signed = signer.sign(job.orgId(), "POST", job.inbox(), job.body(), scheme);
@@ -58,11 +61,17 @@ final class InboxPoster {
     }
     return signed.transform(ar -> ar.failed()
         ? Future.succeededFuture(new Attempt.LocalFailure("signing failed: " + ar.cause().getMessage()))
-        : post(job, ar.result(), scheme, now));
+        : post(job, target, ar.result(), scheme, now));
   }
 
-  private Future<Attempt> post(DeliveryJob job, MultiMap signatureHeaders, SignatureScheme scheme, Instant now) {
-    return client.requestAbs(HttpMethod.POST, job.inbox().toString())
+  /**
+   * Connects to the address the guard vetted; the absolute URL still gives the {@code Host}
+   * header, TLS SNI and the name the certificate must match.
+   */
+  private Future<Attempt> post(DeliveryJob job, Vetted target, MultiMap signatureHeaders, SignatureScheme scheme,
+      Instant now) {
+    SocketAddress server = SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port()));
+    return client.requestAbs(HttpMethod.POST, server, job.inbox().toString())
         .followRedirects(false)
         .connectTimeout(options.connectTimeout().toMillis())
         .idleTimeout(options.requestTimeout().toMillis())

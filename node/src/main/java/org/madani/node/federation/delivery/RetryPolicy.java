@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Backoff is exponential with full jitter: after the n-th failed attempt the wait is uniform in
  * {@code [minWait, min(maxWait, base × factor^(n-1))]}. Jitter spreads the retries of many jobs
  * that failed together (a peer's outage) so they do not all return in one burst. With the
- * defaults (30 s, ×2, 12 h cap, 5 days) a job is tried for days, not minutes, because small
+ * defaults (30 s, ×2, 12 h cap, 7 days) a job is tried for days, not minutes, because small
  * instances are often down over a weekend.
  *
  * <p>What is retried: connection errors, timeouts, 5xx, 408 and 429. Other 4xx are permanent: the
@@ -43,7 +43,7 @@ public record RetryPolicy(Duration base, double factor, Duration maxWait, Durati
 
   /** 30 s, doubling, at most 12 h per wait, give up after 5 days, never less than 1 s. */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofHours(12), Duration.ofDays(5), Duration.ofSeconds(1));
+    return new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofHours(12), Duration.ofDays(7), Duration.ofSeconds(1));
   }
 
   /** What to do with a job after an attempt that did not deliver it. */

@@ -2,13 +2,16 @@ package org.madani.node.federation.delivery;
 
 import io.vertx.core.Future;
 import java.net.URI;
+import org.madani.node.federation.fetch.Vetted;
 
 /**
  * Decides whether the node may send a request to an address, checked right before each delivery
  * attempt: an inbox URL comes from a remote actor document, so without this check a hostile peer
  * could point us at loopback, link-local or private addresses (SSRF).
  *
- * <p>Contract: succeed when the target is allowed. Fail with {@link ForbiddenTargetException}
+ * <p>Contract: succeed with the {@link Vetted} addresses when the target is allowed; the request
+ * then goes to one of those addresses and the host is never looked up again (a second lookup could
+ * answer with a private address: DNS rebinding). Fail with {@link ForbiddenTargetException}
  * when it is forbidden; the job is then dead and never retried. Any other failure (for example a
  * DNS lookup that timed out) is treated like a connection error and retried later.
  *
@@ -18,5 +21,5 @@ import java.net.URI;
 @FunctionalInterface
 public interface TargetGuard {
 
-  Future<Void> check(URI target);
+  Future<Vetted> check(URI target);
 }

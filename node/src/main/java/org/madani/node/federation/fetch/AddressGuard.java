@@ -14,8 +14,9 @@ import org.madani.node.federation.fetch.FetchException.Reason;
  * Decides whether this node may open a connection to a URL, for fetches and for deliveries.
  *
  * <p>Rules: the scheme is https (plain http only in development mode); no user info; any port;
- * the host is resolved once and every address it resolves to must be public. Loopback and
- * private addresses (RFC 1918, CGNAT, IPv6 unique-local) pass only in development mode;
+ * the host is resolved once and every address it resolves to must be public. Loopback passes
+ * only in development mode; private addresses (RFC 1918, CGNAT, IPv6 unique-local) never do, not
+ * even then: a developer's node must not become a way into the network it runs in;
  * link-local (cloud metadata lives at 169.254.169.254), unspecified, multicast, broadcast,
  * documentation and other reserved addresses never pass. IPv6 forms that embed IPv4 are judged
  * by the embedded address. IP literals must be a canonical dotted quad or a bracketed IPv6
@@ -34,7 +35,7 @@ public final class AddressGuard {
   private final HostResolver resolver;
 
   /**
-   * @param devMode  permits plain http and loopback/private addresses (local test networks)
+   * @param devMode  permits plain http and loopback addresses (nodes on one machine)
    * @param resolver resolves host names; {@link HostResolver#system} in production
    */
   public AddressGuard(boolean devMode, HostResolver resolver) {
@@ -177,7 +178,7 @@ public final class AddressGuard {
   private boolean allowed(AddressRanges.Kind kind) {
     return switch (kind) {
       case PUBLIC -> true;
-      case LOOPBACK, PRIVATE -> devMode;
+      case LOOPBACK -> devMode;
       default -> false;
     };
   }

@@ -16,8 +16,8 @@ import org.madani.node.store.RemoteObjectRepository.ObjectRow;
  * Create or Update of an object by its own author (InboxService checked the origin). Stored when a
  * hosted organization follows the author, or when it is addressed to a hosted organization by
  * name; non-public objects are stored with the organizations they were addressed to, and are
- * visible only to them. An Update of an unknown object is treated as its Create; an Update from
- * anyone but the author is ignored.
+ * visible only to them. An Update of an unknown object is ignored (it is not a Create); an Update
+ * from anyone but the author is ignored.
  */
 public final class CreateObjectHandler implements ActivityHandler {
 
@@ -56,6 +56,9 @@ public final class CreateObjectHandler implements ActivityHandler {
       return ctx.remoteActors().actor(row.actor(), true).mapEmpty();
     }
     return ctx.remoteActors().actor(row.actor(), false).compose(actor -> ctx.db().tx(c -> {
+      // An Update of an object never seen here is not a Create in disguise: nothing vouches that
+      // the object ever existed as its author's, so it is not kept (issue 11, finding 2).
+      if (update && ctx.objects().find(c, object.path("id").asText("")).isEmpty()) return null;
       store(c, row, activity, (ObjectNode) object, actorFollowers(actor.document()), null);
       return null;
     }));

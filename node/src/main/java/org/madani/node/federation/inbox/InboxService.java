@@ -50,6 +50,8 @@ public final class InboxService {
   private final Clock clock;
   private final SignaturePolicy policy;
   private final PeerPolicy peers;
+  private final ReceivedActivityChecks content;
+  private final EmbeddedProofCheck proofs;
 
   /**
    * @param crypto worker pool for signature verification
@@ -65,12 +67,16 @@ public final class InboxService {
     this.json = json;
     this.clock = clock;
     this.policy = SignaturePolicy.federation(clock);
+    this.content = new ReceivedActivityChecks(new org.madani.node.content.Taxonomies(json.mapper()));
+    this.proofs = new EmbeddedProofCheck(db, new org.madani.node.store.RemoteActorRepository(), crypto);
   }
 
   /** Outcome of a successful receive: stored now, or a repeat of an activity already stored. */
   public enum Received { STORED, DUPLICATE }
 
   public Future<Received> receive(HttpRequestView request) {
+    // What was verified must be what is stored: malformed UTF-8 is refused, never repaired.
+    org.madani.node.json.StrictUtf8.decode(request.body());
     ObjectNode activity = json.parseObject(request.body());
     String actor = idOf(activity.get("actor"));
     String id = activity.path("id").asText("");
@@ -156,9 +162,10 @@ public final class InboxService {
         return Future.failedFuture(forbidden(type + " of an object from another origin is not accepted; "
             + "announce it instead, and receivers fetch it from its origin."));
       }
-      String attributed = idOf(object.get("attributedTo"));
-      if (attributed != null && !attributed.equals(actor) && !"Update".equals(type)) {
-        return Future.failedFuture(forbidden("The object is attributed to someone other than the actor."));
+      try {
+        content.attribution(type, actor, object); // Update too: it must not re-attribute an object
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
       }
       if ("Update".equals(type) && object.has("inbox") && !objectId.equals(actor)) {
         return Future.failedFuture(forbidden("An actor may only update itself."));
@@ -170,6 +177,16 @@ public final class InboxService {
         return Future.failedFuture(forbidden("An actor may only delete objects of its own origin."));
       }
     }
+    try {
+      content.content(activity);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return proofs.check(activity, actor).compose(v -> store(request, activity, actor, id, type, ok));
+  }
+
+  private Future<Received> store(HttpRequestView request, ObjectNode activity, String actor, String id,
+      String type, Verification.Verified ok) {
     String verifiedBy = (request.header("signature-input").isPresent() ? "rfc9421/" : "cavage/")
         + ok.algorithm().wireName();
     String signatureDigest = sha256(request.header("signature").orElse("")

@@ -198,7 +198,7 @@ public final class Outbox implements ContentEvents {
     log.append(c, org.id(), id, activity.get("type").asText(), objectId, audience,
         new String(body, StandardCharsets.UTF_8), now, logSeq);
     for (URI inbox : inboxes) {
-      queue.enqueue(c, org.id(), id, inbox, body);
+      queue.enqueue(c, org.id(), id, objectId, inbox, body);
     }
     LOG.info("queued {} {} for {} inbox(es)", activity.get("type").asText(), id, inboxes.size());
   }

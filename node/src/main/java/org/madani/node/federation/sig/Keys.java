@@ -93,6 +93,69 @@ public final class Keys {
         return pem("PRIVATE KEY", key.getEncoded());
     }
 
+    /** PBKDF2 iterations for encrypted key files (OWASP 2023 for PBKDF2-HMAC-SHA256). */
+    static final int PBKDF2_ITERATIONS = 600_000;
+    private static final String PBE = "PBEWithHmacSHA256AndAES_256";
+
+    /**
+     * {@code -----BEGIN ENCRYPTED PRIVATE KEY-----}: PKCS#8 EncryptedPrivateKeyInfo with PBES2
+     * (PBKDF2-HMAC-SHA256, AES-256-CBC), the form {@code openssl pkcs8 -topk8 -v2 aes-256-cbc}
+     * writes and reads, so an admin can still inspect or convert the file.
+     */
+    public static String toEncryptedPem(PrivateKey key, char[] passphrase, java.security.SecureRandom random) {
+        byte[] salt = new byte[16];
+        byte[] iv = new byte[16];
+        random.nextBytes(salt);
+        random.nextBytes(iv);
+        byte[] plain = key.getEncoded();
+        try {
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(PBE);
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, pbeKey(passphrase),
+                    new javax.crypto.spec.PBEParameterSpec(salt, PBKDF2_ITERATIONS, new javax.crypto.spec.IvParameterSpec(iv)));
+            byte[] sealed = c.doFinal(plain);
+            // The JDK names the scheme by its own alias, which EncryptedPrivateKeyInfo cannot encode;
+            // the same parameters re-read as PBES2 carry the standard OID (RFC 8018 §6.2).
+            java.security.AlgorithmParameters pbes2 = java.security.AlgorithmParameters.getInstance("PBES2");
+            pbes2.init(c.getParameters().getEncoded());
+            return pem("ENCRYPTED PRIVATE KEY", new javax.crypto.EncryptedPrivateKeyInfo(pbes2, sealed).getEncoded());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt a private key: " + e.getClass().getSimpleName(), e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** Reads an {@link #toEncryptedPem encrypted} key; a wrong passphrase is an IllegalArgumentException. */
+    public static PrivateKey privateKeyFromEncryptedPem(String pem, char[] passphrase) {
+        Der der = der(pem);
+        if (!der.type.equals("ENCRYPTED PRIVATE KEY")) {
+            throw new IllegalArgumentException("not an encrypted private key PEM: " + der.type);
+        }
+        try {
+            javax.crypto.EncryptedPrivateKeyInfo info = new javax.crypto.EncryptedPrivateKeyInfo(der.bytes);
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(PBE);
+            c.init(javax.crypto.Cipher.DECRYPT_MODE, pbeKey(passphrase),
+                    info.getAlgParameters().getParameterSpec(javax.crypto.spec.PBEParameterSpec.class));
+            byte[] pkcs8 = info.getKeySpec(c).getEncoded();
+            try {
+                return privateKeyFromPem(pem("PRIVATE KEY", pkcs8));
+            } finally {
+                Arrays.fill(pkcs8, (byte) 0);
+            }
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot decrypt the private key (wrong passphrase?)");
+        }
+    }
+
+    /** Whether a PEM holds an encrypted private key. */
+    public static boolean isEncryptedPem(String pem) {
+        return pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+    }
+
+    private static javax.crypto.SecretKey pbeKey(char[] passphrase) throws GeneralSecurityException {
+        return javax.crypto.SecretKeyFactory.getInstance(PBE).generateSecret(new javax.crypto.spec.PBEKeySpec(passphrase));
+    }
+
     private static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";

@@ -46,7 +46,9 @@ final class PolicyCheck {
      */
     static TimeResult time(SignaturePolicy policy, Instant created, Instant expires, String date) {
         Instant now = policy.clock().instant();
-        if (expires != null && now.isAfter(expires.plus(policy.maxClockSkew()))) {
+        // No clock skew on expires (RFC 9421 §2.3): the signer chose the deadline on its own clock, and
+        // adding minutes of grace would accept what the signer said must no longer be accepted.
+        if (expires != null && now.isAfter(expires)) {
             return TimeResult.rejected(new Rejected(Reason.EXPIRED, "signature expired at " + expires));
         }
         Instant dated = null;

@@ -3,13 +3,16 @@ package org.madani.node.federation.delivery;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.madani.node.federation.fetch.Vetted;
 import org.madani.node.store.Database;
 
 /**
@@ -28,7 +31,18 @@ final class DeliveryHarness implements AutoCloseable {
         .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 
-  static final TargetGuard ALLOW_ALL = target -> Future.succeededFuture();
+  /** Lets every target through, to the address its host literal names (tests use 127.0.0.1). */
+  static final TargetGuard ALLOW_ALL = DeliveryHarness::vetted;
+
+  static Future<Vetted> vetted(URI target) {
+    try {
+      int port = target.getPort() != -1 ? target.getPort() : "https".equals(target.getScheme()) ? 443 : 80;
+      return Future.succeededFuture(new Vetted(target, target.getHost(), port, "https".equals(target.getScheme()),
+          List.of(InetAddress.getByName(target.getHost()))));
+    } catch (UnknownHostException e) {
+      return Future.failedFuture(e);
+    }
+  }
 
   static final RequestSigner FAKE_SIGNER = (orgId, method, target, body, scheme) ->
       Future.succeededFuture(MultiMap.caseInsensitiveMultiMap().add(SCHEME_HEADER, scheme.storedName()));
@@ -64,6 +78,13 @@ final class DeliveryHarness implements AutoCloseable {
   /** Enqueues in its own transaction, as a content change would, then nudges the worker. */
   boolean enqueue(String activityId, URI inbox) throws SQLException {
     boolean added = db.txBlocking(c -> queue.enqueue(c, ORG, activityId, inbox, activity(activityId)));
+    worker.wakeUp();
+    return added;
+  }
+
+  /** As {@link #enqueue(String, URI)}, for an activity about {@code objectId} (ordered per object). */
+  boolean enqueue(String activityId, String objectId, URI inbox) throws SQLException {
+    boolean added = db.txBlocking(c -> queue.enqueue(c, ORG, activityId, objectId, inbox, activity(activityId)));
     worker.wakeUp();
     return added;
   }

@@ -135,4 +135,24 @@ class DeliveryQueueTest {
     assertThatThrownBy(() -> DeliveryQueue.hostOf(URI.create("/relative")))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theClaimReadsDueJobsThroughTheOrderedIndexAndOrdersPerObjectThroughAnIndex() throws SQLException {
+    String plan = db.txBlocking(c -> {
+      try (var ps = c.prepareStatement("EXPLAIN " + DeliveryQueue.CLAIM_SQL)) {
+        var t = java.time.OffsetDateTime.now();
+        ps.setObject(1, t);
+        ps.setObject(2, t);
+        ps.setObject(3, t);
+        ps.setArray(4, c.createArrayOf("BIGINT", new Object[0]));
+        ps.setInt(5, 100);
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
+      }
+    });
+    // Due jobs come in index order (no sort of every due job); the order check is an index lookup.
+    assertThat(plan).contains("DELIVERY_DUE_ORDER").contains("DELIVERY_OBJECT_ORDER");
+  }
 }

@@ -137,7 +137,7 @@ class DeliveryWorkerTest {
     stubSequence("/broken", aResponse().withStatus(500), 2);
     TargetGuard guard = target -> target.getPath().equals("/forbidden")
         ? Future.failedFuture(new ForbiddenTargetException("private address"))
-        : Future.succeededFuture();
+        : DeliveryHarness.vetted(target);
     // A high threshold keeps the breaker out of this test; it has its own.
     node = DeliveryHarness.start(dir, clock, DeliveryHarness.fastOptions()
         .withBreaker(new CircuitBreaker(1000, Duration.ofMinutes(1), Duration.ofHours(1))), guard);
@@ -278,5 +278,47 @@ class DeliveryWorkerTest {
     eventually().until(() -> node.record(activityId(1)).state() == DeliveryState.DONE);
     assertThat(node.enqueue(activityId(1), inbox("/inbox"))).isFalse();
     throughout().until(() -> requestsFor(activityId(1)) == 1);
+  }
+
+  @Test
+  void anUpdateNeverOvertakesItsCreateToTheSameInbox() throws Exception {
+    // The Create fails once; the Update and Delete of the same object wait until it is through,
+    // while an unrelated activity to the same host goes out at once.
+    stubSequence("/inbox", aResponse().withStatus(500), 1);
+    peer.stubFor(post("/other").willReturn(aResponse().withStatus(202)));
+    node = DeliveryHarness.start(dir, clock, DeliveryHarness.fastOptions(), DeliveryHarness.ALLOW_ALL);
+    String object = "https://madani.example/entries/1";
+    node.enqueue(activityId(1), object, inbox("/inbox"));
+    node.enqueue(activityId(2), object, inbox("/inbox"));
+    node.enqueue(activityId(3), object, inbox("/inbox"));
+    node.enqueue(activityId(4), "https://madani.example/entries/other", inbox("/other"));
+
+    eventually().until(() -> node.record(activityId(1)).attempts() == 1 && node.record(activityId(4)).state() == DeliveryState.DONE);
+    throughout().until(() -> requestsFor(activityId(2)) == 0 && requestsFor(activityId(3)) == 0);
+
+    node.advance(Duration.ofSeconds(31)); // the Create's first backoff is at most 30 s
+    eventually().until(() -> node.stats().done() == 4);
+    List<String> order = peer.getAllServeEvents().stream()
+        .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+        .filter(e -> e.getResponse().getStatus() == 202)
+        .map(DeliveryWorkerTest::activityIdOf).filter(id -> !id.equals(activityId(4))).toList();
+    assertThat(order).containsExactly(activityId(1), activityId(2), activityId(3));
+  }
+
+  @Test
+  void retryAfterOn503IsHonouredToTheSecond() throws Exception {
+    stubSequence("/inbox", aResponse().withStatus(503).withHeader("Retry-After", "300"), 1);
+    node = DeliveryHarness.start(dir, clock, DeliveryHarness.fastOptions(), DeliveryHarness.ALLOW_ALL);
+    Instant t0 = clock.instant();
+    node.enqueue(activityId(1), inbox("/inbox"));
+    eventually().until(() -> node.record(activityId(1)).attempts() == 1);
+    assertThat(node.record(activityId(1))).extracting(DeliveryRecord::state, DeliveryRecord::lastStatus,
+        DeliveryRecord::nextAttempt).containsExactly(DeliveryState.PENDING, 503, t0.plusSeconds(300));
+
+    node.advance(Duration.ofSeconds(299)); // far past our own first backoff (at most 30 s)
+    throughout().until(() -> requestsTo("/inbox") == 1);
+    node.advance(Duration.ofSeconds(1));
+    eventually().until(() -> node.record(activityId(1)).state() == DeliveryState.DONE);
+    assertThat(requestsTo("/inbox")).isEqualTo(2);
   }
 }

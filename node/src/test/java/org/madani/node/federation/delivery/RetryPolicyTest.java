@@ -49,17 +49,17 @@ class RetryPolicyTest {
     assertThat(waits.subList(0, 5)).isSortedAccordingTo(Duration::compareTo);
     assertThat(waits.get(4)).isGreaterThan(waits.get(0).multipliedBy(15));
     assertThat(waits).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(Duration.ofHours(12)));
-    // The last retry happens at the deadline itself, five days after the job was created.
-    assertThat(now).isEqualTo(created.plus(Duration.ofDays(5)));
-    assertThat(waits.size()).isBetween(15, 25);
+    // The last retry happens at the deadline itself, seven days after the job was created.
+    assertThat(now).isEqualTo(created.plus(Duration.ofDays(7)));
+    assertThat(waits.size()).isBetween(19, 29);
   }
 
   @Test
   void givesUpOnlyOnceTheDeadlineHasPassed() {
     Instant created = t0;
-    assertThat(policy.afterFailure(30, created, created.plus(Duration.ofDays(4)), null, 0.5))
+    assertThat(policy.afterFailure(30, created, created.plus(Duration.ofDays(6)), null, 0.5))
         .isInstanceOf(RetryPolicy.Decision.RetryAt.class);
-    assertThat(policy.afterFailure(30, created, created.plus(Duration.ofDays(5)), null, 0.5))
+    assertThat(policy.afterFailure(30, created, created.plus(Duration.ofDays(7)), null, 0.5))
         .isInstanceOf(RetryPolicy.Decision.GiveUp.class);
   }
 

@@ -115,12 +115,14 @@ class AddressGuardTest {
   }
 
   @Test
-  void devModePermitsLoopbackAndPrivateButNotLinkLocalOrMetadata() {
+  void devModePermitsLoopbackOnly_notPrivateNetworks_linkLocalOrMetadata() {
     assertThat(value(development.check(URI.create("http://127.0.0.1:8080/"))).port()).isEqualTo(8080);
-    assertThat(value(development.check(URI.create("http://intranet.example/"))).host())
-        .isEqualTo("intranet.example");
     assertThat(value(development.check(URI.create("http://[::1]:9/"))).port()).isEqualTo(9);
-    for (String url : List.of("http://169.254.169.254/", "http://metadata.example/", "http://0.0.0.0/",
+    // development mode is for nodes on one machine: a private network behind it stays out of reach
+    for (String url : List.of("http://intranet.example/", "http://10.0.0.7/", "http://172.16.0.1/",
+        "http://172.31.255.254/", "http://192.168.1.1/", "http://100.64.0.1/", "http://[fd00::1]/",
+        "http://[fc00::1]/", "http://[::ffff:10.0.0.1]/",
+        "http://169.254.169.254/", "http://metadata.example/", "http://0.0.0.0/",
         "http://[fe80::1]/", "http://224.0.0.1/", "http://[::ffff:a9fe:a9fe]/")) {
       assertThat(failure(development.check(URI.create(url))).reason()).as(url)
           .isEqualTo(Reason.FORBIDDEN_ADDRESS);

@@ -1,0 +1,132 @@
+package org.madani.node.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.madani.node.content.Taxonomies;
+import org.madani.node.json.StrictUtf8;
+import org.madani.node.model.Problem;
+
+/**
+ * What a received activity must satisfy beyond its signature, checked before it is stored (a
+ * refusal stores nothing): who it credits, and whether its content fits the protocol's shapes and
+ * taxonomies. Immutable; thread-safe.
+ */
+final class ReceivedActivityChecks {
+
+  /** More terms than any real entry carries; a peer sending more is padding the facets. */
+  private static final int MAX_TERMS = 50;
+
+  private final Taxonomies taxonomies;
+
+  ReceivedActivityChecks(Taxonomies taxonomies) {
+    this.taxonomies = taxonomies;
+  }
+
+  /**
+   * Every id in the object's {@code attributedTo} must be the actor, whatever its shape (a string,
+   * an object with an id, or an array of either): a Create or Update from eve crediting
+   * {@code [eve, alice]} would otherwise be kept as alice's. Any other shape is refused.
+   */
+  void attribution(String type, String actor, JsonNode object) {
+    JsonNode attributed = object.get("attributedTo");
+    if (attributed == null || attributed.isNull()) return;
+    List<String> ids = new ArrayList<>();
+    if (!collectIds(attributed, ids) || ids.isEmpty()) {
+      throw Problem.of(400, "bad-attribution", "Malformed attribution",
+          "attributedTo must be an actor id, an object with an id, or an array of them.").exception();
+    }
+    for (String id : ids) {
+      if (!id.equals(actor)) {
+        throw Problem.of(403, "origin", "Origin check failed", type
+            + " of an object attributed to someone other than the actor is not accepted.").exception();
+      }
+    }
+  }
+
+  private static boolean collectIds(JsonNode n, List<String> out) {
+    if (n.isTextual()) {
+      out.add(n.asText());
+      return true;
+    }
+    if (n.isObject()) {
+      JsonNode id = n.get("id");
+      if (id == null || !id.isTextual()) return false;
+      out.add(id.asText());
+      return true;
+    }
+    if (n.isArray()) {
+      for (JsonNode e : n) {
+        if (e.isArray() || !collectIds(e, out)) return false;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The content must be text a signature can cover as it is (no lone surrogates through
+   * {@code \\uD800} escapes) and use the shared taxonomies (protocol-spec/taxonomies): a made-up
+   * sector or region would otherwise appear in the directory's facets and reports. Fails with 422
+   * naming each unknown term.
+   */
+  void content(JsonNode activity) {
+    if (hasLoneSurrogate(activity, 0)) {
+      throw Problem.of(400, "malformed-text", "Malformed text",
+          "The activity contains an unpaired surrogate escape (\\uD800–\\uDFFF).").exception();
+    }
+    JsonNode object = activity.get("object");
+    if (object == null || !object.isObject()) return;
+    List<Map<String, String>> errors = new ArrayList<>();
+    terms(object.get("sectors"), "/object/sectors", true, errors);
+    terms(object.get("regions"), "/object/regions", false, errors);
+    JsonNode region = object.path("location").get("region");
+    if (region != null && !region.isNull()) terms(region, "/object/location/region", false, errors);
+    if (!errors.isEmpty()) {
+      throw Problem.of(422, "validation", "Content not valid",
+          "The object uses terms outside the shared taxonomies.").with("errors", errors).exception();
+    }
+  }
+
+  private void terms(JsonNode node, String pointer, boolean sectors, List<Map<String, String>> errors) {
+    if (node == null || node.isNull()) return;
+    if (node.isTextual()) {
+      term(node.asText(), pointer, sectors, errors);
+      return;
+    }
+    if (!node.isArray() || node.size() > MAX_TERMS) {
+      errors.add(Map.of("pointer", pointer, "message", "must be an array of at most " + MAX_TERMS + " term ids"));
+      return;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode t = node.get(i);
+      if (!t.isTextual()) {
+        errors.add(Map.of("pointer", pointer + "/" + i, "message", "must be a term id"));
+      } else {
+        term(t.asText(), pointer + "/" + i, sectors, errors);
+      }
+    }
+  }
+
+  private void term(String id, String pointer, boolean sector, List<Map<String, String>> errors) {
+    boolean known = sector ? taxonomies.sector(id).isPresent() : taxonomies.region(id).isPresent();
+    if (!known) {
+      errors.add(Map.of("pointer", pointer, "message", "unknown " + (sector ? "sector" : "region")));
+    }
+  }
+
+  private static boolean hasLoneSurrogate(JsonNode n, int depth) {
+    if (n.isTextual()) return StrictUtf8.hasLoneSurrogate(n.asText());
+    if (n.isObject()) {
+      for (var e : n.properties()) {
+        if (StrictUtf8.hasLoneSurrogate(e.getKey()) || hasLoneSurrogate(e.getValue(), depth + 1)) return true;
+      }
+    } else if (n.isArray()) {
+      for (JsonNode e : n) {
+        if (hasLoneSurrogate(e, depth + 1)) return true;
+      }
+    }
+    return false;
+  }
+}
