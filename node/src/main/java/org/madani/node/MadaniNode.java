@@ -283,10 +283,21 @@ public final class MadaniNode {
     org.madani.node.health.NodeMetrics metrics = new org.madani.node.health.NodeMetrics(peerHealth, clock,
         java.time.Duration.ofSeconds(config.devMode() ? 1 : 15), 200);
     delivery.onOutcome(metrics::delivery);
+    // JVM, process, HTTP (by route template) and database series beside Madani's own.
+    db.instrument(metrics.registry());
+    org.madani.node.health.RuntimeMetrics runtimeMetrics = new org.madani.node.health.RuntimeMetrics(metrics.registry());
+    org.madani.node.http.HttpMetrics httpMetrics = new org.madani.node.http.HttpMetrics(metrics.registry());
     org.madani.node.http.MetricsRoutes metricsRoutes =
         new org.madani.node.http.MetricsRoutes(metrics, config.metricsToken());
     AdminApiRoutes adminApi = new AdminApiRoutes(auditLog, invitations, db, peerHealth, json, config.baseUrl(), clock);
     AdminUiRoutes adminUi = new AdminUiRoutes();
+    // Hosting another organization while the node runs (add-org's client path).
+    org.madani.node.http.HostingApiRoutes hostingApi = new org.madani.node.http.HostingApiRoutes(
+        new org.madani.node.setup.HostedOrganizations(db, orgs, profiles,
+            new org.madani.node.trust.OrganizationKeys(keyRepo, keyFiles), config.keysDir(), events, clock), json, urls);
+    // Online backup: H2's consistent copy through the admin API (the file is locked while serving).
+    org.madani.node.http.BackupRoutes backupRoutes = new org.madani.node.http.BackupRoutes(vertx, db,
+        new org.madani.node.store.OnlineBackup(), config.dataDir().resolve("tmp"));
 
     ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes(),
         adminAuth, new AuditTrail(auditLog, json));
@@ -349,16 +360,18 @@ public final class MadaniNode {
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
-        List.of(health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount, media::mountBody, api::mount,
-            federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, moderationApi::mount,
-            reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin, adminApi::mount, adminSessions::mount,
+        List.of(httpMetrics::mount, health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount,
+            media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount,
+            moderationApi::mount, reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin,
+            adminApi::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount, media::mount),
         new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)),
         RequestDeadlines.fromEnv(System.getenv()));
     List<String> deployments = new java.util.ArrayList<>();
     return trust.refresh()
-        .compose(s -> vertx.deployVerticle(indexer)).onSuccess(deployments::add)
+        .compose(s -> vertx.deployVerticle(runtimeMetrics)).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(indexer)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(delivery)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(syncWorker)).onSuccess(deployments::add)

@@ -40,6 +40,14 @@ public final class NodeProcess {
         .start();
   }
 
+  /** Starts any command of the jar without waiting, its output (both streams) appended to {@code log}. */
+  public static Process start(Path log, String... args) throws IOException {
+    return new ProcessBuilder(command(args))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
   public static void awaitReady(URI base) {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
         HTTP.send(HttpRequest.newBuilder(base.resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString())

@@ -100,6 +100,11 @@ public final class NodeMetrics {
     registry.gauge("madani.peer.hosts", Tags.empty(), this, m -> m.peerCount);
   }
 
+  /** The node's own registry, for the JVM, HTTP and database series beside Madani's. */
+  public io.micrometer.core.instrument.MeterRegistry registry() {
+    return registry;
+  }
+
   private Counter refusedCounter(String reason) {
     return refused.computeIfAbsent(reason, r -> Counter.builder("madani.inbox.refused").tag("reason", r)
         .description("Activities the inbox refused, by problem type").register(registry));

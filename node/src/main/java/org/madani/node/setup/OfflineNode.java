@@ -21,8 +21,6 @@ import org.madani.node.content.ProfileService;
 import org.madani.node.content.SchemaValidator;
 import org.madani.node.content.Taxonomies;
 import org.madani.node.json.JsonCodec;
-import org.madani.node.model.Organization;
-import org.madani.node.model.Problem;
 import org.madani.node.store.AccountRepository;
 import org.madani.node.store.Database;
 import org.madani.node.store.EntryRepository;
@@ -55,8 +53,7 @@ public final class OfflineNode implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.vertx = Vertx.vertx();
-    this.db = Database.open(vertx, config.databaseFile(),
-        org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"));
+    this.db = openOrExplain(vertx, config);
     this.json = new JsonCodec(config.maxJsonDepth());
     this.orgs = new OrganizationRepository(json.mapper());
     Taxonomies taxonomies = new Taxonomies(json.mapper());
@@ -72,6 +69,28 @@ public final class OfflineNode implements AutoCloseable {
     this.admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
         new ApiTokens(), new LoginThrottle(clock), clock, vertx.createSharedWorkerExecutor("madani-password", 1));
     this.keys = new OrganizationKeys(new KeyRepository(), keyFiles);
+  }
+
+  /**
+   * Opens the database, or says plainly that a node is serving this data directory (H2 locks its
+   * file) and what to do instead, in place of H2's stack trace.
+   */
+  private static Database openOrExplain(Vertx vertx, NodeConfig config) {
+    try {
+      return Database.open(vertx, config.databaseFile(),
+          org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"));
+    } catch (RuntimeException e) {
+      vertx.close();
+      if (lockedByRunningNode(e)) throw new DataDirInUseException(config.dataDir());
+      throw e;
+    }
+  }
+
+  private static boolean lockedByRunningNode(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) return true;
+    }
+    return false;
   }
 
   public JsonCodec json() {
@@ -125,15 +144,8 @@ public final class OfflineNode implements AutoCloseable {
    * half-made organization behind (key files already written are then orphaned, never reused).
    */
   public OrganizationKeys.Created createOrganization(String handle, ObjectNode profile) throws SQLException {
-    ObjectNode valid = profiles.validated(profile);
-    Path keysDir = config.keysDir();
-    return db.txBlocking(c -> {
-      if (orgs.findByHandle(c, handle).isPresent()) {
-        throw Problem.conflict("An organization with handle '" + handle + "' already exists.");
-      }
-      Organization org = orgs.insert(c, handle, valid, clock.instant());
-      return keys.create(c, org.id(), handle, keysDir, clock.instant());
-    });
+    return new HostedOrganizations(db, orgs, profiles, keys, config.keysDir(), ContentEvents.NONE, clock)
+        .createBlocking(handle, profile);
   }
 
   public static <T> T await(Future<T> f) {

@@ -31,6 +31,11 @@ public final class Database implements AutoCloseable {
 
   private final JdbcConnectionPool pool;
   private final WorkerExecutor executor;
+  private volatile Meters meters; // null until instrument()
+
+  /** Transaction timers in a node's own registry (see {@link #instrument}). */
+  private record Meters(io.micrometer.core.instrument.Timer committed, io.micrometer.core.instrument.Timer rolledBack,
+      io.micrometer.core.instrument.Timer queueWait) {}
 
   private Database(JdbcConnectionPool pool, WorkerExecutor executor) {
     this.pool = pool;
@@ -65,25 +70,57 @@ public final class Database implements AutoCloseable {
     return new Database(pool, executor);
   }
 
+  /**
+   * Publishes {@code madani_db_transactions_seconds} (by outcome), {@code madani_db_queue_wait_seconds}
+   * (time a transaction waits for a database worker) and the pool's connections in use and maximum.
+   */
+  public void instrument(io.micrometer.core.instrument.MeterRegistry registry) {
+    registry.gauge("madani.db.pool.active.connections", pool, JdbcConnectionPool::getActiveConnections);
+    registry.gauge("madani.db.pool.max.connections", pool, JdbcConnectionPool::getMaxConnections);
+    meters = new Meters(txTimer(registry, "commit"), txTimer(registry, "rollback"),
+        io.micrometer.core.instrument.Timer.builder("madani.db.queue.wait")
+            .description("Time a transaction waited for a database worker thread").register(registry));
+  }
+
+  private static io.micrometer.core.instrument.Timer txTimer(io.micrometer.core.instrument.MeterRegistry registry,
+      String outcome) {
+    return io.micrometer.core.instrument.Timer.builder("madani.db.transactions").tag("outcome", outcome)
+        .description("Database transactions (connection, work and commit), by outcome").register(registry);
+  }
+
   /** Runs {@code work} in one transaction off the event loop. Rolls back on any failure. */
   public <T> Future<T> tx(Work<T> work) {
     if (executor == null) {
       throw new IllegalStateException("opened without Vert.x; use txBlocking");
     }
-    return executor.executeBlocking(() -> txBlocking(work), false);
+    long queued = System.nanoTime();
+    return executor.executeBlocking(() -> {
+      Meters m = meters;
+      if (m != null) m.queueWait().record(System.nanoTime() - queued, java.util.concurrent.TimeUnit.NANOSECONDS);
+      return txBlocking(work);
+    }, false);
   }
 
   /** Runs {@code work} in one transaction on the calling thread. For CLI commands and workers. */
   public <T> T txBlocking(Work<T> work) throws SQLException {
+    long started = System.nanoTime();
+    boolean committed = false;
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
         T result = work.apply(c);
         c.commit();
+        committed = true;
         return result;
       } catch (SQLException | RuntimeException | Error e) {
         c.rollback();
         throw e;
+      }
+    } finally {
+      Meters m = meters;
+      if (m != null) {
+        (committed ? m.committed() : m.rolledBack()).record(System.nanoTime() - started,
+            java.util.concurrent.TimeUnit.NANOSECONDS);
       }
     }
   }
