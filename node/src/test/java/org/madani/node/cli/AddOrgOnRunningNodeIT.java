@@ -63,7 +63,8 @@ class AddOrgOnRunningNodeIT {
 
     JsonNode actor = JSON.readTree(get(base, "/orgs/second", "application/activity+json").body());
     assertThat(actor.path("id").asText()).isEqualTo(base + "/orgs/second");
-    assertThat(actor.path("publicKey").path("publicKeyPem").asText()).contains("BEGIN PUBLIC KEY");
+    // publicKey lists the RSA key first (Mastodon reads the first), then the Ed25519 key (federation.md).
+    assertThat(actor.path("publicKey").path(0).path("publicKeyPem").asText()).contains("BEGIN PUBLIC KEY");
     assertThat(get(base, "/.well-known/webfinger?resource=acct:second@127.0.0.1:" + port, "application/jrd+json")
         .statusCode()).isEqualTo(200);
     assertThat(Files.getPosixFilePermissions(data.resolve("keys").resolve("second-ed25519-1.pem")))

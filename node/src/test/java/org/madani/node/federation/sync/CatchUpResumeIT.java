@@ -82,11 +82,24 @@ class CatchUpResumeIT {
     // SIGKILL, so the test does not insist on that value; see the fan report.)
     long resumedFrom = applied(base, token, actor);
     System.out.println("catch-up killed at #" + atKill + ", resumed from #" + resumedFrom);
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-        .until(() -> applied(base, token, actor) == MISSED);
-    JsonNode received = TestNode.JSON.readTree(api(base, token, "GET", "/api/v1/organizations/away/received?actor="
-        + java.net.URLEncoder.encode(actor, java.nio.charset.StandardCharsets.UTF_8), null).body());
-    assertThat(received.get("items").size()).isPositive();
+    try {
+      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+          .until(() -> applied(base, token, actor) == MISSED);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // Say why: the follower's own account of its catch-up, and the end of its log.
+      String health = api(base, token, "GET", "/api/v1/federation/health", null).body();
+      java.util.List<String> log = java.nio.file.Files.readAllLines(dir.resolve("x.log"));
+      throw new AssertionError("catch-up did not complete; health: " + health + "\nlog tail:\n"
+          + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())), e);
+    }
+    // The node may still be busy applying the last pages: ask until it answers the list.
+    String receivedPath = "/api/v1/organizations/away/received?actor="
+        + java.net.URLEncoder.encode(actor, java.nio.charset.StandardCharsets.UTF_8);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      var r = api(base, token, "GET", receivedPath, null);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(TestNode.JSON.readTree(r.body()).path("items").size()).as(r.body()).isPositive();
+    });
   }
 
   /** The origin's applied sequence as X's peer-health API reports it (0 before any). */
