@@ -60,7 +60,8 @@ public final class BackupCommand implements Callable<Integer> {
       System.err.println("No node in " + config.dataDir() + ". Give the node's --data-dir.");
       return 2;
     }
-    char[] passphrase = Passphrases.read(passphraseFile);
+    char[] passphrase = org.madani.node.config.Passphrases.fromFileOrEnv(passphraseFile, System.getenv(),
+        "MADANI_BACKUP_PASSPHRASE");
     if (includeKeys && passphrase == null) {
       System.err.println("--include-keys needs a passphrase (--passphrase-file or MADANI_BACKUP_PASSPHRASE):"
           + " private keys are never written unencrypted.");

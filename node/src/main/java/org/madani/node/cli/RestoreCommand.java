@@ -31,7 +31,8 @@ public final class RestoreCommand implements Callable<Integer> {
       BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
       InputStream plain = in;
       if (BackupCipher.looksEncrypted(in)) {
-        char[] passphrase = Passphrases.read(passphraseFile);
+        char[] passphrase = org.madani.node.config.Passphrases.fromFileOrEnv(passphraseFile, System.getenv(),
+            "MADANI_BACKUP_PASSPHRASE");
         if (passphrase == null) {
           System.err.println("This backup is encrypted: give --passphrase-file or MADANI_BACKUP_PASSPHRASE.");
           return 2;

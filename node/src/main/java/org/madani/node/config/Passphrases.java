@@ -15,6 +15,16 @@ import java.util.Map;
 public final class Passphrases {
   private Passphrases() {}
 
+  /**
+   * The passphrase in {@code file} when one is named (a command-line option), else as
+   * {@link #fromEnv} finds it for {@code name}; null when neither is set.
+   */
+  public static char[] fromFileOrEnv(Path file, Map<String, String> env, String name) throws IOException {
+    if (file == null) return fromEnv(env, name);
+    String p = Files.readString(file, StandardCharsets.UTF_8).strip();
+    return p.isEmpty() ? null : p.toCharArray();
+  }
+
   /** The passphrase for {@code name} (e.g. {@code MADANI_DB_PASSPHRASE}), or null when not set. */
   public static char[] fromEnv(Map<String, String> env, String name) {
     String file = env.get(name + "_FILE");
