@@ -234,7 +234,10 @@ public final class MadaniNode {
     Relay relay = new Relay(db, orgs, follows, localActors, outbox);
     mirror.onFirstFromOrigin(relay::relay);
     LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
-    InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), List.of(
+    // Private spaces (issue 17): end-to-end encrypted between member organizations.
+    org.madani.node.spaces.SpacesModule spaces = new org.madani.node.spaces.SpacesModule(db, orgs, localActors,
+        remoteActors, remoteActorRepo, outbox, json, clock, config.keysDir(), keyFiles);
+    InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), java.util.stream.Stream.concat(List.of(
         new FollowHandler(inboxContext),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
         new AcceptFollowHandler(inboxContext, false),
@@ -246,7 +249,7 @@ public final class MadaniNode {
         new LogItemHandler(new CreateObjectHandler(inboxContext, true, trustPolicy), mirror, syncWorker::catchUpSoon),
         new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
         new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
-        new LikeHandler(inboxContext)), config.devMode() ? 200 : 1000);
+        new LikeHandler(inboxContext)).stream(), spaces.handlers().stream()).toList(), config.devMode() ? 200 : 1000);
     InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock, crypto, trustPolicy);
     FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
         outbox, webFinger, inboxContext, config.devMode(), clock, trustPolicy);
@@ -363,7 +366,7 @@ public final class MadaniNode {
         List.of(httpMetrics::mount, health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount,
             media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount,
             moderationApi::mount, reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin,
-            adminApi::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
+            adminApi::mount, spaces.routes()::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount, media::mount),
         new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)),
