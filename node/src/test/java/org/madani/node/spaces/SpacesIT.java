@@ -1,0 +1,298 @@
+package org.madani.node.spaces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.madani.node.TestNode;
+import org.madani.node.federation.sig.HttpRequestView;
+import org.madani.node.federation.sig.Rfc9421Signer;
+import org.madani.node.federation.sig.SignatureAlgorithm;
+import org.madani.node.federation.sig.SigningKey;
+import org.madani.node.trust.PrivateKeyFiles;
+
+/**
+ * Four real nodes on loopback with real H2 files: A owns a space and invites B and C; D is a
+ * follower of A but no member. All three members post and read; C is removed and A and B go on in
+ * a new epoch that C cannot open, while C's copies of the old posts stay readable. At the end every
+ * node is stopped and its H2 file searched byte by byte for the plaintexts: none holds one (posts
+ * are stored sealed), D holds nothing of the space at all, and the searched bytes do contain D's
+ * own organization name (the search can find what is there).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SpacesIT {
+
+  @TempDir static Path dir;
+  static TestNode a;
+  static TestNode b;
+  static TestNode c;
+  static TestNode d;
+
+  static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  static final String SECRET_A1 = "خطة سرية للمشروع المشترك " + RUN + " A1";
+  static final String SECRET_B1 = "Partner names, not to be exposed " + RUN + " B1";
+  static final String SECRET_C1 = "ملاحظات المنظمة الثالثة " + RUN + " C1";
+  static final String SECRET_A2 = "After C left: new budget " + RUN + " A2";
+  static final String SECRET_B2 = "رد بعد خروج العضو " + RUN + " B2";
+  static final String SECRET_REFUSED = "This must never be stored " + RUN + " X";
+  static final List<String> SECRETS = List.of(SECRET_A1, SECRET_B1, SECRET_C1, SECRET_A2, SECRET_B2, SECRET_REFUSED);
+
+  @BeforeAll
+  static void start() throws Exception {
+    a = TestNode.start(dir.resolve("a"), "sawa", false);
+    b = TestNode.start(dir.resolve("b"), "nour", false);
+    c = TestNode.start(dir.resolve("c"), "amal", false);
+    d = TestNode.start(dir.resolve("d"), "dalia", false);
+    // D follows A, so A's ordinary deliveries reach D: D is a real peer, just not a member.
+    assertThat(d.api("POST", "/api/v1/organizations/dalia/following", "{\"actor\":\"" + actor(a) + "\"}")
+        .statusCode()).isBetween(200, 202);
+  }
+
+  @AfterAll
+  static void stop() {
+    for (TestNode n : new TestNode[] {a, b, c, d}) {
+      if (n != null) n.close();
+    }
+  }
+
+  static String actor(TestNode n) {
+    return n.base() + "/orgs/" + n.handle();
+  }
+
+  static String spaces(TestNode n) {
+    return "/api/v1/organizations/" + n.handle() + "/spaces";
+  }
+
+  static JsonNode call(TestNode n, String method, String path, String body, int status) throws Exception {
+    HttpResponse<String> r = n.api(method, path, body);
+    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(status);
+    return TestNode.json(r);
+  }
+
+  static String body(String... kv) {
+    ObjectNode o = TestNode.JSON.createObjectNode();
+    for (int i = 0; i < kv.length; i += 2) o.put(kv[i], kv[i + 1]);
+    return o.toString();
+  }
+
+  static JsonNode space(TestNode n, String ref) throws Exception {
+    return TestNode.json(n.api("GET", spaces(n) + "/" + ref, null));
+  }
+
+  static JsonNode posts(TestNode n, String ref) throws Exception {
+    return call(n, "GET", spaces(n) + "/" + ref + "/posts", null, 200).path("items");
+  }
+
+  static List<String> readable(TestNode n, String ref) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (JsonNode p : posts(n, ref)) if (p.path("readable").asBoolean()) out.add(p.path("content").asText());
+    return out;
+  }
+
+  static long activeMembers(TestNode n, String ref) throws Exception {
+    long count = 0;
+    for (JsonNode m : space(n, ref).path("members")) if ("active".equals(m.path("state").asText())) count++;
+    return count;
+  }
+
+  /** A creates a space and B (and C, when given) join it; returns the ref, once every member holds epoch 1. */
+  static String spaceWith(String name, TestNode... invitees) throws Exception {
+    String ref = call(a, "POST", spaces(a), body("name", name, "purpose", "مشروع مشترك"), 201).path("ref").asText();
+    for (TestNode n : invitees) call(a, "POST", spaces(a) + "/" + ref + "/invitations", body("actor", actor(n)), 200);
+    for (TestNode n : invitees) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> "invited".equals(space(n, ref).path("role").asText()));
+      call(n, "POST", spaces(n) + "/" + ref + "/accept", null, 200);
+    }
+    for (TestNode n : invitees) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> space(n, ref).path("epoch").asInt() == 1
+          && activeMembers(n, ref) == invitees.length + 1);
+    }
+    return ref;
+  }
+
+  static void post(TestNode n, String ref, String content) throws Exception {
+    call(n, "POST", spaces(n) + "/" + ref + "/posts", body("content", content), 201);
+  }
+
+  /** The latest activity of {@code type} in {@code n}'s outbox, exactly as it was signed and sent. */
+  static ObjectNode sent(TestNode n, String type) throws Exception {
+    try (var conn = DriverManager.getConnection(
+            "jdbc:h2:file:" + n.node().config().databaseFile().toAbsolutePath(), "madani", "");
+         var ps = conn.prepareStatement("SELECT document FROM outbox WHERE type = ? ORDER BY seq DESC LIMIT 1")) {
+      ps.setString(1, type);
+      try (var rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return (ObjectNode) TestNode.JSON.readTree(rs.getString(1));
+      }
+    }
+  }
+
+  /** POSTs {@code activity} to {@code target}'s organization inbox, signed (RFC 9421) with {@code from}'s own Ed25519 key file. */
+  static int deliverAs(TestNode from, TestNode target, ObjectNode activity) throws Exception {
+    Path keyFile = from.node().config().keysDir().resolve(from.handle() + "-ed25519-1.pem");
+    SigningKey key = new SigningKey(actor(from) + "#ed25519-1", SignatureAlgorithm.ED25519,
+        PrivateKeyFiles.PLAIN.read(keyFile));
+    URI inbox = URI.create(actor(target) + "/inbox");
+    HttpRequestView signed = new Rfc9421Signer(key, Clock.systemUTC()).signRequest(HttpRequestView.of("POST", inbox,
+        Map.of("host", inbox.getRawAuthority(), "content-type", "application/activity+json"),
+        activity.toString().getBytes(StandardCharsets.UTF_8)));
+    HttpRequest.Builder req = HttpRequest.newBuilder(target.local().resolve(inbox.getRawPath()));
+    signed.headers().forEach((name, values) -> {
+      if (!List.of("host", "content-length").contains(name)) values.forEach(v -> req.header(name, v));
+    });
+    return target.send(req.POST(HttpRequest.BodyPublishers.ofByteArray(signed.body())).build()).statusCode();
+  }
+
+  static void awaitHandled(TestNode n, String activityId) {
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        n.count("SELECT COUNT(*) FROM inbox WHERE state = 'done' AND activity_id = '" + activityId + "'") == 1);
+  }
+
+  static ObjectNode resent(ObjectNode activity, TestNode from) {
+    ObjectNode copy = activity.deepCopy();
+    copy.remove("proof");
+    copy.put("id", actor(from) + "/activities/" + UUID.randomUUID());
+    return copy;
+  }
+
+  @Test
+  @Order(1)
+  void tamperedReplayedAndReattributedPosts_areRefused() throws Exception {
+    String ref = spaceWith("refusals " + RUN, b);
+    post(b, ref, "genuine " + RUN);
+    await().atMost(Duration.ofSeconds(60)).until(() -> readable(a, ref).contains("genuine " + RUN));
+    ObjectNode original = sent(b, "SpacePost");
+    long before = a.count("SELECT COUNT(*) FROM space_post");
+
+    // tampered: one ciphertext byte changed, sent by its real author
+    ObjectNode tampered = resent(original, b);
+    ObjectNode env = (ObjectNode) tampered.get("object");
+    byte[] ct = SpaceKeys.decode(env.get("ciphertext").asText());
+    ct[0] ^= 1;
+    env.put("ciphertext", SpaceKeys.encode(ct));
+    env.put("id", actor(b) + "/spaces/posts/" + UUID.randomUUID());
+    // replayed: the same sealed post under a fresh post id (the signature binds the id)
+    ObjectNode replayed = resent(original, b);
+    ((ObjectNode) replayed.get("object")).put("id", actor(b) + "/spaces/posts/" + UUID.randomUUID());
+    // replayed as it was: same post id again
+    ObjectNode again = resent(original, b);
+    // re-attributed: B's post claimed by D (a non-member) as its own, and by B as A's
+    ObjectNode byD = resent(original, d);
+    byD.put("actor", actor(d));
+    ((ObjectNode) byD.get("object")).put("attributedTo", actor(d));
+    ObjectNode asA = resent(original, b);
+    ((ObjectNode) asA.get("object")).put("attributedTo", actor(a));
+
+    for (ObjectNode bad : List.of(tampered, replayed, again, asA)) {
+      assertThat(deliverAs(b, a, bad)).isEqualTo(202);
+      awaitHandled(a, bad.get("id").asText());
+    }
+    assertThat(deliverAs(d, a, byD)).isEqualTo(202);
+    awaitHandled(a, byD.get("id").asText());
+    assertThat(a.count("SELECT COUNT(*) FROM space_post")).isEqualTo(before);
+    assertThat(posts(a, ref)).hasSize(1);
+  }
+
+  @Test
+  @Order(2)
+  void membersTalk_removedMemberAndNonMemberHoldOnlyCiphertext() throws Exception {
+    String ref = spaceWith("مساحة المشروع " + RUN, b, c);
+    post(a, ref, SECRET_A1);
+    post(b, ref, SECRET_B1);
+    post(c, ref, SECRET_C1);
+    for (TestNode n : List.of(a, b, c)) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> readable(n, ref).containsAll(List.of(SECRET_A1, SECRET_B1, SECRET_C1)));
+    }
+
+    // C is removed: a new epoch, wrapped for A and B only
+    JsonNode after = call(a, "DELETE", spaces(a) + "/" + ref + "/members?actor=" + actor(c), null, 200);
+    assertThat(after.path("epoch").asInt()).isEqualTo(2);
+    await().atMost(Duration.ofSeconds(60)).until(() -> space(b, ref).path("epoch").asInt() == 2
+        && activeMembers(b, ref) == 2);
+    await().atMost(Duration.ofSeconds(60)).until(() -> "removed".equals(space(c, ref).path("role").asText()));
+    post(a, ref, SECRET_A2);
+    post(b, ref, SECRET_B2);
+    for (TestNode n : List.of(a, b)) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> readable(n, ref).containsAll(List.of(SECRET_A2, SECRET_B2)));
+    }
+    assertThat(space(c, ref).path("epoch").asInt()).isEqualTo(1);
+
+    // C's node is handed the epoch-2 post anyway (as a relay or catch-up could): it keeps the ciphertext, cannot open it
+    ObjectNode epoch2 = resent(sent(a, "SpacePost"), a);
+    assertThat(deliverAs(a, c, epoch2)).isEqualTo(202);
+    String postId = epoch2.path("object").path("id").asText();
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      for (JsonNode p : posts(c, ref)) if (p.path("id").asText().equals(postId)) return true;
+      return false;
+    });
+    for (JsonNode p : posts(c, ref)) {
+      if (p.path("id").asText().equals(postId)) {
+        assertThat(p.path("readable").asBoolean()).isFalse();
+        assertThat(p.has("content")).isFalse();
+        assertThat(p.path("epoch").asInt()).isEqualTo(2);
+      }
+    }
+    // C's copies of the old posts remain as they were
+    assertThat(readable(c, ref)).containsExactlyInAnyOrder(SECRET_A1, SECRET_B1, SECRET_C1);
+    // D, a follower of A, received none of it and knows of no space
+    assertThat(d.count("SELECT COUNT(*) FROM inbox WHERE type LIKE 'Space%'")).isZero();
+    assertThat(d.count("SELECT COUNT(*) FROM space")).isZero();
+    assertThat(TestNode.json(d.api("GET", spaces(d), null)).path("items")).isEmpty();
+    // what crossed the network (every queued delivery body and outbox document) is ciphertext
+    for (TestNode n : List.of(a, b, c)) {
+      for (String s : SECRETS) {
+        assertThat(n.count("SELECT COUNT(*) FROM outbox WHERE document LIKE '%" + s + "%'")).isZero();
+        assertThat(n.count("SELECT COUNT(*) FROM inbox WHERE document LIKE '%" + s + "%'")).isZero();
+      }
+    }
+
+    // At rest: stop every node and search its H2 file's bytes.
+    for (TestNode n : List.of(a, b, c, d)) n.stop();
+    byte[] dFile = Files.readAllBytes(Path.of(d.node() == null ? dbFile(d) : dbFile(d)));
+    assertThat(indexOf(dFile, "Organization dalia".getBytes(StandardCharsets.UTF_8))).as("control: the search finds what is there")
+        .isGreaterThanOrEqualTo(0);
+    for (TestNode n : List.of(a, b, c, d)) {
+      byte[] file = Files.readAllBytes(Path.of(dbFile(n)));
+      for (String s : SECRETS) {
+        assertThat(indexOf(file, s.getBytes(StandardCharsets.UTF_8))).as(n.handle() + " holds " + s).isEqualTo(-1);
+        assertThat(indexOf(file, (RUN + " ").getBytes(StandardCharsets.UTF_8))).as(n.handle() + " holds a marker")
+            .isEqualTo(-1);
+      }
+    }
+  }
+
+  static String dbFile(TestNode n) {
+    return dir.resolve(n.handle().equals("sawa") ? "a" : n.handle().equals("nour") ? "b"
+        : n.handle().equals("amal") ? "c" : "d").resolve("madani.mv.db").toString();
+  }
+
+  static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+      return i;
+    }
+    return -1;
+  }
+}
