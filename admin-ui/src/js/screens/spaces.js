@@ -65,7 +65,7 @@ export async function render(main, app, arg) {
 async function renderSpace(main, app, ref) {
   const handle = app.org.handle;
   const space = (await get(ENDPOINTS.one(handle, ref))).data;
-  main.append(heading('spaces.space', ': ', space.name),
+  main.append(heading('spaces.space', ': ', h('bdi', null, space.name)),
     space.purpose ? h('p', null, space.purpose) : null,
     h('p', null, h('a', { href: '#/spaces' }, t('spaces.back'))),
     h('p', { class: 'hint' }, t('spaces.epochHint').replace('{n}', String(space.epoch))));

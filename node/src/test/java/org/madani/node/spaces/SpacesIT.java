@@ -38,7 +38,8 @@ import org.madani.node.trust.PrivateKeyFiles;
  * a new epoch that C cannot open, while C's copies of the old posts stay readable. At the end every
  * node is stopped and its H2 file searched byte by byte for the plaintexts: none holds one (posts
  * are stored sealed), D holds nothing of the space at all, and the searched bytes do contain D's
- * own organization name (the search can find what is there).
+ * own organization name (the search can find what is there). Each node's public base URL is a
+ * recording TCP relay, so all federation traffic to it is kept and searched the same way.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SpacesIT {
@@ -48,6 +49,7 @@ class SpacesIT {
   static TestNode b;
   static TestNode c;
   static TestNode d;
+  static final Map<String, RecordingProxy> WIRE = new java.util.HashMap<>();
 
   static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   static final String SECRET_A1 = "خطة سرية للمشروع المشترك " + RUN + " A1";
@@ -60,20 +62,30 @@ class SpacesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    a = TestNode.start(dir.resolve("a"), "sawa", false);
-    b = TestNode.start(dir.resolve("b"), "nour", false);
-    c = TestNode.start(dir.resolve("c"), "amal", false);
-    d = TestNode.start(dir.resolve("d"), "dalia", false);
+    a = behindProxy("a", "sawa");
+    b = behindProxy("b", "nour");
+    c = behindProxy("c", "amal");
+    d = behindProxy("d", "dalia");
     // D follows A, so A's ordinary deliveries reach D: D is a real peer, just not a member.
     assertThat(d.api("POST", "/api/v1/organizations/dalia/following", "{\"actor\":\"" + actor(a) + "\"}")
         .statusCode()).isBetween(200, 202);
   }
 
+  /** A node whose public base URL is a recording relay: every federation request to it crosses the relay. */
+  static TestNode behindProxy(String name, String handle) throws Exception {
+    RecordingProxy proxy = new RecordingProxy();
+    TestNode n = TestNode.start(dir.resolve(name), handle, false, true, proxy.base());
+    proxy.forwardTo(n.node().port());
+    WIRE.put(handle, proxy);
+    return n;
+  }
+
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     for (TestNode n : new TestNode[] {a, b, c, d}) {
       if (n != null) n.close();
     }
+    for (RecordingProxy p : WIRE.values()) p.close();
   }
 
   static String actor(TestNode n) {
@@ -157,7 +169,7 @@ class SpacesIT {
     HttpRequestView signed = new Rfc9421Signer(key, Clock.systemUTC()).signRequest(HttpRequestView.of("POST", inbox,
         Map.of("host", inbox.getRawAuthority(), "content-type", "application/activity+json"),
         activity.toString().getBytes(StandardCharsets.UTF_8)));
-    HttpRequest.Builder req = HttpRequest.newBuilder(target.local().resolve(inbox.getRawPath()));
+    HttpRequest.Builder req = HttpRequest.newBuilder(inbox); // through the target's relay, as a peer would
     signed.headers().forEach((name, values) -> {
       if (!List.of("host", "content-length").contains(name)) values.forEach(v -> req.header(name, v));
     });
@@ -266,6 +278,23 @@ class SpacesIT {
         assertThat(n.count("SELECT COUNT(*) FROM inbox WHERE document LIKE '%" + s + "%'")).isZero();
       }
     }
+
+    // On the wire: every byte that crossed each node's relay (all federation traffic to it)
+    String spaceId = space(a, ref).path("id").asText();
+    for (String handle : List.of("sawa", "nour", "amal")) {
+      byte[] wire = WIRE.get(handle).bytes();
+      assertThat(indexOf(wire, "\"SpacePost\"".getBytes(StandardCharsets.UTF_8))).as("control: " + handle + "'s relay carried posts")
+          .isGreaterThanOrEqualTo(0);
+      for (String s : SECRETS) {
+        assertThat(indexOf(wire, s.getBytes(StandardCharsets.UTF_8))).as(handle + "'s traffic holds " + s).isEqualTo(-1);
+      }
+      assertThat(indexOf(wire, (RUN + " ").getBytes(StandardCharsets.UTF_8))).as(handle + "'s traffic").isEqualTo(-1);
+    }
+    byte[] toD = WIRE.get("dalia").bytes();
+    assertThat(indexOf(toD, "\"Accept\"".getBytes(StandardCharsets.UTF_8))).as("control: D's relay carried A's Accept")
+        .isGreaterThanOrEqualTo(0);
+    assertThat(indexOf(toD, spaceId.getBytes(StandardCharsets.UTF_8))).as("D's traffic names the space").isEqualTo(-1);
+    assertThat(indexOf(toD, "\"Space".getBytes(StandardCharsets.UTF_8))).as("D's traffic").isEqualTo(-1);
 
     // At rest: stop every node and search its H2 file's bytes.
     for (TestNode n : List.of(a, b, c, d)) n.stop();
