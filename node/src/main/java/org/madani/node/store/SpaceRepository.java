@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Spaces, their members, our wrapped epoch keys and the posts' ciphertext envelopes
  * (protocol-spec/spaces.md). Holds no plaintext of any post. Stateless; call inside the caller's
- * transaction.
+ * transaction. Inserts that may repeat check first ({@code WHERE NOT EXISTS}), so a repeat does
+ * not raise a unique-key error, which would abort the whole transaction on PostgreSQL.
  */
 public final class SpaceRepository {
 
@@ -59,7 +60,8 @@ public final class SpaceRepository {
   /** Inserts a space as {@code orgId} sees it; returns its key, or empty when it was already there. */
   public Optional<Long> insertSpace(Connection c, SpaceRow s) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO space(org_id, space_id, ref, owner, name, purpose, role, epoch, created) VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO space(org_id, space_id, ref, owner, name, purpose, role, epoch, created) SELECT ?,?,?,?,?,?,?,?,? "
+            + "WHERE NOT EXISTS (SELECT 1 FROM space WHERE org_id = ? AND space_id = ?)",
         new String[] {"id"})) {
       ps.setLong(1, s.orgId());
       ps.setString(2, s.spaceId());
@@ -70,6 +72,8 @@ public final class SpaceRepository {
       ps.setString(7, s.role());
       ps.setInt(8, s.epoch());
       ps.setObject(9, Timestamps.toDb(s.created()));
+      ps.setLong(10, s.orgId());
+      ps.setString(11, s.spaceId());
       if (Inserts.ignoringDuplicate(ps) != 1) return Optional.empty();
       try (ResultSet rs = ps.getGeneratedKeys()) {
         rs.next();
@@ -166,12 +170,15 @@ public final class SpaceRepository {
   /** Stores our wrapped key of an epoch once; a repeat changes nothing. */
   public boolean insertEpoch(Connection c, long pk, EpochRow e, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO space_epoch(space_pk, epoch, enc, wrapped, created) VALUES (?,?,?,?,?)")) {
+        "INSERT INTO space_epoch(space_pk, epoch, enc, wrapped, created) SELECT ?,?,?,?,? "
+            + "WHERE NOT EXISTS (SELECT 1 FROM space_epoch WHERE space_pk = ? AND epoch = ?)")) {
       ps.setLong(1, pk);
       ps.setInt(2, e.epoch());
       ps.setString(3, e.enc());
       ps.setString(4, e.wrapped());
       ps.setObject(5, Timestamps.toDb(now));
+      ps.setLong(6, pk);
+      ps.setInt(7, e.epoch());
       return Inserts.ignoringDuplicate(ps) == 1;
     }
   }
@@ -191,13 +198,16 @@ public final class SpaceRepository {
   /** Stores a post's envelope once per post id; false for a repeat (a replay changes nothing). */
   public boolean insertPost(Connection c, long pk, PostRow p) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO space_post(space_pk, post_id, epoch, author, envelope, received) VALUES (?,?,?,?,?,?)")) {
+        "INSERT INTO space_post(space_pk, post_id, epoch, author, envelope, received) SELECT ?,?,?,?,?,? "
+            + "WHERE NOT EXISTS (SELECT 1 FROM space_post WHERE space_pk = ? AND post_id = ?)")) {
       ps.setLong(1, pk);
       ps.setString(2, p.postId());
       ps.setInt(3, p.epoch());
       ps.setString(4, p.author());
       ps.setString(5, p.envelope());
       ps.setObject(6, Timestamps.toDb(p.received()));
+      ps.setLong(7, pk);
+      ps.setString(8, p.postId());
       return Inserts.ignoringDuplicate(ps) == 1;
     }
   }
