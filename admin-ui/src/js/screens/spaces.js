@@ -76,8 +76,10 @@ async function renderSpace(main, app, ref) {
   let replyTo = null;
   const replyNote = h('p', { id: 'reply-note', class: 'hint' });
   const content = h('textarea', { id: 'post-content', maxlength: '100000' });
+  const files = h('input', { id: 'post-files', type: 'file', multiple: true });
   const postForm = h('form', { class: 'panel', id: 'post-form', novalidate: true },
-    field('post-content', t('spaces.post'), content, t('spaces.postHint')), replyNote,
+    field('post-content', t('spaces.post'), content, t('spaces.postHint')),
+    field('post-files', t('spaces.attach'), files, t('spaces.attachHint')), replyNote,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'post-submit' }, t('spaces.send'))));
 
   const reloadMembers = async () => {
@@ -96,6 +98,8 @@ async function renderSpace(main, app, ref) {
       h('p', { class: 'hint' }, ltr(p.author), ' · ', formatTime(p.received)),
       p.inReplyTo ? h('p', { class: 'hint' }, t('spaces.inReply')) : null,
       p.readable ? h('p', { class: 'post-content' }, p.content) : h('p', { class: 'notice warn', 'data-locked': 'true' }, t('spaces.locked')),
+      (p.attachments || []).length ? h('ul', { class: 'attachments' }, p.attachments.map(f => h('li', null,
+        h('a', { href: blobUrl(f), download: f.name, 'data-attachment': f.name }, ltr(f.name)), ' (', String(f.size), ' B)'))) : null,
       p.readable ? h('button', { type: 'button', 'data-action': 'reply', onclick: () => {
         replyTo = p.id; replyNote.textContent = t('spaces.replying'); content.focus();
       } }, t('spaces.reply')) : null)))
@@ -107,8 +111,9 @@ async function renderSpace(main, app, ref) {
     if (!content.value.trim()) { announce(t('spaces.needContent'), 'error'); content.focus(); return; }
     const body = { content: content.value.trim() };
     if (replyTo) body.inReplyTo = replyTo;
+    if (files.files.length) body.attachments = await Promise.all(Array.from(files.files).map(readFile));
     if (await act(postForm.querySelector('button'), postForm, () => post(ENDPOINTS.posts(handle, ref), body), t('spaces.sent'))) {
-      content.value = ''; replyTo = null; replyNote.textContent = ''; await reloadPosts();
+      content.value = ''; files.value = ''; replyTo = null; replyNote.textContent = ''; await reloadPosts();
     }
   });
 
@@ -140,4 +145,20 @@ async function renderSpace(main, app, ref) {
       space.role === 'owner' || space.role === 'member' ? postForm : null, posts));
   await reloadMembers();
   await reloadPosts();
+}
+
+/** A file chosen in the form, as the API takes it (base64); sealed with the post by the node. */
+async function readFile(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { name: file.name, mediaType: file.type || 'application/octet-stream', data: btoa(binary) };
+}
+
+/** A download link's target for an opened attachment: a local blob, nothing fetched from anywhere. */
+function blobUrl(f) {
+  const binary = atob(f.data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return URL.createObjectURL(new Blob([bytes], { type: f.mediaType }));
 }

@@ -59,8 +59,18 @@ public final class SpaceApiRoutes {
             .map(this::postList)));
     router.post(BASE + "/:ref/posts").handler(ctx -> {
       ObjectNode in = body(ctx);
+      List<SpaceService.Attachment> files = new java.util.ArrayList<>();
+      for (var f : in.path("attachments")) {
+        byte[] data;
+        try {
+          data = java.util.Base64.getDecoder().decode(f.path("data").asText(""));
+        } catch (IllegalArgumentException bad) {
+          throw Problem.unprocessable("An attachment's data must be base64.");
+        }
+        files.add(new SpaceService.Attachment(f.path("name").asText(null), f.path("mediaType").asText(null), data));
+      }
       respond(ctx, 201, spaces.post(handle(ctx), ref(ctx), in.path("content").asText(null),
-          in.path("inReplyTo").asText(null)).map(this::post));
+          in.path("inReplyTo").asText(null), files).map(this::post));
     });
   }
 
@@ -88,6 +98,13 @@ public final class SpaceApiRoutes {
     o.put("id", p.id()).put("author", p.author()).put("epoch", p.epoch()).put("readable", p.readable());
     if (p.content() != null) o.put("content", p.content());
     if (p.inReplyTo() != null) o.put("inReplyTo", p.inReplyTo());
+    if (!p.attachments().isEmpty()) {
+      ArrayNode files = o.putArray("attachments");
+      for (SpaceService.Attachment f : p.attachments()) {
+        files.addObject().put("name", f.name()).put("mediaType", f.mediaType()).put("size", f.data().length)
+            .put("data", java.util.Base64.getEncoder().encodeToString(f.data()));
+      }
+    }
     o.put("received", p.received().toString());
     return o;
   }

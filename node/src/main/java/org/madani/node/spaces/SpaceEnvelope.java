@@ -15,8 +15,8 @@ public record SpaceEnvelope(String postId, String spaceId, int epoch, String aut
     String signatureKey, byte[] signature) {
 
   public static final String TYPE = "SpaceMessage";
-  /** Largest ciphertext accepted: 512 KiB of sealed JSON (text and small attachments). */
-  public static final int MAX_CIPHERTEXT = 512 * 1024;
+  /** Largest ciphertext accepted: 150 KiB of sealed JSON (text and small files) plus the tag; fits the 256 KiB inbox. */
+  public static final int MAX_CIPHERTEXT = 150 * 1024 + 16;
 
   public PostContext context() {
     return new PostContext(spaceId, epoch, author, postId);
@@ -53,7 +53,10 @@ public record SpaceEnvelope(String postId, String spaceId, int epoch, String aut
           o.path("attributedTo").asText(), SpaceKeys.decode(o.path("nonce").asText()),
           SpaceKeys.decode(o.path("ciphertext").asText()), o.path("signatureKey").asText(),
           SpaceKeys.decode(o.path("signature").asText()));
-      if (e.nonce().length != SpaceCrypto.NONCE_BYTES || e.signature().length != 64) return Optional.empty();
+      if (e.nonce().length != SpaceCrypto.NONCE_BYTES || e.signature().length != 64
+          || e.ciphertext().length > MAX_CIPHERTEXT) {
+        return Optional.empty();
+      }
       return Optional.of(e);
     } catch (IllegalArgumentException bad) {
       return Optional.empty();

@@ -37,7 +37,26 @@ public final class SpaceService {
 
   /** A post as the API shows it: {@code readable} false when this organization holds no key for its epoch. */
   public record PostView(String id, String author, int epoch, boolean readable, String content, String inReplyTo,
-      Instant received) {}
+      List<Attachment> attachments, Instant received) {
+    public PostView {
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+  }
+
+  /** A file sealed inside a post, with the post (spaces.md §4.1). */
+  public record Attachment(String name, String mediaType, byte[] data) {
+    public Attachment {
+      if (name == null || name.isBlank() || name.length() > 200) throw Problem.unprocessable("An attachment needs a name of 1 to 200 characters.");
+      if (mediaType == null || !mediaType.matches("[a-z0-9.+-]{1,127}/[A-Za-z0-9.+-]{1,127}")) {
+        throw Problem.unprocessable("An attachment needs a media type such as application/pdf.");
+      }
+      if (data == null || data.length == 0) throw Problem.unprocessable("An attachment cannot be empty.");
+    }
+  }
+
+  /** The sealed plaintext of a post, text and files together, at most this many bytes (the inbox takes 256 KiB). */
+  static final int MAX_PLAINTEXT = 150 * 1024;
+  static final int MAX_ATTACHMENTS = 5;
 
   static final int MAX_NAME = 200;
   static final int MAX_PURPOSE = 2000;
@@ -164,9 +183,13 @@ public final class SpaceService {
   }
 
   /** Seals, signs, stores and sends a post (or a reply) to every other active member. */
-  public Future<PostView> post(String handle, String ref, String content, String inReplyTo) {
+  public Future<PostView> post(String handle, String ref, String content, String inReplyTo, List<Attachment> files) {
     if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
       return Future.failedFuture(Problem.unprocessable("A post needs content of 1 to " + MAX_CONTENT + " characters."));
+    }
+    List<Attachment> attachments = files == null ? List.of() : files;
+    if (attachments.size() > MAX_ATTACHMENTS) {
+      return Future.failedFuture(Problem.unprocessable("A post carries at most " + MAX_ATTACHMENTS + " files."));
     }
     return db.tx(c -> {
       Organization org = org(c, handle);
@@ -181,11 +204,23 @@ public final class SpaceService {
       Instant now = clock.instant();
       ObjectNode plain = json.createObjectNode().put("content", content).put("published", now.toString());
       if (inReplyTo != null && !inReplyTo.isBlank()) plain.put("inReplyTo", inReplyTo);
+      if (!attachments.isEmpty()) {
+        var list = plain.putArray("attachments");
+        for (Attachment f : attachments) {
+          list.addObject().put("name", f.name()).put("mediaType", f.mediaType())
+              .put("data", java.util.Base64.getEncoder().encodeToString(f.data()));
+        }
+      }
       String postId = me + "/spaces/posts/" + UUID.randomUUID();
       SpaceCrypto.PostContext ctx = new SpaceCrypto.PostContext(s.spaceId(), s.epoch(), me, postId);
       SpaceCrypto.Sealed sealed;
       try {
-        sealed = crypto.seal(key, ctx, json.writeValueAsBytes(plain));
+        byte[] plainBytes = json.writeValueAsBytes(plain);
+        if (plainBytes.length > MAX_PLAINTEXT) {
+          throw Problem.of(413, "too-large", "Post too large",
+              "A post with its files is at most " + MAX_PLAINTEXT / 1024 + " KiB in version 1.").exception();
+        }
+        sealed = crypto.seal(key, ctx, plainBytes);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
       } finally {
@@ -202,7 +237,7 @@ public final class SpaceService {
       var to = a.putArray("to");
       others.forEach(to::add);
       distribution.deliver(c, org, a, others);
-      return new PostView(postId, me, s.epoch(), true, content, plain.path("inReplyTo").asText(null), now);
+      return new PostView(postId, me, s.epoch(), true, content, plain.path("inReplyTo").asText(null), attachments, now);
     }).onSuccess(v -> wakeDelivery.run());
   }
 
@@ -233,13 +268,21 @@ public final class SpaceService {
   }
 
   private PostView open(PostRow p, Optional<SpaceEnvelope> env, Optional<byte[]> key) {
-    if (env.isEmpty() || key.isEmpty()) return new PostView(p.postId(), p.author(), p.epoch(), false, null, null, p.received());
+    if (env.isEmpty() || key.isEmpty()) {
+      return new PostView(p.postId(), p.author(), p.epoch(), false, null, null, List.of(), p.received());
+    }
     try {
       JsonNode plain = json.readTree(SpaceCrypto.open(key.get(), env.get().context(), env.get().sealed()));
+      List<Attachment> files = new ArrayList<>();
+      for (JsonNode f : plain.path("attachments")) {
+        files.add(new Attachment(f.path("name").asText(), f.path("mediaType").asText(),
+            java.util.Base64.getDecoder().decode(f.path("data").asText())));
+      }
       return new PostView(p.postId(), p.author(), p.epoch(), true, plain.path("content").asText(),
-          plain.path("inReplyTo").asText(null), p.received());
-    } catch (SpaceCryptoException | java.io.IOException e) {
-      return new PostView(p.postId(), p.author(), p.epoch(), false, null, null, p.received());
+          plain.path("inReplyTo").asText(null), files, p.received());
+    } catch (SpaceCryptoException | java.io.IOException | IllegalArgumentException e) {
+      // IllegalArgumentException: a member sealed a malformed file list; the post shows as unreadable
+      return new PostView(p.postId(), p.author(), p.epoch(), false, null, null, List.of(), p.received());
     }
   }
 

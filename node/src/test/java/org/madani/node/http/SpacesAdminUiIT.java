@@ -88,6 +88,9 @@ class SpacesAdminUiIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> onlySpace(b).path("epoch").asInt() == 1);
     browser.go("#/spaces/" + ref, "المساحة: " + name);
     browser.type("post-content", "مسودة الميزانية من بيت");
+    Path file = dir.resolve("budget.txt");
+    java.nio.file.Files.writeString(file, "budget lines");
+    browser.el("post-files").sendKeys(file.toAbsolutePath().toString());
     browser.el("post-submit").click();
     browser.announced("نُشر المنشور مشفّرًا.");
     assertThat(browser.el("posts").getText()).contains("مسودة الميزانية من بيت");
@@ -97,6 +100,11 @@ class SpacesAdminUiIT {
     login(a);
     browser.go("#/spaces/" + ref, "المساحة: " + name);
     assertThat(browser.el("posts").getText()).contains("مسودة الميزانية من بيت");
+    assertThat(browser.el("posts").findElement(By.cssSelector("[data-attachment='budget.txt']")).getAttribute("href"))
+        .startsWith("blob:");
+    JsonNode sent = TestNode.json(a.api("GET", "/api/v1/organizations/alef/spaces/" + ref + "/posts", null))
+        .path("items").get(0).path("attachments").get(0);
+    assertThat(new String(java.util.Base64.getDecoder().decode(sent.path("data").asText()))).isEqualTo("budget lines");
     browser.el("posts").findElement(By.cssSelector("[data-action='reply']")).click();
     browser.type("post-content", "شكرًا، موافقون");
     browser.el("post-submit").click();

@@ -58,7 +58,10 @@ class SpacesIT {
   static final String SECRET_A2 = "After C left: new budget " + RUN + " A2";
   static final String SECRET_B2 = "رد بعد خروج العضو " + RUN + " B2";
   static final String SECRET_REFUSED = "This must never be stored " + RUN + " X";
-  static final List<String> SECRETS = List.of(SECRET_A1, SECRET_B1, SECRET_C1, SECRET_A2, SECRET_B2, SECRET_REFUSED);
+  static final byte[] FILE = ("%PDF-1.4 confidential partner list " + RUN + " FILE").getBytes(StandardCharsets.UTF_8);
+  static final String FILE_B64 = java.util.Base64.getEncoder().encodeToString(FILE);
+  static final List<String> SECRETS = List.of(SECRET_A1, SECRET_B1, SECRET_C1, SECRET_A2, SECRET_B2, SECRET_REFUSED,
+      FILE_B64);
 
   @BeforeAll
   static void start() throws Exception {
@@ -231,11 +234,26 @@ class SpacesIT {
   void membersTalk_removedMemberAndNonMemberHoldOnlyCiphertext() throws Exception {
     String ref = spaceWith("مساحة المشروع " + RUN, b, c);
     post(a, ref, SECRET_A1);
-    post(b, ref, SECRET_B1);
+    ObjectNode withFile = TestNode.JSON.createObjectNode().put("content", SECRET_B1);
+    withFile.putArray("attachments").addObject().put("name", "partners.pdf").put("mediaType", "application/pdf")
+        .put("data", FILE_B64);
+    call(b, "POST", spaces(b) + "/" + ref + "/posts", withFile.toString(), 201);
     post(c, ref, SECRET_C1);
     for (TestNode n : List.of(a, b, c)) {
       await().atMost(Duration.ofSeconds(60)).until(() -> readable(n, ref).containsAll(List.of(SECRET_A1, SECRET_B1, SECRET_C1)));
+      JsonNode file = null;
+      for (JsonNode p : posts(n, ref)) if (p.has("attachments")) file = p.path("attachments").get(0);
+      assertThat(file).as(n.handle() + " opened B's file").isNotNull();
+      assertThat(java.util.Base64.getDecoder().decode(file.path("data").asText())).isEqualTo(FILE);
+      assertThat(file.path("name").asText()).isEqualTo("partners.pdf");
     }
+    // a post too large for the inbox is refused before anything is stored or sent
+    ObjectNode huge = TestNode.JSON.createObjectNode().put("content", "x");
+    huge.putArray("attachments").addObject().put("name", "big.bin").put("mediaType", "application/octet-stream")
+        .put("data", java.util.Base64.getEncoder().encodeToString(new byte[200 * 1024]));
+    HttpResponse<String> tooLarge = a.api("POST", spaces(a) + "/" + ref + "/posts", huge.toString());
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(tooLarge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
     // C is removed: a new epoch, wrapped for A and B only
     JsonNode after = call(a, "DELETE", spaces(a) + "/" + ref + "/members?actor=" + actor(c), null, 200);
@@ -307,6 +325,7 @@ class SpacesIT {
         assertThat(indexOf(file, s.getBytes(StandardCharsets.UTF_8))).as(n.handle() + " holds " + s).isEqualTo(-1);
         assertThat(indexOf(file, (RUN + " ").getBytes(StandardCharsets.UTF_8))).as(n.handle() + " holds a marker")
             .isEqualTo(-1);
+        assertThat(indexOf(file, FILE)).as(n.handle() + " holds the file").isEqualTo(-1);
       }
     }
   }
