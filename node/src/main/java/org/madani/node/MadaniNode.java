@@ -236,7 +236,7 @@ public final class MadaniNode {
     LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
     // Private spaces (issue 17): end-to-end encrypted between member organizations.
     org.madani.node.spaces.SpacesModule spaces = new org.madani.node.spaces.SpacesModule(db, orgs, localActors,
-        remoteActors, remoteActorRepo, outbox, json, clock, config.keysDir(), keyFiles);
+        remoteActors, remoteActorRepo, outbox, json, clock, config.keysDir(), keyFiles, documents);
     InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), java.util.stream.Stream.concat(List.of(
         new FollowHandler(inboxContext),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
@@ -366,7 +366,8 @@ public final class MadaniNode {
         List.of(httpMetrics::mount, health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount,
             media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount,
             moderationApi::mount, reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin,
-            adminApi::mount, spaces.routes()::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
+            adminApi::mount, spaces.routes()::mount, spaces.catchUpRoutes(inboxService, config.baseUrl())::mount,
+            backupRoutes::mount, hostingApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount, media::mount),
         new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)),

@@ -23,10 +23,12 @@ public final class SpaceApiRoutes {
   private static final String BASE = "/api/v1/organizations/:handle/spaces";
 
   private final SpaceService spaces;
+  private final SpaceCatchUp catchUp;
   private final JsonCodec json;
 
-  public SpaceApiRoutes(SpaceService spaces, JsonCodec json) {
+  public SpaceApiRoutes(SpaceService spaces, SpaceCatchUp catchUp, JsonCodec json) {
     this.spaces = spaces;
+    this.catchUp = catchUp;
     this.json = json;
   }
 
@@ -54,6 +56,8 @@ public final class SpaceApiRoutes {
       }
       respond(ctx, 200, spaces.remove(handle(ctx), ref(ctx), actor).map(this::space));
     });
+    router.post(BASE + "/:ref/catch-up").handler(ctx -> respond(ctx, 200,
+        catchUp.catchUp(handle(ctx), ref(ctx)).map(n -> json.mapper().createObjectNode().put("added", n))));
     router.get(BASE + "/:ref/posts").handler(ctx -> respond(ctx, 200,
         spaces.posts(handle(ctx), ref(ctx), number(ctx, "after", 0), (int) number(ctx, "limit", 100))
             .map(this::postList)));

@@ -20,18 +20,23 @@ public final class SpacesModule {
 
   private final SpaceInbound inbound;
   private final SpaceApiRoutes routes;
+  private final SpaceCatchUp catchUp;
+  private final JsonCodec json;
 
   public SpacesModule(Database db, OrganizationRepository orgs, LocalActors localActors, RemoteActors remoteActors,
       RemoteActorRepository remoteActorRepo, Outbox outbox, JsonCodec json, Clock clock, Path keysDir,
-      PrivateKeyFiles keyFiles) {
+      PrivateKeyFiles keyFiles, org.madani.node.federation.actor.DocumentFetcher signedFetcher) {
+    this.json = json;
     SpaceRepository repo = new SpaceRepository();
     SpaceCrypto crypto = new SpaceCrypto(new SecureRandom());
     SpaceKeys keys = new SpaceKeys(repo, keyFiles, crypto, keysDir, org -> localActors.actorId(org.handle()));
     SpaceDistribution distribution = new SpaceDistribution(repo, keys, crypto, localActors, outbox, json.mapper(), clock);
     this.inbound = new SpaceInbound(db, orgs, repo, keys, distribution, localActors, remoteActors, remoteActorRepo,
         clock, outbox::wakeDelivery);
+    this.catchUp = new SpaceCatchUp(db, orgs, repo, localActors, remoteActors, remoteActorRepo, signedFetcher,
+        json.mapper(), clock);
     this.routes = new SpaceApiRoutes(new SpaceService(db, orgs, repo, keys, crypto, distribution, localActors,
-        remoteActors, json.mapper(), clock, outbox::wakeDelivery), json);
+        remoteActors, json.mapper(), clock, outbox::wakeDelivery), catchUp, json);
   }
 
   /** One handler per space activity type, for the inbox processor. */
@@ -43,5 +48,10 @@ public final class SpacesModule {
 
   public SpaceApiRoutes routes() {
     return routes;
+  }
+
+  /** The catch-up route peers fetch from; it verifies signatures the way the inbox does. */
+  public SpaceCatchUpRoutes catchUpRoutes(org.madani.node.federation.inbox.InboxService signatures, java.net.URI root) {
+    return new SpaceCatchUpRoutes(catchUp, signatures, root, json);
   }
 }

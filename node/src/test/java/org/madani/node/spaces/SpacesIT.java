@@ -229,8 +229,52 @@ class SpacesIT {
     assertThat(posts(a, ref)).hasSize(1);
   }
 
+  /** A GET signed (RFC 9421) with {@code from}'s key file, sent through the target's relay. */
+  static int signedGet(TestNode from, URI url) throws Exception {
+    Path keyFile = from.node().config().keysDir().resolve(from.handle() + "-ed25519-1.pem");
+    SigningKey key = new SigningKey(actor(from) + "#ed25519-1", SignatureAlgorithm.ED25519,
+        PrivateKeyFiles.PLAIN.read(keyFile));
+    HttpRequestView signed = new Rfc9421Signer(key, Clock.systemUTC()).signRequest(HttpRequestView.of("GET", url,
+        Map.of("host", url.getRawAuthority(), "accept", "application/activity+json"), new byte[0]));
+    HttpRequest.Builder req = HttpRequest.newBuilder(url);
+    signed.headers().forEach((name, values) -> {
+      if (!List.of("host", "content-length").contains(name)) values.forEach(v -> req.header(name, v));
+    });
+    return from.send(req.GET().build()).statusCode();
+  }
+
   @Test
   @Order(2)
+  void aMemberThatMissedAPost_catchesUpFromTheOwner_andNobodyElseIsServed() throws Exception {
+    String ref = spaceWith("catch-up " + RUN, b, c);
+    post(a, ref, "missed by B " + RUN.toUpperCase());
+    for (TestNode n : List.of(b, c)) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> readable(n, ref).contains("missed by B " + RUN.toUpperCase()));
+    }
+    String postId = posts(b, ref).get(0).path("id").asText();
+    // B's node lost it (a delivery given up on, a restore from an older backup)
+    try (var conn = DriverManager.getConnection(
+            "jdbc:h2:file:" + b.node().config().databaseFile().toAbsolutePath(), "madani", "");
+         var ps = conn.prepareStatement("DELETE FROM space_post WHERE post_id = ?")) {
+      ps.setString(1, postId);
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+    assertThat(posts(b, ref)).isEmpty();
+    assertThat(call(b, "POST", spaces(b) + "/" + ref + "/catch-up", null, 200).path("added").asInt()).isEqualTo(1);
+    assertThat(readable(b, ref)).containsExactly("missed by B " + RUN.toUpperCase());
+    // again: nothing new
+    assertThat(call(b, "POST", spaces(b) + "/" + ref + "/catch-up", null, 200).path("added").asInt()).isZero();
+
+    URI source = URI.create(space(a, ref).path("id").asText() + "/posts?after=0");
+    assertThat(signedGet(b, source)).isEqualTo(200);
+    assertThat(signedGet(d, source)).as("a non-member").isEqualTo(404);
+    assertThat(a.send(HttpRequest.newBuilder(source).GET().build()).statusCode()).as("unsigned").isEqualTo(404);
+    call(a, "DELETE", spaces(a) + "/" + ref + "/members?actor=" + actor(c), null, 200);
+    assertThat(signedGet(c, source)).as("a removed member").isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
   void membersTalk_removedMemberAndNonMemberHoldOnlyCiphertext() throws Exception {
     String ref = spaceWith("مساحة المشروع " + RUN, b, c);
     post(a, ref, SECRET_A1);
