@@ -11,7 +11,7 @@ export const ENDPOINTS = {
   list: (handle) => orgPath(handle, '/spaces'),                                     // GET {items:[space]}, POST {name, purpose}
   one: (handle, ref) => orgPath(handle, '/spaces/' + encodeURIComponent(ref)),      // GET space
   invite: (handle, ref) => orgPath(handle, '/spaces/' + encodeURIComponent(ref) + '/invitations'), // POST {actor}
-  answer: (handle, ref, what) => orgPath(handle, '/spaces/' + encodeURIComponent(ref) + '/' + what), // POST accept|decline|leave
+  answer: (handle, ref, what) => orgPath(handle, '/spaces/' + encodeURIComponent(ref) + '/' + what), // POST accept|decline|leave|catch-up
   member: (handle, ref, actor) => orgPath(handle, '/spaces/' + encodeURIComponent(ref) + '/members?actor=' + encodeURIComponent(actor)), // DELETE
   posts: (handle, ref) => orgPath(handle, '/spaces/' + encodeURIComponent(ref) + '/posts'), // GET {items:[post]}, POST {content, inReplyTo}
 };
@@ -137,7 +137,14 @@ async function renderSpace(main, app, ref) {
     const leave = h('button', { type: 'button', class: 'danger', id: 'space-leave', onclick: async (ev) => {
       if (await act(ev.target, main, () => post(ENDPOINTS.answer(handle, ref, 'leave')), t('spaces.left'))) app.go('#/spaces');
     } }, t('spaces.leave'));
-    sections.push(h('div', { class: 'actions' }, leave));
+    const catchUp = h('button', { type: 'button', id: 'space-catch-up', onclick: async (ev) => {
+      let added = 0;
+      if (await act(ev.target, main, async () => { added = (await post(ENDPOINTS.answer(handle, ref, 'catch-up'))).data.added; })) {
+        announce(t('spaces.caughtUp').replace('{n}', String(added)));
+        await reloadPosts();
+      }
+    } }, t('spaces.catchUp'));
+    sections.push(h('div', { class: 'actions' }, catchUp, leave));
   }
   main.append(...sections,
     h('section', { 'aria-labelledby': 'members-heading' }, h('h2', { id: 'members-heading' }, t('spaces.members')), members),

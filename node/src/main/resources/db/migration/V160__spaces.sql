@@ -27,6 +27,8 @@ CREATE TABLE space (
   CONSTRAINT space_once UNIQUE (org_id, space_id)
 );
 CREATE INDEX space_by_ref ON space(org_id, ref);
+-- Every received post looks up the local views of its space by id.
+CREATE INDEX space_by_space_id ON space(space_id);
 
 -- Members as the owner announced them (on the owner's node: as invited and accepted).
 CREATE TABLE space_member (

@@ -227,6 +227,23 @@ class SpacesIT {
     awaitHandled(a, byD.get("id").asText());
     assertThat(a.count("SELECT COUNT(*) FROM space_post")).isEqualTo(before);
     assertThat(posts(a, ref)).hasSize(1);
+
+    // C is invited and declines; B leaves: a new epoch begins without B
+    call(a, "POST", spaces(a) + "/" + ref + "/invitations", body("actor", actor(c)), 200);
+    await().atMost(Duration.ofSeconds(60)).until(() -> "invited".equals(space(c, ref).path("role").asText()));
+    call(c, "POST", spaces(c) + "/" + ref + "/decline", null, 200);
+    call(b, "POST", spaces(b) + "/" + ref + "/leave", null, 200);
+    await().atMost(Duration.ofSeconds(60)).until(() -> space(a, ref).path("epoch").asInt() == 2);
+    assertThat(stateOf(a, ref, actor(b))).isEqualTo("left");
+    await().atMost(Duration.ofSeconds(60)).until(() -> "declined".equals(stateOf(a, ref, actor(c))));
+    // the owner cannot leave; B, having left, can no longer post
+    assertThat(a.api("POST", spaces(a) + "/" + ref + "/leave", null).statusCode()).isEqualTo(422);
+    assertThat(b.api("POST", spaces(b) + "/" + ref + "/posts", body("content", "x")).statusCode()).isEqualTo(403);
+  }
+
+  static String stateOf(TestNode n, String ref, String member) throws Exception {
+    for (JsonNode m : space(n, ref).path("members")) if (m.path("actor").asText().equals(member)) return m.path("state").asText();
+    return null;
   }
 
   /** A GET signed (RFC 9421) with {@code from}'s key file, sent through the target's relay. */
