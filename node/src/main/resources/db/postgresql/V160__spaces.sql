@@ -8,7 +8,7 @@
 CREATE TABLE space_key (
   org_id        BIGINT        NOT NULL PRIMARY KEY,
   public_key    VARCHAR(64)   NOT NULL,
-  private_file  VARCHAR(1024) NOT NULL,
+  private_file  VARCHAR(1024) NOT NULL,  -- file name in the keys directory
   created       TIMESTAMP WITH TIME ZONE NOT NULL
 );
 

@@ -59,7 +59,8 @@ public final class SpaceKeys {
     // A random suffix: a file left by a rolled-back transaction is never in the way of the next one.
     Path file = keysDir.resolve(org.handle() + "-space-x25519-" + encode(crypto.newContentKey()).substring(0, 8) + ".pem");
     write(file, files.pem(jdkPrivate(kp.privateKey())));
-    repo.insertKey(c, org.id(), encode(kp.publicKey()), file.toString(), now);
+    // Only the file name is stored: a restored backup puts the keys directory elsewhere.
+    repo.insertKey(c, org.id(), encode(kp.publicKey()), file.getFileName().toString(), now);
     unlocked.put(org.id(), kp);
     return kp.publicKey();
   }
@@ -71,7 +72,8 @@ public final class SpaceKeys {
     String file = repo.privateFile(c, org.id())
         .orElseThrow(() -> new IllegalStateException("organization has no space key yet"));
     try {
-      PrivateKey key = files.read(Path.of(file));
+      Path stored = Path.of(file);
+      PrivateKey key = files.read(stored.isAbsolute() ? stored : keysDir.resolve(stored));
       byte[] scalar = ((XECPrivateKey) key).getScalar().orElseThrow();
       SpaceCrypto.KeyPair kp = SpaceCrypto.keyPair(scalar);
       unlocked.put(org.id(), kp);

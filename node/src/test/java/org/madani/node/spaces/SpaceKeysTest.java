@@ -45,9 +45,10 @@ class SpaceKeysTest {
     char[] passphrase = "correct horse battery staple".toCharArray();
     byte[] pub = db.txBlocking(c -> keys(new PrivateKeyFiles(passphrase)).publicKey(c, org, Instant.now()));
     String file = db.txBlocking(c -> new SpaceRepository().privateFile(c, org.id()).orElseThrow());
-    String pem = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
+    assertThat(Path.of(file).isAbsolute()).as("only the name is stored, so a restored keys directory works").isFalse();
+    String pem = Files.readString(dir.resolve("keys").resolve(file), StandardCharsets.US_ASCII);
     assertThat(pem).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
-    assertThat(Files.getPosixFilePermissions(Path.of(file)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(dir.resolve("keys").resolve(file)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
 
     // a fresh node process (no cache) with the passphrase reads the same key pair back
     SpaceCrypto.KeyPair kp = db.txBlocking(c -> keys(new PrivateKeyFiles(passphrase)).keyPair(c, org));
