@@ -375,6 +375,21 @@ class SpacesIT {
     assertThat(indexOf(toD, spaceId.getBytes(StandardCharsets.UTF_8))).as("D's traffic names the space").isEqualTo(-1);
     assertThat(indexOf(toD, "\"Space".getBytes(StandardCharsets.UTF_8))).as("D's traffic").isEqualTo(-1);
 
+    // Every space activity the members' nodes emitted matches protocol-spec/schemas/space-activity.schema.json
+    int checked = 0;
+    for (TestNode n : List.of(a, b, c)) {
+      for (String doc : emitted(n)) {
+        var result = SPACE_SCHEMA.validate(new io.vertx.core.json.JsonObject(doc));
+        assertThat(result.getValid()).as(n.handle() + " emitted " + doc + ": " + result).isTrue();
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(20);
+    ObjectNode publicPost = sent(a, "SpacePost");
+    publicPost.putArray("to").add("https://www.w3.org/ns/activitystreams#Public");
+    assertThat(SPACE_SCHEMA.validate(new io.vertx.core.json.JsonObject(publicPost.toString())).getValid())
+        .as("control: a public space post is not valid").isFalse();
+
     // At rest: stop every node and search its H2 file's bytes.
     for (TestNode n : List.of(a, b, c, d)) n.stop();
     byte[] dFile = Files.readAllBytes(Path.of(d.node() == null ? dbFile(d) : dbFile(d)));
@@ -389,6 +404,30 @@ class SpacesIT {
         assertThat(indexOf(file, FILE)).as(n.handle() + " holds the file").isEqualTo(-1);
       }
     }
+  }
+
+  static final io.vertx.json.schema.Validator SPACE_SCHEMA = spaceSchema();
+
+  static io.vertx.json.schema.Validator spaceSchema() {
+    try (var in = SpacesIT.class.getResourceAsStream("/protocol-spec/schemas/space-activity.schema.json")) {
+      return io.vertx.json.schema.Validator.create(
+          io.vertx.json.schema.JsonSchema.of(new io.vertx.core.json.JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8))),
+          new io.vertx.json.schema.JsonSchemaOptions().setDraft(io.vertx.json.schema.Draft.DRAFT202012)
+              .setBaseUri("https://madani.network/schemas/").setOutputFormat(io.vertx.json.schema.OutputFormat.Basic));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Every space activity in {@code n}'s outbox, as signed and sent. */
+  static List<String> emitted(TestNode n) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (var conn = DriverManager.getConnection(
+            "jdbc:h2:file:" + n.node().config().databaseFile().toAbsolutePath(), "madani", "");
+         var rs = conn.createStatement().executeQuery("SELECT document FROM outbox WHERE type LIKE 'Space%' ORDER BY seq")) {
+      while (rs.next()) out.add(rs.getString(1));
+    }
+    return out;
   }
 
   static String dbFile(TestNode n) {
