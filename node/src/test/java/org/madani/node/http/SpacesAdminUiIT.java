@@ -94,6 +94,8 @@ class SpacesAdminUiIT {
     browser.el("post-submit").click();
     browser.announced("نُشر المنشور مشفّرًا.");
     assertThat(browser.el("posts").getText()).contains("مسودة الميزانية من بيت");
+    browser.el("space-catch-up").click();
+    browser.announced("جُلبت المنشورات الفائتة من مالك المساحة: 0.");
 
     await().atMost(Duration.ofSeconds(60)).until(() -> TestNode.json(a.api("GET",
         "/api/v1/organizations/alef/spaces/" + ref + "/posts", null)).path("items").size() == 1);
