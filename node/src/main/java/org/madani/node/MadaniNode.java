@@ -47,7 +47,7 @@ import org.madani.node.trust.TrustService;
 import org.madani.node.http.DirectoryPages;
 import org.madani.node.http.DirectoryRoutes;
 import org.madani.node.http.pages.DirectoryPageRenderer;
-import org.madani.node.federation.OrgRequestSigner;
+import org.madani.node.federation.delivery.OrgRequestSigner;
 import org.madani.node.federation.actor.DocumentFetcher;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.actor.RemoteActors;
@@ -173,7 +173,7 @@ public final class MadaniNode {
     // Federation: keys and actors, the guarded fetcher, the durable delivery queue.
     KeyRepository keyRepo = new KeyRepository();
     // Signing keys at rest: encrypted with MADANI_KEY_PASSPHRASE(_FILE) when set (issue 11, finding 14).
-    org.madani.node.trust.PrivateKeyFiles keyFiles = org.madani.node.trust.PrivateKeyFiles.fromEnv(System.getenv());
+    org.madani.node.federation.actor.PrivateKeyFiles keyFiles = org.madani.node.federation.actor.PrivateKeyFiles.fromEnv(System.getenv());
     LocalActors localActors = new LocalActors(json.mapper(), urls, keyRepo, keyFiles);
     String userAgent = "Madani/0.1 (+" + config.baseUrl() + ")";
     // Signing on its own workers, one per core ("madani-crypto" is shared with proof checks).

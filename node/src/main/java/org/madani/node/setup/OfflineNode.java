@@ -46,8 +46,8 @@ public final class OfflineNode implements AutoCloseable {
   private final OrganizationKeys keys;
 
   /** Signing keys at rest: encrypted with MADANI_KEY_PASSPHRASE(_FILE) when set. */
-  private final org.madani.node.trust.PrivateKeyFiles keyFiles =
-      org.madani.node.trust.PrivateKeyFiles.fromEnv(System.getenv());
+  private final org.madani.node.federation.actor.PrivateKeyFiles keyFiles =
+      org.madani.node.federation.actor.PrivateKeyFiles.fromEnv(System.getenv());
 
   public OfflineNode(NodeConfig config, Clock clock) {
     this.config = config;

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.config.NodeConfig;
-import org.madani.node.federation.OrgRequestSigner;
+import org.madani.node.federation.delivery.OrgRequestSigner;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.delivery.AddressTargetGuard;
 import org.madani.node.federation.delivery.DeliveryOptions;
