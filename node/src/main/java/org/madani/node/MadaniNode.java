@@ -82,6 +82,8 @@ import org.madani.node.federation.sync.SyncWorker;
 import org.madani.node.store.MirrorRepository;
 import org.madani.node.http.FederationApiRoutes;
 import org.madani.node.http.FederationRoutes;
+import org.madani.node.federation.publish.LogPages;
+import org.madani.node.federation.publish.PublishedDocuments;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.store.FollowRepository;
 import org.madani.node.store.InboxRepository;
@@ -289,7 +291,7 @@ public final class MadaniNode {
     org.madani.node.http.HttpMetrics httpMetrics = new org.madani.node.http.HttpMetrics(metrics.registry());
     org.madani.node.http.MetricsRoutes metricsRoutes =
         new org.madani.node.http.MetricsRoutes(metrics, config.metricsToken());
-    AdminApiRoutes adminApi = new AdminApiRoutes(auditLog, invitations, db, peerHealth, json, config.baseUrl(), clock);
+    AdminApiRoutes adminApi = new AdminApiRoutes(auditLog, invitations, peerHealth, json, config.baseUrl(), clock);
     AdminUiRoutes adminUi = new AdminUiRoutes();
     // Hosting another organization while the node runs (add-org's client path).
     org.madani.node.http.HostingApiRoutes hostingApi = new org.madani.node.http.HostingApiRoutes(
@@ -324,9 +326,10 @@ public final class MadaniNode {
     Runnable refreshFollowed = () -> db.tx(follows::followedActors).onSuccess(inboxLimits::followed);
     refreshFollowed.run();
     vertx.setPeriodic(60_000, id -> refreshFollowed.run());
-    FederationRoutes federation = new FederationRoutes(db, orgs, entries, outboxLog, follows, localActors,
-        entryObjects, inboxService, processor, json, urls, inboxLimits, mirrorRepo)
-        .refusing(trustPolicy).counting(metrics);
+    FederationRoutes federation = new FederationRoutes(
+        new PublishedDocuments(db, orgs, entries, outboxLog, follows, localActors, entryObjects, json.mapper(), clock),
+        new LogPages(db, orgs, outboxLog, mirrorRepo, localActors, json.mapper(), urls), localActors,
+        inboxService, processor, inboxLimits, trustPolicy, metrics, json, urls);
     PageRenderer pageRenderer = new PageRenderer(taxonomies, urls);
     PublicPages pages = new PublicPages(profiles, entryService, pageRenderer, new PublicPages.Extras(
         new org.madani.node.http.pages.LandingPageRenderer(pageRenderer, urls), directory,
