@@ -85,6 +85,7 @@ import org.madani.node.http.FederationRoutes;
 import org.madani.node.federation.publish.LogPages;
 import org.madani.node.federation.publish.PublishedDocuments;
 import org.madani.node.json.JsonCodec;
+import org.madani.node.store.FederationSettingsRepository;
 import org.madani.node.store.FollowRepository;
 import org.madani.node.store.InboxRepository;
 import org.madani.node.store.KeyRepository;
@@ -214,6 +215,7 @@ public final class MadaniNode {
     DeliveryWorker delivery = new DeliveryWorker(db, deliveryQueue, signer, targetGuard, deliveryOptions, clock);
     outbox.onEnqueued(delivery::wakeUp);
 
+    FederationSettingsRepository federationSettings = new FederationSettingsRepository();
     InboxContext inboxContext = new InboxContext(db, json.mapper(), clock, orgs, follows, remoteObjects,
         localActors, remoteActors, outbox);
     org.madani.node.store.EndorsementRepository endorsementRepo = new org.madani.node.store.EndorsementRepository();
@@ -228,7 +230,7 @@ public final class MadaniNode {
     // Log pages hold up to 500 signed items: a larger body cap and deadline than single documents.
     FetchOptions logPages = signedGet.withMaxBytes(32L * 1024 * 1024)
         .withTimeouts(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60));
-    SyncService sync = new SyncService(db, mirrorRepo, mirror, url -> fetcher.getJson(url, logPages)
+    SyncService sync = new SyncService(db, mirrorRepo, follows, mirror, url -> fetcher.getJson(url, logPages)
         .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document())), clock);
     SyncWorker syncWorker = new SyncWorker(sync,
         java.time.Duration.ofSeconds(config.devMode() ? 3 : 300));
@@ -237,7 +239,7 @@ public final class MadaniNode {
     mirror.onFirstFromOrigin(relay::relay);
     LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
     InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), List.of(
-        new FollowHandler(inboxContext),
+        new FollowHandler(inboxContext, federationSettings),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
         new AcceptFollowHandler(inboxContext, false),
         new org.madani.node.federation.inbox.UndoEndorseHandler(inboxContext, endorsementRepo,
@@ -250,7 +252,7 @@ public final class MadaniNode {
         new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
         new LikeHandler(inboxContext)), config.devMode() ? 200 : 1000);
     InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock, crypto, trustPolicy);
-    FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
+    FollowService followService = new FollowService(db, orgs, follows, federationSettings, remoteObjects, remoteActors, localActors,
         outbox, webFinger, inboxContext, config.devMode(), clock, trustPolicy);
 
     // Directory: the index follows H2; content and inbox commits only wake it (DirectoryIndexer).
@@ -298,8 +300,8 @@ public final class MadaniNode {
         new org.madani.node.setup.HostedOrganizations(db, orgs, profiles,
             new org.madani.node.trust.OrganizationKeys(keyRepo, keyFiles), config.keysDir(), events, clock), json, urls);
     // Online backup: H2's consistent copy through the admin API (the file is locked while serving).
-    org.madani.node.http.BackupRoutes backupRoutes = new org.madani.node.http.BackupRoutes(vertx, db,
-        new org.madani.node.store.OnlineBackup(), config.dataDir().resolve("tmp"));
+    org.madani.node.http.BackupRoutes backupRoutes = new org.madani.node.http.BackupRoutes(vertx,
+        new org.madani.node.backup.OnlineCopies(db, new org.madani.node.store.OnlineBackup()), config.dataDir().resolve("tmp"));
 
     ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes(),
         adminAuth, new AuditTrail(auditLog, json));
@@ -356,10 +358,7 @@ public final class MadaniNode {
     org.madani.node.http.MediaRoutes media = new org.madani.node.http.MediaRoutes(vertx,
         new org.madani.node.content.ImageSanitizer(), new org.madani.node.store.MediaStore(config.dataDir()),
         directory, json, urls.root());
-    HealthRoutes health = new HealthRoutes(() -> db.tx(c -> {
-      c.createStatement().execute("SELECT 1");
-      return null;
-    }));
+    HealthRoutes health = new HealthRoutes(new org.madani.node.store.DatabaseCheck(db)::ping);
 
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
