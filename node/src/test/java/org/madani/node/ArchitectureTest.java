@@ -62,7 +62,7 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCompositionRootAndCommandsSeeHttp() {
-    rule(noClasses().that().resideOutsideOfPackages(ROOT + ".http..", ROOT + ".cli..")
+    rule(noClasses().that().resideOutsideOfPackages(ROOT + ".http..", ROOT + ".cli..", ROOT + ".setup.web..")
         .and().doNotHaveFullyQualifiedName(ROOT + ".MadaniNode")
         .should().dependOnClassesThat().resideInAPackage(ROOT + ".http..")
         .because("services never call back up into routes: http -> services -> store"));

@@ -142,8 +142,8 @@ class DeliveryBenchmark {
     long receivedBefore = received.get();
     DeliveryOptions options = DeliveryOptions.defaults().withPollInterval(Duration.ofMillis(50));
     DeliveryWorker worker = new DeliveryWorker(db, queue, signer,
-        new AddressTargetGuard(new AddressGuard(true, HostResolver.system(vertx)), u -> true), options, clock)
-        .onOutcome(o -> {
+        new AddressTargetGuard(new AddressGuard(true, HostResolver.system(vertx)), u -> true), options, clock,
+        o -> {
           if (o == DeliveryOutcome.DELIVERED) delivered.incrementAndGet();
         });
     double loadBefore = load();
