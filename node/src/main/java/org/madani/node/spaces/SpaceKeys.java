@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.madani.node.model.Organization;
 import org.madani.node.store.SpaceRepository;
-import org.madani.node.trust.PrivateKeyFiles;
+import org.madani.node.federation.actor.PrivateKeyFiles;
 
 /**
  * Each hosted organization's X25519 space key (spaces.md §3.1), made on first use. The private

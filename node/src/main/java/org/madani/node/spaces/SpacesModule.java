@@ -13,7 +13,7 @@ import org.madani.node.store.Database;
 import org.madani.node.store.OrganizationRepository;
 import org.madani.node.store.RemoteActorRepository;
 import org.madani.node.store.SpaceRepository;
-import org.madani.node.trust.PrivateKeyFiles;
+import org.madani.node.federation.actor.PrivateKeyFiles;
 
 /** Builds the spaces area from what the node already has: its handlers for the inbox and its admin routes. */
 public final class SpacesModule {
@@ -50,8 +50,11 @@ public final class SpacesModule {
     return routes;
   }
 
-  /** The catch-up route peers fetch from; it verifies signatures the way the inbox does. */
-  public SpaceCatchUpRoutes catchUpRoutes(org.madani.node.federation.inbox.InboxService signatures, java.net.URI root) {
-    return new SpaceCatchUpRoutes(catchUp, signatures, root, json);
+  /**
+   * The admin routes and the catch-up route peers fetch from (which verifies signatures the way the
+   * inbox does), mounted together after the admin API's authentication.
+   */
+  public SpacesWeb web(org.madani.node.federation.inbox.InboxService signatures, java.net.URI root) {
+    return new SpacesWeb(routes, new SpaceCatchUpRoutes(catchUp, signatures, root, json));
   }
 }

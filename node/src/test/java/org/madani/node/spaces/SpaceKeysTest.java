@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.model.Organization;
 import org.madani.node.store.Database;
 import org.madani.node.store.SpaceRepository;
-import org.madani.node.trust.PrivateKeyFiles;
+import org.madani.node.federation.actor.PrivateKeyFiles;
 
 /** Space keys at rest: with the node's key passphrase set, the private half on disk is PBES2-encrypted PKCS#8. */
 class SpaceKeysTest {

@@ -30,7 +30,7 @@ import org.madani.node.federation.sig.HttpRequestView;
 import org.madani.node.federation.sig.Rfc9421Signer;
 import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.SigningKey;
-import org.madani.node.trust.PrivateKeyFiles;
+import org.madani.node.federation.actor.PrivateKeyFiles;
 
 /**
  * Four real nodes on loopback with real H2 files: A owns a space and invites B and C; D is a
