@@ -143,8 +143,9 @@ public final class MadaniNode {
     }
     NodeConfig effective = config.withBaseUrl(base);
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
-    return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.databaseFile(),
-        org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE")))
+    return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.database(), effective.databaseFile(),
+        org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"),
+        org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DATABASE_PASSWORD")))
         .compose(db -> vertx.executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")))
             .onFailure(err -> db.close())
             .compose(index -> deploy(vertx, db, index, effective, clock)))
@@ -252,7 +253,7 @@ public final class MadaniNode {
         outbox, webFinger, inboxContext, config.devMode(), clock, trustPolicy);
 
     // Directory: the index follows H2; content and inbox commits only wake it (DirectoryIndexer).
-    DirectoryRepository directoryRepo = new DirectoryRepository();
+    DirectoryRepository directoryRepo = new DirectoryRepository(org.madani.node.directory.IndexReaderName.of(config.dataDir()));
     DirectoryIndexer indexer = new DirectoryIndexer(db, directoryRepo, new DirectoryEntries(json.mapper(), urls),
         searchIndex, clock, config.devMode() ? 250 : 2000);
     DirectoryService directory = new DirectoryService(db, directoryRepo, searchIndex, indexer,

@@ -92,8 +92,7 @@ public final class DiscoveryRepository {
   }
 
   public void setFlag(Connection c, String name, boolean value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO trust_setting(name, setting_value) KEY(name) VALUES (?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("trust_setting", "name, setting_value", "name", "?, ?"))) {
       ps.setString(1, name);
       ps.setString(2, Boolean.toString(value));
       ps.executeUpdate();

@@ -17,6 +17,7 @@ import org.madani.node.federation.outbox.Outbox;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 import org.madani.node.store.Database;
+import org.madani.node.store.Dialect;
 import org.madani.node.store.FollowRepository;
 import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.FollowRepository.FollowRow;
@@ -157,8 +158,8 @@ public final class FollowService {
   public Future<Void> setAutoApprove(String handle, boolean auto) {
     return db.tx(c -> {
       Organization org = org(c, handle);
-      try (PreparedStatement ps = c.prepareStatement(
-          "MERGE INTO federation_settings(org_id, auto_approve) KEY(org_id) VALUES (?, ?)")) {
+      try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("federation_settings",
+          "org_id, auto_approve", "org_id", "?, ?"))) {
         ps.setLong(1, org.id());
         ps.setBoolean(2, auto);
         ps.executeUpdate();
