@@ -22,13 +22,16 @@ DECLARE
   k CHAR(1);
   ref TEXT;
 BEGIN
+  -- (PL/pgSQL resolves OLD.x/NEW.x when an expression runs, so each table's columns are read only
+  -- in that table's branch.)
   IF TG_OP = 'UPDATE' THEN
     -- Same profile, same actor document, same setting: nothing the directory shows changed.
-    IF (TG_TABLE_NAME = 'organization' AND OLD.id = NEW.id AND OLD.profile IS NOT DISTINCT FROM NEW.profile)
-       OR (TG_TABLE_NAME = 'remote_actor' AND OLD.id = NEW.id AND OLD.document IS NOT DISTINCT FROM NEW.document)
-       OR (TG_TABLE_NAME = 'trust_setting' AND OLD.name = NEW.name
-           AND OLD.setting_value IS NOT DISTINCT FROM NEW.setting_value) THEN
-      RETURN NULL;
+    IF TG_TABLE_NAME = 'organization' THEN
+      IF OLD.id = NEW.id AND OLD.profile IS NOT DISTINCT FROM NEW.profile THEN RETURN NULL; END IF;
+    ELSIF TG_TABLE_NAME = 'remote_actor' THEN
+      IF OLD.id = NEW.id AND OLD.document IS NOT DISTINCT FROM NEW.document THEN RETURN NULL; END IF;
+    ELSIF TG_TABLE_NAME = 'trust_setting' THEN
+      IF OLD.name = NEW.name AND OLD.setting_value IS NOT DISTINCT FROM NEW.setting_value THEN RETURN NULL; END IF;
     END IF;
   END IF;
   CASE TG_TABLE_NAME
@@ -44,8 +47,10 @@ BEGIN
       k := '*'; ref := NULL;
   END CASE;
   INSERT INTO directory_change(kind, ref) VALUES (k, ref);
-  IF TG_TABLE_NAME = 'remote_object' AND TG_OP = 'UPDATE' AND OLD.id <> NEW.id THEN
-    INSERT INTO directory_change(kind, ref) VALUES ('r', OLD.id);
+  IF TG_TABLE_NAME = 'remote_object' AND TG_OP = 'UPDATE' THEN
+    IF OLD.id <> NEW.id THEN
+      INSERT INTO directory_change(kind, ref) VALUES ('r', OLD.id);
+    END IF;
   END IF;
   RETURN NULL;
 END
