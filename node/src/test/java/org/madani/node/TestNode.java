@@ -153,10 +153,13 @@ public final class TestNode implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + node.port());
   }
 
-  /** Counts rows with plain SQL on the node's own H2 database (same JVM, same open database). */
+  /** Counts rows with plain SQL on the node's own database (its H2 file, or its PostgreSQL database). */
   public long count(String sql) throws java.sql.SQLException {
-    try (var c = java.sql.DriverManager.getConnection(
-            "jdbc:h2:file:" + config.databaseFile().toAbsolutePath(), "madani", "");
+    org.madani.node.store.PostgresUrl pg =
+        config.database() == null ? null : org.madani.node.store.PostgresUrl.parse(config.database());
+    try (var c = pg != null
+            ? java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())
+            : java.sql.DriverManager.getConnection("jdbc:h2:file:" + config.databaseFile().toAbsolutePath(), "madani", "");
          var rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);

@@ -67,6 +67,17 @@ public enum Dialect {
     return this == POSTGRESQL ? " FOR UPDATE OF " + table + " SKIP LOCKED" : "";
   }
 
+  /**
+   * A row lock that serializes writers of a parent row without blocking inserts of its children:
+   * PostgreSQL's {@code FOR NO KEY UPDATE}. Its {@code FOR UPDATE} conflicts with the {@code KEY
+   * SHARE} lock every insert referencing the row takes (foreign key check), so two transactions that
+   * each inserted a child (a follow, an entry) and then lock the organization deadlock. H2 takes no
+   * such locks: {@code FOR UPDATE}.
+   */
+  public String lockForWrite() {
+    return this == POSTGRESQL ? " FOR NO KEY UPDATE" : " FOR UPDATE";
+  }
+
   private static List<String> split(String list) {
     return Arrays.stream(list.split(",")).map(String::strip).toList();
   }
