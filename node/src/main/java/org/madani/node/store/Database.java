@@ -79,6 +79,9 @@ public final class Database implements AutoCloseable {
       source.setPassword(new String(password));
     }
     source.setApplicationName("madani");
+    // As H2's LOCK_TIMEOUT=10000: a transaction waits at most 10 s for a row lock, then fails and
+    // rolls back (the directory indexer's wait for skipped change numbers relies on that bound).
+    source.setOptions("-c lock_timeout=10000");
     // H2's small pool takes any ConnectionPoolDataSource: one pool class (and one set of pool
     // metrics) for both stores.
     JdbcConnectionPool pool = JdbcConnectionPool.create(source);
