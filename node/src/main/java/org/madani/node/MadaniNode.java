@@ -373,11 +373,13 @@ public final class MadaniNode {
     return trust.refresh()
         .compose(s -> vertx.deployVerticle(runtimeMetrics)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(indexer)).onSuccess(deployments::add)
+        // Listening before the first delivery: a peer receiving one fetches our actor (the signing
+        // key) at once, and a refused fetch makes it refuse the delivery for good.
+        .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(delivery)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(syncWorker)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(listPoller)).onSuccess(deployments::add)
-        .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
           // Blocking, suspending or limiting an author takes its entries out of the directory (and
           // back): the trust tables write directory changes (V10), so a sync pass applies just those.

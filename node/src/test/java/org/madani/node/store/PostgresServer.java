@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  *
  * <p>One server per test JVM ({@link #shared()}); each node gets its own database
  * ({@link #createDatabase()}), so the tests stay independent as with one H2 file per node.
+ *
+ * <p>Thread-safety: {@link #createDatabase()} may be called from any thread.
  */
 public final class PostgresServer {
 
@@ -46,6 +48,8 @@ public final class PostgresServer {
   private final int port;
   private final List<String> asUser;
   private final AtomicInteger databases = new AtomicInteger();
+  private static final String TEMPLATE = "madani_template";
+  private boolean templateReady; // guarded by this
 
   private PostgresServer(Path dir, Path bin, int port, List<String> asUser) {
     this.dir = dir;
@@ -73,11 +77,40 @@ public final class PostgresServer {
     return shared;
   }
 
-  /** A new, empty database on this server, as a node's {@code --database} URL. */
-  public String createDatabase() {
-    String name = "madani_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+  /**
+   * A new database on this server holding the current schema and nothing else, as a node's
+   * {@code --database} URL. It is copied from a template database that Flyway migrated once per
+   * test JVM (db/postgresql, the same run a node does on an empty database), so a node's own
+   * Flyway run finds every version applied: a node starts in about 0.5 s instead of 1.2 s, over a
+   * hundred nodes per suite. Tests that migrate an empty database themselves use
+   * {@link #createEmptyDatabase()}.
+   */
+  public synchronized String createDatabase() {
+    if (!templateReady) {
+      String template = createEmptyDatabase(TEMPLATE);
+      // Closing the pool ends its sessions: a template must have none while it is copied.
+      Database.openPostgres(null, PostgresUrl.parse(template), null).close();
+      templateReady = true;
+    }
+    return create(nextName(), " TEMPLATE " + TEMPLATE);
+  }
+
+  /** A new, empty database on this server (no schema), as a node's {@code --database} URL. */
+  public String createEmptyDatabase() {
+    return createEmptyDatabase(nextName());
+  }
+
+  private String createEmptyDatabase(String name) {
+    return create(name, "");
+  }
+
+  private String nextName() {
+    return "madani_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+  }
+
+  private String create(String name, String options) {
     try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
+      s.execute("CREATE DATABASE " + name + options);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + name, e);
     }
@@ -125,10 +158,17 @@ public final class PostgresServer {
     } catch (IOException | InterruptedException | IllegalStateException e) {
       System.err.println("stopping the test PostgreSQL server: " + e.getMessage());
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException ignored) {
-      // a temp directory left behind
+    // Tens of thousands of files (a database per node): removed by rm in the background, since a
+    // test JVM gets 30 s to exit before Surefire kills it (a walk in Java took longer under load).
+    try {
+      new ProcessBuilder("rm", "-rf", dir.toString()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      } catch (IOException ignored) {
+        // a temp directory left behind
+      }
     }
   }
 

@@ -51,7 +51,7 @@ class PostgresStoreTest {
 
   @BeforeEach
   void open() {
-    url = PostgresServer.shared().createDatabase();
+    url = PostgresServer.shared().createEmptyDatabase(); // the migrations run here from nothing
     pg = Database.open(null, url, null, null, null);
     second = Database.open(null, url, null, null, null);
   }

@@ -58,6 +58,7 @@ class TwoProcessesOnePostgresIT {
   static final int HUB_ENTRIES = 40;
   static final int FOLLOWER_ENTRIES = 20;
   static final Duration WAIT = Duration.ofSeconds(120);
+  static final String DONE = "madani_deliveries_total\\{outcome=\"done\"\\}";
 
   @TempDir Path dir;
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -76,7 +77,7 @@ class TwoProcessesOnePostgresIT {
   @Test
   void twoProcessesShareTheQueuesWithoutDoubleOrLostWork_andSearchTheSame() throws Exception {
     PostgresServer pg = PostgresServer.shared();
-    String database = pg.createDatabase();
+    String database = pg.createEmptyDatabase(); // init migrates it, as on a new hub
     int portA = NodeProcess.freePort();
     int portB = NodeProcess.freePort();
     proxy = new RoundRobinProxy(List.of(portA, portB));
@@ -92,9 +93,8 @@ class TwoProcessesOnePostgresIT {
     // The second process: its own data directory (its own search index), the same settings and database.
     Files.createDirectories(dataB);
     Files.copy(dataA.resolve("node.json"), dataB.resolve("node.json"));
-    processes.add(NodeProcess.serve(dataA, dir.resolve("a.log")));
-    processes.add(NodeProcess.start(dir.resolve("b.log"), "serve", "--data-dir", dataB.toString(),
-        "--port", String.valueOf(portB)));
+    processes.add(serve(dir.resolve("a.log"), "serve", "--data-dir", dataA.toString()));
+    processes.add(serve(dir.resolve("b.log"), "serve", "--data-dir", dataB.toString(), "--port", String.valueOf(portB)));
     NodeProcess.awaitReady(a);
     NodeProcess.awaitReady(b);
 
@@ -158,7 +158,15 @@ class TwoProcessesOnePostgresIT {
     await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
         count(pg, dbName, "SELECT count(*) FROM delivery WHERE state <> 'done'") == 0);
     // A Create per entry and follower, plus the follow handshakes, all done.
-    assertThat(count(pg, dbName, "SELECT count(*) FROM delivery")).isGreaterThanOrEqualTo(2L * HUB_ENTRIES);
+    long jobs = count(pg, dbName, "SELECT count(*) FROM delivery");
+    assertThat(jobs).isGreaterThanOrEqualTo(2L * HUB_ENTRIES);
+    // Each job sent to success by one process only: the two processes' "done" outcomes add up to the
+    // jobs (a job that both sent would count twice).
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      double doneA = series(api(a, METRICS_TOKEN, "GET", "/metrics", null).body(), DONE);
+      double doneB = series(api(b, METRICS_TOKEN, "GET", "/metrics", null).body(), DONE);
+      assertThat(doneA + doneB).as("deliveries done by A (%s) and B (%s)", doneA, doneB).isEqualTo((double) jobs);
+    });
     for (TestNode f : followers) {
       String metrics = f.get("/metrics", "Authorization", "Bearer " + METRICS_TOKEN).body();
       assertThat(series(metrics, "madani_inbox_accepted_total\\{result=\"duplicate\"\\}")).isZero();
@@ -184,6 +192,20 @@ class TwoProcessesOnePostgresIT {
         assertThat(fromB).isEqualTo(fromA);
       });
     }
+
+    // The online backup is H2's; a PostgreSQL node says so (problem+json) instead of a half backup.
+    HttpResponse<String> backup = api(a, token, "POST", "/api/v1/backup", "{}");
+    assertThat(backup.statusCode()).as(backup.body()).isEqualTo(409);
+    assertThat(backup.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    assertThat(backup.body()).contains("pg_dump");
+  }
+
+  /** A hub process, with the metrics token in its environment (MADANI_METRICS_TOKEN). */
+  private static Process serve(Path log, String... args) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(NodeProcess.command(args)).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().put("MADANI_METRICS_TOKEN", METRICS_TOKEN);
+    return pb.start();
   }
 
   private HttpResponse<String> api(URI base, String token, String method, String path, String body)
