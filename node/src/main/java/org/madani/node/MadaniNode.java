@@ -75,8 +75,9 @@ public final class MadaniNode {
     }
     NodeConfig effective = config.withBaseUrl(NodeAddress.baseUrl(config));
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
-    return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.databaseFile(),
-        Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE")))
+    return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.database(), effective.databaseFile(),
+        Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"),
+        Passphrases.fromEnv(System.getenv(), "MADANI_DATABASE_PASSWORD")))
         .compose(db -> vertx.executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")))
             .onFailure(err -> db.close())
             .compose(index -> deploy(vertx, db, index, effective, clock)))
@@ -88,7 +89,8 @@ public final class MadaniNode {
       Clock clock) {
     Urls urls = new Urls(config.baseUrl());
     boolean dev = config.devMode();
-    StoreModule store = StoreModule.of(db, new JsonCodec(config.maxJsonDepth()), clock);
+    StoreModule store = StoreModule.of(db, new JsonCodec(config.maxJsonDepth()), clock,
+        org.madani.node.directory.IndexReaderName.of(config.dataDir()));
     AccountModule accounts = AccountModule.of(vertx, store, clock, 2);
     DirectoryModule directory = DirectoryModule.of(vertx, store, searchIndex, urls, clock, dev);
     HealthModule health = HealthModule.of(store, clock, dev);
@@ -111,11 +113,13 @@ public final class MadaniNode {
     return trust.trust().refresh()
         .compose(s -> vertx.deployVerticle(health.runtime())).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(directory.indexer())).onSuccess(deployments::add)
+        // Listening before the first delivery: a peer receiving one fetches our actor (the signing
+        // key) at once, and a refused fetch makes it refuse the delivery for good.
+        .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(federation.delivery())).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(federation.processor())).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(federation.syncWorker())).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(sharing.listPoller())).onSuccess(deployments::add)
-        .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
           LOG.info("node serving at {} (data directory {}, development mode {})",
               config.baseUrl(), config.dataDir(), config.devMode());

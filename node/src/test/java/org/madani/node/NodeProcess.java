@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.madani.node.store.PostgresServer;
 
 /**
  * The real node jar ({@code node/target/madani-node.jar}, built before the integration tests) run as
- * separate processes, for tests that kill a node with SIGKILL or stop it with SIGTERM.
+ * separate processes, for tests that kill a node with SIGKILL or stop it with SIGTERM. On
+ * PostgreSQL when the tests run their nodes there (see {@link #command}).
  */
 public final class NodeProcess {
   private NodeProcess() {}
@@ -60,11 +62,20 @@ public final class NodeProcess {
     }
   }
 
-  private static List<String> command(String... args) {
+  /**
+   * The command line for the jar. Under {@code -Dmadani.test.store=postgresql} (the failsafe
+   * execution "postgresql"), {@code init} without a {@code --database} gets a new database of the
+   * test server, which init writes into node.json: every later command (serve, token, add-org…)
+   * on that data directory then runs on PostgreSQL, as TestNode's in-JVM nodes do.
+   */
+  public static List<String> command(String... args) {
     String jar = System.getProperty("madani.nodeJar", "target/madani-node.jar");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-jar", new File(jar).getAbsolutePath()));
     cmd.addAll(List.of(args));
+    if (PostgresServer.selected() && args.length > 0 && args[0].equals("init") && !cmd.contains("--database")) {
+      cmd.addAll(List.of("--database", PostgresServer.shared().createDatabase()));
+    }
     return cmd;
   }
 }

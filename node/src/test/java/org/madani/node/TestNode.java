@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.madani.node.config.ConfigLoader;
 import org.madani.node.config.NodeConfig;
 import org.madani.node.setup.OfflineNode;
+import org.madani.node.store.PostgresServer;
 
 /**
  * A real node for tests: a fresh data directory with a real H2 file, started in this JVM on a
@@ -78,6 +79,11 @@ public final class TestNode implements AutoCloseable {
       Clock clock, java.util.function.UnaryOperator<NodeConfig> tune) throws Exception {
     NodeConfig config = tune.apply(new NodeConfig(dir, "127.0.0.1", 0, baseUrl, devMode,
         NodeConfig.DEFAULT_BODY_LIMIT, NodeConfig.DEFAULT_JSON_DEPTH));
+    // -Dmadani.test.store=postgresql (the failsafe execution "postgresql"): every node on its own
+    // database of one real PostgreSQL server instead of an H2 file.
+    if (PostgresServer.selected() && config.database() == null) {
+      config = config.withDatabase(PostgresServer.shared().createDatabase());
+    }
     Files.createDirectories(dir);
     new ConfigLoader(java.util.Map.of()).save(config);
     String token;
@@ -147,10 +153,13 @@ public final class TestNode implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + node.port());
   }
 
-  /** Counts rows with plain SQL on the node's own H2 database (same JVM, same open database). */
+  /** Counts rows with plain SQL on the node's own database (its H2 file, or its PostgreSQL database). */
   public long count(String sql) throws java.sql.SQLException {
-    try (var c = java.sql.DriverManager.getConnection(
-            "jdbc:h2:file:" + config.databaseFile().toAbsolutePath(), "madani", "");
+    org.madani.node.store.PostgresUrl pg =
+        config.database() == null ? null : org.madani.node.store.PostgresUrl.parse(config.database());
+    try (var c = pg != null
+            ? java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())
+            : java.sql.DriverManager.getConnection("jdbc:h2:file:" + config.databaseFile().toAbsolutePath(), "madani", "");
          var rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);

@@ -16,6 +16,14 @@ public final class OnlineCopies {
     this.backup = backup;
   }
 
+  /**
+   * Whether this store makes online copies: H2's {@code BACKUP TO} does; a PostgreSQL database is
+   * the database server's to back up ({@code pg_dump}).
+   */
+  public boolean supported() {
+    return db.dialect() == org.madani.node.store.Dialect.H2;
+  }
+
   /** Writes a copy of the database to {@code zip} on the database's workers; completes with it. */
   public Future<Path> copyTo(Path zip) {
     return db.tx(c -> {

@@ -23,6 +23,10 @@ public final class DataDirOption {
   @Option(names = "--dev", description = "Development mode: plain http and loopback peers allowed (env MADANI_DEV).")
   Boolean dev;
 
+  @Option(names = "--database", description = "PostgreSQL database instead of the H2 file, "
+      + "postgresql://user@host:port/name (env MADANI_DATABASE; password in MADANI_DATABASE_PASSWORD_FILE).")
+  String database;
+
   Path dataDir() {
     if (dataDir != null) return dataDir;
     String env = System.getenv("MADANI_DATA_DIR");
@@ -30,7 +34,8 @@ public final class DataDirOption {
   }
 
   NodeConfig load() {
-    return new ConfigLoader(System.getenv())
+    NodeConfig config = new ConfigLoader(System.getenv())
         .load(dataDir(), new ConfigLoader.Overrides(bind, port, baseUrl, dev, null));
+    return database == null ? config : config.withDatabase(database);
   }
 }

@@ -39,6 +39,7 @@ public final class ConfigLoader {
     String baseUrl = null;
     boolean dev = false;
     int bodyLimit = NodeConfig.DEFAULT_BODY_LIMIT;
+    String database = null;
 
     JsonNode file = readFile(dataDir.resolve(FILE_NAME));
     if (file != null) {
@@ -47,6 +48,7 @@ public final class ConfigLoader {
       baseUrl = file.hasNonNull("baseUrl") ? file.get("baseUrl").asText() : baseUrl;
       dev = file.path("devMode").asBoolean(dev);
       bodyLimit = file.path("bodyLimitBytes").asInt(bodyLimit);
+      database = file.hasNonNull("database") ? file.get("database").asText() : database;
     }
 
     bind = env.getOrDefault("MADANI_BIND", bind);
@@ -54,6 +56,7 @@ public final class ConfigLoader {
     baseUrl = env.getOrDefault("MADANI_BASE_URL", baseUrl);
     dev = env.containsKey("MADANI_DEV") ? Boolean.parseBoolean(env.get("MADANI_DEV")) : dev;
     bodyLimit = envInt("MADANI_BODY_LIMIT", bodyLimit);
+    database = env.getOrDefault("MADANI_DATABASE", database);
 
     if (flags.bindAddress() != null) bind = flags.bindAddress();
     if (flags.port() != null) port = flags.port();
@@ -70,7 +73,8 @@ public final class ConfigLoader {
         bodyLimit,
         NodeConfig.DEFAULT_JSON_DEPTH,
         // Environment only, never node.json: save() must not write a secret next to the data.
-        blankToNull(env.get("MADANI_METRICS_TOKEN")));
+        blankToNull(env.get("MADANI_METRICS_TOKEN")),
+        blankToNull(database));
   }
 
   /** Writes the settings chosen at {@code init} so that {@code serve} needs no flags. */
@@ -81,6 +85,8 @@ public final class ConfigLoader {
     if (config.baseUrl() != null) node.put("baseUrl", config.baseUrl().toString());
     node.put("devMode", config.devMode());
     node.put("bodyLimitBytes", config.bodyLimitBytes());
+    // A password never goes into node.json: MADANI_DATABASE_PASSWORD(_FILE) or ~/.pgpass holds it.
+    if (config.database() != null) node.put("database", config.databaseWithoutPassword());
     try {
       Files.writeString(
           config.dataDir().resolve(FILE_NAME),

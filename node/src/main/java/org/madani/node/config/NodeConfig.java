@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param metricsToken   bearer token that unlocks {@code GET /metrics} (Prometheus); null keeps
  *                       the endpoint off. Separate from admin tokens: a scraper's credential must
  *                       not be able to change anything. Never printed by {@link #toString()}.
+ * @param database       a PostgreSQL database ({@code postgresql://user@host:port/name}) instead of
+ *                       the H2 file in the data directory; null (the default) keeps H2. Several
+ *                       node processes may share one PostgreSQL database (README).
  */
 public record NodeConfig(
     Path dataDir,
@@ -27,7 +30,8 @@ public record NodeConfig(
     boolean devMode,
     int bodyLimitBytes,
     int maxJsonDepth,
-    String metricsToken) {
+    String metricsToken,
+    String database) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -39,7 +43,13 @@ public record NodeConfig(
   /** Without a metrics token: {@code /metrics} stays off. */
   public NodeConfig(Path dataDir, String bindAddress, int port, URI baseUrl, boolean devMode, int bodyLimitBytes,
       int maxJsonDepth) {
-    this(dataDir, bindAddress, port, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, null);
+    this(dataDir, bindAddress, port, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, null, null);
+  }
+
+  /** With a metrics token, on the default store (H2). */
+  public NodeConfig(Path dataDir, String bindAddress, int port, URI baseUrl, boolean devMode, int bodyLimitBytes,
+      int maxJsonDepth, String metricsToken) {
+    this(dataDir, bindAddress, port, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, metricsToken, null);
   }
 
   public NodeConfig {
@@ -72,19 +82,34 @@ public record NodeConfig(
       throw new IllegalArgumentException("metrics token must be at least " + MIN_METRICS_TOKEN
           + " printable characters without spaces");
     }
+    if (database != null && database.isBlank()) database = null;
+    if (database != null && !database.matches("(jdbc:)?postgres(ql)?://.+")) {
+      throw new IllegalArgumentException("database must be a postgresql://user@host:port/name URL (or unset for H2)");
+    }
   }
 
   /** The same configuration with the base URL filled in once the real port is known. */
   public NodeConfig withBaseUrl(URI url) {
-    return new NodeConfig(dataDir, bindAddress, port, url, devMode, bodyLimitBytes, maxJsonDepth, metricsToken);
+    return new NodeConfig(dataDir, bindAddress, port, url, devMode, bodyLimitBytes, maxJsonDepth, metricsToken, database);
   }
 
   public NodeConfig withPort(int newPort) {
-    return new NodeConfig(dataDir, bindAddress, newPort, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, metricsToken);
+    return new NodeConfig(dataDir, bindAddress, newPort, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, metricsToken,
+        database);
   }
 
   public NodeConfig withMetricsToken(String token) {
-    return new NodeConfig(dataDir, bindAddress, port, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, token);
+    return new NodeConfig(dataDir, bindAddress, port, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, token, database);
+  }
+
+  /** The same configuration on another store: a PostgreSQL URL, or null for the H2 file. */
+  public NodeConfig withDatabase(String url) {
+    return new NodeConfig(dataDir, bindAddress, port, baseUrl, devMode, bodyLimitBytes, maxJsonDepth, metricsToken, url);
+  }
+
+  /** The database URL without a password in it (for node.json and logs); null for H2. */
+  public String databaseWithoutPassword() {
+    return database == null ? null : database.replaceFirst("^((?:jdbc:)?postgres(?:ql)?://[^:/@?#]*):[^@/?#]*@", "$1@");
   }
 
   /** As the record's own, but the metrics token is never shown (configurations get logged). */
@@ -92,7 +117,8 @@ public record NodeConfig(
   public String toString() {
     return "NodeConfig[dataDir=" + dataDir + ", bindAddress=" + bindAddress + ", port=" + port + ", baseUrl="
         + baseUrl + ", devMode=" + devMode + ", bodyLimitBytes=" + bodyLimitBytes + ", maxJsonDepth=" + maxJsonDepth
-        + ", metricsToken=" + (metricsToken == null ? "off" : "set") + "]";
+        + ", metricsToken=" + (metricsToken == null ? "off" : "set")
+        + ", database=" + (database == null ? "h2" : databaseWithoutPassword()) + "]";
   }
 
   public Path databaseFile() {

@@ -38,6 +38,12 @@ public final class BackupRoutes {
   }
 
   private void send(RoutingContext ctx) {
+    if (!copies.supported()) {
+      // The online backup is H2's BACKUP TO; a PostgreSQL database is the server's to back up.
+      ctx.fail(org.madani.node.model.Problem.conflict(
+          "This node keeps its data in PostgreSQL: back up the database with pg_dump (see the README)."));
+      return;
+    }
     Path zip = scratch.resolve("backup-" + UUID.randomUUID() + ".zip");
     vertx.executeBlocking(() -> {
       Files.createDirectories(scratch);

@@ -68,8 +68,9 @@ public final class OfflineNode implements AutoCloseable {
    */
   private static Database openOrExplain(Vertx vertx, NodeConfig config) {
     try {
-      return Database.open(vertx, config.databaseFile(),
-          Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"));
+      return Database.open(vertx, config.database(), config.databaseFile(),
+          Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"),
+          Passphrases.fromEnv(System.getenv(), "MADANI_DATABASE_PASSWORD"));
     } catch (RuntimeException e) {
       vertx.close();
       if (lockedByRunningNode(e)) throw new DataDirInUseException(config.dataDir());

@@ -55,11 +55,23 @@ public record StoreModule(
     DeliveryQueue deliveries) {
 
   public static StoreModule of(Database db, JsonCodec json, Clock clock) {
+    return of(db, json, clock, new DirectoryRepository());
+  }
+
+  /**
+   * @param indexReader names this process's search index among the readers of the directory change
+   *                    sequence (several processes on one PostgreSQL; see directory.IndexReaderName)
+   */
+  public static StoreModule of(Database db, JsonCodec json, Clock clock, String indexReader) {
+    return of(db, json, clock, new DirectoryRepository(indexReader));
+  }
+
+  private static StoreModule of(Database db, JsonCodec json, Clock clock, DirectoryRepository directory) {
     return new StoreModule(db, json, new OrganizationRepository(json.mapper()), new EntryRepository(json.mapper()),
         new FollowRepository(), new FederationSettingsRepository(), new RemoteActorRepository(),
         new RemoteObjectRepository(), new OutboxRepository(), new InboxRepository(), new KeyRepository(),
         new KeyChangeRepository(), new MirrorRepository(), new EndorsementRepository(), new ReportRepository(),
-        new DirectoryRepository(), new TrustRepository(), new TrustListRepository(), new DiscoveryRepository(),
+        directory, new TrustRepository(), new TrustListRepository(), new DiscoveryRepository(),
         new CoverageRepository(), new OnlineBackup(), new AccountRepository(), new DeliveryQueue(clock));
   }
 }

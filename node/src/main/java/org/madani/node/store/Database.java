@@ -10,8 +10,11 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The node's H2 file database. Every unit of work runs in one transaction on a dedicated worker
- * pool, never on the event loop.
+ * The node's database: an H2 file in the data directory (the default), or a PostgreSQL database
+ * ({@link #openPostgres}) that several node processes may share. Every unit of work runs in one
+ * transaction on a dedicated worker pool, never on the event loop. The schema comes from the same
+ * Flyway versions on both: {@code db/migration} for H2, {@code db/postgresql} for PostgreSQL (the
+ * same versions in PostgreSQL's dialect; {@code MigrationVendorsTest} keeps the two in step).
  *
  * <p>Durability: H2's default WRITE_DELAY acknowledges a commit up to ~0.5 s before it reaches the
  * file (MEASURED.md), so a {@code kill -9} would lose acknowledged writes. We set WRITE_DELAY=0:
@@ -29,17 +32,76 @@ public final class Database implements AutoCloseable {
 
   private static final int POOL_SIZE = 8;
 
+  /** Flyway locations per store; each holds every version, in that store's dialect. */
+  static final String H2_MIGRATIONS = "classpath:db/migration";
+  static final String POSTGRES_MIGRATIONS = "classpath:db/postgresql";
+
   private final JdbcConnectionPool pool;
   private final WorkerExecutor executor;
+  private final Dialect dialect;
   private volatile Meters meters; // null until instrument()
 
   /** Transaction timers in a node's own registry (see {@link #instrument}). */
   private record Meters(io.micrometer.core.instrument.Timer committed, io.micrometer.core.instrument.Timer rolledBack,
       io.micrometer.core.instrument.Timer queueWait) {}
 
-  private Database(JdbcConnectionPool pool, WorkerExecutor executor) {
+  private Database(JdbcConnectionPool pool, WorkerExecutor executor, Dialect dialect) {
     this.pool = pool;
     this.executor = executor;
+    this.dialect = dialect;
+  }
+
+  /**
+   * Opens the store a node is configured with: PostgreSQL when {@code postgresUrl} is set (see
+   * {@link PostgresUrl}), else the H2 file. Blocking.
+   *
+   * @param h2Passphrase     encrypts the H2 file (null: plain); not used with PostgreSQL
+   * @param postgresPassword the PostgreSQL role's password when not in the URL (null: none, or
+   *                         the server trusts the client, e.g. a local socket or {@code .pgpass})
+   */
+  public static Database open(Vertx vertx, String postgresUrl, Path h2File, char[] h2Passphrase,
+      char[] postgresPassword) {
+    if (postgresUrl == null || postgresUrl.isBlank()) return open(vertx, h2File, h2Passphrase);
+    return openPostgres(vertx, PostgresUrl.parse(postgresUrl), postgresPassword);
+  }
+
+  /**
+   * Opens a PostgreSQL database and brings its schema up to date (Flyway takes a PostgreSQL
+   * advisory lock, so processes starting together migrate once). Blocking.
+   */
+  public static Database openPostgres(Vertx vertx, PostgresUrl url, char[] password) {
+    org.postgresql.ds.PGConnectionPoolDataSource source = new org.postgresql.ds.PGConnectionPoolDataSource();
+    source.setURL(url.jdbcUrl());
+    if (url.user() != null) source.setUser(url.user());
+    if (url.password() != null) {
+      source.setPassword(url.password());
+    } else if (password != null && password.length > 0) {
+      source.setPassword(new String(password));
+    }
+    source.setApplicationName("madani");
+    // As H2's LOCK_TIMEOUT=10000: a transaction waits at most 10 s for a row lock, then fails and
+    // rolls back (the directory indexer's wait for skipped change numbers relies on that bound).
+    source.setOptions("-c lock_timeout=10000");
+    // H2's small pool takes any ConnectionPoolDataSource: one pool class (and one set of pool
+    // metrics) for both stores.
+    JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+    pool.setMaxConnections(POOL_SIZE);
+    try {
+      Flyway.configure().dataSource(pool).locations(POSTGRES_MIGRATIONS).load().migrate();
+    } catch (RuntimeException e) {
+      pool.dispose();
+      throw e;
+    }
+    return new Database(pool, executorFor(vertx, pool), Dialect.POSTGRESQL);
+  }
+
+  private static WorkerExecutor executorFor(Vertx vertx, JdbcConnectionPool pool) {
+    return vertx == null ? null : vertx.createSharedWorkerExecutor("madani-db-" + System.identityHashCode(pool), POOL_SIZE);
+  }
+
+  /** Which SQL dialect this store speaks (the repositories ask {@link Dialect#of} per connection). */
+  public Dialect dialect() {
+    return dialect;
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. Blocking. */
@@ -62,12 +124,10 @@ public final class Database implements AutoCloseable {
     pool.setMaxConnections(POOL_SIZE);
     Flyway.configure()
         .dataSource(pool)
-        .locations("classpath:db/migration")
+        .locations(H2_MIGRATIONS)
         .load()
         .migrate();
-    WorkerExecutor executor =
-        vertx == null ? null : vertx.createSharedWorkerExecutor("madani-db-" + System.identityHashCode(pool), POOL_SIZE);
-    return new Database(pool, executor);
+    return new Database(pool, executorFor(vertx, pool), Dialect.H2);
   }
 
   /**
@@ -130,10 +190,12 @@ public final class Database implements AutoCloseable {
     if (executor != null) {
       executor.close();
     }
-    try (Connection c = pool.getConnection()) {
-      c.createStatement().execute("SHUTDOWN");
-    } catch (SQLException ignored) {
-      // already closed
+    if (dialect == Dialect.H2) {
+      try (Connection c = pool.getConnection()) {
+        c.createStatement().execute("SHUTDOWN");
+      } catch (SQLException ignored) {
+        // already closed
+      }
     }
     pool.dispose();
   }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,6 +25,24 @@ import java.util.Set;
  * Stateless; every call runs on the given connection.
  */
 public final class DirectoryRepository {
+
+  /** How long a reader that stopped reporting still holds back deleting changes (V130). */
+  static final java.time.Duration READER_KEPT = java.time.Duration.ofDays(7);
+
+  private final String reader;
+
+  /** For a node whose index is the only reader of its database (tests, tools). */
+  public DirectoryRepository() {
+    this("index");
+  }
+
+  /**
+   * @param reader names this process's search index among those reading the same database (host
+   *               name and index path), for {@link #forgetChanges}
+   */
+  public DirectoryRepository(String reader) {
+    this.reader = java.util.Objects.requireNonNull(reader, "reader");
+  }
 
   /** An own entry with its organization; {@code deletedAt} set for tombstones. */
   public record OwnRow(String id, long orgId, String handle, String profile, String kind, String visibility,
@@ -84,10 +103,24 @@ public final class DirectoryRepository {
     }
   }
 
-  /** Forgets changes up to {@code seq}, once the index that applied them is committed. */
+  /**
+   * Records that this reader's committed index has applied changes up to {@code seq}, and forgets
+   * the changes every reader seen lately has applied (V130: several processes on one PostgreSQL
+   * database each keep their own index; one alone behaves as before).
+   */
   public int forgetChanges(Connection c, long seq) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM directory_change WHERE seq <= ?")) {
+    OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    try (PreparedStatement ps = c.prepareStatement(
+        Dialect.of(c).upsert("directory_reader", "reader, applied, seen", "reader", "?, ?, ?"))) {
+      ps.setString(1, reader);
+      ps.setLong(2, seq);
+      ps.setObject(3, now);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM directory_change WHERE seq <= ? AND seq <= "
+        + "(SELECT MIN(applied) FROM directory_reader WHERE seen >= ?)")) {
       ps.setLong(1, seq);
+      ps.setObject(2, now.minus(READER_KEPT));
       return ps.executeUpdate();
     }
   }

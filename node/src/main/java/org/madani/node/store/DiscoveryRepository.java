@@ -41,9 +41,9 @@ public final class DiscoveryRepository {
     if (orgIds.isEmpty()) return out;
     try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT f.remote_actor, a.document FROM follow f"
         + " LEFT JOIN remote_actor a ON a.id = f.remote_actor"
-        + " WHERE f.direction = 'outgoing' AND f.state = 'accepted' AND f.org_id IN (SELECT * FROM TABLE(x BIGINT = ?))"
+        + " WHERE f.direction = 'outgoing' AND f.state = 'accepted' AND f.org_id = ANY(?)"
         + " ORDER BY f.remote_actor")) {
-      ps.setObject(1, orgIds.toArray(new Long[0]));
+      ps.setArray(1, c.createArrayOf("BIGINT", orgIds.toArray())); // an array parameter on both stores
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) out.put(rs.getString(1), rs.getString(2));
       }
@@ -92,8 +92,7 @@ public final class DiscoveryRepository {
   }
 
   public void setFlag(Connection c, String name, boolean value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO trust_setting(name, setting_value) KEY(name) VALUES (?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("trust_setting", "name, setting_value", "name", "?, ?"))) {
       ps.setString(1, name);
       ps.setString(2, Boolean.toString(value));
       ps.executeUpdate();

@@ -167,8 +167,8 @@ public final class EntryRepository {
   }
 
   private void writeFacets(Connection c, Entry e) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO entry_facet(entry_id, facet, term) KEY(entry_id, facet, term) VALUES (?,?,?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("entry_facet",
+        "entry_id, facet, term", "entry_id, facet, term", "?,?,?"))) {
       addFacets(ps, e.id(), "sector", e.document().path("sectors"));
       addFacets(ps, e.id(), "region", e.document().path("regions"));
       ps.executeBatch();

@@ -22,8 +22,8 @@ public final class FederationSettingsRepository {
   }
 
   public void setAutoApprove(Connection c, long orgId, boolean auto) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO federation_settings(org_id, auto_approve) KEY(org_id) VALUES (?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("federation_settings",
+        "org_id, auto_approve", "org_id", "?, ?"))) {
       ps.setLong(1, orgId);
       ps.setBoolean(2, auto);
       ps.executeUpdate();

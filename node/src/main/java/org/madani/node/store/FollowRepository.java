@@ -21,9 +21,9 @@ public final class FollowRepository {
 
   /** Inserts or replaces the relationship (a new Follow after an Undo starts afresh). */
   public void upsert(Connection c, FollowRow f) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO follow(org_id, remote_actor, direction, state, activity_id, created, updated) "
-            + "KEY(org_id, remote_actor, direction) VALUES (?,?,?,?,?,?,?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("follow",
+        "org_id, remote_actor, direction, state, activity_id, created, updated", "org_id, remote_actor, direction",
+        "?,?,?,?,?,?,?"))) {
       ps.setLong(1, f.orgId());
       ps.setString(2, f.remoteActor());
       ps.setString(3, f.direction().name().toLowerCase());

@@ -35,7 +35,33 @@ public final class InboxRepository {
     }
   }
 
+  /**
+   * Lock key of the inbox claim on PostgreSQL ({@code pg_advisory_xact_lock}): claims run one at a
+   * time across processes, so the per-actor order check below sees every other claim's leases.
+   */
+  static final long CLAIM_LOCK = 0x6d6164616e69L; // "madani"
+
+  /**
+   * PostgreSQL claim: pending activities not leased, skipping one while an earlier activity of the
+   * same actor is leased by another process (an Update must not overtake its Create), locked with
+   * SKIP LOCKED, then leased for {@code LEASE} by the database's clock (one clock for all processes).
+   */
+  private static final String CLAIM_POSTGRES =
+      "SELECT id, activity_id, actor, type, document, verified_by, received FROM inbox i "
+          + "WHERE state = 'pending' AND (lease_until IS NULL OR lease_until <= now()) "
+          + "AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.actor = i.actor AND e.state = 'pending' AND e.id < i.id "
+          + "AND e.lease_until > now()) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+
+  /** How long a process holds the activities it claimed before another may take them (it died). */
+  static final String LEASE = "2 minutes";
+
+  /**
+   * The next pending activities in arrival order. On H2 (one process per database) a plain read.
+   * On PostgreSQL, where several node processes share the inbox, the rows are claimed: leased to
+   * this process so that no other handles them too (see {@link #CLAIM_POSTGRES}).
+   */
   public List<InboxRow> pending(Connection c, int limit) throws SQLException {
+    if (Dialect.of(c) == Dialect.POSTGRESQL) return claimPostgres(c, limit);
     List<InboxRow> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT id, activity_id, actor, type, document, verified_by, received FROM inbox "
@@ -47,6 +73,31 @@ public final class InboxRepository {
               rs.getString(5), rs.getString(6), Timestamps.fromDb(rs, "received")));
         }
       }
+    }
+    return out;
+  }
+
+  private List<InboxRow> claimPostgres(Connection c, int limit) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      ps.setLong(1, CLAIM_LOCK);
+      ps.executeQuery().close();
+    }
+    List<InboxRow> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(CLAIM_POSTGRES)) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new InboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6), Timestamps.fromDb(rs, "received")));
+        }
+      }
+    }
+    if (out.isEmpty()) return out;
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE inbox SET lease_until = now() + CAST(? AS INTERVAL) WHERE id = ANY(?)")) {
+      ps.setString(1, LEASE);
+      ps.setArray(2, c.createArrayOf("bigint", out.stream().map(InboxRow::id).toArray()));
+      ps.executeUpdate();
     }
     return out;
   }

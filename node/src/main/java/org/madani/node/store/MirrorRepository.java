@@ -95,9 +95,10 @@ public final class MirrorRepository {
 
   /** Locks the origin's state row (creating it), so that one log is applied by one transaction at a time. */
   public long lockApplied(Connection c, String origin) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO mirror_state(origin_actor) KEY(origin_actor) "
-            + "SELECT ? WHERE NOT EXISTS (SELECT 1 FROM mirror_state WHERE origin_actor = ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c) == Dialect.H2
+        ? "MERGE INTO mirror_state(origin_actor) KEY(origin_actor) "
+            + "SELECT ? WHERE NOT EXISTS (SELECT 1 FROM mirror_state WHERE origin_actor = ?)"
+        : "INSERT INTO mirror_state(origin_actor) SELECT ? WHERE ? IS NOT NULL ON CONFLICT (origin_actor) DO NOTHING")) {
       ps.setString(1, origin);
       ps.setString(2, origin);
       Inserts.ignoringDuplicate(ps);

@@ -34,7 +34,7 @@ public final class OutboxRepository {
   }
 
   private static void lock(Connection c, long orgId) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement("SELECT id FROM organization WHERE id = ? FOR UPDATE")) {
+    try (PreparedStatement lock = c.prepareStatement("SELECT id FROM organization WHERE id = ?" + Dialect.of(c).lockForWrite())) {
       lock.setLong(1, orgId);
       lock.executeQuery().close();
     }

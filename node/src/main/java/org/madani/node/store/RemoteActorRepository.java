@@ -39,9 +39,8 @@ public final class RemoteActorRepository {
   }
 
   public void upsert(Connection c, ActorRow a) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO remote_actor(id, host, type, inbox, shared_inbox, handle, document, fetched_at) "
-            + "KEY(id) VALUES (?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("remote_actor",
+        "id, host, type, inbox, shared_inbox, handle, document, fetched_at", "id", "?,?,?,?,?,?,?,?"))) {
       ps.setString(1, a.id());
       ps.setString(2, a.host());
       ps.setString(3, a.type());

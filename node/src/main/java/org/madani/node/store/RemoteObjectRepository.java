@@ -16,9 +16,9 @@ public final class RemoteObjectRepository {
       String verifiedBy, String via, Instant received, Instant updated, Instant deletedAt) {}
 
   public void upsert(Connection c, ObjectRow o) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO remote_object(id, actor, type, audience, document, verified_by, via, received, updated, deleted_at) "
-            + "KEY(id) VALUES (?,?,?,?,?,?,?,?,?,NULL)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("remote_object",
+        "id, actor, type, audience, document, verified_by, via, received, updated, deleted_at", "id",
+        "?,?,?,?,?,?,?,?,?,NULL"))) {
       ps.setString(1, o.id());
       ps.setString(2, o.actor());
       ps.setString(3, o.type());
@@ -33,8 +33,8 @@ public final class RemoteObjectRepository {
   }
 
   public void addRecipient(Connection c, String objectId, long orgId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO remote_object_recipient(object_id, org_id) KEY(object_id, org_id) VALUES (?,?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("remote_object_recipient",
+        "object_id, org_id", "object_id, org_id", "?,?"))) {
       ps.setString(1, objectId);
       ps.setLong(2, orgId);
       ps.executeUpdate();

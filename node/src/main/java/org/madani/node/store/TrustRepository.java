@@ -47,8 +47,7 @@ public final class TrustRepository {
   }
 
   public void putSetting(Connection c, String name, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO trust_setting(name, setting_value) KEY(name) VALUES (?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("trust_setting", "name, setting_value", "name", "?, ?"))) {
       ps.setString(1, name);
       ps.setString(2, value);
       ps.executeUpdate();
@@ -57,8 +56,8 @@ public final class TrustRepository {
 
   public void putNode(Connection c, String host, String level, String note, String source, Instant now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO trust_node(host, level, note, source, updated) KEY(host) VALUES (?,?,?,?,?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("trust_node", "host, level, note, source, updated", "host",
+        "?,?,?,?,?"))) {
       ps.setString(1, host);
       ps.setString(2, level);
       ps.setString(3, note);
@@ -77,8 +76,8 @@ public final class TrustRepository {
 
   public void putActor(Connection c, String actor, String host, String level, String note, String source,
       Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO trust_actor(actor, host, level, note, source, updated) KEY(actor) VALUES (?,?,?,?,?,?)")) {
+    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("trust_actor", "actor, host, level, note, source, updated", "actor",
+        "?,?,?,?,?,?"))) {
       ps.setString(1, actor);
       ps.setString(2, host);
       ps.setString(3, level);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -246,11 +245,7 @@ class ConvergenceAfterCrashIT {
     return out;
   }
 
-  private List<String> command(String... args) {
-    String jar = System.getProperty("madani.nodeJar", "target/madani-node.jar");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-jar", new File(jar).getAbsolutePath()));
-    cmd.addAll(List.of(args));
-    return cmd;
+  private static List<String> command(String... args) {
+    return org.madani.node.NodeProcess.command(args);
   }
 }

@@ -104,12 +104,9 @@ public final class DeliveryQueue {
       ps.setObject(7, now);
       ps.setObject(8, now);
       ps.setString(9, objectId);
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
       // Two transactions enqueueing the same pair at once: the unique key decides, the loser's
-      // job already exists. H2 rolls back only the statement, so the caller's transaction goes on.
-      if (PeerHosts.DUPLICATE_KEY.equals(e.getSQLState())) return false;
-      throw e;
+      // job already exists; only the statement is undone, the caller's transaction goes on.
+      return org.madani.node.store.Inserts.ignoringDuplicate(ps) == 1;
     }
   }
 
@@ -155,7 +152,9 @@ public final class DeliveryQueue {
 
     record Candidate(long id, String host, OffsetDateTime openUntil) {}
     List<Candidate> candidates = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(CLAIM_SQL)) {
+    // On PostgreSQL, several node processes claim from one queue: rows another claim has locked
+    // are skipped instead of waited for; the conditional lease UPDATE below still decides.
+    try (PreparedStatement ps = c.prepareStatement(CLAIM_SQL + org.madani.node.store.Dialect.of(c).skipLocked("d"))) {
       OffsetDateTime t = ts(now);
       ps.setObject(1, t);
       ps.setObject(2, t);

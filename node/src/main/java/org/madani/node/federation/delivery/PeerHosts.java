@@ -49,11 +49,8 @@ final class PeerHosts {
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO peer_host(host, consecutive_failures) VALUES (?, 0)")) {
         ps.setString(1, host);
-        ps.executeUpdate();
-        return;
-      } catch (SQLException e) {
-        if (!DUPLICATE_KEY.equals(e.getSQLState())) throw e;
-        // Another transaction inserted it first; lock that row on the next pass.
+        // 0: another transaction inserted it first; lock that row on the next pass.
+        if (org.madani.node.store.Inserts.ignoringDuplicate(ps) == 1) return;
       }
     }
     throw new SQLException("could not lock peer_host row for " + host);
