@@ -12,6 +12,7 @@ import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.EmittedContexts;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.actor.Localized;
+import org.madani.node.federation.wire.Tombstone;
 import org.madani.node.text.Html;
 import org.madani.node.model.Entry;
 import org.madani.node.model.EntryKind;
@@ -124,12 +125,7 @@ public final class EntryObjects {
 
   /** A Tombstone standing in for a deleted entry. */
   public ObjectNode tombstone(Organization org, Entry e, Instant deleted) {
-    ObjectNode o = json.createObjectNode();
-    o.put("id", urls.entry(org.handle(), e.id()));
-    o.put("type", "Tombstone");
-    o.put("formerType", asType(e.kind()));
-    o.put("deleted", deleted.toString());
-    return o;
+    return json.valueToTree(new Tombstone(urls.entry(org.handle(), e.id()), asType(e.kind()), deleted));
   }
 
   /**
