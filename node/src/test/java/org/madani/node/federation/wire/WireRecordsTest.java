@@ -99,4 +99,26 @@ class WireRecordsTest {
     assertThat(s.has("@context")).isFalse();
     assertThat(JSON.valueToTree(doc.withoutContext()).has("@context")).isFalse();
   }
+
+  @Test
+  void anEntryObjectWithItsMadaniTermsLast() throws Exception {
+    var place = new EntryObject.Place("Place", "غازي عنتاب", JSON.readTree("{\"ar\":\"غازي عنتاب\"}"), null, null,
+        F.textNode("tr-gaziantep"), null, null);
+    var terms = new java.util.LinkedHashMap<String, JsonNode>();
+    terms.put("startTime", F.textNode("2027-02-01T10:00:00+03:00"));
+    terms.put("sectors", F.arrayNode().add("education"));
+    EntryObject o = new EntryObject(null, A + "/entries/1", "Event", "event", A, "لقاء", JSON.readTree("{\"ar\":\"لقاء\"}"),
+        null, null, "<p>x</p>", JSON.readTree("{\"ar\":\"<p>x</p>\"}"), A + "/entries/1", T, T, "public",
+        List.of("https://www.w3.org/ns/activitystreams#Public"), List.of(A + "/followers"), place, null,
+        List.of(new EntryObject.Hashtag("#تدريب")), terms);
+    JsonNode tree = JSON.valueToTree(o);
+    List<String> names = new ArrayList<>();
+    tree.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactly("id", "type", "kind", "attributedTo", "name", "nameMap", "content", "contentMap",
+        "url", "published", "updated", "visibility", "to", "cc", "location", "tag", "startTime", "sectors");
+    assertThat(JSON.writeValueAsString(tree.get("location"))).isEqualTo(
+        "{\"type\":\"Place\",\"name\":\"غازي عنتاب\",\"nameMap\":{\"ar\":\"غازي عنتاب\"},\"region\":\"tr-gaziantep\"}");
+    assertThat(JSON.writeValueAsString(tree.get("tag"))).isEqualTo("[{\"type\":\"Hashtag\",\"name\":\"#تدريب\"}]");
+    assertThat(tree.get("published").asText()).isEqualTo("2026-12-07T07:09:33.016682527Z");
+  }
 }
