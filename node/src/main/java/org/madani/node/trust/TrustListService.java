@@ -2,7 +2,6 @@ package org.madani.node.trust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -121,20 +120,10 @@ public final class TrustListService {
     Organization org = handle != null
         ? orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."))
         : orgs.listAll(c).stream().findFirst().orElseThrow(() -> Problem.notFound("No organization to sign with."));
-    ObjectNode doc = json.createObjectNode();
     String issuer = localActors.actorId(org.handle());
     // The id binds the list to the issuer's origin, so the proof's FEP-fe34 origin check has a subject.
-    doc.put("id", URI.create(issuer).resolve("/trust/lists/" + list.name() + ".json").toString());
-    doc.put("type", "MadaniTrustList");
-    doc.put("version", 1);
-    doc.put("list", list.name());
-    doc.put("issuer", issuer);
-    doc.put("published", clock.instant().toString());
-    ArrayNode items = doc.putArray("items");
-    for (TrustList.Item i : list.items()) {
-      ObjectNode o = items.addObject().put("type", i.type()).put("subject", i.subject()).put("level", i.level().wireName());
-      if (i.note() != null) o.put("note", i.note());
-    }
+    ObjectNode doc = json.valueToTree(TrustListDocument.of(
+        URI.create(issuer).resolve("/trust/lists/" + list.name() + ".json").toString(), list, issuer, clock.instant()));
     // An eddsa-jcs-2022 Data Integrity proof, as every other signed Madani document (integrity.md).
     return ObjectProofs.sign(doc, localActors.ed25519(c, org), clock.instant());
   }
@@ -168,9 +157,9 @@ public final class TrustListService {
     }
   }
 
-  /** Checks a signed JSON list: type, issuer, the key's owner is the issuer, the signature over JCS. */
+  /** Checks a signed JSON list: type, issuer, the key's owner is the issuer, its eddsa-jcs-2022 proof. */
   Future<Parsed> verify(ObjectNode doc) {
-    if (!"MadaniTrustList".equals(doc.path("type").asText())) {
+    if (!TrustListDocument.TYPE.equals(doc.path("type").asText())) {
       return Future.failedFuture(Problem.unprocessable("Not a MadaniTrustList."));
     }
     String issuer = doc.path("issuer").asText("");
