@@ -73,6 +73,7 @@ final class WireDocuments {
       return path.equals("/mirror/log") ? "mirror-page.schema.json" : "log-page.schema.json";
     }
     if (path.matches("/orgs/[^/]+/activities/[^/]+")) return activity(doc);
+    if (path.matches("/feeds/.+\\.json")) return "json-feed.schema.json";
     return switch (path) {
       case "/mirror" -> "mirror-index.schema.json";
       case "/discovery/peers.json" -> "peers.schema.json";

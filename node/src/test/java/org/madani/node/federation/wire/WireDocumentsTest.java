@@ -94,6 +94,20 @@ class WireDocumentsTest {
   }
 
   @Test
+  void aJsonFeedItemWithoutItsMadaniExtensionIsNot() throws Exception {
+    ObjectNode feed = json("""
+        {"version": "https://jsonfeed.org/version/1.1", "title": "سوا — Sawa",
+         "items": [{"id": "https://a.example/orgs/sawa/entries/1", "content_html": "<p>x</p>",
+                    "date_published": "2026-12-07T07:09:33Z",
+                    "_madani": {"about": "https://madani.network/ns#", "kind": "event",
+                                "organization": "https://a.example/orgs/sawa"}}]}""");
+    assertThat(schemas.forResponse("/feeds/org/sawa.json", "application/feed+json", feed)).isEqualTo("json-feed.schema.json");
+    assertThat(schemas.validate("json-feed.schema.json", feed)).isEmpty();
+    ((ObjectNode) feed.get("items").get(0)).remove("_madani");
+    assertThat(schemas.validate("json-feed.schema.json", feed)).isNotEmpty();
+  }
+
+  @Test
   void documentsOfNoKnownKindHaveNoSchema() throws Exception {
     assertThat(schemas.forRequest("/inbox", json("{\"type\": \"Bite\"}"))).isEqualTo("activity-bite.schema.json");
     assertThat(schemas.validate("activity-bite.schema.json", json("{\"type\": \"Bite\"}"))).isNotEmpty();

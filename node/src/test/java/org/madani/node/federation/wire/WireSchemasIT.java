@@ -29,7 +29,7 @@ import org.madani.node.federation.wire.RecordingProxy.Exchange;
  * node's public base URL names a {@link RecordingProxy} in front of it, so everything the nodes
  * send one another (activities POSTed to inboxes, signed fetches of actors and objects, catch-up
  * and mirror pages, WebFinger) and everything the test fetches (collections, pages, trust lists,
- * {@code peers.json}, reports, NodeInfo) passes a recorder. Each recorded document is matched to
+ * {@code peers.json}, reports, NodeInfo, JSON feeds) passes a recorder. Each recorded document is matched to
  * its schema by where it was sent or by its activity type ({@link WireDocuments}); a document no
  * schema covers fails the test just as an invalid one does.
  */
@@ -92,7 +92,7 @@ class WireSchemasIT {
           "object.schema.json", "ordered-collection.schema.json", "ordered-collection-page.schema.json",
           "collection.schema.json", "log-page.schema.json", "mirror-index.schema.json", "mirror-page.schema.json",
           "trust-list.schema.json", "peers.schema.json", "report.schema.json", "webfinger.schema.json",
-          "nodeinfo-links.schema.json", "nodeinfo.schema.json");
+          "nodeinfo-links.schema.json", "nodeinfo.schema.json", "json-feed.schema.json");
       assertThat(failures).as("documents seen: " + seen).isEmpty();
     } finally {
       for (TestNode n : nodes) n.close();
@@ -169,7 +169,8 @@ class WireSchemasIT {
         "/orgs/" + h + "/followers", "/orgs/" + h + "/following", "/mirror",
         "/discovery/peers.json", "/.well-known/nodeinfo", "/nodeinfo/2.1",
         "/.well-known/webfinger?resource=acct:" + h + "@" + n.base().getAuthority(),
-        "/trust/lists/blocks.json", "/trust/lists/allows.json", "/reports.json"));
+        "/trust/lists/blocks.json", "/trust/lists/allows.json", "/reports.json",
+        "/feeds/org/" + h + ".json", "/feeds/directory.json"));
     for (JsonNode e : TestNode.json(n.api("GET", n.entriesPath(), null)).path("items")) {
       paths.add(URI.create(e.path("url").asText()).getRawPath());
     }
