@@ -13,6 +13,8 @@ Usage:
                                    http-signatures/*.json, index.json (deterministic output)
   madani_vectors.py verify DIR...  check every case of each directory against its `expected`
                                    outcome (a `keys.json` beside the cases); exit 1 on any mismatch
+  madani_vectors.py origin FILE... decide each case of vectors/inbox-origin files by federation.md §6
+                                   (written here from the text) and compare with its `expected`
 
 The case formats are those of protocol-spec/vectors/object-proofs/madani and
 protocol-spec/vectors/http-signatures/madani (see their README.md), so the node's own vectors and
@@ -545,11 +547,95 @@ def verify(directories):
     return 1 if failures or not checked else 0
 
 
+# ---------------------------------------------------------------------------------------------
+# inbox origin decisions (federation.md §6)
+# ---------------------------------------------------------------------------------------------
+
+def _origin(url):
+    """(scheme, host, port) of an absolute URL, host without case, default port made explicit."""
+    from urllib.parse import urlsplit
+    if not isinstance(url, str):
+        return None
+    try:
+        u = urlsplit(url)
+        port = u.port
+    except ValueError:
+        return None
+    if not u.scheme or not u.hostname:
+        return None
+    scheme = u.scheme.lower()
+    return scheme, u.hostname.lower(), port if port is not None else (443 if scheme == 'https' else 80)
+
+
+def _same_origin(a, b):
+    return _origin(a) is not None and _origin(a) == _origin(b)
+
+
+def _id_of(value):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and isinstance(value.get('id'), str):
+        return value['id']
+    return None
+
+
+def _attributed_ids(value):
+    """The ids attributedTo names, or None when its shape is not allowed."""
+    if isinstance(value, list):
+        if not value or any(isinstance(v, list) for v in value):
+            return None
+        ids = [_id_of(v) for v in value]
+        return None if None in ids else ids
+    ident = _id_of(value)
+    return None if ident is None else [ident]
+
+
+def origin_decision(activity, key_owner):
+    """(status, reason) of a refusal, or None to accept: federation.md §6, in its order."""
+    actor, kind, obj = _id_of(activity.get('actor')), activity.get('type'), activity.get('object')
+    if actor is None or actor != key_owner:
+        return 403, 'actor-not-key-owner'
+    if not _same_origin(activity.get('id'), actor):
+        return 403, 'activity-id-origin'
+    if kind in ('Create', 'Update') and isinstance(obj, dict):
+        if not _same_origin(obj.get('id'), actor):
+            return 403, 'object-origin'
+        if obj.get('attributedTo') is not None:
+            ids = _attributed_ids(obj['attributedTo'])
+            if ids is None:
+                return 400, 'attribution-malformed'
+            if any(i != actor for i in ids):
+                return 403, 'attribution-other'
+        if kind == 'Update' and 'inbox' in obj and obj.get('id') != actor:
+            return 403, 'update-other-actor'
+    if kind == 'Delete' and obj is not None and not _same_origin(_id_of(obj), actor):
+        return 403, 'delete-origin'
+    return None
+
+
+def origin(files):
+    failures = checked = 0
+    for path in files:
+        vectors = json.loads(Path(path).read_text(encoding='utf-8'))
+        for case in vectors['cases']:
+            got = origin_decision(case['activity'], vectors['keyOwner'])
+            e = case['expected']
+            want = None if e['decision'] == 'accept' else (e['status'], e['reason'])
+            checked += 1
+            failures += got != want
+            print('%s %s: expected %s, got %s' % ('ok  ' if got == want else 'FAIL', case['name'],
+                                                  want or 'accept', got or 'accept'))
+    print('%d checked, %d failed' % (checked, failures))
+    return 1 if failures or not checked else 0
+
+
 if __name__ == '__main__':
     if len(sys.argv) >= 3 and sys.argv[1] == 'generate':
         generate(sys.argv[2])
     elif len(sys.argv) >= 3 and sys.argv[1] == 'verify':
         sys.exit(verify(sys.argv[2:]))
+    elif len(sys.argv) >= 3 and sys.argv[1] == 'origin':
+        sys.exit(origin(sys.argv[2:]))
     else:
         print(__doc__)
         sys.exit(2)

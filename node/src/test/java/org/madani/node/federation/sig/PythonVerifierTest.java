@@ -46,6 +46,17 @@ class PythonVerifierTest {
         assertThat(r.output()).contains("29 checked, 0 failed");
     }
 
+    /**
+     * The inbox's origin rules, written a second time in Python from federation.md §6, decide every
+     * case of vectors/inbox-origin as the file states (OriginDecisionVectorTest checks the node).
+     */
+    @Test
+    void originDecisionsAgreeInPython() throws Exception {
+        Result r = run("origin", SPEC.resolve("vectors/inbox-origin/origin-decisions.json"));
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("39 checked, 0 failed");
+    }
+
     @Test
     void freshlySignedDocumentsVerifyInPython_andTamperedOnesDoNot() throws Exception {
         KeyPair pair = Keys.generateEd25519(new SecureRandom());
@@ -108,7 +119,11 @@ class PythonVerifierTest {
     record Result(int exit, String output) {}
 
     private static Result python(Path... dirs) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("python3", SPEC.resolve("tools/madani_vectors.py").toString(), "verify"));
+        return run("verify", dirs);
+    }
+
+    private static Result run(String verb, Path... dirs) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("python3", SPEC.resolve("tools/madani_vectors.py").toString(), verb));
         for (Path d : dirs) command.add(d.toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
