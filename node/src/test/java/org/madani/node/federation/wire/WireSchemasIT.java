@@ -93,6 +93,7 @@ class WireSchemasIT {
           "collection.schema.json", "log-page.schema.json", "mirror-index.schema.json", "mirror-page.schema.json",
           "trust-list.schema.json", "peers.schema.json", "report.schema.json", "webfinger.schema.json",
           "nodeinfo-links.schema.json", "nodeinfo.schema.json", "json-feed.schema.json");
+      assertThat(seen.get("peers.schema.json")).as("peers.json with and without trusts").isEqualTo(2);
       assertThat(failures).as("documents seen: " + seen).isEmpty();
     } finally {
       for (TestNode n : nodes) n.close();
@@ -154,6 +155,9 @@ class WireSchemasIT {
     ok(a.api("PUT", "/api/v1/trust/lists/publication", "{\"publish\":true}"), 200);
     ok(a.api("PUT", "/api/v1/discovery/settings",
         "{\"publishFollows\":true,\"publishFollowsOf\":[\"alef\"],\"publishTrusts\":true}"), 200);
+    // and a node that publishes its follows only (trusts stay private, as by default)
+    ok(b.api("PUT", "/api/v1/discovery/settings",
+        "{\"publishFollows\":true,\"publishFollowsOf\":[\"beit\"],\"publishTrusts\":false}"), 200);
 
     // Undo(Follow): B stops following A
     ok(b.api("DELETE", "/api/v1/organizations/beit/following?actor=" + enc(actor(a)), null), 204);
