@@ -88,7 +88,7 @@ class WireSchemasIT {
       // The walk really saw each kind of document (so a schema cannot pass by never being used).
       assertThat(seen.keySet()).contains("actor.schema.json", "activity-create.schema.json",
           "activity-update.schema.json", "activity-delete.schema.json", "activity-follow.schema.json",
-          "activity-accept.schema.json", "activity-undo.schema.json", "activity-flag.schema.json",
+          "activity-accept.schema.json", "activity-reject.schema.json", "activity-undo.schema.json", "activity-flag.schema.json",
           "object.schema.json", "ordered-collection.schema.json", "ordered-collection-page.schema.json",
           "collection.schema.json", "log-page.schema.json", "mirror-index.schema.json", "mirror-page.schema.json",
           "trust-list.schema.json", "peers.schema.json", "report.schema.json", "webfinger.schema.json",
@@ -113,7 +113,7 @@ class WireSchemasIT {
     return n;
   }
 
-  /** Follows (by URL and by acct: through WebFinger), Create/Update/Delete, Flag, Endorse, Undo. */
+  /** Follows (by URL and by acct: through WebFinger), Reject, Create/Update/Delete, Flag, Endorse, Undo. */
   private static void exchangeEverything(TestNode a, TestNode b, TestNode c) throws Exception {
     ok(b.api("POST", "/api/v1/organizations/beit/following", "{\"actor\":\"" + actor(a) + "\"}"), 202);
     ok(c.api("POST", "/api/v1/organizations/jeem/following",
@@ -124,6 +124,15 @@ class WireSchemasIT {
       await().atMost(WAIT).until(() -> TestNode.json(n.api("GET", "/api/v1/organizations/" + n.handle()
           + "/following", null)).path("items").findValuesAsText("state").stream().allMatch("accepted"::equals));
     }
+    // Reject: jeem approves followers by hand and refuses alef
+    ok(c.api("PUT", "/api/v1/organizations/jeem/federation-settings", "{\"autoApproveFollowers\":false}"), 204);
+    ok(a.api("POST", "/api/v1/organizations/alef/following", "{\"actor\":\"" + actor(c) + "\"}"), 202);
+    await().atMost(WAIT).until(() -> TestNode.json(c.api("GET", "/api/v1/organizations/jeem/followers", null))
+        .toString().contains(actor(a)));
+    ok(c.api("POST", "/api/v1/organizations/jeem/followers/reject", "{\"actor\":\"" + actor(a) + "\"}"), 204);
+    await().atMost(WAIT).until(() -> TestNode.json(a.api("GET", "/api/v1/organizations/alef/following", null))
+        .toString().contains("rejected"));
+
     JsonNode need = TestNode.json(ok(a.api("POST", a.entriesPath(),
         "{\"kind\":\"need\",\"title\":{\"ar\":\"مترجمون\",\"en\":\"Translators\"},\"category\":\"translation\"}"), 201));
     ok(a.api("PUT", a.entriesPath() + "/" + need.path("id").asText(),
