@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 import org.madani.node.config.NodeConfig;
 import org.madani.node.federation.actor.DocumentFetcher;
@@ -38,6 +39,7 @@ import org.madani.node.federation.inbox.LikeHandler;
 import org.madani.node.federation.inbox.UndoEndorseHandler;
 import org.madani.node.federation.inbox.UndoHandler;
 import org.madani.node.federation.outbox.EntryObjects;
+import org.madani.node.spaces.SpacesModule;
 import org.madani.node.federation.outbox.Outbox;
 import org.madani.node.federation.publish.LogPages;
 import org.madani.node.federation.publish.PublishedDocuments;
@@ -70,7 +72,8 @@ public record FederationModule(
     SyncWorker syncWorker,
     FollowService follows,
     PublishedDocuments published,
-    LogPages logPages) {
+    LogPages logPages,
+    SpacesModule spaces) {
 
   /** What the module needs from outside federation. */
   public record Needs(Vertx vertx, NodeConfig config, Urls urls, Clock clock, StoreModule store, TrustPolicy trust,
@@ -124,7 +127,10 @@ public record FederationModule(
     SyncWorker syncWorker = new SyncWorker(sync, Duration.ofSeconds(dev ? 3 : 300));
 
     LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
-    InboxProcessor processor = new InboxProcessor(store.db(), store.inbox(), json, List.of(
+    // Private spaces (issue 17): end-to-end encrypted between member organizations; their handlers join the inbox's.
+    SpacesModule spaces = new SpacesModule(store.db(), store.orgs(), localActors, remoteActors, store.remoteActors(),
+        outbox, store.json(), clock, n.config().keysDir(), n.keyFiles(), documents);
+    InboxProcessor processor = new InboxProcessor(store.db(), store.inbox(), json, Stream.concat(Stream.of(
         new FollowHandler(inboxContext, store.federationSettings()),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
         new AcceptFollowHandler(inboxContext, false),
@@ -135,7 +141,7 @@ public record FederationModule(
         new LogItemHandler(new CreateObjectHandler(inboxContext, true, n.trust()), mirror, syncWorker::catchUpSoon),
         new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
         new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
-        new LikeHandler(inboxContext)), dev ? 200 : 1000, n.onInboxHandled());
+        new LikeHandler(inboxContext)), spaces.handlers().stream()).toList(), dev ? 200 : 1000, n.onInboxHandled());
     InboxService inbox = new InboxService(store.db(), store.inbox(), remoteActors, store.json(), clock, crypto,
         n.trust());
     FollowService follows = new FollowService(store.db(), store.orgs(), store.follows(), store.federationSettings(),
@@ -145,7 +151,7 @@ public record FederationModule(
     LogPages logPages = new LogPages(store.db(), store.orgs(), store.outbox(), store.mirrors(), localActors, json,
         n.urls());
     return new FederationModule(n.keyFiles(), localActors, remoteActors, keyPins, documents, webFinger, outbox, delivery, inbox,
-        processor, syncWorker, follows, published, logPages);
+        processor, syncWorker, follows, published, logPages, spaces);
   }
 
   private static DeliveryOptions deliveryOptions(boolean dev) {
