@@ -16,6 +16,7 @@ import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.actor.RemoteActors;
 import org.madani.node.federation.outbox.Outbox;
+import org.madani.node.federation.wire.EmbeddedActivity;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 import org.madani.node.store.Database;
@@ -102,11 +103,10 @@ public final class EndorsementService {
       if (live.isEmpty()) return false;
       for (EndorsementRow e : live) {
         repo.withdraw(c, e.activityId(), me, clock.instant());
-        ObjectNode undone = json.createObjectNode().put("id", e.activityId()).put("type", "Endorse")
-            .put("actor", me).put("object", endorsed);
-        ObjectNode undo = outbox.activity(org, "Undo", undone);
-        undo.putArray("to").add(ActivityStreams.PUBLIC);
-        undo.putArray("cc").add(localActors.followers(handle)).add(endorsed);
+        ObjectNode undo = outbox.activity(org, "Undo",
+            json.valueToTree(new EmbeddedActivity(e.activityId(), "Endorse", me, endorsed)),
+            json.createArrayNode().add(ActivityStreams.PUBLIC),
+            json.createArrayNode().add(localActors.followers(handle)).add(endorsed));
         outbox.send(c, org, undo, "public", recipients(c, org, endorsed));
       }
       audit.record(c, admin, "trust.endorse.withdraw", endorsed, "by=" + handle);

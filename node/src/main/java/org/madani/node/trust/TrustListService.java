@@ -2,7 +2,6 @@ package org.madani.node.trust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -12,20 +11,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.erdtman.jcs.JsonCanonicalizer;
 import org.madani.node.account.AuditLog;
 import org.madani.node.federation.Origins;
 import org.madani.node.federation.actor.DocumentFetcher;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.actor.RemoteActors;
-import org.madani.node.federation.sig.DetachedSignature;
-import org.madani.node.federation.sig.SignatureAlgorithm;
-import org.madani.node.federation.sig.SigningKey;
+import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 import org.madani.node.store.Database;
@@ -47,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class TrustListService {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrustListService.class);
-  public static final String SIGNATURE_TYPE = "JcsEd25519Signature2026";
 
   /** One proposed or applied change of level. */
   public record Change(String type, String subject, TrustLevel oldLevel, TrustLevel newLevel, String note) {}
@@ -126,30 +120,12 @@ public final class TrustListService {
     Organization org = handle != null
         ? orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."))
         : orgs.listAll(c).stream().findFirst().orElseThrow(() -> Problem.notFound("No organization to sign with."));
-    ObjectNode doc = json.createObjectNode();
-    doc.put("type", "MadaniTrustList");
-    doc.put("version", 1);
-    doc.put("list", list.name());
-    doc.put("issuer", localActors.actorId(org.handle()));
-    doc.put("published", clock.instant().toString());
-    ArrayNode items = doc.putArray("items");
-    for (TrustList.Item i : list.items()) {
-      ObjectNode o = items.addObject().put("type", i.type()).put("subject", i.subject()).put("level", i.level().wireName());
-      if (i.note() != null) o.put("note", i.note());
-    }
-    SigningKey key = localActors.ed25519(c, org);
-    byte[] signature = key.sign(canonical(doc));
-    doc.putObject("signature").put("type", SIGNATURE_TYPE).put("keyId", key.keyId())
-        .put("value", Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
-    return doc;
-  }
-
-  private static byte[] canonical(ObjectNode unsigned) {
-    try {
-      return new JsonCanonicalizer(unsigned.toString()).getEncodedUTF8();
-    } catch (IOException e) {
-      throw Problem.unprocessable("The list cannot be canonicalized (JCS): " + e.getMessage());
-    }
+    String issuer = localActors.actorId(org.handle());
+    // The id binds the list to the issuer's origin, so the proof's FEP-fe34 origin check has a subject.
+    ObjectNode doc = json.valueToTree(TrustListDocument.of(
+        URI.create(issuer).resolve("/trust/lists/" + list.name() + ".json").toString(), list, issuer, clock.instant()));
+    // An eddsa-jcs-2022 Data Integrity proof, as every other signed Madani document (integrity.md).
+    return ObjectProofs.sign(doc, localActors.ed25519(c, org), clock.instant());
   }
 
   // ---- import
@@ -181,29 +157,23 @@ public final class TrustListService {
     }
   }
 
-  /** Checks a signed JSON list: type, issuer, the key's owner is the issuer, the signature over JCS. */
+  /** Checks a signed JSON list: type, issuer, the key's owner is the issuer, its eddsa-jcs-2022 proof. */
   Future<Parsed> verify(ObjectNode doc) {
-    if (!"MadaniTrustList".equals(doc.path("type").asText())) {
+    if (!TrustListDocument.TYPE.equals(doc.path("type").asText())) {
       return Future.failedFuture(Problem.unprocessable("Not a MadaniTrustList."));
     }
     String issuer = doc.path("issuer").asText("");
-    JsonNode sig = doc.get("signature");
-    if (sig == null || !sig.isObject() || !SIGNATURE_TYPE.equals(sig.path("type").asText())) {
-      return Future.failedFuture(Problem.unprocessable("A JSON list must carry a " + SIGNATURE_TYPE + " signature."));
+    // Only the eddsa-jcs-2022 proof is read. The detached "JcsEd25519Signature2026" signature of
+    // earlier builds is refused: no released node published one, and an untested second path for
+    // signed input is a liability rather than a convenience.
+    JsonNode proof = doc.get("proof");
+    if (proof == null || !proof.isObject()) {
+      return Future.failedFuture(Problem.unprocessable("A JSON list must carry one eddsa-jcs-2022 proof."));
     }
-    String keyId = sig.path("keyId").asText("");
+    String keyId = proof.path("verificationMethod").asText("");
     if (!Origins.sameOrigin(keyId, issuer)) {
       return Future.failedFuture(Problem.unprocessable("The signing key is not on the issuer's origin."));
     }
-    byte[] value;
-    try {
-      value = Base64.getUrlDecoder().decode(sig.path("value").asText(""));
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture(Problem.unprocessable("The signature value is not base64url."));
-    }
-    ObjectNode unsigned = doc.deepCopy();
-    unsigned.remove("signature");
-    byte[] data = canonical(unsigned);
     List<TrustList.Item> items = new ArrayList<>();
     for (JsonNode i : doc.path("items")) {
       TrustLevel level;
@@ -220,8 +190,11 @@ public final class TrustListService {
         .recover(err -> Future.failedFuture(Problem.unprocessable("The signing key could not be fetched.")))
         .compose(resolved -> {
           // A revoked or rotated-out key signs no new lists (protocol-spec/keys.md).
-          if (!resolved.key().ownerId().equals(issuer) || !resolved.validAt(clock.instant())
-              || !DetachedSignature.verify(resolved.key(), SignatureAlgorithm.ED25519, data, value)) {
+          // the proof covers the whole list (JCS), with the FEP-fe34 origin rule: the list's id and the key
+          // are of the issuer's origin
+          boolean signed = ObjectProofs.verify(doc, id -> id.equals(keyId) ? Optional.of(resolved.key()) : Optional.empty())
+              .isVerified();
+          if (!resolved.key().ownerId().equals(issuer) || !resolved.validAt(clock.instant()) || !signed) {
             return Future.failedFuture(Problem.unprocessable("The list's signature does not verify."));
           }
           return Future.succeededFuture(new Parsed(list, issuer));

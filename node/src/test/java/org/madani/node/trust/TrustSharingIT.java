@@ -137,7 +137,15 @@ class TrustSharingIT {
     assertThat(TestNode.json(b.api("GET", "/api/v1/trust/nodes/spam.example", null)).get("level").asText()).isEqualTo("unknown");
 
     String signed = r(a.api("GET", "/api/v1/trust/lists/blocks.json", null), 200).body();
-    assertThat(TestNode.JSON.readTree(signed).at("/signature/keyId").asText()).startsWith(actor(a));
+    // signed like every other Madani document: one eddsa-jcs-2022 Data Integrity proof by the issuer's key
+    assertThat(TestNode.JSON.readTree(signed).at("/proof/cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
+    assertThat(TestNode.JSON.readTree(signed).at("/proof/verificationMethod").asText()).startsWith(actor(a));
+    // the detached signature of earlier builds is not read
+    ObjectNode legacy = (ObjectNode) TestNode.JSON.readTree(signed);
+    legacy.remove("proof");
+    legacy.putObject("signature").put("type", "JcsEd25519Signature2026").put("keyId", actor(a) + "#ed25519-1").put("value", "AAAA");
+    r(b.api("POST", "/api/v1/trust/lists/import",
+        TestNode.JSON.createObjectNode().put("format", "json").put("content", legacy.toString()).toString()), 422);
     // a tampered list is refused
     ObjectNode tampered = TestNode.JSON.createObjectNode().put("format", "json")
         .put("content", signed.replace("spam.example", "good.example"));

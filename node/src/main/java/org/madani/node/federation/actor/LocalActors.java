@@ -1,7 +1,7 @@
 package org.madani.node.federation.actor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,9 @@ import org.madani.node.federation.sig.Keys;
 import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.SigningKey;
+import org.madani.node.federation.wire.ActorDocument;
+import org.madani.node.federation.wire.CryptographicKey;
+import org.madani.node.federation.wire.Multikey;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Urls;
 import org.madani.node.store.KeyRepository;
@@ -86,45 +90,30 @@ public final class LocalActors {
 
   /** The actor document of {@code org}. Blocking (reads keys); call inside a transaction. */
   public ObjectNode document(Connection c, Organization org) throws SQLException {
+    return json.valueToTree(actor(c, org));
+  }
+
+  /** The actor document of {@code org} as a typed record. Blocking (reads keys); call inside a transaction. */
+  public ActorDocument actor(Connection c, Organization org) throws SQLException {
     String id = actorId(org.handle());
-    ObjectNode a = json.createObjectNode();
-    a.set("@context", EmittedContexts.actor());
-    a.put("id", id);
-    a.put("type", "Organization");
-    a.put("preferredUsername", org.handle());
-    Localized.put(a, "name", org.profile().get("name"));
-    Localized.put(a, "summary", org.profile().get("summary"));
-    a.put("url", id);
-    a.put("inbox", inbox(org.handle()));
-    a.put("outbox", id + "/outbox");
-    a.put("followers", followers(org.handle()));
-    a.put("following", id + "/following");
-    a.putObject("endpoints").put("sharedInbox", sharedInbox());
-    a.put("manuallyApprovesFollowers", false);
-    a.put("discoverable", true);
-    for (String field : List.of("sectors", "regions", "foundingYear", "legalForm", "mission", "links")) {
-      if (org.profile().has(field)) a.set(field, org.profile().get(field));
-    }
     // publicKey lists the RSA key first (Mastodon reads only the first) and then the current Ed25519
     // signing key, which signs our RFC 9421 requests: Fedify 1.6+ looks HTTP-signature keys up
     // under publicKey only (never assertionMethod), so without it every first RFC 9421 delivery
     // to a Fedify server is refused. The same key, same id, is the Multikey in assertionMethod.
-    ArrayNode publicKeys = json.createArrayNode();
-    ArrayNode assertion = a.putArray("assertionMethod");
-    ArrayNode recovery = json.createArrayNode();
-    ArrayNode revocations = json.createArrayNode();
+    List<CryptographicKey> publicKeys = new ArrayList<>();
+    List<Multikey> assertion = new ArrayList<>();
+    List<Multikey> recovery = new ArrayList<>();
+    List<JsonNode> revocations = new ArrayList<>();
     for (KeyRow k : keys.forOrganization(c, org.id())) {
       if ("rsa".equals(k.algorithm()) && k.current()) {
-        publicKeys.insert(0, cryptographicKey(id, k));
+        publicKeys.add(0, cryptographicKey(id, k));
       } else if ("ed25519".equals(k.algorithm()) && "signing".equals(k.purpose())) {
         if (k.current() && k.revokedAt() == null) publicKeys.add(cryptographicKey(id, k));
         // Rotated-out and revoked keys stay listed with their bounds (Controlled Identifiers
         // "expires"/"revoked"), so that peers meeting us later can still check older copies.
-        ObjectNode m = multikey(assertion.addObject(), id, k);
-        if (k.expiresAt() != null) m.put("expires", k.expiresAt().toString());
-        if (k.revokedAt() != null) m.put("revoked", k.revokedAt().toString());
+        assertion.add(multikey(id, k, k.expiresAt(), k.revokedAt()));
       } else if ("recovery".equals(k.purpose()) && k.revokedAt() == null) {
-        multikey(recovery.addObject(), id, k);
+        recovery.add(multikey(id, k, null, null));
       }
       if (k.revocation() != null) {
         try {
@@ -136,26 +125,22 @@ public final class LocalActors {
     }
     // Madani terms (protocol-spec/keys.md): the recovery key is not an assertion method, it only
     // signs revocation statements, which travel with the document so late peers learn them too.
-    if (publicKeys.size() == 1) a.set("publicKey", publicKeys.get(0));
-    else if (!publicKeys.isEmpty()) a.set("publicKey", publicKeys);
-    if (!recovery.isEmpty()) a.set("recoveryKey", recovery);
-    if (!revocations.isEmpty()) a.set("keyRevocations", revocations);
-    return a;
+    JsonNode profile = org.profile();
+    return new ActorDocument(EmittedContexts.actor(), id, ActorDocument.TYPE, org.handle(),
+        Localized.plain(profile.get("name")), Localized.map(profile.get("name")),
+        Localized.plain(profile.get("summary")), Localized.map(profile.get("summary")),
+        id, inbox(org.handle()), id + "/outbox", followers(org.handle()), id + "/following",
+        new ActorDocument.Endpoints(sharedInbox()), false, true, ActorDocument.ProfileTerms.of(profile),
+        assertion, publicKeys, recovery, revocations);
   }
 
-  private ObjectNode cryptographicKey(String actorId, KeyRow k) {
-    return json.createObjectNode()
-        .put("id", actorId + "#" + k.fragment())
-        .put("type", "CryptographicKey")
-        .put("owner", actorId)
-        .put("publicKeyPem", k.publicPem());
+  private static CryptographicKey cryptographicKey(String actorId, KeyRow k) {
+    return new CryptographicKey(actorId + "#" + k.fragment(), actorId, k.publicPem());
   }
 
-  private static ObjectNode multikey(ObjectNode m, String actorId, KeyRow k) {
-    return m.put("id", actorId + "#" + k.fragment())
-        .put("type", "Multikey")
-        .put("controller", actorId)
-        .put("publicKeyMultibase", Keys.toMultibase(Keys.publicKeyFromPem(k.publicPem())));
+  private static Multikey multikey(String actorId, KeyRow k, java.time.Instant expires, java.time.Instant revoked) {
+    return new Multikey(actorId + "#" + k.fragment(), actorId,
+        Keys.toMultibase(Keys.publicKeyFromPem(k.publicPem())), expires, revoked);
   }
 
   /**

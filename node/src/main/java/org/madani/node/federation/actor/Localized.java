@@ -18,6 +18,18 @@ public final class Localized {
     target.set(property + "Map", langMap.deepCopy());
   }
 
+  /** The plain value of a language map: Arabic when present, else the first language; null for no map. */
+  public static String plain(JsonNode langMap) {
+    if (langMap == null || !langMap.isObject() || langMap.isEmpty()) return null;
+    return (langMap.has("ar") ? langMap.get("ar") : langMap.elements().next()).asText();
+  }
+
+  /** A copy of the language map, or null when there is none (so the term is left out). */
+  public static JsonNode map(JsonNode langMap) {
+    if (langMap == null || !langMap.isObject() || langMap.isEmpty()) return null;
+    return langMap.deepCopy();
+  }
+
   /** Both languages joined, for fields where one plain string must carry everything (summaries). */
   public static String bilingual(JsonNode langMap) {
     if (langMap == null || !langMap.isObject() || langMap.isEmpty()) return null;

@@ -2,6 +2,7 @@ package org.madani.node.federation.follow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import org.madani.node.federation.actor.RemoteActors;
 import org.madani.node.federation.inbox.FollowHandler;
 import org.madani.node.federation.inbox.InboxContext;
 import org.madani.node.federation.outbox.Outbox;
+import org.madani.node.federation.wire.EmbeddedActivity;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 import org.madani.node.store.Database;
@@ -103,13 +105,10 @@ public final class FollowService {
       Organization org = org(c, handle);
       var existing = follows.find(c, org.id(), actorId, Direction.OUTGOING);
       if (existing.isEmpty()) return false;
-      ObjectNode undone = inboxContext.json().createObjectNode();
-      undone.put("id", existing.get().activityId());
-      undone.put("type", "Follow");
-      undone.put("actor", localActors.actorId(handle));
-      undone.put("object", actorId);
-      ObjectNode undo = outbox.activity(org, "Undo", undone);
-      undo.putArray("to").add(actorId);
+      ObjectMapper mapper = inboxContext.json();
+      ObjectNode undo = outbox.activity(org, "Undo", mapper.valueToTree(new EmbeddedActivity(
+          existing.get().activityId(), "Follow", localActors.actorId(handle), actorId)),
+          mapper.createArrayNode().add(actorId), null);
       follows.delete(c, org.id(), actorId, Direction.OUTGOING);
       outbox.send(c, org, undo, "private", outbox.inboxesOf(c, List.of(actorId), false));
       return true;

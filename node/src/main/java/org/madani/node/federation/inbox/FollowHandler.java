@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
+import org.madani.node.federation.wire.EmbeddedActivity;
 import org.madani.node.model.Organization;
 import org.madani.node.store.FederationSettingsRepository;
 import org.madani.node.store.FollowRepository.Direction;
@@ -55,13 +56,10 @@ public final class FollowHandler implements ActivityHandler {
   /** Sends Accept or Reject of {@code follow} to {@code follower}'s inbox. */
   public static void sendResponse(Connection c, InboxContext ctx, Organization org, String type,
       ObjectNode follow, String follower) throws SQLException {
-    ObjectNode embedded = ctx.json().createObjectNode();
-    embedded.put("id", follow.path("id").asText());
-    embedded.put("type", "Follow");
-    embedded.put("actor", follower);
-    embedded.put("object", ctx.localActors().actorId(org.handle()));
-    ObjectNode response = ctx.outbox().activity(org, type, embedded);
-    response.putArray("to").add(follower);
+    EmbeddedActivity embedded = new EmbeddedActivity(follow.path("id").asText(), "Follow", follower,
+        ctx.localActors().actorId(org.handle()));
+    ObjectNode response = ctx.outbox().activity(org, type, ctx.json().valueToTree(embedded),
+        ctx.json().createArrayNode().add(follower), null);
     ctx.outbox().send(c, org, response, "private",
         Set.copyOf(ctx.outbox().inboxesOf(c, java.util.List.of(follower), false)));
   }

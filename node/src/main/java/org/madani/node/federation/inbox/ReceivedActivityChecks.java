@@ -9,8 +9,8 @@ import org.madani.node.json.StrictUtf8;
 import org.madani.node.model.Problem;
 
 /**
- * What a received activity must satisfy beyond its signature, checked before it is stored (a
- * refusal stores nothing): who it credits, and whether its content fits the protocol's shapes and
+ * What a received activity must satisfy beyond its signature and origin ({@link OriginRules}),
+ * checked before it is stored (a refusal stores nothing): whether its content fits the protocol's shapes and
  * taxonomies. Immutable; thread-safe.
  */
 final class ReceivedActivityChecks {
@@ -22,47 +22,6 @@ final class ReceivedActivityChecks {
 
   ReceivedActivityChecks(Taxonomies taxonomies) {
     this.taxonomies = taxonomies;
-  }
-
-  /**
-   * Every id in the object's {@code attributedTo} must be the actor, whatever its shape (a string,
-   * an object with an id, or an array of either): a Create or Update from eve crediting
-   * {@code [eve, alice]} would otherwise be kept as alice's. Any other shape is refused.
-   */
-  void attribution(String type, String actor, JsonNode object) {
-    JsonNode attributed = object.get("attributedTo");
-    if (attributed == null || attributed.isNull()) return;
-    List<String> ids = new ArrayList<>();
-    if (!collectIds(attributed, ids) || ids.isEmpty()) {
-      throw Problem.of(400, "bad-attribution", "Malformed attribution",
-          "attributedTo must be an actor id, an object with an id, or an array of them.").exception();
-    }
-    for (String id : ids) {
-      if (!id.equals(actor)) {
-        throw Problem.of(403, "origin", "Origin check failed", type
-            + " of an object attributed to someone other than the actor is not accepted.").exception();
-      }
-    }
-  }
-
-  private static boolean collectIds(JsonNode n, List<String> out) {
-    if (n.isTextual()) {
-      out.add(n.asText());
-      return true;
-    }
-    if (n.isObject()) {
-      JsonNode id = n.get("id");
-      if (id == null || !id.isTextual()) return false;
-      out.add(id.asText());
-      return true;
-    }
-    if (n.isArray()) {
-      for (JsonNode e : n) {
-        if (e.isArray() || !collectIds(e, out)) return false;
-      }
-      return true;
-    }
-    return false;
   }
 
   /**

@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.EmittedContexts;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.actor.Localized;
+import org.madani.node.federation.wire.EntryObject;
+import org.madani.node.federation.wire.Tombstone;
 import org.madani.node.text.Html;
 import org.madani.node.model.Entry;
 import org.madani.node.model.EntryKind;
@@ -32,6 +37,11 @@ public final class EntryObjects {
   private static final Set<String> MAPPED = Set.of("title", "summary", "content", "recipients",
       "place", "image", "visibility");
 
+  /** The object's own properties, which an entry field of the same name does not override. */
+  private static final Set<String> HEAD = Set.of("@context", "id", "type", "kind", "attributedTo", "name", "nameMap",
+      "summary", "summaryMap", "content", "contentMap", "url", "published", "updated", "visibility", "to", "cc",
+      "location", "image", "tag");
+
   private final ObjectMapper json;
   private final Urls urls;
   private final LocalActors actors;
@@ -51,48 +61,41 @@ public final class EntryObjects {
   }
 
   public ObjectNode object(Organization org, Entry e) {
-    String actor = actors.actorId(org.handle());
+    return json.valueToTree(record(org, e));
+  }
+
+  /** The entry as a typed wire object, unsigned. */
+  public EntryObject record(Organization org, Entry e) {
     JsonNode d = e.document();
-    ObjectNode o = json.createObjectNode();
-    o.set("@context", EmittedContexts.object());
-    o.put("id", urls.entry(org.handle(), e.id()));
-    o.put("type", asType(e.kind()));
-    o.put("kind", e.kind().wireName());
-    o.put("attributedTo", actor);
-    Localized.put(o, "name", d.get("title"));
-    Localized.put(o, "summary", d.get("summary"));
-    Localized.put(o, "content", readable(d, urls.entry(org.handle(), e.id())));
-    o.put("url", urls.entry(org.handle(), e.id()));
-    o.put("published", e.created().toString());
-    o.put("updated", e.updated().toString());
-    o.put("visibility", e.visibility().wireName());
-    address(o, org, e);
+    String url = urls.entry(org.handle(), e.id());
+    EntryObject.Place place = null;
     if (d.has("place")) {
-      ObjectNode place = o.putObject("location");
-      place.put("type", "Place");
-      Localized.put(place, "name", d.path("place").get("name"));
-      Localized.put(place, "address", d.path("place").get("address"));
-      if (d.path("place").has("region")) place.set("region", d.path("place").get("region"));
-      if (d.path("place").has("latitude")) place.set("latitude", d.path("place").get("latitude"));
-      if (d.path("place").has("longitude")) place.set("longitude", d.path("place").get("longitude"));
+      JsonNode p = d.path("place");
+      place = new EntryObject.Place("Place", Localized.plain(p.get("name")), Localized.map(p.get("name")),
+          Localized.plain(p.get("address")), Localized.map(p.get("address")), p.get("region"), p.get("latitude"),
+          p.get("longitude"));
     }
+    EntryObject.Image image = null;
     if (d.has("image")) {
-      ObjectNode img = o.putObject("image");
-      img.put("type", "Image").put("url", d.path("image").path("url").asText());
-      Localized.put(img, "name", d.path("image").get("alt"));
+      JsonNode alt = d.path("image").get("alt");
+      image = new EntryObject.Image("Image", d.path("image").path("url").asText(), Localized.plain(alt), Localized.map(alt));
     }
-    ArrayNode tags = json.createArrayNode();
-    for (JsonNode t : d.path("tags")) {
-      tags.addObject().put("type", "Hashtag").put("name", "#" + t.asText().replaceAll("\\s+", "_"));
-    }
-    if (!tags.isEmpty()) o.set("tag", tags);
+    List<EntryObject.Hashtag> tags = new ArrayList<>();
+    for (JsonNode t : d.path("tags")) tags.add(new EntryObject.Hashtag("#" + t.asText().replaceAll("\\s+", "_")));
+    JsonNode content = readable(d, url);
+    Audience audience = audience(org, e);
+    Map<String, JsonNode> terms = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = d.properties().iterator(); it.hasNext();) {
       var kv = it.next();
-      if (!MAPPED.contains(kv.getKey()) && !o.has(kv.getKey()) && !"tags".equals(kv.getKey())) {
-        o.set(kv.getKey(), kv.getValue().deepCopy());
+      if (!MAPPED.contains(kv.getKey()) && !HEAD.contains(kv.getKey()) && !"tags".equals(kv.getKey())) {
+        terms.put(kv.getKey(), kv.getValue().deepCopy());
       }
     }
-    return o;
+    return new EntryObject(EmittedContexts.object(), url, asType(e.kind()), e.kind().wireName(),
+        actors.actorId(org.handle()), Localized.plain(d.get("title")), Localized.map(d.get("title")),
+        Localized.plain(d.get("summary")), Localized.map(d.get("summary")), Localized.plain(content),
+        Localized.map(content), url, e.created(), e.updated(), e.visibility().wireName(), audience.to(), audience.cc(),
+        place, image, tags, terms);
   }
 
   /**
@@ -124,12 +127,7 @@ public final class EntryObjects {
 
   /** A Tombstone standing in for a deleted entry. */
   public ObjectNode tombstone(Organization org, Entry e, Instant deleted) {
-    ObjectNode o = json.createObjectNode();
-    o.put("id", urls.entry(org.handle(), e.id()));
-    o.put("type", "Tombstone");
-    o.put("formerType", asType(e.kind()));
-    o.put("deleted", deleted.toString());
-    return o;
+    return json.valueToTree(new Tombstone(urls.entry(org.handle(), e.id()), asType(e.kind()), deleted));
   }
 
   /**
@@ -137,16 +135,23 @@ public final class EntryObjects {
    * only; private to the named recipients only.
    */
   public void address(ObjectNode o, Organization org, Entry e) {
+    Audience a = audience(org, e);
     ArrayNode to = o.putArray("to");
+    a.to().forEach(to::add);
     ArrayNode cc = o.putArray("cc");
+    a.cc().forEach(cc::add);
+  }
+
+  /** Who an entry is addressed to ({@code to}) and copied to ({@code cc}). */
+  public record Audience(List<String> to, List<String> cc) {}
+
+  /** The audience of {@code e} by its visibility (see {@link #address}). */
+  public Audience audience(Organization org, Entry e) {
     String followers = actors.followers(org.handle());
-    if (e.visibility() == Visibility.PUBLIC) {
-      to.add(ActivityStreams.PUBLIC);
-      cc.add(followers);
-    } else if (e.visibility() == Visibility.NETWORK) {
-      to.add(followers);
-    } else {
-      for (JsonNode r : e.document().path("recipients")) to.add(r.asText());
-    }
+    if (e.visibility() == Visibility.PUBLIC) return new Audience(List.of(ActivityStreams.PUBLIC), List.of(followers));
+    if (e.visibility() == Visibility.NETWORK) return new Audience(List.of(followers), List.of());
+    List<String> to = new ArrayList<>();
+    for (JsonNode r : e.document().path("recipients")) to.add(r.asText());
+    return new Audience(to, List.of());
   }
 }

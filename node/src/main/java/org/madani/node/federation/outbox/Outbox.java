@@ -23,6 +23,7 @@ import org.madani.node.federation.PeerPolicy;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.federation.sig.SigningKey;
+import org.madani.node.federation.wire.Activity;
 import org.madani.node.model.Entry;
 import org.madani.node.model.Organization;
 import org.madani.node.store.FollowRepository;
@@ -112,11 +113,7 @@ public final class Outbox implements ContentEvents {
 
   @Override
   public void profileUpdated(Connection c, Organization org) throws SQLException {
-    ObjectNode actor = actors.document(c, org);
-    actor.remove("@context");
-    ObjectNode upd = activity(org, "Update", actor);
-    upd.putArray("to").add(ActivityStreams.PUBLIC);
-    upd.putArray("cc").add(actors.followers(org.handle()));
+    ObjectNode upd = actorUpdate(c, org);
     send(c, org, upd, "public", followerInboxes(c, org));
   }
 
@@ -127,33 +124,33 @@ public final class Outbox implements ContentEvents {
    * (protocol-spec/keys.md §2). It is a public log item, so mirrors relay it to late peers too.
    */
   public void keysChanged(Connection c, Organization org, SigningKey signer) throws SQLException {
-    ObjectNode actor = actors.document(c, org);
-    actor.remove("@context");
-    ObjectNode upd = activity(org, "Update", actor);
-    upd.putArray("to").add(ActivityStreams.PUBLIC);
-    upd.putArray("cc").add(actors.followers(org.handle()));
+    ObjectNode upd = actorUpdate(c, org);
     send(c, org, upd, "public", followerInboxes(c, org), signer);
+  }
+
+  /** An Update of the organization's actor, addressed to the public and its followers. */
+  private ObjectNode actorUpdate(Connection c, Organization org) throws SQLException {
+    return activity(org, "Update", json.valueToTree(actors.actor(c, org).withoutContext()),
+        json.createArrayNode().add(ActivityStreams.PUBLIC), json.createArrayNode().add(actors.followers(org.handle())));
   }
 
   private void publish(Connection c, Organization org, String type, ObjectNode object, Entry e) throws SQLException {
     object.remove("@context");
-    ObjectNode a = activity(org, type, object);
-    a.set("to", object.get("to").deepCopy());
-    a.set("cc", object.get("cc").deepCopy());
+    ObjectNode a = activity(org, type, object, object.get("to").deepCopy(), object.get("cc").deepCopy());
     send(c, org, a, e.visibility().wireName(), recipientsFor(c, org, e));
   }
 
-  /** A new activity envelope from {@code org}'s actor. */
+  /** A new activity envelope from {@code org}'s actor, without an audience. */
   public ObjectNode activity(Organization org, String type, JsonNode object) {
-    ObjectNode a = json.createObjectNode();
+    return activity(org, type, object, null, null);
+  }
+
+  /** A new activity envelope from {@code org}'s actor, addressed {@code to} and {@code cc} when given. */
+  public ObjectNode activity(Organization org, String type, JsonNode object, JsonNode to, JsonNode cc) {
     // The activity may embed an actor (Update), whose key terms its context must define too.
-    a.set("@context", EmittedContexts.actor());
-    a.put("id", actors.actorId(org.handle()) + "/activities/" + UUID.randomUUID());
-    a.put("type", type);
-    a.put("actor", actors.actorId(org.handle()));
-    a.put("published", clock.instant().toString());
-    a.set("object", object);
-    return a;
+    return json.valueToTree(new Activity(EmittedContexts.actor(),
+        actors.actorId(org.handle()) + "/activities/" + UUID.randomUUID(), type, actors.actorId(org.handle()),
+        clock.instant(), object, to, cc));
   }
 
   /** Content activities of public entries form the organization's numbered, mirrorable log. */

@@ -1,15 +1,17 @@
 package org.madani.node.federation.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.actor.LocalActors;
+import org.madani.node.federation.wire.MirrorIndex;
+import org.madani.node.federation.wire.OrderedCollectionPage;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 import org.madani.node.model.Urls;
@@ -73,13 +75,11 @@ public final class LogPages {
   /** Every origin mirrored here, with its latest sequence number and where its log is read. */
   public Future<ObjectNode> mirrorIndex() {
     return db.tx(c -> {
-      ObjectNode out = json.createObjectNode();
-      ArrayNode items = out.putArray("mirrors");
+      List<MirrorIndex.Mirror> out = new ArrayList<>();
       for (var s : mirrors.origins(c)) {
-        items.addObject().put("actor", s.originActor()).put("latestSequence", mirrors.latest(c, s.originActor()))
-            .put("log", mirrorLogUrl(s.originActor()));
+        out.add(new MirrorIndex.Mirror(s.originActor(), mirrors.latest(c, s.originActor()), mirrorLogUrl(s.originActor())));
       }
-      return out;
+      return json.valueToTree(new MirrorIndex(out));
     });
   }
 
@@ -88,21 +88,17 @@ public final class LogPages {
   }
 
   private ObjectNode page(String base, long after, List<String> docs, long last, boolean more) {
-    ObjectNode out = json.createObjectNode();
-    out.put("@context", ActivityStreams.CONTEXT);
     String sep = base.contains("?") ? "&" : "?";
-    out.put("id", base + sep + "after=" + after);
-    out.put("type", "OrderedCollectionPage");
-    out.put("partOf", base);
-    ArrayNode items = out.putArray("orderedItems");
+    List<JsonNode> items = new ArrayList<>();
     for (String d : docs) {
       try {
+        // each item exactly as signed, with its own @context and proof
         items.add(json.readTree(d));
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     }
-    if (more) out.put("next", base + sep + "after=" + last);
-    return out;
+    return json.valueToTree(OrderedCollectionPage.of(base + sep + "after=" + after, base, items,
+        more ? base + sep + "after=" + last : null));
   }
 }

@@ -2,19 +2,20 @@ package org.madani.node.federation.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.outbox.EntryObjects;
 import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.federation.sig.SigningKey;
+import org.madani.node.federation.wire.OrderedCollection;
+import org.madani.node.federation.wire.OrderedCollectionPage;
 import org.madani.node.model.Entry;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
@@ -115,26 +116,18 @@ public final class PublishedDocuments {
     return db.tx(c -> {
       Organization org = org(c, handle, "No such actor.");
       String base = actors.actorId(handle) + "/outbox";
-      ObjectNode out = json.createObjectNode();
-      out.put("@context", ActivityStreams.CONTEXT);
       if (before == null) {
-        out.put("id", base);
-        out.put("type", "OrderedCollection");
-        out.put("totalItems", outbox.count(c, org.id(), PUBLIC_ONLY));
-        out.put("first", base + "?before=" + Long.MAX_VALUE);
-        return out;
+        return json.valueToTree(OrderedCollection.of(base, outbox.count(c, org.id(), PUBLIC_ONLY),
+            base + "?before=" + Long.MAX_VALUE));
       }
       var rows = outbox.page(c, org.id(), PUBLIC_ONLY, before, OUTBOX_PAGE);
-      out.put("id", base + "?before=" + before);
-      out.put("type", "OrderedCollectionPage");
-      out.put("partOf", base);
-      ArrayNode items = out.putArray("orderedItems");
+      List<JsonNode> items = new ArrayList<>();
       for (var r : rows) {
         // Each activity keeps its own @context: its proof covers it, and its terms need it.
         items.add(parse(r.document()));
       }
-      if (rows.size() == OUTBOX_PAGE) out.put("next", base + "?before=" + rows.get(rows.size() - 1).seq());
-      return out;
+      String next = rows.size() == OUTBOX_PAGE ? base + "?before=" + rows.get(rows.size() - 1).seq() : null;
+      return json.valueToTree(OrderedCollectionPage.of(base + "?before=" + before, base, items, next));
     });
   }
 
@@ -142,12 +135,9 @@ public final class PublishedDocuments {
   public Future<ObjectNode> collectionSize(String handle, Direction d) {
     return db.tx(c -> {
       Organization org = org(c, handle, "No such actor.");
-      ObjectNode out = json.createObjectNode();
-      out.put("@context", ActivityStreams.CONTEXT);
-      out.put("id", actors.actorId(handle) + (d == Direction.INCOMING ? "/followers" : "/following"));
-      out.put("type", "OrderedCollection");
-      out.put("totalItems", follows.count(c, org.id(), d, State.ACCEPTED));
-      return out;
+      return json.valueToTree(OrderedCollection.sizeOnly(
+          actors.actorId(handle) + (d == Direction.INCOMING ? "/followers" : "/following"),
+          follows.count(c, org.id(), d, State.ACCEPTED)));
     });
   }
 
