@@ -338,9 +338,13 @@ public final class MadaniNode {
     // Feeds, reports, export and discovery: read the directory; public unless said otherwise.
     org.madani.node.http.FeedRoutes feeds = new org.madani.node.http.FeedRoutes(directory, profiles, taxonomies,
         urls, json, clock);
-    org.madani.node.http.ReportRoutes reportRoutes = new org.madani.node.http.ReportRoutes(
-        new org.madani.node.directory.report.DirectoryReports(db, new org.madani.node.store.CoverageRepository(),
-            directory, urls, clock),
+    org.madani.node.directory.report.DirectoryReports directoryReports = new org.madani.node.directory.report
+        .DirectoryReports(db, new org.madani.node.store.CoverageRepository(), directory, urls, clock);
+    // Scheduled monthly/quarterly reports (issue 15 item 7): checked at start, then every minute (dev: 2 s).
+    org.madani.node.directory.report.ReportSchedules reportSchedules = new org.madani.node.directory.report
+        .ReportSchedules(db, new org.madani.node.store.ReportScheduleRepository(), orgs, directoryReports,
+            new org.madani.node.http.ReportEntryPublisher(entryService, taxonomies, json, urls), clock);
+    org.madani.node.http.ReportRoutes reportRoutes = new org.madani.node.http.ReportRoutes(directoryReports,
         directory, entryService, new org.madani.node.http.pages.ReportPageRenderer(pageRenderer, taxonomies),
         taxonomies, json, urls);
     org.madani.node.http.DiscoveryRoutes discoveryRoutes = new org.madani.node.http.DiscoveryRoutes(
@@ -362,7 +366,8 @@ public final class MadaniNode {
         // The directory API goes before the admin API: its search also answers without a token.
         List.of(httpMetrics::mount, health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount,
             media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount,
-            moderationApi::mount, reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin,
+            moderationApi::mount, reportRoutes::mountAdmin,
+            new org.madani.node.http.ReportScheduleRoutes(reportSchedules, json)::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin,
             adminApi::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount, media::mount),
@@ -376,6 +381,8 @@ public final class MadaniNode {
         .compose(id -> vertx.deployVerticle(processor)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(syncWorker)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(listPoller)).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(new org.madani.node.directory.report.ReportScheduler(reportSchedules,
+            java.time.Duration.ofSeconds(config.devMode() ? 2 : 60)))).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
         .map(id -> {
           // Blocking, suspending or limiting an author takes its entries out of the directory (and
