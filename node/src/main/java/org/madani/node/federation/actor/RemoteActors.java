@@ -29,9 +29,16 @@ import org.madani.node.store.RemoteActorRepository.KeyRow;
  */
 public final class RemoteActors {
 
-  /** Pinned keys, kept in memory (bounded) to spare a query per request; cleared when pins change. */
-  private final java.util.concurrent.ConcurrentHashMap<String, ResolvedKey> keyCache =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * Pinned keys, kept in memory to spare a query per request; cleared when pins change. Bounded by
+   * Caffeine (size, then idle time) rather than emptied when full, so a flood of new key ids from
+   * many senders evicts the least used entries instead of dropping every busy peer's key at once.
+   */
+  private final com.github.benmanes.caffeine.cache.Cache<String, ResolvedKey> keyCache =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .maximumSize(10_000)
+          .expireAfterAccess(java.time.Duration.ofHours(6))
+          .build();
 
   private final Database db;
   private final RemoteActorRepository repo;
@@ -44,7 +51,7 @@ public final class RemoteActors {
   public RemoteActors(Database db, RemoteActorRepository repo, DocumentFetcher fetcher, ObjectMapper json, Clock clock,
       KeyPins pins) {
     this.pins = pins;
-    pins.onChange(keyCache::clear);
+    pins.onChange(keyCache::invalidateAll);
     this.db = db;
     this.repo = repo;
     this.fetcher = fetcher;
@@ -72,10 +79,10 @@ public final class RemoteActors {
    */
   public Future<ResolvedKey> key(String keyId, boolean refresh) {
     if (refresh) {
-      keyCache.remove(keyId);
+      keyCache.invalidate(keyId);
       return fetchKey(keyId).onSuccess(k -> remember(keyId, k));
     }
-    ResolvedKey cached = keyCache.get(keyId);
+    ResolvedKey cached = keyCache.getIfPresent(keyId);
     if (cached != null) return Future.succeededFuture(cached);
     return db.tx(c -> repo.findKey(c, keyId)).compose(found -> found.isPresent()
         ? Future.succeededFuture(resolved(found.get(), true))
@@ -92,7 +99,6 @@ public final class RemoteActors {
   }
 
   private void remember(String keyId, ResolvedKey key) {
-    if (keyCache.size() > 10_000) keyCache.clear();
     keyCache.put(keyId, new ResolvedKey(key.key(), true, key.invalidFrom()));
   }
 
