@@ -234,6 +234,8 @@ public final class MadaniNode {
     Relay relay = new Relay(db, orgs, follows, localActors, outbox);
     mirror.onFirstFromOrigin(relay::relay);
     LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
+    FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
+        outbox, webFinger, inboxContext, config.devMode(), clock, trustPolicy);
     InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), List.of(
         new FollowHandler(inboxContext),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
@@ -246,10 +248,10 @@ public final class MadaniNode {
         new LogItemHandler(new CreateObjectHandler(inboxContext, true, trustPolicy), mirror, syncWorker::catchUpSoon),
         new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
         new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
-        new LikeHandler(inboxContext)), config.devMode() ? 200 : 1000);
+        new LikeHandler(inboxContext),
+        new org.madani.node.federation.inbox.MoveHandler(inboxContext, followService, mirrorRepo)),
+        config.devMode() ? 200 : 1000);
     InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock, crypto, trustPolicy);
-    FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
-        outbox, webFinger, inboxContext, config.devMode(), clock, trustPolicy);
 
     // Directory: the index follows H2; content and inbox commits only wake it (DirectoryIndexer).
     DirectoryRepository directoryRepo = new DirectoryRepository();
@@ -299,6 +301,13 @@ public final class MadaniNode {
     org.madani.node.http.BackupRoutes backupRoutes = new org.madani.node.http.BackupRoutes(vertx, db,
         new org.madani.node.store.OnlineBackup(), config.dataDir().resolve("tmp"));
 
+    // Moving an organization between nodes (issue 15 item 5): export, import, Move.
+    org.madani.node.http.MoveApiRoutes moveApi = new org.madani.node.http.MoveApiRoutes(
+        new org.madani.node.federation.move.OrganizationMoves(new org.madani.node.federation.move.OrganizationMoves.Parts(
+            db, orgs, entries, outboxLog, follows, keyRepo, new org.madani.node.store.OrgMoveRepository(), checks,
+            new org.madani.node.setup.HostedOrganizations(db, orgs, profiles, new org.madani.node.trust.OrganizationKeys(
+                keyRepo, keyFiles), config.keysDir(), events, clock),
+            localActors, remoteActors, outbox, followService, events, json.mapper(), clock)), json);
     ApiRoutes api = new ApiRoutes(json, admins, profiles, entryService, urls, config.bodyLimitBytes(),
         adminAuth, new AuditTrail(auditLog, json));
     FederationApiRoutes federationApi = new FederationApiRoutes(followService, json);
@@ -368,13 +377,17 @@ public final class MadaniNode {
             media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount,
             moderationApi::mount, reportRoutes::mountAdmin,
             new org.madani.node.http.ReportScheduleRoutes(reportSchedules, json)::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin,
-            adminApi::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
+            adminApi::mount, backupRoutes::mount, hostingApi::mount, moveApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
             reportRoutes::mount, discoveryRoutes::mount, media::mount),
         new ProblemHandler(json, new org.madani.node.http.pages.ErrorPageRenderer(pageRenderer)),
         RequestDeadlines.fromEnv(System.getenv()));
     List<String> deployments = new java.util.ArrayList<>();
-    return trust.refresh()
+    // Keys first: a wrong key passphrase stops the start with a clear message (issue 11, finding 14).
+    return db.tx(c -> {
+      localActors.checkSigningKeys(c, orgs.listAll(c));
+      return null;
+    }).compose(v -> trust.refresh())
         .compose(s -> vertx.deployVerticle(runtimeMetrics)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(indexer)).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(delivery)).onSuccess(deployments::add)

@@ -31,6 +31,9 @@ import org.madani.node.trust.OrganizationKeys;
  */
 public final class LocalActors {
 
+  /** Stateless; where the organization moved from or to. */
+  private final org.madani.node.store.OrgMoveRepository moves = new org.madani.node.store.OrgMoveRepository();
+
   private final ObjectMapper json;
   private final Urls urls;
   private final KeyRepository keys;
@@ -136,6 +139,11 @@ public final class LocalActors {
     // signs revocation statements, which travel with the document so late peers learn them too.
     if (publicKeys.size() == 1) a.set("publicKey", publicKeys.get(0));
     else if (!publicKeys.isEmpty()) a.set("publicKey", publicKeys);
+    // A moved organization (issue 15 item 5): the new actor names the old one in alsoKnownAs (what
+    // makes a Move to it valid for Mastodon, Fedify and Madani); the old one names the new in movedTo.
+    var moved = moves.find(c, org.id());
+    if (moved.isPresent() && moved.get().alsoKnownAs() != null) a.putArray("alsoKnownAs").add(moved.get().alsoKnownAs());
+    if (moved.isPresent() && moved.get().movedTo() != null) a.put("movedTo", moved.get().movedTo());
     if (!recovery.isEmpty()) a.set("recoveryKey", recovery);
     if (!revocations.isEmpty()) a.set("keyRevocations", revocations);
     return a;
@@ -169,6 +177,24 @@ public final class LocalActors {
     ObjectNode doc = document(c, org);
     for (SigningKey key : documentKeys(c, org, now)) doc = ObjectProofs.sign(doc, key, changed);
     return doc;
+  }
+
+  /**
+   * Reads every hosted organization's current signing keys once, at start: a missing or wrong
+   * passphrase (MADANI_KEY_PASSPHRASE_FILE / MADANI_KEY_PASSPHRASE) then stops the node with a
+   * message naming the organization, instead of failing its first delivery. Blocking.
+   */
+  public void checkSigningKeys(Connection c, List<Organization> all) throws SQLException {
+    for (Organization org : all) {
+      try {
+        ed25519(c, org);
+        rsa(c, org);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("cannot read the signing keys of '" + org.handle() + "': " + e.getMessage()
+            + " (encrypted keys are read with the passphrase in MADANI_KEY_PASSPHRASE_FILE or MADANI_KEY_PASSPHRASE)",
+            e);
+      }
+    }
   }
 
   /** The organization's current Ed25519 signing key (RFC 9421 between Madani nodes, object proofs). */
