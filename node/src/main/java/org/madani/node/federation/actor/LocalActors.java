@@ -31,6 +31,8 @@ import org.madani.node.trust.OrganizationKeys;
  */
 public final class LocalActors {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalActors.class);
+
   /** Stateless; where the organization moved from or to. */
   private final org.madani.node.store.OrgMoveRepository moves = new org.madani.node.store.OrgMoveRepository();
 
@@ -189,6 +191,11 @@ public final class LocalActors {
       try {
         ed25519(c, org);
         rsa(c, org);
+      } catch (UncheckedIOException e) {
+        // A key file that is not there (a backup restored without --include-keys) is not a
+        // passphrase problem: the node still serves its pages; signing fails until keys are back.
+        LOG.warn("signing keys of {} not readable: {}",
+            org.handle(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
       } catch (RuntimeException e) {
         throw new IllegalStateException("cannot read the signing keys of '" + org.handle() + "': " + e.getMessage()
             + " (encrypted keys are read with the passphrase in MADANI_KEY_PASSPHRASE_FILE or MADANI_KEY_PASSPHRASE)",
