@@ -53,9 +53,28 @@ public final class OrgMoveRepository {
     }
   }
 
+  /** Whether an entry with this id is hosted here (entry ids are unique across the node). */
+  public boolean entryIdTaken(Connection c, String entryId) throws SQLException {
+    return exists(c, "SELECT 1 FROM entry WHERE id = ?", entryId);
+  }
+
+  /** Whether an outbox activity with this id exists here (activity ids are unique across the node). */
+  public boolean activityIdTaken(Connection c, String activityId) throws SQLException {
+    return exists(c, "SELECT 1 FROM outbox WHERE activity_id = ?", activityId);
+  }
+
+  private static boolean exists(Connection c, String sql, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   private static void ensure(Connection c, long orgId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO org_move(org_id) KEY(org_id) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM org_move WHERE org_id = ?)")) {
+        "INSERT INTO org_move(org_id) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM org_move WHERE org_id = ?)")) {
       ps.setLong(1, orgId);
       ps.setLong(2, orgId);
       Inserts.ignoringDuplicate(ps);

@@ -38,11 +38,16 @@ public final class ReportScheduleRepository {
     }
   }
 
-  /** Writes the whole row (insert or replace). */
+  /** Writes the whole row (insert or replace; standard MERGE, as H2 and PostgreSQL 15+ read it). */
   public void save(Connection c, ScheduleRow row, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO report_schedule(org_id, monthly, quarterly, last_month, last_quarter, updated) KEY(org_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?)")) {
+        "MERGE INTO report_schedule t USING (VALUES (CAST(? AS BIGINT), CAST(? AS BOOLEAN), CAST(? AS BOOLEAN), "
+            + "CAST(? AS DATE), CAST(? AS DATE), CAST(? AS TIMESTAMP WITH TIME ZONE))) s(o, m, q, lm, lq, u) "
+            + "ON t.org_id = s.o "
+            + "WHEN MATCHED THEN UPDATE SET monthly = s.m, quarterly = s.q, last_month = s.lm, last_quarter = s.lq, "
+            + "updated = s.u "
+            + "WHEN NOT MATCHED THEN INSERT (org_id, monthly, quarterly, last_month, last_quarter, updated) "
+            + "VALUES (s.o, s.m, s.q, s.lm, s.lq, s.u)")) {
       ps.setLong(1, row.orgId());
       ps.setBoolean(2, row.monthly());
       ps.setBoolean(3, row.quarterly());

@@ -65,6 +65,13 @@ class MoveOrganizationIT {
       JsonNode newDoc = TestNode.json(b.get("/orgs/sawa", "Accept", "application/activity+json"));
       assertThat(newDoc.get("alsoKnownAs").toString()).contains(oldActor);
       assertThat(TestNode.json(b.api("GET", "/api/v1/organizations/sawa/entries", null)).get("items")).hasSize(2);
+      // The same archive again under another handle: its entries are already hosted here, so it is
+      // refused with a problem and leaves no half-imported organization behind.
+      HttpResponse<String> again = b.api("POST", "/api/v1/organizations/sawa2/import", exported.body());
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+      assertThat(again.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+      assertThat(b.api("GET", "/api/v1/organizations/sawa2/profile", null).statusCode()).isEqualTo(404);
+      assertThat(b.api("GET", "/api/v1/organizations", null).body()).doesNotContain("sawa2");
 
       // A Move to an actor that does not name A is refused; then A announces the real one.
       HttpResponse<String> wrong = a.api("POST", "/api/v1/organizations/sawa/move",

@@ -29,16 +29,8 @@ import org.madani.node.store.RemoteActorRepository.KeyRow;
  */
 public final class RemoteActors {
 
-  /**
-   * Pinned keys, kept in memory to spare a query per request; cleared when pins change. Bounded by
-   * Caffeine (size, then idle time) rather than emptied when full, so a flood of new key ids from
-   * many senders evicts the least used entries instead of dropping every busy peer's key at once.
-   */
-  private final com.github.benmanes.caffeine.cache.Cache<String, ResolvedKey> keyCache =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-          .maximumSize(10_000)
-          .expireAfterAccess(java.time.Duration.ofHours(6))
-          .build();
+  /** Pinned keys, kept in memory (bounded) to spare a query per request; cleared when pins change. */
+  private final PinnedKeyCache keyCache = new PinnedKeyCache();
 
   private final Database db;
   private final RemoteActorRepository repo;
@@ -82,7 +74,7 @@ public final class RemoteActors {
       keyCache.invalidate(keyId);
       return fetchKey(keyId).onSuccess(k -> remember(keyId, k));
     }
-    ResolvedKey cached = keyCache.getIfPresent(keyId);
+    ResolvedKey cached = keyCache.get(keyId);
     if (cached != null) return Future.succeededFuture(cached);
     return db.tx(c -> repo.findKey(c, keyId)).compose(found -> found.isPresent()
         ? Future.succeededFuture(resolved(found.get(), true))

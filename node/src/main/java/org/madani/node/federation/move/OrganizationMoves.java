@@ -112,7 +112,9 @@ public final class OrganizationMoves {
    * Hosts the archived organization here under {@code handle}: new keys, the same entries (ids,
    * versions, dates), the same log (its next item is numbered after the archive's last), and
    * {@code alsoKnownAs} naming the old actor; then follows again whom the old actor followed.
-   * Everything is checked before anything is written.
+   * Everything is checked before anything is written, and the organization, its keys' rows, entries,
+   * log and alias are written in one transaction: an archive that cannot be hosted here (say, one
+   * already imported under another handle) leaves nothing behind.
    *
    * @return the new actor's id
    */
@@ -123,14 +125,21 @@ public final class OrganizationMoves {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return p.hosting().create(handle, checked.profile())
-        .compose(created -> p.db().tx(c -> {
+    return p.db().tx(c -> {
+          p.hosting().createIn(c, handle, checked.profile());
           Organization org = org(c, handle);
           for (Entry e : checked.entries()) {
+            if (p.moves().entryIdTaken(c, e.id())) {
+              throw Problem.conflict("Entry " + e.id() + " of this archive is already hosted here (imported before?).");
+            }
             p.entries().insert(c, new Entry(e.id(), org.id(), e.kind(), e.visibility(), e.document(), e.version(),
                 e.startTime(), e.created(), e.updated()));
           }
           for (JsonNode item : checked.log()) {
+            if (p.moves().activityIdTaken(c, item.get("activityId").asText())) {
+              throw Problem.conflict("Log item " + item.get("sequence").asLong()
+                  + " of this archive is already hosted here (imported before?).");
+            }
             p.log().append(c, org.id(), item.get("activityId").asText(), item.get("type").asText(),
                 item.path("objectId").isTextual() ? item.get("objectId").asText() : null,
                 item.path("audience").asText("public"), item.get("document").asText(),
@@ -138,7 +147,7 @@ public final class OrganizationMoves {
           }
           p.moves().setAlsoKnownAs(c, org.id(), checked.actor());
           return p.localActors().actorId(handle);
-        }))
+        })
         .onSuccess(id -> {
           p.events().committed();
           LOG.info("imported organization {} from {} as {}: {} entries, {} log items", handle, checked.actor(), id,
