@@ -528,6 +528,21 @@ class AdminUiEntryKindsIT {
         .endsWith("#/following");
   }
 
+  @Test
+  @Order(8)
+  void remoteFollowWhileSignedOut_landsOnTheFollowFormFilledIn_afterTheLogin() throws Exception {
+    browser.el("logout").click();
+    browser.waitForHeading("تسجيل الدخول");
+    browser.driver.get(a.base() + "/authorize_interaction?uri=" + java.net.URLEncoder.encode("acct:huda@peer.example.org",
+        java.nio.charset.StandardCharsets.UTF_8));
+    browser.waitForHeading("تسجيل الدخول");
+    browser.type("username", "admin");
+    browser.type("password", PASSWORD);
+    browser.el("login-submit").click();
+    browser.waitForHeading("من نتابعهم");
+    assertThat(browser.el("follow-actor").getAttribute("value")).isEqualTo("huda@peer.example.org");
+  }
+
   record Screen(String hash, String name, String ar, String en) {}
 
   static final List<Screen> ADMIN_SCREENS = List.of(
