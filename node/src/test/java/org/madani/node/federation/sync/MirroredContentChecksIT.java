@@ -22,7 +22,7 @@ import org.madani.node.TestNode;
 import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.SigningKey;
-import org.madani.node.trust.PrivateKeyFiles;
+import org.madani.node.federation.actor.PrivateKeyFiles;
 
 /**
  * Items that arrive by catch-up, not through the inbox, pass the same content checks (issue 11,
