@@ -139,7 +139,7 @@ public record FederationModule(
         new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
         new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
         new LikeHandler(inboxContext),
-        new MoveHandler(inboxContext, follows, store.mirrors())), dev ? 200 : 1000, n.onInboxHandled());
+        new MoveHandler(inboxContext, follows::follow, follows::unfollow, store.mirrors())), dev ? 200 : 1000, n.onInboxHandled());
     InboxService inbox = new InboxService(store.db(), store.inbox(), remoteActors, store.json(), clock, crypto,
         n.trust());
     PublishedDocuments published = new PublishedDocuments(store.db(), store.orgs(), store.entries(), store.outbox(),

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
-import org.madani.node.federation.follow.FollowService;
-import org.madani.node.federation.move.OrganizationMoves;
+import java.util.function.BiFunction;
+import org.madani.node.federation.actor.ActorAliases;
 import org.madani.node.model.Organization;
 import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.InboxRepository.InboxRow;
@@ -28,12 +28,19 @@ public final class MoveHandler implements ActivityHandler {
   private static final Logger LOG = LoggerFactory.getLogger(MoveHandler.class);
 
   private final InboxContext ctx;
-  private final FollowService followService;
+  private final BiFunction<String, String, Future<?>> follow;
+  private final BiFunction<String, String, Future<?>> unfollow;
   private final MirrorRepository mirrors;
 
-  public MoveHandler(InboxContext ctx, FollowService followService, MirrorRepository mirrors) {
+  /**
+   * @param follow follows an actor for an organization (handle, actor), as the admin API does
+   * @param unfollow undoes an organization's follow of an actor (handle, actor)
+   */
+  public MoveHandler(InboxContext ctx, BiFunction<String, String, Future<?>> follow,
+      BiFunction<String, String, Future<?>> unfollow, MirrorRepository mirrors) {
     this.ctx = ctx;
-    this.followService = followService;
+    this.follow = follow;
+    this.unfollow = unfollow;
     this.mirrors = mirrors;
   }
 
@@ -60,7 +67,7 @@ public final class MoveHandler implements ActivityHandler {
     }).compose(handles -> {
       if (handles.isEmpty()) return Future.succeededFuture();
       return ctx.remoteActors().actor(target, true).compose(actor -> {
-        if (!OrganizationMoves.alsoKnownAs(ctx.json(), actor.document()).contains(old)) {
+        if (!ActorAliases.of(ctx.json(), actor.document()).contains(old)) {
           LOG.info("Move {} of {} refused: {} does not list it in alsoKnownAs", row.activityId(), old, actor.id());
           return Future.succeededFuture();
         }
@@ -78,8 +85,8 @@ public final class MoveHandler implements ActivityHandler {
     Future<Void> chain = Future.succeededFuture();
     for (String handle : handles) {
       chain = chain
-          .compose(v -> followService.follow(handle, target))
-          .compose(f -> followService.unfollow(handle, old))
+          .compose(v -> follow.apply(handle, target))
+          .compose(f -> unfollow.apply(handle, old))
           .<Void>mapEmpty()
           .onSuccess(v -> LOG.info("{} follows {} (moved from {})", handle, target, old));
     }

@@ -182,7 +182,7 @@ public final class OrganizationMoves {
         .recover(err -> Future.failedFuture(Problem.of(422, "unresolvable-actor", "Actor not found",
             "Could not fetch the new actor '" + target + "': " + err.getMessage()).exception()))
         .compose(actor -> {
-          if (!alsoKnownAs(p.json(), actor.document()).contains(self)) {
+          if (!org.madani.node.federation.actor.ActorAliases.of(p.json(), actor.document()).contains(self)) {
             return Future.failedFuture(Problem.of(422, "not-an-alias", "The new actor does not name this one",
                 "The actor " + actor.id() + " does not list " + self + " in alsoKnownAs; import the organization "
                     + "there first.").exception());
@@ -202,20 +202,6 @@ public final class OrganizationMoves {
           p.outbox().wakeDelivery();
           LOG.info("organization {} announced its move to {}", handle, target);
         });
-  }
-
-  /** The actor ids a document lists in {@code alsoKnownAs} (a string or an array). */
-  public static List<String> alsoKnownAs(ObjectMapper json, String document) {
-    List<String> out = new ArrayList<>();
-    try {
-      JsonNode aka = json.readTree(document).get("alsoKnownAs");
-      if (aka == null) return out;
-      if (aka.isTextual()) out.add(aka.asText());
-      for (JsonNode n : aka) if (n.isTextual()) out.add(n.asText());
-    } catch (java.io.IOException e) {
-      return out;
-    }
-    return out;
   }
 
   private record Checked(String actor, ObjectNode profile, List<Entry> entries, List<JsonNode> log,
