@@ -40,11 +40,17 @@ const app = {
   orgs: [],
   org: null,
   go(hash) { if (location.hash === hash) route(); else location.hash = hash; },
-  async signedIn(session) { app.session = session; setCsrf(session.csrfToken); await loadOrgs(); app.go('#/'); },
+  // Where a signed-out visitor was going (e.g. #/following?follow=… from a remote-follow box).
+  wanted: null,
+  async signedIn(session) {
+    app.session = session; setCsrf(session.csrfToken); await loadOrgs();
+    const next = app.wanted || '#/'; app.wanted = null; app.go(next);
+  },
 };
 
 function routeFor(hash) {
-  const path = (hash || '#/').replace(/^#/, '') || '/';
+  const [path, search] = ((hash || '#/').replace(/^#/, '') || '/').split('?');
+  const query = new URLSearchParams(search || '');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'invite' && parts[1]) return { screen: invite, arg: parts[1], open: true };
   if (parts[0] === 'login') return { screen: login, open: true };
@@ -53,19 +59,22 @@ function routeFor(hash) {
     trust, lists, endorsements, keys, moderation, reports, audit, admins, discovery, export: exports, publish, received, spaces,
   };
   const screen = table[parts[0] || ''];
-  return screen ? { screen, arg: parts.slice(1).join('/') } : { screen: dashboard };
+  return screen ? { screen, arg: parts.slice(1).join('/'), query } : { screen: dashboard, query };
 }
 
 async function route() {
   const main = document.getElementById('main');
   const r = routeFor(location.hash);
-  if (!r.open && !app.session) { renderShell(); clear(main); await login.render(main, app); focusHeading(main); return; }
+  if (!r.open && !app.session) {
+    if (location.hash && location.hash !== '#/') app.wanted = location.hash;
+    renderShell(); clear(main); await login.render(main, app); focusHeading(main); return;
+  }
   renderShell();
   clear(main);
   clearStatus();
   main.setAttribute('aria-busy', 'true');
   try {
-    await r.screen.render(main, app, r.arg);
+    await r.screen.render(main, app, r.arg, r.query);
   } catch (err) {
     if (err && err.status === 401) return;
     main.append(h('div', { class: 'notice error', role: 'alert' }, t('error.load'), ' ', err.message || ''));
@@ -101,7 +110,7 @@ function renderShell() {
   orgName.textContent = signedIn && app.org ? orgLabel(app.org) : '';
   if (!signedIn) return;
   nav.setAttribute('aria-label', t('app.navigation'));
-  const current = '#/' + ((location.hash || '#/').replace(/^#\//, '').split('/')[0] || '');
+  const current = '#/' + ((location.hash || '#/').replace(/^#\//, '').split(/[/?]/)[0] || '');
   clear(nav).append(...[h('ul', null, NAV.map(([href, key]) => h('li', null,
     h('a', { href, 'aria-current': href === current ? 'page' : null,
       onclick: () => { if (window.matchMedia('(max-width: 48rem)').matches) setMenu(false); } }, t(key))))),

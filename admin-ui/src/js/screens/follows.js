@@ -46,11 +46,15 @@ export const followers = {
 };
 
 export const following = {
-  async render(main, app) {
+  // ?follow=<handle or URL> (from the public pages' remote-follow box, /authorize_interaction)
+  // fills the form; following still takes the admin's click.
+  async render(main, app, arg, query) {
     main.append(heading('following.title'));
     const base = orgPath(app.org.handle, '/following');
     const input = h('input', { id: 'follow-actor', type: 'text', dir: 'ltr', autocomplete: 'off', spellcheck: 'false',
       placeholder: 'https://example.org/orgs/name' });
+    const wanted = query && query.get('follow');
+    if (wanted) input.value = wanted.trim().replace(/^acct:/i, '').replace(/^@/, '').slice(0, 500);
     const form = h('form', { id: 'follow-form', class: 'panel', novalidate: true },
       field('follow-actor', t('following.actor'), input, t('following.actorHint')),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'follow-submit' }, t('following.follow'))));

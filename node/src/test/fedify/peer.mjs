@@ -17,7 +17,7 @@ import { randomUUID } from "node:crypto";
 export async function run(fedify, version) {
   const f = { ...fedify, __version: version };
   const {
-    createFederation, MemoryKvStore, Person, Endpoints, Follow, Accept, Create, Note, Undo, Activity,
+    createFederation, MemoryKvStore, Person, Endpoints, Follow, Accept, Create, Note, Undo, Activity, Move,
     Object: ASObject, generateCryptoKeyPair, verifyRequest, verifyObject, getDocumentLoader, PUBLIC_COLLECTION,
   } = f;
   const documentLoader = getDocumentLoader({ allowPrivateAddress: true });
@@ -68,6 +68,22 @@ export async function run(fedify, version) {
       const inner = await undo.getObject();
       if (inner instanceof Follow && undo.actorId) followers.delete(undo.actorId.href);
       received.push({ type: "Undo", id: undo.id?.href, actor: undo.actorId?.href });
+    })
+    .on(Move, async (ctx, move) => {
+      // What Fedify applications do on Move (Fedify leaves the policy to the app): if we follow the
+      // moving actor and the target's own document names it in alsoKnownAs, follow the target.
+      const from = move.actorId?.href;
+      const entry = { type: "Move", id: move.id?.href, actor: from, objectId: move.objectId?.href,
+        target: move.targetId?.href ?? null, followed: null };
+      received.push(entry);
+      if (from == null || move.objectId?.href !== from || !accepted.has(from)) return;
+      const target = await move.getTarget({ documentLoader });
+      if (target?.id == null) return;
+      const aliases = (target.aliasIds ?? []).map((u) => u.href);
+      if (!aliases.includes(from)) return;
+      await ctx.sendActivity({ identifier: "alice" }, target,
+        new Follow({ id: new URL("#follow-" + randomUUID(), ctx.getActorUri("alice")), actor: ctx.getActorUri("alice"), object: target.id }));
+      entry.followed = target.id.href;
     })
     .on(Activity, async (_ctx, activity) => {
       // Create, Update, Delete, Announce...: record how Fedify's vocabulary read the object.

@@ -104,13 +104,18 @@ public final class MadaniNode {
         federation.keyFiles(), config.keysDir(), clock);
     TrustSharingModule sharing = TrustSharingModule.of(config, urls, clock, store, accounts.audit(), trust, federation);
 
+    PublicWeb pub = PublicWeb.of(vertx, config, urls, clock, store, accounts, content, directory, federation, sharing);
     HttpServerVerticle http = WebServer.of(config, store.json(),
         OperationsWeb.of(config, store, health),
         AdminWeb.of(vertx, config, urls, clock, store, accounts, content, federation, trust, sharing, health),
-        PublicWeb.of(vertx, config, urls, clock, store, accounts, content, directory, federation, sharing),
+        pub,
         FederationWeb.of(vertx, urls, clock, store, trust, federation, health));
     List<String> deployments = new ArrayList<>();
-    return trust.trust().refresh()
+    // Keys first: a wrong key passphrase stops the start with a clear message (issue 11, finding 14).
+    return store.db().tx(c -> {
+          federation.localActors().checkSigningKeys(c, store.orgs().listAll(c));
+          return null;
+        }).compose(v -> trust.trust().refresh())
         .compose(s -> vertx.deployVerticle(health.runtime())).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(directory.indexer())).onSuccess(deployments::add)
         // Listening before the first delivery: a peer receiving one fetches our actor (the signing
@@ -120,6 +125,7 @@ public final class MadaniNode {
         .compose(id -> vertx.deployVerticle(federation.processor())).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(federation.syncWorker())).onSuccess(deployments::add)
         .compose(id -> vertx.deployVerticle(sharing.listPoller())).onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(pub.reportScheduler())).onSuccess(deployments::add)
         .map(id -> {
           LOG.info("node serving at {} (data directory {}, development mode {})",
               config.baseUrl(), config.dataDir(), config.devMode());

@@ -50,6 +50,25 @@ public final class NodeProcess {
         .start();
   }
 
+  /** As {@link #run}, with extra environment variables (e.g. a key passphrase). */
+  public static String run(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+    ProcessBuilder b = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD);
+    b.environment().putAll(env);
+    Process p = b.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  /** As {@link #serve}, with extra environment variables. */
+  public static Process serve(Path data, Path log, java.util.Map<String, String> env) throws IOException {
+    ProcessBuilder b = new ProcessBuilder(command("serve", "--data-dir", data.toString()))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    b.environment().putAll(env);
+    return b.start();
+  }
+
   public static void awaitReady(URI base) {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
         HTTP.send(HttpRequest.newBuilder(base.resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString())

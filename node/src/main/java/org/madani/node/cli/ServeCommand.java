@@ -24,7 +24,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       System.err.println("No node in " + config.dataDir() + ". Run 'madani-node init' first.");
       return 2;
     }
-    MadaniNode node = OfflineNode.await(MadaniNode.start(config, Clock.systemUTC()));
+    MadaniNode node;
+    try {
+      node = OfflineNode.await(MadaniNode.start(config, Clock.systemUTC()));
+    } catch (RuntimeException e) {
+      // One line that says why (e.g. a wrong key passphrase), not a stack trace.
+      System.err.println("The node could not start: " + e.getMessage());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

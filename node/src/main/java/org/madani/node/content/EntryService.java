@@ -67,6 +67,25 @@ public final class EntryService {
     }).onSuccess(e -> events.committed());
   }
 
+  /** Work that must commit or roll back together with a new entry (e.g. a schedule's mark). */
+  @FunctionalInterface
+  public interface AlsoInTx {
+    void apply(java.sql.Connection c, Entry created) throws java.sql.SQLException;
+  }
+
+  /**
+   * As {@link #create(String, ObjectNode)}, running {@code also} in the same transaction: if it
+   * throws, neither the entry nor anything it published is stored.
+   */
+  public Future<Entry> create(String handle, ObjectNode input, AlsoInTx also) {
+    return db.tx(c -> {
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+      Entry e = insertNew(c, org, input);
+      also.apply(c, e);
+      return e;
+    }).onSuccess(e -> events.committed());
+  }
+
   /** The most entries {@link #createAll} takes in one call (one transaction). */
   public static final int MAX_BATCH = 1000;
 

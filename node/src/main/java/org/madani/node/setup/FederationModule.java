@@ -36,6 +36,7 @@ import org.madani.node.federation.inbox.InboxContext;
 import org.madani.node.federation.inbox.InboxProcessor;
 import org.madani.node.federation.inbox.InboxService;
 import org.madani.node.federation.inbox.LikeHandler;
+import org.madani.node.federation.inbox.MoveHandler;
 import org.madani.node.federation.inbox.UndoEndorseHandler;
 import org.madani.node.federation.inbox.UndoHandler;
 import org.madani.node.federation.outbox.EntryObjects;
@@ -127,6 +128,8 @@ public record FederationModule(
     SyncWorker syncWorker = new SyncWorker(sync, Duration.ofSeconds(dev ? 3 : 300));
 
     LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
+    FollowService follows = new FollowService(store.db(), store.orgs(), store.follows(), store.federationSettings(),
+        store.remoteObjects(), remoteActors, localActors, outbox, webFinger, inboxContext, dev, clock, n.trust());
     // Private spaces (issue 17): end-to-end encrypted between member organizations; their handlers join the inbox's.
     SpacesModule spaces = new SpacesModule(store.db(), store.orgs(), localActors, remoteActors, store.remoteActors(),
         outbox, store.json(), clock, n.config().keysDir(), n.keyFiles(), documents);
@@ -141,11 +144,11 @@ public record FederationModule(
         new LogItemHandler(new CreateObjectHandler(inboxContext, true, n.trust()), mirror, syncWorker::catchUpSoon),
         new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
         new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
-        new LikeHandler(inboxContext)), spaces.handlers().stream()).toList(), dev ? 200 : 1000, n.onInboxHandled());
+        new LikeHandler(inboxContext),
+        new MoveHandler(inboxContext, follows::follow, follows::unfollow, store.mirrors())),
+        spaces.handlers().stream()).toList(), dev ? 200 : 1000, n.onInboxHandled());
     InboxService inbox = new InboxService(store.db(), store.inbox(), remoteActors, store.json(), clock, crypto,
         n.trust());
-    FollowService follows = new FollowService(store.db(), store.orgs(), store.follows(), store.federationSettings(),
-        store.remoteObjects(), remoteActors, localActors, outbox, webFinger, inboxContext, dev, clock, n.trust());
     PublishedDocuments published = new PublishedDocuments(store.db(), store.orgs(), store.entries(), store.outbox(),
         store.follows(), localActors, entryObjects, json, clock);
     LogPages logPages = new LogPages(store.db(), store.orgs(), store.outbox(), store.mirrors(), localActors, json,

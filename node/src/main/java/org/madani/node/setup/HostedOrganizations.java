@@ -58,6 +58,16 @@ public final class HostedOrganizations {
     return db.txBlocking(c -> insert(c, handle, valid));
   }
 
+  /**
+   * The same inside the caller's transaction (an import that writes the organization's entries and
+   * log in that one too); the caller tells the directory once it has committed.
+   */
+  public OrganizationKeys.Created createIn(java.sql.Connection c, String handle, ObjectNode profile)
+      throws SQLException {
+    checkHandle(handle);
+    return insert(c, handle, profiles.validated(withName(handle, profile)));
+  }
+
   private OrganizationKeys.Created insert(java.sql.Connection c, String handle, ObjectNode valid) throws SQLException {
     if (orgs.findByHandle(c, handle).isPresent()) {
       throw Problem.conflict("An organization with handle '" + handle + "' already exists.");

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -133,7 +134,13 @@ class AdminUiEntryKindsIT {
    * public page must show. Extend {@code publicPage} when the public pages show more (the calls
    * to action: registration link, application link, campaign call, partners, byline, document).
    */
-  record Kind(String kind, Consumer<String> fill, Consumer<JsonNode> check, List<String> publicPage) {}
+  record Kind(String kind, Consumer<String> fill, Consumer<JsonNode> check, Consumer<Document> publicPage) {}
+
+  /** The Arabic public page's call to action: a button with this label and link. */
+  static void cta(Document d, String label, String href) {
+    assertThat(d.select("section.cta a.button").stream().map(a -> a.text() + " -> " + a.attr("href")).toList())
+        .as("calls to action").contains(label + " -> " + href);
+  }
 
   static final List<Kind> KINDS = List.of(
       new Kind("event", tag -> {
@@ -160,7 +167,12 @@ class AdminUiEntryKindsIT {
         assertThat(e.at("/place/region").asText()).isEqualTo("sy-aleppo");
         assertThat(e.at("/place/latitude").asDouble()).isEqualTo(36.2);
         assertThat(e.at("/place/longitude").asDouble()).isEqualTo(37.15);
-      }, List.of("https://meet.example.org/event", "مركز المجتمع المدني")),
+      }, d -> {
+        cta(d, "سجّل للحضور", "https://example.org/event/register");
+        cta(d, "انضم عبر الإنترنت", "https://meet.example.org/event");
+        assertThat(d.select("section.cta a[type=text/calendar]").attr("href")).endsWith(".ics");
+        assertThat(d.text()).contains("مركز المجتمع المدني");
+      }),
       new Kind("project", tag -> {
         select("status", "active");
         browser.setValue("startDate", "2026-09-01");
@@ -172,7 +184,10 @@ class AdminUiEntryKindsIT {
         assertThat(e.get("endDate").asText()).isEqualTo("2027-08-31");
         assertThat(e.get("partners")).extracting(JsonNode::asText)
             .containsExactly("شبكة سوا", "https://partner.example.org/orgs/p");
-      }, List.of()),
+      }, d -> {
+        assertThat(d.select("section.partners li").eachText()).containsExactly("شبكة سوا", "partner.example.org");
+        assertThat(d.select("a[href=https://example.org/project.jpg]").text()).contains("صورة project");
+      }),
       new Kind("campaign", tag -> {
         browser.setValue("startDate", "2027-01-01");
         browser.setValue("endDate", "2027-03-31");
@@ -186,7 +201,10 @@ class AdminUiEntryKindsIT {
         assertThat(e.at("/goal/en").asText()).isEqualTo("A thousand signatures for water");
         assertThat(e.at("/callToAction/url").asText()).isEqualTo("https://example.org/sign");
         assertThat(e.at("/callToAction/label/ar").asText()).isEqualTo("وقّع العريضة");
-      }, List.of()),
+      }, d -> {
+        cta(d, "وقّع العريضة", "https://example.org/sign");
+        assertThat(d.select("section.goal").text()).contains("ألف توقيع من أجل المياه");
+      }),
       new Kind("report", tag -> {
         browser.setValue("period-start", "2026-01-01");
         browser.setValue("period-end", "2026-12-31");
@@ -200,14 +218,14 @@ class AdminUiEntryKindsIT {
         assertThat(e.get("reportType").asText()).isEqualTo("annual");
         assertThat(e.at("/document/url").asText()).isEqualTo("https://example.org/report-2026.pdf");
         assertThat(e.at("/document/label/en").asText()).isEqualTo("The full report");
-      }, List.of()),
+      }, d -> cta(d, "التقرير كاملًا", "https://example.org/report-2026.pdf")),
       new Kind("article", tag -> {
         browser.type("byline-ar", "فاطمة الحلبي");
         browser.type("byline-en", "Fatima Al-Halabi");
       }, e -> {
         assertThat(e.at("/byline/ar").asText()).isEqualTo("فاطمة الحلبي");
         assertThat(e.at("/byline/en").asText()).isEqualTo("Fatima Al-Halabi");
-      }, List.of()),
+      }, d -> assertThat(d.select(".byline").text()).contains("فاطمة الحلبي")),
       new Kind("offer", tag -> {
         select("category", "training");
         browser.setValue("validUntil", "2027-06-30");
@@ -217,7 +235,7 @@ class AdminUiEntryKindsIT {
         assertThat(e.get("category").asText()).isEqualTo("training");
         assertThat(e.get("validUntil").asText()).isEqualTo("2027-06-30");
         assertThat(e.at("/quantity/en").asText()).isEqualTo("Twenty seats");
-      }, List.of()),
+      }, d -> cta(d, "قدّم طلبك", "https://example.org/offer/more")),
       new Kind("need", tag -> {
         select("category", "volunteers");
         browser.setValue("validUntil", "2027-05-31");
@@ -227,7 +245,7 @@ class AdminUiEntryKindsIT {
         assertThat(e.get("category").asText()).isEqualTo("volunteers");
         assertThat(e.get("validUntil").asText()).isEqualTo("2027-05-31");
         assertThat(e.at("/quantity/ar").asText()).isEqualTo("ثلاثة متطوعين");
-      }, List.of()));
+      }, d -> cta(d, "سجّل اهتمامك", "https://example.org/need/more")));
 
   static long count(JsonNode items, String kind) {
     long n = 0;
@@ -338,7 +356,7 @@ class AdminUiEntryKindsIT {
       String page = a.get(path, "Accept", "text/html").body();
       assertThat(page).as(k.kind() + " public page").contains("عنوان " + k.kind(), "ملخص " + k.kind(),
           "النص الكامل عن " + k.kind());
-      for (String shown : k.publicPage()) assertThat(page).as(k.kind() + " public page shows " + shown).contains(shown);
+      k.publicPage().accept(org.jsoup.Jsoup.parse(page));
       String english = a.get(path + "?lang=en", "Accept", "text/html").body();
       assertThat(english).contains("Title " + k.kind());
 
@@ -482,6 +500,47 @@ class AdminUiEntryKindsIT {
     browser.el("no-suggestions");
     browser.go("#/received", "ما يصلنا من المنظمات التي نتابعها");
     browser.el("no-received");
+
+    // Scheduled reports: turned on from the same screen, saved through the API.
+    browser.go("#/publish", "تقارير الدليل");
+    browser.el("schedule-monthly").click();
+    browser.el("schedule-save").click();
+    browser.announced("حُفظ جدول التقارير.");
+    assertThat(TestNode.json(a.api("GET", "/api/v1/organizations/alef/report-schedule", null)).get("monthly")
+        .asBoolean()).isTrue();
+    assertThat(browser.el("schedule-next").getText()).startsWith("التقرير الشهري القادم في");
+    browser.el("schedule-monthly").click();
+    browser.el("schedule-save").click();
+    await().atMost(SECONDS).until(() -> !TestNode.json(
+        a.api("GET", "/api/v1/organizations/alef/report-schedule", null)).get("monthly").asBoolean());
+  }
+
+  @Test
+  @Order(7)
+  void remoteFollowFromAPublicPage_landsOnTheFollowFormFilledIn() throws Exception {
+    // Our subscribe template (the public follow box of another Madani node sends its visitors here).
+    browser.driver.get(a.base() + "/authorize_interaction?uri=" + java.net.URLEncoder.encode("acct:nour@peer.example.org",
+        java.nio.charset.StandardCharsets.UTF_8));
+    browser.waitForHeading("من نتابعهم");
+    assertThat(browser.el("follow-actor").getAttribute("value")).isEqualTo("nour@peer.example.org");
+    assertThat(js().executeScript("return location.hash")).asString().startsWith("#/following?follow=");
+    assertThat(browser.driver.findElement(By.cssSelector("nav a[aria-current=page]")).getAttribute("href"))
+        .endsWith("#/following");
+  }
+
+  @Test
+  @Order(8)
+  void remoteFollowWhileSignedOut_landsOnTheFollowFormFilledIn_afterTheLogin() throws Exception {
+    browser.el("logout").click();
+    browser.waitForHeading("تسجيل الدخول");
+    browser.driver.get(a.base() + "/authorize_interaction?uri=" + java.net.URLEncoder.encode("acct:huda@peer.example.org",
+        java.nio.charset.StandardCharsets.UTF_8));
+    browser.waitForHeading("تسجيل الدخول");
+    browser.type("username", "admin");
+    browser.type("password", PASSWORD);
+    browser.el("login-submit").click();
+    browser.waitForHeading("من نتابعهم");
+    assertThat(browser.el("follow-actor").getAttribute("value")).isEqualTo("huda@peer.example.org");
   }
 
   record Screen(String hash, String name, String ar, String en) {}

@@ -34,6 +34,11 @@ import org.madani.node.store.KeyRepository.KeyRow;
  */
 public final class LocalActors {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalActors.class);
+
+  /** Stateless; where the organization moved from or to. */
+  private final org.madani.node.store.OrgMoveRepository moves = new org.madani.node.store.OrgMoveRepository();
+
   /** Fragment of the RSA key id, {@code <actor>#main-key}, the name Mastodon-style peers expect. */
   public static final String RSA_FRAGMENT = "main-key";
 
@@ -125,13 +130,19 @@ public final class LocalActors {
     }
     // Madani terms (protocol-spec/keys.md): the recovery key is not an assertion method, it only
     // signs revocation statements, which travel with the document so late peers learn them too.
+    // A moved organization (issue 15 item 5): the new actor names the old one in alsoKnownAs (what
+    // makes a Move to it valid for Mastodon, Fedify and Madani); the old one names the new in movedTo.
+    var moved = moves.find(c, org.id());
+    List<String> alsoKnownAs = moved.isPresent() && moved.get().alsoKnownAs() != null
+        ? List.of(moved.get().alsoKnownAs()) : List.of();
+    String movedTo = moved.isPresent() ? moved.get().movedTo() : null;
     JsonNode profile = org.profile();
     return new ActorDocument(EmittedContexts.actor(), id, ActorDocument.TYPE, org.handle(),
         Localized.plain(profile.get("name")), Localized.map(profile.get("name")),
         Localized.plain(profile.get("summary")), Localized.map(profile.get("summary")),
         id, inbox(org.handle()), id + "/outbox", followers(org.handle()), id + "/following",
         new ActorDocument.Endpoints(sharedInbox()), false, true, ActorDocument.ProfileTerms.of(profile),
-        assertion, publicKeys, recovery, revocations);
+        assertion, publicKeys, recovery, revocations, alsoKnownAs, movedTo);
   }
 
   private static CryptographicKey cryptographicKey(String actorId, KeyRow k) {
@@ -156,6 +167,29 @@ public final class LocalActors {
     ObjectNode doc = document(c, org);
     for (SigningKey key : documentKeys(c, org, now)) doc = ObjectProofs.sign(doc, key, changed);
     return doc;
+  }
+
+  /**
+   * Reads every hosted organization's current signing keys once, at start: a missing or wrong
+   * passphrase (MADANI_KEY_PASSPHRASE_FILE / MADANI_KEY_PASSPHRASE) then stops the node with a
+   * message naming the organization, instead of failing its first delivery. Blocking.
+   */
+  public void checkSigningKeys(Connection c, List<Organization> all) throws SQLException {
+    for (Organization org : all) {
+      try {
+        ed25519(c, org);
+        rsa(c, org);
+      } catch (UncheckedIOException e) {
+        // A key file that is not there (a backup restored without --include-keys) is not a
+        // passphrase problem: the node still serves its pages; signing fails until keys are back.
+        LOG.warn("signing keys of {} not readable: {}",
+            org.handle(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("cannot read the signing keys of '" + org.handle() + "': " + e.getMessage()
+            + " (encrypted keys are read with the passphrase in MADANI_KEY_PASSPHRASE_FILE or MADANI_KEY_PASSPHRASE)",
+            e);
+      }
+    }
   }
 
   /** The organization's current Ed25519 signing key (RFC 9421 between Madani nodes, object proofs). */

@@ -30,8 +30,7 @@ import org.madani.node.store.RemoteActorRepository.KeyRow;
 public final class RemoteActors {
 
   /** Pinned keys, kept in memory (bounded) to spare a query per request; cleared when pins change. */
-  private final java.util.concurrent.ConcurrentHashMap<String, ResolvedKey> keyCache =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final PinnedKeyCache keyCache = new PinnedKeyCache();
 
   private final Database db;
   private final RemoteActorRepository repo;
@@ -44,7 +43,7 @@ public final class RemoteActors {
   public RemoteActors(Database db, RemoteActorRepository repo, DocumentFetcher fetcher, ObjectMapper json, Clock clock,
       KeyPins pins) {
     this.pins = pins;
-    pins.onChange(keyCache::clear);
+    pins.onChange(keyCache::invalidateAll);
     this.db = db;
     this.repo = repo;
     this.fetcher = fetcher;
@@ -72,7 +71,7 @@ public final class RemoteActors {
    */
   public Future<ResolvedKey> key(String keyId, boolean refresh) {
     if (refresh) {
-      keyCache.remove(keyId);
+      keyCache.invalidate(keyId);
       return fetchKey(keyId).onSuccess(k -> remember(keyId, k));
     }
     ResolvedKey cached = keyCache.get(keyId);
@@ -92,7 +91,6 @@ public final class RemoteActors {
   }
 
   private void remember(String keyId, ResolvedKey key) {
-    if (keyCache.size() > 10_000) keyCache.clear();
     keyCache.put(keyId, new ResolvedKey(key.key(), true, key.invalidFrom()));
   }
 

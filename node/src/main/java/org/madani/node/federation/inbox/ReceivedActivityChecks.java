@@ -10,17 +10,19 @@ import org.madani.node.model.Problem;
 
 /**
  * What a received activity must satisfy beyond its signature and origin ({@link OriginRules}),
- * checked before it is stored (a refusal stores nothing): whether its content fits the protocol's shapes and
- * taxonomies. Immutable; thread-safe.
+ * checked before it is stored (a refusal stores nothing): whether its content fits the protocol's
+ * shapes and taxonomies. The same content checks apply to items that arrive by catch-up or from a
+ * peer's mirror ({@code federation.sync.MirrorService}), not only to the inbox. Immutable;
+ * thread-safe.
  */
-final class ReceivedActivityChecks {
+public final class ReceivedActivityChecks {
 
   /** More terms than any real entry carries; a peer sending more is padding the facets. */
   private static final int MAX_TERMS = 50;
 
   private final Taxonomies taxonomies;
 
-  ReceivedActivityChecks(Taxonomies taxonomies) {
+  public ReceivedActivityChecks(Taxonomies taxonomies) {
     this.taxonomies = taxonomies;
   }
 
@@ -30,7 +32,7 @@ final class ReceivedActivityChecks {
    * sector or region would otherwise appear in the directory's facets and reports. Fails with 422
    * naming each unknown term.
    */
-  void content(JsonNode activity) {
+  public void content(JsonNode activity) {
     if (hasLoneSurrogate(activity, 0)) {
       throw Problem.of(400, "malformed-text", "Malformed text",
           "The activity contains an unpaired surrogate escape (\\uD800–\\uDFFF).").exception();

@@ -52,6 +52,8 @@ public final class MirrorService {
   private final Consumer<List<ObjectNode>> onFirstFromOrigin;
   private final java.util.function.Function<String, Future<?>> fetchActor;
   private final KeyPins keyPins;
+  /** The inbox's content checks (taxonomies, text), applied to log items too. */
+  private final org.madani.node.federation.inbox.ReceivedActivityChecks contentChecks;
 
   public MirrorService(Database db, MirrorRepository mirrors, RemoteActorRepository actors,
       RemoteObjectRepository objects, FollowRepository follows, CreateObjectHandler creator, ObjectMapper json,
@@ -70,6 +72,8 @@ public final class MirrorService {
     this.json = json;
     this.crypto = crypto;
     this.clock = clock;
+    this.contentChecks = new org.madani.node.federation.inbox.ReceivedActivityChecks(
+        new org.madani.node.content.Taxonomies(json));
   }
 
   /** Whether an activity is a log item: it carries a sequence number and a proof. */
@@ -182,7 +186,8 @@ public final class MirrorService {
       if (mirrors.insertIfAbsent(c, new MirrorItem(origin, seq, item.path("id").asText(), item.toString(), via,
           clock.instant()))) {
         stored++;
-        if (via == null) firstNew.add(item); // only what came from the origin itself is relayed on
+        // Only what came from the origin itself is relayed on, and never content we refuse to store.
+        if (via == null && contentValid(item)) firstNew.add(item);
       }
     }
     // Apply what is now contiguous after the applied mark, in order.
@@ -203,8 +208,31 @@ public final class MirrorService {
     return new Outcome(stored, rejected, next, gap, firstNew);
   }
 
+  private boolean contentValid(ObjectNode activity) {
+    try {
+      contentChecks.content(activity);
+      return true;
+    } catch (org.madani.node.model.ProblemException e) {
+      return false;
+    }
+  }
+
   private void apply(Connection c, String origin, ObjectNode activity, String via) throws SQLException {
     String type = activity.path("type").asText();
+    // Items that arrive by catch-up or from a peer's mirror pass the inbox's content checks too
+    // (issue 11, finding 16): a genuinely signed item with made-up sectors or regions keeps its
+    // place in the log (the numbering stays whole, later items still apply) but is never stored,
+    // so it reaches neither the directory's facets nor the reports.
+    if (("Create".equals(type) || "Update".equals(type)) && activity.get("object") instanceof ObjectNode o
+        && !o.has("inbox")) {
+      try {
+        contentChecks.content(activity);
+      } catch (org.madani.node.model.ProblemException e) {
+        LOG.info("log item {} #{} of {} skipped: {} {}", activity.path("id").asText(), activity.path("sequence").asText(),
+            origin, e.problem().detail(), e.problem().extensions().getOrDefault("errors", ""));
+        return;
+      }
+    }
     // Provenance: the origin's proof verified here, and who handed the item over.
     String label = "eddsa-jcs-2022 " + (via == null ? "from origin" : "via " + via);
     InboxRow row = new InboxRow(0, activity.path("id").asText(), origin, type, activity.toString(), label,

@@ -12,7 +12,8 @@ import java.util.List;
  * An organization's ActivityPub actor (protocol-spec/schemas/actor.schema.json, federation.md §2).
  * {@code publicKey} is written as one object when there is one key and as an array otherwise
  * (Mastodon reads only the first, so the RSA key comes first); the recovery keys and revocation
- * statements only when there are any.
+ * statements only when there are any. A moved organization (protocol-spec/move.md): the new actor
+ * names the old one in {@code alsoKnownAs}, the old one names the new in {@code movedTo}.
  *
  * @param name the plain name software without language maps shows (Arabic first); {@code nameMap} has every language
  * @param profile the public profile terms copied from the organization's profile as they are
@@ -40,7 +41,9 @@ public record ActorDocument(
     @JsonFormat(with = JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED) @JsonInclude(Include.NON_EMPTY)
     List<CryptographicKey> publicKey,
     @JsonInclude(Include.NON_EMPTY) List<Multikey> recoveryKey,
-    @JsonInclude(Include.NON_EMPTY) List<JsonNode> keyRevocations) {
+    @JsonInclude(Include.NON_EMPTY) List<JsonNode> keyRevocations,
+    @JsonInclude(Include.NON_EMPTY) List<String> alsoKnownAs,
+    String movedTo) {
 
   /** The actor's type: Madani actors are organizations. */
   public static final String TYPE = "Organization";
@@ -50,13 +53,25 @@ public record ActorDocument(
     publicKey = List.copyOf(publicKey);
     recoveryKey = List.copyOf(recoveryKey);
     keyRevocations = List.copyOf(keyRevocations);
+    alsoKnownAs = alsoKnownAs == null ? List.of() : List.copyOf(alsoKnownAs);
+  }
+
+  /** An actor that has not moved: no {@code alsoKnownAs}, no {@code movedTo}. */
+  public ActorDocument(JsonNode context, String id, String type, String preferredUsername, String name,
+      JsonNode nameMap, String summary, JsonNode summaryMap, String url, String inbox, String outbox,
+      String followers, String following, Endpoints endpoints, boolean manuallyApprovesFollowers,
+      boolean discoverable, ProfileTerms profile, List<Multikey> assertionMethod, List<CryptographicKey> publicKey,
+      List<Multikey> recoveryKey, List<JsonNode> keyRevocations) {
+    this(context, id, type, preferredUsername, name, nameMap, summary, summaryMap, url, inbox, outbox, followers,
+        following, endpoints, manuallyApprovesFollowers, discoverable, profile, assertionMethod, publicKey,
+        recoveryKey, keyRevocations, List.of(), null);
   }
 
   /** The same document without {@code @context}, as it is embedded in an activity (whose context covers it). */
   public ActorDocument withoutContext() {
     return new ActorDocument(null, id, type, preferredUsername, name, nameMap, summary, summaryMap, url, inbox, outbox,
         followers, following, endpoints, manuallyApprovesFollowers, discoverable, profile, assertionMethod, publicKey,
-        recoveryKey, keyRevocations);
+        recoveryKey, keyRevocations, alsoKnownAs, movedTo);
   }
 
   /** The shared inbox. */

@@ -15,6 +15,9 @@ import org.madani.node.http.FederationApiRoutes;
 import org.madani.node.http.HostingApiRoutes;
 import org.madani.node.http.KeyApiRoutes;
 import org.madani.node.http.ModerationApiRoutes;
+import org.madani.node.http.MoveApiRoutes;
+import org.madani.node.federation.move.OrganizationMoves;
+import org.madani.node.store.OrgMoveRepository;
 import org.madani.node.http.TrustApiRoutes;
 import org.madani.node.http.TrustSharingApiRoutes;
 import org.madani.node.json.JsonCodec;
@@ -33,7 +36,7 @@ import org.madani.node.setup.TrustSharingModule;
  */
 public record AdminWeb(ApiRoutes api, FederationApiRoutes federationApi, TrustApiRoutes trustApi,
     KeyApiRoutes keyApi, TrustSharingApiRoutes sharingApi, ModerationApiRoutes moderationApi, AdminApiRoutes adminApi,
-    BackupRoutes backup, HostingApiRoutes hosting, AdminSessionRoutes sessions, AdminUiRoutes ui) {
+    BackupRoutes backup, HostingApiRoutes hosting, MoveApiRoutes moves, AdminSessionRoutes sessions, AdminUiRoutes ui) {
 
   public static AdminWeb of(Vertx vertx, NodeConfig config, Urls urls, Clock clock, StoreModule store,
       AccountModule accounts, ContentModule content, FederationModule federation, TrustModule trust,
@@ -56,6 +59,11 @@ public record AdminWeb(ApiRoutes api, FederationApiRoutes federationApi, TrustAp
         backup,
         // Hosting another organization while the node runs (add-org's client path).
         new HostingApiRoutes(content.hosting(), json, urls),
+        // Moving an organization between nodes (issue 15 item 5): export, import, Move.
+        new MoveApiRoutes(new OrganizationMoves(new OrganizationMoves.Parts(store.db(), store.orgs(), store.entries(),
+            store.outbox(), store.follows(), store.keys(), new OrgMoveRepository(), content.checks(), content.hosting(),
+            federation.localActors(), federation.remoteActors(), federation.outbox(), federation.follows(),
+            content.events(), json.mapper(), clock)), json),
         new AdminSessionRoutes(accounts.sessions(), accounts.invitations(), accounts.audit(), json, config.baseUrl()),
         new AdminUiRoutes());
   }

@@ -28,6 +28,12 @@ import org.madani.node.setup.FederationModule;
 import org.madani.node.setup.StoreModule;
 import org.madani.node.setup.TrustSharingModule;
 import org.madani.node.store.MediaStore;
+import org.madani.node.store.ReportScheduleRepository;
+import org.madani.node.directory.report.ReportScheduler;
+import org.madani.node.directory.report.ReportSchedules;
+import org.madani.node.http.ReportEntryPublisher;
+import org.madani.node.http.ReportScheduleRoutes;
+import java.time.Duration;
 
 /**
  * What everyone reads: the public pages (Arabic first), the directory's search API and pages,
@@ -35,7 +41,7 @@ import org.madani.node.store.MediaStore;
  */
 public record PublicWeb(PublicPages pages, DirectoryRoutes directoryApi, DirectoryPages directoryPages,
     FeedRoutes feeds, ReportRoutes reports, DiscoveryRoutes discovery, ExportRoutes export, MediaRoutes media,
-    ErrorPageRenderer errorPages) {
+    ErrorPageRenderer errorPages, ReportScheduleRoutes reportSchedules, ReportScheduler reportScheduler) {
 
   public static PublicWeb of(Vertx vertx, NodeConfig config, Urls urls, Clock clock, StoreModule store,
       AccountModule accounts, ContentModule content, DirectoryModule directory, FederationModule federation,
@@ -46,9 +52,13 @@ public record PublicWeb(PublicPages pages, DirectoryRoutes directoryApi, Directo
     PublicPages pages = new PublicPages(content.profiles(), content.entries(), renderer, new PublicPages.Extras(
         new LandingPageRenderer(renderer, urls), directory.directory(), directory.entries(),
         new RemoteFollowLookup(federation.webFinger(), config.devMode()), urls, clock));
-    ReportRoutes reports = new ReportRoutes(
-        new DirectoryReports(store.db(), store.coverage(), directory.directory(), urls, clock),
+    DirectoryReports directoryReports = new DirectoryReports(store.db(), store.coverage(), directory.directory(), urls,
+        clock);
+    ReportRoutes reports = new ReportRoutes(directoryReports,
         directory.directory(), content.entries(), new ReportPageRenderer(renderer, taxonomies), taxonomies, json, urls);
+    // Scheduled monthly/quarterly reports (issue 15 item 7), published as the organization's Report entries.
+    ReportSchedules schedules = new ReportSchedules(store.db(), new ReportScheduleRepository(), store.orgs(),
+        directoryReports, new ReportEntryPublisher(content.entries(), taxonomies, json, urls), clock);
     // Image uploads (logo, entry image): re-encoded without metadata, served by this node.
     MediaRoutes media = new MediaRoutes(vertx, new ImageSanitizer(), new MediaStore(config.dataDir()),
         directory.directory(), json, urls.root());
@@ -60,6 +70,9 @@ public record PublicWeb(PublicPages pages, DirectoryRoutes directoryApi, Directo
         new DiscoveryRoutes(sharing.discovery(), federation.follows(), content.profiles(), json, urls.root()),
         new ExportRoutes(directory.directory(), content.profiles(), accounts.admins(), json, urls, taxonomies),
         media,
-        new ErrorPageRenderer(renderer));
+        new ErrorPageRenderer(renderer),
+        new ReportScheduleRoutes(schedules, json),
+        // Checked at start, then every minute (development mode: every 2 s).
+        new ReportScheduler(schedules, Duration.ofSeconds(config.devMode() ? 2 : 60)));
   }
 }
