@@ -234,7 +234,8 @@ public final class MadaniNode {
     Relay relay = new Relay(db, orgs, follows, localActors, outbox);
     mirror.onFirstFromOrigin(relay::relay);
     LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
-    InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), List.of(
+    org.madani.node.collab.CollabModule collab = new org.madani.node.collab.CollabModule(new org.madani.node.collab.invite.CollabDeps(db, json.mapper(), clock, orgs, entries, localActors, remoteActors, outbox, entryObjects, urls, audit), json); // issue 16
+    InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), collab.handlers(List.of(
         new FollowHandler(inboxContext),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
         new AcceptFollowHandler(inboxContext, false),
@@ -246,7 +247,7 @@ public final class MadaniNode {
         new LogItemHandler(new CreateObjectHandler(inboxContext, true, trustPolicy), mirror, syncWorker::catchUpSoon),
         new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
         new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
-        new LikeHandler(inboxContext)), config.devMode() ? 200 : 1000);
+        new LikeHandler(inboxContext))), config.devMode() ? 200 : 1000);
     InboxService inboxService = new InboxService(db, inboxRepo, remoteActors, json, clock, crypto, trustPolicy);
     FollowService followService = new FollowService(db, orgs, follows, remoteObjects, remoteActors, localActors,
         outbox, webFinger, inboxContext, config.devMode(), clock, trustPolicy);
@@ -361,7 +362,7 @@ public final class MadaniNode {
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
         List.of(httpMetrics::mount, health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount,
-            media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount,
+            media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, collab::mount,
             moderationApi::mount, reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin,
             adminApi::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
