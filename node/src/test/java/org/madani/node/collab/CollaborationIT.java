@@ -39,6 +39,21 @@ class CollaborationIT {
   static FakeParticipant mobilizon;
   static final Duration WAIT = Duration.ofSeconds(30);
   static String eventId;
+  static final CollabSchemas SCHEMAS = new CollabSchemas();
+
+  /** The documents of one type a node received, as stored in its inbox (same JVM, same open H2 file). */
+  static java.util.List<JsonNode> inboxDocuments(TestNode n, String type) throws Exception {
+    java.util.List<JsonNode> out = new java.util.ArrayList<>();
+    try (var conn = java.sql.DriverManager.getConnection("jdbc:h2:file:"
+        + n.node().config().databaseFile().toAbsolutePath(), "madani", "");
+         var ps = conn.prepareStatement("SELECT document FROM inbox WHERE type = ? ORDER BY id")) {
+      ps.setString(1, type);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) out.add(TestNode.JSON.readTree(rs.getString(1)));
+      }
+    }
+    return out;
+  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -122,6 +137,17 @@ class CollaborationIT {
         "{\"answer\":\"maybe-later\"}"), 422);
     ok(b.api("POST", "/api/v1/organizations/beit/invitations/999999/answer", "{\"answer\":\"accept\"}"), 404);
 
+    // every document as it went over the wire validates against protocol-spec/schemas/collab
+    JsonNode invite = inboxDocuments(b, "Invite").get(0);
+    SCHEMAS.assertValid("invite.schema.json", invite);
+    assertThat(invite.get("to")).extracting(JsonNode::asText).containsExactly(actor(b));
+    assertThat(invite.at("/object/proof/cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
+    assertProofByA(invite);
+    for (String type : java.util.List.of("Accept", "TentativeAccept", "Reject")) {
+      java.util.List<JsonNode> answers = inboxDocuments(a, type);
+      assertThat(answers).as(type).isNotEmpty();
+      answers.forEach(d -> SCHEMAS.assertValid("answer.schema.json", d));
+    }
     JsonNode participation = TestNode.json(ok(a.api("GET", "/api/v1/organizations/alef/entries/" + eventId
         + "/participation", null), 200));
     assertThat(participation.get("participantCount").asInt()).isEqualTo(1);
@@ -129,6 +155,7 @@ class CollaborationIT {
     JsonNode pub = TestNode.json(ok(a.get("/orgs/alef/entries/" + eventId + "/participants"), 200));
     assertThat(pub.get("items")).extracting(JsonNode::asText).containsExactly(actor(b));
     assertThat(pub.has("invitations")).isFalse();
+    SCHEMAS.assertValid("participants.schema.json", pub);
   }
 
   @Test
@@ -167,12 +194,14 @@ class CollaborationIT {
     String inbox = "/orgs/alef/inbox";
 
     ObjectNode join = mobilizonJoin(mobilizon.actor("admin"), eventUrl, "1");
+    SCHEMAS.assertValid("join.schema.json", join);
     ok(mobilizon.post(a, inbox, mobilizon.actor("admin"), join), 202);
     JsonNode accept = await().atMost(WAIT).until(() -> mobilizon.answers("Accept", join.get("id").asText()),
         l -> !l.isEmpty()).get(0);
     assertThat(accept.get("actor").asText()).isEqualTo(actor(a));
     assertThat(accept.get("to")).extracting(JsonNode::asText).containsExactly(mobilizon.actor("admin"));
     assertProofByA(accept);
+    SCHEMAS.assertValid("answer.schema.json", accept);
     assertThat(participation(open).get("participantCount").asInt()).isEqualTo(1);
 
     // full: the second participant is refused
