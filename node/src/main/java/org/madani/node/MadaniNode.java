@@ -334,6 +334,7 @@ public final class MadaniNode {
         new org.madani.node.directory.DirectoryEntries(json.mapper(), urls),
         new org.madani.node.federation.remotefollow.RemoteFollowLookup(webFinger, config.devMode()), urls, clock));
     DirectoryRoutes directoryApi = new DirectoryRoutes(directory, admins, json);
+    org.madani.node.collab.http.MatchRoutes matching = collab.matching(directory, taxonomies, trustPolicy); // issue 16
     DirectoryPages directoryPages = new DirectoryPages(directory,
         new DirectoryPageRenderer(pageRenderer, taxonomies, urls));
     // Feeds, reports, export and discovery: read the directory; public unless said otherwise.
@@ -362,7 +363,7 @@ public final class MadaniNode {
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
         List.of(httpMetrics::mount, health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount,
-            media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, collab::mount,
+            media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, collab::mount, matching::mount,
             moderationApi::mount, reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin,
             adminApi::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,
