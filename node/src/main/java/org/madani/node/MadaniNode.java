@@ -234,7 +234,7 @@ public final class MadaniNode {
     Relay relay = new Relay(db, orgs, follows, localActors, outbox);
     mirror.onFirstFromOrigin(relay::relay);
     LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
-    org.madani.node.collab.CollabModule collab = new org.madani.node.collab.CollabModule(new org.madani.node.collab.invite.CollabDeps(db, json.mapper(), clock, orgs, entries, localActors, remoteActors, outbox, entryObjects, urls, audit), json); // issue 16
+    org.madani.node.collab.CollabModule collab = new org.madani.node.collab.CollabModule(new org.madani.node.collab.invite.CollabDeps(db, json.mapper(), clock, orgs, entries, localActors, remoteActors, outbox, entryObjects, urls, audit), json, trustPolicy); // issue 16
     InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), collab.handlers(List.of(
         new FollowHandler(inboxContext),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
@@ -332,9 +332,10 @@ public final class MadaniNode {
     PublicPages pages = new PublicPages(profiles, entryService, pageRenderer, new PublicPages.Extras(
         new org.madani.node.http.pages.LandingPageRenderer(pageRenderer, urls), directory,
         new org.madani.node.directory.DirectoryEntries(json.mapper(), urls),
-        new org.madani.node.federation.remotefollow.RemoteFollowLookup(webFinger, config.devMode()), urls, clock));
+        new org.madani.node.federation.remotefollow.RemoteFollowLookup(webFinger, config.devMode()), urls, clock),
+        collab.entryPanel()); // issue 16
     DirectoryRoutes directoryApi = new DirectoryRoutes(directory, admins, json);
-    org.madani.node.collab.http.MatchRoutes matching = collab.matching(directory, taxonomies, trustPolicy); // issue 16
+    org.madani.node.collab.CollabModule.Mounted matching = collab.web(directory, taxonomies, pageRenderer); // issue 16
     DirectoryPages directoryPages = new DirectoryPages(directory,
         new DirectoryPageRenderer(pageRenderer, taxonomies, urls));
     // Feeds, reports, export and discovery: read the directory; public unless said otherwise.

@@ -122,6 +122,9 @@ class PartnerMatchingIT {
     JsonNode offer = CollaborationIT.inboxDocuments(b, "Offer").get(0);
     assertThat(offer.get("to")).extracting(JsonNode::asText).containsExactly(actor(b));
     assertThat(offer.at("/proof/cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
+    CollaborationIT.SCHEMAS.assertValid("offer.schema.json", offer);
+    KnowledgeAndFactsIT.assertProof(a, offer);
+    KnowledgeAndFactsIT.assertProof(a, offer.get("object"));
 
     ok(b.api("POST", "/api/v1/organizations/beit/interests/" + atB.get("id").asLong() + "/answer",
         "{\"answer\":\"accept\",\"message\":\"Welcome, let us talk next week\"}"), 200);
@@ -130,6 +133,11 @@ class PartnerMatchingIT {
       assertThat(mine.get("state").asText()).isEqualTo("accepted");
       assertThat(mine.get("answer").asText()).isEqualTo("Welcome, let us talk next week");
     });
+    JsonNode answer = await().atMost(WAIT).until(() -> CollaborationIT.inboxDocuments(a, "Accept").stream()
+        .filter(d -> d.path("object").asText().equals(offer.get("id").asText())).findFirst(), java.util.Optional::isPresent)
+        .orElseThrow();
+    CollaborationIT.SCHEMAS.assertValid("answer.schema.json", answer);
+    KnowledgeAndFactsIT.assertProof(b, answer);
     ok(b.api("POST", "/api/v1/organizations/beit/interests/" + atB.get("id").asLong() + "/answer",
         "{\"answer\":\"perhaps\"}"), 422);
     ok(a.api("POST", "/api/v1/organizations/alef/interests", "{\"to\":\"" + actor(b) + "\",\"about\":\"" + offerUrl
