@@ -23,6 +23,7 @@ import * as exports from './screens/exports.js';
 import * as publish from './screens/publish.js';
 import * as received from './screens/received.js';
 import * as invitations from './screens/invitations.js'; // issue 16
+import * as partners from './screens/partners.js'; // issue 16
 
 const NAV = [
   ['#/', 'nav.dashboard'], ['#/profile', 'nav.profile'], ['#/entries', 'nav.entries'],
@@ -50,7 +51,7 @@ function routeFor(hash) {
   if (parts[0] === 'login') return { screen: login, open: true };
   const table = {
     '': dashboard, profile, entries, followers: follows.followers, following: follows.following, federation,
-    trust, lists, endorsements, keys, moderation, reports, audit, admins, discovery, export: exports, publish, received, invitations,
+    trust, lists, endorsements, keys, moderation, reports, audit, admins, discovery, export: exports, publish, received, invitations, partners,
   };
   const screen = table[parts[0] || ''];
   return screen ? { screen, arg: parts.slice(1).join('/') } : { screen: dashboard };
