@@ -110,7 +110,7 @@ public final class CollabModule {
   public Mounted web(DirectoryService directory, Taxonomies taxonomies, PageRenderer pages) {
     MatchRoutes matching = new MatchRoutes(new MatchService(deps.db(), directory,
         new org.madani.node.store.EndorsementRepository(), trust, taxonomies), new InterestService(deps, interestRepo),
-        json);
+        json, deps.urls());
     KnowledgeRoutes knowledge = new KnowledgeRoutes(questions, json, pages);
     return router -> {
       matching.mount(router);

@@ -147,6 +147,12 @@ class PartnersBrowserIT {
     browser.go("#/partners", "Partners and knowledge");
     assertThat(browser.el("matches").getText()).contains("First-aid training", "We need first-aid trainers",
         "same sector: Health", "both work in Idlib", "shared language: Arabic");
+    // B's public digest feed of matches names the pair and why, without who B's node trusts
+    var feed = b.get("/feeds/org/beit/matches.atom");
+    assertThat(feed.statusCode()).isEqualTo(200);
+    assertThat(feed.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
+    assertThat(feed.body()).contains("First-aid training ↔ We need first-aid trainers", "same sector: Health",
+        "القطاع نفسه").doesNotContain("trusted");
     browser.type("interest-message", "We can run the training in March");
     click("button[data-interest-to=need]");
     browser.announced("Your interest was sent.");

@@ -25,14 +25,17 @@ public final class MatchRoutes {
   private final MatchService matches;
   private final InterestService interests;
   private final JsonCodec json;
+  private final org.madani.node.model.Urls urls;
 
-  public MatchRoutes(MatchService matches, InterestService interests, JsonCodec json) {
+  public MatchRoutes(MatchService matches, InterestService interests, JsonCodec json, org.madani.node.model.Urls urls) {
+    this.urls = urls;
     this.matches = matches;
     this.interests = interests;
     this.json = json;
   }
 
   public void mount(Router router) {
+    router.get("/feeds/org/:handle/matches.atom").handler(this::digest);
     router.get(ORG + "/matches").handler(ctx -> respond(ctx, 200,
         matches.matches(ctx.pathParam("handle")).map(this::matchItems)));
     router.get(ORG + "/interests").handler(ctx -> respond(ctx, 200,
@@ -54,6 +57,35 @@ public final class MatchRoutes {
       respond(ctx, 200, interests.answer(admin(ctx), ctx.pathParam("handle"), id, in.path("answer").asText(null),
           in.path("message").asText(null)).map(this::interest));
     });
+  }
+
+  /** The organization's public digest feed of matches (Atom, both languages in each item). */
+  private void digest(RoutingContext ctx) {
+    String handle = ctx.pathParam("handle");
+    matches.digest(handle, urls.organization(handle)).map(list -> {
+      String self = urls.organization(handle).replace("/orgs/" + handle, "/feeds/org/" + handle + "/matches.atom");
+      List<DirectoryEntry> items = new java.util.ArrayList<>();
+      java.time.Instant updated = java.time.Instant.EPOCH;
+      for (Match m : list) {
+        java.time.Instant u = m.offer().updated().isAfter(m.need().updated()) ? m.offer().updated() : m.need().updated();
+        if (u.isAfter(updated)) updated = u;
+        java.util.Map<String, String> title = new java.util.LinkedHashMap<>();
+        for (String l : List.of("ar", "en")) {
+          String o = m.offer().title().getOrDefault(l, m.offer().title().values().stream().findFirst().orElse(""));
+          String n = m.need().title().getOrDefault(l, m.need().title().values().stream().findFirst().orElse(""));
+          title.put(l, o + " ↔ " + n);
+        }
+        items.add(new DirectoryEntry(m.offer().id() + "#match=" + java.net.URLEncoder.encode(m.need().id(),
+            java.nio.charset.StandardCharsets.UTF_8), m.offer().kind(), DirectoryEntry.PUBLIC, title, m.explanation(),
+            m.explanation(), List.of(), m.need().orgId(), m.need().orgName(), m.offer().sectors(), m.offer().regions(),
+            List.of(), u, u, java.util.Set.of(), false, m.need().provenance()));
+      }
+      return new org.madani.node.http.feeds.AtomWriter().write(new org.madani.node.http.feeds.FeedDocument(self,
+          urls.organization(handle), java.util.Map.of("ar", "توافقات الشراكة", "en", "Partner matches"),
+          java.util.Map.of("en", handle), urls.organization(handle), updated, items));
+    }).onSuccess(xml -> ctx.response().putHeader("Content-Type", org.madani.node.http.feeds.AtomWriter.CONTENT_TYPE)
+        .putHeader("Cache-Control", "public, max-age=300").end(xml))
+        .onFailure(ctx::fail);
   }
 
   private ObjectNode matchItems(List<Match> list) {

@@ -61,9 +61,24 @@ public final class MatchService {
     });
   }
 
-  private static DirectoryQuery query(String kind, long viewer) {
+  /**
+   * The public digest of {@code handle}'s matches: those where one side is its own entry (its actor is
+   * {@code actor}), among public entries only, ranked without trust (who this node trusts is not
+   * published), for the organization's digest feed.
+   */
+  public Future<List<MatchRanker.Match>> digest(String handle, String actor) {
+    return directory.hostedOrganization(handle).compose(viewer -> {
+      Future<DirectoryResult> offers = directory.search(query("offer", null));
+      Future<DirectoryResult> needs = directory.search(query("need", null));
+      return Future.all(offers, needs).map(v -> ranker.rank(offers.result().items(), needs.result().items(),
+          org -> MatchRanker.Trust.NONE).stream()
+          .filter(m -> actor.equals(m.offer().orgId()) || actor.equals(m.need().orgId())).toList());
+    });
+  }
+
+  private static DirectoryQuery query(String kind, Long viewer) {
     return new DirectoryQuery(null, kind, null, null, null, null, null, null, DirectoryQuery.Sort.DATE, 1, PER_KIND,
-        Set.of(viewer));
+        viewer == null ? Set.of() : Set.of(viewer));
   }
 
   /** Trusted by this node, and by how many organizations it trusts (or hosts) that vouch for it. */
