@@ -22,7 +22,7 @@ final class CollabSchemas {
   static final String BASE = "https://madani.network/schemas/collab/";
   static final List<String> FILES = List.of("proof.schema.json", "invite.schema.json", "answer.schema.json",
       "join.schema.json", "participants.schema.json", "offer.schema.json", "question.schema.json", "reply.schema.json",
-      "attestation.schema.json", "correction.schema.json");
+      "attestation.schema.json", "correction.schema.json", "revocation.schema.json", "dispute.schema.json");
 
   private final SchemaRepository repository = SchemaRepository.create(new JsonSchemaOptions()
       .setDraft(Draft.DRAFT202012).setBaseUri(BASE).setOutputFormat(OutputFormat.Basic));

@@ -204,6 +204,10 @@ class KnowledgeAndFactsIT {
     ok(b.api("POST", "/api/v1/organizations/beit/attestations/revoke", "{\"id\":\"" + attested.get("id").asText() + "\"}"),
         204);
     await().atMost(WAIT).until(() -> facts(a, entryUrl).get("attestations").isEmpty());
+    JsonNode revocation = CollaborationIT.inboxDocuments(a, "Delete").stream()
+        .filter(d -> d.at("/object/id").asText().equals(attested.get("id").asText())).findFirst().orElseThrow();
+    SCHEMAS.assertValid("revocation.schema.json", revocation);
+    assertProof(b, revocation);
     assertThat(page(a, path, "en")).doesNotContain("organization you trust");
     ok(b.api("POST", "/api/v1/organizations/beit/attestations/revoke", "{\"id\":\"" + attested.get("id").asText() + "\"}"),
         404);
@@ -243,6 +247,9 @@ class KnowledgeAndFactsIT {
         "{\"subject\":\"" + entryUrl + "\",\"content\":\"The well was never dug\"}"), 202);
     await().atMost(WAIT).until(() -> a.count("SELECT COUNT(*) FROM moderation_report WHERE direction = 'received' "
         + "AND reporter = '" + actor(c) + "'") == 1);
+    JsonNode flag = CollaborationIT.inboxDocuments(a, "Flag").get(0);
+    SCHEMAS.assertValid("dispute.schema.json", flag);
+    assertProof(c, flag);
     ok(c.api("POST", "/api/v1/organizations/jeem/disputes", "{\"subject\":\"" + entryUrl + "\",\"content\":\"\"}"), 422);
   }
 

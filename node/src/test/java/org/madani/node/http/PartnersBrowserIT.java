@@ -186,4 +186,74 @@ class PartnersBrowserIT {
       assertThat(sent.get("answer").asText()).isEqualTo("Yes, March suits us");
     });
   }
+
+  @Test
+  @Order(3)
+  void english_askAnswerAccept_andRetract() throws Exception {
+    // both origins remember English from the test before
+    login(a, "Log in", "Dashboard");
+    browser.go("#/partners", "Partners and knowledge");
+    browser.type("question-name-en", "Which insurer covers volunteer trainers?");
+    browser.el("question-submit").click();
+    browser.announced("The question was published to your followers.");
+    String question = await().atMost(WAIT).until(() -> TestNode.json(a.api("GET", "/api/v1/organizations/alef/questions",
+        null)).at("/asked/0/id").asText(), s -> s.contains("/questions/") && !s.isEmpty());
+    await().atMost(WAIT).until(() -> TestNode.json(b.api("GET", "/api/v1/organizations/beit/questions", null))
+        .get("received").size() == 2);
+    login(b, "Log in", "Dashboard");
+    browser.go("#/partners", "Partners and knowledge");
+    browser.driver.findElement(By.cssSelector("textarea[data-answer-text='" + question + "']"))
+        .sendKeys("We use a local cooperative insurer.");
+    click("button[data-answer-submit='" + question + "']");
+    browser.announced("Your answer was sent.");
+    await().atMost(WAIT).until(() -> TestNode.json(a.api("GET", "/api/v1/organizations/alef/questions", null))
+        .at("/asked/0/answers").size() == 1);
+    login(a, "Log in", "Dashboard");
+    browser.go("#/partners", "Partners and knowledge");
+    click("article[data-question='" + question + "'] button[data-accept]");
+    browser.announced("The answer was accepted.");
+    new org.openqa.selenium.support.ui.Select(browser.el("correct-kind")).selectByValue("retraction");
+    browser.type("correct-note-en", "The need was met; please ignore it");
+    browser.el("correct-submit").click();
+    browser.announced("The correction was published.");
+    browser.driver.get(a.base() + question.substring(question.indexOf("/orgs/")) + "?lang=en");
+    assertThat(browser.driver.findElement(By.tagName("main")).getText())
+        .contains("Accepted answer", "We use a local cooperative insurer.", "Answers (1)");
+    browser.driver.get(a.base() + "/orgs/alef/entries/" + needId + "?lang=en");
+    assertThat(browser.driver.findElement(By.tagName("main")).getText())
+        .contains("Retracted on", "The need was met; please ignore it");
+  }
+
+  @Test
+  @Order(4)
+  void arabic_matchExplained_interestDeclined_verifiedBadge() throws Exception {
+    login(b, "Log in", "Dashboard");
+    browser.el("lang-toggle").click();
+    browser.waitForHeading("لوحة المتابعة");
+    browser.go("#/partners", "الشركاء والمعرفة");
+    assertThat(browser.el("matches").getText()).contains("تدريب على الإسعاف الأولي", "القطاع نفسه", "لغة مشتركة: العربية");
+    browser.type("interest-message", "نستطيع البدء في نيسان");
+    click("button[data-interest-to=need]");
+    browser.announced("أُرسل إبداء الاهتمام.");
+    await().atMost(WAIT).until(() -> TestNode.json(a.api("GET", "/api/v1/organizations/alef/interests", null))
+        .get("items").size() == 2);
+    login(a, "Log in", "Dashboard");
+    browser.el("lang-toggle").click();
+    browser.waitForHeading("لوحة المتابعة");
+    browser.go("#/partners", "الشركاء والمعرفة");
+    click("#interests tr[data-state=open] button[data-answer=decline]");
+    browser.announced("أُرسل الاعتذار.");
+    await().atMost(WAIT).until(() -> TestNode.json(b.api("GET", "/api/v1/organizations/beit/interests", null))
+        .get("items").get(0).get("state").asText().equals("declined"));
+    // B attested A's need (test 2); once A's node trusts B's, A's page says so in Arabic
+    var trusted = a.api("PUT", "/api/v1/trust/nodes/" + b.base().getAuthority(), "{\"level\":\"trusted\"}");
+    assertThat(trusted.statusCode()).as(trusted.body()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> TestNode.json(a.api("GET", "/api/v1/facts?subject="
+        + URLEncoder.encode(needUrl, StandardCharsets.UTF_8), null)).get("verifiedByTrusted").asInt() == 1);
+    browser.driver.get(a.base() + "/orgs/alef/entries/" + needId + "?lang=ar");
+    assertThat(browser.htmlAttr("dir")).isEqualTo("rtl");
+    assertThat(browser.driver.findElement(By.tagName("main")).getText())
+        .contains("تحقّقت منه منظمة واحدة تثقون بها", "2026-11-30");
+    browser.screenshot("ar-partners-verified-page");
+  }
 }
