@@ -133,6 +133,13 @@ class CollaborationIT {
       assertThat(n.get("tentative").asInt()).isZero();
       assertThat(n.get("accepted").asInt()).isEqualTo(1);
     });
+    // the invitation as an .ics request carries each invitee's answer
+    String icsB = ok(b.api("GET", "/api/v1/organizations/beit/invitations/" + atB.get("id").asLong() + "/invitation.ics",
+        null), 200).body();
+    assertThat(icsB).contains("METHOD:REQUEST", "PARTSTAT=ACCEPTED", "ORGANIZER:" + actor(a), "ورشة عمل مشتركة");
+    assertThat(ok(c.api("GET", "/api/v1/organizations/jeem/invitations/" + atC.get("id").asLong() + "/invitation.ics",
+        null), 200).body()).contains("PARTSTAT=DECLINED").doesNotContain("PARTSTAT=TENTATIVE");
+    ok(b.api("GET", "/api/v1/organizations/beit/invitations/999999/invitation.ics", null), 404);
     ok(b.api("POST", "/api/v1/organizations/beit/invitations/" + atB.get("id").asLong() + "/answer",
         "{\"answer\":\"maybe-later\"}"), 422);
     ok(b.api("POST", "/api/v1/organizations/beit/invitations/999999/answer", "{\"answer\":\"accept\"}"), 404);

@@ -51,6 +51,15 @@ public final class CollabRoutes {
           o.set("items", invitationItems(list));
           return o;
         })));
+    router.get(ORG + "/invitations/:iid/invitation.ics").handler(ctx -> {
+      long id = longParam(ctx, "iid");
+      invitations.received(ctx.pathParam("handle")).map(list -> list.stream().filter(r -> r.id() == id).findFirst()
+          .orElseThrow(() -> org.madani.node.model.Problem.notFound("No invitation " + id + ".")))
+          .onSuccess(r -> ctx.response().putHeader("Content-Type", InvitationCalendar.CONTENT_TYPE)
+              .putHeader("Cache-Control", "no-store")
+              .end(InvitationCalendar.write(json.mapper(), r, java.time.Instant.now())))
+          .onFailure(ctx::fail);
+    });
     router.post(ORG + "/invitations/:iid/answer").handler(ctx -> respond(ctx, 200,
         invitations.answer(admin(ctx), ctx.pathParam("handle"), longParam(ctx, "iid"),
             body(ctx).path("answer").asText(null)).map(this::invitation)));
