@@ -10,6 +10,9 @@ import org.madani.node.collab.http.CollabRoutes;
 import org.madani.node.collab.http.FactsRoutes;
 import org.madani.node.collab.http.KnowledgeRoutes;
 import org.madani.node.collab.http.MatchRoutes;
+import org.madani.node.collab.http.SupporterRoutes;
+import org.madani.node.collab.store.SupporterRepository;
+import org.madani.node.collab.support.SupporterService;
 import org.madani.node.collab.inbox.CollabRecords;
 import org.madani.node.collab.inbox.RecordingHandler;
 import org.madani.node.collab.invite.AnswerInvitationHandler;
@@ -54,6 +57,7 @@ public final class CollabModule {
   private final CollabRoutes routes;
   private final QuestionService questions;
   private final FactsRoutes facts;
+  private final SupporterRoutes supporters;
   private final TrustPolicy trust;
   private final JsonCodec json;
 
@@ -66,6 +70,7 @@ public final class CollabModule {
     this.routes = new CollabRoutes(invitations, participation, json);
     this.questions = new QuestionService(deps, knowledgeRepo);
     this.facts = new FactsRoutes(new FactsService(deps, factsRepo, trust), json);
+    this.supporters = new SupporterRoutes(new SupporterService(deps, new SupporterRepository()), json);
   }
 
   /**
@@ -99,11 +104,12 @@ public final class CollabModule {
   public void mount(Router router) {
     routes.mount(router);
     facts.mount(router);
+    supporters.mount(router);
   }
 
-  /** What entries' public pages show from here: verified facts and corrections. */
+  /** What entries' public pages show from here: corrections, verified facts, supporters. */
   public PublicPages.EntryPanel entryPanel() {
-    return facts;
+    return (lang, url) -> facts.html(lang, url).compose(f -> supporters.html(lang, url).map(s -> f + s));
   }
 
   /** Routes that read the directory (matching) or render pages (questions), which the root builds later. */

@@ -253,6 +253,24 @@ class KnowledgeAndFactsIT {
     ok(c.api("POST", "/api/v1/organizations/jeem/disputes", "{\"subject\":\"" + entryUrl + "\",\"content\":\"\"}"), 422);
   }
 
+  @Test
+  @Order(5)
+  void supportersAreTheirOwnRecords_linkedToAProject_andShownOnItsPage() throws Exception {
+    long funder = TestNode.json(ok(a.api("POST", "/api/v1/organizations/alef/supporters",
+        "{\"kind\":\"funder\",\"name\":{\"ar\":\"صندوق المياه\",\"en\":\"Water Fund\"},\"country\":\"DE\","
+            + "\"url\":\"https://fund.example.org\"}"), 201)).get("id").asLong();
+    ok(a.api("PUT", "/api/v1/organizations/alef/entries/" + entryId + "/supporters", "{\"supporters\":[" + funder + "]}"),
+        200);
+    String path = "/orgs/alef/entries/" + entryId;
+    assertThat(page(a, path, "en")).contains("Supported by", "Water Fund", "funder, DE");
+    assertThat(page(a, path, "ar")).contains("بدعم من", "صندوق المياه", "جهة مانحة");
+    ok(a.api("POST", "/api/v1/organizations/alef/supporters", "{\"kind\":\"sponsor\",\"name\":{\"en\":\"X\"}}"), 422);
+    ok(a.api("PUT", "/api/v1/organizations/alef/entries/" + entryId + "/supporters", "{\"supporters\":[999999]}"), 422);
+    ok(a.api("PUT", "/api/v1/organizations/alef/entries/nope/supporters", "{\"supporters\":[]}"), 404);
+    ok(a.api("PUT", "/api/v1/organizations/alef/entries/" + entryId + "/supporters", "{\"supporters\":[]}"), 200);
+    assertThat(page(a, path, "en")).doesNotContain("Supported by");
+  }
+
   /** The types, states and errors of a node's inbox rows (to say why something did not arrive). */
   static String inboxStates(TestNode n) {
     StringBuilder out = new StringBuilder();
