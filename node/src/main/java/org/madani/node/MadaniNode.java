@@ -234,7 +234,7 @@ public final class MadaniNode {
     Relay relay = new Relay(db, orgs, follows, localActors, outbox);
     mirror.onFirstFromOrigin(relay::relay);
     LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
-    org.madani.node.collab.CollabModule collab = new org.madani.node.collab.CollabModule(new org.madani.node.collab.invite.CollabDeps(db, json.mapper(), clock, orgs, entries, localActors, remoteActors, outbox, entryObjects, urls, audit), json, trustPolicy); // issue 16
+    org.madani.node.collab.CollabModule collab = new org.madani.node.collab.CollabModule(new org.madani.node.collab.invite.CollabDeps(db, json.mapper(), clock, orgs, entries, localActors, remoteActors, outbox, entryObjects, urls, audit), trustPolicy); // issue 16
     InboxProcessor processor = new InboxProcessor(db, inboxRepo, json.mapper(), collab.handlers(List.of(
         new FollowHandler(inboxContext),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
@@ -329,13 +329,14 @@ public final class MadaniNode {
         entryObjects, inboxService, processor, json, urls, inboxLimits, mirrorRepo)
         .refusing(trustPolicy).counting(metrics);
     PageRenderer pageRenderer = new PageRenderer(taxonomies, urls);
+    org.madani.node.http.collab.CollabWeb collabWeb = new org.madani.node.http.collab.CollabWeb(collab, json, directory,
+        taxonomies, pageRenderer); // issue 16
     PublicPages pages = new PublicPages(profiles, entryService, pageRenderer, new PublicPages.Extras(
         new org.madani.node.http.pages.LandingPageRenderer(pageRenderer, urls), directory,
         new org.madani.node.directory.DirectoryEntries(json.mapper(), urls),
         new org.madani.node.federation.remotefollow.RemoteFollowLookup(webFinger, config.devMode()), urls, clock),
-        collab.entryPanel()); // issue 16
+        collabWeb.entryPanel()); // issue 16
     DirectoryRoutes directoryApi = new DirectoryRoutes(directory, admins, json);
-    org.madani.node.collab.CollabModule.Mounted matching = collab.web(directory, taxonomies, pageRenderer); // issue 16
     DirectoryPages directoryPages = new DirectoryPages(directory,
         new DirectoryPageRenderer(pageRenderer, taxonomies, urls));
     // Feeds, reports, export and discovery: read the directory; public unless said otherwise.
@@ -364,7 +365,7 @@ public final class MadaniNode {
     HttpServerVerticle http = new HttpServerVerticle(config.bindAddress(), config.port(),
         // The directory API goes before the admin API: its search also answers without a token.
         List.of(httpMetrics::mount, health::mount, metricsRoutes::mount, directoryApi::mount, exportRoutes::mount,
-            media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, collab::mount, matching::mount,
+            media::mountBody, api::mount, federationApi::mount, trustApi::mount, keyApi::mount, sharingApi::mount, collabWeb::mount,
             moderationApi::mount, reportRoutes::mountAdmin, discoveryRoutes::mountAdmin, media::mountAdmin,
             adminApi::mount, backupRoutes::mount, hostingApi::mount, adminSessions::mount,
             adminUi::mount, federation::mount, pages::mount, directoryPages::mount, feeds::mount,

@@ -1,18 +1,10 @@
 package org.madani.node.collab;
 
-import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.madani.node.collab.facts.FactsService;
-import org.madani.node.collab.http.CollabRoutes;
-import org.madani.node.collab.http.FactsRoutes;
-import org.madani.node.collab.http.KnowledgeRoutes;
-import org.madani.node.collab.http.MatchRoutes;
-import org.madani.node.collab.http.SupporterRoutes;
-import org.madani.node.collab.store.SupporterRepository;
-import org.madani.node.collab.support.SupporterService;
 import org.madani.node.collab.inbox.CollabRecords;
 import org.madani.node.collab.inbox.RecordingHandler;
 import org.madani.node.collab.invite.AnswerInvitationHandler;
@@ -26,51 +18,48 @@ import org.madani.node.collab.match.InterestService;
 import org.madani.node.collab.match.MatchService;
 import org.madani.node.collab.match.OfferInterestHandler;
 import org.madani.node.collab.qa.QuestionService;
-import org.madani.node.collab.store.FactsRepository;
-import org.madani.node.collab.store.InterestRepository;
-import org.madani.node.collab.store.InvitationRepository;
-import org.madani.node.collab.store.KnowledgeRepository;
-import org.madani.node.collab.store.ParticipationRepository;
+import org.madani.node.collab.support.SupporterService;
 import org.madani.node.content.Taxonomies;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.federation.inbox.ActivityHandler;
-import org.madani.node.http.PublicPages;
-import org.madani.node.http.pages.PageRenderer;
-import org.madani.node.json.JsonCodec;
+import org.madani.node.store.EndorsementRepository;
+import org.madani.node.store.collab.FactsRepository;
+import org.madani.node.store.collab.InterestRepository;
+import org.madani.node.store.collab.InvitationRepository;
+import org.madani.node.store.collab.KnowledgeRepository;
+import org.madani.node.store.collab.ParticipationRepository;
+import org.madani.node.store.collab.SupporterRepository;
 import org.madani.node.trust.TrustPolicy;
 
 /**
- * The collaboration area's composition: builds its stores, services, inbox handlers and routes from
- * what the node provides. The composition root touches it in three places: {@link #handlers} around
- * its own handler list, {@link #mount} among the routes after the admin API's authentication (with
- * the parts that read the directory from {@link #web}), and {@link #entryPanel} for entry pages.
+ * The collaboration area's services and inbox handlers, built once from what the node provides
+ * ({@link CollabDeps}); its routes are {@code http.collab.CollabWeb}, built from these services. The
+ * composition root touches it twice: {@link #handlers} around its own handler list, and the web part.
  */
 public final class CollabModule {
 
   private final CollabDeps deps;
+  private final TrustPolicy trust;
   private final InvitationRepository invitationRepo = new InvitationRepository();
   private final InterestRepository interestRepo = new InterestRepository();
   private final KnowledgeRepository knowledgeRepo = new KnowledgeRepository();
   private final FactsRepository factsRepo = new FactsRepository();
   private final InvitationService invitations;
   private final ParticipationService participation;
-  private final CollabRoutes routes;
+  private final InterestService interests;
   private final QuestionService questions;
-  private final FactsRoutes facts;
-  private final SupporterRoutes supporters;
-  private final TrustPolicy trust;
-  private final JsonCodec json;
+  private final FactsService facts;
+  private final SupporterService supporters;
 
-  public CollabModule(CollabDeps deps, JsonCodec json, TrustPolicy trust) {
+  public CollabModule(CollabDeps deps, TrustPolicy trust) {
     this.deps = deps;
-    this.json = json;
     this.trust = trust;
     this.invitations = new InvitationService(deps, invitationRepo);
     this.participation = new ParticipationService(deps, invitationRepo, new ParticipationRepository());
-    this.routes = new CollabRoutes(invitations, participation, json);
+    this.interests = new InterestService(deps, interestRepo);
     this.questions = new QuestionService(deps, knowledgeRepo);
-    this.facts = new FactsRoutes(new FactsService(deps, factsRepo, trust), json);
-    this.supporters = new SupporterRoutes(new SupporterService(deps, new SupporterRepository()), json);
+    this.facts = new FactsService(deps, factsRepo, trust);
+    this.supporters = new SupporterService(deps, new SupporterRepository());
   }
 
   /**
@@ -101,32 +90,36 @@ public final class CollabModule {
     return out;
   }
 
-  public void mount(Router router) {
-    routes.mount(router);
-    facts.mount(router);
-    supporters.mount(router);
+  public InvitationService invitations() {
+    return invitations;
   }
 
-  /** What entries' public pages show from here: corrections, verified facts, supporters. */
-  public PublicPages.EntryPanel entryPanel() {
-    return (lang, url) -> facts.html(lang, url).compose(f -> supporters.html(lang, url).map(s -> f + s));
+  public ParticipationService participation() {
+    return participation;
   }
 
-  /** Routes that read the directory (matching) or render pages (questions), which the root builds later. */
-  public Mounted web(DirectoryService directory, Taxonomies taxonomies, PageRenderer pages) {
-    MatchRoutes matching = new MatchRoutes(new MatchService(deps.db(), directory,
-        new org.madani.node.store.EndorsementRepository(), trust, taxonomies), new InterestService(deps, interestRepo),
-        json, deps.urls());
-    KnowledgeRoutes knowledge = new KnowledgeRoutes(questions, json, pages);
-    return router -> {
-      matching.mount(router);
-      knowledge.mount(router);
-    };
+  public InterestService interests() {
+    return interests;
   }
 
-  /** Routes to mount. */
-  @FunctionalInterface
-  public interface Mounted {
-    void mount(Router router);
+  public QuestionService questions() {
+    return questions;
+  }
+
+  public FactsService facts() {
+    return facts;
+  }
+
+  public SupporterService supporters() {
+    return supporters;
+  }
+
+  /** Partner matching reads the directory, which the composition root builds after the inbox. */
+  public MatchService matching(DirectoryService directory, Taxonomies taxonomies) {
+    return new MatchService(deps.db(), directory, new EndorsementRepository(), trust, taxonomies);
+  }
+
+  public CollabDeps deps() {
+    return deps;
   }
 }

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.madani.node.collab.store.FactsRepository;
-import org.madani.node.collab.store.FactsRepository.AttestationRow;
-import org.madani.node.collab.store.FactsRepository.CorrectionRow;
-import org.madani.node.collab.store.KnowledgeRepository;
-import org.madani.node.collab.store.KnowledgeRepository.AnswerRow;
-import org.madani.node.collab.store.KnowledgeRepository.QuestionRow;
+import org.madani.node.store.collab.FactsRepository;
+import org.madani.node.store.collab.FactsRepository.AttestationRow;
+import org.madani.node.store.collab.FactsRepository.CorrectionRow;
+import org.madani.node.store.collab.KnowledgeRepository;
+import org.madani.node.store.collab.KnowledgeRepository.AnswerRow;
+import org.madani.node.store.collab.KnowledgeRepository.QuestionRow;
 
 /**
  * The collaboration queries an entry page, a question page and every incoming Create/Update run

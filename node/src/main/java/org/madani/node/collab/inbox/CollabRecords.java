@@ -12,12 +12,12 @@ import org.madani.node.collab.facts.FactsService;
 import org.madani.node.collab.invite.CollabDeps;
 import org.madani.node.collab.qa.QuestionService;
 import org.madani.node.collab.qa.Texts;
-import org.madani.node.collab.store.FactsRepository;
-import org.madani.node.collab.store.FactsRepository.AttestationRow;
-import org.madani.node.collab.store.FactsRepository.CorrectionRow;
-import org.madani.node.collab.store.KnowledgeRepository;
-import org.madani.node.collab.store.KnowledgeRepository.AnswerRow;
-import org.madani.node.collab.store.KnowledgeRepository.QuestionRow;
+import org.madani.node.store.collab.FactsRepository;
+import org.madani.node.store.collab.FactsRepository.AttestationRow;
+import org.madani.node.store.collab.FactsRepository.CorrectionRow;
+import org.madani.node.store.collab.KnowledgeRepository;
+import org.madani.node.store.collab.KnowledgeRepository.AnswerRow;
+import org.madani.node.store.collab.KnowledgeRepository.QuestionRow;
 import org.madani.node.federation.Origins;
 import org.madani.node.store.InboxRepository.InboxRow;
 

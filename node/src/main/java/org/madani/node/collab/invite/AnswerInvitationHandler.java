@@ -2,9 +2,9 @@ package org.madani.node.collab.invite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import org.madani.node.collab.store.InterestRepository;
-import org.madani.node.collab.store.InvitationRepository;
-import org.madani.node.collab.store.InvitationRepository.Direction;
+import org.madani.node.store.collab.InterestRepository;
+import org.madani.node.store.collab.InvitationRepository;
+import org.madani.node.store.collab.InvitationRepository.Direction;
 import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.InboxRepository.InboxRow;
 

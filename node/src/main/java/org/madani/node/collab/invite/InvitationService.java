@@ -10,9 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.madani.node.collab.store.InvitationRepository;
-import org.madani.node.collab.store.InvitationRepository.Direction;
-import org.madani.node.collab.store.InvitationRepository.InvitationRow;
+import org.madani.node.store.collab.InvitationRepository;
+import org.madani.node.store.collab.InvitationRepository.Direction;
+import org.madani.node.store.collab.InvitationRepository.InvitationRow;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 

@@ -6,9 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.madani.node.collab.invite.CollabDeps;
-import org.madani.node.collab.store.InterestRepository;
-import org.madani.node.collab.store.InterestRepository.InterestRow;
-import org.madani.node.collab.store.InvitationRepository.Direction;
+import org.madani.node.store.collab.InterestRepository;
+import org.madani.node.store.collab.InterestRepository.InterestRow;
+import org.madani.node.store.collab.InvitationRepository.Direction;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 

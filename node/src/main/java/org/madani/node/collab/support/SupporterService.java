@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.madani.node.collab.invite.CollabDeps;
 import org.madani.node.collab.qa.Texts;
-import org.madani.node.collab.store.SupporterRepository;
-import org.madani.node.collab.store.SupporterRepository.SupporterRow;
+import org.madani.node.store.collab.SupporterRepository;
+import org.madani.node.store.collab.SupporterRepository.SupporterRow;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 

@@ -1,4 +1,4 @@
-package org.madani.node.collab.http;
+package org.madani.node.http.collab;
 
 import static org.madani.node.text.Html.esc;
 
@@ -12,8 +12,8 @@ import java.util.Map;
 import org.madani.node.collab.qa.QuestionService;
 import org.madani.node.collab.qa.QuestionService.Thread;
 import org.madani.node.collab.qa.Texts;
-import org.madani.node.collab.store.KnowledgeRepository.AnswerRow;
-import org.madani.node.collab.store.KnowledgeRepository.QuestionRow;
+import org.madani.node.store.collab.KnowledgeRepository.AnswerRow;
+import org.madani.node.store.collab.KnowledgeRepository.QuestionRow;
 import org.madani.node.http.PublicPages;
 import org.madani.node.http.pages.Lang;
 import org.madani.node.http.pages.PageRenderer;

@@ -1,4 +1,4 @@
-package org.madani.node.collab.http;
+package org.madani.node.http.collab;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +11,7 @@ import org.madani.node.collab.match.InterestService;
 import org.madani.node.collab.match.MatchRanker.Match;
 import org.madani.node.collab.match.MatchRanker.Reason;
 import org.madani.node.collab.match.MatchService;
-import org.madani.node.collab.store.InterestRepository.InterestRow;
+import org.madani.node.store.collab.InterestRepository.InterestRow;
 import org.madani.node.directory.DirectoryEntry;
 import org.madani.node.http.AdminAuth;
 import org.madani.node.json.JsonCodec;

@@ -1,4 +1,4 @@
-package org.madani.node.collab.http;
+package org.madani.node.http.collab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,7 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import org.madani.node.collab.store.InvitationRepository.InvitationRow;
+import org.madani.node.store.collab.InvitationRepository.InvitationRow;
 
 /**
  * One invitation as an iCalendar request (RFC 5545/5546, ical4j doing escaping and folding): the

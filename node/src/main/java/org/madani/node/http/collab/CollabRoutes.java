@@ -1,4 +1,4 @@
-package org.madani.node.collab.http;
+package org.madani.node.http.collab;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,9 +11,9 @@ import java.util.List;
 import org.madani.node.collab.invite.InvitationService;
 import org.madani.node.collab.invite.ParticipationService;
 import org.madani.node.collab.invite.ParticipationService.Participation;
-import org.madani.node.collab.store.InvitationRepository.InvitationRow;
-import org.madani.node.collab.store.ParticipationRepository.ParticipantRow;
-import org.madani.node.collab.store.ParticipationRepository.Settings;
+import org.madani.node.store.collab.InvitationRepository.InvitationRow;
+import org.madani.node.store.collab.ParticipationRepository.ParticipantRow;
+import org.madani.node.store.collab.ParticipationRepository.Settings;
 import org.madani.node.http.AdminAuth;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;

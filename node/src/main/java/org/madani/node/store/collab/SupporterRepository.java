@@ -1,4 +1,4 @@
-package org.madani.node.collab.store;
+package org.madani.node.store.collab;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.madani.node.collab.store;
+package org.madani.node.store.collab;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.madani.node.collab.store.InvitationRepository.Direction;
+import org.madani.node.store.collab.InvitationRepository.Direction;
 
 /** "Express interest" messages sent and received (table collab_interest). Stateless. */
 public final class InterestRepository {

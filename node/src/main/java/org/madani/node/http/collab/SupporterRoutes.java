@@ -1,4 +1,4 @@
-package org.madani.node.collab.http;
+package org.madani.node.http.collab;
 
 import static org.madani.node.text.Html.esc;
 
@@ -10,7 +10,7 @@ import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Map;
 import org.madani.node.collab.qa.Texts;
-import org.madani.node.collab.store.SupporterRepository.SupporterRow;
+import org.madani.node.store.collab.SupporterRepository.SupporterRow;
 import org.madani.node.collab.support.SupporterService;
 import org.madani.node.http.PublicPages;
 import org.madani.node.http.pages.Lang;

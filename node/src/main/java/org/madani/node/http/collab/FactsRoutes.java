@@ -1,4 +1,4 @@
-package org.madani.node.collab.http;
+package org.madani.node.http.collab;
 
 import static org.madani.node.text.Html.esc;
 
@@ -12,8 +12,8 @@ import java.util.Map;
 import org.madani.node.collab.facts.FactsService;
 import org.madani.node.collab.facts.FactsService.Facts;
 import org.madani.node.collab.qa.Texts;
-import org.madani.node.collab.store.FactsRepository.AttestationRow;
-import org.madani.node.collab.store.FactsRepository.CorrectionRow;
+import org.madani.node.store.collab.FactsRepository.AttestationRow;
+import org.madani.node.store.collab.FactsRepository.CorrectionRow;
 import org.madani.node.http.PublicPages;
 import org.madani.node.http.pages.Lang;
 import org.madani.node.json.JsonCodec;
