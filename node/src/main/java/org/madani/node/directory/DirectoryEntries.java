@@ -1,5 +1,6 @@
 package org.madani.node.directory;
 
+import org.madani.node.model.DirectoryEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.madani.node.directory;
 
+import org.madani.node.model.DirectoryEntry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;

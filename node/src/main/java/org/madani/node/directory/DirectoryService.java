@@ -1,5 +1,7 @@
 package org.madani.node.directory;
 
+import org.madani.node.model.DirectoryResult;
+import org.madani.node.model.DirectoryQuery;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.Set;

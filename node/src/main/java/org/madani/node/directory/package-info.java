@@ -5,8 +5,8 @@
  * <p>H2 is the source of truth; the Lucene index under {@code <data>/index} is derived from it and
  * can be rebuilt at any time ({@link org.madani.node.directory.DirectoryIndexer}). Callers use
  * {@link org.madani.node.directory.DirectoryService#search} with a
- * {@link org.madani.node.directory.DirectoryQuery} and get
- * {@link org.madani.node.directory.DirectoryEntry} records back. Depends on {@code store} and
+ * {@link org.madani.node.model.DirectoryQuery} and get
+ * {@link org.madani.node.model.DirectoryEntry} records back. Depends on {@code store} and
  * {@code model} only.
  */
 package org.madani.node.directory;

@@ -12,7 +12,6 @@ import org.madani.node.account.Invitations;
 import org.madani.node.health.PeerHealthReader;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;
-import org.madani.node.store.Database;
 
 /**
  * Admin API for the admin UI: the audit log, invitations for further admins, and a read-only view
@@ -23,17 +22,15 @@ public final class AdminApiRoutes {
 
   private final AuditLog audit;
   private final Invitations invitations;
-  private final Database db;
   private final PeerHealthReader peerHealth;
   private final JsonCodec json;
   private final URI baseUrl;
   private final Clock clock;
 
-  public AdminApiRoutes(AuditLog audit, Invitations invitations, Database db, PeerHealthReader peerHealth, JsonCodec json,
+  public AdminApiRoutes(AuditLog audit, Invitations invitations, PeerHealthReader peerHealth, JsonCodec json,
       URI baseUrl, Clock clock) {
     this.audit = audit;
     this.invitations = invitations;
-    this.db = db;
     this.peerHealth = peerHealth;
     this.json = json;
     this.baseUrl = baseUrl;

@@ -1,13 +1,8 @@
 package org.madani.node.http;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -30,11 +25,11 @@ public final class AdminUiRoutes {
       "ico", "image/x-icon",
       "json", "application/json; charset=utf-8");
 
-  private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+  private final ClasspathFiles files = new ClasspathFiles();
 
   /** How many resources are held in memory (for the test that they stay bounded). */
   int cached() {
-    return cache.size();
+    return files.cached();
   }
 
   public void mount(Router router) {
@@ -56,33 +51,13 @@ public final class AdminUiRoutes {
       ctx.next();
       return;
     }
-    // Only what exists is cached: caching misses let requests for made-up names grow memory
-    // without limit (issue 11, finding 11). Hits are bounded by the files packaged in the jar.
-    byte[] body = cache.get(path);
-    if (body == null) {
-      body = AdminUiRoutes.load(path);
-      if (body.length > 0) cache.put(path, body);
-    }
-    if (body.length == 0) {
-      ctx.next();
-      return;
-    }
     String ext = path.substring(path.lastIndexOf('.') + 1);
-    ctx.response()
-        .putHeader("Content-Type", TYPES.get(ext))
-        .putHeader("Content-Security-Policy", CSP)
-        // Revalidate each time: an admin must not keep running an old script after an upgrade.
-        .putHeader("Cache-Control", "no-cache")
-        .end(Buffer.buffer(body));
-  }
-
-  private static byte[] load(String path) {
     // The sector and region pickers read the shared taxonomies of protocol-spec, not a copy.
     String resource = path.startsWith("taxonomies/") ? "/protocol-spec/" + path : "/admin-ui/" + path;
-    try (InputStream in = AdminUiRoutes.class.getResourceAsStream(resource)) {
-      return in == null ? new byte[0] : in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    files.serve(ctx, resource, Map.of(
+        "Content-Type", TYPES.get(ext),
+        "Content-Security-Policy", CSP,
+        // Revalidate each time: an admin must not keep running an old script after an upgrade.
+        "Cache-Control", "no-cache"));
   }
 }

@@ -7,8 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.madani.node.store.Database;
-import org.madani.node.store.OnlineBackup;
+import org.madani.node.backup.OnlineCopies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +23,13 @@ public final class BackupRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(BackupRoutes.class);
 
   private final Vertx vertx;
-  private final Database db;
-  private final OnlineBackup backup;
+  private final OnlineCopies copies;
   private final Path scratch;
 
   /** @param scratch a directory of the node's own for the copy while it is sent (emptied first) */
-  public BackupRoutes(Vertx vertx, Database db, OnlineBackup backup, Path scratch) {
+  public BackupRoutes(Vertx vertx, OnlineCopies copies, Path scratch) {
     this.vertx = vertx;
-    this.db = db;
-    this.backup = backup;
+    this.copies = copies;
     this.scratch = scratch;
   }
 
@@ -45,10 +42,7 @@ public final class BackupRoutes {
     vertx.executeBlocking(() -> {
       Files.createDirectories(scratch);
       return null;
-    }, false).compose(v -> db.tx(c -> {
-      backup.write(c, zip);
-      return zip;
-    })).compose(file -> {
+    }, false).compose(v -> copies.copyTo(zip)).compose(file -> {
       // Removed once the response ends, however it ends (sent, or the client went away).
       ctx.addEndHandler(done -> delete(file));
       ctx.response().closeHandler(v -> delete(file));

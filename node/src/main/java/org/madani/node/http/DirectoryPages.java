@@ -5,7 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.madani.node.directory.DirectoryQuery;
+import org.madani.node.model.DirectoryQuery;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.http.pages.DirectoryPageRenderer;
 import org.madani.node.http.pages.Lang;

@@ -14,9 +14,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.madani.node.account.AdminAccounts;
-import org.madani.node.directory.DirectoryEntry;
-import org.madani.node.directory.DirectoryQuery;
-import org.madani.node.directory.DirectoryResult;
+import org.madani.node.model.DirectoryEntry;
+import org.madani.node.model.DirectoryQuery;
+import org.madani.node.model.DirectoryResult;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.model.EntryKind;
@@ -100,8 +100,8 @@ public final class DirectoryRoutes {
   static DirectoryQuery query(java.util.function.Function<String, String> p, String langParam, Set<Long> viewers) {
     try {
       String kind = p.apply("kind");
-      if (kind != null && !org.madani.node.directory.DirectoryEntry.POST.equals(kind)
-          && !org.madani.node.directory.DirectoryEntry.QUESTION.equals(kind) && EntryKind.fromWire(kind).isEmpty()) {
+      if (kind != null && !org.madani.node.model.DirectoryEntry.POST.equals(kind)
+          && !org.madani.node.model.DirectoryEntry.QUESTION.equals(kind) && EntryKind.fromWire(kind).isEmpty()) {
         throw new IllegalArgumentException("unknown kind '" + kind + "'");
       }
       String sort = p.apply("sort");

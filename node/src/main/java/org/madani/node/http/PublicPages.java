@@ -14,7 +14,7 @@ import java.util.Set;
 import org.madani.node.content.EntryService;
 import org.madani.node.content.ProfileService;
 import org.madani.node.directory.DirectoryEntries;
-import org.madani.node.directory.DirectoryEntry;
+import org.madani.node.model.DirectoryEntry;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.federation.remotefollow.RemoteFollowLookup;
 import org.madani.node.http.feeds.CalendarWriter;

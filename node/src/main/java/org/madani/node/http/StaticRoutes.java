@@ -2,11 +2,7 @@ package org.madani.node.http;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Same-origin static resources: the stylesheet, and protocol-spec's JSON-LD context and schemas at
@@ -14,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StaticRoutes {
 
-  private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+  private final ClasspathFiles files = new ClasspathFiles();
 
   /** How many resources are held in memory (for the test that they stay bounded). */
   int cached() {
-    return cache.size();
+    return files.cached();
   }
 
   void mount(Router router) {
@@ -40,29 +36,9 @@ final class StaticRoutes {
   }
 
   private void serve(RoutingContext ctx, String resource, String type) {
-    // Only what exists is cached: caching misses let requests for made-up names grow memory
-    // without limit (issue 11, finding 11). Hits are bounded by the files packaged in the jar.
-    byte[] body = cache.get(resource);
-    if (body == null) {
-      body = StaticRoutes.load(resource);
-      if (body.length > 0) cache.put(resource, body);
-    }
-    if (body.length == 0) {
-      ctx.next();
-      return;
-    }
-    ctx.response()
-        .putHeader("Content-Type", type)
-        .putHeader("Cache-Control", "public, max-age=3600")
-        .putHeader("Access-Control-Allow-Origin", "*")
-        .end(io.vertx.core.buffer.Buffer.buffer(body));
-  }
-
-  private static byte[] load(String resource) {
-    try (InputStream in = StaticRoutes.class.getResourceAsStream(resource)) {
-      return in == null ? new byte[0] : in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    files.serve(ctx, resource, Map.of(
+        "Content-Type", type,
+        "Cache-Control", "public, max-age=3600",
+        "Access-Control-Allow-Origin", "*"));
   }
 }

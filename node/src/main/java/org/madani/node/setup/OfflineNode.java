@@ -3,29 +3,23 @@ package org.madani.node.setup;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.h2.api.ErrorCode;
 import org.madani.node.account.AdminAccounts;
-import org.madani.node.account.ApiTokens;
-import org.madani.node.account.LoginThrottle;
-import org.madani.node.account.PasswordHasher;
 import org.madani.node.config.NodeConfig;
+import org.madani.node.config.Passphrases;
 import org.madani.node.content.ContentEvents;
-import org.madani.node.content.DocumentChecks;
 import org.madani.node.content.EntryService;
-import org.madani.node.content.ProfileService;
-import org.madani.node.content.SchemaValidator;
-import org.madani.node.content.Taxonomies;
+import org.madani.node.federation.actor.PrivateKeyFiles;
 import org.madani.node.json.JsonCodec;
-import org.madani.node.store.AccountRepository;
+import org.madani.node.model.Urls;
 import org.madani.node.store.Database;
-import org.madani.node.store.EntryRepository;
-import org.madani.node.store.KeyRepository;
-import org.madani.node.store.OrganizationRepository;
+import org.madani.node.trust.KeyRotation;
 import org.madani.node.trust.OrganizationKeys;
 
 /**
@@ -36,39 +30,37 @@ public final class OfflineNode implements AutoCloseable {
 
   private final Vertx vertx;
   private final NodeConfig config;
-  private final Database db;
   private final Clock clock;
-  private final JsonCodec json;
-  private final OrganizationRepository orgs;
-  private final ProfileService profiles;
-  private final EntryService entries;
-  private final AdminAccounts admins;
-  private final OrganizationKeys keys;
+  private final StoreModule store;
+  private final AccountModule accounts;
+  private final FederationModule federation;
+  private final ContentModule content;
 
-  /** Signing keys at rest: encrypted with MADANI_KEY_PASSPHRASE(_FILE) when set. */
-  private final org.madani.node.trust.PrivateKeyFiles keyFiles =
-      org.madani.node.trust.PrivateKeyFiles.fromEnv(System.getenv());
-
+  /**
+   * Builds the same modules as the server (store, accounts, trust, federation, content), without
+   * the search index, the workers or the HTTP server. The trust settings are read first, so the
+   * outbox skips refused peers as the server's does.
+   */
   public OfflineNode(NodeConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
     this.vertx = Vertx.vertx();
-    this.db = openOrExplain(vertx, config);
-    this.json = new JsonCodec(config.maxJsonDepth());
-    this.orgs = new OrganizationRepository(json.mapper());
-    Taxonomies taxonomies = new Taxonomies(json.mapper());
-    DocumentChecks checks = new DocumentChecks(new SchemaValidator(json.mapper()), taxonomies);
-    this.profiles = new ProfileService(db, orgs, checks, ContentEvents.NONE, clock);
+    Database db = openOrExplain(vertx, config);
+    this.store = StoreModule.of(db, new JsonCodec(config.maxJsonDepth()), clock);
+    this.accounts = AccountModule.of(vertx, store, clock, 1);
+    TrustModule trust = TrustModule.of(store, accounts.audit(), clock, () -> {});
+    await(trust.trust().refresh());
+    // Signing keys at rest: encrypted with MADANI_KEY_PASSPHRASE(_FILE) when set.
+    this.federation = FederationModule.of(new FederationModule.Needs(vertx, config, new Urls(NodeAddress.baseUrl(config)),
+        clock, store, trust.policy(), PrivateKeyFiles.fromEnv(System.getenv()), () -> {}, outcome -> {},
+        accounts.audit()));
     // Entries made offline (init --examples) are published like any other write: logged with
-    // their proof and put in the outbox, so followers get them (by delivery or by catch-up).
-    // A node whose port is picked at start (port 0, tests only) has no actor ids yet: nothing to
-    // publish under.
+    // their proof and put in the outbox, so followers get them (by delivery or by catch-up); what
+    // it queues waits in the durable delivery queue until the node serves again. A node whose port
+    // is picked at start (port 0, tests only) has no actor ids yet: nothing to publish under.
     boolean addressable = config.baseUrl() != null || config.port() != 0;
-    this.entries = new EntryService(db, orgs, new EntryRepository(json.mapper()), checks,
-        addressable ? outbox() : ContentEvents.NONE, clock);
-    this.admins = new AdminAccounts(db, new AccountRepository(), new PasswordHasher(),
-        new ApiTokens(), new LoginThrottle(clock), clock, vertx.createSharedWorkerExecutor("madani-password", 1));
-    this.keys = new OrganizationKeys(new KeyRepository(), keyFiles);
+    this.content = ContentModule.of(store, addressable ? federation.outbox() : ContentEvents.NONE,
+        federation.keyFiles(), config.keysDir(), clock);
   }
 
   /**
@@ -78,7 +70,7 @@ public final class OfflineNode implements AutoCloseable {
   private static Database openOrExplain(Vertx vertx, NodeConfig config) {
     try {
       return Database.open(vertx, config.databaseFile(),
-          org.madani.node.config.Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"));
+          Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"));
     } catch (RuntimeException e) {
       vertx.close();
       if (lockedByRunningNode(e)) throw new DataDirInUseException(config.dataDir());
@@ -88,21 +80,21 @@ public final class OfflineNode implements AutoCloseable {
 
   private static boolean lockedByRunningNode(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s && s.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) return true;
+      if (t instanceof SQLException s && s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) return true;
     }
     return false;
   }
 
   public JsonCodec json() {
-    return json;
+    return store.json();
   }
 
   public AdminAccounts admins() {
-    return admins;
+    return accounts.admins();
   }
 
   public EntryService entries() {
-    return entries;
+    return content.entries();
   }
 
   /**
@@ -110,33 +102,8 @@ public final class OfflineNode implements AutoCloseable {
    * for followers waits in the durable delivery queue until the node serves again. The actor ids
    * are those the node serves: the configured base URL, else (development mode) http://bind:port.
    */
-  public org.madani.node.trust.KeyRotation keyRotation(java.time.Duration overlap) {
-    KeyRepository keyRepo = new KeyRepository();
-    var actors = new org.madani.node.federation.actor.LocalActors(json.mapper(), urls(), keyRepo, keyFiles);
-    return new org.madani.node.trust.KeyRotation(db, orgs, keyRepo, actors, outbox(), config.keysDir(), overlap, clock,
-        keyFiles);
-  }
-
-  /** The actor ids the node serves: the configured base URL, else (development mode) http://bind:port. */
-  private org.madani.node.model.Urls urls() {
-    java.net.URI base = config.baseUrl() != null ? config.baseUrl()
-        : java.net.URI.create("http://" + (config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]"
-            : config.bindAddress()) + ":" + config.port());
-    return new org.madani.node.model.Urls(base);
-  }
-
-  /**
-   * The outbox, writing to the durable delivery queue: what it queues waits there until the node
-   * serves again.
-   */
-  private org.madani.node.federation.outbox.Outbox outbox() {
-    org.madani.node.model.Urls urls = urls();
-    var actors = new org.madani.node.federation.actor.LocalActors(json.mapper(), urls, new KeyRepository(), keyFiles);
-    var deliveries = new org.madani.node.federation.delivery.DeliveryQueue(clock);
-    return new org.madani.node.federation.outbox.Outbox(json.mapper(), actors,
-        new org.madani.node.federation.outbox.EntryObjects(json.mapper(), urls, actors),
-        new org.madani.node.store.OutboxRepository(), new org.madani.node.store.FollowRepository(),
-        new org.madani.node.store.RemoteActorRepository(), deliveries::enqueue, clock);
+  public KeyRotation keyRotation(Duration overlap) {
+    return TrustSharingModule.keyRotation(config, clock, store, federation, overlap);
   }
 
   /**
@@ -144,8 +111,7 @@ public final class OfflineNode implements AutoCloseable {
    * half-made organization behind (key files already written are then orphaned, never reused).
    */
   public OrganizationKeys.Created createOrganization(String handle, ObjectNode profile) throws SQLException {
-    return new HostedOrganizations(db, orgs, profiles, keys, config.keysDir(), ContentEvents.NONE, clock)
-        .createBlocking(handle, profile);
+    return content.hosting().createBlocking(handle, profile);
   }
 
   public static <T> T await(Future<T> f) {
@@ -164,7 +130,7 @@ public final class OfflineNode implements AutoCloseable {
 
   @Override
   public void close() {
-    db.close();
+    store.db().close();
     vertx.close(); // called from a non-Vert.x thread; nothing to wait for
 
   }

@@ -95,6 +95,20 @@ public final class FollowRepository {
     return out;
   }
 
+  /**
+   * Every actor a hosted organization follows or asked to follow (not rejected), oldest follow
+   * first: the candidate mirror peers of catch-up.
+   */
+  public List<String> followedOrAsked(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT remote_actor FROM follow WHERE direction = 'outgoing' AND state <> 'rejected' ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.add(rs.getString(1));
+    }
+    return out;
+  }
+
   /** Hosted organizations that follow {@code remoteActor} and were accepted. */
   public List<Long> orgsFollowing(Connection c, String remoteActor) throws SQLException {
     List<Long> out = new ArrayList<>();

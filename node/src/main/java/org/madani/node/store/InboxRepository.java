@@ -11,7 +11,6 @@ import java.util.List;
 /** Incoming activities awaiting handling, and the replay guard of seen signatures. Thread-safe. */
 public final class InboxRepository {
 
-  private final java.util.concurrent.atomic.AtomicLong lastPurgeMinute = new java.util.concurrent.atomic.AtomicLong(-1);
 
   public record InboxRow(long id, String activityId, String actor, String type, String document,
       String verifiedBy, Instant received) {}
@@ -68,29 +67,6 @@ public final class InboxRepository {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
-    }
-  }
-
-  /**
-   * Records a signature as used. Returns false if it was already used and has not expired: the
-   * request is a replay. Expired entries are purged on the way.
-   */
-  public boolean markSignatureUsed(Connection c, String digest, Instant expires, Instant now) throws SQLException {
-    // Purging expired entries once a minute is enough: an expired signature also fails its time check.
-    long minute = now.getEpochSecond() / 60;
-    if (lastPurgeMinute.getAndSet(minute) != minute) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM seen_signature WHERE expires < ?")) {
-        ps.setObject(1, Timestamps.toDb(now));
-        ps.executeUpdate();
-      }
-    }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO seen_signature(digest, expires) SELECT ?, ? "
-            + "WHERE NOT EXISTS (SELECT 1 FROM seen_signature WHERE digest = ?)")) {
-      ps.setString(1, digest);
-      ps.setObject(2, Timestamps.toDb(expires));
-      ps.setString(3, digest);
-      return Inserts.ignoringDuplicate(ps) == 1;
     }
   }
 

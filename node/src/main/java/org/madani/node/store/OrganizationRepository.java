@@ -49,6 +49,26 @@ public final class OrganizationRepository {
     }
   }
 
+  /** The id of the organization with this handle, without reading (and parsing) its profile. */
+  public Optional<Long> idByHandle(Connection c, String handle) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM organization WHERE handle = ?")) {
+      ps.setString(1, handle);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Every hosted organization's id, in id order. */
+  public List<Long> allIds(Connection c) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM organization ORDER BY id");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.add(rs.getLong(1));
+    }
+    return out;
+  }
+
   public Optional<Organization> findById(Connection c, long id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT id, handle, profile, version, created, updated FROM organization WHERE id = ?")) {

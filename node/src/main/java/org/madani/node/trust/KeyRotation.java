@@ -1,5 +1,6 @@
 package org.madani.node.trust;
 
+import org.madani.node.federation.actor.PrivateKeyFiles;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.security.PublicKey;

@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Set;
+import org.madani.node.federation.actor.LocalActors;
+import org.madani.node.federation.actor.PrivateKeyFiles;
 import org.madani.node.federation.sig.Keys;
 import org.madani.node.store.KeyRepository;
 import org.madani.node.store.KeyRepository.KeyRow;
@@ -30,7 +32,7 @@ import org.madani.node.store.KeyRepository.KeyRow;
 public final class OrganizationKeys {
 
   public static final String ED25519_FRAGMENT = "ed25519-1";
-  public static final String RSA_FRAGMENT = "main-key";
+  public static final String RSA_FRAGMENT = LocalActors.RSA_FRAGMENT;
   public static final String RECOVERY_FRAGMENT = "recovery-1";
 
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");

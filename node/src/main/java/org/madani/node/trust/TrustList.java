@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.madani.node.model.Problem;
+import org.madani.node.text.Csv;
 
 /**
  * A shared block or allow list (protocol-spec/trust.md), and its CSV form. Entries name a node by
@@ -33,11 +34,11 @@ public record TrustList(String name, List<Item> items) {
     items = List.copyOf(items);
   }
 
+  /** The list as CSV, through the one writer that defuses spreadsheet formulas ({@link Csv}). */
   public String toCsv() {
     StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
     for (Item i : items) {
-      out.append(i.type()).append(',').append(field(i.subject())).append(',').append(i.level().wireName())
-          .append(',').append(i.note() == null ? "" : field(i.note())).append("\r\n");
+      out.append(Csv.row(List.of(i.type(), i.subject(), i.level().wireName(), i.note() == null ? "" : i.note())));
     }
     return out.toString();
   }
@@ -65,15 +66,6 @@ public record TrustList(String name, List<Item> items) {
       if (items.size() > MAX_ITEMS) throw Problem.unprocessable("A list has at most " + MAX_ITEMS + " entries.");
     }
     return new TrustList(name, items);
-  }
-
-  private static String field(String s) {
-    // Quote anything with separators, and defuse spreadsheet formulas (CSV injection) in notes.
-    String v = s.startsWith("=") || s.startsWith("+") || s.startsWith("-") || s.startsWith("@") ? "'" + s : s;
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
   }
 
   static List<List<String>> parseCsv(String csv) {

@@ -31,7 +31,10 @@ public final class TrustService {
   private final AuditLog audit;
   private final Clock clock;
 
-  public TrustService(Database db, TrustRepository repo, TrustPolicy policy, AuditLog audit, Clock clock) {
+  /** @param onChange run after the settings were (re)read, e.g. to take blocked content out of the directory */
+  public TrustService(Database db, TrustRepository repo, TrustPolicy policy, AuditLog audit, Clock clock,
+      Runnable onChange) {
+    this.onChange = onChange;
     this.db = db;
     this.repo = repo;
     this.policy = policy;
@@ -44,16 +47,11 @@ public final class TrustService {
     long generation = policy.beginRead();
     return db.tx(this::snapshot).onSuccess(s -> {
       policy.install(generation, s);
-      changeHooks.forEach(Runnable::run);
+      onChange.run();
     });
   }
 
-  private final java.util.List<Runnable> changeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-  /** Runs {@code hook} after the settings were (re)read, e.g. to take blocked content out of the directory. */
-  public void onChange(Runnable hook) {
-    changeHooks.add(hook);
-  }
+  private final Runnable onChange;
 
   public TrustSnapshot snapshot(Connection c) throws SQLException {
     TrustRepository.Settings s = repo.read(c);

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.config.NodeConfig;
-import org.madani.node.federation.OrgRequestSigner;
+import org.madani.node.federation.delivery.OrgRequestSigner;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.delivery.AddressTargetGuard;
 import org.madani.node.federation.delivery.DeliveryOptions;
@@ -142,8 +142,8 @@ class DeliveryBenchmark {
     long receivedBefore = received.get();
     DeliveryOptions options = DeliveryOptions.defaults().withPollInterval(Duration.ofMillis(50));
     DeliveryWorker worker = new DeliveryWorker(db, queue, signer,
-        new AddressTargetGuard(new AddressGuard(true, HostResolver.system(vertx)), u -> true), options, clock)
-        .onOutcome(o -> {
+        new AddressTargetGuard(new AddressGuard(true, HostResolver.system(vertx)), u -> true), options, clock,
+        o -> {
           if (o == DeliveryOutcome.DELIVERED) delivered.incrementAndGet();
         });
     double loadBefore = load();

@@ -96,7 +96,10 @@ class HubScaleBenchmark {
     run(flags, "init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port", Integer.toString(port),
         "--name-ar", "هب", "--name-en", "Hub");
     String token = lastLine(run(flags, "token", "--data-dir", data.toString()));
-    Process node = serve(flags, data, port, data.resolve("node.log"));
+    List<String> nodeFlags = new ArrayList<>(flags);
+    String extra = System.getProperty("bench.nodeFlags", "").strip(); // e.g. a JFR recording while profiling
+    if (!extra.isEmpty()) nodeFlags.addAll(Arrays.asList(extra.split("\\s+")));
+    Process node = serve(nodeFlags, data, port, data.resolve("node.log"));
     Vertx vertx = Vertx.vertx();
     try {
       NodeProcess.awaitReady(base);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.madani.node.collab.match.MatchRanker;
 import org.madani.node.collab.match.MatchRanker.Match;
 import org.madani.node.collab.match.MatchRanker.Trust;
-import org.madani.node.directory.DirectoryEntry;
+import org.madani.node.model.DirectoryEntry;
 
 /** Ranking and explanations of partner matches, without I/O. */
 class MatchRankerTest {

@@ -1,5 +1,7 @@
 package org.madani.node.directory;
 
+import org.madani.node.model.DirectoryResult;
+import org.madani.node.model.DirectoryQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package org.madani.node.directory;
 
+import org.madani.node.model.DirectoryEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -26,6 +26,15 @@ class TrustListTest {
   }
 
   @Test
+  void csv_defusesNotesStartingWithTabOrCarriageReturn() {
+    // A spreadsheet runs a formula after a leading tab or CR too; TrustList once wrote these as they were.
+    TrustList list = new TrustList("blocks", List.of(
+        new TrustList.Item("node", "a.example", TrustLevel.BLOCKED, "\t=1+1"),
+        new TrustList.Item("node", "b.example", TrustLevel.BLOCKED, "\r=1+1")));
+    assertThat(list.toCsv()).contains(",'\t=1+1\r\n").contains(",\"'\r=1+1\"\r\n");
+  }
+
+  @Test
   void csv_refusesWrongHeaderLevelsAndSubjects() {
     assertThatThrownBy(() -> TrustList.fromCsv("blocks", "host,level\nx,blocked\n")).isInstanceOf(ProblemException.class);
     assertThatThrownBy(() -> TrustList.fromCsv("blocks", "type,subject,level,note\nnode,x.example,followed,\n"))

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.madani.node.directory.DirectoryEntry;
+import org.madani.node.model.DirectoryEntry;
 
 /**
  * Pairs offers with needs and ranks the pairs; pure (no I/O), so it is tested alone. A pair counts

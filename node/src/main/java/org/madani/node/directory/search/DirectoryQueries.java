@@ -18,7 +18,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.madani.node.directory.DirectoryQuery;
+import org.madani.node.model.DirectoryQuery;
 
 /**
  * Turns a {@link DirectoryQuery} into a Lucene query. Free text is split into words (folded, not

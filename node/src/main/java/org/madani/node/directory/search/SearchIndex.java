@@ -47,9 +47,9 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
-import org.madani.node.directory.DirectoryEntry;
-import org.madani.node.directory.DirectoryQuery;
-import org.madani.node.directory.DirectoryResult;
+import org.madani.node.model.DirectoryEntry;
+import org.madani.node.model.DirectoryQuery;
+import org.madani.node.model.DirectoryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

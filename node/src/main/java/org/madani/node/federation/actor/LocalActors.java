@@ -21,7 +21,6 @@ import org.madani.node.model.Organization;
 import org.madani.node.model.Urls;
 import org.madani.node.store.KeyRepository;
 import org.madani.node.store.KeyRepository.KeyRow;
-import org.madani.node.trust.OrganizationKeys;
 
 /**
  * The ActivityPub actors of hosted organizations: their JSON-LD documents (type Organization, with
@@ -31,24 +30,27 @@ import org.madani.node.trust.OrganizationKeys;
  */
 public final class LocalActors {
 
+  /** Fragment of the RSA key id, {@code <actor>#main-key}, the name Mastodon-style peers expect. */
+  public static final String RSA_FRAGMENT = "main-key";
+
   private final ObjectMapper json;
   private final Urls urls;
   private final KeyRepository keys;
   private final Map<String, SigningKey> signingKeys = new ConcurrentHashMap<>();
 
   public LocalActors(ObjectMapper json, Urls urls, KeyRepository keys) {
-    this(json, urls, keys, org.madani.node.trust.PrivateKeyFiles.PLAIN);
+    this(json, urls, keys, PrivateKeyFiles.PLAIN);
   }
 
   /** @param keyFiles reads private key files, plain or encrypted with the configured passphrase */
-  public LocalActors(ObjectMapper json, Urls urls, KeyRepository keys, org.madani.node.trust.PrivateKeyFiles keyFiles) {
+  public LocalActors(ObjectMapper json, Urls urls, KeyRepository keys, PrivateKeyFiles keyFiles) {
     this.json = json;
     this.urls = urls;
     this.keys = keys;
     this.keyFiles = keyFiles;
   }
 
-  private final org.madani.node.trust.PrivateKeyFiles keyFiles;
+  private final PrivateKeyFiles keyFiles;
 
   public String actorId(String handle) {
     return urls.organization(handle);
@@ -75,7 +77,7 @@ public final class LocalActors {
   }
 
   public String rsaKeyId(String handle) {
-    return actorId(handle) + "#" + OrganizationKeys.RSA_FRAGMENT;
+    return actorId(handle) + "#" + RSA_FRAGMENT;
   }
 
   public String keyId(String handle, String fragment) {

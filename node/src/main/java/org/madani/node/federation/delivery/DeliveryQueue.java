@@ -1,7 +1,7 @@
 package org.madani.node.federation.delivery;
 
-import static org.madani.node.federation.delivery.SqlTime.instant;
-import static org.madani.node.federation.delivery.SqlTime.ts;
+import static org.madani.node.store.Timestamps.instant;
+import static org.madani.node.store.Timestamps.ts;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -151,7 +151,7 @@ public final class DeliveryQueue {
       java.util.function.ToIntFunction<String> perHost, Map<String, Integer> busy, Set<Long> sending)
       throws SQLException {
     if (limit <= 0) return List.of();
-    Instant leaseUntil = SqlTime.truncate(now.plus(lease));
+    Instant leaseUntil = org.madani.node.store.Timestamps.truncate(now.plus(lease));
 
     record Candidate(long id, String host, OffsetDateTime openUntil) {}
     List<Candidate> candidates = new ArrayList<>();

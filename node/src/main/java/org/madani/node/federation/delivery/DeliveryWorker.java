@@ -81,10 +81,17 @@ public final class DeliveryWorker extends VerticleBase {
 
   /** An attempt waiting to be recorded with others in one transaction. */
   private record Outcome(DeliveryJob job, Attempt attempt, io.vertx.core.Promise<Void> recorded) {}
-  private volatile java.util.function.Consumer<DeliveryOutcome> outcomes = o -> { };
+  private final java.util.function.Consumer<DeliveryOutcome> outcomes;
 
   public DeliveryWorker(Database db, DeliveryQueue queue, RequestSigner signer, TargetGuard guard,
       DeliveryOptions options, Clock clock) {
+    this(db, queue, signer, guard, options, clock, o -> { });
+  }
+
+  /** @param outcomes told of every recorded outcome (metrics) */
+  public DeliveryWorker(Database db, DeliveryQueue queue, RequestSigner signer, TargetGuard guard,
+      DeliveryOptions options, Clock clock, java.util.function.Consumer<DeliveryOutcome> outcomes) {
+    this.outcomes = java.util.Objects.requireNonNull(outcomes, "outcomes");
     this.db = db;
     this.queue = queue;
     this.signer = signer;
@@ -93,11 +100,6 @@ public final class DeliveryWorker extends VerticleBase {
     this.clock = clock;
   }
 
-  /** Tells {@code listener} of every recorded outcome (metrics); set before deploying. */
-  public DeliveryWorker onOutcome(java.util.function.Consumer<DeliveryOutcome> listener) {
-    this.outcomes = java.util.Objects.requireNonNull(listener, "listener");
-    return this;
-  }
 
   @Override
   public Future<?> start() {

@@ -1,7 +1,7 @@
 package org.madani.node.federation.delivery;
 
-import static org.madani.node.federation.delivery.SqlTime.instant;
-import static org.madani.node.federation.delivery.SqlTime.ts;
+import static org.madani.node.store.Timestamps.instant;
+import static org.madani.node.store.Timestamps.ts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.net.URI;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.madani.node.federation.outbox.Outbox;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 import org.madani.node.store.Database;
+import org.madani.node.store.FederationSettingsRepository;
 import org.madani.node.store.FollowRepository;
 import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.FollowRepository.FollowRow;
@@ -34,6 +34,7 @@ public final class FollowService {
 
   private final Database db;
   private final OrganizationRepository orgs;
+  private final FederationSettingsRepository settings;
   private final FollowRepository follows;
   private final RemoteObjectRepository objects;
   private final RemoteActors remoteActors;
@@ -45,22 +46,16 @@ public final class FollowService {
   private final Clock clock;
   private final org.madani.node.federation.PeerPolicy peers;
 
-  public FollowService(Database db, OrganizationRepository orgs, FollowRepository follows,
-      RemoteObjectRepository objects, RemoteActors remoteActors, LocalActors localActors, Outbox outbox,
-      DocumentFetcher webFinger, InboxContext inboxContext, boolean devMode, Clock clock) {
-    this(db, orgs, follows, objects, remoteActors, localActors, outbox, webFinger, inboxContext, devMode, clock,
-        org.madani.node.federation.PeerPolicy.OPEN);
-  }
-
   /** @param peers the trust model: a blocked actor, or one on a refused node, cannot be followed */
   public FollowService(Database db, OrganizationRepository orgs, FollowRepository follows,
-      RemoteObjectRepository objects, RemoteActors remoteActors, LocalActors localActors, Outbox outbox,
+      FederationSettingsRepository settings, RemoteObjectRepository objects, RemoteActors remoteActors, LocalActors localActors, Outbox outbox,
       DocumentFetcher webFinger, InboxContext inboxContext, boolean devMode, Clock clock,
       org.madani.node.federation.PeerPolicy peers) {
     this.peers = peers;
     this.db = db;
     this.orgs = orgs;
     this.follows = follows;
+    this.settings = settings;
     this.objects = objects;
     this.remoteActors = remoteActors;
     this.localActors = localActors;
@@ -143,26 +138,12 @@ public final class FollowService {
 
   /** Whether follow requests to {@code handle} are accepted without an admin (the default). */
   public Future<Boolean> autoApprove(String handle) {
-    return db.tx(c -> {
-      Organization org = org(c, handle);
-      try (PreparedStatement ps = c.prepareStatement("SELECT auto_approve FROM federation_settings WHERE org_id = ?")) {
-        ps.setLong(1, org.id());
-        try (var rs = ps.executeQuery()) {
-          return !rs.next() || rs.getBoolean(1);
-        }
-      }
-    });
+    return db.tx(c -> settings.autoApprove(c, org(c, handle).id()));
   }
 
   public Future<Void> setAutoApprove(String handle, boolean auto) {
     return db.tx(c -> {
-      Organization org = org(c, handle);
-      try (PreparedStatement ps = c.prepareStatement(
-          "MERGE INTO federation_settings(org_id, auto_approve) KEY(org_id) VALUES (?, ?)")) {
-        ps.setLong(1, org.id());
-        ps.setBoolean(2, auto);
-        ps.executeUpdate();
-      }
+      settings.setAutoApprove(c, org(c, handle).id(), auto);
       return null;
     });
   }

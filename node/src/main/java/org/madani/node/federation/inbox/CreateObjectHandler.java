@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.madani.node.model.Organization;
 import org.madani.node.store.InboxRepository.InboxRow;
 import org.madani.node.store.RemoteObjectRepository.ObjectRow;
 
@@ -110,8 +109,8 @@ public final class CreateObjectHandler implements ActivityHandler {
     boolean toFollowers = authorFollowers != null && to.contains(authorFollowers);
     List<Long> following = ctx.follows().orgsFollowing(c, author);
     Set<Long> recipients = new LinkedHashSet<>();
-    for (String a : to) {
-      ctx.localOrg(c, a).map(Organization::id).ifPresent(recipients::add);
+    for (String a : new LinkedHashSet<>(to)) { // the activity and its object usually name the same
+      ctx.localOrgId(c, a).ifPresent(recipients::add);
     }
     if (toFollowers) recipients.addAll(following);
     if (via != null) recipients.addAll(ctx.follows().orgsFollowing(c, via));
@@ -119,7 +118,7 @@ public final class CreateObjectHandler implements ActivityHandler {
     // Trust extends sharing (protocol-spec/trust.md): what a trusted author shares with its
     // network, and what a trusted peer mirrors, is kept for all our organizations.
     if ((toFollowers && peers.trusts(author)) || (via != null && peers.trusts(via))) {
-      for (Organization o : ctx.orgs().listAll(c)) recipients.add(o.id());
+      recipients.addAll(ctx.orgs().allIds(c));
     }
     String audience = isPublic ? "public" : toFollowers ? "network" : "private";
     boolean wanted = isPublic ? !following.isEmpty() || !recipients.isEmpty() : !recipients.isEmpty();

@@ -3,11 +3,10 @@ package org.madani.node.federation.inbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
 import org.madani.node.model.Organization;
+import org.madani.node.store.FederationSettingsRepository;
 import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.FollowRepository.FollowRow;
 import org.madani.node.store.FollowRepository.State;
@@ -20,9 +19,11 @@ import org.madani.node.store.InboxRepository.InboxRow;
 public final class FollowHandler implements ActivityHandler {
 
   private final InboxContext ctx;
+  private final FederationSettingsRepository settings;
 
-  public FollowHandler(InboxContext ctx) {
+  public FollowHandler(InboxContext ctx, FederationSettingsRepository settings) {
     this.ctx = ctx;
+    this.settings = settings;
   }
 
   @Override
@@ -38,7 +39,7 @@ public final class FollowHandler implements ActivityHandler {
       Organization org = ctx.localOrg(c, target).orElse(null);
       if (org == null) return null; // not one of ours: nothing to do
       var now = ctx.clock().instant();
-      boolean auto = autoApprove(c, org.id());
+      boolean auto = settings.autoApprove(c, org.id());
       var existing = ctx.follows().find(c, org.id(), row.actor(), Direction.INCOMING);
       State state = existing.map(FollowRow::state).filter(s -> s == State.ACCEPTED)
           .orElse(auto ? State.ACCEPTED : State.PENDING);
@@ -49,15 +50,6 @@ public final class FollowHandler implements ActivityHandler {
       }
       return null;
     })).onSuccess(v -> ctx.outbox().wakeDelivery()).mapEmpty();
-  }
-
-  static boolean autoApprove(Connection c, long orgId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT auto_approve FROM federation_settings WHERE org_id = ?")) {
-      ps.setLong(1, orgId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return !rs.next() || rs.getBoolean(1);
-      }
-    }
   }
 
   /** Sends Accept or Reject of {@code follow} to {@code follower}'s inbox. */

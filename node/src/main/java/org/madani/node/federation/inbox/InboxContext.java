@@ -36,6 +36,12 @@ public record InboxContext(
     return handle.isEmpty() ? Optional.empty() : orgs.findByHandle(c, handle.get());
   }
 
+  /** The id of the hosted organization {@code actorId} names, if it is one (its profile unread). */
+  public Optional<Long> localOrgId(Connection c, String actorId) throws SQLException {
+    Optional<String> handle = localActors.handleOf(actorId);
+    return handle.isEmpty() ? Optional.empty() : orgs.idByHandle(c, handle.get());
+  }
+
   /** All addressees of an activity or object (to, cc, bto, bcc, audience). */
   public static List<String> addressees(JsonNode... nodes) {
     List<String> out = new ArrayList<>();

@@ -40,7 +40,7 @@ public final class InboxProcessor extends VerticleBase {
   private boolean running;
   private boolean again;
   private long timer;
-  private Runnable onHandled = () -> {};
+  private final Runnable onHandled;
 
   private record Parsed(InboxRow row, ObjectNode activity, ActivityHandler handler, Exception error) {
     boolean batches() {
@@ -50,6 +50,13 @@ public final class InboxProcessor extends VerticleBase {
 
   public InboxProcessor(Database db, InboxRepository inbox, ObjectMapper json, List<ActivityHandler> handlers,
       long pollMillis) {
+    this(db, inbox, json, handlers, pollMillis, () -> {});
+  }
+
+  /** @param onHandled run after a pass that handled activities (wakes the directory indexer) */
+  public InboxProcessor(Database db, InboxRepository inbox, ObjectMapper json, List<ActivityHandler> handlers,
+      long pollMillis, Runnable onHandled) {
+    this.onHandled = onHandled;
     this.db = db;
     this.inbox = inbox;
     this.json = json;
@@ -67,14 +74,6 @@ public final class InboxProcessor extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(timer);
     return Future.succeededFuture();
-  }
-
-  /**
-   * Called on the event loop after a pass that handled activities, once their transactions have
-   * committed (the directory index wakes up on it). Set before deployment.
-   */
-  public void onHandled(Runnable listener) {
-    this.onHandled = listener;
   }
 
   /** Asks for a pass soon; safe from any thread. */

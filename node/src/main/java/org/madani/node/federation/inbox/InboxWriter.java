@@ -8,9 +8,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.madani.node.store.Database;
 import org.madani.node.store.InboxRepository;
 
@@ -42,15 +45,24 @@ final class InboxWriter {
 
   private record Item(Pending pending, Promise<Outcome> promise, Context context) {}
 
+  /** Signatures remembered in memory against replays (see {@link ReplayGuard}). */
+  static final long REPLAY_GUARD_ENTRIES = 100_000;
+
   private final Database db;
   private final InboxRepository inbox;
+  private final ReplayGuard replays;
   private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean writing = new AtomicBoolean();
-  private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong commits = new AtomicLong();
 
   InboxWriter(Database db, InboxRepository inbox) {
+    this(db, inbox, new ReplayGuard(REPLAY_GUARD_ENTRIES));
+  }
+
+  InboxWriter(Database db, InboxRepository inbox, ReplayGuard replays) {
     this.db = db;
     this.inbox = inbox;
+    this.replays = replays;
   }
 
   /** Batch transactions started so far (for tests: fewer than activities under concurrency). */
@@ -76,9 +88,11 @@ final class InboxWriter {
       return;
     }
     commits.incrementAndGet();
-    db.tx(c -> writeAll(c, batch))
+    db.tx(c -> writeAll(c, batch, new HashSet<>()))
         .recover(err -> batch.size() == 1 ? Future.failedFuture(err) : db.tx(c -> one(batch)))
         .onComplete(ar -> {
+          // Remembered only once committed, and before the next batch starts.
+          if (ar.succeeded()) replays.remember(used(batch, ar.result()));
           writing.set(false);
           writeNext();
           if (ar.succeeded()) {
@@ -92,9 +106,12 @@ final class InboxWriter {
   /** The fallback after a failed batch: each activity in its own transaction. */
   private List<Outcome> one(List<Item> batch) {
     List<Outcome> out = new ArrayList<>();
+    Set<String> committed = new HashSet<>();
     for (Item i : batch) {
       try {
-        out.add(db.txBlocking(c -> writeAll(c, List.of(i)).get(0)));
+        Outcome o = db.txBlocking(c -> writeAll(c, List.of(i), new HashSet<>(committed)).get(0));
+        committed.add(i.pending().signatureDigest());
+        out.add(o);
       } catch (SQLException | RuntimeException e) {
         out.add(null);
         i.promise().tryFail(e);
@@ -103,16 +120,17 @@ final class InboxWriter {
     return out;
   }
 
-  private List<Outcome> writeAll(Connection c, List<Item> batch) throws SQLException {
+  /** Writes a batch in one transaction; {@code used} holds the signatures earlier in this batch. */
+  private List<Outcome> writeAll(Connection c, List<Item> batch, Set<String> used) throws SQLException {
     List<Outcome> out = new ArrayList<>(batch.size());
-    java.util.Set<String> noted = new java.util.HashSet<>();
+    Set<String> noted = new HashSet<>();
     for (Item i : batch) {
       Pending p = i.pending();
       if (p.senderHost() != null && p.scheme() != null && noted.add(p.senderHost())) {
         inbox.noteSignatureScheme(c, p.senderHost(), p.scheme()); // once per host and batch
       }
       // A signature seen before is a captured request played again (also within one batch).
-      if (!inbox.markSignatureUsed(c, p.signatureDigest(), p.signatureExpires(), p.received())) {
+      if (replays.seen(p.signatureDigest()) || !used.add(p.signatureDigest())) {
         out.add(Outcome.REPLAYED);
         continue;
       }
@@ -120,6 +138,18 @@ final class InboxWriter {
           ? Outcome.STORED : Outcome.DUPLICATE);
     }
     return out;
+  }
+
+  private static List<ReplayGuard.Used> used(List<Item> batch, List<Outcome> outcomes) {
+    List<ReplayGuard.Used> used = new ArrayList<>(batch.size());
+    for (int k = 0; k < batch.size(); k++) {
+      Outcome o = outcomes.get(k);
+      if (o == Outcome.STORED || o == Outcome.DUPLICATE) {
+        Pending p = batch.get(k).pending();
+        used.add(new ReplayGuard.Used(p.signatureDigest(), p.signatureExpires(), p.received()));
+      }
+    }
+    return used;
   }
 
   private static void complete(Item i, Outcome o, Throwable err) {

@@ -52,18 +52,22 @@ public final class Outbox implements ContentEvents {
   private final OutboundQueue queue;
   private final Clock clock;
   private final PeerPolicy peers;
-  private volatile Runnable afterEnqueue = () -> {};
+  private final Runnable afterEnqueue;
 
   public Outbox(ObjectMapper json, LocalActors actors, EntryObjects objects, OutboxRepository log,
       FollowRepository follows, RemoteActorRepository remoteActors, OutboundQueue queue, Clock clock) {
-    this(json, actors, objects, log, follows, remoteActors, queue, clock, PeerPolicy.OPEN);
+    this(json, actors, objects, log, follows, remoteActors, queue, clock, PeerPolicy.OPEN, () -> {});
   }
 
-  /** @param peers the trust model: refused actors get nothing; trusted ones also get network entries */
+  /**
+   * @param peers the trust model: refused actors get nothing; trusted ones also get network entries
+   * @param afterEnqueue run after a transaction that queued deliveries, to wake the delivery worker
+   */
   public Outbox(ObjectMapper json, LocalActors actors, EntryObjects objects, OutboxRepository log,
       FollowRepository follows, RemoteActorRepository remoteActors, OutboundQueue queue, Clock clock,
-      PeerPolicy peers) {
+      PeerPolicy peers, Runnable afterEnqueue) {
     this.peers = peers;
+    this.afterEnqueue = afterEnqueue;
     this.json = json;
     this.actors = actors;
     this.objects = objects;
@@ -72,11 +76,6 @@ public final class Outbox implements ContentEvents {
     this.remoteActors = remoteActors;
     this.queue = queue;
     this.clock = clock;
-  }
-
-  /** Called after a transaction that queued deliveries, to wake the delivery worker. */
-  public void onEnqueued(Runnable hook) {
-    this.afterEnqueue = hook;
   }
 
   public void wakeDelivery() {

@@ -49,18 +49,16 @@ public final class MirrorService {
   private final ObjectMapper json;
   private final WorkerExecutor crypto;
   private final Clock clock;
-  private volatile Consumer<List<ObjectNode>> onFirstFromOrigin = items -> { };
+  private final Consumer<List<ObjectNode>> onFirstFromOrigin;
   private final java.util.function.Function<String, Future<?>> fetchActor;
   private final KeyPins keyPins;
 
-  /** Told (after commit) of items received from their origin and never seen here before. */
-  public void onFirstFromOrigin(Consumer<List<ObjectNode>> hook) {
-    this.onFirstFromOrigin = hook;
-  }
-
   public MirrorService(Database db, MirrorRepository mirrors, RemoteActorRepository actors,
       RemoteObjectRepository objects, FollowRepository follows, CreateObjectHandler creator, ObjectMapper json,
-      WorkerExecutor crypto, Clock clock, java.util.function.Function<String, Future<?>> fetchActor, KeyPins keyPins) {
+      WorkerExecutor crypto, Clock clock, java.util.function.Function<String, Future<?>> fetchActor, KeyPins keyPins,
+      Consumer<List<ObjectNode>> onFirstFromOrigin) {
+    // Told (after commit) of items received from their origin and never seen here before.
+    this.onFirstFromOrigin = onFirstFromOrigin;
     this.fetchActor = fetchActor;
     this.keyPins = keyPins;
     this.db = db;

@@ -6,8 +6,6 @@ import io.vertx.core.Future;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,6 +14,7 @@ import java.util.Set;
 import org.madani.node.federation.Origins;
 import org.madani.node.federation.actor.DocumentFetcher;
 import org.madani.node.store.Database;
+import org.madani.node.store.FollowRepository;
 import org.madani.node.store.MirrorRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +32,15 @@ public final class SyncService {
 
   private final Database db;
   private final MirrorRepository mirrors;
+  private final FollowRepository follows;
   private final MirrorService mirror;
   private final DocumentFetcher fetcher;
   private final Clock clock;
 
-  public SyncService(Database db, MirrorRepository mirrors, MirrorService mirror, DocumentFetcher fetcher, Clock clock) {
+  public SyncService(Database db, MirrorRepository mirrors, FollowRepository follows, MirrorService mirror,
+      DocumentFetcher fetcher, Clock clock) {
     this.db = db;
+    this.follows = follows;
     this.mirrors = mirrors;
     this.mirror = mirror;
     this.fetcher = fetcher;
@@ -47,28 +49,12 @@ public final class SyncService {
 
   /** Origins that some hosted organization follows (accepted): the logs this node keeps. */
   public Future<List<String>> followedOrigins() {
-    return db.tx(c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT DISTINCT remote_actor FROM follow WHERE direction = 'outgoing' AND state = 'accepted'");
-           ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.add(rs.getString(1));
-      }
-      return out;
-    });
+    return db.tx(follows::followedActors);
   }
 
   /** Every actor a hosted organization follows or asked to follow: candidate mirror peers. */
   Future<List<String>> followedPeers() {
-    return db.tx(c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT remote_actor FROM follow WHERE direction = 'outgoing' AND state <> 'rejected' ORDER BY id");
-           ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.add(rs.getString(1));
-      }
-      return out;
-    });
+    return db.tx(follows::followedOrAsked);
   }
 
   /**

@@ -12,7 +12,7 @@ import org.madani.node.collab.match.MatchRanker.Match;
 import org.madani.node.collab.match.MatchRanker.Reason;
 import org.madani.node.collab.match.MatchService;
 import org.madani.node.store.collab.InterestRepository.InterestRow;
-import org.madani.node.directory.DirectoryEntry;
+import org.madani.node.model.DirectoryEntry;
 import org.madani.node.http.AdminAuth;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;

@@ -38,7 +38,7 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import org.madani.node.directory.DirectoryEntry;
+import org.madani.node.model.DirectoryEntry;
 
 /**
  * iCalendar (RFC 5545) for events, with ical4j doing the escaping and line folding.

@@ -4,12 +4,6 @@ import static org.madani.node.text.Html.esc;
 import static org.madani.node.http.pages.Messages.t;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import org.madani.node.content.Taxonomies;
 import org.madani.node.text.Html;
@@ -25,12 +19,12 @@ import org.madani.node.model.Urls;
  */
 public final class PageRenderer {
 
-  private final Taxonomies taxonomies;
   private final Urls urls;
+  private final EntryFacts facts;
 
   public PageRenderer(Taxonomies taxonomies, Urls urls) {
-    this.taxonomies = taxonomies;
     this.urls = urls;
+    this.facts = new EntryFacts(taxonomies, urls);
   }
 
   public String organizationList(Lang lang, List<Organization> orgs, String path) {
@@ -71,8 +65,8 @@ public final class PageRenderer {
         .append("</div></header>");
 
     b.append("<section><h2>").append(esc(t(lang, "about"))).append("</h2><dl class=\"facts\">");
-    if (p.has("sectors")) fact(b, t(lang, "sectors"), terms(lang, p.get("sectors"), true));
-    if (p.has("regions")) fact(b, t(lang, "regions"), terms(lang, p.get("regions"), false));
+    if (p.has("sectors")) fact(b, t(lang, "sectors"), facts.terms(lang, p.get("sectors"), true));
+    if (p.has("regions")) fact(b, t(lang, "regions"), facts.terms(lang, p.get("regions"), false));
     if (p.has("foundingYear")) fact(b, t(lang, "founded"), esc(p.get("foundingYear").asText()));
     if (p.has("legalForm")) fact(b, t(lang, "legalForm"), esc(t(lang, "legalForm." + p.get("legalForm").asText())));
     b.append("</dl>");
@@ -122,7 +116,7 @@ public final class PageRenderer {
         b.append("<li class=\"card\"><span class=\"badge\">").append(esc(t(lang, "kind." + e.kind().wireName())))
             .append("</span> <a href=\"").append(esc(pathOf(urls.entry(org.handle(), e.id())))).append("\">")
             .append(text(lang, e.document().get("title"), "span")).append("</a>");
-        String when = when(lang, e.document());
+        String when = facts.when(lang, e.document());
         if (!when.isEmpty()) b.append("<p class=\"muted\">").append(when).append("</p>");
         b.append(text(lang, e.document().get("summary"), "p")).append("</li>");
       }
@@ -146,33 +140,33 @@ public final class PageRenderer {
     b.append("<p class=\"muted\">").append(esc(t(lang, "by"))).append(' ')
         .append(text(lang, org.profile().get("name"), "span")).append("</p>");
     b.append(text(lang, d.get("summary"), "p"));
-    b.append(image(lang, d.get("image")));
+    b.append(facts.image(lang, d.get("image")));
     String orgPath = pathOf(urls.organization(org.handle()));
     b.append(EntryActions.render(lang, org, e, orgPath, pathOf(urls.entry(org.handle(), e.id())) + ".ics"));
     b.append("<dl class=\"facts\">");
-    String when = when(lang, d);
+    String when = facts.when(lang, d);
     if (!when.isEmpty()) fact(b, t(lang, "when"), when);
-    if (d.has("place")) fact(b, t(lang, "where"), place(lang, d.get("place")));
+    if (d.has("place")) fact(b, t(lang, "where"), facts.place(lang, d.get("place")));
     if (d.has("onlineUrl") && Html.safeUrl(d.get("onlineUrl").asText())) {
       fact(b, t(lang, "online"), link(d.get("onlineUrl").asText(), d.get("onlineUrl").asText()));
     }
     if (d.has("period")) {
-      fact(b, t(lang, "period"), date(lang, d.path("period").path("start").asText())
-          + " – " + date(lang, d.path("period").path("end").asText()));
+      fact(b, t(lang, "period"), facts.date(lang, d.path("period").path("start").asText())
+          + " – " + facts.date(lang, d.path("period").path("end").asText()));
     }
     if (d.has("status")) fact(b, t(lang, "status"), esc(t(lang, "status." + d.get("status").asText())));
     if (d.has("category")) fact(b, t(lang, "category"), esc(t(lang, "category." + d.get("category").asText())));
-    if (d.has("validUntil")) fact(b, t(lang, "validUntil"), date(lang, d.get("validUntil").asText()));
+    if (d.has("validUntil")) fact(b, t(lang, "validUntil"), facts.date(lang, d.get("validUntil").asText()));
     if (d.has("quantity")) fact(b, t(lang, "quantity"), text(lang, d.get("quantity"), "span"));
     if (d.has("reportType")) fact(b, t(lang, "reportType"), esc(t(lang, "reportType." + d.get("reportType").asText())));
-    if (d.has("sectors")) fact(b, t(lang, "sectors"), terms(lang, d.get("sectors"), true));
-    if (d.has("regions")) fact(b, t(lang, "regions"), terms(lang, d.get("regions"), false));
+    if (d.has("sectors")) fact(b, t(lang, "sectors"), facts.terms(lang, d.get("sectors"), true));
+    if (d.has("regions")) fact(b, t(lang, "regions"), facts.terms(lang, d.get("regions"), false));
     if (d.has("languages")) {
       List<String> names = new java.util.ArrayList<>();
       for (String code : strings(d.get("languages"))) names.add(LanguageNames.name(lang, code));
       fact(b, t(lang, "languages"), esc(String.join(lang == Lang.AR ? "، " : ", ", names)));
     }
-    fact(b, t(lang, "updated"), date(lang, e.updated().toString().substring(0, 10)));
+    fact(b, t(lang, "updated"), facts.date(lang, e.updated().toString().substring(0, 10)));
     b.append("</dl>");
     b.append(EntryActions.facts(lang, e));
     b.append(block(lang, d.get("content")));
@@ -290,113 +284,6 @@ public final class PageRenderer {
     String marker = l.fallback()
         ? "<p class=\"lang-marker\">(" + esc(Messages.fallbackMarker(lang, l.lang())) + ")</p>" : "";
     return "<div class=\"prose\"" + attrs + ">" + marker + Html.paragraphs(l.text()) + "</div>";
-  }
-
-  /**
-   * Name, address and region of a place. The address is shown without a language marker (a
-   * street address is in the place's own language, whatever key it was filed under), and the
-   * region is left out when the name or address already says it ("Berlin — Berlin").
-   */
-  private String place(Lang lang, JsonNode place) {
-    StringBuilder where = new StringBuilder(text(lang, place.get("name"), "span"));
-    Lang.Localized address = lang.pick(place.get("address"));
-    if (address != null) {
-      if (!where.isEmpty()) where.append(lang == Lang.AR ? "، " : ", ");
-      where.append("<bdi class=\"address\">").append(esc(address.text())).append("</bdi>");
-    }
-    if (place.hasNonNull("region")) {
-      String id = place.get("region").asText();
-      String said = (textOf(place.get("name")) + " " + textOf(place.get("address"))).toLowerCase(java.util.Locale.ROOT);
-      boolean repeated = taxonomies.region(id).map(tm -> {
-        for (String code : new String[] {"ar", "en"}) {
-          String label = tm.label(code);
-          if (label != null && !label.isBlank() && said.contains(label.toLowerCase(java.util.Locale.ROOT))) return true;
-        }
-        return false;
-      }).orElse(false);
-      if (!repeated) {
-        if (!where.isEmpty()) where.append(" — ");
-        where.append(esc(regionLabel(lang, id)));
-      }
-    }
-    return where.toString();
-  }
-
-  private static String textOf(JsonNode map) {
-    StringBuilder b = new StringBuilder();
-    if (map != null) map.forEach(v -> b.append(v.asText()).append(' '));
-    return b.toString();
-  }
-
-  /**
-   * An entry image. Shown only when this node serves it (an upload): the CSP admits images from
-   * this origin alone, so a visitor's browser never contacts a third party; otherwise a link.
-   */
-  private String image(Lang lang, JsonNode img) {
-    if (img == null || !img.hasNonNull("url")) return "";
-    String url = img.get("url").asText();
-    Lang.Localized alt = lang.pick(img.get("alt"));
-    String altText = alt == null ? "" : alt.text();
-    if (url.startsWith(urls.root() + "/")) {
-      return "<figure class=\"entry-image\"><img src=\"" + esc(pathOf(url)) + "\" alt=\"" + esc(altText)
-          + "\" loading=\"lazy\"></figure>";
-    }
-    if (!Html.safeUrl(url)) return "";
-    return "<p>" + link(url, altText.isEmpty() ? t(lang, "image") : t(lang, "image") + ": " + altText) + "</p>";
-  }
-
-  private String terms(Lang lang, JsonNode ids, boolean sectors) {
-    StringBuilder b = new StringBuilder("<ul class=\"tags\">");
-    for (JsonNode id : ids) {
-      String label = sectors
-          ? taxonomies.sector(id.asText()).map(tm -> tm.label(lang.code)).orElse(id.asText())
-          : regionLabel(lang, id.asText());
-      b.append("<li>").append(esc(label)).append("</li>");
-    }
-    return b.append("</ul>").toString();
-  }
-
-  private String regionLabel(Lang lang, String id) {
-    return taxonomies.region(id).map(tm -> tm.label(lang.code)).orElse(id);
-  }
-
-  private static String when(Lang lang, JsonNode d) {
-    if (d.hasNonNull("startTime")) {
-      ZoneId zone = zone(d.path("timeZone").asText(null));
-      ZonedDateTime start = OffsetDateTime.parse(d.get("startTime").asText()).atZoneSameInstant(zone);
-      DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-          .withLocale(lang.locale());
-      String s = start.format(f.withZone(zone));
-      if (d.hasNonNull("endTime")) {
-        ZonedDateTime end = OffsetDateTime.parse(d.get("endTime").asText()).atZoneSameInstant(zone);
-        s += " – " + end.format(f);
-      }
-      return "<time datetime=\"" + esc(d.get("startTime").asText()) + "\">" + esc(s) + "</time> <bdi>("
-          + esc(zone.getId()) + ")</bdi>";
-    }
-    if (d.hasNonNull("startDate")) {
-      String s = date(lang, d.get("startDate").asText());
-      if (d.hasNonNull("endDate")) s += " – " + date(lang, d.get("endDate").asText());
-      return s;
-    }
-    return "";
-  }
-
-  private static ZoneId zone(String id) {
-    try {
-      return id == null ? ZoneId.of("UTC") : ZoneId.of(id);
-    } catch (RuntimeException e) {
-      return ZoneId.of("UTC");
-    }
-  }
-
-  private static String date(Lang lang, String isoDate) {
-    try {
-      return esc(LocalDate.parse(isoDate).format(
-          DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale())));
-    } catch (RuntimeException e) {
-      return esc(isoDate);
-    }
   }
 
   private static void fact(StringBuilder b, String label, String valueHtml) {

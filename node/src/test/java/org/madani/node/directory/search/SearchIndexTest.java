@@ -12,9 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.madani.node.directory.DirectoryEntry;
-import org.madani.node.directory.DirectoryQuery;
-import org.madani.node.directory.DirectoryResult;
+import org.madani.node.model.DirectoryEntry;
+import org.madani.node.model.DirectoryQuery;
+import org.madani.node.model.DirectoryResult;
 
 class SearchIndexTest {
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.madani.node.directory.DirectoryEntry;
-import org.madani.node.directory.DirectoryQuery;
+import org.madani.node.model.DirectoryEntry;
+import org.madani.node.model.DirectoryQuery;
 
 /**
  * Issue 12's search examples, each against a real index: tanween with alef, hamza spellings, and

@@ -75,4 +75,30 @@ class InboxWriterTest {
     assertThat(replay.result()).isEqualTo(Outcome.REPLAYED);
     assertThat(repeat.result()).isEqualTo(Outcome.DUPLICATE);
   }
+
+  @Test
+  void aReplayInALaterBatchIsRefused_butNotAfterItsSignatureExpired() throws Exception {
+    assertThat(writer.store(pending(1, "sig")).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
+        .isEqualTo(Outcome.STORED);
+    assertThat(writer.store(pending(2, "sig")).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
+        .isEqualTo(Outcome.REPLAYED);
+
+    // A signature already past its validity is not remembered (its time check refuses it anyway).
+    Pending expired = new Pending("old", NOW.minusSeconds(1), "https://a.example/a/3", "https://a.example/o",
+        "Create", "{}", "rfc9421/ed25519", NOW, "a.example", "rfc9421");
+    writer.store(expired).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    assertThat(writer.store(new Pending("old", NOW.minusSeconds(1), "https://a.example/a/4", "https://a.example/o",
+        "Create", "{}", "rfc9421/ed25519", NOW, "a.example", "rfc9421"))
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS)).isEqualTo(Outcome.STORED);
+  }
+
+  @Test
+  void afterARestartAReplayedRequestIsADuplicateWithoutEffect() throws Exception {
+    assertThat(writer.store(pending(1, "sig")).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
+        .isEqualTo(Outcome.STORED);
+    // A new writer has an empty memory, like a restarted node: the durable activity id still holds.
+    InboxWriter restarted = new InboxWriter(db, new InboxRepository());
+    assertThat(restarted.store(pending(1, "sig")).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
+        .isEqualTo(Outcome.DUPLICATE);
+  }
 }

@@ -1,4 +1,4 @@
-package org.madani.node.trust;
+package org.madani.node.federation.actor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.madani.node.federation;
+package org.madani.node.federation.delivery;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -6,9 +6,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.actor.LocalActors;
-import org.madani.node.federation.delivery.RequestSigner;
-import org.madani.node.federation.delivery.SignatureScheme;
 import org.madani.node.federation.fetch.GetSigner;
 import org.madani.node.federation.sig.CavageSigner;
 import org.madani.node.federation.sig.HttpRequestView;

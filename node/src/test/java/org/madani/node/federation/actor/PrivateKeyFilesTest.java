@@ -1,4 +1,4 @@
-package org.madani.node.trust;
+package org.madani.node.federation.actor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.federation.sig.Keys;
 import org.madani.node.store.Database;
+import org.madani.node.trust.OrganizationKeys;
 import org.madani.node.store.KeyRepository;
 
 /**

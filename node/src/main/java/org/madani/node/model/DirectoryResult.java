@@ -1,4 +1,4 @@
-package org.madani.node.directory;
+package org.madani.node.model;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,108 @@
+package org.madani.node.federation.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.madani.node.federation.ActivityStreams;
+import org.madani.node.federation.actor.LocalActors;
+import org.madani.node.model.Organization;
+import org.madani.node.model.Problem;
+import org.madani.node.model.Urls;
+import org.madani.node.store.Database;
+import org.madani.node.store.MirrorRepository;
+import org.madani.node.store.OrganizationRepository;
+import org.madani.node.store.OutboxRepository;
+
+/**
+ * Logs for peers catching up: an organization's public content activities in sequence order,
+ * exactly as signed, and the copies this node keeps of other organizations' logs (mirrors), served
+ * while their origin is away. Pages of {@value #LOG_PAGE} items after a sequence number. Each method
+ * runs one transaction on the database's workers; thread-safe.
+ */
+public final class LogPages {
+
+  /** Items per log page: large pages make catch-up of thousands of items a few requests (issue 13). */
+  public static final int LOG_PAGE = 500;
+
+  private final Database db;
+  private final OrganizationRepository orgs;
+  private final OutboxRepository outbox;
+  private final MirrorRepository mirrors;
+  private final LocalActors actors;
+  private final ObjectMapper json;
+  private final Urls urls;
+
+  public LogPages(Database db, OrganizationRepository orgs, OutboxRepository outbox, MirrorRepository mirrors,
+      LocalActors actors, ObjectMapper json, Urls urls) {
+    this.db = db;
+    this.orgs = orgs;
+    this.outbox = outbox;
+    this.mirrors = mirrors;
+    this.actors = actors;
+    this.json = json;
+    this.urls = urls;
+  }
+
+  /** The page of {@code handle}'s log after sequence number {@code after}. */
+  public Future<ObjectNode> log(String handle, long after) {
+    return db.tx(c -> {
+      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No such actor."));
+      var rows = outbox.logAfter(c, org.id(), after, LOG_PAGE);
+      List<String> docs = rows.stream().map(OutboxRepository.OutboxRow::document).toList();
+      long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
+      return page(actors.actorId(handle) + "/log", after, docs, last, rows.size() == LOG_PAGE);
+    });
+  }
+
+  /** The page of the mirror kept of {@code origin}'s log after {@code after}; 404 when none is kept. */
+  public Future<ObjectNode> mirrorLog(String origin, long after) {
+    return db.tx(c -> {
+      var items = mirrors.after(c, origin, after, LOG_PAGE);
+      if (items.isEmpty() && mirrors.latest(c, origin) == 0) throw Problem.notFound("No mirror of that actor here.");
+      List<String> docs = items.stream().map(MirrorRepository.MirrorItem::document).toList();
+      long last = items.isEmpty() ? after : items.get(items.size() - 1).sequence();
+      return page(mirrorLogUrl(origin), after, docs, last, items.size() == LOG_PAGE);
+    });
+  }
+
+  /** Every origin mirrored here, with its latest sequence number and where its log is read. */
+  public Future<ObjectNode> mirrorIndex() {
+    return db.tx(c -> {
+      ObjectNode out = json.createObjectNode();
+      ArrayNode items = out.putArray("mirrors");
+      for (var s : mirrors.origins(c)) {
+        items.addObject().put("actor", s.originActor()).put("latestSequence", mirrors.latest(c, s.originActor()))
+            .put("log", mirrorLogUrl(s.originActor()));
+      }
+      return out;
+    });
+  }
+
+  private String mirrorLogUrl(String origin) {
+    return urls.root() + "/mirror/log?actor=" + URLEncoder.encode(origin, StandardCharsets.UTF_8);
+  }
+
+  private ObjectNode page(String base, long after, List<String> docs, long last, boolean more) {
+    ObjectNode out = json.createObjectNode();
+    out.put("@context", ActivityStreams.CONTEXT);
+    String sep = base.contains("?") ? "&" : "?";
+    out.put("id", base + sep + "after=" + after);
+    out.put("type", "OrderedCollectionPage");
+    out.put("partOf", base);
+    ArrayNode items = out.putArray("orderedItems");
+    for (String d : docs) {
+      try {
+        items.add(json.readTree(d));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (more) out.put("next", base + sep + "after=" + last);
+    return out;
+  }
+}
