@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 import org.madani.node.config.NodeConfig;
 import org.madani.node.federation.actor.DocumentFetcher;
@@ -40,6 +41,7 @@ import org.madani.node.federation.inbox.UndoHandler;
 import org.madani.node.collab.CollabModule;
 import org.madani.node.collab.invite.CollabDeps;
 import org.madani.node.federation.outbox.EntryObjects;
+import org.madani.node.spaces.SpacesModule;
 import org.madani.node.federation.outbox.Outbox;
 import org.madani.node.federation.publish.LogPages;
 import org.madani.node.federation.publish.PublishedDocuments;
@@ -73,7 +75,8 @@ public record FederationModule(
     FollowService follows,
     PublishedDocuments published,
     LogPages logPages,
-    CollabModule collab) {
+    CollabModule collab,
+    SpacesModule spaces) {
 
   /** What the module needs from outside federation. */
   public record Needs(Vertx vertx, NodeConfig config, Urls urls, Clock clock, StoreModule store, TrustPolicy trust,
@@ -131,7 +134,10 @@ public record FederationModule(
     // Collaboration (issue 16): its handlers wrap Accept/Reject/Create/Update/Delete and add its own.
     CollabModule collab = new CollabModule(new CollabDeps(store.db(), json, clock, store.orgs(), store.entries(),
         localActors, remoteActors, outbox, entryObjects, n.urls(), n.audit()), n.trust());
-    InboxProcessor processor = new InboxProcessor(store.db(), store.inbox(), json, collab.handlers(List.of(
+    // Private spaces (issue 17): end-to-end encrypted between member organizations; their handlers join the inbox's.
+    SpacesModule spaces = new SpacesModule(store.db(), store.orgs(), localActors, remoteActors, store.remoteActors(),
+        outbox, store.json(), clock, n.config().keysDir(), n.keyFiles(), documents);
+    InboxProcessor processor = new InboxProcessor(store.db(), store.inbox(), json, Stream.concat(collab.handlers(List.of(
         new FollowHandler(inboxContext, store.federationSettings()),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
         new AcceptFollowHandler(inboxContext, false),
@@ -142,7 +148,8 @@ public record FederationModule(
         new LogItemHandler(new CreateObjectHandler(inboxContext, true, n.trust()), mirror, syncWorker::catchUpSoon),
         new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
         new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
-        new LikeHandler(inboxContext))), dev ? 200 : 1000, n.onInboxHandled());
+        new LikeHandler(inboxContext))).stream(), spaces.handlers().stream()).toList(), dev ? 200 : 1000,
+        n.onInboxHandled());
     InboxService inbox = new InboxService(store.db(), store.inbox(), remoteActors, store.json(), clock, crypto,
         n.trust());
     FollowService follows = new FollowService(store.db(), store.orgs(), store.follows(), store.federationSettings(),
@@ -152,7 +159,7 @@ public record FederationModule(
     LogPages logPages = new LogPages(store.db(), store.orgs(), store.outbox(), store.mirrors(), localActors, json,
         n.urls());
     return new FederationModule(n.keyFiles(), localActors, remoteActors, keyPins, documents, webFinger, outbox, delivery, inbox,
-        processor, syncWorker, follows, published, logPages, collab);
+        processor, syncWorker, follows, published, logPages, collab, spaces);
   }
 
   private static DeliveryOptions deliveryOptions(boolean dev) {

@@ -222,6 +222,9 @@ public final class Keys {
         if (oid.equals(ID_ED25519)) {
             return "Ed25519";
         }
+        if (oid.getId().equals("1.3.101.110")) { // X25519 (RFC 8410): space keys, protocol-spec/spaces.md
+            return "X25519";
+        }
         throw new IllegalArgumentException("unsupported key algorithm " + oid);
     }
 

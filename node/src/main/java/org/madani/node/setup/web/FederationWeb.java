@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import org.madani.node.http.FederationRoutes;
 import org.madani.node.http.SenderLimits;
+import org.madani.node.spaces.SpacesWeb;
 import org.madani.node.model.Urls;
 import org.madani.node.setup.FederationModule;
 import org.madani.node.setup.HealthModule;
@@ -11,7 +12,7 @@ import org.madani.node.setup.StoreModule;
 import org.madani.node.setup.TrustModule;
 
 /** The ActivityPub surface (inboxes, actors, logs, WebFinger and NodeInfo) with per-sender limits. */
-public record FederationWeb(FederationRoutes routes, SenderLimits inboxLimits) {
+public record FederationWeb(FederationRoutes routes, SenderLimits inboxLimits, SpacesWeb spaces) {
 
   public static FederationWeb of(Vertx vertx, Urls urls, Clock clock, StoreModule store, TrustModule trust,
       FederationModule federation, HealthModule health) {
@@ -23,6 +24,7 @@ public record FederationWeb(FederationRoutes routes, SenderLimits inboxLimits) {
     FederationRoutes routes = new FederationRoutes(federation.published(), federation.logPages(),
         federation.localActors(), federation.inbox(), federation.processor(), inboxLimits, trust.policy(),
         health.metrics(), store.json(), urls);
-    return new FederationWeb(routes, inboxLimits);
+    return new FederationWeb(routes, inboxLimits,
+        federation.spaces().web(federation.inbox(), java.net.URI.create(urls.root())));
   }
 }
