@@ -99,7 +99,7 @@ public final class MadaniNode {
     TrustModule trust = TrustModule.of(store, accounts.audit(), clock, directory.indexer()::wakeUp);
     FederationModule federation = FederationModule.of(new FederationModule.Needs(vertx, config, urls, clock, store,
         trust.policy(), PrivateKeyFiles.fromEnv(System.getenv()), directory.indexer()::wakeUp,
-        health.metrics()::delivery));
+        health.metrics()::delivery, accounts.audit()));
     ContentModule content = ContentModule.of(store, ContentEvents.both(federation.outbox(), directory.wakeOnCommit()),
         federation.keyFiles(), config.keysDir(), clock);
     TrustSharingModule sharing = TrustSharingModule.of(config, urls, clock, store, accounts.audit(), trust, federation);

@@ -142,6 +142,7 @@ public final class DirectoryEntries {
       case "Event" -> Optional.of("event");
       case "Article" -> Optional.of("article");
       case "Note" -> Optional.of(DirectoryEntry.POST);
+      case "Question" -> Optional.of(DirectoryEntry.QUESTION);
       default -> Optional.empty();
     };
   }

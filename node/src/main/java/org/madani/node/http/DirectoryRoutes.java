@@ -100,7 +100,8 @@ public final class DirectoryRoutes {
   static DirectoryQuery query(java.util.function.Function<String, String> p, String langParam, Set<Long> viewers) {
     try {
       String kind = p.apply("kind");
-      if (kind != null && !org.madani.node.model.DirectoryEntry.POST.equals(kind) && EntryKind.fromWire(kind).isEmpty()) {
+      if (kind != null && !org.madani.node.model.DirectoryEntry.POST.equals(kind)
+          && !org.madani.node.model.DirectoryEntry.QUESTION.equals(kind) && EntryKind.fromWire(kind).isEmpty()) {
         throw new IllegalArgumentException("unknown kind '" + kind + "'");
       }
       String sort = p.apply("sort");

@@ -68,7 +68,25 @@ public final class PublicPages {
   public record Extras(LandingPageRenderer landing, DirectoryService directory, DirectoryEntries directoryEntries,
       RemoteFollowLookup remoteFollow, Urls urls, Clock clock) {}
 
+  /**
+   * More to show on an entry's page, after its facts (the collaboration package's verified facts and
+   * corrections, issue 16): HTML in the page's language, or empty.
+   */
+  public interface EntryPanel {
+    EntryPanel NONE = (lang, entryUrl) -> Future.succeededFuture("");
+
+    Future<String> html(Lang lang, String entryUrl);
+  }
+
+  private final EntryPanel panel;
+
   public PublicPages(ProfileService profiles, EntryService entries, PageRenderer renderer, Extras extras) {
+    this(profiles, entries, renderer, extras, EntryPanel.NONE);
+  }
+
+  public PublicPages(ProfileService profiles, EntryService entries, PageRenderer renderer, Extras extras,
+      EntryPanel panel) {
+    this.panel = panel;
     this.profiles = profiles;
     this.entries = entries;
     this.renderer = renderer;
@@ -177,7 +195,11 @@ public final class PublicPages {
     Lang lang = lang(ctx);
     String handle = ctx.pathParam("handle");
     publicEntry(handle, ctx.pathParam("id"))
-        .map(oe -> renderer.entry(lang, oe.org(), oe.entry(), ctx.request().path()))
+        .compose(oe -> panel.html(lang, extras.urls().entry(handle, oe.entry().id())).map(extra -> {
+          String page = renderer.entry(lang, oe.org(), oe.entry(), ctx.request().path());
+          int end = page.lastIndexOf("</article>");
+          return extra.isEmpty() || end < 0 ? page : page.substring(0, end) + extra + page.substring(end);
+        }))
         .onSuccess(page -> html(ctx, 200, lang, page))
         .onFailure(err -> notFoundOr(ctx, lang, err));
   }
@@ -230,7 +252,7 @@ public final class PublicPages {
    * The page language; an explicit {@code ?lang=} is also remembered in a cookie so the next
    * page, reached by a plain link, stays in it.
    */
-  static Lang lang(RoutingContext ctx) {
+  public static Lang lang(RoutingContext ctx) {
     String q = ctx.request().getParam("lang");
     Cookie c = ctx.request().getCookie(LANG_COOKIE);
     Lang lang = Lang.choose(q, c == null ? null : c.getValue(), ctx.request().getHeader("Accept-Language"));
@@ -241,7 +263,7 @@ public final class PublicPages {
     return lang;
   }
 
-  static void html(RoutingContext ctx, int status, Lang lang, String body) {
+  public static void html(RoutingContext ctx, int status, Lang lang, String body) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "text/html; charset=utf-8")

@@ -50,6 +50,8 @@ public record DirectoryEntry(
    * Fedify or Misskey post). Not a Madani entry kind: nobody publishes one here, they are only shown.
    */
   public static final String POST = "post";
+  /** A question asked by an organization (collaboration, issue 16): shown and searched, answered by replies. */
+  public static final String QUESTION = "question";
 
   public DirectoryEntry {
     Objects.requireNonNull(id, "id");

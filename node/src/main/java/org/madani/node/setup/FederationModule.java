@@ -39,6 +39,8 @@ import org.madani.node.federation.inbox.LikeHandler;
 import org.madani.node.federation.inbox.MoveHandler;
 import org.madani.node.federation.inbox.UndoEndorseHandler;
 import org.madani.node.federation.inbox.UndoHandler;
+import org.madani.node.collab.CollabModule;
+import org.madani.node.collab.invite.CollabDeps;
 import org.madani.node.federation.outbox.EntryObjects;
 import org.madani.node.spaces.SpacesModule;
 import org.madani.node.federation.outbox.Outbox;
@@ -74,11 +76,13 @@ public record FederationModule(
     FollowService follows,
     PublishedDocuments published,
     LogPages logPages,
+    CollabModule collab,
     SpacesModule spaces) {
 
   /** What the module needs from outside federation. */
   public record Needs(Vertx vertx, NodeConfig config, Urls urls, Clock clock, StoreModule store, TrustPolicy trust,
-      PrivateKeyFiles keyFiles, Runnable onInboxHandled, Consumer<DeliveryOutcome> deliveryOutcomes) {}
+      PrivateKeyFiles keyFiles, Runnable onInboxHandled, Consumer<DeliveryOutcome> deliveryOutcomes,
+      org.madani.node.account.AuditLog audit) {}
 
   public static FederationModule of(Needs n) {
     StoreModule store = n.store();
@@ -130,10 +134,13 @@ public record FederationModule(
     LogItemHandler createLogItems = new LogItemHandler(create, mirror, syncWorker::catchUpSoon);
     FollowService follows = new FollowService(store.db(), store.orgs(), store.follows(), store.federationSettings(),
         store.remoteObjects(), remoteActors, localActors, outbox, webFinger, inboxContext, dev, clock, n.trust());
+    // Collaboration (issue 16): its handlers wrap Accept/Reject/Create/Update/Delete and add its own.
+    CollabModule collab = new CollabModule(new CollabDeps(store.db(), json, clock, store.orgs(), store.entries(),
+        localActors, remoteActors, outbox, entryObjects, n.urls(), n.audit()), n.trust());
     // Private spaces (issue 17): end-to-end encrypted between member organizations; their handlers join the inbox's.
     SpacesModule spaces = new SpacesModule(store.db(), store.orgs(), localActors, remoteActors, store.remoteActors(),
         outbox, store.json(), clock, n.config().keysDir(), n.keyFiles(), documents);
-    InboxProcessor processor = new InboxProcessor(store.db(), store.inbox(), json, Stream.concat(Stream.of(
+    InboxProcessor processor = new InboxProcessor(store.db(), store.inbox(), json, Stream.concat(collab.handlers(List.of(
         new FollowHandler(inboxContext, store.federationSettings()),
         new AcceptFollowHandler(inboxContext, true, syncWorker::catchUpSoon),
         new AcceptFollowHandler(inboxContext, false),
@@ -145,7 +152,7 @@ public record FederationModule(
         new LogItemHandler(new DeleteHandler(inboxContext), mirror, syncWorker::catchUpSoon),
         new RelayedLogItemHandler(new AnnounceHandler(inboxContext, documents, create), createLogItems),
         new LikeHandler(inboxContext),
-        new MoveHandler(inboxContext, follows::follow, follows::unfollow, store.mirrors())),
+        new MoveHandler(inboxContext, follows::follow, follows::unfollow, store.mirrors()))).stream(),
         spaces.handlers().stream()).toList(), dev ? 200 : 1000, n.onInboxHandled());
     InboxService inbox = new InboxService(store.db(), store.inbox(), remoteActors, store.json(), clock, crypto,
         n.trust());
@@ -154,7 +161,7 @@ public record FederationModule(
     LogPages logPages = new LogPages(store.db(), store.orgs(), store.outbox(), store.mirrors(), localActors, json,
         n.urls());
     return new FederationModule(n.keyFiles(), localActors, remoteActors, keyPins, documents, webFinger, outbox, delivery, inbox,
-        processor, syncWorker, follows, published, logPages, spaces);
+        processor, syncWorker, follows, published, logPages, collab, spaces);
   }
 
   private static DeliveryOptions deliveryOptions(boolean dev) {

@@ -52,7 +52,8 @@ public final class OfflineNode implements AutoCloseable {
     await(trust.trust().refresh());
     // Signing keys at rest: encrypted with MADANI_KEY_PASSPHRASE(_FILE) when set.
     this.federation = FederationModule.of(new FederationModule.Needs(vertx, config, new Urls(NodeAddress.baseUrl(config)),
-        clock, store, trust.policy(), PrivateKeyFiles.fromEnv(System.getenv()), () -> {}, outcome -> {}));
+        clock, store, trust.policy(), PrivateKeyFiles.fromEnv(System.getenv()), () -> {}, outcome -> {},
+        accounts.audit()));
     // Entries made offline (init --examples) are published like any other write: logged with
     // their proof and put in the outbox, so followers get them (by delivery or by catch-up); what
     // it queues waits in the durable delivery queue until the node serves again. A node whose port

@@ -45,6 +45,7 @@ public final class Messages {
       Map.entry("kind.offer", new String[] {"عرض", "Offer"}),
       Map.entry("kind.need", new String[] {"احتياج", "Need"}),
       Map.entry("kind.post", new String[] {"منشور", "Post"}),
+      Map.entry("kind.question", new String[] {"سؤال", "Question"}),
       Map.entry("legalForm.association", new String[] {"جمعية", "Association"}),
       Map.entry("legalForm.foundation", new String[] {"مؤسسة", "Foundation"}),
       Map.entry("legalForm.ngo", new String[] {"منظمة غير حكومية", "NGO"}),

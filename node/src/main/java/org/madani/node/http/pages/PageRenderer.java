@@ -191,6 +191,11 @@ public final class PageRenderer {
         "<h1>" + esc(t(lang, "notFound")) + "</h1><p>" + esc(t(lang, "notFoundText")) + "</p>", path);
   }
 
+  /** The page frame around {@code body}, for pages other packages render (collaboration, issue 16). */
+  public String page(Lang lang, String title, String body, String path) {
+    return layout(lang, title, body, path);
+  }
+
   /** The page frame (head, bar with language switch, footer) around {@code body}. */
   String layout(Lang lang, String title, String body, String path) {
     return layout(lang, title, body, path, java.util.List.of());

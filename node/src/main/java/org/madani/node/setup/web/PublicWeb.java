@@ -14,6 +14,7 @@ import org.madani.node.http.FeedRoutes;
 import org.madani.node.http.MediaRoutes;
 import org.madani.node.http.PublicPages;
 import org.madani.node.http.ReportRoutes;
+import org.madani.node.http.collab.CollabWeb;
 import org.madani.node.http.pages.DirectoryPageRenderer;
 import org.madani.node.http.pages.ErrorPageRenderer;
 import org.madani.node.http.pages.LandingPageRenderer;
@@ -39,7 +40,7 @@ import java.time.Duration;
  * What everyone reads: the public pages (Arabic first), the directory's search API and pages,
  * feeds, reports, export, discovery, and uploaded images. Public unless a route says otherwise.
  */
-public record PublicWeb(PublicPages pages, DirectoryRoutes directoryApi, DirectoryPages directoryPages,
+public record PublicWeb(CollabWeb collab, PublicPages pages, DirectoryRoutes directoryApi, DirectoryPages directoryPages,
     FeedRoutes feeds, ReportRoutes reports, DiscoveryRoutes discovery, ExportRoutes export, MediaRoutes media,
     ErrorPageRenderer errorPages, ReportScheduleRoutes reportSchedules, ReportScheduler reportScheduler) {
 
@@ -49,9 +50,11 @@ public record PublicWeb(PublicPages pages, DirectoryRoutes directoryApi, Directo
     JsonCodec json = store.json();
     var taxonomies = content.taxonomies();
     PageRenderer renderer = new PageRenderer(taxonomies, urls);
+    // Collaboration (issue 16): its admin API, question pages and digest feed, and entry-page parts.
+    CollabWeb collab = new CollabWeb(federation.collab(), json, directory.directory(), taxonomies, renderer);
     PublicPages pages = new PublicPages(content.profiles(), content.entries(), renderer, new PublicPages.Extras(
         new LandingPageRenderer(renderer, urls), directory.directory(), directory.entries(),
-        new RemoteFollowLookup(federation.webFinger(), config.devMode()), urls, clock));
+        new RemoteFollowLookup(federation.webFinger(), config.devMode()), urls, clock), collab.entryPanel());
     DirectoryReports directoryReports = new DirectoryReports(store.db(), store.coverage(), directory.directory(), urls,
         clock);
     ReportRoutes reports = new ReportRoutes(directoryReports,
@@ -62,7 +65,7 @@ public record PublicWeb(PublicPages pages, DirectoryRoutes directoryApi, Directo
     // Image uploads (logo, entry image): re-encoded without metadata, served by this node.
     MediaRoutes media = new MediaRoutes(vertx, new ImageSanitizer(), new MediaStore(config.dataDir()),
         directory.directory(), json, urls.root());
-    return new PublicWeb(pages,
+    return new PublicWeb(collab, pages,
         new DirectoryRoutes(directory.directory(), accounts.admins(), json),
         new DirectoryPages(directory.directory(), new DirectoryPageRenderer(renderer, taxonomies, urls)),
         new FeedRoutes(directory.directory(), content.profiles(), taxonomies, urls, json, clock),

@@ -1,0 +1,100 @@
+package org.madani.node.collab.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.madani.node.collab.invite.CollabDeps;
+import org.madani.node.collab.qa.Texts;
+import org.madani.node.store.collab.SupporterRepository;
+import org.madani.node.store.collab.SupporterRepository.SupporterRow;
+import org.madani.node.model.Organization;
+import org.madani.node.model.Problem;
+
+/** An organization's supporters and which of its entries each one supports. Thread-safe. */
+public final class SupporterService {
+
+  static final Set<String> KINDS = Set.of("funder", "partner", "institution");
+
+  private final CollabDeps deps;
+  private final SupporterRepository repo;
+
+  public SupporterService(CollabDeps deps, SupporterRepository repo) {
+    this.deps = deps;
+    this.repo = repo;
+  }
+
+  public Future<SupporterRow> add(String admin, String handle, JsonNode body) {
+    String kind = body.path("kind").asText("");
+    String country = body.path("country").asText(null);
+    String url = body.path("url").asText(null);
+    Map<String, String> name;
+    try {
+      if (!KINDS.contains(kind)) throw Problem.unprocessable("'kind' is funder, partner or institution.");
+      if (country != null && !country.matches("[A-Z]{2}")) throw Problem.unprocessable("'country' is an ISO 3166 code (e.g. DE).");
+      if (url != null && (!(url.startsWith("https://") || url.startsWith("http://")) || url.length() > 2048)) {
+        throw Problem.unprocessable("'url' is an http(s) URL.");
+      }
+      name = Texts.input(body.get("name"), "name", 300, true);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return deps.db().tx(c -> {
+      Organization org = org(c, handle);
+      long id = repo.insert(c, new SupporterRow(0, org.id(), kind, Texts.write(deps.json(), name), country, url,
+          deps.clock().instant()));
+      deps.audit().record(c, admin, "collab.supporter", String.valueOf(id), kind);
+      return repo.list(c, org.id()).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+    });
+  }
+
+  public Future<List<SupporterRow>> list(String handle) {
+    return deps.db().tx(c -> repo.list(c, org(c, handle).id()));
+  }
+
+  /** Sets which supporters support one of the organization's entries. */
+  public Future<List<SupporterRow>> link(String admin, String handle, String entryId, JsonNode body) {
+    List<Long> ids = new ArrayList<>();
+    for (JsonNode n : body.path("supporters")) {
+      if (!n.canConvertToLong() || ids.size() >= 50) return Future.failedFuture(Problem.unprocessable(
+          "'supporters' is a list of at most 50 supporter ids."));
+      ids.add(n.asLong());
+    }
+    return deps.db().tx(c -> {
+      Organization org = org(c, handle);
+      if (deps.entries().find(c, org.id(), entryId).isEmpty()) {
+        throw Problem.notFound("No entry '" + entryId + "' of '" + handle + "'.");
+      }
+      Set<Long> own = new LinkedHashSet<>();
+      for (SupporterRow s : repo.list(c, org.id())) own.add(s.id());
+      for (long id : ids) {
+        if (!own.contains(id)) throw Problem.unprocessable("No supporter " + id + " of '" + handle + "'.");
+      }
+      repo.link(c, org.id(), entryId, List.copyOf(new LinkedHashSet<>(ids)));
+      deps.audit().record(c, admin, "collab.supporter.link", entryId, ids.toString());
+      return repo.ofEntry(c, org.id(), entryId);
+    });
+  }
+
+  /** The supporters of the entry at {@code entryUrl} when it is one of ours, else none. */
+  public Future<List<SupporterRow>> ofEntryUrl(String entryUrl) {
+    int i = entryUrl.indexOf("/entries/");
+    if (i < 0) return Future.succeededFuture(List.of());
+    var handle = deps.localActors().handleOf(entryUrl.substring(0, i));
+    if (handle.isEmpty()) return Future.succeededFuture(List.of());
+    String entryId = entryUrl.substring(i + "/entries/".length());
+    return deps.db().tx(c -> {
+      var org = deps.orgs().findByHandle(c, handle.get());
+      return org.isEmpty() ? List.<SupporterRow>of() : repo.ofEntry(c, org.get().id(), entryId);
+    });
+  }
+
+  private Organization org(Connection c, String handle) throws SQLException {
+    return deps.orgs().findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."));
+  }
+}
