@@ -53,10 +53,17 @@ public final class MadaniNode {
   private final List<String> deployments;
   private final int port;
 
-  /** What the HTTP server routes (method and path of each route), for the OpenAPI completeness test. */
+  /**
+   * What the HTTP server routes (method and path of each route), for the OpenAPI completeness test.
+   */
   private final List<String> routes;
 
-  private MadaniNode(Vertx vertx, Database db, NodeConfig config, List<String> deployments, int port,
+  private MadaniNode(
+      Vertx vertx,
+      Database db,
+      NodeConfig config,
+      List<String> deployments,
+      int port,
       List<String> routes) {
     this.routes = List.copyOf(routes);
     this.vertx = vertx;
@@ -70,67 +77,135 @@ public final class MadaniNode {
   public static Future<MadaniNode> start(NodeConfig requested, Clock clock) {
     NodeConfig config = resolvePort(requested);
     if (config.baseUrl() == null && !config.devMode()) {
-      return Future.failedFuture(new IllegalArgumentException(
-          "set the public base URL (--base-url or MADANI_BASE_URL); only development mode may default to http://host:port"));
+      return Future.failedFuture(
+          new IllegalArgumentException(
+              "set the public base URL (--base-url or MADANI_BASE_URL); only development mode may default to http://host:port"));
     }
     NodeConfig effective = config.withBaseUrl(NodeAddress.baseUrl(config));
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
-    return vertx.<Database>executeBlocking(() -> Database.open(vertx, effective.database(), effective.databaseFile(),
-        Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"),
-        Passphrases.fromEnv(System.getenv(), "MADANI_DATABASE_PASSWORD")))
-        .compose(db -> vertx.executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")))
-            .onFailure(err -> db.close())
-            .compose(index -> deploy(vertx, db, index, effective, clock)))
+    return vertx
+        .<Database>executeBlocking(
+            () ->
+                Database.open(
+                    vertx,
+                    effective.database(),
+                    effective.databaseFile(),
+                    Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"),
+                    Passphrases.fromEnv(System.getenv(), "MADANI_DATABASE_PASSWORD")))
+        .compose(
+            db ->
+                vertx
+                    .executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")))
+                    .onFailure(err -> db.close())
+                    .compose(index -> deploy(vertx, db, index, effective, clock)))
         .onFailure(err -> vertx.close());
   }
 
-  /** Builds the node from its per-area modules (package {@code setup}), then deploys the workers and the server. */
-  private static Future<MadaniNode> deploy(Vertx vertx, Database db, SearchIndex searchIndex, NodeConfig config,
-      Clock clock) {
+  /**
+   * Builds the node from its per-area modules (package {@code setup}), then deploys the workers and
+   * the server.
+   */
+  private static Future<MadaniNode> deploy(
+      Vertx vertx, Database db, SearchIndex searchIndex, NodeConfig config, Clock clock) {
     Urls urls = new Urls(config.baseUrl());
     boolean dev = config.devMode();
-    StoreModule store = StoreModule.of(db, new JsonCodec(config.maxJsonDepth()), clock,
-        org.madani.node.directory.IndexReaderName.of(config.dataDir()));
+    StoreModule store =
+        StoreModule.of(
+            db,
+            new JsonCodec(config.maxJsonDepth()),
+            clock,
+            org.madani.node.directory.IndexReaderName.of(config.dataDir()));
     AccountModule accounts = AccountModule.of(vertx, store, clock, 2);
     DirectoryModule directory = DirectoryModule.of(vertx, store, searchIndex, urls, clock, dev);
     HealthModule health = HealthModule.of(store, clock, dev);
     // Blocking, suspending or limiting an author takes its entries out of the directory (and
     // back): the trust tables write directory changes (V10), so a sync pass applies just those.
     TrustModule trust = TrustModule.of(store, accounts.audit(), clock, directory.indexer()::wakeUp);
-    FederationModule federation = FederationModule.of(new FederationModule.Needs(vertx, config, urls, clock, store,
-        trust.policy(), PrivateKeyFiles.fromEnv(System.getenv()), directory.indexer()::wakeUp,
-        health.metrics()::delivery, accounts.audit()));
-    ContentModule content = ContentModule.of(store, ContentEvents.both(federation.outbox(), directory.wakeOnCommit()),
-        federation.keyFiles(), config.keysDir(), clock);
-    TrustSharingModule sharing = TrustSharingModule.of(config, urls, clock, store, accounts.audit(), trust, federation);
+    FederationModule federation =
+        FederationModule.of(
+            new FederationModule.Needs(
+                vertx,
+                config,
+                urls,
+                clock,
+                store,
+                trust.policy(),
+                PrivateKeyFiles.fromEnv(System.getenv()),
+                directory.indexer()::wakeUp,
+                health.metrics()::delivery,
+                accounts.audit()));
+    ContentModule content =
+        ContentModule.of(
+            store,
+            ContentEvents.both(federation.outbox(), directory.wakeOnCommit()),
+            federation.keyFiles(),
+            config.keysDir(),
+            clock);
+    TrustSharingModule sharing =
+        TrustSharingModule.of(config, urls, clock, store, accounts.audit(), trust, federation);
 
-    PublicWeb pub = PublicWeb.of(vertx, config, urls, clock, store, accounts, content, directory, federation, sharing);
-    HttpServerVerticle http = WebServer.of(config, store.json(),
-        OperationsWeb.of(config, store, health),
-        AdminWeb.of(vertx, config, urls, clock, store, accounts, content, federation, trust, sharing, health),
-        pub,
-        FederationWeb.of(vertx, urls, clock, store, trust, federation, health));
+    PublicWeb pub =
+        PublicWeb.of(
+            vertx, config, urls, clock, store, accounts, content, directory, federation, sharing);
+    HttpServerVerticle http =
+        WebServer.of(
+            config,
+            store.json(),
+            OperationsWeb.of(config, store, health),
+            AdminWeb.of(
+                vertx,
+                config,
+                urls,
+                clock,
+                store,
+                accounts,
+                content,
+                federation,
+                trust,
+                sharing,
+                health),
+            pub,
+            FederationWeb.of(vertx, urls, clock, store, trust, federation, health));
     List<String> deployments = new ArrayList<>();
-    // Keys first: a wrong key passphrase stops the start with a clear message (issue 11, finding 14).
-    return store.db().tx(c -> {
-          federation.localActors().checkSigningKeys(c, store.orgs().listAll(c));
-          return null;
-        }).compose(v -> trust.trust().refresh())
-        .compose(s -> vertx.deployVerticle(health.runtime())).onSuccess(deployments::add)
-        .compose(id -> vertx.deployVerticle(directory.indexer())).onSuccess(deployments::add)
+    // Keys first: a wrong key passphrase stops the start with a clear message (issue 11, finding
+    // 14).
+    return store
+        .db()
+        .tx(
+            c -> {
+              federation.localActors().checkSigningKeys(c, store.orgs().listAll(c));
+              return null;
+            })
+        .compose(v -> trust.trust().refresh())
+        .compose(s -> vertx.deployVerticle(health.runtime()))
+        .onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(directory.indexer()))
+        .onSuccess(deployments::add)
         // Listening before the first delivery: a peer receiving one fetches our actor (the signing
         // key) at once, and a refused fetch makes it refuse the delivery for good.
-        .compose(id -> vertx.deployVerticle(http)).onSuccess(deployments::add)
-        .compose(id -> vertx.deployVerticle(federation.delivery())).onSuccess(deployments::add)
-        .compose(id -> vertx.deployVerticle(federation.processor())).onSuccess(deployments::add)
-        .compose(id -> vertx.deployVerticle(federation.syncWorker())).onSuccess(deployments::add)
-        .compose(id -> vertx.deployVerticle(sharing.listPoller())).onSuccess(deployments::add)
-        .compose(id -> vertx.deployVerticle(pub.reportScheduler())).onSuccess(deployments::add)
-        .map(id -> {
-          LOG.info("node serving at {} (data directory {}, development mode {})",
-              config.baseUrl(), config.dataDir(), config.devMode());
-          return new MadaniNode(vertx, db, config, deployments, http.actualPort(), http.routes());
-        }).onFailure(err -> db.close());
+        .compose(id -> vertx.deployVerticle(http))
+        .onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(federation.delivery()))
+        .onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(federation.processor()))
+        .onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(federation.syncWorker()))
+        .onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(sharing.listPoller()))
+        .onSuccess(deployments::add)
+        .compose(id -> vertx.deployVerticle(pub.reportScheduler()))
+        .onSuccess(deployments::add)
+        .map(
+            id -> {
+              LOG.info(
+                  "node serving at {} (data directory {}, development mode {})",
+                  config.baseUrl(),
+                  config.dataDir(),
+                  config.devMode());
+              return new MadaniNode(
+                  vertx, db, config, deployments, http.actualPort(), http.routes());
+            })
+        .onFailure(err -> db.close());
   }
 
   public int port() {
@@ -151,28 +226,34 @@ public final class MadaniNode {
   }
 
   /**
-   * Stops serving, then closes the database and Vert.x. Runs on a plain thread: a future created
-   * on one of Vert.x's own threads would be completed on an event loop that is shutting down and
-   * never be delivered. Safe to call once.
+   * Stops serving, then closes the database and Vert.x. Runs on a plain thread: a future created on
+   * one of Vert.x's own threads would be completed on an event loop that is shutting down and never
+   * be delivered. Safe to call once.
    */
   public CompletableFuture<Void> close() {
-    return CompletableFuture.runAsync(() -> {
-      // Stop serving first, then the workers, so nothing new is accepted while they drain.
-      for (int i = deployments.size() - 1; i >= 0; i--) {
-        try {
-          vertx.undeploy(deployments.get(i)).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          LOG.warn("undeploy did not finish cleanly: {}", e.toString());
-        }
-      }
-      db.close();
-      try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        LOG.warn("Vert.x did not close cleanly: {}", e.toString());
-      }
-      LOG.info("node stopped");
-    }, r -> new Thread(r, "madani-close").start());
+    return CompletableFuture.runAsync(
+        () -> {
+          // Stop serving first, then the workers, so nothing new is accepted while they drain.
+          for (int i = deployments.size() - 1; i >= 0; i--) {
+            try {
+              vertx
+                  .undeploy(deployments.get(i))
+                  .toCompletionStage()
+                  .toCompletableFuture()
+                  .get(15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              LOG.warn("undeploy did not finish cleanly: {}", e.toString());
+            }
+          }
+          db.close();
+          try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+          }
+          LOG.info("node stopped");
+        },
+        r -> new Thread(r, "madani-close").start());
   }
 
   private static NodeConfig resolvePort(NodeConfig c) {

@@ -30,8 +30,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importMainClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(ROOT);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
   }
 
   @Test
@@ -41,63 +43,109 @@ class ArchitectureTest {
 
   @Test
   void storeDependsOnlyOnModel() {
-    rule(noClasses().that().resideInAPackage(ROOT + ".store..")
-        .should().dependOnClassesThat(ours().and(outside(ROOT + ".store..", ROOT + ".model..")))
-        .because("repositories take and return records; a store that needs a service is designed wrong"));
+    rule(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".store..")
+            .should()
+            .dependOnClassesThat(ours().and(outside(ROOT + ".store..", ROOT + ".model..")))
+            .because(
+                "repositories take and return records; a store that needs a service is designed wrong"));
   }
 
   @Test
   void modelDependsOnNothingOfOurs() {
-    rule(noClasses().that().resideInAPackage(ROOT + ".model..")
-        .should().dependOnClassesThat(ours().and(outside(ROOT + ".model..")))
-        .because("domain records are shared by every area"));
+    rule(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".model..")
+            .should()
+            .dependOnClassesThat(ours().and(outside(ROOT + ".model..")))
+            .because("domain records are shared by every area"));
   }
 
   @Test
   void signaturesDependOnNothingOfOurs() {
-    rule(noClasses().that().resideInAPackage(ROOT + ".federation.sig..")
-        .should().dependOnClassesThat(ours().and(outside(ROOT + ".federation.sig..")))
-        .because("signature code is spec-driven and vector-tested alone (no Vert.x, no H2, no services)"));
+    rule(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".federation.sig..")
+            .should()
+            .dependOnClassesThat(ours().and(outside(ROOT + ".federation.sig..")))
+            .because(
+                "signature code is spec-driven and vector-tested alone (no Vert.x, no H2, no services)"));
   }
 
   @Test
   void onlyTheCompositionRootAndCommandsSeeHttp() {
-    rule(noClasses().that().resideOutsideOfPackages(ROOT + ".http..", ROOT + ".cli..", ROOT + ".setup.web..")
-        .and().doNotHaveFullyQualifiedName(ROOT + ".MadaniNode")
-        .should().dependOnClassesThat().resideInAPackage(ROOT + ".http..")
-        .because("services never call back up into routes: http -> services -> store"));
+    rule(
+        noClasses()
+            .that()
+            .resideOutsideOfPackages(ROOT + ".http..", ROOT + ".cli..", ROOT + ".setup.web..")
+            .and()
+            .doNotHaveFullyQualifiedName(ROOT + ".MadaniNode")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ROOT + ".http..")
+            .because("services never call back up into routes: http -> services -> store"));
   }
 
   @Test
   void httpCallsServicesNotTheDatabase() {
-    rule(noClasses().that().resideInAPackage(ROOT + ".http..")
-        .should().dependOnClassesThat(describe("the Database or a repository",
-            (JavaClass c) -> c.getPackageName().equals(ROOT + ".store")
-                && (c.getSimpleName().equals("Database") || c.getSimpleName().endsWith("Repository"))))
-        .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
-        .because("routes parse, authorize and render; the rules and the transactions are the services' "
-            + "(records nested in a repository are what it returns, and may be rendered)"));
+    rule(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".http..")
+            .should()
+            .dependOnClassesThat(
+                describe(
+                    "the Database or a repository",
+                    (JavaClass c) ->
+                        c.getPackageName().equals(ROOT + ".store")
+                            && (c.getSimpleName().equals("Database")
+                                || c.getSimpleName().endsWith("Repository"))))
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("java.sql..")
+            .because(
+                "routes parse, authorize and render; the rules and the transactions are the services' "
+                    + "(records nested in a repository are what it returns, and may be rendered)"));
   }
 
   /**
    * SQL is written only in {@code store}. Outside it, a {@link java.sql.Connection} may be passed
-   * through as the open transaction from {@code Database.tx} (services call repositories within
-   * one transaction), but nothing prepares or runs a statement or reads a result set, except the
+   * through as the open transaction from {@code Database.tx} (services call repositories within one
+   * transaction), but nothing prepares or runs a statement or reads a result set, except the
    * durable delivery queue ({@code federation.delivery.DeliveryQueue} and {@code PeerHosts}): its
-   * claim and lease statements are tuned with the worker that leases them, and move to
-   * {@code store} with the PostgreSQL claim work (issue 15).
+   * claim and lease statements are tuned with the worker that leases them, and move to {@code
+   * store} with the PostgreSQL claim work (issue 15).
    */
   @Test
   void sqlOnlyInStore() {
-    rule(noClasses().that().resideOutsideOfPackage(ROOT + ".store..")
-        .and().doNotHaveFullyQualifiedName(ROOT + ".federation.delivery.DeliveryQueue")
-        .and().doNotHaveFullyQualifiedName(ROOT + ".federation.delivery.PeerHosts")
-        .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.Statement")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.PreparedStatement")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.CallableStatement")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.ResultSet")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.DriverManager")
-        .because("SQL stays inside store (STYLE.md, Storage)"));
+    rule(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(ROOT + ".store..")
+            .and()
+            .doNotHaveFullyQualifiedName(ROOT + ".federation.delivery.DeliveryQueue")
+            .and()
+            .doNotHaveFullyQualifiedName(ROOT + ".federation.delivery.PeerHosts")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.sql.Statement")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.sql.PreparedStatement")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.sql.CallableStatement")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.sql.ResultSet")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.sql.DriverManager")
+            .because("SQL stays inside store (STYLE.md, Storage)"));
   }
 
   @Test
@@ -105,8 +153,12 @@ class ArchitectureTest {
     Path main = Path.of("src/main/java");
     List<Path> missing;
     try (Stream<Path> dirs = Files.walk(main.resolve(ROOT.replace('.', '/')))) {
-      missing = dirs.filter(Files::isDirectory).filter(ArchitectureTest::holdsJava)
-          .filter(d -> !Files.exists(d.resolve("package-info.java"))).map(main::relativize).toList();
+      missing =
+          dirs.filter(Files::isDirectory)
+              .filter(ArchitectureTest::holdsJava)
+              .filter(d -> !Files.exists(d.resolve("package-info.java")))
+              .map(main::relativize)
+              .toList();
     }
     assertThat(missing).as("packages without a package-info.java").isEmpty();
   }
@@ -127,8 +179,12 @@ class ArchitectureTest {
     return describe("classes of ours", c -> c.getPackageName().startsWith(ROOT));
   }
 
-  private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> outside(String... packages) {
-    return describe("outside " + String.join(", ", packages),
-        c -> !com.tngtech.archunit.core.domain.PackageMatchers.of(packages).test(c.getPackageName()));
+  private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> outside(
+      String... packages) {
+    return describe(
+        "outside " + String.join(", ", packages),
+        c ->
+            !com.tngtech.archunit.core.domain.PackageMatchers.of(packages)
+                .test(c.getPackageName()));
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The repository's {@code .dockerignore}, read the way Docker reads it (patterns relative to the
  * context root, {@code *} within one path segment, {@code **} across any number of them, a matched
- * directory taking its contents along): a local data directory, database files and keys never
- * enter the build context of {@code docker/Dockerfile}'s {@code COPY . .}, and the sources the build
+ * directory taking its contents along): a local data directory, database files and keys never enter
+ * the build context of {@code docker/Dockerfile}'s {@code COPY . .}, and the sources the build
  * needs still do.
  */
 class DockerIgnoreTest {
@@ -20,10 +20,16 @@ class DockerIgnoreTest {
   static List<Pattern> patterns() throws Exception {
     Path file = Path.of("..", ".dockerignore");
     assertThat(file).as("a .dockerignore beside docker/Dockerfile's build context").exists();
-    return Files.readAllLines(file).stream().map(String::trim)
+    return Files.readAllLines(file).stream()
+        .map(String::trim)
         .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-        .peek(l -> assertThat(l).as("no re-inclusions: they are easy to get wrong").doesNotStartWith("!"))
-        .map(DockerIgnoreTest::regex).toList();
+        .peek(
+            l ->
+                assertThat(l)
+                    .as("no re-inclusions: they are easy to get wrong")
+                    .doesNotStartWith("!"))
+        .map(DockerIgnoreTest::regex)
+        .toList();
   }
 
   static Pattern regex(String glob) {
@@ -64,15 +70,35 @@ class DockerIgnoreTest {
   @Test
   void secretsAndLocalState_stayOutOfTheBuildContext() throws Exception {
     List<Pattern> patterns = patterns();
-    for (String secret : List.of("madani-data/keys/sawa-ed25519.pem", "madani-data/initial-admin-credentials.txt",
-        "madani-data/madani.mv.db", "node/madani-data/node.json", "madani-data-old/madani.mv.db",
-        "backup/madani.mv.db", "madani.trace.db", "keys/recovery-ed25519.pem", "somewhere/sawa.key",
-        ".env", "docker/.env.production", "secrets/key.passphrase", ".git/config", "node/target/madani-node.jar")) {
+    for (String secret :
+        List.of(
+            "madani-data/keys/sawa-ed25519.pem",
+            "madani-data/initial-admin-credentials.txt",
+            "madani-data/madani.mv.db",
+            "node/madani-data/node.json",
+            "madani-data-old/madani.mv.db",
+            "backup/madani.mv.db",
+            "madani.trace.db",
+            "keys/recovery-ed25519.pem",
+            "somewhere/sawa.key",
+            ".env",
+            "docker/.env.production",
+            "secrets/key.passphrase",
+            ".git/config",
+            "node/target/madani-node.jar")) {
       assertThat(ignored(patterns, secret)).as(secret).isTrue();
     }
-    for (String needed : List.of("pom.xml", "node/pom.xml", "node/src/main/java/org/madani/node/MadaniNode.java",
-        "protocol-spec/schemas/entry.schema.json", "protocol-spec/taxonomies/sectors.json", "admin-ui/pom.xml",
-        "docker/entrypoint.sh", "examples/organization.json", "node/src/test/java/org/madani/node/federation/delivery/DeliveryRecoveryTest.java")) {
+    for (String needed :
+        List.of(
+            "pom.xml",
+            "node/pom.xml",
+            "node/src/main/java/org/madani/node/MadaniNode.java",
+            "protocol-spec/schemas/entry.schema.json",
+            "protocol-spec/taxonomies/sectors.json",
+            "admin-ui/pom.xml",
+            "docker/entrypoint.sh",
+            "examples/organization.json",
+            "node/src/test/java/org/madani/node/federation/delivery/DeliveryRecoveryTest.java")) {
       assertThat(ignored(patterns, needed)).as(needed).isFalse();
     }
   }

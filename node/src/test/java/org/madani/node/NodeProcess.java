@@ -17,18 +17,20 @@ import java.util.List;
 import org.madani.node.store.PostgresServer;
 
 /**
- * The real node jar ({@code node/target/madani-node.jar}, built before the integration tests) run as
- * separate processes, for tests that kill a node with SIGKILL or stop it with SIGTERM. On
+ * The real node jar ({@code node/target/madani-node.jar}, built before the integration tests) run
+ * as separate processes, for tests that kill a node with SIGKILL or stop it with SIGTERM. On
  * PostgreSQL when the tests run their nodes there (see {@link #command}).
  */
 public final class NodeProcess {
   private NodeProcess() {}
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /** Runs a command of the jar to completion (init, token, …) and returns what it printed. */
   public static String run(String... args) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor()).as(out).isZero();
     return out;
@@ -42,7 +44,10 @@ public final class NodeProcess {
         .start();
   }
 
-  /** Starts any command of the jar without waiting, its output (both streams) appended to {@code log}. */
+  /**
+   * Starts any command of the jar without waiting, its output (both streams) appended to {@code
+   * log}.
+   */
   public static Process start(Path log, String... args) throws IOException {
     return new ProcessBuilder(command(args))
         .redirectErrorStream(true)
@@ -51,8 +56,10 @@ public final class NodeProcess {
   }
 
   /** As {@link #run}, with extra environment variables (e.g. a key passphrase). */
-  public static String run(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
-    ProcessBuilder b = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD);
+  public static String run(java.util.Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    ProcessBuilder b =
+        new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD);
     b.environment().putAll(env);
     Process p = b.start();
     String out = new String(p.getInputStream().readAllBytes());
@@ -61,18 +68,28 @@ public final class NodeProcess {
   }
 
   /** As {@link #serve}, with extra environment variables. */
-  public static Process serve(Path data, Path log, java.util.Map<String, String> env) throws IOException {
-    ProcessBuilder b = new ProcessBuilder(command("serve", "--data-dir", data.toString()))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+  public static Process serve(Path data, Path log, java.util.Map<String, String> env)
+      throws IOException {
+    ProcessBuilder b =
+        new ProcessBuilder(command("serve", "--data-dir", data.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     b.environment().putAll(env);
     return b.start();
   }
 
   public static void awaitReady(URI base) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-        HTTP.send(HttpRequest.newBuilder(base.resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString())
-            .statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(
+            () ->
+                HTTP.send(
+                            HttpRequest.newBuilder(base.resolve("/readyz")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .statusCode()
+                    == 200);
   }
 
   public static int freePort() throws IOException {
@@ -84,15 +101,19 @@ public final class NodeProcess {
   /**
    * The command line for the jar. Under {@code -Dmadani.test.store=postgresql} (the failsafe
    * execution "postgresql"), {@code init} without a {@code --database} gets a new database of the
-   * test server, which init writes into node.json: every later command (serve, token, add-org…)
-   * on that data directory then runs on PostgreSQL, as TestNode's in-JVM nodes do.
+   * test server, which init writes into node.json: every later command (serve, token, add-org…) on
+   * that data directory then runs on PostgreSQL, as TestNode's in-JVM nodes do.
    */
   public static List<String> command(String... args) {
     String jar = System.getProperty("madani.nodeJar", "target/madani-node.jar");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-jar", new File(jar).getAbsolutePath()));
+    List<String> cmd =
+        new ArrayList<>(List.of(java, "-Xmx128m", "-jar", new File(jar).getAbsolutePath()));
     cmd.addAll(List.of(args));
-    if (PostgresServer.selected() && args.length > 0 && args[0].equals("init") && !cmd.contains("--database")) {
+    if (PostgresServer.selected()
+        && args.length > 0
+        && args[0].equals("init")
+        && !cmd.contains("--database")) {
       cmd.addAll(List.of("--database", PostgresServer.shared().createDatabase()));
     }
     return cmd;

@@ -20,8 +20,8 @@ import org.madani.node.setup.OfflineNode;
 import org.madani.node.store.PostgresServer;
 
 /**
- * A real node for tests: a fresh data directory with a real H2 file, started in this JVM on a
- * free loopback port, spoken to over real HTTP. Several can run side by side.
+ * A real node for tests: a fresh data directory with a real H2 file, started in this JVM on a free
+ * loopback port, spoken to over real HTTP. Several can run side by side.
  */
 public final class TestNode implements AutoCloseable {
 
@@ -32,10 +32,11 @@ public final class TestNode implements AutoCloseable {
   private final String handle;
   private final String token;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private MadaniNode node;
 
   private TestNode(NodeConfig config, String handle, String token, Clock clock) {
@@ -50,8 +51,12 @@ public final class TestNode implements AutoCloseable {
     return start(dir, handle, withExamples, true, null, Clock.systemUTC());
   }
 
-  /** As {@link #start(Path, String, boolean)}, with a clock the test controls (e.g. {@link MovableClock}). */
-  public static TestNode start(Path dir, String handle, boolean withExamples, Clock clock) throws Exception {
+  /**
+   * As {@link #start(Path, String, boolean)}, with a clock the test controls (e.g. {@link
+   * MovableClock}).
+   */
+  public static TestNode start(Path dir, String handle, boolean withExamples, Clock clock)
+      throws Exception {
     return start(dir, handle, withExamples, true, null, clock);
   }
 
@@ -59,26 +64,47 @@ public final class TestNode implements AutoCloseable {
    * A node with the given mode. Outside development mode a public base URL is required; requests
    * still go to the loopback port ({@link #local()}), as they would through a reverse proxy.
    */
-  public static TestNode start(Path dir, String handle, boolean withExamples, boolean devMode, URI baseUrl)
+  public static TestNode start(
+      Path dir, String handle, boolean withExamples, boolean devMode, URI baseUrl)
       throws Exception {
     return start(dir, handle, withExamples, devMode, baseUrl, Clock.systemUTC());
   }
 
-  public static TestNode start(Path dir, String handle, boolean withExamples, boolean devMode, URI baseUrl,
-      Clock clock) throws Exception {
+  public static TestNode start(
+      Path dir, String handle, boolean withExamples, boolean devMode, URI baseUrl, Clock clock)
+      throws Exception {
     return start(dir, handle, withExamples, devMode, baseUrl, clock, c -> c);
   }
 
   /** A development-mode node whose configuration {@code tune} adjusts (e.g. a metrics token). */
-  public static TestNode start(Path dir, String handle, boolean withExamples,
-      java.util.function.UnaryOperator<NodeConfig> tune) throws Exception {
+  public static TestNode start(
+      Path dir,
+      String handle,
+      boolean withExamples,
+      java.util.function.UnaryOperator<NodeConfig> tune)
+      throws Exception {
     return start(dir, handle, withExamples, true, null, Clock.systemUTC(), tune);
   }
 
-  public static TestNode start(Path dir, String handle, boolean withExamples, boolean devMode, URI baseUrl,
-      Clock clock, java.util.function.UnaryOperator<NodeConfig> tune) throws Exception {
-    NodeConfig config = tune.apply(new NodeConfig(dir, "127.0.0.1", 0, baseUrl, devMode,
-        NodeConfig.DEFAULT_BODY_LIMIT, NodeConfig.DEFAULT_JSON_DEPTH));
+  public static TestNode start(
+      Path dir,
+      String handle,
+      boolean withExamples,
+      boolean devMode,
+      URI baseUrl,
+      Clock clock,
+      java.util.function.UnaryOperator<NodeConfig> tune)
+      throws Exception {
+    NodeConfig config =
+        tune.apply(
+            new NodeConfig(
+                dir,
+                "127.0.0.1",
+                0,
+                baseUrl,
+                devMode,
+                NodeConfig.DEFAULT_BODY_LIMIT,
+                NodeConfig.DEFAULT_JSON_DEPTH));
     // -Dmadani.test.store=postgresql (the failsafe execution "postgresql"): every node on its own
     // database of one real PostgreSQL server instead of an H2 file.
     if (PostgresServer.selected() && config.database() == null) {
@@ -88,20 +114,23 @@ public final class TestNode implements AutoCloseable {
     new ConfigLoader(java.util.Map.of()).save(config);
     String token;
     try (OfflineNode offline = new OfflineNode(config, Clock.systemUTC())) {
-      ObjectNode profile = withExamples
-          ? (ObjectNode) JSON.readTree(EXAMPLES.resolve("organization.json").toFile())
-          : JSON.createObjectNode();
+      ObjectNode profile =
+          withExamples
+              ? (ObjectNode) JSON.readTree(EXAMPLES.resolve("organization.json").toFile())
+              : JSON.createObjectNode();
       if (!profile.has("name")) {
         profile.putObject("name").put("ar", "منظمة " + handle).put("en", "Organization " + handle);
       }
       // The recovery key goes where an admin would put it: outside the data directory.
-      Files.writeString(recoveryKeyFile(dir), offline.createOrganization(handle, profile).recoveryPrivatePem());
+      Files.writeString(
+          recoveryKeyFile(dir), offline.createOrganization(handle, profile).recoveryPrivatePem());
       offline.admins().createAdminBlocking("admin", "correct horse battery staple".toCharArray());
       token = offline.admins().issueTokenBlocking("test");
       if (withExamples) {
         try (Stream<Path> files = Files.list(EXAMPLES.resolve("entries"))) {
           for (Path f : files.sorted().toList()) {
-            OfflineNode.await(offline.entries().create(handle, (ObjectNode) JSON.readTree(f.toFile())));
+            OfflineNode.await(
+                offline.entries().create(handle, (ObjectNode) JSON.readTree(f.toFile())));
           }
         }
       }
@@ -153,14 +182,21 @@ public final class TestNode implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + node.port());
   }
 
-  /** Counts rows with plain SQL on the node's own database (its H2 file, or its PostgreSQL database). */
+  /**
+   * Counts rows with plain SQL on the node's own database (its H2 file, or its PostgreSQL
+   * database).
+   */
   public long count(String sql) throws java.sql.SQLException {
     org.madani.node.store.PostgresUrl pg =
-        config.database() == null ? null : org.madani.node.store.PostgresUrl.parse(config.database());
-    try (var c = pg != null
-            ? java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())
-            : java.sql.DriverManager.getConnection("jdbc:h2:file:" + config.databaseFile().toAbsolutePath(), "madani", "");
-         var rs = c.createStatement().executeQuery(sql)) {
+        config.database() == null
+            ? null
+            : org.madani.node.store.PostgresUrl.parse(config.database());
+    try (var c =
+            pg != null
+                ? java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())
+                : java.sql.DriverManager.getConnection(
+                    "jdbc:h2:file:" + config.databaseFile().toAbsolutePath(), "madani", "");
+        var rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -183,14 +219,17 @@ public final class TestNode implements AutoCloseable {
     return "/api/v1/organizations/" + handle + "/entries";
   }
 
-  public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
     return send(request(path, headers).GET().build());
   }
 
   public HttpResponse<String> send(String method, String path, String body, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.BodyPublisher pub = body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+    HttpRequest.BodyPublisher pub =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
     return send(request(path, headers).method(method, pub).build());
   }
 
@@ -211,7 +250,8 @@ public final class TestNode implements AutoCloseable {
   }
 
   public HttpRequest.Builder request(String path, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(local().resolve(path)).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(local().resolve(path)).timeout(Duration.ofSeconds(20));
     for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     return b;
   }

@@ -31,8 +31,14 @@ public final class AdminAccounts {
    *     that a flood of logins (each ~19 MiB and tens of milliseconds) neither holds database
    *     connections nor starves other requests of them; its size also bounds that memory
    */
-  public AdminAccounts(Database db, AccountRepository accounts, PasswordHasher hasher,
-      ApiTokens tokens, LoginThrottle throttle, Clock clock, WorkerExecutor hashing) {
+  public AdminAccounts(
+      Database db,
+      AccountRepository accounts,
+      PasswordHasher hasher,
+      ApiTokens tokens,
+      LoginThrottle throttle,
+      Clock clock,
+      WorkerExecutor hashing) {
     this.hashing = hashing;
     this.db = db;
     this.accounts = accounts;
@@ -45,19 +51,21 @@ public final class AdminAccounts {
   /** Creates an admin account. Blocking; for {@code init}. */
   public void createAdminBlocking(String username, char[] password) throws SQLException {
     String hash = hasher.hash(password);
-    db.txBlocking(c -> {
-      accounts.insertAdmin(c, username, hash, clock.instant());
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          accounts.insertAdmin(c, username, hash, clock.instant());
+          return null;
+        });
   }
 
   /** Issues a token that does not expire. Blocking; for the {@code token} command. */
   public String issueTokenBlocking(String label) throws SQLException {
     String token = tokens.newToken();
-    db.txBlocking(c -> {
-      accounts.insertToken(c, ApiTokens.hash(token), label, clock.instant(), null);
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          accounts.insertToken(c, ApiTokens.hash(token), label, clock.instant(), null);
+          return null;
+        });
     return token;
   }
 
@@ -69,12 +77,19 @@ public final class AdminAccounts {
 
   /** Checks a password and issues a 12-hour token, or fails with 401 or 429. */
   public Future<String> login(String username, char[] password) {
-    return authenticate(username, password, (c, admin, now) -> {
-      String token = tokens.newToken();
-      accounts.insertToken(c, ApiTokens.hash(token), "login:" + admin.username(), now,
-          now.plus(LOGIN_TOKEN_LIFETIME));
-      return token;
-    });
+    return authenticate(
+        username,
+        password,
+        (c, admin, now) -> {
+          String token = tokens.newToken();
+          accounts.insertToken(
+              c,
+              ApiTokens.hash(token),
+              "login:" + admin.username(),
+              now,
+              now.plus(LOGIN_TOKEN_LIFETIME));
+          return token;
+        });
   }
 
   /**
@@ -82,53 +97,77 @@ public final class AdminAccounts {
    * 429 while throttled and 401 for a wrong name or password (which one is not said).
    *
    * <p>Three steps, so that no database connection is held while Argon2 runs: look the account up
-   * (one short read), verify the password on the hashing pool, then record the login and run
-   * {@code then} in a second transaction, which re-reads the account in case it changed meanwhile.
+   * (one short read), verify the password on the hashing pool, then record the login and run {@code
+   * then} in a second transaction, which re-reads the account in case it changed meanwhile.
    */
   public <T> Future<T> authenticate(String username, char[] password, Granted<T> then) {
-    return db.tx(c -> accounts.findAdmin(c, username)).compose(row -> {
-      Duration wait = throttle.waitFor(username, row.isPresent());
-      if (!wait.isZero()) {
-        Arrays.fill(password, '\0');
-        long seconds = Math.max(1, wait.toSeconds());
-        return Future.failedFuture(Problem.of(429, "login-throttled", "Too many failed logins",
-            "Too many failed attempts for this account; try again in " + seconds + " seconds.")
-            .with("retryAfter", seconds).exception());
-      }
-      // Hash even for unknown names, so that timing does not reveal which names exist.
-      String hash = row.map(AccountRepository.AdminRow::passwordHash).orElse(DUMMY_HASH);
-      return hashing.executeBlocking(() -> {
-        try {
-          return hasher.verify(password, hash) && row.isPresent();
-        } finally {
-          Arrays.fill(password, '\0');
-        }
-      }, false).compose(ok -> {
-        if (!ok) {
-          throttle.failed(username, row.isPresent());
-          return Future.failedFuture(badCredentials());
-        }
-        throttle.succeeded(username);
-        return db.tx(c -> {
-          var current = accounts.findAdmin(c, username)
-              .filter(a -> a.id() == row.get().id() && a.passwordHash().equals(hash))
-              .orElseThrow(AdminAccounts::badCredentials);
-          Instant now = clock.instant();
-          accounts.recordLogin(c, current.id(), now);
-          return then.apply(c, current, now);
-        });
-      });
-    });
+    return db.tx(c -> accounts.findAdmin(c, username))
+        .compose(
+            row -> {
+              Duration wait = throttle.waitFor(username, row.isPresent());
+              if (!wait.isZero()) {
+                Arrays.fill(password, '\0');
+                long seconds = Math.max(1, wait.toSeconds());
+                return Future.failedFuture(
+                    Problem.of(
+                            429,
+                            "login-throttled",
+                            "Too many failed logins",
+                            "Too many failed attempts for this account; try again in "
+                                + seconds
+                                + " seconds.")
+                        .with("retryAfter", seconds)
+                        .exception());
+              }
+              // Hash even for unknown names, so that timing does not reveal which names exist.
+              String hash = row.map(AccountRepository.AdminRow::passwordHash).orElse(DUMMY_HASH);
+              return hashing
+                  .executeBlocking(
+                      () -> {
+                        try {
+                          return hasher.verify(password, hash) && row.isPresent();
+                        } finally {
+                          Arrays.fill(password, '\0');
+                        }
+                      },
+                      false)
+                  .compose(
+                      ok -> {
+                        if (!ok) {
+                          throttle.failed(username, row.isPresent());
+                          return Future.failedFuture(badCredentials());
+                        }
+                        throttle.succeeded(username);
+                        return db.tx(
+                            c -> {
+                              var current =
+                                  accounts
+                                      .findAdmin(c, username)
+                                      .filter(
+                                          a ->
+                                              a.id() == row.get().id()
+                                                  && a.passwordHash().equals(hash))
+                                      .orElseThrow(AdminAccounts::badCredentials);
+                              Instant now = clock.instant();
+                              accounts.recordLogin(c, current.id(), now);
+                              return then.apply(c, current, now);
+                            });
+                      });
+            });
   }
 
   private static RuntimeException badCredentials() {
-    return Problem.of(401, "bad-credentials", "Wrong user name or password",
-        "The user name or password is wrong.").exception();
+    return Problem.of(
+            401,
+            "bad-credentials",
+            "Wrong user name or password",
+            "The user name or password is wrong.")
+        .exception();
   }
 
   /**
-   * Creates an admin inside the caller's transaction (hashing blocks: call from a db worker).
-   * Fails with 409 when the name is taken.
+   * Creates an admin inside the caller's transaction (hashing blocks: call from a db worker). Fails
+   * with 409 when the name is taken.
    */
   public void createAdmin(Connection c, String username, char[] password) throws SQLException {
     if (accounts.findAdmin(c, username).isPresent()) {

@@ -14,9 +14,9 @@ import org.madani.node.store.SessionRepository;
 import org.madani.node.store.SessionRepository.SessionRow;
 
 /**
- * Server-side admin browser sessions: started by a password login (under the same throttle as
- * token logins), resumed from the cookie on each request, ended by logout, idleness or age.
- * Only a SHA-256 of the cookie value is stored. Thread-safe.
+ * Server-side admin browser sessions: started by a password login (under the same throttle as token
+ * logins), resumed from the cookie on each request, ended by logout, idleness or age. Only a
+ * SHA-256 of the cookie value is stored. Thread-safe.
  */
 public final class AdminSessions {
 
@@ -33,7 +33,11 @@ public final class AdminSessions {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public AdminSessions(Database db, SessionRepository sessions, AdminAccounts accounts, SessionPolicy policy,
+  public AdminSessions(
+      Database db,
+      SessionRepository sessions,
+      AdminAccounts accounts,
+      SessionPolicy policy,
       Clock clock) {
     this.db = db;
     this.sessions = sessions;
@@ -50,13 +54,23 @@ public final class AdminSessions {
   public Future<Started> start(String username, char[] password) {
     String cookie = randomToken();
     String csrf = randomToken();
-    return accounts.authenticate(username, password, (c, admin, now) -> {
-      sessions.purge(c, now, now.minus(policy.idle()));
-      SessionRow row = new SessionRow(ApiTokens.hash(cookie), admin.id(), admin.username(), csrf, now, now,
-          now.plus(policy.absolute()));
-      sessions.insert(c, row);
-      return new Started(cookie, toSession(row));
-    });
+    return accounts.authenticate(
+        username,
+        password,
+        (c, admin, now) -> {
+          sessions.purge(c, now, now.minus(policy.idle()));
+          SessionRow row =
+              new SessionRow(
+                  ApiTokens.hash(cookie),
+                  admin.id(),
+                  admin.username(),
+                  csrf,
+                  now,
+                  now,
+                  now.plus(policy.absolute()));
+          sessions.insert(c, row);
+          return new Started(cookie, toSession(row));
+        });
   }
 
   /** The session named by a cookie value, if it exists and has neither idled out nor aged out. */
@@ -65,20 +79,21 @@ public final class AdminSessions {
       return Future.succeededFuture(Optional.empty());
     }
     String hash = ApiTokens.hash(cookieValue);
-    return db.tx(c -> {
-      Optional<SessionRow> found = sessions.find(c, hash);
-      if (found.isEmpty()) return Optional.<AdminSession>empty();
-      SessionRow row = found.get();
-      Instant now = clock.instant();
-      if (!now.isBefore(row.expires()) || !now.isBefore(row.lastSeen().plus(policy.idle()))) {
-        sessions.delete(c, hash);
-        return Optional.<AdminSession>empty();
-      }
-      if (Duration.between(row.lastSeen(), now).compareTo(TOUCH_GRANULARITY) >= 0) {
-        sessions.touch(c, hash, now);
-      }
-      return Optional.of(toSession(row));
-    });
+    return db.tx(
+        c -> {
+          Optional<SessionRow> found = sessions.find(c, hash);
+          if (found.isEmpty()) return Optional.<AdminSession>empty();
+          SessionRow row = found.get();
+          Instant now = clock.instant();
+          if (!now.isBefore(row.expires()) || !now.isBefore(row.lastSeen().plus(policy.idle()))) {
+            sessions.delete(c, hash);
+            return Optional.<AdminSession>empty();
+          }
+          if (Duration.between(row.lastSeen(), now).compareTo(TOUCH_GRANULARITY) >= 0) {
+            sessions.touch(c, hash, now);
+          }
+          return Optional.of(toSession(row));
+        });
   }
 
   /** Ends a session; true if there was one. */
@@ -89,7 +104,8 @@ public final class AdminSessions {
   /** Constant-time comparison of a submitted CSRF token with the session's. */
   public static boolean csrfMatches(AdminSession session, String submitted) {
     if (submitted == null) return false;
-    return MessageDigest.isEqual(session.csrfToken().getBytes(StandardCharsets.UTF_8),
+    return MessageDigest.isEqual(
+        session.csrfToken().getBytes(StandardCharsets.UTF_8),
         submitted.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Bearer tokens for the admin API: 32 random bytes, shown once, stored only as SHA-256.
- * The {@code mdn_} prefix lets secret scanners recognise a leaked token. Thread-safe.
+ * Bearer tokens for the admin API: 32 random bytes, shown once, stored only as SHA-256. The {@code
+ * mdn_} prefix lets secret scanners recognise a leaked token. Thread-safe.
  */
 public final class ApiTokens {
 
@@ -24,7 +24,8 @@ public final class ApiTokens {
 
   public static String hash(String token) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

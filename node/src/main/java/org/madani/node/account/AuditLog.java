@@ -26,11 +26,12 @@ public final class AuditLog {
   }
 
   /**
-   * Records a domain-level detail of an admin action (e.g. {@code trust.node.set} with
-   * {@code level=blocked}) inside that action's own transaction, so the two stand or fall together.
-   * The route-level row written by {@link #begin} says which request it was; this one says what it did.
+   * Records a domain-level detail of an admin action (e.g. {@code trust.node.set} with {@code
+   * level=blocked}) inside that action's own transaction, so the two stand or fall together. The
+   * route-level row written by {@link #begin} says which request it was; this one says what it did.
    */
-  public void record(Connection c, String admin, String action, String target, String detail) throws SQLException {
+  public void record(Connection c, String admin, String action, String target, String detail)
+      throws SQLException {
     audit.append(c, clock.instant(), admin, action, target, detail, null);
   }
 
@@ -40,30 +41,41 @@ public final class AuditLog {
   }
 
   public Future<Void> complete(long id, String action, String target, String detail, int outcome) {
-    return db.tx(c -> {
-      audit.complete(c, id, action, target, detail, outcome);
-      return null;
-    });
+    return db.tx(
+        c -> {
+          audit.complete(c, id, action, target, detail, outcome);
+          return null;
+        });
   }
 
   /** Writes a finished action in one go (logins, logouts, invitation use). */
-  public Future<Void> record(String admin, String action, String target, String detail, int outcome) {
-    return db.tx(c -> {
-      audit.append(c, clock.instant(), admin, action, target, detail, outcome);
-      return null;
-    });
+  public Future<Void> record(
+      String admin, String action, String target, String detail, int outcome) {
+    return db.tx(
+        c -> {
+          audit.append(c, clock.instant(), admin, action, target, detail, outcome);
+          return null;
+        });
   }
 
   public Future<Page<AuditRow>> page(int page, int pageSize) {
     return page(page, pageSize, false);
   }
 
-  /** With {@code doneOnly}, only actions that took effect (refused and invalid requests left out). */
+  /**
+   * With {@code doneOnly}, only actions that took effect (refused and invalid requests left out).
+   */
   public Future<Page<AuditRow>> page(int page, int pageSize, boolean doneOnly) {
     if (page < 1 || pageSize < 1 || pageSize > 200) {
-      return Future.failedFuture(org.madani.node.model.Problem.badRequest("page >= 1, pageSize 1..200"));
+      return Future.failedFuture(
+          org.madani.node.model.Problem.badRequest("page >= 1, pageSize 1..200"));
     }
-    return db.tx(c -> new Page<>(audit.page(c, (page - 1) * pageSize, pageSize, doneOnly), page, pageSize,
-        audit.count(c, doneOnly)));
+    return db.tx(
+        c ->
+            new Page<>(
+                audit.page(c, (page - 1) * pageSize, pageSize, doneOnly),
+                page,
+                pageSize,
+                audit.count(c, doneOnly)));
   }
 }

@@ -12,8 +12,8 @@ import org.madani.node.store.Database;
 import org.madani.node.store.InvitationRepository;
 
 /**
- * One-time links that let an admin invite another: the token is random, stored only hashed,
- * expires after {@link #LIFETIME} and works once. Thread-safe.
+ * One-time links that let an admin invite another: the token is random, stored only hashed, expires
+ * after {@link #LIFETIME} and works once. Thread-safe.
  */
 public final class Invitations {
 
@@ -29,7 +29,8 @@ public final class Invitations {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public Invitations(Database db, InvitationRepository invitations, AdminAccounts accounts, Clock clock) {
+  public Invitations(
+      Database db, InvitationRepository invitations, AdminAccounts accounts, Clock clock) {
     this.db = db;
     this.invitations = invitations;
     this.accounts = accounts;
@@ -42,10 +43,11 @@ public final class Invitations {
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     Instant now = clock.instant();
     Instant expires = now.plus(LIFETIME);
-    return db.tx(c -> {
-      invitations.insert(c, ApiTokens.hash(token), createdBy, now, expires);
-      return new Issued(token, expires);
-    });
+    return db.tx(
+        c -> {
+          invitations.insert(c, ApiTokens.hash(token), createdBy, now, expires);
+          return new Issued(token, expires);
+        });
   }
 
   /**
@@ -55,21 +57,23 @@ public final class Invitations {
   public Future<Void> accept(String token, String username, char[] password) {
     if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
       Arrays.fill(password, '\0');
-      return Future.failedFuture(Problem.unprocessable(
-          "The user name needs 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'."));
+      return Future.failedFuture(
+          Problem.unprocessable(
+              "The user name needs 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'."));
     }
     if (password.length < MIN_PASSWORD) {
       Arrays.fill(password, '\0');
-      return Future.failedFuture(Problem.unprocessable(
-          "The password needs at least " + MIN_PASSWORD + " characters."));
+      return Future.failedFuture(
+          Problem.unprocessable("The password needs at least " + MIN_PASSWORD + " characters."));
     }
-    return db.tx(c -> {
-      if (!invitations.consume(c, ApiTokens.hash(token), username, clock.instant())) {
-        Arrays.fill(password, '\0');
-        throw Problem.notFound("This invitation link is unknown, already used or expired.");
-      }
-      accounts.createAdmin(c, username, password);
-      return null;
-    });
+    return db.tx(
+        c -> {
+          if (!invitations.consume(c, ApiTokens.hash(token), username, clock.instant())) {
+            Arrays.fill(password, '\0');
+            throw Problem.notFound("This invitation link is unknown, already used or expired.");
+          }
+          accounts.createAdmin(c, username, password);
+          return null;
+        });
   }
 }

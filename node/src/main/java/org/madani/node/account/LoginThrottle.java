@@ -35,12 +35,13 @@ public final class LoginThrottle {
 
   private final Clock clock;
   private final ConcurrentHashMap<String, State> known = new ConcurrentHashMap<>();
-  private final Map<String, State> unknown = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
-      return size() > MAX_UNKNOWN;
-    }
-  };
+  private final Map<String, State> unknown =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
+          return size() > MAX_UNKNOWN;
+        }
+      };
 
   public LoginThrottle(Clock clock) {
     this.clock = clock;

@@ -8,11 +8,11 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id password hashes in the PHC string format
- * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), with OWASP's recommended minimum
- * parameters. Parameters are read back from each stored hash, so they can be raised later without
- * invalidating old hashes. Thread-safe. Blocking (tens of milliseconds): call off the event loop.
- * Not final: tests stand in a hasher that shows where verification runs.
+ * Argon2id password hashes in the PHC string format ({@code
+ * $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), with OWASP's recommended minimum parameters.
+ * Parameters are read back from each stored hash, so they can be raised later without invalidating
+ * old hashes. Thread-safe. Blocking (tens of milliseconds): call off the event loop. Not final:
+ * tests stand in a hasher that shows where verification runs.
  */
 public class PasswordHasher {
 
@@ -29,16 +29,27 @@ public class PasswordHasher {
     random.nextBytes(salt);
     byte[] out = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
-        + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(out);
+    return "$argon2id$v=19$m="
+        + MEMORY_KIB
+        + ",t="
+        + ITERATIONS
+        + ",p="
+        + PARALLELISM
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(out);
   }
 
-  /** Constant-time check of {@code password} against an encoded hash; false on any malformed hash. */
+  /**
+   * Constant-time check of {@code password} against an encoded hash; false on any malformed hash.
+   */
   public boolean verify(char[] password, String encoded) {
     try {
       String[] parts = encoded.split("\\$");
       // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
-      if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2])) return false;
+      if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2]))
+        return false;
       int m = 0, t = 0, p = 0;
       for (String kv : parts[3].split(",")) {
         String[] pair = kv.split("=");
@@ -47,7 +58,9 @@ public class PasswordHasher {
           case "m" -> m = v;
           case "t" -> t = v;
           case "p" -> p = v;
-          default -> { return false; }
+          default -> {
+            return false;
+          }
         }
       }
       Base64.Decoder b64 = Base64.getDecoder();
@@ -62,13 +75,14 @@ public class PasswordHasher {
 
   private static byte[] derive(char[] password, byte[] salt, int m, int t, int p, int len) {
     Argon2BytesGenerator gen = new Argon2BytesGenerator();
-    gen.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-        .withMemoryAsKB(m)
-        .withIterations(t)
-        .withParallelism(p)
-        .withSalt(salt)
-        .build());
+    gen.init(
+        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+            .withMemoryAsKB(m)
+            .withIterations(t)
+            .withParallelism(p)
+            .withSalt(salt)
+            .build());
     byte[] out = new byte[len];
     gen.generateBytes(new String(password).getBytes(StandardCharsets.UTF_8), out);
     return out;

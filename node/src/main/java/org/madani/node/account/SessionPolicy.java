@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long an admin browser session lives: it ends after {@code idle} without requests, and at
- * the latest {@code absolute} after login, whatever the activity (a stolen cookie stops working).
+ * How long an admin browser session lives: it ends after {@code idle} without requests, and at the
+ * latest {@code absolute} after login, whatever the activity (a stolen cookie stops working).
  */
 public record SessionPolicy(Duration idle, Duration absolute) {
 

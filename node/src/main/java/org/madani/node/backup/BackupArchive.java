@@ -15,11 +15,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A Madani backup: one zip holding {@value #MANIFEST} (format, time, whether keys are inside),
- * the node's {@value #NODE_JSON}, {@value #DATABASE} (H2's own consistent copy, as the running
- * node produced it) and, only when asked, {@value #KEYS}{@code *.pem}. The search index is left
- * out: a restored node rebuilds it from the database. A zip's directory comes last, so a copy cut
- * short does not open.
+ * A Madani backup: one zip holding {@value #MANIFEST} (format, time, whether keys are inside), the
+ * node's {@value #NODE_JSON}, {@value #DATABASE} (H2's own consistent copy, as the running node
+ * produced it) and, only when asked, {@value #KEYS}{@code *.pem}. The search index is left out: a
+ * restored node rebuilds it from the database. A zip's directory comes last, so a copy cut short
+ * does not open.
  */
 public final class BackupArchive {
 

@@ -28,6 +28,7 @@ public final class BackupCipher {
 
   /** PBKDF2 rounds: ~0.3 s once per backup on these machines, each guess as dear. */
   static final int ITERATIONS = 600_000;
+
   /** Shorter passphrases are refused: the archive may carry every organization's private keys. */
   public static final int MIN_PASSPHRASE = 12;
 
@@ -42,20 +43,29 @@ public final class BackupCipher {
     return first == 0x30;
   }
 
-  /** Wraps {@code out}: what is written is encrypted; closing it writes the tag and closes {@code out}. */
+  /**
+   * Wraps {@code out}: what is written is encrypted; closing it writes the tag and closes {@code
+   * out}.
+   */
   public OutputStream encrypt(OutputStream out, char[] passphrase) throws IOException {
     check(passphrase);
     byte[] salt = new byte[16];
     random.nextBytes(salt);
     try {
       CMSAuthEnvelopedDataStreamGenerator gen = new CMSAuthEnvelopedDataStreamGenerator();
-      gen.addRecipientInfoGenerator(new JcePasswordRecipientInfoGenerator(CMSAlgorithm.AES256_CBC, passphrase)
-          .setProvider(provider)
-          .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8)
-          .setPRF(PasswordRecipient.PRF.HMacSHA256)
-          .setSaltAndIterationCount(salt, ITERATIONS));
-      return gen.open(out, (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
-          .setProvider(provider).setSecureRandom(random).build());
+      gen.addRecipientInfoGenerator(
+          new JcePasswordRecipientInfoGenerator(CMSAlgorithm.AES256_CBC, passphrase)
+              .setProvider(provider)
+              .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8)
+              .setPRF(PasswordRecipient.PRF.HMacSHA256)
+              .setSaltAndIterationCount(salt, ITERATIONS));
+      return gen.open(
+          out,
+          (org.bouncycastle.operator.OutputAEADEncryptor)
+              new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+                  .setProvider(provider)
+                  .setSecureRandom(random)
+                  .build());
     } catch (CMSException e) {
       throw new IOException("could not start encryption: " + e.getMessage(), e);
     }
@@ -68,20 +78,28 @@ public final class BackupCipher {
   public InputStream decrypt(InputStream in, char[] passphrase) throws IOException {
     try {
       CMSAuthEnvelopedDataParser parser = new CMSAuthEnvelopedDataParser(in);
-      Iterator<RecipientInformation> recipients = parser.getRecipientInfos().getRecipients().iterator();
-      if (!recipients.hasNext()) throw new IOException("encrypted backup without a password recipient");
-      return recipients.next().getContentStream(new JcePasswordAuthEnvelopedRecipient(passphrase).setProvider(provider)
-          .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8)).getContentStream();
+      Iterator<RecipientInformation> recipients =
+          parser.getRecipientInfos().getRecipients().iterator();
+      if (!recipients.hasNext())
+        throw new IOException("encrypted backup without a password recipient");
+      return recipients
+          .next()
+          .getContentStream(
+              new JcePasswordAuthEnvelopedRecipient(passphrase)
+                  .setProvider(provider)
+                  .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8))
+          .getContentStream();
     } catch (CMSException e) {
-      throw new IOException("cannot decrypt the backup (wrong passphrase, or not a Madani backup): "
-          + e.getMessage(), e);
+      throw new IOException(
+          "cannot decrypt the backup (wrong passphrase, or not a Madani backup): " + e.getMessage(),
+          e);
     }
   }
 
   private static void check(char[] passphrase) {
     if (passphrase == null || passphrase.length < MIN_PASSPHRASE) {
-      throw new IllegalArgumentException("the backup passphrase must have at least " + MIN_PASSPHRASE + " characters");
+      throw new IllegalArgumentException(
+          "the backup passphrase must have at least " + MIN_PASSPHRASE + " characters");
     }
   }
-
 }

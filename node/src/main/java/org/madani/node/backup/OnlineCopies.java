@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import org.madani.node.store.Database;
 import org.madani.node.store.OnlineBackup;
 
-/** Consistent copies of the running node's database (H2 locks its file while serving), for the admin API. */
+/**
+ * Consistent copies of the running node's database (H2 locks its file while serving), for the admin
+ * API.
+ */
 public final class OnlineCopies {
 
   private final Database db;
@@ -26,9 +29,10 @@ public final class OnlineCopies {
 
   /** Writes a copy of the database to {@code zip} on the database's workers; completes with it. */
   public Future<Path> copyTo(Path zip) {
-    return db.tx(c -> {
-      backup.write(c, zip);
-      return zip;
-    });
+    return db.tx(
+        c -> {
+          backup.write(c, zip);
+          return zip;
+        });
   }
 }

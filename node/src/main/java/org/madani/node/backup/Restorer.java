@@ -19,10 +19,10 @@ import org.madani.node.store.Database;
 import org.madani.node.store.OnlineBackup;
 
 /**
- * Restores a {@link BackupArchive} into a new data directory. Everything is unpacked into a
- * staging directory beside the target and moved into place only once the whole archive has been
- * read (and, when encrypted, authenticated): a failed restore leaves no data directory behind that
- * a node would start on.
+ * Restores a {@link BackupArchive} into a new data directory. Everything is unpacked into a staging
+ * directory beside the target and moved into place only once the whole archive has been read (and,
+ * when encrypted, authenticated): a failed restore leaves no data directory behind that a node
+ * would start on.
  */
 public final class Restorer {
 
@@ -31,7 +31,10 @@ public final class Restorer {
   private final ObjectMapper mapper;
   private final char[] databasePassphrase;
 
-  /** @param databasePassphrase the node's MADANI_DB_PASSPHRASE when its database file is encrypted, else null */
+  /**
+   * @param databasePassphrase the node's MADANI_DB_PASSPHRASE when its database file is encrypted,
+   *     else null
+   */
   public Restorer(ObjectMapper mapper, char[] databasePassphrase) {
     this.mapper = mapper;
     this.databasePassphrase = databasePassphrase;
@@ -47,10 +50,13 @@ public final class Restorer {
   public Restored restore(InputStream archive, Path target) throws IOException, SQLException {
     Path absolute = target.toAbsolutePath().normalize();
     if (Files.exists(absolute) && (!Files.isDirectory(absolute) || !isEmpty(absolute))) {
-      throw new IllegalArgumentException(target + " already exists and is not empty: restore into a new data directory");
+      throw new IllegalArgumentException(
+          target + " already exists and is not empty: restore into a new data directory");
     }
     Files.createDirectories(absolute.getParent());
-    Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".restoring-");
+    Path staging =
+        Files.createTempDirectory(
+            absolute.getParent(), "." + absolute.getFileName() + ".restoring-");
     try {
       Restored restored = unpack(archive, staging);
       // Key rows name their files by path: point them at the new directory.
@@ -78,7 +84,8 @@ public final class Restorer {
       if (name.equals(BackupArchive.MANIFEST)) {
         JsonNode m = mapper.readTree(zip.readAllBytes());
         if (!BackupArchive.FORMAT.equals(m.path("format").asText())) {
-          throw new IOException("not a " + BackupArchive.FORMAT + " archive: " + m.path("format").asText("?"));
+          throw new IOException(
+              "not a " + BackupArchive.FORMAT + " archive: " + m.path("format").asText("?"));
         }
         keys = m.path("includesKeys").asBoolean(false);
         manifest = true;
@@ -87,13 +94,18 @@ public final class Restorer {
         nodeJson = true;
       } else if (name.equals(BackupArchive.DATABASE)) {
         database = unpackDatabase(zip, staging);
-      } else if (name.startsWith(BackupArchive.KEYS) && SAFE_NAME.matcher(name.substring(5)).matches()) {
+      } else if (name.startsWith(BackupArchive.KEYS)
+          && SAFE_NAME.matcher(name.substring(5)).matches()) {
         Path dir = staging.resolve("keys");
         if (!Files.isDirectory(dir)) {
-          Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+          Files.createDirectory(
+              dir,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        Path file = Files.createFile(dir.resolve(name.substring(5)),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path file =
+            Files.createFile(
+                dir.resolve(name.substring(5)),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(file, zip.readAllBytes());
         keyFiles++;
       } else {
@@ -103,8 +115,14 @@ public final class Restorer {
     // Read to the very end: an encrypted archive's tag is checked only there.
     archive.transferTo(OutputStream.nullOutputStream());
     if (!manifest || !database || !nodeJson) {
-      throw new IOException("incomplete backup (manifest " + manifest + ", node.json " + nodeJson
-          + ", database " + database + ")");
+      throw new IOException(
+          "incomplete backup (manifest "
+              + manifest
+              + ", node.json "
+              + nodeJson
+              + ", database "
+              + database
+              + ")");
     }
     if (keys && keyFiles == 0) throw new IOException("the backup says it holds keys but has none");
     return new Restored(keys, keyFiles);

@@ -19,7 +19,9 @@ public final class AdminClientOptions {
   @Option(names = "--url", description = "The running node's base URL (default: from node.json).")
   URI url;
 
-  @Option(names = "--token-file", description = "A file holding an admin API token (or env MADANI_ADMIN_TOKEN).")
+  @Option(
+      names = "--token-file",
+      description = "A file holding an admin API token (or env MADANI_ADMIN_TOKEN).")
   Path tokenFile;
 
   HttpRequest.Builder request(NodeConfig config, String path) throws IOException {
@@ -32,8 +34,10 @@ public final class AdminClientOptions {
     if (url != null) return url;
     if (config.baseUrl() != null && !config.devMode()) return config.baseUrl();
     String bind = config.bindAddress();
-    String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind.equals("::") ? "[::1]"
-        : bind.contains(":") ? "[" + bind + "]" : bind;
+    String host =
+        bind.equals("0.0.0.0")
+            ? "127.0.0.1"
+            : bind.equals("::") ? "[::1]" : bind.contains(":") ? "[" + bind + "]" : bind;
     return URI.create("http://" + host + ":" + config.port());
   }
 
@@ -44,10 +48,14 @@ public final class AdminClientOptions {
   }
 
   private String token() throws IOException {
-    String token = tokenFile != null ? Files.readString(tokenFile).strip() : System.getenv("MADANI_ADMIN_TOKEN");
+    String token =
+        tokenFile != null
+            ? Files.readString(tokenFile).strip()
+            : System.getenv("MADANI_ADMIN_TOKEN");
     if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("give an admin API token: --token-file FILE or MADANI_ADMIN_TOKEN"
-          + " (POST /api/v1/auth/login, or 'token' while the node is stopped)");
+      throw new IllegalArgumentException(
+          "give an admin API token: --token-file FILE or MADANI_ADMIN_TOKEN"
+              + " (POST /api/v1/auth/login, or 'token' while the node is stopped)");
     }
     return token.strip();
   }

@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,25 +31,38 @@ import picocli.CommandLine.Option;
  * archive is written to a temporary file beside the target, flushed to disk and renamed over it in
  * one step: a backup that is killed or fails never leaves a file under the target's name.
  */
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(
+    name = "backup",
+    mixinStandardHelpOptions = true,
     description = "Back up the running node (online, consistent) to a file or stdout.")
 public final class BackupCommand implements Callable<Integer> {
 
   @Mixin DataDirOption options;
   @Mixin AdminClientOptions client;
 
-  @Option(names = {"-o", "--out"}, required = true, description = "Target file, or - for stdout.")
+  @Option(
+      names = {"-o", "--out"},
+      required = true,
+      description = "Target file, or - for stdout.")
   String out;
 
-  @Option(names = "--include-keys", description = "Include the organizations' private keys (needs a passphrase).")
+  @Option(
+      names = "--include-keys",
+      description = "Include the organizations' private keys (needs a passphrase).")
   boolean includeKeys;
 
-  @Option(names = "--passphrase-file", description = "Encrypt with the passphrase in this file "
-      + "(or env MADANI_BACKUP_PASSPHRASE); required with --include-keys.")
+  @Option(
+      names = "--passphrase-file",
+      description =
+          "Encrypt with the passphrase in this file "
+              + "(or env MADANI_BACKUP_PASSPHRASE); required with --include-keys.")
   Path passphraseFile;
 
-  @Option(names = "--limit-rate", description = "Read at most this many bytes per second from the node "
-      + "(spares a busy node's disk and network; default unlimited).")
+  @Option(
+      names = "--limit-rate",
+      description =
+          "Read at most this many bytes per second from the node "
+              + "(spares a busy node's disk and network; default unlimited).")
   long limitRate;
 
   @Override
@@ -60,27 +72,40 @@ public final class BackupCommand implements Callable<Integer> {
       System.err.println("No node in " + config.dataDir() + ". Give the node's --data-dir.");
       return 2;
     }
-    char[] passphrase = org.madani.node.config.Passphrases.fromFileOrEnv(passphraseFile, System.getenv(),
-        "MADANI_BACKUP_PASSPHRASE");
+    char[] passphrase =
+        org.madani.node.config.Passphrases.fromFileOrEnv(
+            passphraseFile, System.getenv(), "MADANI_BACKUP_PASSPHRASE");
     if (includeKeys && passphrase == null) {
-      System.err.println("--include-keys needs a passphrase (--passphrase-file or MADANI_BACKUP_PASSPHRASE):"
-          + " private keys are never written unencrypted.");
+      System.err.println(
+          "--include-keys needs a passphrase (--passphrase-file or MADANI_BACKUP_PASSPHRASE):"
+              + " private keys are never written unencrypted.");
       return 2;
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpRequest request = client.request(config, "/api/v1/backup")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-    HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpRequest request =
+        client
+            .request(config, "/api/v1/backup")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    HttpResponse<InputStream> response =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
-        System.err.println("The node refused the backup: HTTP " + response.statusCode() + " "
-            + new String(body.readNBytes(2000), java.nio.charset.StandardCharsets.UTF_8));
+        System.err.println(
+            "The node refused the backup: HTTP "
+                + response.statusCode()
+                + " "
+                + new String(body.readNBytes(2000), java.nio.charset.StandardCharsets.UTF_8));
         return 1;
       }
       InputStream database = limitRate > 0 ? new RateLimitedInputStream(body, limitRate) : body;
-      BackupArchive.Parts parts = new BackupArchive.Parts(config.dataDir().resolve(ConfigLoader.FILE_NAME),
-          database, includeKeys ? config.keysDir() : null, Clock.systemUTC().instant());
+      BackupArchive.Parts parts =
+          new BackupArchive.Parts(
+              config.dataDir().resolve(ConfigLoader.FILE_NAME),
+              database,
+              includeKeys ? config.keysDir() : null,
+              Clock.systemUTC().instant());
       if (out.equals("-")) {
         writeTo(System.out, parts, passphrase);
         System.out.flush();
@@ -91,24 +116,31 @@ public final class BackupCommand implements Callable<Integer> {
           System.err.println("Backup failed; nothing was written to " + out + ": " + e);
           return 1;
         }
-        System.err.println("Backup written to " + out + (includeKeys ? " (with keys, encrypted)"
-            : passphrase != null ? " (encrypted)" : ""));
+        System.err.println(
+            "Backup written to "
+                + out
+                + (includeKeys
+                    ? " (with keys, encrypted)"
+                    : passphrase != null ? " (encrypted)" : ""));
       }
     }
     return 0;
   }
 
-  private void writeAtomically(Path target, BackupArchive.Parts parts, char[] passphrase) throws IOException {
+  private void writeAtomically(Path target, BackupArchive.Parts parts, char[] passphrase)
+      throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Path partial = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
     try {
       try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-        OutputStream file = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel));
+        OutputStream file =
+            new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel));
         writeTo(file, parts, passphrase);
         file.flush();
         channel.force(true);
       }
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
         d.force(true); // the rename itself reaches the disk
       } catch (IOException ignored) {
@@ -120,7 +152,8 @@ public final class BackupCommand implements Callable<Integer> {
     }
   }
 
-  private static void writeTo(OutputStream out, BackupArchive.Parts parts, char[] passphrase) throws IOException {
+  private static void writeTo(OutputStream out, BackupArchive.Parts parts, char[] passphrase)
+      throws IOException {
     BackupArchive archive = new BackupArchive(new ObjectMapper());
     if (passphrase == null) {
       archive.write(out, parts);
@@ -148,7 +181,10 @@ public final class BackupCommand implements Callable<Integer> {
     }
   }
 
-  /** Reads at most {@code bytesPerSecond}, sleeping between chunks (a CLI thread, never an event loop). */
+  /**
+   * Reads at most {@code bytesPerSecond}, sleeping between chunks (a CLI thread, never an event
+   * loop).
+   */
   static final class RateLimitedInputStream extends java.io.FilterInputStream {
     private final long bytesPerSecond;
     private final long started = System.nanoTime();

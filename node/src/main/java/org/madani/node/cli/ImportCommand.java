@@ -26,14 +26,21 @@ import picocli.CommandLine.Parameters;
  * Imports entry documents into a running node through its admin API ({@code POST
  * /api/v1/organizations/{handle}/entries/import}), in batches: each batch is one transaction on the
  * node and each entry is published like any other write (log item with proof, outbox, deliveries).
- * Unlike {@code token} or {@code init}, this talks to the node over HTTP, so the node keeps serving.
+ * Unlike {@code token} or {@code init}, this talks to the node over HTTP, so the node keeps
+ * serving.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import entries (JSON files or directories of them) into a running node, in batches.")
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description =
+        "Import entries (JSON files or directories of them) into a running node, in batches.")
 public final class ImportCommand implements Callable<Integer> {
 
-  /** Below the API's 1,000 per request and, for entries of a few KiB, below the 1 MiB body limit. */
+  /**
+   * Below the API's 1,000 per request and, for entries of a few KiB, below the 1 MiB body limit.
+   */
   static final int BATCH = 200;
+
   static final int MAX_BATCH_BYTES = 900 * 1024;
 
   @Mixin DataDirOption options;
@@ -41,26 +48,46 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--handle", required = true, description = "The organization to import into.")
   String handle;
 
-  @Option(names = "--url", description = "The node's base URL (default: http://<bind>:<port> from the data directory's settings).")
+  @Option(
+      names = "--url",
+      description =
+          "The node's base URL (default: http://<bind>:<port> from the data directory's settings).")
   URI url;
 
-  @Option(names = "--token", description = "Admin API token (env MADANI_TOKEN; default: log in with the "
-      + "data directory's initial-admin-credentials.txt).")
+  @Option(
+      names = "--token",
+      description =
+          "Admin API token (env MADANI_TOKEN; default: log in with the "
+              + "data directory's initial-admin-credentials.txt).")
   String token;
 
-  @Parameters(arity = "1..*", description = "Files holding an entry, an array of entries or {\"entries\": [...]}, "
-      + "or directories of such *.json files.")
+  @Parameters(
+      arity = "1..*",
+      description =
+          "Files holding an entry, an array of entries or {\"entries\": [...]}, "
+              + "or directories of such *.json files.")
   List<Path> sources;
 
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   @Override
   public Integer call() throws Exception {
     NodeConfig config = options.load();
-    URI base = url != null ? url : URI.create("http://" + (config.bindAddress().contains(":")
-        ? "[" + config.bindAddress() + "]" : config.bindAddress()) + ":" + config.port());
+    URI base =
+        url != null
+            ? url
+            : URI.create(
+                "http://"
+                    + (config.bindAddress().contains(":")
+                        ? "[" + config.bindAddress() + "]"
+                        : config.bindAddress())
+                    + ":"
+                    + config.port());
     String bearer = token != null ? token : System.getenv("MADANI_TOKEN");
     if (bearer == null || bearer.isBlank()) bearer = login(base, config.dataDir());
     List<ObjectNode> entries = read();
@@ -85,18 +112,28 @@ public final class ImportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int send(URI target, String bearer, List<ObjectNode> batch, int offset) throws IOException, InterruptedException {
+  private int send(URI target, String bearer, List<ObjectNode> batch, int offset)
+      throws IOException, InterruptedException {
     ObjectNode body = json.createObjectNode();
     ArrayNode arr = body.putArray("entries");
     batch.forEach(arr::add);
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(target)
-        .timeout(Duration.ofMinutes(2))
-        .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(target)
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 201) {
-      throw new IllegalArgumentException("the node refused the batch starting at entry " + offset
-          + " (HTTP " + r.statusCode() + "): " + r.body());
+      throw new IllegalArgumentException(
+          "the node refused the batch starting at entry "
+              + offset
+              + " (HTTP "
+              + r.statusCode()
+              + "): "
+              + r.body());
     }
     return json.readTree(r.body()).path("created").asInt();
   }
@@ -104,7 +141,8 @@ public final class ImportCommand implements Callable<Integer> {
   private String login(URI base, Path dataDir) throws IOException, InterruptedException {
     Path file = dataDir.resolve(InitCommand.CREDENTIALS_FILE);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no --token, no MADANI_TOKEN and no " + file + " to log in with");
+      throw new IllegalArgumentException(
+          "no --token, no MADANI_TOKEN and no " + file + " to log in with");
     }
     String user = null;
     String password = null;
@@ -113,11 +151,16 @@ public final class ImportCommand implements Callable<Integer> {
       if (line.startsWith("password: ")) password = line.substring(10).strip();
     }
     ObjectNode body = json.createObjectNode().put("username", user).put("password", password);
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/login"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
-      throw new IllegalArgumentException("login with " + file + " failed (HTTP " + r.statusCode() + ")");
+      throw new IllegalArgumentException(
+          "login with " + file + " failed (HTTP " + r.statusCode() + ")");
     }
     return json.readTree(r.body()).get("token").asText();
   }
@@ -127,7 +170,8 @@ public final class ImportCommand implements Callable<Integer> {
     for (Path source : sources) {
       if (Files.isDirectory(source)) {
         try (Stream<Path> files = Files.list(source)) {
-          for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) collect(f, out);
+          for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList())
+            collect(f, out);
         }
       } else {
         collect(source, out);
@@ -143,9 +187,11 @@ public final class ImportCommand implements Callable<Integer> {
       out.add(o);
       return;
     }
-    if (list == null || !list.isArray()) throw new IllegalArgumentException(file + " holds no entry");
+    if (list == null || !list.isArray())
+      throw new IllegalArgumentException(file + " holds no entry");
     for (JsonNode n : list) {
-      if (!(n instanceof ObjectNode o)) throw new IllegalArgumentException(file + " holds a non-object entry");
+      if (!(n instanceof ObjectNode o))
+        throw new IllegalArgumentException(file + " holds a non-object entry");
       out.add(o);
     }
   }

@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
  * Creates a data directory: configuration, database, the first hosted organization with its key
  * pairs, and an admin account with a generated password. Optionally loads example content.
  */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
     description = "Create the data directory, key pairs and an admin account.")
 public final class InitCommand implements Callable<Integer> {
 
@@ -33,7 +35,9 @@ public final class InitCommand implements Callable<Integer> {
 
   @Mixin DataDirOption options;
 
-  @Option(names = "--handle", required = true,
+  @Option(
+      names = "--handle",
+      required = true,
       description = "Short name of the organization in URLs and acct: addresses, e.g. sawa.")
   String handle;
 
@@ -43,21 +47,29 @@ public final class InitCommand implements Callable<Integer> {
   @Option(names = "--name-en", description = "Organization name in English.")
   String nameEn;
 
-  @Option(names = "--admin-user", defaultValue = "admin", description = "Admin user name (default admin).")
+  @Option(
+      names = "--admin-user",
+      defaultValue = "admin",
+      description = "Admin user name (default admin).")
   String adminUser;
 
-  @Option(names = "--recovery-key-out",
-      description = "Where to write the organization's recovery key, once (outside the data directory). "
-          + "Without it, the key is printed; it is never stored on the server.")
+  @Option(
+      names = "--recovery-key-out",
+      description =
+          "Where to write the organization's recovery key, once (outside the data directory). "
+              + "Without it, the key is printed; it is never stored on the server.")
   Path recoveryKeyOut;
 
-  @Option(names = "--examples", description = "Directory with organization.json and entries/*.json to load.")
+  @Option(
+      names = "--examples",
+      description = "Directory with organization.json and entries/*.json to load.")
   Path examples;
 
   @Override
   public Integer call() throws Exception {
     if (!handle.matches("[a-z0-9][a-z0-9_-]{1,30}")) {
-      System.err.println("--handle must be 2–31 characters of a-z, 0-9, _ or -, starting with a letter or digit.");
+      System.err.println(
+          "--handle must be 2–31 characters of a-z, 0-9, _ or -, starting with a letter or digit.");
       return 2;
     }
     NodeConfig config = options.load();
@@ -79,10 +91,13 @@ public final class InitCommand implements Callable<Integer> {
     ObjectNode profile;
     List<ObjectNode> entries = new ArrayList<>();
     try (OfflineNode node = new OfflineNode(config, Clock.systemUTC())) {
-      profile = examples != null
-          ? (ObjectNode) node.json().mapper().readTree(examples.resolve("organization.json").toFile())
-          : node.json().mapper().createObjectNode();
-      ObjectNode name = profile.has("name") ? (ObjectNode) profile.get("name") : profile.putObject("name");
+      profile =
+          examples != null
+              ? (ObjectNode)
+                  node.json().mapper().readTree(examples.resolve("organization.json").toFile())
+              : node.json().mapper().createObjectNode();
+      ObjectNode name =
+          profile.has("name") ? (ObjectNode) profile.get("name") : profile.putObject("name");
       if (nameAr != null) name.put("ar", nameAr);
       if (nameEn != null) name.put("en", nameEn);
       if (name.isEmpty()) name.put("en", handle);
@@ -91,7 +106,9 @@ public final class InitCommand implements Callable<Integer> {
       char[] password = generatePassword();
       node.admins().createAdminBlocking(adminUser, password);
       Path credentials = dir.resolve(CREDENTIALS_FILE);
-      Files.writeString(credentials, "user: " + adminUser + "\npassword: " + new String(password) + "\n",
+      Files.writeString(
+          credentials,
+          "user: " + adminUser + "\npassword: " + new String(password) + "\n",
           StandardCharsets.UTF_8);
       restrictToOwner(credentials, "rw-------");
 
@@ -110,8 +127,10 @@ public final class InitCommand implements Callable<Integer> {
         }
       }
       System.out.println("Initialized a Madani node in " + dir);
-      System.out.println("  organization: " + handle + (examples != null
-          ? " (with " + entries.size() + " example entries)" : ""));
+      System.out.println(
+          "  organization: "
+              + handle
+              + (examples != null ? " (with " + entries.size() + " example entries)" : ""));
       System.out.println("  admin user:   " + adminUser + " — password written to " + credentials);
       RecoveryKeyExport.export(handle, keys.recoveryPrivatePem(), recoveryKeyOut, System.out);
     }

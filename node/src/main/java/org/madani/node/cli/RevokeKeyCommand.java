@@ -21,25 +21,37 @@ import picocli.CommandLine.Option;
  * (protocol-spec/keys.md §4). Run with the node stopped (H2 locks its file); the Update carrying
  * the signed statement goes out when the node serves again.
  */
-@Command(name = "revoke-key", mixinStandardHelpOptions = true,
-    description = "Revoke a compromised signing key with the offline recovery key, and switch to a new key.")
+@Command(
+    name = "revoke-key",
+    mixinStandardHelpOptions = true,
+    description =
+        "Revoke a compromised signing key with the offline recovery key, and switch to a new key.")
 public final class RevokeKeyCommand implements Callable<Integer> {
 
   @Mixin DataDirOption options;
 
-  @Option(names = "--handle", required = true, description = "The organization whose key is revoked.")
+  @Option(
+      names = "--handle",
+      required = true,
+      description = "The organization whose key is revoked.")
   String handle;
 
   @Option(names = "--key", required = true, description = "The key's fragment, e.g. ed25519-1.")
   String key;
 
-  @Option(names = "--since", required = true,
-      description = "Earliest time the key may have leaked (ISO 8601 with offset, e.g. 2026-03-01T00:00:00Z). "
-          + "Everything it signed from then on stops verifying.")
+  @Option(
+      names = "--since",
+      required = true,
+      description =
+          "Earliest time the key may have leaked (ISO 8601 with offset, e.g. 2026-03-01T00:00:00Z). "
+              + "Everything it signed from then on stops verifying.")
   String since;
 
-  @Option(names = "--recovery-key", required = true,
-      description = "The recovery key's private PEM file (written at init as <handle>-recovery-1.OFFLINE.pem).")
+  @Option(
+      names = "--recovery-key",
+      required = true,
+      description =
+          "The recovery key's private PEM file (written at init as <handle>-recovery-1.OFFLINE.pem).")
   Path recoveryKey;
 
   @Override
@@ -58,9 +70,16 @@ public final class RevokeKeyCommand implements Callable<Integer> {
     }
     var recovery = Keys.privateKeyFromPem(Files.readString(recoveryKey));
     try (OfflineNode node = new OfflineNode(config, Clock.systemUTC())) {
-      KeyRotation.Revoked r = node.keyRotation(KeyRotation.DEFAULT_OVERLAP).revokeBlocking(handle, key, from, recovery);
-      System.out.println("Revoked " + r.revokedKeyId() + " since " + r.since() + "; now signing with "
-          + r.signingKeyId() + ". Followers are told when the node next runs.");
+      KeyRotation.Revoked r =
+          node.keyRotation(KeyRotation.DEFAULT_OVERLAP).revokeBlocking(handle, key, from, recovery);
+      System.out.println(
+          "Revoked "
+              + r.revokedKeyId()
+              + " since "
+              + r.since()
+              + "; now signing with "
+              + r.signingKeyId()
+              + ". Followers are told when the node next runs.");
     }
     return 0;
   }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
  * Rotates an organization's Ed25519 signing key with the node stopped (the running node offers
  * {@code POST /api/v1/organizations/{handle}/keys/rotate}). protocol-spec/keys.md §2.
  */
-@Command(name = "rotate-key", mixinStandardHelpOptions = true,
+@Command(
+    name = "rotate-key",
+    mixinStandardHelpOptions = true,
     description = "Create a new signing key; the old one keeps verifying during the overlap.")
 public final class RotateKeyCommand implements Callable<Integer> {
 
@@ -25,7 +27,10 @@ public final class RotateKeyCommand implements Callable<Integer> {
   @Option(names = "--handle", required = true, description = "The organization whose key rotates.")
   String handle;
 
-  @Option(names = "--overlap-days", defaultValue = "7", description = "Days the old key keeps verifying (default 7).")
+  @Option(
+      names = "--overlap-days",
+      defaultValue = "7",
+      description = "Days the old key keeps verifying (default 7).")
   int overlapDays;
 
   @Override
@@ -41,8 +46,14 @@ public final class RotateKeyCommand implements Callable<Integer> {
     }
     try (OfflineNode node = new OfflineNode(config, Clock.systemUTC())) {
       KeyRotation.Rotated r = node.keyRotation(Duration.ofDays(overlapDays)).rotateBlocking(handle);
-      System.out.println("Now signing with " + r.newKeyId() + "; " + r.oldKeyId() + " verifies until "
-          + r.oldKeyExpires() + ".");
+      System.out.println(
+          "Now signing with "
+              + r.newKeyId()
+              + "; "
+              + r.oldKeyId()
+              + " verifies until "
+              + r.oldKeyExpires()
+              + ".");
     }
     return 0;
   }

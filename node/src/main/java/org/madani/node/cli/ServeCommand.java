@@ -33,15 +33,19 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        node.close().get(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.err.println("shutdown: " + e.getMessage());
-      } finally {
-        stopped.countDown();
-      }
-    }, "madani-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    node.close().get(30, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    System.err.println("shutdown: " + e.getMessage());
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "madani-shutdown"));
     System.out.println();
     System.out.println("Madani node is running at " + node.baseUrl() + "/");
     System.out.println("  directory " + node.baseUrl() + "/directory");
@@ -50,11 +54,15 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     System.out.println("  admin API " + node.baseUrl() + "/api/v1/openapi.json");
     var credentials = config.dataDir().resolve(InitCommand.CREDENTIALS_FILE);
     if (Files.exists(credentials)) {
-      System.out.println("  log in:   user name and password are in " + credentials
-          + " (admin UI, or POST /api/v1/auth/login); delete that file once noted.");
+      System.out.println(
+          "  log in:   user name and password are in "
+              + credentials
+              + " (admin UI, or POST /api/v1/auth/login); delete that file once noted.");
     }
-    System.out.println("  API token: java -jar madani-node.jar token --data-dir " + config.dataDir()
-        + " (with the node stopped)");
+    System.out.println(
+        "  API token: java -jar madani-node.jar token --data-dir "
+            + config.dataDir()
+            + " (with the node stopped)");
     stopped.await();
     return 0;
   }

@@ -11,13 +11,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Issues an admin API token and prints it once. Run with the node stopped (H2 locks its file). */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(
+    name = "token",
+    mixinStandardHelpOptions = true,
     description = "Issue an admin API bearer token (printed once, stored only as a hash).")
 public final class TokenCommand implements Callable<Integer> {
 
   @Mixin DataDirOption options;
 
-  @Option(names = "--label", defaultValue = "cli", description = "A note saying what the token is for.")
+  @Option(
+      names = "--label",
+      defaultValue = "cli",
+      description = "A note saying what the token is for.")
   String label;
 
   @Override

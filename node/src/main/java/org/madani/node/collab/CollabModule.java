@@ -33,8 +33,9 @@ import org.madani.node.trust.TrustPolicy;
 
 /**
  * The collaboration area's services and inbox handlers, built once from what the node provides
- * ({@link CollabDeps}); its routes are {@code http.collab.CollabWeb}, built from these services. The
- * composition root touches it twice: {@link #handlers} around its own handler list, and the web part.
+ * ({@link CollabDeps}); its routes are {@code http.collab.CollabWeb}, built from these services.
+ * The composition root touches it twice: {@link #handlers} around its own handler list, and the web
+ * part.
  */
 public final class CollabModule {
 
@@ -55,7 +56,8 @@ public final class CollabModule {
     this.deps = deps;
     this.trust = trust;
     this.invitations = new InvitationService(deps, invitationRepo);
-    this.participation = new ParticipationService(deps, invitationRepo, new ParticipationRepository());
+    this.participation =
+        new ParticipationService(deps, invitationRepo, new ParticipationRepository());
     this.interests = new InterestService(deps, interestRepo);
     this.questions = new QuestionService(deps, knowledgeRepo);
     this.facts = new FactsService(deps, factsRepo, trust);
@@ -71,13 +73,15 @@ public final class CollabModule {
   public List<ActivityHandler> handlers(List<ActivityHandler> base) {
     Map<String, ActivityHandler> byType = new HashMap<>();
     List<ActivityHandler> out = new ArrayList<>();
-    List<String> wrapped = List.of("Accept", "Reject", "TentativeAccept", "Create", "Update", "Delete");
+    List<String> wrapped =
+        List.of("Accept", "Reject", "TentativeAccept", "Create", "Update", "Delete");
     for (ActivityHandler h : base) {
       if (wrapped.contains(h.type())) byType.put(h.type(), h);
       else out.add(h);
     }
     for (String type : List.of("Accept", "Reject", "TentativeAccept")) {
-      out.add(new AnswerInvitationHandler(deps, invitationRepo, interestRepo, type, byType.get(type)));
+      out.add(
+          new AnswerInvitationHandler(deps, invitationRepo, interestRepo, type, byType.get(type)));
     }
     CollabRecords records = new CollabRecords(deps, knowledgeRepo, factsRepo);
     for (String type : List.of("Create", "Update", "Delete")) {

@@ -8,18 +8,19 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Secrets that must not sit in the data directory they protect, read from the environment: a
- * {@code <NAME>_FILE} variable naming a file (a container or systemd secret) wins over
- * {@code <NAME>} itself. Stateless.
+ * Secrets that must not sit in the data directory they protect, read from the environment: a {@code
+ * <NAME>_FILE} variable naming a file (a container or systemd secret) wins over {@code <NAME>}
+ * itself. Stateless.
  */
 public final class Passphrases {
   private Passphrases() {}
 
   /**
-   * The passphrase in {@code file} when one is named (a command-line option), else as
-   * {@link #fromEnv} finds it for {@code name}; null when neither is set.
+   * The passphrase in {@code file} when one is named (a command-line option), else as {@link
+   * #fromEnv} finds it for {@code name}; null when neither is set.
    */
-  public static char[] fromFileOrEnv(Path file, Map<String, String> env, String name) throws IOException {
+  public static char[] fromFileOrEnv(Path file, Map<String, String> env, String name)
+      throws IOException {
     if (file == null) return fromEnv(env, name);
     String p = Files.readString(file, StandardCharsets.UTF_8).strip();
     return p.isEmpty() ? null : p.toCharArray();

@@ -14,7 +14,8 @@ public interface ContentEvents {
 
   default void entryCreated(Connection c, Organization org, Entry entry) throws SQLException {}
 
-  default void entryUpdated(Connection c, Organization org, Entry before, Entry after) throws SQLException {}
+  default void entryUpdated(Connection c, Organization org, Entry before, Entry after)
+      throws SQLException {}
 
   default void entryDeleted(Connection c, Organization org, Entry before) throws SQLException {}
 
@@ -25,7 +26,10 @@ public interface ContentEvents {
 
   ContentEvents NONE = new ContentEvents() {};
 
-  /** Both listeners, {@code first} before {@code second} at every step (e.g. outbox, then directory). */
+  /**
+   * Both listeners, {@code first} before {@code second} at every step (e.g. outbox, then
+   * directory).
+   */
   static ContentEvents both(ContentEvents first, ContentEvents second) {
     return new ContentEvents() {
       @Override
@@ -35,7 +39,8 @@ public interface ContentEvents {
       }
 
       @Override
-      public void entryUpdated(Connection c, Organization org, Entry before, Entry after) throws SQLException {
+      public void entryUpdated(Connection c, Organization org, Entry before, Entry after)
+          throws SQLException {
         first.entryUpdated(c, org, before, after);
         second.entryUpdated(c, org, before, after);
       }

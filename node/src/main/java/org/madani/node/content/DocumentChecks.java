@@ -27,23 +27,35 @@ public final class DocumentChecks {
     int i = 0;
     for (JsonNode s : doc.path("sectors")) {
       if (taxonomies.sector(s.asText()).isEmpty()) {
-        out.add(FieldErrors.entry("/sectors/" + i, "unknownTerm", Map.of("term", s.asText()),
-            "unknown sector '" + s.asText() + "'"));
+        out.add(
+            FieldErrors.entry(
+                "/sectors/" + i,
+                "unknownTerm",
+                Map.of("term", s.asText()),
+                "unknown sector '" + s.asText() + "'"));
       }
       i++;
     }
     i = 0;
     for (JsonNode r : doc.path("regions")) {
       if (taxonomies.region(r.asText()).isEmpty()) {
-        out.add(FieldErrors.entry("/regions/" + i, "unknownTerm", Map.of("term", r.asText()),
-            "unknown region '" + r.asText() + "'"));
+        out.add(
+            FieldErrors.entry(
+                "/regions/" + i,
+                "unknownTerm",
+                Map.of("term", r.asText()),
+                "unknown region '" + r.asText() + "'"));
       }
       i++;
     }
     JsonNode placeRegion = doc.path("place").path("region");
     if (placeRegion.isTextual() && taxonomies.region(placeRegion.asText()).isEmpty()) {
-      out.add(FieldErrors.entry("/place/region", "unknownTerm", Map.of("term", placeRegion.asText()),
-          "unknown region '" + placeRegion.asText() + "'"));
+      out.add(
+          FieldErrors.entry(
+              "/place/region",
+              "unknownTerm",
+              Map.of("term", placeRegion.asText()),
+              "unknown region '" + placeRegion.asText() + "'"));
     }
     return out;
   }

@@ -43,13 +43,24 @@ public final class EntryService {
   private final Clock clock;
   private final Supplier<UUID> ids;
 
-  public EntryService(Database db, OrganizationRepository orgs, EntryRepository entries,
-      DocumentChecks checks, ContentEvents events, Clock clock) {
+  public EntryService(
+      Database db,
+      OrganizationRepository orgs,
+      EntryRepository entries,
+      DocumentChecks checks,
+      ContentEvents events,
+      Clock clock) {
     this(db, orgs, entries, checks, events, clock, UUID::randomUUID);
   }
 
-  EntryService(Database db, OrganizationRepository orgs, EntryRepository entries,
-      DocumentChecks checks, ContentEvents events, Clock clock, Supplier<UUID> ids) {
+  EntryService(
+      Database db,
+      OrganizationRepository orgs,
+      EntryRepository entries,
+      DocumentChecks checks,
+      ContentEvents events,
+      Clock clock,
+      Supplier<UUID> ids) {
     this.db = db;
     this.orgs = orgs;
     this.entries = entries;
@@ -61,10 +72,12 @@ public final class EntryService {
 
   public Future<Entry> create(String handle, ObjectNode input) {
     // Validation runs inside tx() so that schema checks of large bodies stay off the event loop.
-    return db.tx(c -> {
-      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
-      return insertNew(c, org, input);
-    }).onSuccess(e -> events.committed());
+    return db.tx(
+            c -> {
+              Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+              return insertNew(c, org, input);
+            })
+        .onSuccess(e -> events.committed());
   }
 
   /** Work that must commit or roll back together with a new entry (e.g. a schedule's mark). */
@@ -78,12 +91,14 @@ public final class EntryService {
    * throws, neither the entry nor anything it published is stored.
    */
   public Future<Entry> create(String handle, ObjectNode input, AlsoInTx also) {
-    return db.tx(c -> {
-      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
-      Entry e = insertNew(c, org, input);
-      also.apply(c, e);
-      return e;
-    }).onSuccess(e -> events.committed());
+    return db.tx(
+            c -> {
+              Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+              Entry e = insertNew(c, org, input);
+              also.apply(c, e);
+              return e;
+            })
+        .onSuccess(e -> events.committed());
   }
 
   /** The most entries {@link #createAll} takes in one call (one transaction). */
@@ -98,25 +113,35 @@ public final class EntryService {
   public Future<List<Entry>> createAll(String handle, List<ObjectNode> inputs) {
     if (inputs.isEmpty()) return Future.failedFuture(Problem.badRequest("No entries to import."));
     if (inputs.size() > MAX_BATCH) {
-      return Future.failedFuture(Problem.badRequest("At most " + MAX_BATCH + " entries per import request."));
+      return Future.failedFuture(
+          Problem.badRequest("At most " + MAX_BATCH + " entries per import request."));
     }
-    return db.tx(c -> {
-      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
-      List<Entry> created = new ArrayList<>(inputs.size());
-      for (int i = 0; i < inputs.size(); i++) {
-        try {
-          created.add(insertNew(c, org, inputs.get(i)));
-        } catch (org.madani.node.model.ProblemException e) {
-          Problem p = e.problem();
-          throw new Problem(p.type(), p.title(), p.status(), "Entry " + i + ": " + p.detail(), p.extensions())
-              .with("index", i).exception();
-        }
-      }
-      return created;
-    }).onSuccess(list -> events.committed());
+    return db.tx(
+            c -> {
+              Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+              List<Entry> created = new ArrayList<>(inputs.size());
+              for (int i = 0; i < inputs.size(); i++) {
+                try {
+                  created.add(insertNew(c, org, inputs.get(i)));
+                } catch (org.madani.node.model.ProblemException e) {
+                  Problem p = e.problem();
+                  throw new Problem(
+                          p.type(),
+                          p.title(),
+                          p.status(),
+                          "Entry " + i + ": " + p.detail(),
+                          p.extensions())
+                      .with("index", i)
+                      .exception();
+                }
+              }
+              return created;
+            })
+        .onSuccess(list -> events.committed());
   }
 
-  private Entry insertNew(java.sql.Connection c, Organization org, ObjectNode input) throws java.sql.SQLException {
+  private Entry insertNew(java.sql.Connection c, Organization org, ObjectNode input)
+      throws java.sql.SQLException {
     ObjectNode doc = stripServerFields(input);
     EntryKind kind = checkEntry(doc);
     Visibility visibility = visibilityOf(doc);
@@ -129,62 +154,89 @@ public final class EntryService {
   }
 
   public Future<Entry> get(String handle, String id) {
-    return db.tx(c -> {
-      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
-      return entries.find(c, org.id(), id).orElseThrow(() -> unknownEntry(id));
-    });
+    return db.tx(
+        c -> {
+          Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+          return entries.find(c, org.id(), id).orElseThrow(() -> unknownEntry(id));
+        });
   }
 
   /**
-   * Replaces an entry's document. {@code expectedVersion} (from If-Match or the body's
-   * {@code version}) guards against lost updates; null means the caller accepts overwriting.
+   * Replaces an entry's document. {@code expectedVersion} (from If-Match or the body's {@code
+   * version}) guards against lost updates; null means the caller accepts overwriting.
    */
   public Future<Entry> update(String handle, String id, ObjectNode input, Integer expectedVersion) {
-    Integer bodyVersion = input.hasNonNull("version") && input.get("version").canConvertToInt()
-        ? input.get("version").asInt() : null;
+    Integer bodyVersion =
+        input.hasNonNull("version") && input.get("version").canConvertToInt()
+            ? input.get("version").asInt()
+            : null;
     Integer expected = expectedVersion != null ? expectedVersion : bodyVersion;
-    return db.tx(c -> {
-      ObjectNode doc = stripServerFields(input);
-      EntryKind kind = checkEntry(doc);
-      Visibility visibility = visibilityOf(doc);
-      Instant start = startTimeOf(kind, doc);
-      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
-      Entry before = entries.find(c, org.id(), id).orElseThrow(() -> unknownEntry(id));
-      if (before.kind() != kind) {
-        throw Problem.conflict("An entry's kind cannot change (it is " + before.kind().wireName()
-            + "); create a new entry instead.");
-      }
-      if (expected != null && expected != before.version()) {
-        throw Problem.of(409, "version-conflict", "Version conflict",
-                "The entry was changed meanwhile: it is at version " + before.version()
-                    + ", the update was based on version " + expected + ".")
-            .with("currentVersion", before.version()).exception();
-      }
-      Entry after = new Entry(id, org.id(), kind, visibility, doc, before.version() + 1, start,
-          before.created(), clock.instant());
-      if (!entries.update(c, after, before.version())) {
-        throw Problem.conflict("The entry was changed meanwhile; read it again and retry.");
-      }
-      events.entryUpdated(c, org, before, after);
-      return after;
-    }).onSuccess(e -> events.committed());
+    return db.tx(
+            c -> {
+              ObjectNode doc = stripServerFields(input);
+              EntryKind kind = checkEntry(doc);
+              Visibility visibility = visibilityOf(doc);
+              Instant start = startTimeOf(kind, doc);
+              Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+              Entry before = entries.find(c, org.id(), id).orElseThrow(() -> unknownEntry(id));
+              if (before.kind() != kind) {
+                throw Problem.conflict(
+                    "An entry's kind cannot change (it is "
+                        + before.kind().wireName()
+                        + "); create a new entry instead.");
+              }
+              if (expected != null && expected != before.version()) {
+                throw Problem.of(
+                        409,
+                        "version-conflict",
+                        "Version conflict",
+                        "The entry was changed meanwhile: it is at version "
+                            + before.version()
+                            + ", the update was based on version "
+                            + expected
+                            + ".")
+                    .with("currentVersion", before.version())
+                    .exception();
+              }
+              Entry after =
+                  new Entry(
+                      id,
+                      org.id(),
+                      kind,
+                      visibility,
+                      doc,
+                      before.version() + 1,
+                      start,
+                      before.created(),
+                      clock.instant());
+              if (!entries.update(c, after, before.version())) {
+                throw Problem.conflict("The entry was changed meanwhile; read it again and retry.");
+              }
+              events.entryUpdated(c, org, before, after);
+              return after;
+            })
+        .onSuccess(e -> events.committed());
   }
 
   public Future<Void> delete(String handle, String id) {
-    return db.tx(c -> {
-      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
-      Entry before = entries.find(c, org.id(), id).orElseThrow(() -> unknownEntry(id));
-      entries.markDeleted(c, org.id(), id, clock.instant());
-      events.entryDeleted(c, org, before);
-      return null;
-    }).onSuccess(v -> events.committed()).mapEmpty();
+    return db.tx(
+            c -> {
+              Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+              Entry before = entries.find(c, org.id(), id).orElseThrow(() -> unknownEntry(id));
+              entries.markDeleted(c, org.id(), id, clock.instant());
+              events.entryDeleted(c, org, before);
+              return null;
+            })
+        .onSuccess(v -> events.committed())
+        .mapEmpty();
   }
 
   public Future<Page<Entry>> list(String handle, EntryQuery query) {
-    return db.tx(c -> {
-      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
-      return entries.list(c, org.id(), query);
-    });
+    return db.tx(
+        c -> {
+          Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+          return entries.list(c, org.id(), query);
+        });
   }
 
   /** Validates an entry document: schema, taxonomy terms and the rules a schema cannot say. */
@@ -195,19 +247,23 @@ public final class EntryService {
       try {
         ZoneId.of(doc.get("timeZone").asText());
       } catch (DateTimeException e) {
-        errors.add(FieldErrors.entry("/timeZone", "unknownZone", Map.of(), "unknown IANA time zone"));
+        errors.add(
+            FieldErrors.entry("/timeZone", "unknownZone", Map.of(), "unknown IANA time zone"));
       }
     }
     if (errors.isEmpty() && doc.has("startTime") && doc.has("endTime")) {
       Instant s = OffsetDateTime.parse(doc.get("startTime").asText()).toInstant();
       Instant e = OffsetDateTime.parse(doc.get("endTime").asText()).toInstant();
       if (e.isBefore(s)) {
-        errors.add(FieldErrors.entry("/endTime", "endBeforeStart", Map.of(), "ends before it starts"));
+        errors.add(
+            FieldErrors.entry("/endTime", "endBeforeStart", Map.of(), "ends before it starts"));
       }
     }
     if (!errors.isEmpty()) {
       throw Problem.unprocessable(FieldErrors.summary("entry", errors))
-          .problem().with("errors", errors).exception();
+          .problem()
+          .with("errors", errors)
+          .exception();
     }
     return EntryKind.fromWire(doc.path("kind").asText()).orElseThrow();
   }

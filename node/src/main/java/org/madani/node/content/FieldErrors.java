@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Turns the validator's raw output into one error per field that a person can act on: a JSON
  * pointer to the field, a machine {@code code} (the admin UI words it in Arabic or English) and
- * {@code params} (limits, lengths, the kind of value expected), plus the validator's English
- * {@code message} for API clients.
+ * {@code params} (limits, lengths, the kind of value expected), plus the validator's English {@code
+ * message} for API clients.
  *
  * <p>Only leaf keywords become errors: "does not match every subschema" and the like only say that
  * something below failed. {@code unevaluatedProperties} errors are kept only when nothing else
@@ -26,10 +26,26 @@ import java.util.regex.Pattern;
  */
 public final class FieldErrors {
 
-  private static final Set<String> CONTAINERS = Set.of("allOf", "anyOf", "oneOf", "if", "then", "else", "$ref",
-      "properties", "items", "prefixItems", "propertyNames", "not", "patternProperties", "dependentSchemas",
-      "contains", "");
-  private static final Pattern COMPARISON = Pattern.compile("\\((\\d+(?:\\.\\d+)?) [<>]=? (\\d+(?:\\.\\d+)?)\\)");
+  private static final Set<String> CONTAINERS =
+      Set.of(
+          "allOf",
+          "anyOf",
+          "oneOf",
+          "if",
+          "then",
+          "else",
+          "$ref",
+          "properties",
+          "items",
+          "prefixItems",
+          "propertyNames",
+          "not",
+          "patternProperties",
+          "dependentSchemas",
+          "contains",
+          "");
+  private static final Pattern COMPARISON =
+      Pattern.compile("\\((\\d+(?:\\.\\d+)?) [<>]=? (\\d+(?:\\.\\d+)?)\\)");
   private static final Pattern REQUIRED = Pattern.compile("required property \"([^\"]+)\"");
   private static final Pattern PROPERTY = Pattern.compile("Property \"([^\"]+)\"");
   private static final Pattern DEF = Pattern.compile("\\$defs/([A-Za-z]+)/");
@@ -46,7 +62,8 @@ public final class FieldErrors {
     for (SchemaValidator.Violation v : violations) {
       String keyword = lastSegment(v.keywordLocation());
       if (CONTAINERS.contains(keyword)) continue;
-      if (keyword.equals("additionalProperties") && hasErrorBelow(violations, v.pointer())) continue;
+      if (keyword.equals("additionalProperties") && hasErrorBelow(violations, v.pointer()))
+        continue;
       if (keyword.equals("required") && v.keywordLocation().contains("/anyOf/")) {
         Matcher m = REQUIRED.matcher(v.message());
         if (m.find()) {
@@ -65,8 +82,12 @@ public final class FieldErrors {
     if (!oneOf.isEmpty()) {
       Map<String, Object> params = new LinkedHashMap<>();
       params.put("fields", List.copyOf(oneOf));
-      out.add(entry(oneOfParent + "/" + oneOf.get(0), "requiredOneOf", params,
-          "one of " + String.join(", ", oneOf) + " is required"));
+      out.add(
+          entry(
+              oneOfParent + "/" + oneOf.get(0),
+              "requiredOneOf",
+              params,
+              "one of " + String.join(", ", oneOf) + " is required"));
     }
     if (out.isEmpty()) {
       for (Map<String, Object> e : unevaluated) {
@@ -80,11 +101,16 @@ public final class FieldErrors {
   public static String summary(String what, List<Map<String, Object>> errors) {
     Set<String> fields = new LinkedHashSet<>();
     for (Map<String, Object> e : errors) fields.add(e.get("pointer") + " (" + e.get("code") + ")");
-    return "The " + what + " is not valid: " + String.join(", ", fields) + ". See errors[] for each field.";
+    return "The "
+        + what
+        + " is not valid: "
+        + String.join(", ", fields)
+        + ". See errors[] for each field.";
   }
 
   /** An error record in the wire shape: pointer, code, params, message. */
-  public static Map<String, Object> entry(String pointer, String code, Map<String, Object> params, String message) {
+  public static Map<String, Object> entry(
+      String pointer, String code, Map<String, Object> params, String message) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("pointer", pointer);
     e.put("code", code);
@@ -102,42 +128,47 @@ public final class FieldErrors {
       params.put("actual", number(cmp.group(1)));
       params.put("limit", number(cmp.group(2)));
     }
-    String code = switch (keyword) {
-      case "required" -> {
-        Matcher m = REQUIRED.matcher(v.message());
-        if (m.find()) pointer = pointer + "/" + m.group(1);
-        yield "required";
-      }
-      case "minLength" -> compared && ((Number) params.get("limit")).intValue() <= 1 ? "empty" : "tooShort";
-      case "maxLength" -> "tooLong";
-      case "minItems" -> "tooFew";
-      case "maxItems" -> "tooMany";
-      case "uniqueItems" -> "duplicate";
-      case "minProperties" -> "empty";
-      case "maxProperties" -> "tooMany";
-      case "pattern", "format" -> {
-        Matcher d = DEF.matcher(v.absoluteKeywordLocation());
-        params.put("kind", d.find() ? d.group(1) : keyword);
-        yield "format";
-      }
-      case "enum", "const" -> "choice";
-      case "type" -> "type";
-      case "minimum", "exclusiveMinimum" -> "tooSmall";
-      case "maximum", "exclusiveMaximum" -> "tooLarge";
-      case "additionalProperties", "unevaluatedProperties" -> {
-        Matcher m = PROPERTY.matcher(v.message());
-        if (m.find() && !pointer.endsWith("/" + m.group(1))) pointer = pointer + "/" + m.group(1);
-        yield "unknownField";
-      }
-      default -> "invalid";
-    };
+    String code =
+        switch (keyword) {
+          case "required" -> {
+            Matcher m = REQUIRED.matcher(v.message());
+            if (m.find()) pointer = pointer + "/" + m.group(1);
+            yield "required";
+          }
+          case "minLength" ->
+              compared && ((Number) params.get("limit")).intValue() <= 1 ? "empty" : "tooShort";
+          case "maxLength" -> "tooLong";
+          case "minItems" -> "tooFew";
+          case "maxItems" -> "tooMany";
+          case "uniqueItems" -> "duplicate";
+          case "minProperties" -> "empty";
+          case "maxProperties" -> "tooMany";
+          case "pattern", "format" -> {
+            Matcher d = DEF.matcher(v.absoluteKeywordLocation());
+            params.put("kind", d.find() ? d.group(1) : keyword);
+            yield "format";
+          }
+          case "enum", "const" -> "choice";
+          case "type" -> "type";
+          case "minimum", "exclusiveMinimum" -> "tooSmall";
+          case "maximum", "exclusiveMaximum" -> "tooLarge";
+          case "additionalProperties", "unevaluatedProperties" -> {
+            Matcher m = PROPERTY.matcher(v.message());
+            if (m.find() && !pointer.endsWith("/" + m.group(1)))
+              pointer = pointer + "/" + m.group(1);
+            yield "unknownField";
+          }
+          default -> "invalid";
+        };
     return entry(pointer, code, params, v.message());
   }
 
   private static boolean hasErrorBelow(List<SchemaValidator.Violation> all, String pointer) {
     for (SchemaValidator.Violation v : all) {
       String k = lastSegment(v.keywordLocation());
-      if (!CONTAINERS.contains(k) && !k.equals("additionalProperties") && v.pointer().startsWith(pointer)) return true;
+      if (!CONTAINERS.contains(k)
+          && !k.equals("additionalProperties")
+          && v.pointer().startsWith(pointer)) return true;
     }
     return false;
   }

@@ -33,15 +33,23 @@ public final class ImageSanitizer {
   public static final int MAX_SIDE = 4096;
 
   public Clean sanitize(byte[] upload, String declaredType) {
-    String type = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-    String format = switch (type) {
-      case "image/png" -> "png";
-      case "image/jpeg" -> "jpeg";
-      default -> throw Problem.of(415, "unsupported-image-type", "Unsupported image type",
-          "Send a PNG or JPEG image (Content-Type image/png or image/jpeg).").exception();
-    };
+    String type =
+        declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String format =
+        switch (type) {
+          case "image/png" -> "png";
+          case "image/jpeg" -> "jpeg";
+          default ->
+              throw Problem.of(
+                      415,
+                      "unsupported-image-type",
+                      "Unsupported image type",
+                      "Send a PNG or JPEG image (Content-Type image/png or image/jpeg).")
+                  .exception();
+        };
     if (upload.length == 0 || upload.length > MAX_BYTES) {
-      throw Problem.of(413, "image-too-large", "Image too large", "An image may be at most 2 MiB.").exception();
+      throw Problem.of(413, "image-too-large", "Image too large", "An image may be at most 2 MiB.")
+          .exception();
     }
     BufferedImage decoded = decode(upload, format);
     BufferedImage pixels = format.equals("jpeg") ? rgb(decoded) : decoded;
@@ -51,7 +59,11 @@ public final class ImageSanitizer {
     } catch (IOException e) {
       throw new IllegalStateException("re-encoding failed", e);
     }
-    return new Clean(out.toByteArray(), type, format.equals("jpeg") ? "jpg" : "png", pixels.getWidth(),
+    return new Clean(
+        out.toByteArray(),
+        type,
+        format.equals("jpeg") ? "jpg" : "png",
+        pixels.getWidth(),
         pixels.getHeight());
   }
 
@@ -62,13 +74,18 @@ public final class ImageSanitizer {
       ImageReader reader = readers.next();
       try {
         String actual = reader.getFormatName().toLowerCase(Locale.ROOT);
-        if (!(actual.equals(format) || actual.equals("jpg") && format.equals("jpeg"))) throw unreadable();
+        if (!(actual.equals(format) || actual.equals("jpg") && format.equals("jpeg")))
+          throw unreadable();
         reader.setInput(in, true, true); // ignore metadata: it is never read, let alone kept
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
         if (w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE) {
-          throw Problem.of(422, "image-dimensions", "Image too large",
-              "An image may be at most " + MAX_SIDE + " × " + MAX_SIDE + " pixels.").exception();
+          throw Problem.of(
+                  422,
+                  "image-dimensions",
+                  "Image too large",
+                  "An image may be at most " + MAX_SIDE + " × " + MAX_SIDE + " pixels.")
+              .exception();
         }
         return reader.read(0);
       } finally {
@@ -82,7 +99,8 @@ public final class ImageSanitizer {
 
   private static BufferedImage rgb(BufferedImage in) {
     if (in.getType() == BufferedImage.TYPE_INT_RGB) return in;
-    BufferedImage out = new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
       g.setColor(java.awt.Color.WHITE);
@@ -95,7 +113,11 @@ public final class ImageSanitizer {
   }
 
   private static RuntimeException unreadable() {
-    return Problem.of(422, "unreadable-image", "Unreadable image",
-        "The file is not a PNG or JPEG image this node can read.").exception();
+    return Problem.of(
+            422,
+            "unreadable-image",
+            "Unreadable image",
+            "The file is not a PNG or JPEG image this node can read.")
+        .exception();
   }
 }

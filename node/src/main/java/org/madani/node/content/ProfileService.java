@@ -22,8 +22,12 @@ public final class ProfileService {
   private final ContentEvents events;
   private final Clock clock;
 
-  public ProfileService(Database db, OrganizationRepository orgs, DocumentChecks checks,
-      ContentEvents events, Clock clock) {
+  public ProfileService(
+      Database db,
+      OrganizationRepository orgs,
+      DocumentChecks checks,
+      ContentEvents events,
+      Clock clock) {
     this.db = db;
     this.orgs = orgs;
     this.checks = checks;
@@ -36,41 +40,58 @@ public final class ProfileService {
   }
 
   public Future<Organization> get(String handle) {
-    return db.tx(c -> orgs.findByHandle(c, handle).orElseThrow(() -> EntryService.unknownOrg(handle)));
+    return db.tx(
+        c -> orgs.findByHandle(c, handle).orElseThrow(() -> EntryService.unknownOrg(handle)));
   }
 
   public Future<Organization> update(String handle, ObjectNode input, Integer expectedVersion) {
-    Integer bodyVersion = input.hasNonNull("version") && input.get("version").canConvertToInt()
-        ? input.get("version").asInt() : null;
+    Integer bodyVersion =
+        input.hasNonNull("version") && input.get("version").canConvertToInt()
+            ? input.get("version").asInt()
+            : null;
     Integer expected = expectedVersion != null ? expectedVersion : bodyVersion;
-    return db.tx(c -> {
-      ObjectNode profile = validated(input);
-      Organization before = orgs.findByHandle(c, handle).orElseThrow(() -> EntryService.unknownOrg(handle));
-      if (expected != null && expected != before.version()) {
-        throw Problem.of(409, "version-conflict", "Version conflict",
-                "The profile was changed meanwhile: it is at version " + before.version() + ".")
-            .with("currentVersion", before.version()).exception();
-      }
-      var now = clock.instant();
-      if (!orgs.update(c, before.id(), profile, before.version(), now)) {
-        throw Problem.conflict("The profile was changed meanwhile; read it again and retry.");
-      }
-      Organization after = new Organization(before.id(), handle, profile, before.version() + 1,
-          before.created(), now);
-      events.profileUpdated(c, after);
-      return after;
-    }).onSuccess(o -> events.committed());
+    return db.tx(
+            c -> {
+              ObjectNode profile = validated(input);
+              Organization before =
+                  orgs.findByHandle(c, handle).orElseThrow(() -> EntryService.unknownOrg(handle));
+              if (expected != null && expected != before.version()) {
+                throw Problem.of(
+                        409,
+                        "version-conflict",
+                        "Version conflict",
+                        "The profile was changed meanwhile: it is at version "
+                            + before.version()
+                            + ".")
+                    .with("currentVersion", before.version())
+                    .exception();
+              }
+              var now = clock.instant();
+              if (!orgs.update(c, before.id(), profile, before.version(), now)) {
+                throw Problem.conflict(
+                    "The profile was changed meanwhile; read it again and retry.");
+              }
+              Organization after =
+                  new Organization(
+                      before.id(), handle, profile, before.version() + 1, before.created(), now);
+              events.profileUpdated(c, after);
+              return after;
+            })
+        .onSuccess(o -> events.committed());
   }
 
   /** Validates a profile document and returns it without server-owned fields. */
   public ObjectNode validated(ObjectNode input) {
     ObjectNode profile = input.deepCopy();
     profile.remove(SERVER_FIELDS);
-    List<Map<String, Object>> errors = new ArrayList<>(checks.violations("profile.schema.json", profile));
+    List<Map<String, Object>> errors =
+        new ArrayList<>(checks.violations("profile.schema.json", profile));
     errors.addAll(checks.taxonomyViolations(profile));
     if (!errors.isEmpty()) {
       throw Problem.unprocessable(FieldErrors.summary("profile", errors))
-          .problem().with("errors", errors).exception();
+          .problem()
+          .with("errors", errors)
+          .exception();
     }
     return profile;
   }

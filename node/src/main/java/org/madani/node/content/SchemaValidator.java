@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Validates documents against the JSON Schemas of protocol-spec, read from the classpath
- * ({@code /protocol-spec/schemas/}). No schema is ever fetched over the network: every file is
- * dereferenced into one repository by its {@code $id} before use.
+ * Validates documents against the JSON Schemas of protocol-spec, read from the classpath ({@code
+ * /protocol-spec/schemas/}). No schema is ever fetched over the network: every file is dereferenced
+ * into one repository by its {@code $id} before use.
  *
  * <p>Thread-safety: validators are created once and used from any thread.
  */
@@ -31,18 +31,27 @@ public final class SchemaValidator {
   public static final String BASE = "https://madani.network/schemas/";
 
   /** Every schema file of protocol-spec/schemas, so that cross-file $refs resolve locally. */
-  static final List<String> FILES = List.of(
-      "common.schema.json", "profile.schema.json", "entry.schema.json", "entry-base.schema.json",
-      "entry-event.schema.json", "entry-project.schema.json", "entry-campaign.schema.json",
-      "entry-report.schema.json", "entry-article.schema.json", "entry-offer.schema.json",
-      "entry-need.schema.json");
+  static final List<String> FILES =
+      List.of(
+          "common.schema.json",
+          "profile.schema.json",
+          "entry.schema.json",
+          "entry-base.schema.json",
+          "entry-event.schema.json",
+          "entry-project.schema.json",
+          "entry-campaign.schema.json",
+          "entry-report.schema.json",
+          "entry-article.schema.json",
+          "entry-offer.schema.json",
+          "entry-need.schema.json");
 
   /**
-   * One validation failure: where in the document, and what. {@code keywordLocation} and
-   * {@code absoluteKeywordLocation} say which schema keyword failed (empty when unknown); {@link
+   * One validation failure: where in the document, and what. {@code keywordLocation} and {@code
+   * absoluteKeywordLocation} say which schema keyword failed (empty when unknown); {@link
    * FieldErrors} turns them into machine codes a user interface can word in its own language.
    */
-  public record Violation(String pointer, String message, String keywordLocation, String absoluteKeywordLocation) {
+  public record Violation(
+      String pointer, String message, String keywordLocation, String absoluteKeywordLocation) {
     public Violation(String pointer, String message) {
       this(pointer, message, "", "");
     }
@@ -54,10 +63,11 @@ public final class SchemaValidator {
 
   public SchemaValidator(ObjectMapper json) {
     this.json = json;
-    JsonSchemaOptions options = new JsonSchemaOptions()
-        .setDraft(Draft.DRAFT202012)
-        .setBaseUri(BASE)
-        .setOutputFormat(OutputFormat.Basic);
+    JsonSchemaOptions options =
+        new JsonSchemaOptions()
+            .setDraft(Draft.DRAFT202012)
+            .setBaseUri(BASE)
+            .setOutputFormat(OutputFormat.Basic);
     this.repository = SchemaRepository.create(options);
     for (String file : FILES) {
       repository.dereference(BASE + file, JsonSchema.of(load(file)));
@@ -85,8 +95,12 @@ public final class SchemaValidator {
     if (unit.getError() != null) {
       String loc = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
       if (loc.startsWith("#")) loc = loc.substring(1);
-      out.add(new Violation(loc, unit.getError(), nullToEmpty(unit.getKeywordLocation()),
-          nullToEmpty(unit.getAbsoluteKeywordLocation())));
+      out.add(
+          new Violation(
+              loc,
+              unit.getError(),
+              nullToEmpty(unit.getKeywordLocation()),
+              nullToEmpty(unit.getAbsoluteKeywordLocation())));
     }
     if (unit.getErrors() != null) {
       for (OutputUnit e : unit.getErrors()) collect(e, out);

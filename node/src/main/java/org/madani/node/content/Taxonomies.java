@@ -20,7 +20,12 @@ public final class Taxonomies {
    * One term: its id, labels by language, for regions its type and parent, and other spellings
    * people type for it ({@code aliases}: search only, never shown).
    */
-  public record Term(String id, Map<String, String> label, String type, String parent, java.util.List<String> aliases) {
+  public record Term(
+      String id,
+      Map<String, String> label,
+      String type,
+      String parent,
+      java.util.List<String> aliases) {
     public Term {
       aliases = aliases == null ? java.util.List.of() : java.util.List.copyOf(aliases);
     }
@@ -31,7 +36,9 @@ public final class Taxonomies {
 
     public String label(String lang) {
       String l = label.get(lang);
-      return l != null ? l : label.getOrDefault("en", label.values().stream().findFirst().orElse(id));
+      return l != null
+          ? l
+          : label.getOrDefault("en", label.values().stream().findFirst().orElse(id));
     }
   }
 
@@ -70,10 +77,14 @@ public final class Taxonomies {
         java.util.List<String> aliases = new java.util.ArrayList<>();
         t.path("aliases").forEach(a -> aliases.add(a.asText()));
         t.path("label").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-        terms.put(t.path("id").asText(), new Term(
-            t.path("id").asText(), Map.copyOf(labels),
-            t.hasNonNull("type") ? t.get("type").asText() : null,
-            t.hasNonNull("parent") ? t.get("parent").asText() : null, aliases));
+        terms.put(
+            t.path("id").asText(),
+            new Term(
+                t.path("id").asText(),
+                Map.copyOf(labels),
+                t.hasNonNull("type") ? t.get("type").asText() : null,
+                t.hasNonNull("parent") ? t.get("parent").asText() : null,
+                aliases));
       }
       return Collections.unmodifiableMap(terms);
     } catch (IOException e) {

@@ -1,6 +1,5 @@
 package org.madani.node.directory;
 
-import org.madani.node.model.DirectoryEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.madani.node.model.DirectoryEntry;
 import org.madani.node.model.EntryKind;
 import org.madani.node.model.Urls;
 import org.madani.node.store.DirectoryRepository.NameRow;
@@ -22,8 +22,8 @@ import org.madani.node.store.DirectoryRepository.OwnRow;
 import org.madani.node.store.DirectoryRepository.RemoteRow;
 
 /**
- * Converts stored rows into {@link DirectoryEntry} records: the one place that knows both the
- * entry document (own entries) and the ActivityStreams object (received ones, as built by
+ * Converts stored rows into {@link DirectoryEntry} records: the one place that knows both the entry
+ * document (own entries) and the ActivityStreams object (received ones, as built by
  * federation/outbox/EntryObjects at their origin). Returns empty for what must not be in the
  * directory: deleted, private, network objects addressed to none of our organizations, objects
  * without a Madani kind. Thread-safe.
@@ -45,7 +45,8 @@ public final class DirectoryEntries {
 
   public Optional<DirectoryEntry> own(OwnRow r) {
     if (r.deletedAt() != null) return Optional.empty();
-    if (!DirectoryEntry.PUBLIC.equals(r.visibility()) && !DirectoryEntry.NETWORK.equals(r.visibility())) {
+    if (!DirectoryEntry.PUBLIC.equals(r.visibility())
+        && !DirectoryEntry.NETWORK.equals(r.visibility())) {
       return Optional.empty();
     }
     JsonNode d = read(r.document());
@@ -59,11 +60,30 @@ public final class DirectoryEntries {
     if (d.path("place").hasNonNull("region")) regions.add(d.path("place").get("region").asText());
     Instant date = firstDate(d, r.startTime(), r.created());
     boolean network = DirectoryEntry.NETWORK.equals(r.visibility());
-    return Optional.of(new DirectoryEntry(ownId(r), r.kind(), r.visibility(), title, summary, content, keywords,
-        org, map(read(r.profile()).get("name")), strings(d.get("sectors")), distinct(regions),
-        languages(d, title, summary, content), date, r.updated(), network ? Set.of(r.orgId()) : Set.of(), true,
-        new DirectoryEntry.Provenance(org, "local", null, r.updated()),
-        schedule(r.startTime(), d, map(d.path("place").get("name")), map(d.path("place").get("address")))));
+    return Optional.of(
+        new DirectoryEntry(
+            ownId(r),
+            r.kind(),
+            r.visibility(),
+            title,
+            summary,
+            content,
+            keywords,
+            org,
+            map(read(r.profile()).get("name")),
+            strings(d.get("sectors")),
+            distinct(regions),
+            languages(d, title, summary, content),
+            date,
+            r.updated(),
+            network ? Set.of(r.orgId()) : Set.of(),
+            true,
+            new DirectoryEntry.Provenance(org, "local", null, r.updated()),
+            schedule(
+                r.startTime(),
+                d,
+                map(d.path("place").get("name")),
+                map(d.path("place").get("address")))));
   }
 
   public Optional<DirectoryEntry> remote(RemoteRow r) {
@@ -80,7 +100,8 @@ public final class DirectoryEntries {
     langMap(o, "content").forEach((k, v) -> content.put(k, plainText(v)));
     if (title.isEmpty() && DirectoryEntry.POST.equals(kind.get())) {
       // A post has no name: its first words stand for it in lists and feeds.
-      content.forEach((k, v) -> title.put(k, v.length() > 80 ? v.substring(0, 79).strip() + "…" : v));
+      content.forEach(
+          (k, v) -> title.put(k, v.length() > 80 ? v.substring(0, 79).strip() + "…" : v));
     }
     List<String> keywords = new ArrayList<>();
     for (JsonNode t : o.path("tag")) {
@@ -89,40 +110,73 @@ public final class DirectoryEntries {
     }
     keywords.addAll(langMap(o.path("location"), "name").values());
     List<String> regions = strings(o.get("regions"));
-    if (o.path("location").hasNonNull("region")) regions.add(o.path("location").get("region").asText());
+    if (o.path("location").hasNonNull("region"))
+      regions.add(o.path("location").get("region").asText());
     Instant published = instant(o.get("published"));
-    Instant date = firstDate(o, instant(o.get("startTime")), published == null ? r.received() : published);
+    Instant date =
+        firstDate(o, instant(o.get("startTime")), published == null ? r.received() : published);
     Instant updated = Optional.ofNullable(instant(o.get("updated"))).orElse(r.updated());
     JsonNode actor = r.actorDocument() == null ? json.createObjectNode() : read(r.actorDocument());
     Map<String, String> orgName = langMap(actor, "name");
     if (orgName.isEmpty() && actor.hasNonNull("preferredUsername")) {
       orgName = Map.of("en", actor.get("preferredUsername").asText());
     }
-    return Optional.of(new DirectoryEntry(r.id(), kind.get(), r.audience(), title, summary, content, keywords,
-        r.actor(), orgName, strings(o.get("sectors")), distinct(regions), languages(o, title, summary, content),
-        date, updated, network ? r.recipients() : Set.of(), false,
-        new DirectoryEntry.Provenance(r.actor(), r.verifiedBy(), r.via(), r.updated()),
-        schedule(instant(o.get("startTime")), o, langMap(o.path("location"), "name"),
-            address(o.path("location")))));
+    return Optional.of(
+        new DirectoryEntry(
+            r.id(),
+            kind.get(),
+            r.audience(),
+            title,
+            summary,
+            content,
+            keywords,
+            r.actor(),
+            orgName,
+            strings(o.get("sectors")),
+            distinct(regions),
+            languages(o, title, summary, content),
+            date,
+            updated,
+            network ? r.recipients() : Set.of(),
+            false,
+            new DirectoryEntry.Provenance(r.actor(), r.verifiedBy(), r.via(), r.updated()),
+            schedule(
+                instant(o.get("startTime")),
+                o,
+                langMap(o.path("location"), "name"),
+                address(o.path("location")))));
   }
 
   /**
-   * A place's address: a language map or plain string (Madani, Gancio), or a schema.org
-   * {@code PostalAddress} object (Mobilizon), whose parts are joined in postal order.
+   * A place's address: a language map or plain string (Madani, Gancio), or a schema.org {@code
+   * PostalAddress} object (Mobilizon), whose parts are joined in postal order.
    */
   private static Map<String, String> address(JsonNode location) {
     JsonNode a = location.get("address");
-    if (a == null || !a.isObject() || a.has("ar") || a.has("en") || !a.has("type")) return langMap(location, "address");
+    if (a == null || !a.isObject() || a.has("ar") || a.has("en") || !a.has("type"))
+      return langMap(location, "address");
     List<String> parts = new ArrayList<>();
-    String locality = String.join(" ", java.util.stream.Stream.of("postalCode", "addressLocality")
-        .map(f -> a.path(f).asText("").strip()).filter(v -> !v.isEmpty()).toList());
-    for (String v : List.of(a.path("streetAddress").asText("").strip(), locality,
-        a.path("addressRegion").asText("").strip(), a.path("addressCountry").asText("").strip())) {
+    String locality =
+        String.join(
+            " ",
+            java.util.stream.Stream.of("postalCode", "addressLocality")
+                .map(f -> a.path(f).asText("").strip())
+                .filter(v -> !v.isEmpty())
+                .toList());
+    for (String v :
+        List.of(
+            a.path("streetAddress").asText("").strip(),
+            locality,
+            a.path("addressRegion").asText("").strip(),
+            a.path("addressCountry").asText("").strip())) {
       if (!v.isEmpty()) parts.add(v);
     }
     if (parts.isEmpty()) return Map.of();
     String joined = String.join(", ", parts);
-    boolean arabic = joined.codePoints().anyMatch(cp -> Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.ARABIC);
+    boolean arabic =
+        joined
+            .codePoints()
+            .anyMatch(cp -> Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.ARABIC);
     return Map.of(arabic ? "ar" : "en", joined);
   }
 
@@ -148,12 +202,12 @@ public final class DirectoryEntries {
   }
 
   /**
-   * The event's schedule, when it has a start time: own entry documents and ActivityStreams
-   * objects name these fields alike (startTime, endTime, timeZone, onlineUrl). A time zone the
-   * JDK does not know is dropped rather than trusted (calendars then use UTC).
+   * The event's schedule, when it has a start time: own entry documents and ActivityStreams objects
+   * name these fields alike (startTime, endTime, timeZone, onlineUrl). A time zone the JDK does not
+   * know is dropped rather than trusted (calendars then use UTC).
    */
-  private static DirectoryEntry.Schedule schedule(Instant start, JsonNode d, Map<String, String> placeName,
-      Map<String, String> placeAddress) {
+  private static DirectoryEntry.Schedule schedule(
+      Instant start, JsonNode d, Map<String, String> placeName, Map<String, String> placeAddress) {
     if (start == null) return null;
     String zone = d.path("timeZone").asText(null);
     if (zone != null) {
@@ -191,7 +245,10 @@ public final class DirectoryEntries {
   }
 
   /** Languages it can be read in (its language maps) plus those it declares (e.g. of an event). */
-  private static List<String> languages(JsonNode d, Map<String, String> title, Map<String, String> summary,
+  private static List<String> languages(
+      JsonNode d,
+      Map<String, String> title,
+      Map<String, String> summary,
       Map<String, String> content) {
     Set<String> out = new LinkedHashSet<>();
     for (Map<String, String> m : List.of(title, summary, content)) {
@@ -208,25 +265,31 @@ public final class DirectoryEntries {
     JsonNode plain = o.get(property);
     if (plain == null || !plain.isTextual() || plain.asText().isBlank()) return Map.of();
     String s = plain.asText();
-    boolean arabic = s.codePoints().anyMatch(cp -> Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.ARABIC);
+    boolean arabic =
+        s.codePoints()
+            .anyMatch(cp -> Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.ARABIC);
     return Map.of(arabic ? "ar" : "en", s);
   }
 
   private static Map<String, String> map(JsonNode n) {
     Map<String, String> out = new LinkedHashMap<>();
     if (n != null && n.isObject()) {
-      n.properties().forEach(kv -> {
-        if (kv.getValue().isTextual()) out.put(kv.getKey(), kv.getValue().asText());
-      });
+      n.properties()
+          .forEach(
+              kv -> {
+                if (kv.getValue().isTextual()) out.put(kv.getKey(), kv.getValue().asText());
+              });
     }
     return out;
   }
 
   private static List<String> strings(JsonNode n) {
     List<String> out = new ArrayList<>();
-    if (n != null && n.isArray()) n.forEach(x -> {
-      if (x.isTextual()) out.add(x.asText());
-    });
+    if (n != null && n.isArray())
+      n.forEach(
+          x -> {
+            if (x.isTextual()) out.add(x.asText());
+          });
     return out;
   }
 
@@ -246,9 +309,14 @@ public final class DirectoryEntries {
   /** Received content is HTML: keep the words, drop the markup (it is never rendered from here). */
   static String plainText(String html) {
     return html.replaceAll("(?s)<[^>]*>", " ")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-        .replace("&nbsp;", " ").replace("&amp;", "&")
-        .replaceAll("\\s+", " ").trim();
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replaceAll("\\s+", " ")
+        .trim();
   }
 
   private JsonNode read(String s) {

@@ -1,6 +1,5 @@
 package org.madani.node.directory;
 
-import org.madani.node.model.DirectoryEntry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.madani.node.directory.search.SearchIndex;
+import org.madani.node.model.DirectoryEntry;
 import org.madani.node.store.Database;
 import org.madani.node.store.DirectoryRepository;
 import org.madani.node.store.DirectoryRepository.Change;
@@ -32,22 +32,22 @@ import org.slf4j.LoggerFactory;
  * the last applied number through the primary key, in batches, loads the rows they name by key and
  * applies them, so a pass costs what changed, not what is stored. Content and inbox hooks only
  * {@link #wakeUp()} it; wake-ups within {@link #DEBOUNCE} are coalesced into one pass, and a pass
- * never runs beside another. Nothing is lost if a hook is missed, the node crashes between a
- * commit in H2 and the index, or an entry arrives by a path no hook covers (follow backfill,
- * offline CLI): the numbers are in H2.
+ * never runs beside another. Nothing is lost if a hook is missed, the node crashes between a commit
+ * in H2 and the index, or an entry arrives by a path no hook covers (follow backfill, offline CLI):
+ * the numbers are in H2.
  *
  * <p>A number is drawn when a transaction writes its change but seen only once it commits, so a
  * later number may be seen first. A skipped number is remembered as a hole and looked up again on
  * each pass until it shows up or {@link #MARGIN} has passed (the writer rolled back; H2 waits for
  * locks at most 10 s). The position committed with the index stays below the oldest open hole.
  *
- * <p>Index changes become searchable at once (NRT refresh) and durable every few seconds
- * (Lucene commit, with the change number in its commit data); changes up to that number are then
- * deleted from H2. At start, an index that is missing, unreadable or without a change number is
- * rebuilt from H2 in the background; searches meanwhile see what is there.
+ * <p>Index changes become searchable at once (NRT refresh) and durable every few seconds (Lucene
+ * commit, with the change number in its commit data); changes up to that number are then deleted
+ * from H2. At start, an index that is missing, unreadable or without a change number is rebuilt
+ * from H2 in the background; searches meanwhile see what is there.
  *
- * <p>Thread-safety: all index writes run on one dedicated worker thread, so a rebuild and a
- * sync never interleave. {@link #wakeUp()} and {@link #reindex()} may be called from any thread.
+ * <p>Thread-safety: all index writes run on one dedicated worker thread, so a rebuild and a sync
+ * never interleave. {@link #wakeUp()} and {@link #reindex()} may be called from any thread.
  */
 public final class DirectoryIndexer extends VerticleBase {
 
@@ -55,14 +55,21 @@ public final class DirectoryIndexer extends VerticleBase {
 
   /** How long a skipped change number is waited for (H2's LOCK_TIMEOUT is 10 s). */
   static final Duration MARGIN = Duration.ofSeconds(15);
+
   /** Wake-ups closer together than this share one pass. */
   static final long DEBOUNCE = 50;
+
   private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
   private static final int BATCH = 1000;
+
   /** Rows loaded per query by id. */
   private static final int LOAD = 500;
-  /** After a rebuild, changes this far below the last number are read again (writers still open). */
+
+  /**
+   * After a rebuild, changes this far below the last number are read again (writers still open).
+   */
   private static final long REBUILD_OVERLAP = 1000;
+
   private static final int MAX_HOLES = 10_000;
 
   private final Database db;
@@ -89,8 +96,13 @@ public final class DirectoryIndexer extends VerticleBase {
   /** What the last sync pass did: changes read, rows loaded by key, index entries written. */
   public record Pass(int changes, int rows, int applied) {}
 
-  public DirectoryIndexer(Database db, DirectoryRepository repo, DirectoryEntries entries, SearchIndex index,
-      Clock clock, long pollMillis) {
+  public DirectoryIndexer(
+      Database db,
+      DirectoryRepository repo,
+      DirectoryEntries entries,
+      SearchIndex index,
+      Clock clock,
+      long pollMillis) {
     this.db = db;
     this.repo = repo;
     this.entries = entries;
@@ -105,13 +117,16 @@ public final class DirectoryIndexer extends VerticleBase {
   @Override
   public Future<?> start() {
     writer = vertx.createSharedWorkerExecutor("madani-index-" + System.identityHashCode(this), 1);
-    Future<?> first = index.needsRebuild()
-        ? writer.executeBlocking(this::rebuildBlocking)
-        : writer.executeBlocking(() -> {
-          seedNamesBlocking();
-          return syncBlocking();
-        });
-    first.onFailure(err -> LOG.warn("directory index: first pass failed: {}", err.toString()))
+    Future<?> first =
+        index.needsRebuild()
+            ? writer.executeBlocking(this::rebuildBlocking)
+            : writer.executeBlocking(
+                () -> {
+                  seedNamesBlocking();
+                  return syncBlocking();
+                });
+    first
+        .onFailure(err -> LOG.warn("directory index: first pass failed: {}", err.toString()))
         .onComplete(ar -> timer = vertx.setPeriodic(pollMillis, id -> requestSync()));
     return Future.succeededFuture(); // serve while a large rebuild runs
   }
@@ -119,23 +134,30 @@ public final class DirectoryIndexer extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
-    return writer.executeBlocking(() -> {
-      index.commit(position());
-      index.close();
-      return null;
-    }).eventually(() -> writer.close());
+    return writer
+        .executeBlocking(
+            () -> {
+              index.commit(position());
+              index.close();
+              return null;
+            })
+        .eventually(() -> writer.close());
   }
 
   /** Asks for a sync pass soon; safe from any thread. Called after content or inbox commits. */
   public void wakeUp() {
-    if (context != null) context.runOnContext(v -> {
-      if (scheduled) return;
-      scheduled = true;
-      vertx.setTimer(DEBOUNCE, id -> {
-        scheduled = false;
-        requestSync();
-      });
-    });
+    if (context != null)
+      context.runOnContext(
+          v -> {
+            if (scheduled) return;
+            scheduled = true;
+            vertx.setTimer(
+                DEBOUNCE,
+                id -> {
+                  scheduled = false;
+                  requestSync();
+                });
+          });
   }
 
   /** Rebuilds the index from H2; completes with the number of entries indexed. */
@@ -150,15 +172,19 @@ public final class DirectoryIndexer extends VerticleBase {
     }
     syncing = true;
     again = false;
-    writer.executeBlocking(() -> {
-      int n = syncBlocking();
-      commitIfDue();
-      return n;
-    }).onComplete(ar -> {
-      syncing = false;
-      if (ar.failed()) LOG.warn("directory index sync failed: {}", ar.cause().toString());
-      if (again) requestSync();
-    });
+    writer
+        .executeBlocking(
+            () -> {
+              int n = syncBlocking();
+              commitIfDue();
+              return n;
+            })
+        .onComplete(
+            ar -> {
+              syncing = false;
+              if (ar.failed()) LOG.warn("directory index sync failed: {}", ar.cause().toString());
+              if (again) requestSync();
+            });
   }
 
   /** Replaces the whole index with what H2 holds now. Blocking; on the writer thread only. */
@@ -167,7 +193,7 @@ public final class DirectoryIndexer extends VerticleBase {
     long last = db.txBlocking(repo::lastChange);
     index.deleteAll();
     long n = 0;
-    for (String after = null;;) {
+    for (String after = null; ; ) {
       String from = after;
       List<OwnRow> page = db.txBlocking(c -> repo.ownAll(c, from, BATCH));
       if (page.isEmpty()) break;
@@ -180,7 +206,7 @@ public final class DirectoryIndexer extends VerticleBase {
       }
       after = page.get(page.size() - 1).id();
     }
-    for (String after = null;;) {
+    for (String after = null; ; ) {
       String from = after;
       List<RemoteRow> page = db.txBlocking(c -> repo.remoteAll(c, from, BATCH));
       if (page.isEmpty()) break;
@@ -201,7 +227,10 @@ public final class DirectoryIndexer extends VerticleBase {
     applied = Math.max(committed, Math.max(0, last - REBUILD_OVERLAP));
     commitNow();
     dirty = false;
-    LOG.info("directory index rebuilt: {} entries in {} ms", n, Duration.between(start, clock.instant()).toMillis());
+    LOG.info(
+        "directory index rebuilt: {} entries in {} ms",
+        n,
+        Duration.between(start, clock.instant()).toMillis());
     return n;
   }
 
@@ -222,11 +251,14 @@ public final class DirectoryIndexer extends VerticleBase {
       long from = applied;
       List<Long> open = first ? List.copyOf(holes.keySet()) : List.of();
       first = false;
-      var read = db.txBlocking(c -> Map.entry(repo.changesIn(c, open), repo.changesAfter(c, from, BATCH)));
+      var read =
+          db.txBlocking(c -> Map.entry(repo.changesIn(c, open), repo.changesAfter(c, from, BATCH)));
       List<Change> batch = new ArrayList<>(read.getKey());
       read.getKey().forEach(ch -> holes.remove(ch.seq()));
       for (Change ch : read.getValue()) {
-        for (long missing = applied + 1; missing < ch.seq() && holes.size() < MAX_HOLES; missing++) {
+        for (long missing = applied + 1;
+            missing < ch.seq() && holes.size() < MAX_HOLES;
+            missing++) {
           holes.put(missing, now.plus(MARGIN));
         }
         applied = ch.seq();
@@ -270,16 +302,18 @@ public final class DirectoryIndexer extends VerticleBase {
     }
     List<OwnRow> ownRows = new ArrayList<>();
     List<RemoteRow> remoteRows = new ArrayList<>();
-    db.txBlocking(c -> {
-      for (long org : orgs) ownRows.addAll(repo.ownOfOrganization(c, org));
-      for (String a : actors) remote.addAll(repo.remoteIdsByActorPrefix(c, a, true));
-      for (String h : hosts) {
-        for (String origin : origins(h)) remote.addAll(repo.remoteIdsByActorPrefix(c, origin + "/", false));
-      }
-      for (List<String> chunk : chunks(own)) ownRows.addAll(repo.ownByIds(c, chunk));
-      for (List<String> chunk : chunks(remote)) remoteRows.addAll(repo.remoteByIds(c, chunk));
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          for (long org : orgs) ownRows.addAll(repo.ownOfOrganization(c, org));
+          for (String a : actors) remote.addAll(repo.remoteIdsByActorPrefix(c, a, true));
+          for (String h : hosts) {
+            for (String origin : origins(h))
+              remote.addAll(repo.remoteIdsByActorPrefix(c, origin + "/", false));
+          }
+          for (List<String> chunk : chunks(own)) ownRows.addAll(repo.ownByIds(c, chunk));
+          for (List<String> chunk : chunks(remote)) remoteRows.addAll(repo.remoteByIds(c, chunk));
+          return null;
+        });
     int written = 0;
     for (OwnRow r : ownRows) {
       entries.own(r).ifPresentOrElse(index::upsert, () -> index.delete(true, entries.ownId(r)));
@@ -300,7 +334,10 @@ public final class DirectoryIndexer extends VerticleBase {
     return new int[] {ownRows.size() + remoteRows.size(), written};
   }
 
-  /** The origins an actor id of a trust_node host can start with (the forms TrustPolicy.hostOf folds). */
+  /**
+   * The origins an actor id of a trust_node host can start with (the forms TrustPolicy.hostOf
+   * folds).
+   */
   static List<String> origins(String host) {
     List<String> out = new ArrayList<>(List.of("https://" + host, "http://" + host));
     if (!host.contains(":") || host.endsWith("]")) {
@@ -313,7 +350,8 @@ public final class DirectoryIndexer extends VerticleBase {
   private static List<List<String>> chunks(Set<String> ids) {
     List<String> all = new ArrayList<>(ids);
     List<List<String>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += LOAD) out.add(all.subList(i, Math.min(all.size(), i + LOAD)));
+    for (int i = 0; i < all.size(); i += LOAD)
+      out.add(all.subList(i, Math.min(all.size(), i + LOAD)));
     return out;
   }
 
@@ -325,7 +363,8 @@ public final class DirectoryIndexer extends VerticleBase {
   private void commitIfDue() throws SQLException {
     Instant now = clock.instant();
     boolean stale = Duration.between(lastCommit, now).compareTo(Duration.ofMinutes(5)) > 0;
-    if ((dirty && Duration.between(lastCommit, now).compareTo(COMMIT_EVERY) >= 0) || stale
+    if ((dirty && Duration.between(lastCommit, now).compareTo(COMMIT_EVERY) >= 0)
+        || stale
         || position() - committed >= 10 * BATCH) {
       commitNow();
     }

@@ -1,11 +1,11 @@
 package org.madani.node.directory;
 
-import org.madani.node.model.DirectoryResult;
-import org.madani.node.model.DirectoryQuery;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.Set;
 import org.madani.node.directory.search.SearchIndex;
+import org.madani.node.model.DirectoryQuery;
+import org.madani.node.model.DirectoryResult;
 import org.madani.node.model.Problem;
 import org.madani.node.store.Database;
 import org.madani.node.store.DirectoryRepository;
@@ -23,7 +23,11 @@ public final class DirectoryService {
   private final DirectoryIndexer indexer;
   private final WorkerExecutor searchers;
 
-  public DirectoryService(Database db, DirectoryRepository repo, SearchIndex index, DirectoryIndexer indexer,
+  public DirectoryService(
+      Database db,
+      DirectoryRepository repo,
+      SearchIndex index,
+      DirectoryIndexer indexer,
       WorkerExecutor searchers) {
     this.db = db;
     this.repo = repo;
@@ -44,10 +48,13 @@ public final class DirectoryService {
 
   /** The id of the hosted organization {@code handle}; a 404 problem when there is none. */
   public Future<Long> hostedOrganization(String handle) {
-    return db.tx(c -> repo.hostedOrganization(c, handle)).map(id -> {
-      if (id == null) throw Problem.notFound("No organization '" + handle + "' is hosted here.");
-      return id;
-    });
+    return db.tx(c -> repo.hostedOrganization(c, handle))
+        .map(
+            id -> {
+              if (id == null)
+                throw Problem.notFound("No organization '" + handle + "' is hosted here.");
+              return id;
+            });
   }
 
   /** Rebuilds the index from H2; completes with the number of entries indexed. */

@@ -9,11 +9,13 @@ public final class ActivityStreams {
 
   public static final String CONTEXT = "https://www.w3.org/ns/activitystreams";
   public static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+
   /** Equivalent spellings of the public collection that peers send (AS2 §5.6 compacted forms). */
   public static final List<String> PUBLIC_ALIASES = List.of(PUBLIC, "as:Public", "Public");
 
   public static final String MEDIA_TYPE = "application/activity+json";
-  public static final String LD_MEDIA_TYPE = "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
+  public static final String LD_MEDIA_TYPE =
+      "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
 
   /** Whether an Accept header asks for ActivityStreams JSON rather than HTML. */
   public static boolean wantsActivityJson(String accept) {
@@ -47,7 +49,8 @@ public final class ActivityStreams {
       }
       if (name.equals("charset") && !value.equalsIgnoreCase("utf-8")) return false;
       // profile is a space-separated list of URIs (RFC 6906)
-      if (name.equals("profile") && List.of(value.trim().split("\\s+")).contains(CONTEXT)) asProfile = true;
+      if (name.equals("profile") && List.of(value.trim().split("\\s+")).contains(CONTEXT))
+        asProfile = true;
     }
     return switch (type) {
       case "application/activity+json", "application/json" -> true;

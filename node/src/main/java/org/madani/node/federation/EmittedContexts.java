@@ -20,8 +20,8 @@ import java.util.List;
  * are those of {@code protocol-spec/context/madani-v1.jsonld}; the {@code madani:} prefix is an IRI
  * namespace, never fetched.
  *
- * <p>Which standard context defines which term the documents use: {@code assertionMethod} is defined
- * by DID v1 (data-integrity v1 defines it only inside {@code proof}), {@code Multikey} and
+ * <p>Which standard context defines which term the documents use: {@code assertionMethod} is
+ * defined by DID v1 (data-integrity v1 defines it only inside {@code proof}), {@code Multikey} and
  * {@code publicKeyMultibase} by Multikey v1, {@code publicKey}/{@code publicKeyPem} by Security v1,
  * {@code proof} and {@code DataIntegrityProof} by Data Integrity v1 (the one FEP-8b32 uses; Fedify
  * 1.5 does not preload v2). Immutable and thread-safe: every call returns a fresh copy.
@@ -58,7 +58,12 @@ public final class EmittedContexts {
    */
   public static ArrayNode actor() {
     ArrayNode c = JsonNodeFactory.instance.arrayNode();
-    c.add(ACTIVITY_STREAMS).add(SECURITY_V1).add(DATA_INTEGRITY_V1).add(DID_V1).add(MULTIKEY_V1).add(terms());
+    c.add(ACTIVITY_STREAMS)
+        .add(SECURITY_V1)
+        .add(DATA_INTEGRITY_V1)
+        .add(DID_V1)
+        .add(MULTIKEY_V1)
+        .add(terms());
     return c;
   }
 

@@ -14,8 +14,13 @@ public final class Origins {
     try {
       URI u = URI.create(url);
       if (u.getScheme() == null || u.getHost() == null) return null;
-      int port = u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
-      return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+      int port =
+          u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+      return u.getScheme().toLowerCase(Locale.ROOT)
+          + "://"
+          + u.getHost().toLowerCase(Locale.ROOT)
+          + ":"
+          + port;
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -35,12 +40,17 @@ public final class Origins {
     try {
       URI u = URI.create(url);
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      if ((!scheme.equals("https") && !scheme.equals("http")) || u.getHost() == null || u.getHost().isEmpty()) {
+      if ((!scheme.equals("https") && !scheme.equals("http"))
+          || u.getHost() == null
+          || u.getHost().isEmpty()) {
         return null;
       }
       String host = u.getHost().toLowerCase(Locale.ROOT);
       int port = u.getPort();
-      boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+      boolean defaultPort =
+          port == -1
+              || (scheme.equals("https") && port == 443)
+              || (scheme.equals("http") && port == 80);
       return defaultPort ? host : host + ":" + port;
     } catch (IllegalArgumentException e) {
       return null;

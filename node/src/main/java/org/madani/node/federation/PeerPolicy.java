@@ -15,24 +15,27 @@ public interface PeerPolicy {
   /** Whether activities from, and deliveries to, this actor are allowed (its node and itself). */
   boolean allowsActor(String actorId);
 
-  /** Whether this actor is trusted: it gets our network entries, its mirrors and endorsements count. */
+  /**
+   * Whether this actor is trusted: it gets our network entries, its mirrors and endorsements count.
+   */
   boolean trusts(String actorId);
 
   /** Everyone allowed, nobody trusted: the behaviour before the trust model existed. */
-  PeerPolicy OPEN = new PeerPolicy() {
-    @Override
-    public boolean allowsUrl(URI url) {
-      return true;
-    }
+  PeerPolicy OPEN =
+      new PeerPolicy() {
+        @Override
+        public boolean allowsUrl(URI url) {
+          return true;
+        }
 
-    @Override
-    public boolean allowsActor(String actorId) {
-      return true;
-    }
+        @Override
+        public boolean allowsActor(String actorId) {
+          return true;
+        }
 
-    @Override
-    public boolean trusts(String actorId) {
-      return false;
-    }
-  };
+        @Override
+        public boolean trusts(String actorId) {
+          return false;
+        }
+      };
 }

@@ -28,19 +28,30 @@ import org.madani.node.store.MirrorRepository.MirrorState;
  *
  * <p>The snapshot is read at most once per {@code maxAge}, on the database's worker threads and
  * only when someone scrapes: a scraper polling every second costs one read per {@code maxAge},
- * never JDBC on the event loop. Label cardinality is bounded: at most {@code maxSeries} peer
- * hosts (those with the deepest queues, then the most failures) and as many mirrored origins;
- * {@code madani_peer_hosts} tells how many there are in all. Inbox refusal reasons are a fixed set.
+ * never JDBC on the event loop. Label cardinality is bounded: at most {@code maxSeries} peer hosts
+ * (those with the deepest queues, then the most failures) and as many mirrored origins; {@code
+ * madani_peer_hosts} tells how many there are in all. Inbox refusal reasons are a fixed set.
  *
  * <p>One registry per node (no global registry): several nodes run in one JVM. Thread-safe.
  */
 public final class NodeMetrics {
 
   /** Problem slugs the inbox answers with; any other reason is counted as {@code other}. */
-  static final Set<String> INBOX_REASONS = Set.of("refused-peer", "signature", "origin", "bad-request",
-      "malformed-json", "json-limits", "rate-limited", "unsupported-media-type", "gone", "error");
+  static final Set<String> INBOX_REASONS =
+      Set.of(
+          "refused-peer",
+          "signature",
+          "origin",
+          "bad-request",
+          "malformed-json",
+          "json-limits",
+          "rate-limited",
+          "unsupported-media-type",
+          "gone",
+          "error");
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final PeerHealthReader reader;
   private final Clock clock;
   private final Duration maxAge;
@@ -67,36 +78,63 @@ public final class NodeMetrics {
     this.maxAge = maxAge;
     this.maxSeries = maxSeries;
     for (DeliveryOutcome o : DeliveryOutcome.values()) {
-      String name = switch (o) {
-        case DELIVERED -> "done";
-        case FAILED -> "failed";
-        case DEAD -> "dead";
-      };
-      deliveries.put(o, Counter.builder("madani.deliveries").tag("outcome", name)
-          .description("Delivery attempts recorded: done (accepted), failed (retried later), dead (given up)")
-          .register(registry));
+      String name =
+          switch (o) {
+            case DELIVERED -> "done";
+            case FAILED -> "failed";
+            case DEAD -> "dead";
+          };
+      deliveries.put(
+          o,
+          Counter.builder("madani.deliveries")
+              .tag("outcome", name)
+              .description(
+                  "Delivery attempts recorded: done (accepted), failed (retried later), dead (given up)")
+              .register(registry));
     }
-    stored = Counter.builder("madani.inbox.accepted").tag("result", "stored")
-        .description("Signed activities accepted by the inbox (202)").register(registry);
-    duplicate = Counter.builder("madani.inbox.accepted").tag("result", "duplicate")
-        .description("Signed activities accepted by the inbox (202)").register(registry);
+    stored =
+        Counter.builder("madani.inbox.accepted")
+            .tag("result", "stored")
+            .description("Signed activities accepted by the inbox (202)")
+            .register(registry);
+    duplicate =
+        Counter.builder("madani.inbox.accepted")
+            .tag("result", "duplicate")
+            .description("Signed activities accepted by the inbox (202)")
+            .register(registry);
     for (String reason : INBOX_REASONS) refusedCounter(reason);
     refusedCounter("other");
-    queued = MultiGauge.builder("madani.peer.queued.deliveries")
-        .description("Deliveries waiting for this peer host").register(registry);
-    failures = MultiGauge.builder("madani.peer.consecutive.failures")
-        .description("Failed deliveries to this host since it last answered properly").register(registry);
-    breakerOpen = MultiGauge.builder("madani.peer.breaker.open")
-        .description("1 while the host's circuit breaker is open or half-open (not yet proven healthy), 0 when closed")
-        .register(registry);
-    sinceSuccess = MultiGauge.builder("madani.peer.last.success.age").baseUnit("seconds")
-        .description("Seconds since the host last accepted a delivery; NaN when it never did").register(registry);
-    appliedSeq = MultiGauge.builder("madani.mirror.applied.sequence")
-        .description("Last sequence of the origin's signed log mirrored and applied here").register(registry);
-    sinceSync = MultiGauge.builder("madani.mirror.last.sync.age").baseUnit("seconds")
-        .description("Seconds since the origin's log was last caught up; NaN when never").register(registry);
-    jobs = MultiGauge.builder("madani.delivery.jobs")
-        .description("Delivery jobs kept, by state (pending includes leased)").register(registry);
+    queued =
+        MultiGauge.builder("madani.peer.queued.deliveries")
+            .description("Deliveries waiting for this peer host")
+            .register(registry);
+    failures =
+        MultiGauge.builder("madani.peer.consecutive.failures")
+            .description("Failed deliveries to this host since it last answered properly")
+            .register(registry);
+    breakerOpen =
+        MultiGauge.builder("madani.peer.breaker.open")
+            .description(
+                "1 while the host's circuit breaker is open or half-open (not yet proven healthy), 0 when closed")
+            .register(registry);
+    sinceSuccess =
+        MultiGauge.builder("madani.peer.last.success.age")
+            .baseUnit("seconds")
+            .description("Seconds since the host last accepted a delivery; NaN when it never did")
+            .register(registry);
+    appliedSeq =
+        MultiGauge.builder("madani.mirror.applied.sequence")
+            .description("Last sequence of the origin's signed log mirrored and applied here")
+            .register(registry);
+    sinceSync =
+        MultiGauge.builder("madani.mirror.last.sync.age")
+            .baseUnit("seconds")
+            .description("Seconds since the origin's log was last caught up; NaN when never")
+            .register(registry);
+    jobs =
+        MultiGauge.builder("madani.delivery.jobs")
+            .description("Delivery jobs kept, by state (pending includes leased)")
+            .register(registry);
     registry.gauge("madani.peer.hosts", Tags.empty(), this, m -> m.peerCount);
   }
 
@@ -106,8 +144,13 @@ public final class NodeMetrics {
   }
 
   private Counter refusedCounter(String reason) {
-    return refused.computeIfAbsent(reason, r -> Counter.builder("madani.inbox.refused").tag("reason", r)
-        .description("Activities the inbox refused, by problem type").register(registry));
+    return refused.computeIfAbsent(
+        reason,
+        r ->
+            Counter.builder("madani.inbox.refused")
+                .tag("reason", r)
+                .description("Activities the inbox refused, by problem type")
+                .register(registry));
   }
 
   /** Counts a recorded delivery outcome. Safe from any thread. */
@@ -145,23 +188,30 @@ public final class NodeMetrics {
     } catch (RuntimeException e) { // a closed database refuses synchronously
       read = Future.failedFuture(e);
     }
-    read.onSuccess(this::publish).onComplete(ar -> {
-      synchronized (this) {
-        refreshing = null;
-      }
-      done.handle(ar);
-    });
+    read.onSuccess(this::publish)
+        .onComplete(
+            ar -> {
+              synchronized (this) {
+                refreshing = null;
+              }
+              done.handle(ar);
+            });
     return done.future();
   }
 
   private void publish(PeerHealth h) {
     List<PeerHealth.Peer> peers = new ArrayList<>(h.peers());
     peerCount = peers.size();
-    peers.sort(Comparator.comparingLong(PeerHealth.Peer::queued).reversed()
-        .thenComparing(Comparator.comparingInt(PeerHealth.Peer::consecutiveFailures).reversed())
-        .thenComparing(PeerHealth.Peer::host));
+    peers.sort(
+        Comparator.comparingLong(PeerHealth.Peer::queued)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(PeerHealth.Peer::consecutiveFailures).reversed())
+            .thenComparing(PeerHealth.Peer::host));
     List<PeerHealth.Peer> shown = peers.subList(0, Math.min(maxSeries, peers.size()));
-    List<MultiGauge.Row<?>> q = new ArrayList<>(), f = new ArrayList<>(), b = new ArrayList<>(), s = new ArrayList<>();
+    List<MultiGauge.Row<?>> q = new ArrayList<>(),
+        f = new ArrayList<>(),
+        b = new ArrayList<>(),
+        s = new ArrayList<>();
     for (PeerHealth.Peer p : shown) {
       Tags tags = Tags.of("host", p.host());
       q.add(MultiGauge.Row.of(tags, p.queued()));
@@ -175,8 +225,11 @@ public final class NodeMetrics {
     breakerOpen.register(b, true);
     sinceSuccess.register(s, true);
 
-    List<MirrorState> origins = h.mirrors().stream()
-        .sorted(Comparator.comparing(MirrorState::originActor)).limit(maxSeries).toList();
+    List<MirrorState> origins =
+        h.mirrors().stream()
+            .sorted(Comparator.comparing(MirrorState::originActor))
+            .limit(maxSeries)
+            .toList();
     List<MultiGauge.Row<?>> a = new ArrayList<>(), y = new ArrayList<>();
     for (MirrorState m : origins) {
       Tags tags = Tags.of("origin", m.originActor());
@@ -188,14 +241,19 @@ public final class NodeMetrics {
     sinceSync.register(y, true);
 
     var d = h.delivery();
-    jobs.register(List.of(MultiGauge.Row.of(Tags.of("state", "pending"), d.pending()),
-        MultiGauge.Row.of(Tags.of("state", "leased"), d.leased()),
-        MultiGauge.Row.of(Tags.of("state", "done"), d.done()),
-        MultiGauge.Row.of(Tags.of("state", "dead"), d.dead())), true);
+    jobs.register(
+        List.of(
+            MultiGauge.Row.of(Tags.of("state", "pending"), d.pending()),
+            MultiGauge.Row.of(Tags.of("state", "leased"), d.leased()),
+            MultiGauge.Row.of(Tags.of("state", "done"), d.done()),
+            MultiGauge.Row.of(Tags.of("state", "dead"), d.dead())),
+        true);
     snapshot.set(h);
   }
 
   private double ageSeconds(Instant since) {
-    return since == null ? Double.NaN : Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
+    return since == null
+        ? Double.NaN
+        : Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
   }
 }

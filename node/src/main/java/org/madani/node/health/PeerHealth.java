@@ -15,9 +15,9 @@ import org.madani.node.store.MirrorRepository.MirrorState;
 /**
  * One consistent reading (one transaction) of delivery and mirror state.
  *
- * @param at       when it was read
+ * @param at when it was read
  * @param delivery the delivery queue's counts and per-host state
- * @param mirrors  every origin whose log is mirrored here, with how far it is applied
+ * @param mirrors every origin whose log is mirrored here, with how far it is applied
  */
 public record PeerHealth(Instant at, DeliveryStats delivery, List<MirrorState> mirrors) {
 
@@ -33,10 +33,17 @@ public record PeerHealth(Instant at, DeliveryStats delivery, List<MirrorState> m
    * breaker.
    *
    * @param origins mirrored origin actors served from this host; {@code appliedSeq} is the last
-   *                sequence of that origin's log applied here
+   *     sequence of that origin's log applied here
    */
-  public record Peer(String host, long queued, Instant lastSuccess, Instant lastFailure, int consecutiveFailures,
-      BreakerState breaker, Instant breakerOpenUntil, List<MirrorState> origins) {
+  public record Peer(
+      String host,
+      long queued,
+      Instant lastSuccess,
+      Instant lastFailure,
+      int consecutiveFailures,
+      BreakerState breaker,
+      Instant breakerOpenUntil,
+      List<MirrorState> origins) {
     public Peer {
       origins = List.copyOf(origins);
     }
@@ -45,14 +52,26 @@ public record PeerHealth(Instant at, DeliveryStats delivery, List<MirrorState> m
   /** Delivery hosts and mirrored origins merged by host, sorted by host. */
   public List<Peer> peers() {
     Map<String, List<MirrorState>> byHost = new TreeMap<>();
-    for (MirrorState m : mirrors) byHost.computeIfAbsent(hostOf(m.originActor()), h -> new ArrayList<>()).add(m);
+    for (MirrorState m : mirrors)
+      byHost.computeIfAbsent(hostOf(m.originActor()), h -> new ArrayList<>()).add(m);
     Map<String, Peer> out = new TreeMap<>();
     for (DeliveryStats.HostStats h : delivery.hosts()) {
-      out.put(h.host(), new Peer(h.host(), h.queued(), h.lastSuccess(), h.lastFailure(), h.consecutiveFailures(),
-          h.breaker(), h.breakerOpenUntil(), byHost.getOrDefault(h.host(), List.of())));
+      out.put(
+          h.host(),
+          new Peer(
+              h.host(),
+              h.queued(),
+              h.lastSuccess(),
+              h.lastFailure(),
+              h.consecutiveFailures(),
+              h.breaker(),
+              h.breakerOpenUntil(),
+              byHost.getOrDefault(h.host(), List.of())));
     }
-    byHost.forEach((host, origins) -> out.putIfAbsent(host,
-        new Peer(host, 0, null, null, 0, BreakerState.CLOSED, null, origins)));
+    byHost.forEach(
+        (host, origins) ->
+            out.putIfAbsent(
+                host, new Peer(host, 0, null, null, 0, BreakerState.CLOSED, null, origins)));
     return List.copyOf(out.values());
   }
 

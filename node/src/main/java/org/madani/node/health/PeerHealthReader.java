@@ -22,9 +22,10 @@ public final class PeerHealthReader {
   }
 
   public Future<PeerHealth> read() {
-    return db.tx(c -> {
-      var now = clock.instant();
-      return new PeerHealth(now, queue.stats(c, now), mirrors.origins(c));
-    });
+    return db.tx(
+        c -> {
+          var now = clock.instant();
+          return new PeerHealth(now, queue.stats(c, now), mirrors.origins(c));
+        });
   }
 }

@@ -12,8 +12,8 @@ import org.madani.node.model.Visibility;
 import org.madani.node.store.FollowRepository.Direction;
 
 /**
- * Actor and object documents by content negotiation (a browser asking for HTML falls through to
- * the public pages), the outbox and the follower collections.
+ * Actor and object documents by content negotiation (a browser asking for HTML falls through to the
+ * public pages), the outbox and the follower collections.
  */
 final class ActorRoutes {
 
@@ -43,8 +43,10 @@ final class ActorRoutes {
       ctx.next();
       return;
     }
-    documents.actor(ctx.pathParam("handle"))
-        .onSuccess(doc -> requests.activityJson(ctx, doc)).onFailure(ctx::fail);
+    documents
+        .actor(ctx.pathParam("handle"))
+        .onSuccess(doc -> requests.activityJson(ctx, doc))
+        .onFailure(ctx::fail);
   }
 
   private void object(RoutingContext ctx) {
@@ -52,10 +54,15 @@ final class ActorRoutes {
       ctx.next();
       return;
     }
-    documents.object(ctx.pathParam("handle"), ctx.pathParam("id"))
-        .compose(served -> served.entry().visibility() == Visibility.PUBLIC
-            ? Future.succeededFuture(served) : authorized(ctx, served))
-        .onSuccess(served -> requests.activityJson(ctx, served.document())).onFailure(ctx::fail);
+    documents
+        .object(ctx.pathParam("handle"), ctx.pathParam("id"))
+        .compose(
+            served ->
+                served.entry().visibility() == Visibility.PUBLIC
+                    ? Future.succeededFuture(served)
+                    : authorized(ctx, served))
+        .onSuccess(served -> requests.activityJson(ctx, served.document()))
+        .onFailure(ctx::fail);
   }
 
   /**
@@ -64,7 +71,8 @@ final class ActorRoutes {
    * of a private entry is not revealed.
    */
   private Future<ServedObject> authorized(RoutingContext ctx, ServedObject served) {
-    return inbox.authenticate(requests.view(ctx))
+    return inbox
+        .authenticate(requests.view(ctx))
         .compose(v -> documents.readableBy(served, v.ownerId()))
         .recover(err -> Future.failedFuture(Problem.notFound("No such object.")))
         .map(v -> served);
@@ -81,12 +89,16 @@ final class ActorRoutes {
         return;
       }
     }
-    documents.outbox(ctx.pathParam("handle"), before)
-        .onSuccess(doc -> requests.activityJson(ctx, doc)).onFailure(ctx::fail);
+    documents
+        .outbox(ctx.pathParam("handle"), before)
+        .onSuccess(doc -> requests.activityJson(ctx, doc))
+        .onFailure(ctx::fail);
   }
 
   private void collectionSize(RoutingContext ctx, Direction d) {
-    documents.collectionSize(ctx.pathParam("handle"), d)
-        .onSuccess(doc -> requests.activityJson(ctx, doc)).onFailure(ctx::fail);
+    documents
+        .collectionSize(ctx.pathParam("handle"), d)
+        .onSuccess(doc -> requests.activityJson(ctx, doc))
+        .onFailure(ctx::fail);
   }
 }

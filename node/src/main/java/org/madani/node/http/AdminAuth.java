@@ -59,8 +59,13 @@ public final class AdminAuth implements Handler<RoutingContext> {
     }
     Cookie cookie = ctx.request().getCookie(COOKIE);
     if (cookie == null) {
-      ctx.fail(Problem.of(401, "unauthorized", "Authentication required",
-          "Log in at /admin, or send an admin API token as 'Authorization: Bearer <token>'.").exception());
+      ctx.fail(
+          Problem.of(
+                  401,
+                  "unauthorized",
+                  "Authentication required",
+                  "Log in at /admin, or send an admin API token as 'Authorization: Bearer <token>'.")
+              .exception());
       return;
     }
     boolean unsafe = stateChanging(ctx.request().method());
@@ -68,52 +73,82 @@ public final class AdminAuth implements Handler<RoutingContext> {
       ctx.fail(crossSite());
       return;
     }
-    sessions.resume(cookie.getValue()).onComplete(ar -> {
-      if (ar.failed()) {
-        ctx.fail(ar.cause());
-        return;
-      }
-      Optional<AdminSession> s = ar.result();
-      if (s.isEmpty()) {
-        ctx.fail(sessionExpired());
-        return;
-      }
-      if (unsafe && !AdminSessions.csrfMatches(s.get(), ctx.request().getHeader(CSRF_HEADER))) {
-        ctx.fail(Problem.of(403, "csrf", "Missing or wrong CSRF token",
-            "State-changing requests from the admin UI must carry the session's X-CSRF-Token header.").exception());
-        return;
-      }
-      ctx.put(KEY, new Principal(s.get().username(), s.get()));
-      ctx.next();
-    });
+    sessions
+        .resume(cookie.getValue())
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                ctx.fail(ar.cause());
+                return;
+              }
+              Optional<AdminSession> s = ar.result();
+              if (s.isEmpty()) {
+                ctx.fail(sessionExpired());
+                return;
+              }
+              if (unsafe
+                  && !AdminSessions.csrfMatches(s.get(), ctx.request().getHeader(CSRF_HEADER))) {
+                ctx.fail(
+                    Problem.of(
+                            403,
+                            "csrf",
+                            "Missing or wrong CSRF token",
+                            "State-changing requests from the admin UI must carry the session's X-CSRF-Token header.")
+                        .exception());
+                return;
+              }
+              ctx.put(KEY, new Principal(s.get().username(), s.get()));
+              ctx.next();
+            });
   }
 
   private void bearer(RoutingContext ctx, String auth) {
     if (!auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() < 8) {
-      ctx.fail(Problem.of(401, "unauthorized", "Authentication required",
-          "Send an admin API token as 'Authorization: Bearer <token>'.").exception());
+      ctx.fail(
+          Problem.of(
+                  401,
+                  "unauthorized",
+                  "Authentication required",
+                  "Send an admin API token as 'Authorization: Bearer <token>'.")
+              .exception());
       return;
     }
-    accounts.tokenLabel(auth.substring(7).trim()).onComplete(ar -> {
-      if (ar.failed()) {
-        ctx.fail(ar.cause());
-      } else if (ar.result().isPresent()) {
-        ctx.put(KEY, new Principal("token:" + ar.result().get(), null));
-        ctx.next();
-      } else {
-        ctx.fail(Problem.of(401, "invalid-token", "Invalid token",
-            "The token is unknown, revoked or expired.").exception());
-      }
-    });
+    accounts
+        .tokenLabel(auth.substring(7).trim())
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                ctx.fail(ar.cause());
+              } else if (ar.result().isPresent()) {
+                ctx.put(KEY, new Principal("token:" + ar.result().get(), null));
+                ctx.next();
+              } else {
+                ctx.fail(
+                    Problem.of(
+                            401,
+                            "invalid-token",
+                            "Invalid token",
+                            "The token is unknown, revoked or expired.")
+                        .exception());
+              }
+            });
   }
 
   static RuntimeException crossSite() {
-    return Problem.of(403, "cross-site", "Cross-site request refused",
-        "This request came from another site; the admin API accepts changes only from its own pages.").exception();
+    return Problem.of(
+            403,
+            "cross-site",
+            "Cross-site request refused",
+            "This request came from another site; the admin API accepts changes only from its own pages.")
+        .exception();
   }
 
   static RuntimeException sessionExpired() {
-    return Problem.of(401, "session-expired", "Session expired",
-        "The session has ended (logged out, idle too long or too old). Log in again.").exception();
+    return Problem.of(
+            401,
+            "session-expired",
+            "Session expired",
+            "The session has ended (logged out, idle too long or too old). Log in again.")
+        .exception();
   }
 }

@@ -12,18 +12,22 @@ import java.util.regex.Pattern;
  */
 public final class AdminUiRoutes {
 
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
   /** Plain names only: no "..", no encoded tricks, a known extension. */
-  private static final Pattern FILE = Pattern.compile("(?:[a-z0-9_-]+/)*[a-z0-9_.-]+\\.(html|css|js|svg|ico|json)");
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "js", "text/javascript; charset=utf-8",
-      "svg", "image/svg+xml",
-      "ico", "image/x-icon",
-      "json", "application/json; charset=utf-8");
+  private static final Pattern FILE =
+      Pattern.compile("(?:[a-z0-9_-]+/)*[a-z0-9_.-]+\\.(html|css|js|svg|ico|json)");
+
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "svg", "image/svg+xml",
+          "ico", "image/x-icon",
+          "json", "application/json; charset=utf-8");
 
   private final ClasspathFiles files = new ClasspathFiles();
 
@@ -34,13 +38,16 @@ public final class AdminUiRoutes {
 
   public void mount(Router router) {
     // Vert.x matches "/admin" for "/admin/" too; only the bare path is redirected.
-    router.get("/admin").handler(ctx -> {
-      if (ctx.request().path().equals("/admin")) {
-        ctx.response().setStatusCode(301).putHeader("Location", "/admin/").end();
-      } else {
-        ctx.next();
-      }
-    });
+    router
+        .get("/admin")
+        .handler(
+            ctx -> {
+              if (ctx.request().path().equals("/admin")) {
+                ctx.response().setStatusCode(301).putHeader("Location", "/admin/").end();
+              } else {
+                ctx.next();
+              }
+            });
     router.get("/admin/*").handler(this::serve);
   }
 
@@ -53,11 +60,18 @@ public final class AdminUiRoutes {
     }
     String ext = path.substring(path.lastIndexOf('.') + 1);
     // The sector and region pickers read the shared taxonomies of protocol-spec, not a copy.
-    String resource = path.startsWith("taxonomies/") ? "/protocol-spec/" + path : "/admin-ui/" + path;
-    files.serve(ctx, resource, Map.of(
-        "Content-Type", TYPES.get(ext),
-        "Content-Security-Policy", CSP,
-        // Revalidate each time: an admin must not keep running an old script after an upgrade.
-        "Cache-Control", "no-cache"));
+    String resource =
+        path.startsWith("taxonomies/") ? "/protocol-spec/" + path : "/admin-ui/" + path;
+    files.serve(
+        ctx,
+        resource,
+        Map.of(
+            "Content-Type",
+            TYPES.get(ext),
+            "Content-Security-Policy",
+            CSP,
+            // Revalidate each time: an admin must not keep running an old script after an upgrade.
+            "Cache-Control",
+            "no-cache"));
   }
 }

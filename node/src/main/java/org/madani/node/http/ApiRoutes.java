@@ -1,7 +1,5 @@
 package org.madani.node.http;
 
-import org.madani.node.json.JsonCodec;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
@@ -16,6 +14,7 @@ import java.util.Locale;
 import org.madani.node.account.AdminAccounts;
 import org.madani.node.content.EntryService;
 import org.madani.node.content.ProfileService;
+import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Entry;
 import org.madani.node.model.EntryKind;
 import org.madani.node.model.EntryQuery;
@@ -26,9 +25,9 @@ import org.madani.node.model.Urls;
 import org.madani.node.model.Visibility;
 
 /**
- * The admin REST API under {@code /api/v1/}, described by {@code /api/v1/openapi.json}. Every
- * route except login and the OpenAPI document needs a bearer token or an admin UI session
- * ({@link AdminAuth}); every state-changing one is written to the audit log ({@link AuditTrail}).
+ * The admin REST API under {@code /api/v1/}, described by {@code /api/v1/openapi.json}. Every route
+ * except login and the OpenAPI document needs a bearer token or an admin UI session ({@link
+ * AdminAuth}); every state-changing one is written to the audit log ({@link AuditTrail}).
  */
 public final class ApiRoutes {
 
@@ -41,8 +40,15 @@ public final class ApiRoutes {
   private final AdminAuth auth;
   private final AuditTrail auditTrail;
 
-  public ApiRoutes(JsonCodec json, AdminAccounts admins, ProfileService profiles,
-      EntryService entries, Urls urls, int bodyLimit, AdminAuth auth, AuditTrail auditTrail) {
+  public ApiRoutes(
+      JsonCodec json,
+      AdminAccounts admins,
+      ProfileService profiles,
+      EntryService entries,
+      Urls urls,
+      int bodyLimit,
+      AdminAuth auth,
+      AuditTrail auditTrail) {
     this.auth = auth;
     this.auditTrail = auditTrail;
     this.json = json;
@@ -61,32 +67,69 @@ public final class ApiRoutes {
     // Authentication, then the audit trail: every later /api/v1 route (of any area) passes both.
     router.route("/api/v1/*").handler(auth).handler(auditTrail);
 
-    router.get("/api/v1/organizations").handler(ctx -> respond(ctx, profiles.organizations().map(list -> {
-      ArrayNode arr = json.mapper().createArrayNode();
-      list.forEach(o -> arr.add(profileJson(o)));
-      ObjectNode out = json.mapper().createObjectNode();
-      out.set("items", arr);
-      return out;
-    }), 200));
-    router.get("/api/v1/organizations/:handle/profile").handler(ctx ->
-        respondVersioned(ctx, profiles.get(ctx.pathParam("handle")).map(this::profileJson)));
-    router.put("/api/v1/organizations/:handle/profile").handler(ctx ->
-        respondVersioned(ctx, profiles.update(ctx.pathParam("handle"), body(ctx), ifMatch(ctx))
-            .map(this::profileJson)));
+    router
+        .get("/api/v1/organizations")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    profiles
+                        .organizations()
+                        .map(
+                            list -> {
+                              ArrayNode arr = json.mapper().createArrayNode();
+                              list.forEach(o -> arr.add(profileJson(o)));
+                              ObjectNode out = json.mapper().createObjectNode();
+                              out.set("items", arr);
+                              return out;
+                            }),
+                    200));
+    router
+        .get("/api/v1/organizations/:handle/profile")
+        .handler(
+            ctx ->
+                respondVersioned(
+                    ctx, profiles.get(ctx.pathParam("handle")).map(this::profileJson)));
+    router
+        .put("/api/v1/organizations/:handle/profile")
+        .handler(
+            ctx ->
+                respondVersioned(
+                    ctx,
+                    profiles
+                        .update(ctx.pathParam("handle"), body(ctx), ifMatch(ctx))
+                        .map(this::profileJson)));
 
     router.get("/api/v1/organizations/:handle/entries").handler(this::listEntries);
     router.post("/api/v1/organizations/:handle/entries").handler(this::createEntry);
     router.post("/api/v1/organizations/:handle/entries/import").handler(this::importEntries);
-    router.get("/api/v1/organizations/:handle/entries/:id").handler(ctx -> respondVersioned(ctx,
-        entries.get(ctx.pathParam("handle"), ctx.pathParam("id"))
-            .map(e -> entryJson(ctx.pathParam("handle"), e))));
-    router.put("/api/v1/organizations/:handle/entries/:id").handler(ctx -> respondVersioned(ctx,
-        entries.update(ctx.pathParam("handle"), ctx.pathParam("id"), body(ctx), ifMatch(ctx))
-            .map(e -> entryJson(ctx.pathParam("handle"), e))));
-    router.delete("/api/v1/organizations/:handle/entries/:id").handler(ctx ->
-        entries.delete(ctx.pathParam("handle"), ctx.pathParam("id"))
-            .onSuccess(v -> ctx.response().setStatusCode(204).end())
-            .onFailure(ctx::fail));
+    router
+        .get("/api/v1/organizations/:handle/entries/:id")
+        .handler(
+            ctx ->
+                respondVersioned(
+                    ctx,
+                    entries
+                        .get(ctx.pathParam("handle"), ctx.pathParam("id"))
+                        .map(e -> entryJson(ctx.pathParam("handle"), e))));
+    router
+        .put("/api/v1/organizations/:handle/entries/:id")
+        .handler(
+            ctx ->
+                respondVersioned(
+                    ctx,
+                    entries
+                        .update(
+                            ctx.pathParam("handle"), ctx.pathParam("id"), body(ctx), ifMatch(ctx))
+                        .map(e -> entryJson(ctx.pathParam("handle"), e))));
+    router
+        .delete("/api/v1/organizations/:handle/entries/:id")
+        .handler(
+            ctx ->
+                entries
+                    .delete(ctx.pathParam("handle"), ctx.pathParam("id"))
+                    .onSuccess(v -> ctx.response().setStatusCode(204).end())
+                    .onFailure(ctx::fail));
   }
 
   private void openApi(RoutingContext ctx) {
@@ -103,14 +146,20 @@ public final class ApiRoutes {
       ctx.fail(Problem.badRequest("Send {\"username\": …, \"password\": …}."));
       return;
     }
-    respond(ctx, admins.login(user, password.toCharArray())
-        .compose(token -> auditTrail.record(user, "token.login").map(token)).map(token -> {
-      ObjectNode out = json.mapper().createObjectNode();
-      out.put("token", token);
-      out.put("tokenType", "Bearer");
-      out.put("expiresIn", 12 * 3600);
-      return out;
-    }), 200);
+    respond(
+        ctx,
+        admins
+            .login(user, password.toCharArray())
+            .compose(token -> auditTrail.record(user, "token.login").map(token))
+            .map(
+                token -> {
+                  ObjectNode out = json.mapper().createObjectNode();
+                  out.put("token", token);
+                  out.put("tokenType", "Bearer");
+                  out.put("expiresIn", 12 * 3600);
+                  return out;
+                }),
+        200);
   }
 
   /** 415 for a body that is not JSON; runs before authentication so it is cheap to refuse. */
@@ -121,8 +170,13 @@ public final class ApiRoutes {
       String type = ctx.request().getHeader("Content-Type");
       String base = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
       if (!base.equals("application/json") && !base.endsWith("+json")) {
-        ctx.fail(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-            "Send the body as application/json.").exception());
+        ctx.fail(
+            Problem.of(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
+                    "Send the body as application/json.")
+                .exception());
         return;
       }
     }
@@ -132,17 +186,23 @@ public final class ApiRoutes {
   private void listEntries(RoutingContext ctx) {
     EntryQuery q;
     try {
-      q = new EntryQuery(
-          param(ctx, "kind") == null ? null : EntryKind.fromWire(param(ctx, "kind"))
-              .orElseThrow(() -> Problem.badRequest("Unknown kind '" + param(ctx, "kind") + "'.")),
-          param(ctx, "visibility") == null ? null : Visibility.fromWire(param(ctx, "visibility"))
-              .orElseThrow(() -> Problem.badRequest("Unknown visibility.")),
-          param(ctx, "sector"),
-          param(ctx, "region"),
-          instant(ctx, "from"),
-          instant(ctx, "to"),
-          intParam(ctx, "page", 1),
-          intParam(ctx, "pageSize", 20));
+      q =
+          new EntryQuery(
+              param(ctx, "kind") == null
+                  ? null
+                  : EntryKind.fromWire(param(ctx, "kind"))
+                      .orElseThrow(
+                          () -> Problem.badRequest("Unknown kind '" + param(ctx, "kind") + "'.")),
+              param(ctx, "visibility") == null
+                  ? null
+                  : Visibility.fromWire(param(ctx, "visibility"))
+                      .orElseThrow(() -> Problem.badRequest("Unknown visibility.")),
+              param(ctx, "sector"),
+              param(ctx, "region"),
+              instant(ctx, "from"),
+              instant(ctx, "to"),
+              intParam(ctx, "page", 1),
+              intParam(ctx, "pageSize", 20));
     } catch (IllegalArgumentException e) {
       ctx.fail(Problem.badRequest(e.getMessage()));
       return;
@@ -154,14 +214,18 @@ public final class ApiRoutes {
   private void createEntry(RoutingContext ctx) {
     String handle = ctx.pathParam("handle");
     ObjectNode in = body(ctx);
-    entries.create(handle, in).onSuccess(e -> {
-      ctx.response()
-          .setStatusCode(201)
-          .putHeader("Location", urls.apiEntry(handle, e.id()))
-          .putHeader("ETag", "\"" + e.version() + "\"")
-          .putHeader("Content-Type", "application/json; charset=utf-8")
-          .end(Buffer.buffer(json.write(entryJson(handle, e))));
-    }).onFailure(ctx::fail);
+    entries
+        .create(handle, in)
+        .onSuccess(
+            e -> {
+              ctx.response()
+                  .setStatusCode(201)
+                  .putHeader("Location", urls.apiEntry(handle, e.id()))
+                  .putHeader("ETag", "\"" + e.version() + "\"")
+                  .putHeader("Content-Type", "application/json; charset=utf-8")
+                  .end(Buffer.buffer(json.write(entryJson(handle, e))));
+            })
+        .onFailure(ctx::fail);
   }
 
   /**
@@ -184,13 +248,24 @@ public final class ApiRoutes {
       }
       docs.add(o);
     }
-    respond(ctx, entries.createAll(handle, docs).map(created -> {
-      ObjectNode out = json.mapper().createObjectNode();
-      out.put("created", created.size());
-      ArrayNode items = out.putArray("items");
-      created.forEach(e -> items.addObject().put("id", e.id()).put("url", urls.entry(handle, e.id())));
-      return out;
-    }), 201);
+    respond(
+        ctx,
+        entries
+            .createAll(handle, docs)
+            .map(
+                created -> {
+                  ObjectNode out = json.mapper().createObjectNode();
+                  out.put("created", created.size());
+                  ArrayNode items = out.putArray("items");
+                  created.forEach(
+                      e ->
+                          items
+                              .addObject()
+                              .put("id", e.id())
+                              .put("url", urls.entry(handle, e.id())));
+                  return out;
+                }),
+        201);
   }
 
   private ObjectNode pageJson(RoutingContext ctx, String handle, Page<Entry> page) {
@@ -201,10 +276,16 @@ public final class ApiRoutes {
     out.put("pageSize", page.pageSize());
     out.put("total", page.total());
     if (page.hasNext()) {
-      String query = ctx.request().query() == null ? "" : ctx.request().query()
-          .replaceAll("(^|&)page=[^&]*", "");
-      out.put("next", "?" + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&")
-          + "page=" + (page.page() + 1));
+      String query =
+          ctx.request().query() == null
+              ? ""
+              : ctx.request().query().replaceAll("(^|&)page=[^&]*", "");
+      out.put(
+          "next",
+          "?"
+              + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&")
+              + "page="
+              + (page.page() + 1));
     }
     return out;
   }
@@ -249,10 +330,13 @@ public final class ApiRoutes {
   }
 
   private void respondVersioned(RoutingContext ctx, Future<ObjectNode> f) {
-    f.onSuccess(body -> ctx.response()
-        .putHeader("ETag", "\"" + body.path("version").asInt() + "\"")
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(Buffer.buffer(json.write(body)))).onFailure(ctx::fail);
+    f.onSuccess(
+            body ->
+                ctx.response()
+                    .putHeader("ETag", "\"" + body.path("version").asInt() + "\"")
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(Buffer.buffer(json.write(body))))
+        .onFailure(ctx::fail);
   }
 
   private void respond(RoutingContext ctx, Future<ObjectNode> f, int status) {

@@ -11,15 +11,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes every state-changing admin API request to the audit log. Mounted on /api/v1/* right after
- * {@link AdminAuth}, so no admin route (ours or a later area's) can be reached without passing here.
- * The row is written BEFORE the action runs (if that write fails, the action is refused) and
+ * {@link AdminAuth}, so no admin route (ours or a later area's) can be reached without passing
+ * here. The row is written BEFORE the action runs (if that write fails, the action is refused) and
  * completed with the route and status when the response ends.
  */
 public final class AuditTrail implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+
   /** Body fields that name what an action is about; body contents beyond these are not logged. */
-  private static final String[] TARGET_FIELDS = {"actor", "host", "level", "username", "autoApproveFollowers"};
+  private static final String[] TARGET_FIELDS = {
+    "actor", "host", "level", "username", "autoApproveFollowers"
+  };
 
   private final AuditLog audit;
   private final JsonCodec json;
@@ -38,14 +41,25 @@ public final class AuditTrail implements Handler<RoutingContext> {
     AdminAuth.Principal who = AdminAuth.principal(ctx);
     String method = ctx.request().method().name();
     String target = target(ctx);
-    audit.begin(who == null ? "unknown" : who.auditName(), method + " " + ctx.request().path(), target)
+    audit
+        .begin(
+            who == null ? "unknown" : who.auditName(), method + " " + ctx.request().path(), target)
         .onFailure(ctx::fail)
-        .onSuccess(id -> {
-          ctx.addEndHandler(done -> audit.complete(id, method + " " + routeOf(ctx), target,
-                  done.succeeded() ? null : "response not completed", ctx.response().getStatusCode())
-              .onFailure(err -> LOG.error("audit row {} could not be completed", id, err)));
-          ctx.next();
-        });
+        .onSuccess(
+            id -> {
+              ctx.addEndHandler(
+                  done ->
+                      audit
+                          .complete(
+                              id,
+                              method + " " + routeOf(ctx),
+                              target,
+                              done.succeeded() ? null : "response not completed",
+                              ctx.response().getStatusCode())
+                          .onFailure(
+                              err -> LOG.error("audit row {} could not be completed", id, err)));
+              ctx.next();
+            });
   }
 
   /** Records a finished action that happens outside the /api/v1 guard (token logins). */
@@ -68,7 +82,8 @@ public final class AuditTrail implements Handler<RoutingContext> {
       try {
         JsonNode in = json.parseObject(body.getBytes());
         for (String f : TARGET_FIELDS) {
-          if (in.has(f) && in.get(f).isValueNode()) t.append(' ').append(f).append('=').append(in.get(f).asText());
+          if (in.has(f) && in.get(f).isValueNode())
+            t.append(' ').append(f).append('=').append(in.get(f).asText());
         }
       } catch (RuntimeException ignored) {
         // not JSON: the route itself will refuse it; the path is target enough

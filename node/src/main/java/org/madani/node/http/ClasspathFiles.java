@@ -23,8 +23,8 @@ final class ClasspathFiles {
   }
 
   /**
-   * Answers with {@code resource} and {@code headers}, or passes the request on ({@code next})
-   * when no such resource is packaged.
+   * Answers with {@code resource} and {@code headers}, or passes the request on ({@code next}) when
+   * no such resource is packaged.
    */
   void serve(RoutingContext ctx, String resource, Map<String, String> headers) {
     // Only what exists is cached: caching misses let requests for made-up names grow memory

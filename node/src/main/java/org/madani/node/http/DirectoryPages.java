@@ -5,16 +5,16 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.madani.node.model.DirectoryQuery;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.http.pages.DirectoryPageRenderer;
 import org.madani.node.http.pages.Lang;
+import org.madani.node.model.DirectoryQuery;
 import org.madani.node.model.ProblemException;
 
 /**
- * {@code GET /directory}: the public, server-rendered directory. Public entries only, whoever
- * asks; network entries are for the admin API. Invalid filters give a 400 page that still shows
- * the form, so a visitor can correct them.
+ * {@code GET /directory}: the public, server-rendered directory. Public entries only, whoever asks;
+ * network entries are for the admin API. Invalid filters give a 400 page that still shows the form,
+ * so a visitor can correct them.
  */
 public final class DirectoryPages {
 
@@ -42,11 +42,19 @@ public final class DirectoryPages {
     try {
       q = DirectoryRoutes.query(params::get, "language", Set.of());
     } catch (ProblemException e) {
-      PublicPages.html(ctx, 400, lang, renderer.page(lang, params, null, e.problem().detail(), ctx.request().path()));
+      PublicPages.html(
+          ctx,
+          400,
+          lang,
+          renderer.page(lang, params, null, e.problem().detail(), ctx.request().path()));
       return;
     }
-    directory.search(q)
-        .onSuccess(r -> PublicPages.html(ctx, 200, lang, renderer.page(lang, params, r, null, ctx.request().path())))
+    directory
+        .search(q)
+        .onSuccess(
+            r ->
+                PublicPages.html(
+                    ctx, 200, lang, renderer.page(lang, params, r, null, ctx.request().path())))
         .onFailure(ctx::fail);
   }
 }

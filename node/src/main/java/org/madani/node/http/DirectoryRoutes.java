@@ -14,23 +14,23 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.madani.node.account.AdminAccounts;
+import org.madani.node.directory.DirectoryService;
+import org.madani.node.json.JsonCodec;
 import org.madani.node.model.DirectoryEntry;
 import org.madani.node.model.DirectoryQuery;
 import org.madani.node.model.DirectoryResult;
-import org.madani.node.directory.DirectoryService;
-import org.madani.node.json.JsonCodec;
 import org.madani.node.model.EntryKind;
 import org.madani.node.model.Problem;
 
 /**
  * {@code GET /api/v1/directory} and {@code POST /api/v1/directory/reindex}.
  *
- * <p>Access: the search answers without a token, with public entries only — the same entries
- * the public {@code /directory} pages show, so nothing is exposed that is not already public.
- * With a valid admin token it also returns network entries addressed to this node's
- * organizations (or to the one named by {@code as}). A token that is sent but invalid is a 401,
- * never a silent downgrade. Reindexing always needs the token. Mounted before the admin API's
- * blanket token check for that reason.
+ * <p>Access: the search answers without a token, with public entries only — the same entries the
+ * public {@code /directory} pages show, so nothing is exposed that is not already public. With a
+ * valid admin token it also returns network entries addressed to this node's organizations (or to
+ * the one named by {@code as}). A token that is sent but invalid is a 401, never a silent
+ * downgrade. Reindexing always needs the token. Mounted before the admin API's blanket token check
+ * for that reason.
  */
 public final class DirectoryRoutes {
 
@@ -51,15 +51,25 @@ public final class DirectoryRoutes {
 
   private void search(RoutingContext ctx) {
     String auth = ctx.request().getHeader("Authorization");
-    Future<Set<Long>> viewers = auth == null ? Future.succeededFuture(Set.of())
-        : authenticated(auth).compose(v -> param(ctx, "as") == null ? directory.hostedOrganizations()
-            : directory.hostedOrganization(param(ctx, "as")).map(Set::of));
-    viewers.compose(ids -> directory.search(query(ctx, ids)).map(r -> resultJson(ctx, r, !ids.isEmpty())))
-        .onSuccess(body -> ctx.response()
-            .putHeader("Content-Type", "application/json; charset=utf-8")
-            .putHeader("Cache-Control", auth == null ? "public, max-age=30" : "no-store")
-            .putHeader("Vary", "Authorization")
-            .end(Buffer.buffer(json.write(body))))
+    Future<Set<Long>> viewers =
+        auth == null
+            ? Future.succeededFuture(Set.of())
+            : authenticated(auth)
+                .compose(
+                    v ->
+                        param(ctx, "as") == null
+                            ? directory.hostedOrganizations()
+                            : directory.hostedOrganization(param(ctx, "as")).map(Set::of));
+    viewers
+        .compose(
+            ids -> directory.search(query(ctx, ids)).map(r -> resultJson(ctx, r, !ids.isEmpty())))
+        .onSuccess(
+            body ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Cache-Control", auth == null ? "public, max-age=30" : "no-store")
+                    .putHeader("Vary", "Authorization")
+                    .end(Buffer.buffer(json.write(body))))
         .onFailure(ctx::fail);
   }
 
@@ -67,10 +77,14 @@ public final class DirectoryRoutes {
     String auth = ctx.request().getHeader("Authorization");
     (auth == null ? Future.<Void>failedFuture(unauthorized()) : authenticated(auth))
         .compose(v -> directory.reindex())
-        .onSuccess(n -> ctx.response()
-            .putHeader("Content-Type", "application/json; charset=utf-8")
-            .putHeader("Cache-Control", "no-store")
-            .end(Buffer.buffer(json.write(json.mapper().createObjectNode().put("indexed", n)))))
+        .onSuccess(
+            n ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(
+                        Buffer.buffer(
+                            json.write(json.mapper().createObjectNode().put("indexed", n)))))
         .onFailure(ctx::fail);
   }
 
@@ -78,14 +92,28 @@ public final class DirectoryRoutes {
     if (!auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() < 8) {
       return Future.failedFuture(unauthorized());
     }
-    return admins.tokenValid(auth.substring(7).trim()).compose(ok -> ok ? Future.<Void>succeededFuture()
-        : Future.failedFuture(Problem.of(401, "invalid-token", "Invalid token",
-            "The token is unknown, revoked or expired.").exception()));
+    return admins
+        .tokenValid(auth.substring(7).trim())
+        .compose(
+            ok ->
+                ok
+                    ? Future.<Void>succeededFuture()
+                    : Future.failedFuture(
+                        Problem.of(
+                                401,
+                                "invalid-token",
+                                "Invalid token",
+                                "The token is unknown, revoked or expired.")
+                            .exception()));
   }
 
   private static RuntimeException unauthorized() {
-    return Problem.of(401, "unauthorized", "Authentication required",
-        "Send an admin API token as 'Authorization: Bearer <token>'.").exception();
+    return Problem.of(
+            401,
+            "unauthorized",
+            "Authentication required",
+            "Send an admin API token as 'Authorization: Bearer <token>'.")
+        .exception();
   }
 
   /** The query from request parameters; a 400 problem for values that make no sense. */
@@ -94,25 +122,40 @@ public final class DirectoryRoutes {
   }
 
   /**
-   * Shared with the public pages, which call the content-language filter {@code language}
-   * because {@code lang} picks the page language there.
+   * Shared with the public pages, which call the content-language filter {@code language} because
+   * {@code lang} picks the page language there.
    */
-  static DirectoryQuery query(java.util.function.Function<String, String> p, String langParam, Set<Long> viewers) {
+  static DirectoryQuery query(
+      java.util.function.Function<String, String> p, String langParam, Set<Long> viewers) {
     try {
       String kind = p.apply("kind");
-      if (kind != null && !org.madani.node.model.DirectoryEntry.POST.equals(kind)
-          && !org.madani.node.model.DirectoryEntry.QUESTION.equals(kind) && EntryKind.fromWire(kind).isEmpty()) {
+      if (kind != null
+          && !org.madani.node.model.DirectoryEntry.POST.equals(kind)
+          && !org.madani.node.model.DirectoryEntry.QUESTION.equals(kind)
+          && EntryKind.fromWire(kind).isEmpty()) {
         throw new IllegalArgumentException("unknown kind '" + kind + "'");
       }
       String sort = p.apply("sort");
-      DirectoryQuery.Sort s = sort == null ? null : switch (sort) {
-        case "relevance" -> DirectoryQuery.Sort.RELEVANCE;
-        case "date" -> DirectoryQuery.Sort.DATE;
-        default -> throw new IllegalArgumentException("sort must be relevance or date");
-      };
-      return new DirectoryQuery(p.apply("q"), kind, p.apply("sector"), p.apply("region"),
-          instant(p.apply("from"), "from", false), instant(p.apply("to"), "to", true), p.apply(langParam),
-          p.apply("org"), s, intParam(p.apply("page"), "page", 1), intParam(p.apply("pageSize"), "pageSize", 20),
+      DirectoryQuery.Sort s =
+          sort == null
+              ? null
+              : switch (sort) {
+                case "relevance" -> DirectoryQuery.Sort.RELEVANCE;
+                case "date" -> DirectoryQuery.Sort.DATE;
+                default -> throw new IllegalArgumentException("sort must be relevance or date");
+              };
+      return new DirectoryQuery(
+          p.apply("q"),
+          kind,
+          p.apply("sector"),
+          p.apply("region"),
+          instant(p.apply("from"), "from", false),
+          instant(p.apply("to"), "to", true),
+          p.apply(langParam),
+          p.apply("org"),
+          s,
+          intParam(p.apply("page"), "page", 1),
+          intParam(p.apply("pageSize"), "pageSize", 20),
           viewers);
     } catch (IllegalArgumentException e) {
       throw Problem.badRequest(e.getMessage() + ".");
@@ -143,7 +186,8 @@ public final class DirectoryRoutes {
       }
       return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(name + " must be a date (YYYY-MM-DD) or an RFC 3339 date-time");
+      throw new IllegalArgumentException(
+          name + " must be a date (YYYY-MM-DD) or an RFC 3339 date-time");
     }
   }
 
@@ -156,14 +200,24 @@ public final class DirectoryRoutes {
     out.put("total", r.total());
     out.put("scope", network ? "network" : "public");
     if (r.hasNext()) {
-      String query = ctx.request().query() == null ? "" : ctx.request().query().replaceAll("(^|&)page=[^&]*", "");
-      out.put("next", "?" + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&") + "page=" + (r.page() + 1));
+      String query =
+          ctx.request().query() == null
+              ? ""
+              : ctx.request().query().replaceAll("(^|&)page=[^&]*", "");
+      out.put(
+          "next",
+          "?"
+              + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&")
+              + "page="
+              + (r.page() + 1));
     }
     ObjectNode facets = out.putObject("facets");
-    r.facets().forEach((dim, counts) -> {
-      ObjectNode f = facets.putObject(dim);
-      counts.forEach(f::put);
-    });
+    r.facets()
+        .forEach(
+            (dim, counts) -> {
+              ObjectNode f = facets.putObject(dim);
+              counts.forEach(f::put);
+            });
     ObjectNode orgs = out.putObject("organizations");
     r.organizations().forEach((id, name) -> orgs.set(id, langMap(name)));
     return out;
@@ -189,7 +243,8 @@ public final class DirectoryRoutes {
     p.put("origin", e.provenance().origin());
     p.put("verifiedBy", e.provenance().verifiedBy());
     if (e.provenance().via() != null) p.put("via", e.provenance().via());
-    if (e.provenance().lastConfirmed() != null) p.put("lastConfirmed", e.provenance().lastConfirmed().toString());
+    if (e.provenance().lastConfirmed() != null)
+      p.put("lastConfirmed", e.provenance().lastConfirmed().toString());
     return o;
   }
 

@@ -26,7 +26,11 @@ public final class DiscoveryRoutes {
   private final JsonCodec json;
   private final String base;
 
-  public DiscoveryRoutes(DiscoveryService discovery, FollowService follows, ProfileService profiles, JsonCodec json,
+  public DiscoveryRoutes(
+      DiscoveryService discovery,
+      FollowService follows,
+      ProfileService profiles,
+      JsonCodec json,
       String base) {
     this.discovery = discovery;
     this.follows = follows;
@@ -40,66 +44,104 @@ public final class DiscoveryRoutes {
   }
 
   public void mountAdmin(Router router) {
-    router.get("/api/v1/discovery/suggestions").handler(ctx -> send(ctx, 200, discovery.suggestions().map(this::suggestionsJson)));
+    router
+        .get("/api/v1/discovery/suggestions")
+        .handler(ctx -> send(ctx, 200, discovery.suggestions().map(this::suggestionsJson)));
     router.post("/api/v1/discovery/suggestions/follow").handler(this::follow);
-    router.get("/api/v1/discovery/settings").handler(ctx -> send(ctx, 200, discovery.settings().map(this::settingsJson)));
+    router
+        .get("/api/v1/discovery/settings")
+        .handler(ctx -> send(ctx, 200, discovery.settings().map(this::settingsJson)));
     router.put("/api/v1/discovery/settings").handler(this::updateSettings);
   }
 
   private void peers(RoutingContext ctx) {
-    discovery.peersDocument().onSuccess(d -> {
-      if (!d.publishFollows() && !d.publishTrusts()) {
-        ctx.fail(Problem.notFound("This node does not publish whom it follows or trusts."));
-        return;
-      }
-      ObjectNode o = json.mapper().createObjectNode();
-      o.put("type", "MadaniPeers");
-      o.put("version", 1);
-      o.put("node", base);
-      o.put("updated", d.updated().toString());
-      if (d.publishFollows()) {
-        ArrayNode list = o.putArray("follows");
-        d.follows().forEach(f -> list.addObject().put("id", f.id()).set("name", json.mapper().valueToTree(f.name())));
-      }
-      if (d.publishTrusts()) {
-        ObjectNode t = o.putObject("trusts");
-        t.set("nodes", json.mapper().valueToTree(d.trustedNodes()));
-        t.set("organizations", json.mapper().valueToTree(d.trustedOrganizations()));
-      }
-      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
-          .putHeader("Cache-Control", "public, max-age=300")
-          .end(Buffer.buffer(json.write(o)));
-    }).onFailure(ctx::fail);
+    discovery
+        .peersDocument()
+        .onSuccess(
+            d -> {
+              if (!d.publishFollows() && !d.publishTrusts()) {
+                ctx.fail(Problem.notFound("This node does not publish whom it follows or trusts."));
+                return;
+              }
+              ObjectNode o = json.mapper().createObjectNode();
+              o.put("type", "MadaniPeers");
+              o.put("version", 1);
+              o.put("node", base);
+              o.put("updated", d.updated().toString());
+              if (d.publishFollows()) {
+                ArrayNode list = o.putArray("follows");
+                d.follows()
+                    .forEach(
+                        f ->
+                            list.addObject()
+                                .put("id", f.id())
+                                .set("name", json.mapper().valueToTree(f.name())));
+              }
+              if (d.publishTrusts()) {
+                ObjectNode t = o.putObject("trusts");
+                t.set("nodes", json.mapper().valueToTree(d.trustedNodes()));
+                t.set("organizations", json.mapper().valueToTree(d.trustedOrganizations()));
+              }
+              ctx.response()
+                  .putHeader("Content-Type", "application/json; charset=utf-8")
+                  .putHeader("Cache-Control", "public, max-age=300")
+                  .end(Buffer.buffer(json.write(o)));
+            })
+        .onFailure(ctx::fail);
   }
 
-  /** Follows a suggestion as {@code as} (a hosted organization's handle; optional when there is one). */
+  /**
+   * Follows a suggestion as {@code as} (a hosted organization's handle; optional when there is
+   * one).
+   */
   private void follow(RoutingContext ctx) {
-    ObjectNode in = json.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+    ObjectNode in =
+        json.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
     String actor = in.path("actor").asText("");
     if (!(actor.startsWith("https://") || actor.startsWith("http://"))) {
       ctx.fail(Problem.badRequest("Send {\"actor\": \"https://…\", \"as\": \"handle\"}."));
       return;
     }
     String as = in.path("as").asText("");
-    Future<String> handle = !as.isEmpty() ? Future.succeededFuture(as) : profiles.organizations().map(orgs -> {
-      if (orgs.size() != 1) {
-        throw Problem.badRequest("This node hosts " + orgs.size() + " organizations: say which follows, with \"as\".");
-      }
-      return orgs.get(0).handle();
-    });
-    send(ctx, 202, handle.compose(h -> follows.follow(h, actor).map(row -> {
-      ObjectNode o = json.mapper().createObjectNode();
-      o.put("organization", h);
-      o.put("actor", row.remoteActor());
-      o.put("state", row.state().name().toLowerCase(java.util.Locale.ROOT));
-      return o;
-    })));
+    Future<String> handle =
+        !as.isEmpty()
+            ? Future.succeededFuture(as)
+            : profiles
+                .organizations()
+                .map(
+                    orgs -> {
+                      if (orgs.size() != 1) {
+                        throw Problem.badRequest(
+                            "This node hosts "
+                                + orgs.size()
+                                + " organizations: say which follows, with \"as\".");
+                      }
+                      return orgs.get(0).handle();
+                    });
+    send(
+        ctx,
+        202,
+        handle.compose(
+            h ->
+                follows
+                    .follow(h, actor)
+                    .map(
+                        row -> {
+                          ObjectNode o = json.mapper().createObjectNode();
+                          o.put("organization", h);
+                          o.put("actor", row.remoteActor());
+                          o.put("state", row.state().name().toLowerCase(java.util.Locale.ROOT));
+                          return o;
+                        })));
   }
 
   private void updateSettings(RoutingContext ctx) {
-    ObjectNode in = json.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+    ObjectNode in =
+        json.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
     if (!in.path("publishFollows").isBoolean() || !in.path("publishTrusts").isBoolean()) {
-      ctx.fail(Problem.badRequest("Send {\"publishFollows\": true|false, \"publishTrusts\": true|false}."));
+      ctx.fail(
+          Problem.badRequest(
+              "Send {\"publishFollows\": true|false, \"publishTrusts\": true|false}."));
       return;
     }
     java.util.List<String> orgs = null;
@@ -111,13 +153,20 @@ public final class DiscoveryRoutes {
       orgs = new java.util.ArrayList<>();
       for (var h : in.get("publishFollowsOf")) orgs.add(h.asText());
     }
-    send(ctx, 200, discovery.update(in.get("publishFollows").asBoolean(), orgs,
-        in.get("publishTrusts").asBoolean()).map(this::settingsJson));
+    send(
+        ctx,
+        200,
+        discovery
+            .update(in.get("publishFollows").asBoolean(), orgs, in.get("publishTrusts").asBoolean())
+            .map(this::settingsJson));
   }
 
   private ObjectNode settingsJson(DiscoveryService.Settings s) {
-    var o = json.mapper().createObjectNode().put("publishFollows", s.publishFollows())
-        .put("publishTrusts", s.publishTrusts());
+    var o =
+        json.mapper()
+            .createObjectNode()
+            .put("publishFollows", s.publishFollows())
+            .put("publishTrusts", s.publishTrusts());
     o.set("publishFollowsOf", json.mapper().valueToTree(s.publishFollowsOf()));
     return o;
   }
@@ -134,16 +183,21 @@ public final class DiscoveryRoutes {
     }
     ArrayNode peers = o.putArray("peers");
     for (DiscoveryService.PeerStatus p : s.peers()) {
-      ObjectNode n = peers.addObject().put("origin", p.origin()).put("ok", p.ok()).put("follows", p.follows());
+      ObjectNode n =
+          peers.addObject().put("origin", p.origin()).put("ok", p.ok()).put("follows", p.follows());
       if (p.error() != null) n.put("error", p.error());
     }
     return o;
   }
 
   private void send(RoutingContext ctx, int status, Future<ObjectNode> body) {
-    body.onSuccess(b -> ctx.response().setStatusCode(status)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(Buffer.buffer(json.write(b)))).onFailure(ctx::fail);
+    body.onSuccess(
+            b ->
+                ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(Buffer.buffer(json.write(b))))
+        .onFailure(ctx::fail);
   }
 }

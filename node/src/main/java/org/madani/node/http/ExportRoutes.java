@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.madani.node.account.AdminAccounts;
 import org.madani.node.content.ProfileService;
-import org.madani.node.model.DirectoryEntry;
-import org.madani.node.model.DirectoryQuery;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.json.JsonCodec;
+import org.madani.node.model.DirectoryEntry;
+import org.madani.node.model.DirectoryQuery;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 import org.madani.node.model.Urls;
@@ -30,20 +30,51 @@ import org.madani.node.text.Csv;
  * {@code /entries.csv} and {@code /hsds.json} (Human Services Data Specification 3.x shape).
  *
  * <p>Access as for the directory search: without a token, public entries only; with a valid admin
- * token, network entries addressed to this node's organizations too ({@code "scope"} says which).
- * A token sent but invalid is a 401. Hidden contacts never appear in any export. Mounted before
- * the admin API's blanket token check.
+ * token, network entries addressed to this node's organizations too ({@code "scope"} says which). A
+ * token sent but invalid is a 401. Hidden contacts never appear in any export. Mounted before the
+ * admin API's blanket token check.
  *
  * <p>The export reads the directory page by page, up to {@link DirectoryQuery#MAX_WINDOW} entries
  * (newest first). TODO: slice by date to export more; no node is near that size yet.
  */
 public final class ExportRoutes {
 
-  static final List<String> ORG_COLUMNS = List.of("id", "handle", "local", "name_ar", "name_en", "summary_ar",
-      "summary_en", "sectors", "regions", "website", "email", "entries");
-  static final List<String> ENTRY_COLUMNS = List.of("id", "kind", "audience", "organization", "organization_name_ar",
-      "organization_name_en", "title_ar", "title_en", "summary_ar", "summary_en", "sectors", "regions", "languages",
-      "date", "start_time", "end_time", "time_zone", "updated", "local", "verified_by");
+  static final List<String> ORG_COLUMNS =
+      List.of(
+          "id",
+          "handle",
+          "local",
+          "name_ar",
+          "name_en",
+          "summary_ar",
+          "summary_en",
+          "sectors",
+          "regions",
+          "website",
+          "email",
+          "entries");
+  static final List<String> ENTRY_COLUMNS =
+      List.of(
+          "id",
+          "kind",
+          "audience",
+          "organization",
+          "organization_name_ar",
+          "organization_name_en",
+          "title_ar",
+          "title_en",
+          "summary_ar",
+          "summary_en",
+          "sectors",
+          "regions",
+          "languages",
+          "date",
+          "start_time",
+          "end_time",
+          "time_zone",
+          "updated",
+          "local",
+          "verified_by");
 
   private final DirectoryService directory;
   private final ProfileService profiles;
@@ -52,14 +83,26 @@ public final class ExportRoutes {
   private final Urls urls;
   private final org.madani.node.content.Taxonomies taxonomies;
 
-  public ExportRoutes(DirectoryService directory, ProfileService profiles, AdminAccounts admins, JsonCodec json,
+  public ExportRoutes(
+      DirectoryService directory,
+      ProfileService profiles,
+      AdminAccounts admins,
+      JsonCodec json,
       Urls urls) {
     this(directory, profiles, admins, json, urls, null);
   }
 
-  /** @param taxonomies names and describes the sector and region terms in HSDS (may be null: ids only) */
-  public ExportRoutes(DirectoryService directory, ProfileService profiles, AdminAccounts admins, JsonCodec json,
-      Urls urls, org.madani.node.content.Taxonomies taxonomies) {
+  /**
+   * @param taxonomies names and describes the sector and region terms in HSDS (may be null: ids
+   *     only)
+   */
+  public ExportRoutes(
+      DirectoryService directory,
+      ProfileService profiles,
+      AdminAccounts admins,
+      JsonCodec json,
+      Urls urls,
+      org.madani.node.content.Taxonomies taxonomies) {
     this.taxonomies = taxonomies;
     this.directory = directory;
     this.profiles = profiles;
@@ -69,14 +112,31 @@ public final class ExportRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/api/v1/export/organizations.csv").handler(ctx -> export(ctx, (orgs, entries, scope) ->
-        csv(ctx, "organizations", organizationsCsv(orgs, entries))));
-    router.get("/api/v1/export/entries.csv").handler(ctx -> export(ctx, (orgs, entries, scope) ->
-        csv(ctx, "entries", entriesCsv(entries))));
-    router.get("/api/v1/export/hsds.json").handler(ctx -> export(ctx, (orgs, entries, scope) ->
-        ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
-            .putHeader("Cache-Control", scope.equals("public") ? "public, max-age=300" : "no-store")
-            .end(Buffer.buffer(json.write(hsds(orgs, entries, scope))))));
+    router
+        .get("/api/v1/export/organizations.csv")
+        .handler(
+            ctx ->
+                export(
+                    ctx,
+                    (orgs, entries, scope) ->
+                        csv(ctx, "organizations", organizationsCsv(orgs, entries))));
+    router
+        .get("/api/v1/export/entries.csv")
+        .handler(
+            ctx -> export(ctx, (orgs, entries, scope) -> csv(ctx, "entries", entriesCsv(entries))));
+    router
+        .get("/api/v1/export/hsds.json")
+        .handler(
+            ctx ->
+                export(
+                    ctx,
+                    (orgs, entries, scope) ->
+                        ctx.response()
+                            .putHeader("Content-Type", "application/json; charset=utf-8")
+                            .putHeader(
+                                "Cache-Control",
+                                scope.equals("public") ? "public, max-age=300" : "no-store")
+                            .end(Buffer.buffer(json.write(hsds(orgs, entries, scope))))));
   }
 
   private interface Writer {
@@ -85,47 +145,92 @@ public final class ExportRoutes {
 
   private void export(RoutingContext ctx, Writer writer) {
     String auth = ctx.request().getHeader("Authorization");
-    Future<Set<Long>> viewers = auth == null ? Future.succeededFuture(Set.of())
-        : authenticated(auth).compose(v -> directory.hostedOrganizations());
-    viewers.compose(ids -> profiles.organizations().compose(orgs -> all(ids, 1, new ArrayList<>())
-            .map(entries -> {
-              writer.write(orgs, entries, ids.isEmpty() ? "public" : "network");
-              return null;
-            })))
+    Future<Set<Long>> viewers =
+        auth == null
+            ? Future.succeededFuture(Set.of())
+            : authenticated(auth).compose(v -> directory.hostedOrganizations());
+    viewers
+        .compose(
+            ids ->
+                profiles
+                    .organizations()
+                    .compose(
+                        orgs ->
+                            all(ids, 1, new ArrayList<>())
+                                .map(
+                                    entries -> {
+                                      writer.write(
+                                          orgs, entries, ids.isEmpty() ? "public" : "network");
+                                      return null;
+                                    })))
         .onFailure(ctx::fail);
   }
 
   /** Every entry the viewers may see, page by page (sequential: one search at a time). */
   private Future<List<DirectoryEntry>> all(Set<Long> viewers, int page, List<DirectoryEntry> acc) {
     int size = DirectoryQuery.MAX_PAGE_SIZE;
-    DirectoryQuery q = new DirectoryQuery(null, null, null, null, null, null, null, null, DirectoryQuery.Sort.DATE,
-        page, size, viewers);
-    return directory.search(q).compose(r -> {
-      acc.addAll(r.items());
-      boolean more = r.hasNext() && (long) (page + 1) * size <= DirectoryQuery.MAX_WINDOW;
-      return more ? all(viewers, page + 1, acc) : Future.succeededFuture(acc);
-    });
+    DirectoryQuery q =
+        new DirectoryQuery(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            DirectoryQuery.Sort.DATE,
+            page,
+            size,
+            viewers);
+    return directory
+        .search(q)
+        .compose(
+            r -> {
+              acc.addAll(r.items());
+              boolean more = r.hasNext() && (long) (page + 1) * size <= DirectoryQuery.MAX_WINDOW;
+              return more ? all(viewers, page + 1, acc) : Future.succeededFuture(acc);
+            });
   }
 
   private Future<Void> authenticated(String auth) {
     if (!auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() < 8) {
-      return Future.failedFuture(Problem.of(401, "unauthorized", "Authentication required",
-          "Send an admin API token as 'Authorization: Bearer <token>'.").exception());
+      return Future.failedFuture(
+          Problem.of(
+                  401,
+                  "unauthorized",
+                  "Authentication required",
+                  "Send an admin API token as 'Authorization: Bearer <token>'.")
+              .exception());
     }
-    return admins.tokenValid(auth.substring(7).trim()).compose(ok -> ok ? Future.<Void>succeededFuture()
-        : Future.failedFuture(Problem.of(401, "invalid-token", "Invalid token",
-            "The token is unknown, revoked or expired.").exception()));
+    return admins
+        .tokenValid(auth.substring(7).trim())
+        .compose(
+            ok ->
+                ok
+                    ? Future.<Void>succeededFuture()
+                    : Future.failedFuture(
+                        Problem.of(
+                                401,
+                                "invalid-token",
+                                "Invalid token",
+                                "The token is unknown, revoked or expired.")
+                            .exception()));
   }
 
   private static void csv(RoutingContext ctx, String name, String body) {
-    ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
+    ctx.response()
+        .putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
         .putHeader("Content-Disposition", "attachment; filename=\"madani-" + name + ".csv\"")
         .putHeader("Cache-Control", "no-store")
         // A byte order mark, so spreadsheet programs read the Arabic as UTF-8.
         .end(Buffer.buffer("\uFEFF" + body, StandardCharsets.UTF_8.name()));
   }
 
-  /** Hosted organizations with their public profile fields, then every other organization with entries. */
+  /**
+   * Hosted organizations with their public profile fields, then every other organization with
+   * entries.
+   */
   String organizationsCsv(List<Organization> hosted, List<DirectoryEntry> entries) {
     StringBuilder b = new StringBuilder(Csv.row(ORG_COLUMNS));
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -137,14 +242,40 @@ public final class ExportRoutes {
     for (Organization o : hosted) {
       String id = urls.organization(o.handle());
       JsonNode p = o.profile();
-      b.append(Csv.row(List.of(id, o.handle(), true, p.path("name").path("ar").asText(""),
-          p.path("name").path("en").asText(""), p.path("summary").path("ar").asText(""),
-          p.path("summary").path("en").asText(""), join(p.path("sectors")), join(p.path("regions")),
-          website(p), contact(p, "email"), counts.getOrDefault(id, 0L))));
+      b.append(
+          Csv.row(
+              List.of(
+                  id,
+                  o.handle(),
+                  true,
+                  p.path("name").path("ar").asText(""),
+                  p.path("name").path("en").asText(""),
+                  p.path("summary").path("ar").asText(""),
+                  p.path("summary").path("en").asText(""),
+                  join(p.path("sectors")),
+                  join(p.path("regions")),
+                  website(p),
+                  contact(p, "email"),
+                  counts.getOrDefault(id, 0L))));
       names.remove(id);
     }
-    names.forEach((id, name) -> b.append(Csv.row(List.of(id, "", false, name.getOrDefault("ar", ""),
-        name.getOrDefault("en", ""), "", "", "", "", "", "", counts.get(id)))));
+    names.forEach(
+        (id, name) ->
+            b.append(
+                Csv.row(
+                    List.of(
+                        id,
+                        "",
+                        false,
+                        name.getOrDefault("ar", ""),
+                        name.getOrDefault("en", ""),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        counts.get(id)))));
     return b.toString();
   }
 
@@ -152,11 +283,23 @@ public final class ExportRoutes {
     StringBuilder b = new StringBuilder(Csv.row(ENTRY_COLUMNS));
     for (DirectoryEntry e : entries) {
       DirectoryEntry.Schedule s = e.schedule();
-      List<Object> row = new ArrayList<>(List.of(e.id(), e.kind(), e.audience(), e.orgId(),
-          e.orgName().getOrDefault("ar", ""), e.orgName().getOrDefault("en", ""), e.title().getOrDefault("ar", ""),
-          e.title().getOrDefault("en", ""), e.summary().getOrDefault("ar", ""), e.summary().getOrDefault("en", ""),
-          String.join(" ", e.sectors()), String.join(" ", e.regions()), String.join(" ", e.languages()),
-          e.date().toString()));
+      List<Object> row =
+          new ArrayList<>(
+              List.of(
+                  e.id(),
+                  e.kind(),
+                  e.audience(),
+                  e.orgId(),
+                  e.orgName().getOrDefault("ar", ""),
+                  e.orgName().getOrDefault("en", ""),
+                  e.title().getOrDefault("ar", ""),
+                  e.title().getOrDefault("en", ""),
+                  e.summary().getOrDefault("ar", ""),
+                  e.summary().getOrDefault("en", ""),
+                  String.join(" ", e.sectors()),
+                  String.join(" ", e.regions()),
+                  String.join(" ", e.languages()),
+                  e.date().toString()));
       row.add(s == null ? "" : s.start().toString());
       row.add(s == null || s.end() == null ? "" : s.end().toString());
       row.add(s == null || s.timeZone() == null ? "" : s.timeZone());
@@ -171,8 +314,8 @@ public final class ExportRoutes {
   /**
    * HSDS 3.x: one {@code organization} per organization with its {@code services} (project and
    * offer entries: what it provides), {@code phones}, {@code locations} (public address contacts)
-   * and {@code attributes} (sectors). Identifiers are UUIDs derived from Madani ids (name-based,
-   * so the same thing keeps its id across exports); the Madani id is kept in {@code uri}/{@code url}.
+   * and {@code attributes} (sectors). Identifiers are UUIDs derived from Madani ids (name-based, so
+   * the same thing keeps its id across exports); the Madani id is kept in {@code uri}/{@code url}.
    */
   ObjectNode hsds(List<Organization> hosted, List<DirectoryEntry> entries, String scope) {
     ObjectNode out = json.mapper().createObjectNode();
@@ -184,7 +327,8 @@ public final class ExportRoutes {
       String id = urls.organization(o.handle());
       JsonNode p = o.profile();
       ObjectNode n = organization(id, langMap(p.path("name")));
-      String description = p.path("summary").path("en").asText(p.path("summary").path("ar").asText(""));
+      String description =
+          p.path("summary").path("en").asText(p.path("summary").path("ar").asText(""));
       n.put("description", description);
       if (!website(p).isEmpty()) n.put("website", website(p));
       if (!contact(p, "email").isEmpty()) n.put("email", contact(p, "email"));
@@ -196,8 +340,11 @@ public final class ExportRoutes {
         if (!"public".equals(c.path("visibility").asText())) continue;
         String value = c.path("value").asText();
         if ("phone".equals(c.path("kind").asText())) {
-          ((ArrayNode) n.get("phones")).addObject().put("id", uuid("phone " + id + " " + value))
-              .put("organization_id", n.get("id").asText()).put("number", value);
+          ((ArrayNode) n.get("phones"))
+              .addObject()
+              .put("id", uuid("phone " + id + " " + value))
+              .put("organization_id", n.get("id").asText())
+              .put("number", value);
         } else if ("address".equals(c.path("kind").asText())) {
           ObjectNode loc = ((ArrayNode) n.get("locations")).addObject();
           loc.put("id", uuid("location " + id + " " + value));
@@ -210,23 +357,28 @@ public final class ExportRoutes {
       orgs.put(id, n);
     }
     for (DirectoryEntry e : entries) {
-      ObjectNode org = orgs.computeIfAbsent(e.orgId(), id -> {
-        ObjectNode n = organization(id, e.orgName());
-        n.put("description", "");
-        return n;
-      });
+      ObjectNode org =
+          orgs.computeIfAbsent(
+              e.orgId(),
+              id -> {
+                ObjectNode n = organization(id, e.orgName());
+                n.put("description", "");
+                return n;
+              });
       if (!e.kind().equals("project") && !e.kind().equals("offer")) continue;
       ObjectNode s = ((ArrayNode) org.get("services")).addObject();
       s.put("id", uuid("service " + e.id()));
       s.put("organization_id", org.get("id").asText());
       s.put("name", e.title().getOrDefault("ar", e.title().getOrDefault("en", e.id())));
-      if (e.title().containsKey("ar") && e.title().containsKey("en")) s.put("alternate_name", e.title().get("en"));
+      if (e.title().containsKey("ar") && e.title().containsKey("en"))
+        s.put("alternate_name", e.title().get("en"));
       s.put("description", e.summary().getOrDefault("ar", e.summary().getOrDefault("en", "")));
       if (e.id().startsWith("http")) s.put("url", e.id());
       s.put("status", "active");
       s.put("last_modified", e.updated().toString());
       ArrayNode langs = s.putArray("languages");
-      for (String l : e.languages()) langs.addObject().put("id", uuid("language " + e.id() + " " + l)).put("code", l);
+      for (String l : e.languages())
+        langs.addObject().put("id", uuid("language " + e.id() + " " + l)).put("code", l);
       for (String sector : e.sectors()) attribute(s, "sector", sector);
     }
     ArrayNode list = out.putArray("organizations");
@@ -248,19 +400,27 @@ public final class ExportRoutes {
   }
 
   private void attribute(ObjectNode owner, String taxonomy, String term) {
-    ArrayNode list = owner.has("attributes") ? (ArrayNode) owner.get("attributes") : owner.putArray("attributes");
+    ArrayNode list =
+        owner.has("attributes")
+            ? (ArrayNode) owner.get("attributes")
+            : owner.putArray("attributes");
     ObjectNode a = list.addObject();
     a.put("id", uuid("attribute " + owner.get("id").asText() + " " + term));
     a.put("link_id", owner.get("id").asText());
     a.put("taxonomy_term_id", uuid("term " + taxonomy + " " + term));
     a.put("value", term);
     // HSDS 3.0 requires a description on every taxonomy term: the term's label in both languages.
-    var known = taxonomies == null ? java.util.Optional.<org.madani.node.content.Taxonomies.Term>empty()
-        : "sector".equals(taxonomy) ? taxonomies.sector(term) : taxonomies.region(term);
+    var known =
+        taxonomies == null
+            ? java.util.Optional.<org.madani.node.content.Taxonomies.Term>empty()
+            : "sector".equals(taxonomy) ? taxonomies.sector(term) : taxonomies.region(term);
     String name = known.map(t -> t.label("en")).orElse(term);
     String description = known.map(t -> t.label("ar") + " — " + t.label("en")).orElse(term);
-    a.putObject("taxonomy_term").put("id", uuid("term " + taxonomy + " " + term)).put("code", term)
-        .put("name", name).put("description", description)
+    a.putObject("taxonomy_term")
+        .put("id", uuid("term " + taxonomy + " " + term))
+        .put("code", term)
+        .put("name", name)
+        .put("description", description)
         .put("taxonomy", "https://madani.network/taxonomies/" + taxonomy + "s");
   }
 

@@ -1,14 +1,12 @@
 package org.madani.node.http;
 
-import org.madani.node.json.JsonCodec;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import org.madani.node.federation.follow.FollowService;
+import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;
 import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.FollowRepository.FollowRow;
@@ -36,18 +34,28 @@ public final class FederationApiRoutes {
     router.get(base + "/followers").handler(ctx -> list(ctx, Direction.INCOMING));
     router.post(base + "/followers/approve").handler(ctx -> decide(ctx, true));
     router.post(base + "/followers/reject").handler(ctx -> decide(ctx, false));
-    router.get(base + "/federation-settings").handler(ctx ->
-        respond(ctx, 200, follows.autoApprove(ctx.pathParam("handle")).map(auto -> {
-          ObjectNode out = json.mapper().createObjectNode();
-          out.put("autoApproveFollowers", auto);
-          return out;
-        })));
+    router
+        .get(base + "/federation-settings")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    200,
+                    follows
+                        .autoApprove(ctx.pathParam("handle"))
+                        .map(
+                            auto -> {
+                              ObjectNode out = json.mapper().createObjectNode();
+                              out.put("autoApproveFollowers", auto);
+                              return out;
+                            })));
     router.put(base + "/federation-settings").handler(this::settings);
     router.get(base + "/received").handler(this::received);
   }
 
   private void follow(RoutingContext ctx) {
-    ObjectNode in = json.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+    ObjectNode in =
+        json.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
     String actor = in.path("actor").asText("");
     if (actor.isBlank()) {
       ctx.fail(Problem.badRequest("Send {\"actor\": \"https://…\" or \"name@host\"}."));
@@ -62,31 +70,41 @@ public final class FederationApiRoutes {
       ctx.fail(Problem.badRequest("Name the actor: ?actor=https://…"));
       return;
     }
-    follows.unfollow(ctx.pathParam("handle"), actor).onSuccess(found -> {
-      if (found) ctx.response().setStatusCode(204).end();
-      else ctx.fail(Problem.notFound("Not following " + actor + "."));
-    }).onFailure(ctx::fail);
+    follows
+        .unfollow(ctx.pathParam("handle"), actor)
+        .onSuccess(
+            found -> {
+              if (found) ctx.response().setStatusCode(204).end();
+              else ctx.fail(Problem.notFound("Not following " + actor + "."));
+            })
+        .onFailure(ctx::fail);
   }
 
   private void decide(RoutingContext ctx, boolean approve) {
-    ObjectNode in = json.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+    ObjectNode in =
+        json.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
     String actor = in.path("actor").asText("");
     if (actor.isBlank()) {
       ctx.fail(Problem.badRequest("Send {\"actor\": \"https://…\"}."));
       return;
     }
-    follows.decide(ctx.pathParam("handle"), actor, approve)
-        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    follows
+        .decide(ctx.pathParam("handle"), actor, approve)
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private void settings(RoutingContext ctx) {
-    ObjectNode in = json.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+    ObjectNode in =
+        json.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
     if (!in.has("autoApproveFollowers") || !in.get("autoApproveFollowers").isBoolean()) {
       ctx.fail(Problem.unprocessable("Send {\"autoApproveFollowers\": true|false}."));
       return;
     }
-    follows.setAutoApprove(ctx.pathParam("handle"), in.get("autoApproveFollowers").asBoolean())
-        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    follows
+        .setAutoApprove(ctx.pathParam("handle"), in.get("autoApproveFollowers").asBoolean())
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx, Direction d) {
@@ -98,37 +116,49 @@ public final class FederationApiRoutes {
       ctx.fail(Problem.badRequest("state must be pending, accepted or rejected."));
       return;
     }
-    respond(ctx, 200, follows.list(ctx.pathParam("handle"), d, state).map(rows -> {
-      ObjectNode out = json.mapper().createObjectNode();
-      ArrayNode items = out.putArray("items");
-      rows.forEach(r -> items.add(followJson(r)));
-      return out;
-    }));
+    respond(
+        ctx,
+        200,
+        follows
+            .list(ctx.pathParam("handle"), d, state)
+            .map(
+                rows -> {
+                  ObjectNode out = json.mapper().createObjectNode();
+                  ArrayNode items = out.putArray("items");
+                  rows.forEach(r -> items.add(followJson(r)));
+                  return out;
+                }));
   }
 
   private void received(RoutingContext ctx) {
     String actor = ctx.request().getParam("actor");
-    respond(ctx, 200, follows.received(ctx.pathParam("handle"), actor, 200).map(rows -> {
-      ObjectNode out = json.mapper().createObjectNode();
-      ArrayNode items = out.putArray("items");
-      for (var r : rows) {
-        ObjectNode item = items.addObject();
-        item.put("id", r.id());
-        item.put("actor", r.actor());
-        item.put("type", r.type());
-        item.put("audience", r.audience());
-        item.put("verifiedBy", r.verifiedBy());
-        if (r.via() != null) item.put("via", r.via());
-        item.put("received", r.received().toString());
-        item.put("updated", r.updated().toString());
-        try {
-          item.set("object", json.mapper().readTree(r.document()));
-        } catch (java.io.IOException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      return out;
-    }));
+    respond(
+        ctx,
+        200,
+        follows
+            .received(ctx.pathParam("handle"), actor, 200)
+            .map(
+                rows -> {
+                  ObjectNode out = json.mapper().createObjectNode();
+                  ArrayNode items = out.putArray("items");
+                  for (var r : rows) {
+                    ObjectNode item = items.addObject();
+                    item.put("id", r.id());
+                    item.put("actor", r.actor());
+                    item.put("type", r.type());
+                    item.put("audience", r.audience());
+                    item.put("verifiedBy", r.verifiedBy());
+                    if (r.via() != null) item.put("via", r.via());
+                    item.put("received", r.received().toString());
+                    item.put("updated", r.updated().toString());
+                    try {
+                      item.set("object", json.mapper().readTree(r.document()));
+                    } catch (java.io.IOException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+                  return out;
+                }));
   }
 
   private ObjectNode followJson(FollowRow r) {
@@ -143,5 +173,4 @@ public final class FederationApiRoutes {
   private void respond(RoutingContext ctx, int status, Future<ObjectNode> f) {
     JsonReplies.respond(ctx, status, f, json);
   }
-
 }

@@ -28,9 +28,17 @@ public final class FederationRoutes {
    * @param peers who may read signed: the same policy the inbox and delivery ask
    * @param metrics counts inbox outcomes for {@code /metrics}
    */
-  public FederationRoutes(PublishedDocuments documents, LogPages logPages, LocalActors localActors,
-      InboxService inbox, InboxProcessor processor, SenderLimits inboxLimits, PeerPolicy peers, NodeMetrics metrics,
-      JsonCodec json, Urls urls) {
+  public FederationRoutes(
+      PublishedDocuments documents,
+      LogPages logPages,
+      LocalActors localActors,
+      InboxService inbox,
+      InboxProcessor processor,
+      SenderLimits inboxLimits,
+      PeerPolicy peers,
+      NodeMetrics metrics,
+      JsonCodec json,
+      Urls urls) {
     PeerRequests requests = new PeerRequests(urls, json);
     this.gate = new ReaderGate(peers, requests);
     this.inbox = new InboxRoutes(inbox, processor, inboxLimits, metrics, requests);

@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.madani.node.content.ProfileService;
 import org.madani.node.content.Taxonomies;
-import org.madani.node.model.DirectoryEntry;
-import org.madani.node.model.DirectoryQuery;
-import org.madani.node.model.DirectoryResult;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.http.feeds.AtomWriter;
 import org.madani.node.http.feeds.CalendarWriter;
@@ -25,12 +22,15 @@ import org.madani.node.http.feeds.JsonFeedWriter;
 import org.madani.node.http.pages.Lang;
 import org.madani.node.http.pages.Messages;
 import org.madani.node.json.JsonCodec;
+import org.madani.node.model.DirectoryEntry;
+import org.madani.node.model.DirectoryQuery;
+import org.madani.node.model.DirectoryResult;
 import org.madani.node.model.Problem;
 import org.madani.node.model.Urls;
 
 /**
- * Public feeds: Atom, JSON Feed and iCalendar of directory entries, for people who run no node.
- * No token, and never anything but public entries (the directory query runs with no viewers).
+ * Public feeds: Atom, JSON Feed and iCalendar of directory entries, for people who run no node. No
+ * token, and never anything but public entries (the directory query runs with no viewers).
  *
  * <ul>
  *   <li>{@code /feeds/directory.{atom,json,ics}?q=&kind=&sector=&region=&language=&org=&from=&to=}:
@@ -44,8 +44,13 @@ import org.madani.node.model.Urls;
  */
 public final class FeedRoutes {
 
-  /** Filters a feed URL may carry, in the order they are kept in its canonical URL (its Atom id). */
-  static final String[] FILTERS = {"q", "kind", "sector", "region", "language", "org", "from", "to"};
+  /**
+   * Filters a feed URL may carry, in the order they are kept in its canonical URL (its Atom id).
+   */
+  static final String[] FILTERS = {
+    "q", "kind", "sector", "region", "language", "org", "from", "to"
+  };
+
   static final int DEFAULT_SIZE = 50;
 
   private final DirectoryService directory;
@@ -58,8 +63,13 @@ public final class FeedRoutes {
   private final JsonFeedWriter jsonFeed;
   private final CalendarWriter calendar = new CalendarWriter();
 
-  public FeedRoutes(DirectoryService directory, ProfileService profiles, Taxonomies taxonomies, Urls urls,
-      JsonCodec json, Clock clock) {
+  public FeedRoutes(
+      DirectoryService directory,
+      ProfileService profiles,
+      Taxonomies taxonomies,
+      Urls urls,
+      JsonCodec json,
+      Clock clock) {
     this.directory = directory;
     this.profiles = profiles;
     this.taxonomies = taxonomies;
@@ -71,9 +81,12 @@ public final class FeedRoutes {
 
   public void mount(Router router) {
     router.getWithRegex("/feeds/directory\\.(?<ext>atom|json|ics)").handler(this::directoryFeed);
-    router.getWithRegex("/feeds/org/(?<handle>[A-Za-z0-9_-]{1,64})\\.(?<ext>atom|json|ics)").handler(this::orgFeed);
+    router
+        .getWithRegex("/feeds/org/(?<handle>[A-Za-z0-9_-]{1,64})\\.(?<ext>atom|json|ics)")
+        .handler(this::orgFeed);
     router.getWithRegex("/feeds/org\\.(?<ext>atom|json|ics)").handler(this::actorFeed);
-    router.getWithRegex("/feeds/(?<dim>sector|region)/(?<id>[a-z0-9-]{1,64})\\.(?<ext>atom|json|ics)")
+    router
+        .getWithRegex("/feeds/(?<dim>sector|region)/(?<id>[a-z0-9-]{1,64})\\.(?<ext>atom|json|ics)")
         .handler(this::termFeed);
   }
 
@@ -89,30 +102,44 @@ public final class FeedRoutes {
 
   private void orgFeed(RoutingContext ctx) {
     String handle = ctx.pathParam("handle");
-    profiles.get(handle).onSuccess(org -> {
-      Map<String, String> f = filters(ctx);
-      f.put("org", urls.organization(handle));
-      Map<String, String> name = langMap(org.profile().get("name"));
-      serve(ctx, f, name.isEmpty() ? Map.of("en", handle) : name, name, urls.organization(handle),
-          "/orgs/" + handle);
-    }).onFailure(ctx::fail);
+    profiles
+        .get(handle)
+        .onSuccess(
+            org -> {
+              Map<String, String> f = filters(ctx);
+              f.put("org", urls.organization(handle));
+              Map<String, String> name = langMap(org.profile().get("name"));
+              serve(
+                  ctx,
+                  f,
+                  name.isEmpty() ? Map.of("en", handle) : name,
+                  name,
+                  urls.organization(handle),
+                  "/orgs/" + handle);
+            })
+        .onFailure(ctx::fail);
   }
 
   private void actorFeed(RoutingContext ctx) {
     Map<String, String> f = filters(ctx);
     String actor = ctx.request().getParam("actor");
-    if (actor == null || !(actor.startsWith("https://") || actor.startsWith("http://")) || actor.length() > 2048) {
+    if (actor == null
+        || !(actor.startsWith("https://") || actor.startsWith("http://"))
+        || actor.length() > 2048) {
       ctx.fail(Problem.badRequest("actor must be the organization's actor id (an http(s) URL)."));
       return;
     }
     f.put("org", actor);
     // The name comes from the directory itself (the organization facet), so no fetch is made.
-    search(ctx, f).onSuccess(r -> {
-      Map<String, String> name = r.organizations().getOrDefault(actor, Map.of());
-      if (name.isEmpty() && !r.items().isEmpty()) name = r.items().get(0).orgName();
-      Map<String, String> title = name.isEmpty() ? Map.of("en", actor) : name;
-      write(ctx, f, r, title, title, actor, "/directory");
-    }).onFailure(ctx::fail);
+    search(ctx, f)
+        .onSuccess(
+            r -> {
+              Map<String, String> name = r.organizations().getOrDefault(actor, Map.of());
+              if (name.isEmpty() && !r.items().isEmpty()) name = r.items().get(0).orgName();
+              Map<String, String> title = name.isEmpty() ? Map.of("en", actor) : name;
+              write(ctx, f, r, title, title, actor, "/directory");
+            })
+        .onFailure(ctx::fail);
   }
 
   private void termFeed(RoutingContext ctx) {
@@ -132,15 +159,23 @@ public final class FeedRoutes {
     serve(ctx, f, title, nodeName(), urls.root(), "/directory");
   }
 
-  private void serve(RoutingContext ctx, Map<String, String> f, Map<String, String> title,
-      Map<String, String> author, String authorUri, String htmlPath) {
-    search(ctx, f).onSuccess(r -> write(ctx, f, r, title, author, authorUri, htmlPath)).onFailure(ctx::fail);
+  private void serve(
+      RoutingContext ctx,
+      Map<String, String> f,
+      Map<String, String> title,
+      Map<String, String> author,
+      String authorUri,
+      String htmlPath) {
+    search(ctx, f)
+        .onSuccess(r -> write(ctx, f, r, title, author, authorUri, htmlPath))
+        .onFailure(ctx::fail);
   }
 
   private Future<DirectoryResult> search(RoutingContext ctx, Map<String, String> f) {
     boolean ics = "ics".equals(ctx.pathParam("ext"));
     if (ics && f.get("kind") != null && !"event".equals(f.get("kind"))) {
-      return Future.failedFuture(Problem.badRequest("Calendars hold events only: kind must be event or absent."));
+      return Future.failedFuture(
+          Problem.badRequest("Calendars hold events only: kind must be event or absent."));
     }
     Map<String, String> p = new LinkedHashMap<>(f);
     if (ics) p.put("kind", "event");
@@ -156,11 +191,18 @@ public final class FeedRoutes {
     return directory.search(q);
   }
 
-  private void write(RoutingContext ctx, Map<String, String> f, DirectoryResult r, Map<String, String> title,
-      Map<String, String> author, String authorUri, String htmlPath) {
+  private void write(
+      RoutingContext ctx,
+      Map<String, String> f,
+      DirectoryResult r,
+      Map<String, String> title,
+      Map<String, String> author,
+      String authorUri,
+      String htmlPath) {
     String ext = ctx.pathParam("ext");
     Instant now = clock.instant();
-    Instant updated = r.items().stream().map(DirectoryEntry::updated).max(Instant::compareTo).orElse(now);
+    Instant updated =
+        r.items().stream().map(DirectoryEntry::updated).max(Instant::compareTo).orElse(now);
     // The URL's own filters (those implied by the path are not repeated), the actor kept as given.
     Map<String, String> shown = filters(ctx);
     boolean byActor = ctx.request().path().startsWith("/feeds/org.");
@@ -222,7 +264,9 @@ public final class FeedRoutes {
     for (String name : FILTERS) {
       String v = f.get(name);
       if (v == null) continue;
-      q.append(q.isEmpty() ? '?' : '&').append(name.equals(asActor) ? "actor" : name).append('=')
+      q.append(q.isEmpty() ? '?' : '&')
+          .append(name.equals(asActor) ? "actor" : name)
+          .append('=')
           .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
     }
     return q.toString();
@@ -234,16 +278,18 @@ public final class FeedRoutes {
     for (String name : FILTERS) {
       String v = f.get(name);
       if (v == null || name.equals("org")) continue;
-      String shown = switch (name) {
-        case "kind" -> Messages.t(l, "kind." + v);
-        case "sector" -> taxonomies.sector(v).map(t -> t.label(l.code)).orElse(v);
-        case "region" -> taxonomies.region(v).map(t -> t.label(l.code)).orElse(v);
-        case "language" -> Messages.t(l, "lang." + v);
-        case "q" -> "«" + v + "»";
-        default -> v;
-      };
+      String shown =
+          switch (name) {
+            case "kind" -> Messages.t(l, "kind." + v);
+            case "sector" -> taxonomies.sector(v).map(t -> t.label(l.code)).orElse(v);
+            case "region" -> taxonomies.region(v).map(t -> t.label(l.code)).orElse(v);
+            case "language" -> Messages.t(l, "lang." + v);
+            case "q" -> "«" + v + "»";
+            default -> v;
+          };
       if (!b.isEmpty()) b.append(l == Lang.AR ? "، " : ", ");
-      b.append(name.equals("from") || name.equals("to") ? Messages.t(l, name) + " " + shown : shown);
+      b.append(
+          name.equals("from") || name.equals("to") ? Messages.t(l, name) + " " + shown : shown);
     }
     return b.toString();
   }
@@ -254,7 +300,8 @@ public final class FeedRoutes {
 
   private static Map<String, String> langMap(JsonNode n) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (n != null && n.isObject()) n.properties().forEach(kv -> out.put(kv.getKey(), kv.getValue().asText()));
+    if (n != null && n.isObject())
+      n.properties().forEach(kv -> out.put(kv.getKey(), kv.getValue().asText()));
     return out;
   }
 }

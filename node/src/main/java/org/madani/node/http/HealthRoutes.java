@@ -17,12 +17,29 @@ public final class HealthRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/livez").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
-        .end("{\"status\":\"ok\"}"));
-    router.get("/readyz").handler(ctx -> databaseCheck.get().onComplete(ar -> ctx.response()
-        .setStatusCode(ar.succeeded() ? 200 : 503)
-        .putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
-        .end(ar.succeeded() ? "{\"status\":\"ready\"}" : "{\"status\":\"unavailable\"}")));
+    router
+        .get("/livez")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store")
+                    .end("{\"status\":\"ok\"}"));
+    router
+        .get("/readyz")
+        .handler(
+            ctx ->
+                databaseCheck
+                    .get()
+                    .onComplete(
+                        ar ->
+                            ctx.response()
+                                .setStatusCode(ar.succeeded() ? 200 : 503)
+                                .putHeader("Content-Type", "application/json")
+                                .putHeader("Cache-Control", "no-store")
+                                .end(
+                                    ar.succeeded()
+                                        ? "{\"status\":\"ready\"}"
+                                        : "{\"status\":\"unavailable\"}")));
   }
 }

@@ -10,8 +10,8 @@ import org.madani.node.model.Urls;
 import org.madani.node.setup.HostedOrganizations;
 
 /**
- * {@code POST /api/v1/organizations}: host another organization on the RUNNING node (the
- * {@code add-org} command's client path; no stop needed). Mounted after {@link ApiRoutes}, whose
+ * {@code POST /api/v1/organizations}: host another organization on the RUNNING node (the {@code
+ * add-org} command's client path; no stop needed). Mounted after {@link ApiRoutes}, whose
  * authentication and audit cover it. The recovery key's private half is answered once (no-store)
  * for the admin to keep offline, as {@code init} prints it; the server keeps no copy.
  */
@@ -40,19 +40,28 @@ public final class HostingApiRoutes {
       return;
     }
     if (profile != null && !profile.isObject()) {
-      ctx.fail(Problem.badRequest("profile must be a JSON object (protocol-spec/schemas/profile.schema.json)."));
+      ctx.fail(
+          Problem.badRequest(
+              "profile must be a JSON object (protocol-spec/schemas/profile.schema.json)."));
       return;
     }
     String h = handle.asText();
-    JsonReplies.respond(ctx, 201, hosting.create(h,
-        profile == null ? json.mapper().createObjectNode() : (ObjectNode) profile).map(created -> {
-      ctx.response().putHeader("Location", urls.organization(h));
-      ObjectNode out = json.mapper().createObjectNode();
-      out.put("handle", h);
-      out.put("actor", urls.organization(h));
-      // Handed over once, as init and the offline add-org do; never stored on the server.
-      out.put("recoveryKey", created.recoveryPrivatePem());
-      return out;
-    }), json);
+    JsonReplies.respond(
+        ctx,
+        201,
+        hosting
+            .create(h, profile == null ? json.mapper().createObjectNode() : (ObjectNode) profile)
+            .map(
+                created -> {
+                  ctx.response().putHeader("Location", urls.organization(h));
+                  ObjectNode out = json.mapper().createObjectNode();
+                  out.put("handle", h);
+                  out.put("actor", urls.organization(h));
+                  // Handed over once, as init and the offline add-org do; never stored on the
+                  // server.
+                  out.put("recoveryKey", created.recoveryPrivatePem());
+                  return out;
+                }),
+        json);
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The node's HTTP server. Routes come from the areas that own them; this class only wires them
- * in order and adds what every response needs (security headers, problem rendering).
+ * The node's HTTP server. Routes come from the areas that own them; this class only wires them in
+ * order and adds what every response needs (security headers, problem rendering).
  */
 public final class HttpServerVerticle extends VerticleBase {
 
@@ -22,12 +22,19 @@ public final class HttpServerVerticle extends VerticleBase {
   private HttpServer server;
   private Router router;
 
-  public HttpServerVerticle(String host, int port, List<Consumer<Router>> mounts, ProblemHandler problems) {
+  public HttpServerVerticle(
+      String host, int port, List<Consumer<Router>> mounts, ProblemHandler problems) {
     this(host, port, mounts, problems, RequestDeadlines.DEFAULTS);
   }
 
-  /** @param deadlines how slowly a client may send a request before it gets 408 and is closed */
-  public HttpServerVerticle(String host, int port, List<Consumer<Router>> mounts, ProblemHandler problems,
+  /**
+   * @param deadlines how slowly a client may send a request before it gets 408 and is closed
+   */
+  public HttpServerVerticle(
+      String host,
+      int port,
+      List<Consumer<Router>> mounts,
+      ProblemHandler problems,
       RequestDeadlines deadlines) {
     this.deadlines = deadlines;
     this.host = host;
@@ -45,24 +52,30 @@ public final class HttpServerVerticle extends VerticleBase {
     mounts.forEach(m -> m.accept(router));
     router.route().failureHandler(problems);
     router.route().last().handler(ctx -> ctx.fail(404));
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(host)
-        .setPort(port)
-        .setMaxHeaderSize(16 * 1024)
-        .setMaxInitialLineLength(8 * 1024)
-        .setCompressionSupported(true)
-        // No cleartext HTTP/2 upgrade: with it, Vert.x opens the connection object only after a
-        // whole header block, and SlowClientGuard could not time the headers (issue 11, finding 7).
-        .setHttp2ClearTextEnabled(false)
-        .setIdleTimeout(60);
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(host)
+            .setPort(port)
+            .setMaxHeaderSize(16 * 1024)
+            .setMaxInitialLineLength(8 * 1024)
+            .setCompressionSupported(true)
+            // No cleartext HTTP/2 upgrade: with it, Vert.x opens the connection object only after a
+            // whole header block, and SlowClientGuard could not time the headers (issue 11, finding
+            // 7).
+            .setHttp2ClearTextEnabled(false)
+            .setIdleTimeout(60);
     SlowClientGuard slow = new SlowClientGuard(vertx, deadlines);
-    return vertx.createHttpServer(options).connectionHandler(slow::connected).requestHandler(slow.wrap(router))
-        .listen().onSuccess(s -> server = s);
+    return vertx
+        .createHttpServer(options)
+        .connectionHandler(slow::connected)
+        .requestHandler(slow.wrap(router))
+        .listen()
+        .onSuccess(s -> server = s);
   }
 
   /**
-   * Each route with an exact path, as "METHOD path", one line per method ("ANY path" when a
-   * route takes every method). Read once after start.
+   * Each route with an exact path, as "METHOD path", one line per method ("ANY path" when a route
+   * takes every method). Read once after start.
    */
   public List<String> routes() {
     List<String> out = new java.util.ArrayList<>();

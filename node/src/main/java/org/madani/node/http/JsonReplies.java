@@ -16,11 +16,18 @@ final class JsonReplies {
     return json.parseObject(b == null ? null : b.getBytes());
   }
 
-  /** Answers {@code status} with the future's JSON (never cached), or fails the route with its problem. */
+  /**
+   * Answers {@code status} with the future's JSON (never cached), or fails the route with its
+   * problem.
+   */
   static void respond(RoutingContext ctx, int status, Future<ObjectNode> f, JsonCodec json) {
-    f.onSuccess(body -> ctx.response().setStatusCode(status)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(Buffer.buffer(json.write(body)))).onFailure(ctx::fail);
+    f.onSuccess(
+            body ->
+                ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(Buffer.buffer(json.write(body))))
+        .onFailure(ctx::fail);
   }
 }

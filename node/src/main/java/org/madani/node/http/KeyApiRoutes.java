@@ -30,12 +30,25 @@ public final class KeyApiRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/api/v1/organizations/:handle/keys/rotate").handler(ctx ->
-        respond(ctx, rotation.rotate(ctx.pathParam("handle")).map(r -> json.mapper().createObjectNode()
-            .put("oldKey", r.oldKeyId()).put("newKey", r.newKeyId())
-            .put("oldKeyExpires", r.oldKeyExpires().toString()))));
-    router.get("/api/v1/trust/key-changes").handler(ctx ->
-        respond(ctx, changes.list(ctx.request().getParam("status")).map(this::items)));
+    router
+        .post("/api/v1/organizations/:handle/keys/rotate")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    rotation
+                        .rotate(ctx.pathParam("handle"))
+                        .map(
+                            r ->
+                                json.mapper()
+                                    .createObjectNode()
+                                    .put("oldKey", r.oldKeyId())
+                                    .put("newKey", r.newKeyId())
+                                    .put("oldKeyExpires", r.oldKeyExpires().toString()))));
+    router
+        .get("/api/v1/trust/key-changes")
+        .handler(
+            ctx -> respond(ctx, changes.list(ctx.request().getParam("status")).map(this::items)));
     router.post("/api/v1/trust/key-changes/:id/accept").handler(ctx -> resolve(ctx, true));
     router.post("/api/v1/trust/key-changes/:id/reject").handler(ctx -> resolve(ctx, false));
   }

@@ -24,10 +24,14 @@ final class LogRoutes {
 
   private void log(RoutingContext ctx) {
     logs.log(ctx.pathParam("handle"), PeerRequests.longParam(ctx, "after"))
-        .onSuccess(doc -> requests.activityJson(ctx, doc)).onFailure(ctx::fail);
+        .onSuccess(doc -> requests.activityJson(ctx, doc))
+        .onFailure(ctx::fail);
   }
 
-  /** The copy this node keeps of another organization's log, served to peers while the origin is away. */
+  /**
+   * The copy this node keeps of another organization's log, served to peers while the origin is
+   * away.
+   */
   private void mirrorLog(RoutingContext ctx) {
     String origin = ctx.request().getParam("actor");
     if (origin == null || origin.isBlank()) {
@@ -35,7 +39,8 @@ final class LogRoutes {
       return;
     }
     logs.mirrorLog(origin, PeerRequests.longParam(ctx, "after"))
-        .onSuccess(doc -> requests.activityJson(ctx, doc)).onFailure(ctx::fail);
+        .onSuccess(doc -> requests.activityJson(ctx, doc))
+        .onFailure(ctx::fail);
   }
 
   private void mirrorIndex(RoutingContext ctx) {

@@ -11,10 +11,10 @@ import org.madani.node.store.MediaStore;
 
 /**
  * Images for logos and entries. {@code POST /api/v1/organizations/{handle}/media} (admin; body =
- * the image, Content-Type image/png or image/jpeg, at most 2 MiB) cleans the image (re-encoded,
- * all metadata such as EXIF GPS dropped: {@link ImageSanitizer}) and answers 201 with its public
- * URL; {@code GET /media/{handle}/{name}} serves it from this node, so pages never load images
- * from elsewhere. Decoding and file I/O run on worker threads.
+ * the image, Content-Type image/png or image/jpeg, at most 2 MiB) cleans the image (re-encoded, all
+ * metadata such as EXIF GPS dropped: {@link ImageSanitizer}) and answers 201 with its public URL;
+ * {@code GET /media/{handle}/{name}} serves it from this node, so pages never load images from
+ * elsewhere. Decoding and file I/O run on worker threads.
  */
 public final class MediaRoutes {
 
@@ -25,7 +25,12 @@ public final class MediaRoutes {
   private final JsonCodec json;
   private final String root;
 
-  public MediaRoutes(Vertx vertx, ImageSanitizer sanitizer, MediaStore store, DirectoryService directory, JsonCodec json,
+  public MediaRoutes(
+      Vertx vertx,
+      ImageSanitizer sanitizer,
+      MediaStore store,
+      DirectoryService directory,
+      JsonCodec json,
       String root) {
     this.vertx = vertx;
     this.sanitizer = sanitizer;
@@ -40,8 +45,11 @@ public final class MediaRoutes {
    * image limit plus a little, and ImageSanitizer refuses anything over the limit itself.
    */
   public void mountBody(Router router) {
-    router.post("/api/v1/organizations/:handle/media")
-        .handler(io.vertx.ext.web.handler.BodyHandler.create(false).setBodyLimit(ImageSanitizer.MAX_BYTES + 1));
+    router
+        .post("/api/v1/organizations/:handle/media")
+        .handler(
+            io.vertx.ext.web.handler.BodyHandler.create(false)
+                .setBodyLimit(ImageSanitizer.MAX_BYTES + 1));
   }
 
   /** Mounted after the admin API's authentication and audit trail. */
@@ -62,40 +70,52 @@ public final class MediaRoutes {
     String handle = ctx.pathParam("handle");
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     String type = ctx.request().getHeader("Content-Type");
-    directory.hostedOrganization(handle)
-        .compose(id -> vertx.executeBlocking(() -> {
-          ImageSanitizer.Clean clean = sanitizer.sanitize(body, type);
-          String name = store.put(handle, clean.bytes(), clean.extension());
-          var out = json.mapper().createObjectNode();
-          out.put("url", root + "/media/" + handle + "/" + name);
-          out.put("mediaType", clean.mediaType());
-          out.put("width", clean.width());
-          out.put("height", clean.height());
-          out.put("bytes", clean.bytes().length);
-          return out;
-        }, false))
-        .onSuccess(out -> ctx.response().setStatusCode(201)
-            .putHeader("Content-Type", "application/json; charset=utf-8")
-            .putHeader("Location", out.get("url").asText())
-            .end(Buffer.buffer(json.write(out))))
+    directory
+        .hostedOrganization(handle)
+        .compose(
+            id ->
+                vertx.executeBlocking(
+                    () -> {
+                      ImageSanitizer.Clean clean = sanitizer.sanitize(body, type);
+                      String name = store.put(handle, clean.bytes(), clean.extension());
+                      var out = json.mapper().createObjectNode();
+                      out.put("url", root + "/media/" + handle + "/" + name);
+                      out.put("mediaType", clean.mediaType());
+                      out.put("width", clean.width());
+                      out.put("height", clean.height());
+                      out.put("bytes", clean.bytes().length);
+                      return out;
+                    },
+                    false))
+        .onSuccess(
+            out ->
+                ctx.response()
+                    .setStatusCode(201)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Location", out.get("url").asText())
+                    .end(Buffer.buffer(json.write(out))))
         .onFailure(ctx::fail);
   }
 
   private void serve(RoutingContext ctx) {
     String handle = ctx.pathParam("handle");
     String name = ctx.pathParam("name");
-    vertx.executeBlocking(() -> store.get(handle, name), false).onSuccess(bytes -> {
-      if (bytes.isEmpty()) {
-        ctx.next();
-        return;
-      }
-      ctx.response()
-          .putHeader("Content-Type", name.endsWith(".png") ? "image/png" : "image/jpeg")
-          .putHeader("X-Content-Type-Options", "nosniff")
-          .putHeader("Content-Security-Policy", "default-src 'none'; sandbox")
-          // Content-addressed names never change their bytes.
-          .putHeader("Cache-Control", "public, max-age=31536000, immutable")
-          .end(Buffer.buffer(bytes.get()));
-    }).onFailure(ctx::fail);
+    vertx
+        .executeBlocking(() -> store.get(handle, name), false)
+        .onSuccess(
+            bytes -> {
+              if (bytes.isEmpty()) {
+                ctx.next();
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Type", name.endsWith(".png") ? "image/png" : "image/jpeg")
+                  .putHeader("X-Content-Type-Options", "nosniff")
+                  .putHeader("Content-Security-Policy", "default-src 'none'; sandbox")
+                  // Content-addressed names never change their bytes.
+                  .putHeader("Cache-Control", "public, max-age=31536000, immutable")
+                  .end(Buffer.buffer(bytes.get()));
+            })
+        .onFailure(ctx::fail);
   }
 }

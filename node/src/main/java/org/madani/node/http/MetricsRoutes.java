@@ -15,8 +15,8 @@ import org.madani.node.model.Problem;
  * <p>Why a token of its own: the series name the peer hosts and origins this node talks to —
  * exactly the social graph an adversary of its users wants — so they are never public. Admin API
  * tokens are not accepted either: a scraper's configuration is copied around monitoring systems,
- * and a leaked one must not be able to change anything. Without a configured token the route is
- * not mounted at all (404), so a default install exposes nothing.
+ * and a leaked one must not be able to change anything. Without a configured token the route is not
+ * mounted at all (404), so a default install exposes nothing.
  */
 public final class MetricsRoutes {
 
@@ -26,7 +26,9 @@ public final class MetricsRoutes {
   private final NodeMetrics metrics;
   private final byte[] token;
 
-  /** @param token the metrics bearer token, or null to keep the endpoint off */
+  /**
+   * @param token the metrics bearer token, or null to keep the endpoint off
+   */
   public MetricsRoutes(NodeMetrics metrics, String token) {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
@@ -40,14 +42,25 @@ public final class MetricsRoutes {
   private void scrape(RoutingContext ctx) {
     if (!authorized(ctx.request().getHeader("Authorization"))) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
-      ctx.fail(Problem.of(401, "unauthorized", "Authentication required",
-          "Send the metrics token as a bearer token.").exception());
+      ctx.fail(
+          Problem.of(
+                  401,
+                  "unauthorized",
+                  "Authentication required",
+                  "Send the metrics token as a bearer token.")
+              .exception());
       return;
     }
-    metrics.scrape().onSuccess(text -> ctx.response().setStatusCode(200)
-        .putHeader("Content-Type", CONTENT_TYPE)
-        .putHeader("Cache-Control", "no-store")
-        .end(text)).onFailure(ctx::fail);
+    metrics
+        .scrape()
+        .onSuccess(
+            text ->
+                ctx.response()
+                    .setStatusCode(200)
+                    .putHeader("Content-Type", CONTENT_TYPE)
+                    .putHeader("Cache-Control", "no-store")
+                    .end(text))
+        .onFailure(ctx::fail);
   }
 
   private boolean authorized(String header) {

@@ -25,8 +25,17 @@ public final class ModerationApiRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/api/v1/moderation/reports").handler(ctx -> respond(ctx, 200, moderation.reports(
-        ctx.request().getParam("direction"), ctx.request().getParam("state")).map(this::items)));
+    router
+        .get("/api/v1/moderation/reports")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    200,
+                    moderation
+                        .reports(
+                            ctx.request().getParam("direction"), ctx.request().getParam("state"))
+                        .map(this::items)));
     router.post("/api/v1/moderation/reports/:id/resolve").handler(this::resolve);
     router.post("/api/v1/moderation/actions").handler(this::act);
     router.post("/api/v1/moderation/flags").handler(this::flag);
@@ -45,7 +54,8 @@ public final class ModerationApiRoutes {
       ctx.fail(Problem.unprocessable("A resolution has at most 500 characters."));
       return;
     }
-    respond(ctx, 200, moderation.resolve(TrustApiRoutes.admin(ctx), id, resolution).map(this::report));
+    respond(
+        ctx, 200, moderation.resolve(TrustApiRoutes.admin(ctx), id, resolution).map(this::report));
   }
 
   private void act(RoutingContext ctx) {
@@ -58,8 +68,10 @@ public final class ModerationApiRoutes {
       return;
     }
     String target = in.path("target").asText(null);
-    moderation.act(TrustApiRoutes.admin(ctx), action, target, in.path("reason").asText(null))
-        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    moderation
+        .act(TrustApiRoutes.admin(ctx), action, target, in.path("reason").asText(null))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private void flag(RoutingContext ctx) {
@@ -67,8 +79,10 @@ public final class ModerationApiRoutes {
     String from = in.path("from").asText("");
     String actor = in.path("actor").asText("");
     if (from.isBlank() || actor.isBlank()) {
-      ctx.fail(Problem.unprocessable("Send {\"from\": \"<our handle>\", \"actor\": \"<actor URL>\", "
-          + "\"objects\": [\"<object URL>\"], \"comment\": \"…\"}."));
+      ctx.fail(
+          Problem.unprocessable(
+              "Send {\"from\": \"<our handle>\", \"actor\": \"<actor URL>\", "
+                  + "\"objects\": [\"<object URL>\"], \"comment\": \"…\"}."));
       return;
     }
     List<String> objects = new ArrayList<>();
@@ -77,8 +91,12 @@ public final class ModerationApiRoutes {
       ctx.fail(Problem.unprocessable("At most 50 objects per report."));
       return;
     }
-    respond(ctx, 201, moderation.flag(TrustApiRoutes.admin(ctx), from, actor, objects, in.path("comment").asText(null))
-        .map(this::report));
+    respond(
+        ctx,
+        201,
+        moderation
+            .flag(TrustApiRoutes.admin(ctx), from, actor, objects, in.path("comment").asText(null))
+            .map(this::report));
   }
 
   private ObjectNode items(List<ReportRow> rows) {

@@ -10,9 +10,9 @@ import org.madani.node.model.Problem;
 
 /**
  * Admin API for moving an organization (mount after the admin API's token check; the audit trail
- * records the POSTs): {@code GET /api/v1/organizations/{handle}/archive} (the export),
- * {@code POST /api/v1/organizations/{handle}/import} (the archive as body: hosts it here under
- * {@code handle}) and {@code POST /api/v1/organizations/{handle}/move} with {@code {"target": url}}.
+ * records the POSTs): {@code GET /api/v1/organizations/{handle}/archive} (the export), {@code POST
+ * /api/v1/organizations/{handle}/import} (the archive as body: hosts it here under {@code handle})
+ * and {@code POST /api/v1/organizations/{handle}/move} with {@code {"target": url}}.
  */
 public final class MoveApiRoutes {
 
@@ -25,12 +25,24 @@ public final class MoveApiRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/api/v1/organizations/:handle/archive").handler(ctx -> moves.export(ctx.pathParam("handle"))
-        .onSuccess(a -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
-            .putHeader("Cache-Control", "no-store")
-            .putHeader("Content-Disposition", "attachment; filename=\"" + ctx.pathParam("handle") + "-archive.json\"")
-            .end(Buffer.buffer(json.write(a))))
-        .onFailure(ctx::fail));
+    router
+        .get("/api/v1/organizations/:handle/archive")
+        .handler(
+            ctx ->
+                moves
+                    .export(ctx.pathParam("handle"))
+                    .onSuccess(
+                        a ->
+                            ctx.response()
+                                .putHeader("Content-Type", "application/json; charset=utf-8")
+                                .putHeader("Cache-Control", "no-store")
+                                .putHeader(
+                                    "Content-Disposition",
+                                    "attachment; filename=\""
+                                        + ctx.pathParam("handle")
+                                        + "-archive.json\"")
+                                .end(Buffer.buffer(json.write(a))))
+                    .onFailure(ctx::fail));
     router.post("/api/v1/organizations/:handle/import").handler(this::importArchive);
     router.post("/api/v1/organizations/:handle/move").handler(this::move);
   }
@@ -38,10 +50,17 @@ public final class MoveApiRoutes {
   private void importArchive(RoutingContext ctx) {
     ObjectNode body = body(ctx);
     if (body == null) return;
-    moves.importArchive(ctx.pathParam("handle"), body)
-        .onSuccess(actor -> ctx.response().setStatusCode(201).putHeader("Location", actor)
-            .putHeader("Content-Type", "application/json; charset=utf-8")
-            .end(Buffer.buffer(json.write(json.mapper().createObjectNode().put("actor", actor)))))
+    moves
+        .importArchive(ctx.pathParam("handle"), body)
+        .onSuccess(
+            actor ->
+                ctx.response()
+                    .setStatusCode(201)
+                    .putHeader("Location", actor)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(
+                        Buffer.buffer(
+                            json.write(json.mapper().createObjectNode().put("actor", actor)))))
         .onFailure(ctx::fail);
   }
 
@@ -52,15 +71,28 @@ public final class MoveApiRoutes {
       ctx.fail(Problem.unprocessable("Send {\"target\": \"<the new actor's URL>\"}."));
       return;
     }
-    moves.move(ctx.pathParam("handle"), body.get("target").asText())
-        .onSuccess(v -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json; charset=utf-8")
-            .end(Buffer.buffer(json.write(json.mapper().createObjectNode().put("movedTo", body.get("target").asText())))))
+    moves
+        .move(ctx.pathParam("handle"), body.get("target").asText())
+        .onSuccess(
+            v ->
+                ctx.response()
+                    .setStatusCode(202)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(
+                        Buffer.buffer(
+                            json.write(
+                                json.mapper()
+                                    .createObjectNode()
+                                    .put("movedTo", body.get("target").asText())))))
         .onFailure(ctx::fail);
   }
 
   private ObjectNode body(RoutingContext ctx) {
     try {
-      return json.parseObject(ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+      return json.parseObject(
+          ctx.body() == null || ctx.body().buffer() == null
+              ? null
+              : ctx.body().buffer().getBytes());
     } catch (RuntimeException e) {
       ctx.fail(e);
       return null;

@@ -15,7 +15,10 @@ import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;
 import org.madani.node.model.Urls;
 
-/** How the federation routes read a peer's request (as it was signed) and answer with ActivityStreams JSON. */
+/**
+ * How the federation routes read a peer's request (as it was signed) and answer with
+ * ActivityStreams JSON.
+ */
 final class PeerRequests {
 
   private final Urls urls;
@@ -38,18 +41,25 @@ final class PeerRequests {
       headers.put("host", List.of(r.authority().toString()));
     }
     URI target = URI.create(urls.root() + r.uri());
-    byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    byte[] body =
+        ctx.body() == null || ctx.body().buffer() == null
+            ? new byte[0]
+            : ctx.body().buffer().getBytes();
     return new HttpRequestView(r.method().name(), target, headers, body);
   }
 
   void activityJson(RoutingContext ctx, ObjectNode doc) {
-    ctx.response().setStatusCode(200)
+    ctx.response()
+        .setStatusCode(200)
         .putHeader("Content-Type", ActivityStreams.MEDIA_TYPE + "; charset=utf-8")
         .putHeader("Vary", "Accept, Accept-Language")
         .end(Buffer.buffer(json.write(doc)));
   }
 
-  /** A non-negative whole-number query parameter, 0 when absent; a 400 problem when it is not a number. */
+  /**
+   * A non-negative whole-number query parameter, 0 when absent; a 400 problem when it is not a
+   * number.
+   */
   static long longParam(RoutingContext ctx, String name) {
     String v = ctx.request().getParam(name);
     if (v == null || v.isBlank()) return 0;

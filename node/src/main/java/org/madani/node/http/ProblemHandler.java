@@ -1,7 +1,5 @@
 package org.madani.node.http;
 
-import org.madani.node.json.JsonCodec;
-
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -9,6 +7,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;
 import org.madani.node.model.ProblemException;
 import org.slf4j.Logger;
@@ -58,7 +57,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       var lang = PublicPages.lang(ctx);
       Object id = p.extensions().get("correlationId");
       ctx.response().putHeader("Cache-Control", "no-store");
-      PublicPages.html(ctx, p.status(), lang,
+      PublicPages.html(
+          ctx,
+          p.status(),
+          lang,
           pages.page(lang, p.status(), ctx.request().path(), id == null ? null : id.toString()));
       return;
     }
@@ -69,10 +71,11 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (p.detail() != null) body.put("detail", p.detail());
     body.put("instance", ctx.request().path());
     body.putAll(p.extensions());
-    var response = ctx.response()
-        .setStatusCode(p.status())
-        .putHeader("Content-Type", "application/problem+json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store");
+    var response =
+        ctx.response()
+            .setStatusCode(p.status())
+            .putHeader("Content-Type", "application/problem+json; charset=utf-8")
+            .putHeader("Cache-Control", "no-store");
     if (p.status() == 401) response.putHeader("WWW-Authenticate", "Bearer realm=\"madani\"");
     if (p.status() == 429 && p.extensions().get("retryAfter") instanceof Number n) {
       response.putHeader("Retry-After", String.valueOf(n.longValue()));
@@ -82,8 +85,11 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   private Problem toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    while (failure != null && !(failure instanceof ProblemException) && failure.getCause() != null
-        && failure.getCause() != failure && !(failure instanceof HttpException)) {
+    while (failure != null
+        && !(failure instanceof ProblemException)
+        && failure.getCause() != null
+        && failure.getCause() != failure
+        && !(failure instanceof HttpException)) {
       if (failure.getCause() instanceof ProblemException pe) return pe.problem();
       failure = failure.getCause();
     }
@@ -93,32 +99,62 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       return forStatus(status == -1 ? 500 : status);
     }
     String id = UUID.randomUUID().toString();
-    LOG.error("unexpected failure [correlationId={}] on {} {}", id, ctx.request().method(),
-        ctx.request().path(), failure);
-    return Problem.of(500, "internal", "Internal error",
-        "Something went wrong on this node. Quote this id when reporting it: " + id)
+    LOG.error(
+        "unexpected failure [correlationId={}] on {} {}",
+        id,
+        ctx.request().method(),
+        ctx.request().path(),
+        failure);
+    return Problem.of(
+            500,
+            "internal",
+            "Internal error",
+            "Something went wrong on this node. Quote this id when reporting it: " + id)
         .with("correlationId", id);
   }
 
   static Problem forStatus(int status) {
     return switch (status) {
-      case 400 -> Problem.of(400, "bad-request", "Bad request", "The request could not be understood.");
-      case 401 -> Problem.of(401, "unauthorized", "Authentication required",
-          "Send an admin API token as 'Authorization: Bearer <token>'.");
+      case 400 ->
+          Problem.of(400, "bad-request", "Bad request", "The request could not be understood.");
+      case 401 ->
+          Problem.of(
+              401,
+              "unauthorized",
+              "Authentication required",
+              "Send an admin API token as 'Authorization: Bearer <token>'.");
       case 403 -> Problem.of(403, "forbidden", "Forbidden", "This request is not allowed.");
       case 404 -> Problem.of(404, "not-found", "Not found", "Nothing here.");
-      case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed",
-          "This resource does not support that method.");
-      case 406 -> Problem.of(406, "not-acceptable", "Not acceptable",
-          "No representation matches the Accept header.");
-      case 413 -> Problem.of(413, "body-too-large", "Request body too large",
-          "The request body exceeds this node's limit.");
-      case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type",
-          "Send the body as application/json.");
-      case 429 -> Problem.of(429, "rate-limited", "Too many requests", "Slow down and retry later.");
-      default -> status >= 400 && status < 600
-          ? Problem.of(status, "http-" + status, "HTTP " + status, null)
-          : Problem.of(500, "internal", "Internal error", "Something went wrong on this node.");
+      case 405 ->
+          Problem.of(
+              405,
+              "method-not-allowed",
+              "Method not allowed",
+              "This resource does not support that method.");
+      case 406 ->
+          Problem.of(
+              406,
+              "not-acceptable",
+              "Not acceptable",
+              "No representation matches the Accept header.");
+      case 413 ->
+          Problem.of(
+              413,
+              "body-too-large",
+              "Request body too large",
+              "The request body exceeds this node's limit.");
+      case 415 ->
+          Problem.of(
+              415,
+              "unsupported-media-type",
+              "Unsupported media type",
+              "Send the body as application/json.");
+      case 429 ->
+          Problem.of(429, "rate-limited", "Too many requests", "Slow down and retry later.");
+      default ->
+          status >= 400 && status < 600
+              ? Problem.of(status, "http-" + status, "HTTP " + status, null)
+              : Problem.of(500, "internal", "Internal error", "Something went wrong on this node.");
     };
   }
 }

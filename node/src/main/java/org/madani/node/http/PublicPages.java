@@ -14,7 +14,6 @@ import java.util.Set;
 import org.madani.node.content.EntryService;
 import org.madani.node.content.ProfileService;
 import org.madani.node.directory.DirectoryEntries;
-import org.madani.node.model.DirectoryEntry;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.federation.remotefollow.RemoteFollowLookup;
 import org.madani.node.http.feeds.CalendarWriter;
@@ -23,6 +22,7 @@ import org.madani.node.http.pages.LandingPageRenderer;
 import org.madani.node.http.pages.Lang;
 import org.madani.node.http.pages.Messages;
 import org.madani.node.http.pages.PageRenderer;
+import org.madani.node.model.DirectoryEntry;
 import org.madani.node.model.Entry;
 import org.madani.node.model.EntryKind;
 import org.madani.node.model.EntryQuery;
@@ -41,36 +41,45 @@ import org.madani.node.store.DirectoryRepository;
  */
 public final class PublicPages {
 
-  /** No scripts at all, styles, fonts and images only from this node, no framing, no form posts elsewhere. */
-  static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; "
-      + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  /**
+   * No scripts at all, styles, fonts and images only from this node, no framing, no form posts
+   * elsewhere.
+   */
+  static final String CSP =
+      "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; "
+          + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   /**
    * The language cookie: only the language a visitor picked, nothing that identifies them; Lax so
    * it comes along on ordinary links from elsewhere; a year; HttpOnly (no script reads it).
    */
   static final String LANG_COOKIE = "lang";
+
   static final int LATEST = 8;
 
   private final ProfileService profiles;
   private final EntryService entries;
   private final PageRenderer renderer;
   private final Extras extras;
+
   /**
-   * Remote-follow lookups per visitor's server host: the form makes this node fetch from a host
-   * the visitor names, so it must not become a way to hammer one server.
+   * Remote-follow lookups per visitor's server host: the form makes this node fetch from a host the
+   * visitor names, so it must not become a way to hammer one server.
    */
   private final RateLimiter lookups;
 
-  /**
-   * What the landing page, calendar files and remote follow need beyond the organization pages.
-   */
-  public record Extras(LandingPageRenderer landing, DirectoryService directory, DirectoryEntries directoryEntries,
-      RemoteFollowLookup remoteFollow, Urls urls, Clock clock) {}
+  /** What the landing page, calendar files and remote follow need beyond the organization pages. */
+  public record Extras(
+      LandingPageRenderer landing,
+      DirectoryService directory,
+      DirectoryEntries directoryEntries,
+      RemoteFollowLookup remoteFollow,
+      Urls urls,
+      Clock clock) {}
 
   /**
-   * More to show on an entry's page, after its facts (the collaboration package's verified facts and
-   * corrections, issue 16): HTML in the page's language, or empty.
+   * More to show on an entry's page, after its facts (the collaboration package's verified facts
+   * and corrections, issue 16): HTML in the page's language, or empty.
    */
   public interface EntryPanel {
     EntryPanel NONE = (lang, entryUrl) -> Future.succeededFuture("");
@@ -80,11 +89,16 @@ public final class PublicPages {
 
   private final EntryPanel panel;
 
-  public PublicPages(ProfileService profiles, EntryService entries, PageRenderer renderer, Extras extras) {
+  public PublicPages(
+      ProfileService profiles, EntryService entries, PageRenderer renderer, Extras extras) {
     this(profiles, entries, renderer, extras, EntryPanel.NONE);
   }
 
-  public PublicPages(ProfileService profiles, EntryService entries, PageRenderer renderer, Extras extras,
+  public PublicPages(
+      ProfileService profiles,
+      EntryService entries,
+      PageRenderer renderer,
+      Extras extras,
       EntryPanel panel) {
     this.panel = panel;
     this.profiles = profiles;
@@ -99,7 +113,9 @@ public final class PublicPages {
     router.get("/authorize_interaction").handler(this::authorizeInteraction);
     router.get("/orgs/:handle").handler(this::organization);
     router.get("/orgs/:handle/follow").handler(this::remoteFollow);
-    router.getWithRegex("/orgs/(?<handle>[A-Za-z0-9_-]{1,64})/entries/(?<id>[^/]{1,200})\\.ics").handler(this::calendar);
+    router
+        .getWithRegex("/orgs/(?<handle>[A-Za-z0-9_-]{1,64})/entries/(?<id>[^/]{1,200})\\.ics")
+        .handler(this::calendar);
     router.get("/orgs/:handle/entries/:id").handler(this::entry);
   }
 
@@ -108,13 +124,19 @@ public final class PublicPages {
     Future<List<DirectoryEntry>> latest;
     try {
       Map<String, String> p = Map.of("sort", "date", "pageSize", String.valueOf(LATEST));
-      latest = extras.directory().search(DirectoryRoutes.query(p::get, "language", Set.of())).map(r -> r.items());
+      latest =
+          extras
+              .directory()
+              .search(DirectoryRoutes.query(p::get, "language", Set.of()))
+              .map(r -> r.items());
     } catch (RuntimeException e) {
       latest = Future.failedFuture(e);
     }
     Future<List<DirectoryEntry>> l = latest;
-    profiles.organizations()
-        .compose(orgs -> l.map(items -> extras.landing().page(lang, orgs, items, ctx.request().path())))
+    profiles
+        .organizations()
+        .compose(
+            orgs -> l.map(items -> extras.landing().page(lang, orgs, items, ctx.request().path())))
         .onSuccess(page -> html(ctx, 200, lang, page))
         .onFailure(ctx::fail);
   }
@@ -126,17 +148,27 @@ public final class PublicPages {
         .onFailure(err -> notFoundOr(ctx, lang, err));
   }
 
-  private Future<String> orgPage(String handle, Lang lang, String path, String followError, String account) {
-    return profiles.get(handle)
-        .compose(org -> entries.list(handle, new EntryQuery(null, Visibility.PUBLIC, null, null, null, null, 1, 50))
-            .map(page -> renderer.organization(lang, org, page.items(), path, followError, account)));
+  private Future<String> orgPage(
+      String handle, Lang lang, String path, String followError, String account) {
+    return profiles
+        .get(handle)
+        .compose(
+            org ->
+                entries
+                    .list(
+                        handle,
+                        new EntryQuery(null, Visibility.PUBLIC, null, null, null, null, 1, 50))
+                    .map(
+                        page ->
+                            renderer.organization(
+                                lang, org, page.items(), path, followError, account)));
   }
 
   /**
    * {@code GET /orgs/{h}/follow?account=@me@my.server}: a GET so it works from a plain form and
-   * changes nothing here; it only looks up where the visitor's server takes follows and sends
-   * them there with this organization's actor id. Failures show the organization page again
-   * with the reason in the visitor's language.
+   * changes nothing here; it only looks up where the visitor's server takes follows and sends them
+   * there with this organization's actor id. Failures show the organization page again with the
+   * reason in the visitor's language.
    */
   private void remoteFollow(RoutingContext ctx) {
     Lang lang = lang(ctx);
@@ -146,32 +178,49 @@ public final class PublicPages {
     String target = account == null ? "" : account.strip();
     target = target.substring(target.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
     boolean allowed = target.isEmpty() || lookups.tryAcquire(target);
-    profiles.get(handle)
-        .compose(org -> allowed ? extras.remoteFollow().lookup(account, actorId)
-            : Future.succeededFuture(new RemoteFollowLookup.Result.Failed(RemoteFollowLookup.Reason.BUSY)))
-        .onSuccess(result -> {
-          switch (result) {
-            case RemoteFollowLookup.Result.Redirect r -> ctx.response().setStatusCode(303)
-                .putHeader("Location", r.url()).putHeader("Cache-Control", "no-store").end();
-            case RemoteFollowLookup.Result.Failed f -> {
-              String reason = Messages.t(lang, switch (f.reason()) {
-                case BAD_ACCOUNT -> "follow.badHandle";
-                case NOT_FOUND -> "follow.notFound";
-                case NO_TEMPLATE -> "follow.noTemplate";
-                case BUSY -> "follow.busy";
-              });
-              int status = switch (f.reason()) {
-                case BAD_ACCOUNT -> 400;
-                case BUSY -> 429;
-                default -> 422;
-              };
-              String shown = account == null ? null : account.strip().substring(0, Math.min(300, account.strip().length()));
-              orgPage(handle, lang, "/orgs/" + handle, reason, shown)
-                  .onSuccess(page -> html(ctx, status, lang, page))
-                  .onFailure(ctx::fail);
-            }
-          }
-        })
+    profiles
+        .get(handle)
+        .compose(
+            org ->
+                allowed
+                    ? extras.remoteFollow().lookup(account, actorId)
+                    : Future.succeededFuture(
+                        new RemoteFollowLookup.Result.Failed(RemoteFollowLookup.Reason.BUSY)))
+        .onSuccess(
+            result -> {
+              switch (result) {
+                case RemoteFollowLookup.Result.Redirect r ->
+                    ctx.response()
+                        .setStatusCode(303)
+                        .putHeader("Location", r.url())
+                        .putHeader("Cache-Control", "no-store")
+                        .end();
+                case RemoteFollowLookup.Result.Failed f -> {
+                  String reason =
+                      Messages.t(
+                          lang,
+                          switch (f.reason()) {
+                            case BAD_ACCOUNT -> "follow.badHandle";
+                            case NOT_FOUND -> "follow.notFound";
+                            case NO_TEMPLATE -> "follow.noTemplate";
+                            case BUSY -> "follow.busy";
+                          });
+                  int status =
+                      switch (f.reason()) {
+                        case BAD_ACCOUNT -> 400;
+                        case BUSY -> 429;
+                        default -> 422;
+                      };
+                  String shown =
+                      account == null
+                          ? null
+                          : account.strip().substring(0, Math.min(300, account.strip().length()));
+                  orgPage(handle, lang, "/orgs/" + handle, reason, shown)
+                      .onSuccess(page -> html(ctx, status, lang, page))
+                      .onFailure(ctx::fail);
+                }
+              }
+            })
         .onFailure(err -> notFoundOr(ctx, lang, err));
   }
 
@@ -186,20 +235,32 @@ public final class PublicPages {
       ctx.fail(Problem.badRequest("Give the account to follow as ?uri="));
       return;
     }
-    ctx.response().setStatusCode(303)
-        .putHeader("Location", "/admin/#/following?follow=" + URLEncoder.encode(uri.strip(), StandardCharsets.UTF_8))
-        .putHeader("Cache-Control", "no-store").end();
+    ctx.response()
+        .setStatusCode(303)
+        .putHeader(
+            "Location",
+            "/admin/#/following?follow=" + URLEncoder.encode(uri.strip(), StandardCharsets.UTF_8))
+        .putHeader("Cache-Control", "no-store")
+        .end();
   }
 
   private void entry(RoutingContext ctx) {
     Lang lang = lang(ctx);
     String handle = ctx.pathParam("handle");
     publicEntry(handle, ctx.pathParam("id"))
-        .compose(oe -> panel.html(lang, extras.urls().entry(handle, oe.entry().id())).map(extra -> {
-          String page = renderer.entry(lang, oe.org(), oe.entry(), ctx.request().path());
-          int end = page.lastIndexOf("</article>");
-          return extra.isEmpty() || end < 0 ? page : page.substring(0, end) + extra + page.substring(end);
-        }))
+        .compose(
+            oe ->
+                panel
+                    .html(lang, extras.urls().entry(handle, oe.entry().id()))
+                    .map(
+                        extra -> {
+                          String page =
+                              renderer.entry(lang, oe.org(), oe.entry(), ctx.request().path());
+                          int end = page.lastIndexOf("</article>");
+                          return extra.isEmpty() || end < 0
+                              ? page
+                              : page.substring(0, end) + extra + page.substring(end);
+                        }))
         .onSuccess(page -> html(ctx, 200, lang, page))
         .onFailure(err -> notFoundOr(ctx, lang, err));
   }
@@ -208,36 +269,72 @@ public final class PublicPages {
   private void calendar(RoutingContext ctx) {
     Lang lang = lang(ctx);
     String handle = ctx.pathParam("handle");
-    publicEntry(handle, ctx.pathParam("id")).map(oe -> {
-      Entry e = oe.entry();
-      if (e.kind() != EntryKind.EVENT) throw Problem.notFound("not an event");
-      Organization org = oe.org();
-      var row = new DirectoryRepository.OwnRow(e.id(), org.id(), org.handle(), org.profile().toString(),
-          e.kind().wireName(), "public", e.document().toString(), e.startTime(), e.created(), e.updated(), null);
-      DirectoryEntry de = extras.directoryEntries().own(row).orElseThrow(() -> Problem.notFound("not public"));
-      String page = extras.urls().entry(handle, e.id());
-      Map<String, String> title = de.title();
-      return new CalendarWriter().write(new FeedDocument(page + ".ics", page, title,
-          de.orgName(), extras.urls().organization(handle), e.updated(), List.of(de)), extras.clock().instant());
-    }).onSuccess(ics -> ctx.response()
-        .putHeader("Content-Type", CalendarWriter.CONTENT_TYPE)
-        .putHeader("Content-Disposition", "attachment; filename=\"event.ics\"")
-        .putHeader("Cache-Control", "public, max-age=300")
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .end(ics))
+    publicEntry(handle, ctx.pathParam("id"))
+        .map(
+            oe -> {
+              Entry e = oe.entry();
+              if (e.kind() != EntryKind.EVENT) throw Problem.notFound("not an event");
+              Organization org = oe.org();
+              var row =
+                  new DirectoryRepository.OwnRow(
+                      e.id(),
+                      org.id(),
+                      org.handle(),
+                      org.profile().toString(),
+                      e.kind().wireName(),
+                      "public",
+                      e.document().toString(),
+                      e.startTime(),
+                      e.created(),
+                      e.updated(),
+                      null);
+              DirectoryEntry de =
+                  extras
+                      .directoryEntries()
+                      .own(row)
+                      .orElseThrow(() -> Problem.notFound("not public"));
+              String page = extras.urls().entry(handle, e.id());
+              Map<String, String> title = de.title();
+              return new CalendarWriter()
+                  .write(
+                      new FeedDocument(
+                          page + ".ics",
+                          page,
+                          title,
+                          de.orgName(),
+                          extras.urls().organization(handle),
+                          e.updated(),
+                          List.of(de)),
+                      extras.clock().instant());
+            })
+        .onSuccess(
+            ics ->
+                ctx.response()
+                    .putHeader("Content-Type", CalendarWriter.CONTENT_TYPE)
+                    .putHeader("Content-Disposition", "attachment; filename=\"event.ics\"")
+                    .putHeader("Cache-Control", "public, max-age=300")
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .end(ics))
         .onFailure(err -> notFoundOr(ctx, lang, err));
   }
 
   private record OrgEntry(Organization org, Entry entry) {}
 
   private Future<OrgEntry> publicEntry(String handle, String id) {
-    return profiles.get(handle).compose(org -> entries.get(handle, id).map(e -> {
-      // Network and private entries never appear on public pages.
-      if (e.visibility() != Visibility.PUBLIC) {
-        throw Problem.notFound("not public");
-      }
-      return new OrgEntry(org, e);
-    }));
+    return profiles
+        .get(handle)
+        .compose(
+            org ->
+                entries
+                    .get(handle, id)
+                    .map(
+                        e -> {
+                          // Network and private entries never appear on public pages.
+                          if (e.visibility() != Visibility.PUBLIC) {
+                            throw Problem.notFound("not public");
+                          }
+                          return new OrgEntry(org, e);
+                        }));
   }
 
   private void notFoundOr(RoutingContext ctx, Lang lang, Throwable err) {
@@ -249,16 +346,22 @@ public final class PublicPages {
   }
 
   /**
-   * The page language; an explicit {@code ?lang=} is also remembered in a cookie so the next
-   * page, reached by a plain link, stays in it.
+   * The page language; an explicit {@code ?lang=} is also remembered in a cookie so the next page,
+   * reached by a plain link, stays in it.
    */
   public static Lang lang(RoutingContext ctx) {
     String q = ctx.request().getParam("lang");
     Cookie c = ctx.request().getCookie(LANG_COOKIE);
-    Lang lang = Lang.choose(q, c == null ? null : c.getValue(), ctx.request().getHeader("Accept-Language"));
+    Lang lang =
+        Lang.choose(q, c == null ? null : c.getValue(), ctx.request().getHeader("Accept-Language"));
     if (("ar".equals(q) || "en".equals(q)) && (c == null || !q.equals(c.getValue()))) {
-      ctx.response().addCookie(Cookie.cookie(LANG_COOKIE, lang.code).setPath("/").setMaxAge(365L * 24 * 3600)
-          .setSameSite(CookieSameSite.LAX).setHttpOnly(true));
+      ctx.response()
+          .addCookie(
+              Cookie.cookie(LANG_COOKIE, lang.code)
+                  .setPath("/")
+                  .setMaxAge(365L * 24 * 3600)
+                  .setSameSite(CookieSameSite.LAX)
+                  .setHttpOnly(true));
     }
     return lang;
   }

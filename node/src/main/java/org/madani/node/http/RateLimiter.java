@@ -30,24 +30,29 @@ public final class RateLimiter {
     this.clock = clock;
     // A bucket idle for a full refill is full again: forgetting it then changes nothing.
     long refillMillis = (long) Math.ceil(burst / perSecond * 1000) + 1000;
-    this.buckets = Caffeine.newBuilder()
-        .maximumSize(maxKeys)
-        .expireAfterAccess(Duration.ofMillis(refillMillis))
-        .build();
+    this.buckets =
+        Caffeine.newBuilder()
+            .maximumSize(maxKeys)
+            .expireAfterAccess(Duration.ofMillis(refillMillis))
+            .build();
   }
 
   /** Takes one token for {@code key}; false when its bucket is empty. */
   public boolean tryAcquire(String key) {
     boolean[] ok = {false};
     long now = clock.millis() * 1_000_000L;
-    buckets.asMap().compute(key, (k, b) -> {
-      double tokens = tokens(b, now);
-      if (tokens >= 1) {
-        ok[0] = true;
-        tokens -= 1;
-      }
-      return new Bucket(tokens, now);
-    });
+    buckets
+        .asMap()
+        .compute(
+            key,
+            (k, b) -> {
+              double tokens = tokens(b, now);
+              if (tokens >= 1) {
+                ok[0] = true;
+                tokens -= 1;
+              }
+              return new Bucket(tokens, now);
+            });
     return ok[0];
   }
 

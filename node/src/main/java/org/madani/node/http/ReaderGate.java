@@ -33,8 +33,13 @@ final class ReaderGate {
     for (String keyId : SignatureKeyIds.of(requests.view(ctx))) {
       String actor = keyId.contains("#") ? keyId.substring(0, keyId.indexOf('#')) : keyId;
       if (!peers.allowsActor(actor)) {
-        ctx.fail(Problem.of(403, "refused-peer", "Not served to this reader",
-            "This node does not serve requests signed by this sender or its node.").exception());
+        ctx.fail(
+            Problem.of(
+                    403,
+                    "refused-peer",
+                    "Not served to this reader",
+                    "This node does not serve requests signed by this sender or its node.")
+                .exception());
         return;
       }
     }

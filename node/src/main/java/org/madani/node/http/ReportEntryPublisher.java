@@ -10,8 +10,8 @@ import org.madani.node.model.Urls;
 
 /**
  * Publishes a {@link DirectoryReport} as a Report entry (the same document "publish now" makes),
- * for the report scheduler. Lives here because the entry's wording and CSV link are
- * {@link ReportFormats}'s. Thread-safe.
+ * for the report scheduler. Lives here because the entry's wording and CSV link are {@link
+ * ReportFormats}'s. Thread-safe.
  */
 public final class ReportEntryPublisher implements ReportSchedules.Publisher {
 
@@ -19,7 +19,8 @@ public final class ReportEntryPublisher implements ReportSchedules.Publisher {
   private final ReportFormats formats;
   private final Urls urls;
 
-  public ReportEntryPublisher(EntryService entries, Taxonomies taxonomies, JsonCodec json, Urls urls) {
+  public ReportEntryPublisher(
+      EntryService entries, Taxonomies taxonomies, JsonCodec json, Urls urls) {
     this.entries = entries;
     this.formats = new ReportFormats(json.mapper(), taxonomies);
     this.urls = urls;
@@ -27,7 +28,12 @@ public final class ReportEntryPublisher implements ReportSchedules.Publisher {
 
   @Override
   public Future<String> publish(String handle, DirectoryReport report, ReportSchedules.Step step) {
-    return entries.create(handle, formats.entryDocument(report, urls.root() + "/reports.csv" + ReportRoutes.query(report)),
-        (c, e) -> step.run(c)).map(e -> e.id());
+    return entries
+        .create(
+            handle,
+            formats.entryDocument(
+                report, urls.root() + "/reports.csv" + ReportRoutes.query(report)),
+            (c, e) -> step.run(c))
+        .map(e -> e.id());
   }
 }

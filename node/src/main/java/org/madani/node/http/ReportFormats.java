@@ -11,7 +11,8 @@ import org.madani.node.text.Csv;
 /** A {@link DirectoryReport} as JSON and as CSV; the one place that knows both shapes. */
 final class ReportFormats {
 
-  static final List<String> CSV_HEADER = List.of("period", "period_start", "period_end", "dimension", "value", "count");
+  static final List<String> CSV_HEADER =
+      List.of("period", "period_start", "period_end", "dimension", "value", "count");
 
   private final ObjectMapper json;
   private final org.madani.node.content.Taxonomies taxonomies;
@@ -35,18 +36,26 @@ final class ReportFormats {
     ObjectNode content = d.putObject("content");
     for (org.madani.node.http.pages.Lang l : org.madani.node.http.pages.Lang.values()) {
       title.put(l.code, org.madani.node.http.pages.Messages.t(l, "reports") + ": " + range);
-      summary.put(l.code, org.madani.node.http.pages.Messages.t(l, "report.total") + ": " + r.total() + " ("
-          + org.madani.node.http.pages.Messages.t(l, "report.period." + r.period().wireName()) + ")");
+      summary.put(
+          l.code,
+          org.madani.node.http.pages.Messages.t(l, "report.total")
+              + ": "
+              + r.total()
+              + " ("
+              + org.madani.node.http.pages.Messages.t(l, "report.period." + r.period().wireName())
+              + ")");
       content.put(l.code, text(r, l));
     }
     ObjectNode period = d.putObject("period");
     period.put("start", r.from().toString());
     period.put("end", r.to().toString());
-    d.put("reportType", switch (r.period()) {
-      case MONTH -> "monthly";
-      case QUARTER -> "quarterly";
-      case YEAR -> "annual";
-    });
+    d.put(
+        "reportType",
+        switch (r.period()) {
+          case MONTH -> "monthly";
+          case QUARTER -> "quarterly";
+          case YEAR -> "annual";
+        });
     ObjectNode doc = d.putObject("document");
     doc.put("url", csvUrl);
     doc.putObject("label").put("ar", "الأرقام (CSV)").put("en", "Figures (CSV)");
@@ -62,16 +71,28 @@ final class ReportFormats {
     }
     for (String dim : DirectoryReport.DIMENSIONS) {
       List<String> parts = new java.util.ArrayList<>();
-      r.totals().getOrDefault(dim, Map.of()).forEach((v, n) -> parts.add(label(l, dim, v) + " " + n));
+      r.totals()
+          .getOrDefault(dim, Map.of())
+          .forEach((v, n) -> parts.add(label(l, dim, v) + " " + n));
       if (parts.isEmpty()) continue;
-      b.append('\n').append(org.madani.node.http.pages.Messages.t(l, "report.by." + dim)).append(": ")
+      b.append('\n')
+          .append(org.madani.node.http.pages.Messages.t(l, "report.by." + dim))
+          .append(": ")
           .append(String.join(sep, parts));
     }
     DirectoryReport.Coverage cv = r.coverage();
-    b.append("\n\n").append(org.madani.node.http.pages.Messages.t(l, "report.coverage")).append(": ")
-        .append(org.madani.node.http.pages.Messages.t(l, "report.nodes")).append(" ").append(cv.nodes()).append(sep)
-        .append(org.madani.node.http.pages.Messages.t(l, "report.organizations")).append(" ").append(cv.organizations())
-        .append(". ").append(org.madani.node.http.pages.Messages.t(l, "report.coverageText"));
+    b.append("\n\n")
+        .append(org.madani.node.http.pages.Messages.t(l, "report.coverage"))
+        .append(": ")
+        .append(org.madani.node.http.pages.Messages.t(l, "report.nodes"))
+        .append(" ")
+        .append(cv.nodes())
+        .append(sep)
+        .append(org.madani.node.http.pages.Messages.t(l, "report.organizations"))
+        .append(" ")
+        .append(cv.organizations())
+        .append(". ")
+        .append(org.madani.node.http.pages.Messages.t(l, "report.coverageText"));
     return b.toString();
   }
 
@@ -109,7 +130,9 @@ final class ReportFormats {
     cov.put("localEntries", cv.localEntries());
     cov.put("receivedEntries", cv.receivedEntries());
     cov.put("deduplicated", "each entry counted once, by its id");
-    cov.put("verified", "received entries are counted only when their signature and origin were verified on receipt");
+    cov.put(
+        "verified",
+        "received entries are counted only when their signature and origin were verified on receipt");
     ArrayNode origins = cov.putArray("origins");
     for (DirectoryReport.Origin g : cv.origins()) {
       ObjectNode n = origins.addObject();
@@ -126,7 +149,8 @@ final class ReportFormats {
 
   /**
    * One row per period, dimension and value ("long" shape, easy to pivot), then the same for the
-   * whole range under period {@code all}, then the coverage figures under dimension {@code coverage}.
+   * whole range under period {@code all}, then the coverage figures under dimension {@code
+   * coverage}.
    */
   String csv(DirectoryReport r) {
     StringBuilder b = new StringBuilder(Csv.row(CSV_HEADER));
@@ -143,12 +167,19 @@ final class ReportFormats {
     b.append(Csv.row(List.of("all", from, to, "coverage", "nodes", cv.nodes())));
     b.append(Csv.row(List.of("all", from, to, "coverage", "organizations", cv.organizations())));
     b.append(Csv.row(List.of("all", from, to, "coverage", "localEntries", cv.localEntries())));
-    b.append(Csv.row(List.of("all", from, to, "coverage", "receivedEntries", cv.receivedEntries())));
+    b.append(
+        Csv.row(List.of("all", from, to, "coverage", "receivedEntries", cv.receivedEntries())));
     return b.toString();
   }
 
-  private static void rows(StringBuilder b, String label, String start, String end,
+  private static void rows(
+      StringBuilder b,
+      String label,
+      String start,
+      String end,
       Map<String, Map<String, Long>> counts) {
-    counts.forEach((dim, values) -> values.forEach((v, n) -> b.append(Csv.row(List.of(label, start, end, dim, v, n)))));
+    counts.forEach(
+        (dim, values) ->
+            values.forEach((v, n) -> b.append(Csv.row(List.of(label, start, end, dim, v, n)))));
   }
 }

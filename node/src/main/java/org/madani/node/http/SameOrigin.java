@@ -16,8 +16,15 @@ final class SameOrigin {
   SameOrigin(URI baseUrl) {
     int port = baseUrl.getPort();
     String scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
-    boolean defaultPort = port == -1 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
-    this.origin = scheme + "://" + baseUrl.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    boolean defaultPort =
+        port == -1
+            || ("https".equals(scheme) && port == 443)
+            || ("http".equals(scheme) && port == 80);
+    this.origin =
+        scheme
+            + "://"
+            + baseUrl.getHost().toLowerCase(Locale.ROOT)
+            + (defaultPort ? "" : ":" + port);
   }
 
   boolean crossSite(HttpServerRequest request) {

@@ -7,7 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 final class SecurityHeaders implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.response().headers()
+    ctx.response()
+        .headers()
         .set("X-Content-Type-Options", "nosniff")
         .set("Referrer-Policy", "no-referrer")
         .set("X-Frame-Options", "DENY")

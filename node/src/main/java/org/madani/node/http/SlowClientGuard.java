@@ -16,22 +16,29 @@ import java.util.WeakHashMap;
 
 /**
  * Closes connections of clients that send too slowly (slowloris): a header block not complete
- * within {@link RequestDeadlines#headers()}, or a body arriving below the minimum rate, gets
- * {@code 408} as {@code application/problem+json} and the connection is closed. A kept-alive
- * connection on which nothing at all was sent is closed without a 408, as any keep-alive timeout.
+ * within {@link RequestDeadlines#headers()}, or a body arriving below the minimum rate, gets {@code
+ * 408} as {@code application/problem+json} and the connection is closed. A kept-alive connection on
+ * which nothing at all was sent is closed without a 408, as any keep-alive timeout.
  *
  * <p>Per connection, a one-second check runs on the connection's event loop; the byte counter sits
- * first in the connection's Netty pipeline so that partial header blocks are seen. Everything
- * runs on the event loop that owns the connection, so no locking is needed per connection.
+ * first in the connection's Netty pipeline so that partial header blocks are seen. Everything runs
+ * on the event loop that owns the connection, so no locking is needed per connection.
  */
 final class SlowClientGuard {
 
-  private static final byte[] PROBLEM = ("{\"type\":\"https://madani.network/problems/request-timeout\","
-      + "\"title\":\"Request timeout\",\"status\":408,"
-      + "\"detail\":\"The request was not sent in time; the connection is closed.\"}").getBytes(StandardCharsets.UTF_8);
-  private static final byte[] RAW_408 = concat(("HTTP/1.1 408 Request Timeout\r\n"
-      + "Content-Type: application/problem+json\r\nConnection: close\r\nContent-Length: " + PROBLEM.length
-      + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), PROBLEM);
+  private static final byte[] PROBLEM =
+      ("{\"type\":\"https://madani.network/problems/request-timeout\","
+              + "\"title\":\"Request timeout\",\"status\":408,"
+              + "\"detail\":\"The request was not sent in time; the connection is closed.\"}")
+          .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] RAW_408 =
+      concat(
+          ("HTTP/1.1 408 Request Timeout\r\n"
+                  + "Content-Type: application/problem+json\r\nConnection: close\r\nContent-Length: "
+                  + PROBLEM.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII),
+          PROBLEM);
 
   private final Vertx vertx;
   private final RequestDeadlines deadlines;
@@ -70,26 +77,31 @@ final class SlowClientGuard {
       states.put(connection, s);
     }
     if (channel != null) {
-      channel.pipeline().addFirst("madani-slow-client-bytes", new ChannelInboundHandlerAdapter() {
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-          s.first = ctx;
-        }
+      channel
+          .pipeline()
+          .addFirst(
+              "madani-slow-client-bytes",
+              new ChannelInboundHandlerAdapter() {
+                @Override
+                public void handlerAdded(ChannelHandlerContext ctx) {
+                  s.first = ctx;
+                }
 
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-          if (msg instanceof ByteBuf b) s.bytesSinceResponse += b.readableBytes();
-          ctx.fireChannelRead(msg);
-        }
-      });
+                @Override
+                public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                  if (msg instanceof ByteBuf b) s.bytesSinceResponse += b.readableBytes();
+                  ctx.fireChannelRead(msg);
+                }
+              });
     }
     s.timer = vertx.setPeriodic(1000, id -> check(connection, s));
-    connection.closeHandler(v -> {
-      vertx.cancelTimer(s.timer);
-      synchronized (states) {
-        states.remove(connection);
-      }
-    });
+    connection.closeHandler(
+        v -> {
+          vertx.cancelTimer(s.timer);
+          synchronized (states) {
+            states.remove(connection);
+          }
+        });
   }
 
   /** Wraps the request handler: notes each request's start on its connection. */
@@ -114,7 +126,8 @@ final class SlowClientGuard {
       if (r.isEnded()) return; // the body is in; the node is working on the answer
       long elapsedMs = (now - s.requestStart) / 1_000_000;
       long graceMs = deadlines.bodyGrace().toMillis();
-      if (elapsedMs > graceMs && r.bytesRead() * 1000 < (elapsedMs - graceMs) * deadlines.minBodyBytesPerSecond()) {
+      if (elapsedMs > graceMs
+          && r.bytesRead() * 1000 < (elapsedMs - graceMs) * deadlines.minBodyBytesPerSecond()) {
         timeOut(connection, s, r);
       }
       return;
@@ -128,9 +141,13 @@ final class SlowClientGuard {
     if ((now - s.idleSince) / 1_000_000 >= deadlines.headers().toMillis()) {
       vertx.cancelTimer(s.timer);
       if (s.bytesSinceResponse > 0 && s.first != null) {
-        // Part of a header block came, never the end of it: say why before closing (RFC 9110 §15.5.9).
-        // Written below the HTTP codec (from the first handler's context), which has no response to encode.
-        s.first.writeAndFlush(Unpooled.wrappedBuffer(RAW_408)).addListener(ChannelFutureListener.CLOSE);
+        // Part of a header block came, never the end of it: say why before closing (RFC 9110
+        // §15.5.9).
+        // Written below the HTTP codec (from the first handler's context), which has no response to
+        // encode.
+        s.first
+            .writeAndFlush(Unpooled.wrappedBuffer(RAW_408))
+            .addListener(ChannelFutureListener.CLOSE);
       } else {
         connection.close();
       }
@@ -140,7 +157,9 @@ final class SlowClientGuard {
   private void timeOut(HttpConnection connection, State s, HttpServerRequest r) {
     vertx.cancelTimer(s.timer);
     if (!r.response().headWritten()) {
-      r.response().setStatusCode(408).putHeader("Content-Type", "application/problem+json")
+      r.response()
+          .setStatusCode(408)
+          .putHeader("Content-Type", "application/problem+json")
           .putHeader("Connection", "close")
           .end(io.vertx.core.buffer.Buffer.buffer(PROBLEM))
           .onComplete(ar -> connection.close());

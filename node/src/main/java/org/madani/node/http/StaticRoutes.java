@@ -18,27 +18,45 @@ final class StaticRoutes {
   }
 
   void mount(Router router) {
-    router.get("/static/madani.css").handler(ctx -> serve(ctx, "/static/madani.css", "text/css; charset=utf-8"));
-    // The Arabic font of the public pages, served from here so no visitor's browser asks a third party.
-    router.get("/static/fonts/NotoNaskhArabic-Regular.ttf").handler(ctx ->
-        serve(ctx, "/static/fonts/NotoNaskhArabic-Regular.ttf", "font/ttf"));
-    router.get("/static/fonts/OFL.txt").handler(ctx -> serve(ctx, "/static/fonts/OFL.txt", "text/plain; charset=utf-8"));
-    router.get("/ns/v1.jsonld").handler(ctx ->
-        serve(ctx, "/protocol-spec/context/madani-v1.jsonld", "application/ld+json; charset=utf-8"));
-    router.get("/schemas/:file").handler(ctx -> {
-      String file = ctx.pathParam("file");
-      if (!file.matches("[a-z0-9-]+\\.schema\\.json")) {
-        ctx.next();
-        return;
-      }
-      serve(ctx, "/protocol-spec/schemas/" + file, "application/schema+json");
-    });
+    router
+        .get("/static/madani.css")
+        .handler(ctx -> serve(ctx, "/static/madani.css", "text/css; charset=utf-8"));
+    // The Arabic font of the public pages, served from here so no visitor's browser asks a third
+    // party.
+    router
+        .get("/static/fonts/NotoNaskhArabic-Regular.ttf")
+        .handler(ctx -> serve(ctx, "/static/fonts/NotoNaskhArabic-Regular.ttf", "font/ttf"));
+    router
+        .get("/static/fonts/OFL.txt")
+        .handler(ctx -> serve(ctx, "/static/fonts/OFL.txt", "text/plain; charset=utf-8"));
+    router
+        .get("/ns/v1.jsonld")
+        .handler(
+            ctx ->
+                serve(
+                    ctx,
+                    "/protocol-spec/context/madani-v1.jsonld",
+                    "application/ld+json; charset=utf-8"));
+    router
+        .get("/schemas/:file")
+        .handler(
+            ctx -> {
+              String file = ctx.pathParam("file");
+              if (!file.matches("[a-z0-9-]+\\.schema\\.json")) {
+                ctx.next();
+                return;
+              }
+              serve(ctx, "/protocol-spec/schemas/" + file, "application/schema+json");
+            });
   }
 
   private void serve(RoutingContext ctx, String resource, String type) {
-    files.serve(ctx, resource, Map.of(
-        "Content-Type", type,
-        "Cache-Control", "public, max-age=3600",
-        "Access-Control-Allow-Origin", "*"));
+    files.serve(
+        ctx,
+        resource,
+        Map.of(
+            "Content-Type", type,
+            "Cache-Control", "public, max-age=3600",
+            "Access-Control-Allow-Origin", "*"));
   }
 }

@@ -15,8 +15,8 @@ import org.madani.node.trust.TrustService;
 import org.madani.node.trust.TrustService.Standing;
 
 /**
- * Admin API for the trust model: federation mode, levels per node and per organization.
- * Mounted after {@link ApiRoutes}, whose token check covers /api/v1/*.
+ * Admin API for the trust model: federation mode, levels per node and per organization. Mounted
+ * after {@link ApiRoutes}, whose token check covers /api/v1/*.
  */
 public final class TrustApiRoutes {
 
@@ -29,18 +29,36 @@ public final class TrustApiRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/api/v1/trust/mode").handler(ctx -> respond(ctx, 200, Future.succeededFuture(mode(trust.mode()))));
+    router
+        .get("/api/v1/trust/mode")
+        .handler(ctx -> respond(ctx, 200, Future.succeededFuture(mode(trust.mode()))));
     router.put("/api/v1/trust/mode").handler(this::setMode);
-    router.get("/api/v1/trust/nodes").handler(ctx -> respond(ctx, 200, trust.nodes().map(this::items)));
-    router.get("/api/v1/trust/nodes/:host").handler(ctx -> respond(ctx, 200, trust.node(ctx.pathParam("host")).map(this::standing)));
+    router
+        .get("/api/v1/trust/nodes")
+        .handler(ctx -> respond(ctx, 200, trust.nodes().map(this::items)));
+    router
+        .get("/api/v1/trust/nodes/:host")
+        .handler(ctx -> respond(ctx, 200, trust.node(ctx.pathParam("host")).map(this::standing)));
     router.put("/api/v1/trust/nodes/:host").handler(ctx -> set(ctx, true, ctx.pathParam("host")));
-    router.delete("/api/v1/trust/nodes/:host").handler(ctx -> clear(ctx, true, ctx.pathParam("host")));
-    router.get("/api/v1/trust/actors").handler(ctx -> {
-      String actor = ctx.request().getParam("actor");
-      respond(ctx, 200, actor == null ? trust.actors().map(this::items) : trust.actor(actor).map(this::standing));
-    });
+    router
+        .delete("/api/v1/trust/nodes/:host")
+        .handler(ctx -> clear(ctx, true, ctx.pathParam("host")));
+    router
+        .get("/api/v1/trust/actors")
+        .handler(
+            ctx -> {
+              String actor = ctx.request().getParam("actor");
+              respond(
+                  ctx,
+                  200,
+                  actor == null
+                      ? trust.actors().map(this::items)
+                      : trust.actor(actor).map(this::standing));
+            });
     // The actor id is URL-encoded as one path segment; ?actor= works as well.
-    router.get("/api/v1/trust/actors/:actor").handler(ctx -> respond(ctx, 200, trust.actor(actorParam(ctx)).map(this::standing)));
+    router
+        .get("/api/v1/trust/actors/:actor")
+        .handler(ctx -> respond(ctx, 200, trust.actor(actorParam(ctx)).map(this::standing)));
     router.put("/api/v1/trust/actors/:actor").handler(ctx -> set(ctx, false, actorParam(ctx)));
     router.delete("/api/v1/trust/actors/:actor").handler(ctx -> clear(ctx, false, actorParam(ctx)));
   }
@@ -74,8 +92,10 @@ public final class TrustApiRoutes {
     try {
       level = TrustLevel.parse(in.path("level").asText(null));
     } catch (IllegalArgumentException e) {
-      ctx.fail(Problem.unprocessable("Send {\"level\": \"blocked\"|\"allowed\"|\"trusted\"|\"unknown\"}"
-          + (node ? "." : " (or \"limited\").")));
+      ctx.fail(
+          Problem.unprocessable(
+              "Send {\"level\": \"blocked\"|\"allowed\"|\"trusted\"|\"unknown\"}"
+                  + (node ? "." : " (or \"limited\").")));
       return;
     }
     String note = in.hasNonNull("note") ? in.get("note").asText() : null;
@@ -85,7 +105,10 @@ public final class TrustApiRoutes {
     }
     Future<Standing> f;
     try {
-      f = node ? trust.setNode(admin(ctx), subject, level, note) : trust.setActor(admin(ctx), subject, level, note);
+      f =
+          node
+              ? trust.setNode(admin(ctx), subject, level, note)
+              : trust.setActor(admin(ctx), subject, level, note);
     } catch (RuntimeException e) {
       ctx.fail(e);
       return;
@@ -96,8 +119,10 @@ public final class TrustApiRoutes {
   private void clear(RoutingContext ctx, boolean node, String subject) {
     Future<Standing> f;
     try {
-      f = node ? trust.setNode(admin(ctx), subject, TrustLevel.UNKNOWN, null)
-          : trust.setActor(admin(ctx), subject, TrustLevel.UNKNOWN, null);
+      f =
+          node
+              ? trust.setNode(admin(ctx), subject, TrustLevel.UNKNOWN, null)
+              : trust.setActor(admin(ctx), subject, TrustLevel.UNKNOWN, null);
     } catch (RuntimeException e) {
       ctx.fail(e);
       return;
@@ -127,13 +152,18 @@ public final class TrustApiRoutes {
   }
 
   ObjectNode body(RoutingContext ctx) {
-    return json.parseObject(ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+    return json.parseObject(
+        ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
   }
 
   void respond(RoutingContext ctx, int status, Future<ObjectNode> f) {
-    f.onSuccess(body -> ctx.response().setStatusCode(status)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(Buffer.buffer(json.write(body)))).onFailure(ctx::fail);
+    f.onSuccess(
+            body ->
+                ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(Buffer.buffer(json.write(body))))
+        .onFailure(ctx::fail);
   }
 }

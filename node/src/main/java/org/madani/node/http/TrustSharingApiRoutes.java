@@ -25,15 +25,22 @@ public final class TrustSharingApiRoutes {
   private final TrustListService lists;
   private final JsonCodec json;
 
-  public TrustSharingApiRoutes(EndorsementService endorsements, TrustListService lists, JsonCodec json) {
+  public TrustSharingApiRoutes(
+      EndorsementService endorsements, TrustListService lists, JsonCodec json) {
     this.endorsements = endorsements;
     this.lists = lists;
     this.json = json;
   }
 
   public void mount(Router router) {
-    router.get("/api/v1/trust/endorsements").handler(ctx -> respond(ctx, 200,
-        endorsements.list(ctx.request().getParam("of")).map(this::endorsementItems)));
+    router
+        .get("/api/v1/trust/endorsements")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    200,
+                    endorsements.list(ctx.request().getParam("of")).map(this::endorsementItems)));
     router.post("/api/v1/trust/endorsements").handler(this::endorse);
     router.delete("/api/v1/trust/endorsements").handler(this::withdraw);
 
@@ -44,23 +51,58 @@ public final class TrustSharingApiRoutes {
     // Public: peers subscribe here (signed JSON only, and only when publication is on).
     router.get("/trust/lists/:file").handler(this::published);
 
-    router.get("/api/v1/trust/subscriptions").handler(ctx -> respond(ctx, 200,
-        lists.subscriptions().map(this::subscriptionItems)));
-    router.post("/api/v1/trust/subscriptions").handler(ctx -> respond(ctx, 201,
-        lists.subscribe(TrustApiRoutes.admin(ctx), body(ctx).path("url").asText(null)).map(this::subscription)));
-    router.delete("/api/v1/trust/subscriptions/:id").handler(ctx -> lists.unsubscribe(TrustApiRoutes.admin(ctx), id(ctx))
-        .onSuccess(found -> {
-          if (found) ctx.response().setStatusCode(204).end();
-          else ctx.fail(Problem.notFound("No such subscription."));
-        }).onFailure(ctx::fail));
-    router.post("/api/v1/trust/subscriptions/:id/refresh").handler(ctx -> respond(ctx, 200,
-        lists.refresh(id(ctx)).map(this::changeItems)));
-    router.get("/api/v1/trust/changes").handler(ctx -> respond(ctx, 200,
-        lists.changes(ctx.request().getParam("state")).map(this::changeItems)));
-    router.post("/api/v1/trust/changes/:id/approve").handler(ctx -> respond(ctx, 200,
-        lists.decide(TrustApiRoutes.admin(ctx), id(ctx), true).map(this::change)));
-    router.post("/api/v1/trust/changes/:id/reject").handler(ctx -> respond(ctx, 200,
-        lists.decide(TrustApiRoutes.admin(ctx), id(ctx), false).map(this::change)));
+    router
+        .get("/api/v1/trust/subscriptions")
+        .handler(ctx -> respond(ctx, 200, lists.subscriptions().map(this::subscriptionItems)));
+    router
+        .post("/api/v1/trust/subscriptions")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    201,
+                    lists
+                        .subscribe(TrustApiRoutes.admin(ctx), body(ctx).path("url").asText(null))
+                        .map(this::subscription)));
+    router
+        .delete("/api/v1/trust/subscriptions/:id")
+        .handler(
+            ctx ->
+                lists
+                    .unsubscribe(TrustApiRoutes.admin(ctx), id(ctx))
+                    .onSuccess(
+                        found -> {
+                          if (found) ctx.response().setStatusCode(204).end();
+                          else ctx.fail(Problem.notFound("No such subscription."));
+                        })
+                    .onFailure(ctx::fail));
+    router
+        .post("/api/v1/trust/subscriptions/:id/refresh")
+        .handler(ctx -> respond(ctx, 200, lists.refresh(id(ctx)).map(this::changeItems)));
+    router
+        .get("/api/v1/trust/changes")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    200,
+                    lists.changes(ctx.request().getParam("state")).map(this::changeItems)));
+    router
+        .post("/api/v1/trust/changes/:id/approve")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    200,
+                    lists.decide(TrustApiRoutes.admin(ctx), id(ctx), true).map(this::change)));
+    router
+        .post("/api/v1/trust/changes/:id/reject")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    200,
+                    lists.decide(TrustApiRoutes.admin(ctx), id(ctx), false).map(this::change)));
   }
 
   private void endorse(RoutingContext ctx) {
@@ -68,11 +110,17 @@ public final class TrustSharingApiRoutes {
     String from = in.path("from").asText("");
     String of = in.path("of").asText("");
     if (from.isBlank() || of.isBlank()) {
-      ctx.fail(Problem.unprocessable("Send {\"from\": \"<our handle>\", \"of\": \"<actor URL>\", \"comment\": \"…\"}."));
+      ctx.fail(
+          Problem.unprocessable(
+              "Send {\"from\": \"<our handle>\", \"of\": \"<actor URL>\", \"comment\": \"…\"}."));
       return;
     }
-    respond(ctx, 201, endorsements.endorse(TrustApiRoutes.admin(ctx), from, of, in.path("comment").asText(null))
-        .map(this::endorsement));
+    respond(
+        ctx,
+        201,
+        endorsements
+            .endorse(TrustApiRoutes.admin(ctx), from, of, in.path("comment").asText(null))
+            .map(this::endorsement));
   }
 
   private void withdraw(RoutingContext ctx) {
@@ -82,10 +130,14 @@ public final class TrustSharingApiRoutes {
       ctx.fail(Problem.badRequest("Name both: ?from=<our handle>&of=<actor URL>"));
       return;
     }
-    endorsements.withdraw(TrustApiRoutes.admin(ctx), from, of).onSuccess(found -> {
-      if (found) ctx.response().setStatusCode(204).end();
-      else ctx.fail(Problem.notFound("No such endorsement."));
-    }).onFailure(ctx::fail);
+    endorsements
+        .withdraw(TrustApiRoutes.admin(ctx), from, of)
+        .onSuccess(
+            found -> {
+              if (found) ctx.response().setStatusCode(204).end();
+              else ctx.fail(Problem.notFound("No such endorsement."));
+            })
+        .onFailure(ctx::fail);
   }
 
   private void export(RoutingContext ctx) {
@@ -96,11 +148,17 @@ public final class TrustSharingApiRoutes {
       return;
     }
     if (file.endsWith(".csv")) {
-      lists.exportCsv(name).onSuccess(csv -> ctx.response().setStatusCode(200)
-          .putHeader("Content-Type", "text/csv; charset=utf-8")
-          .putHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-          .putHeader("Cache-Control", "no-store")
-          .end(csv)).onFailure(ctx::fail);
+      lists
+          .exportCsv(name)
+          .onSuccess(
+              csv ->
+                  ctx.response()
+                      .setStatusCode(200)
+                      .putHeader("Content-Type", "text/csv; charset=utf-8")
+                      .putHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+                      .putHeader("Cache-Control", "no-store")
+                      .end(csv))
+          .onFailure(ctx::fail);
     } else if (file.endsWith(".json")) {
       respond(ctx, 200, lists.exportJson(name, ctx.request().getParam("as")));
     } else {
@@ -123,8 +181,12 @@ public final class TrustSharingApiRoutes {
       ctx.fail(Problem.unprocessable("Send {\"publish\": true|false}."));
       return;
     }
-    respond(ctx, 200, lists.setPublished(TrustApiRoutes.admin(ctx), in.get("publish").asBoolean())
-        .map(p -> json.mapper().createObjectNode().put("publish", p)));
+    respond(
+        ctx,
+        200,
+        lists
+            .setPublished(TrustApiRoutes.admin(ctx), in.get("publish").asBoolean())
+            .map(p -> json.mapper().createObjectNode().put("publish", p)));
   }
 
   /** Body: {"format": "csv"|"json", "list": "blocks"|"allows" (CSV only), "content": "…"}. */
@@ -133,19 +195,30 @@ public final class TrustSharingApiRoutes {
     String format = in.path("format").asText(null);
     String name = in.path("list").asText("blocks");
     String content = in.path("content").asText(null);
-    Future<List<Change>> f = apply ? lists.apply(TrustApiRoutes.admin(ctx), format, name, content)
-        : lists.preview(format, name, content);
-    respond(ctx, 200, f.map(changes -> {
-      ObjectNode out = json.mapper().createObjectNode();
-      out.put("applied", apply);
-      ArrayNode items = out.putArray("changes");
-      for (Change ch : changes) {
-        ObjectNode o = items.addObject().put("type", ch.type()).put("subject", ch.subject())
-            .put("from", ch.oldLevel().wireName()).put("to", ch.newLevel().wireName());
-        if (ch.note() != null) o.put("note", ch.note());
-      }
-      return out;
-    }));
+    Future<List<Change>> f =
+        apply
+            ? lists.apply(TrustApiRoutes.admin(ctx), format, name, content)
+            : lists.preview(format, name, content);
+    respond(
+        ctx,
+        200,
+        f.map(
+            changes -> {
+              ObjectNode out = json.mapper().createObjectNode();
+              out.put("applied", apply);
+              ArrayNode items = out.putArray("changes");
+              for (Change ch : changes) {
+                ObjectNode o =
+                    items
+                        .addObject()
+                        .put("type", ch.type())
+                        .put("subject", ch.subject())
+                        .put("from", ch.oldLevel().wireName())
+                        .put("to", ch.newLevel().wireName());
+                if (ch.note() != null) o.put("note", ch.note());
+              }
+              return out;
+            }));
   }
 
   private ObjectNode endorsementItems(List<Endorsement> list) {

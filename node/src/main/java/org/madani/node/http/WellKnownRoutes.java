@@ -48,15 +48,20 @@ final class WellKnownRoutes {
       return;
     }
     String h = handle;
-    documents.hosts(h).onSuccess(hosted -> {
-      if (!hosted) {
-        ctx.fail(Problem.notFound("Unknown resource."));
-        return;
-      }
-      ctx.response().putHeader("Content-Type", "application/jrd+json; charset=utf-8")
-          .putHeader("Access-Control-Allow-Origin", "*")
-          .end(Buffer.buffer(json.write(jrd(h, host))));
-    }).onFailure(ctx::fail);
+    documents
+        .hosts(h)
+        .onSuccess(
+            hosted -> {
+              if (!hosted) {
+                ctx.fail(Problem.notFound("Unknown resource."));
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Type", "application/jrd+json; charset=utf-8")
+                  .putHeader("Access-Control-Allow-Origin", "*")
+                  .end(Buffer.buffer(json.write(jrd(h, host))));
+            })
+        .onFailure(ctx::fail);
   }
 
   private ObjectNode jrd(String handle, String host) {
@@ -64,35 +69,58 @@ final class WellKnownRoutes {
     jrd.put("subject", "acct:" + handle + "@" + host);
     jrd.putArray("aliases").add(actors.actorId(handle));
     ArrayNode links = jrd.putArray("links");
-    links.addObject().put("rel", "self").put("type", ActivityStreams.MEDIA_TYPE).put("href", actors.actorId(handle));
-    links.addObject().put("rel", "http://webfinger.net/rel/profile-page").put("type", "text/html")
+    links
+        .addObject()
+        .put("rel", "self")
+        .put("type", ActivityStreams.MEDIA_TYPE)
+        .put("href", actors.actorId(handle));
+    links
+        .addObject()
+        .put("rel", "http://webfinger.net/rel/profile-page")
+        .put("type", "text/html")
         .put("href", actors.actorId(handle));
     // Where a visitor of another server's page lands to follow from here (OStatus subscribe,
     // as Mastodon reads it; served by PublicPages#authorizeInteraction).
-    links.addObject().put("rel", "http://ostatus.org/schema/1.0/subscribe")
+    links
+        .addObject()
+        .put("rel", "http://ostatus.org/schema/1.0/subscribe")
         .put("template", urls.root() + "/authorize_interaction?uri={uri}");
     return jrd;
   }
 
   private void nodeinfoLinks(RoutingContext ctx) {
     ObjectNode out = json.mapper().createObjectNode();
-    out.putArray("links").addObject()
+    out.putArray("links")
+        .addObject()
         .put("rel", "http://nodeinfo.diaspora.software/ns/schema/2.1")
         .put("href", urls.root() + "/nodeinfo/2.1");
-    ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(json.write(out)));
+    ctx.response()
+        .putHeader("Content-Type", "application/json")
+        .end(Buffer.buffer(json.write(out)));
   }
 
   private void nodeinfo(RoutingContext ctx) {
-    documents.organizationCount().map(this::nodeinfo).onSuccess(doc -> ctx.response()
-        .putHeader("Content-Type", "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"")
-        .end(Buffer.buffer(json.write(doc)))).onFailure(ctx::fail);
+    documents
+        .organizationCount()
+        .map(this::nodeinfo)
+        .onSuccess(
+            doc ->
+                ctx.response()
+                    .putHeader(
+                        "Content-Type",
+                        "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"")
+                    .end(Buffer.buffer(json.write(doc))))
+        .onFailure(ctx::fail);
   }
 
   private ObjectNode nodeinfo(long orgCount) {
     ObjectNode out = json.mapper().createObjectNode();
     out.put("version", "2.1");
-    out.putObject("software").put("name", "madani").put("version", "0.1.0")
-        .put("repository", "https://madani.network/").put("homepage", "https://madani.network/");
+    out.putObject("software")
+        .put("name", "madani")
+        .put("version", "0.1.0")
+        .put("repository", "https://madani.network/")
+        .put("homepage", "https://madani.network/");
     out.putArray("protocols").add("activitypub");
     out.putObject("services").putArray("inbound");
     out.with("services").putArray("outbound");

@@ -13,26 +13,27 @@ import org.madani.node.model.Problem;
 
 /**
  * Parses untrusted JSON with hard bounds: nesting depth, string and number lengths, and duplicate
- * keys rejected (a duplicate key lets two parsers see two different documents, which a signature
- * or schema check would then not cover).
+ * keys rejected (a duplicate key lets two parsers see two different documents, which a signature or
+ * schema check would then not cover).
  */
 public final class JsonCodec {
 
   private final ObjectMapper mapper;
 
   public JsonCodec(int maxDepth) {
-    JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(maxDepth)
-            .maxStringLength(1_000_000)
-            .maxNumberLength(64)
-            .maxNameLength(1_000)
-            .build())
-        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .build();
-    this.mapper = JsonMapper.builder(factory)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(maxDepth)
+                    .maxStringLength(1_000_000)
+                    .maxNumberLength(64)
+                    .maxNameLength(1_000)
+                    .build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    this.mapper =
+        JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   }
 
   public ObjectMapper mapper() {
@@ -48,11 +49,19 @@ public final class JsonCodec {
     try {
       node = mapper.readTree(body);
     } catch (StreamConstraintsException e) {
-      throw Problem.of(400, "json-limits", "JSON exceeds limits",
-          "The JSON document is nested too deeply or has an over-long value.").exception();
+      throw Problem.of(
+              400,
+              "json-limits",
+              "JSON exceeds limits",
+              "The JSON document is nested too deeply or has an over-long value.")
+          .exception();
     } catch (IOException e) {
-      throw Problem.of(400, "malformed-json", "Malformed JSON",
-          "The request body is not well-formed JSON: " + safeMessage(e)).exception();
+      throw Problem.of(
+              400,
+              "malformed-json",
+              "Malformed JSON",
+              "The request body is not well-formed JSON: " + safeMessage(e))
+          .exception();
     }
     if (node == null || !node.isObject()) {
       throw Problem.badRequest("A JSON object is expected.");
@@ -70,8 +79,10 @@ public final class JsonCodec {
 
   private static String safeMessage(IOException e) {
     // Jackson's original message names the location but never echoes more than a short token.
-    String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-        ? jpe.getOriginalMessage() : "unreadable";
+    String m =
+        e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+            ? jpe.getOriginalMessage()
+            : "unreadable";
     if (m == null) return "unreadable";
     return m.length() > 200 ? m.substring(0, 200) : m;
   }

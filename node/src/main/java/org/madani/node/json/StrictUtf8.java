@@ -8,32 +8,39 @@ import java.nio.charset.StandardCharsets;
 import org.madani.node.model.Problem;
 
 /**
- * Refuses text that is not well-formed UTF-8 (RFC 3629), before anything is verified or stored.
- * A lenient decoder turns an overlong form ({@code C0 AF}) or an encoded surrogate
- * ({@code ED A0 80}) into U+FFFD, so what a signature or proof covered would not be what is kept;
- * a byte order mark means another encoding (RFC 8259 §8.1 forbids one on the wire), and Jackson
- * would read a UTF-16 body that the rest of the node then mis-decodes. Stateless.
+ * Refuses text that is not well-formed UTF-8 (RFC 3629), before anything is verified or stored. A
+ * lenient decoder turns an overlong form ({@code C0 AF}) or an encoded surrogate ({@code ED A0 80})
+ * into U+FFFD, so what a signature or proof covered would not be what is kept; a byte order mark
+ * means another encoding (RFC 8259 §8.1 forbids one on the wire), and Jackson would read a UTF-16
+ * body that the rest of the node then mis-decodes. Stateless.
  */
 public final class StrictUtf8 {
   private StrictUtf8() {}
 
   /** The body decoded, or a 400 problem naming what is wrong with it. */
   public static String decode(byte[] body) {
-    if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
-        || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
+    if (body.length >= 2
+        && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+            || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
       throw malformed("The body starts with a UTF-16 byte order mark; send UTF-8 without one.");
     }
-    if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
+    if (body.length >= 3
+        && body[0] == (byte) 0xEF
+        && body[1] == (byte) 0xBB
+        && body[2] == (byte) 0xBF) {
       throw malformed("The body starts with a byte order mark; send UTF-8 without one.");
     }
     CharBuffer chars;
     try {
-      chars = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body));
+      chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body));
     } catch (CharacterCodingException e) {
-      throw malformed("The body is not well-formed UTF-8 (overlong form, encoded surrogate or broken sequence).");
+      throw malformed(
+          "The body is not well-formed UTF-8 (overlong form, encoded surrogate or broken sequence).");
     }
     String text = chars.toString();
     if (text.indexOf('\0') >= 0) {
@@ -42,7 +49,10 @@ public final class StrictUtf8 {
     return text;
   }
 
-  /** Whether {@code s} holds a surrogate that is not half of a pair (as a JSON {@code \\uD800} escape can). */
+  /**
+   * Whether {@code s} holds a surrogate that is not half of a pair (as a JSON {@code \\uD800}
+   * escape can).
+   */
   public static boolean hasLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -18,8 +18,8 @@ import java.util.Set;
  * @param orgName that organization's name, as a language map
  * @param date when it happens or happened: start time or start date, else publication time
  * @param updated last change at the origin (or receipt, for received entries)
- * @param viewers hosted organizations allowed to see a network entry (own org or recipients);
- *     empty for public entries
+ * @param viewers hosted organizations allowed to see a network entry (own org or recipients); empty
+ *     for public entries
  * @param local true for this node's own entries
  * @param schedule when and where an event happens (feeds and calendars); null for other kinds
  */
@@ -45,12 +45,18 @@ public record DirectoryEntry(
 
   public static final String PUBLIC = "public";
   public static final String NETWORK = "network";
+
   /**
    * The kind of a post received from a followed Fediverse account (a Note: a Mastodon status, a
-   * Fedify or Misskey post). Not a Madani entry kind: nobody publishes one here, they are only shown.
+   * Fedify or Misskey post). Not a Madani entry kind: nobody publishes one here, they are only
+   * shown.
    */
   public static final String POST = "post";
-  /** A question asked by an organization (collaboration, issue 16): shown and searched, answered by replies. */
+
+  /**
+   * A question asked by an organization (collaboration, issue 16): shown and searched, answered by
+   * replies.
+   */
   public static final String QUESTION = "question";
 
   public DirectoryEntry {
@@ -75,12 +81,43 @@ public record DirectoryEntry(
   }
 
   /** An entry without a schedule (every kind but event). */
-  public DirectoryEntry(String id, String kind, String audience, Map<String, String> title,
-      Map<String, String> summary, Map<String, String> content, List<String> keywords, String orgId,
-      Map<String, String> orgName, List<String> sectors, List<String> regions, List<String> languages,
-      Instant date, Instant updated, Set<Long> viewers, boolean local, Provenance provenance) {
-    this(id, kind, audience, title, summary, content, keywords, orgId, orgName, sectors, regions, languages, date,
-        updated, viewers, local, provenance, null);
+  public DirectoryEntry(
+      String id,
+      String kind,
+      String audience,
+      Map<String, String> title,
+      Map<String, String> summary,
+      Map<String, String> content,
+      List<String> keywords,
+      String orgId,
+      Map<String, String> orgName,
+      List<String> sectors,
+      List<String> regions,
+      List<String> languages,
+      Instant date,
+      Instant updated,
+      Set<Long> viewers,
+      boolean local,
+      Provenance provenance) {
+    this(
+        id,
+        kind,
+        audience,
+        title,
+        summary,
+        content,
+        keywords,
+        orgId,
+        orgName,
+        sectors,
+        regions,
+        languages,
+        date,
+        updated,
+        viewers,
+        local,
+        provenance,
+        null);
   }
 
   /**
@@ -88,12 +125,14 @@ public record DirectoryEntry(
    *
    * @param start the start instant
    * @param end the end instant, or null
-   * @param timeZone the IANA zone the event is held in (protocol-spec/data-model.md §6.3); null when
-   *     the origin did not say (an event from other fediverse software): then calendars use UTC
+   * @param timeZone the IANA zone the event is held in (protocol-spec/data-model.md §6.3); null
+   *     when the origin did not say (an event from other fediverse software): then calendars use
+   *     UTC
    * @param place the place's name and address, as a language map of display lines; may be empty
    * @param onlineUrl where to join online, or null
    */
-  public record Schedule(Instant start, Instant end, String timeZone, Map<String, String> place, String onlineUrl) {
+  public record Schedule(
+      Instant start, Instant end, String timeZone, Map<String, String> place, String onlineUrl) {
     public Schedule {
       Objects.requireNonNull(start, "start");
       place = Map.copyOf(place == null ? Map.of() : place);

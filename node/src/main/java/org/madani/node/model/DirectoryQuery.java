@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A directory search. Null or blank fields do not filter. {@code q} is free text in Arabic,
- * English or both. {@code from}/{@code to} bound {@link DirectoryEntry#date()} (to exclusive).
+ * A directory search. Null or blank fields do not filter. {@code q} is free text in Arabic, English
+ * or both. {@code from}/{@code to} bound {@link DirectoryEntry#date()} (to exclusive).
  *
  * @param viewers hosted organizations on whose behalf the search runs: network entries visible to
  *     any of them are included. Empty: public entries only (public pages, anonymous API).
@@ -25,11 +25,16 @@ public record DirectoryQuery(
     Set<Long> viewers) {
 
   public static final int MAX_PAGE_SIZE = 100;
+
   /** Deep paging costs memory per request; nobody reads page 500 of a directory. */
   public static final int MAX_WINDOW = 10_000;
+
   public static final int MAX_QUERY_LENGTH = 500;
 
-  public enum Sort { RELEVANCE, DATE }
+  public enum Sort {
+    RELEVANCE,
+    DATE
+  }
 
   public DirectoryQuery {
     if (page < 1) throw new IllegalArgumentException("page must be >= 1");
@@ -48,15 +53,18 @@ public record DirectoryQuery(
 
   /** Everything public, newest first: the start of a builder-like chain in tests and pages. */
   public static DirectoryQuery all() {
-    return new DirectoryQuery(null, null, null, null, null, null, null, null, null, 1, 20, Set.of());
+    return new DirectoryQuery(
+        null, null, null, null, null, null, null, null, null, 1, 20, Set.of());
   }
 
   public DirectoryQuery withQ(String text) {
-    return new DirectoryQuery(text, kind, sector, region, from, to, lang, org, null, page, pageSize, viewers);
+    return new DirectoryQuery(
+        text, kind, sector, region, from, to, lang, org, null, page, pageSize, viewers);
   }
 
   public DirectoryQuery withViewers(Set<Long> ids) {
-    return new DirectoryQuery(q, kind, sector, region, from, to, lang, org, sort, page, pageSize, ids);
+    return new DirectoryQuery(
+        q, kind, sector, region, from, to, lang, org, sort, page, pageSize, ids);
   }
 
   public int offset() {

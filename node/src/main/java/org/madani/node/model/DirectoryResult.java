@@ -18,7 +18,8 @@ public record DirectoryResult(
     Map<String, Map<String, Long>> facets,
     Map<String, Map<String, String>> organizations) {
 
-  public static final List<String> DIMENSIONS = List.of("kind", "sector", "region", "language", "organization");
+  public static final List<String> DIMENSIONS =
+      List.of("kind", "sector", "region", "language", "organization");
 
   public DirectoryResult {
     items = List.copyOf(items);

@@ -5,7 +5,13 @@ import java.util.Optional;
 
 /** The kinds of entry an organization publishes (protocol-spec/data-model.md). */
 public enum EntryKind {
-  EVENT, PROJECT, CAMPAIGN, REPORT, ARTICLE, OFFER, NEED;
+  EVENT,
+  PROJECT,
+  CAMPAIGN,
+  REPORT,
+  ARTICLE,
+  OFFER,
+  NEED;
 
   /** The lower-case name used on the wire and in schemas. */
   public String wireName() {

@@ -3,8 +3,8 @@ package org.madani.node.model;
 import java.time.Instant;
 
 /**
- * Filters and paging for listing one organization's entries. Null fields do not filter.
- * {@code from}/{@code to} bound an event's start time.
+ * Filters and paging for listing one organization's entries. Null fields do not filter. {@code
+ * from}/{@code to} bound an event's start time.
  */
 public record EntryQuery(
     EntryKind kind,

@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * An RFC 9457 problem: what went wrong, safe to show to the caller. Services throw it (wrapped in
- * {@link ProblemException}); the HTTP layer renders it as {@code application/problem+json}.
- * {@code detail} must never carry secrets, stack traces or other users' data.
+ * {@link ProblemException}); the HTTP layer renders it as {@code application/problem+json}. {@code
+ * detail} must never carry secrets, stack traces or other users' data.
  */
-public record Problem(URI type, String title, int status, String detail, Map<String, Object> extensions) {
+public record Problem(
+    URI type, String title, int status, String detail, Map<String, Object> extensions) {
 
   public static final String TYPE_BASE = "https://madani.network/problems/";
 

@@ -4,11 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Who may see an entry. PUBLIC: anyone. NETWORK: followers and trusted nodes only.
- * PRIVATE: only the named recipients.
+ * Who may see an entry. PUBLIC: anyone. NETWORK: followers and trusted nodes only. PRIVATE: only
+ * the named recipients.
  */
 public enum Visibility {
-  PUBLIC, NETWORK, PRIVATE;
+  PUBLIC,
+  NETWORK,
+  PRIVATE;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -12,21 +12,39 @@ import org.madani.node.federation.actor.PrivateKeyFiles;
 import org.madani.node.trust.OrganizationKeys;
 
 /**
- * What organizations publish: profiles and entries, checked against the schemas and taxonomies,
- * and hosting one more organization with its keys. {@code events} hears every write (the outbox
+ * What organizations publish: profiles and entries, checked against the schemas and taxonomies, and
+ * hosting one more organization with its keys. {@code events} hears every write (the outbox
  * publishes it, the directory indexer wakes up).
  */
-public record ContentModule(Taxonomies taxonomies, DocumentChecks checks, ContentEvents events,
-    ProfileService profiles, EntryService entries, HostedOrganizations hosting) {
+public record ContentModule(
+    Taxonomies taxonomies,
+    DocumentChecks checks,
+    ContentEvents events,
+    ProfileService profiles,
+    EntryService entries,
+    HostedOrganizations hosting) {
 
-  public static ContentModule of(StoreModule store, ContentEvents events, PrivateKeyFiles keyFiles, Path keysDir,
+  public static ContentModule of(
+      StoreModule store,
+      ContentEvents events,
+      PrivateKeyFiles keyFiles,
+      Path keysDir,
       Clock clock) {
     Taxonomies taxonomies = new Taxonomies(store.json().mapper());
-    DocumentChecks checks = new DocumentChecks(new SchemaValidator(store.json().mapper()), taxonomies);
+    DocumentChecks checks =
+        new DocumentChecks(new SchemaValidator(store.json().mapper()), taxonomies);
     ProfileService profiles = new ProfileService(store.db(), store.orgs(), checks, events, clock);
-    EntryService entries = new EntryService(store.db(), store.orgs(), store.entries(), checks, events, clock);
-    HostedOrganizations hosting = new HostedOrganizations(store.db(), store.orgs(), profiles,
-        new OrganizationKeys(store.keys(), keyFiles), keysDir, events, clock);
+    EntryService entries =
+        new EntryService(store.db(), store.orgs(), store.entries(), checks, events, clock);
+    HostedOrganizations hosting =
+        new HostedOrganizations(
+            store.db(),
+            store.orgs(),
+            profiles,
+            new OrganizationKeys(store.keys(), keyFiles),
+            keysDir,
+            events,
+            clock);
     return new ContentModule(taxonomies, checks, events, profiles, entries, hosting);
   }
 }

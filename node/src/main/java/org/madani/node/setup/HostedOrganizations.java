@@ -17,8 +17,8 @@ import org.madani.node.trust.OrganizationKeys;
 /**
  * Hosting one more organization on a node: a validated profile and new key pairs, in one
  * transaction, so a failure leaves no half-made organization (key files already written are then
- * orphaned, never reused). The same path serves {@code add-org} on a stopped node and
- * {@code POST /api/v1/organizations} on a running one.
+ * orphaned, never reused). The same path serves {@code add-org} on a stopped node and {@code POST
+ * /api/v1/organizations} on a running one.
  */
 public final class HostedOrganizations {
 
@@ -33,8 +33,14 @@ public final class HostedOrganizations {
   private final ContentEvents events;
   private final Clock clock;
 
-  public HostedOrganizations(Database db, OrganizationRepository orgs, ProfileService profiles, OrganizationKeys keys,
-      Path keysDir, ContentEvents events, Clock clock) {
+  public HostedOrganizations(
+      Database db,
+      OrganizationRepository orgs,
+      ProfileService profiles,
+      OrganizationKeys keys,
+      Path keysDir,
+      ContentEvents events,
+      Clock clock) {
     this.db = db;
     this.orgs = orgs;
     this.profiles = profiles;
@@ -52,7 +58,8 @@ public final class HostedOrganizations {
   }
 
   /** The same on the calling thread, for commands on a stopped node. */
-  public OrganizationKeys.Created createBlocking(String handle, ObjectNode profile) throws SQLException {
+  public OrganizationKeys.Created createBlocking(String handle, ObjectNode profile)
+      throws SQLException {
     checkHandle(handle);
     ObjectNode valid = profiles.validated(withName(handle, profile));
     return db.txBlocking(c -> insert(c, handle, valid));
@@ -68,7 +75,8 @@ public final class HostedOrganizations {
     return insert(c, handle, profiles.validated(withName(handle, profile)));
   }
 
-  private OrganizationKeys.Created insert(java.sql.Connection c, String handle, ObjectNode valid) throws SQLException {
+  private OrganizationKeys.Created insert(java.sql.Connection c, String handle, ObjectNode valid)
+      throws SQLException {
     if (orgs.findByHandle(c, handle).isPresent()) {
       throw Problem.conflict("An organization with handle '" + handle + "' already exists.");
     }
@@ -78,7 +86,8 @@ public final class HostedOrganizations {
 
   private static void checkHandle(String handle) {
     if (handle == null || !HANDLE.matcher(handle).matches()) {
-      throw Problem.badRequest("handle must be 2–31 characters of a-z, 0-9, _ or -, starting with a letter or digit.");
+      throw Problem.badRequest(
+          "handle must be 2–31 characters of a-z, 0-9, _ or -, starting with a letter or digit.");
     }
   }
 

@@ -4,9 +4,9 @@ import java.net.URI;
 import org.madani.node.config.NodeConfig;
 
 /**
- * The base URL the node's actor ids live under: the configured one, else (development mode)
- * {@code http://bind:port}, with a wildcard bind address read as localhost. The server and the
- * offline commands ask the same question here, so what one publishes the other serves.
+ * The base URL the node's actor ids live under: the configured one, else (development mode) {@code
+ * http://bind:port}, with a wildcard bind address read as localhost. The server and the offline
+ * commands ask the same question here, so what one publishes the other serves.
  */
 public final class NodeAddress {
 

@@ -23,8 +23,8 @@ import org.madani.node.trust.KeyRotation;
 import org.madani.node.trust.OrganizationKeys;
 
 /**
- * The node's services without its HTTP server, for command-line work on the data directory
- * (init, token, import). Must not run while a node serves the same directory: H2 locks the file.
+ * The node's services without its HTTP server, for command-line work on the data directory (init,
+ * token, import). Must not run while a node serves the same directory: H2 locks the file.
  */
 public final class OfflineNode implements AutoCloseable {
 
@@ -51,16 +51,31 @@ public final class OfflineNode implements AutoCloseable {
     TrustModule trust = TrustModule.of(store, accounts.audit(), clock, () -> {});
     await(trust.trust().refresh());
     // Signing keys at rest: encrypted with MADANI_KEY_PASSPHRASE(_FILE) when set.
-    this.federation = FederationModule.of(new FederationModule.Needs(vertx, config, new Urls(NodeAddress.baseUrl(config)),
-        clock, store, trust.policy(), PrivateKeyFiles.fromEnv(System.getenv()), () -> {}, outcome -> {},
-        accounts.audit()));
+    this.federation =
+        FederationModule.of(
+            new FederationModule.Needs(
+                vertx,
+                config,
+                new Urls(NodeAddress.baseUrl(config)),
+                clock,
+                store,
+                trust.policy(),
+                PrivateKeyFiles.fromEnv(System.getenv()),
+                () -> {},
+                outcome -> {},
+                accounts.audit()));
     // Entries made offline (init --examples) are published like any other write: logged with
     // their proof and put in the outbox, so followers get them (by delivery or by catch-up); what
     // it queues waits in the durable delivery queue until the node serves again. A node whose port
     // is picked at start (port 0, tests only) has no actor ids yet: nothing to publish under.
     boolean addressable = config.baseUrl() != null || config.port() != 0;
-    this.content = ContentModule.of(store, addressable ? federation.outbox() : ContentEvents.NONE,
-        federation.keyFiles(), config.keysDir(), clock);
+    this.content =
+        ContentModule.of(
+            store,
+            addressable ? federation.outbox() : ContentEvents.NONE,
+            federation.keyFiles(),
+            config.keysDir(),
+            clock);
   }
 
   /**
@@ -69,7 +84,10 @@ public final class OfflineNode implements AutoCloseable {
    */
   private static Database openOrExplain(Vertx vertx, NodeConfig config) {
     try {
-      return Database.open(vertx, config.database(), config.databaseFile(),
+      return Database.open(
+          vertx,
+          config.database(),
+          config.databaseFile(),
           Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"),
           Passphrases.fromEnv(System.getenv(), "MADANI_DATABASE_PASSWORD"));
     } catch (RuntimeException e) {
@@ -81,7 +99,8 @@ public final class OfflineNode implements AutoCloseable {
 
   private static boolean lockedByRunningNode(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s && s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) return true;
+      if (t instanceof SQLException s && s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1)
+        return true;
     }
     return false;
   }
@@ -111,7 +130,8 @@ public final class OfflineNode implements AutoCloseable {
    * Creates a hosted organization with its key pairs, in one transaction: a failure leaves no
    * half-made organization behind (key files already written are then orphaned, never reused).
    */
-  public OrganizationKeys.Created createOrganization(String handle, ObjectNode profile) throws SQLException {
+  public OrganizationKeys.Created createOrganization(String handle, ObjectNode profile)
+      throws SQLException {
     return content.hosting().createBlocking(handle, profile);
   }
 
@@ -133,6 +153,5 @@ public final class OfflineNode implements AutoCloseable {
   public void close() {
     store.db().close();
     vertx.close(); // called from a non-Vert.x thread; nothing to wait for
-
   }
 }

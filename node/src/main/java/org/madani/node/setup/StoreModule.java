@@ -16,12 +16,12 @@ import org.madani.node.store.InboxRepository;
 import org.madani.node.store.KeyChangeRepository;
 import org.madani.node.store.KeyRepository;
 import org.madani.node.store.MirrorRepository;
+import org.madani.node.store.OnlineBackup;
 import org.madani.node.store.OrganizationRepository;
 import org.madani.node.store.OutboxRepository;
 import org.madani.node.store.RemoteActorRepository;
 import org.madani.node.store.RemoteObjectRepository;
 import org.madani.node.store.ReportRepository;
-import org.madani.node.store.OnlineBackup;
 import org.madani.node.store.TrustListRepository;
 import org.madani.node.store.TrustRepository;
 
@@ -60,18 +60,37 @@ public record StoreModule(
 
   /**
    * @param indexReader names this process's search index among the readers of the directory change
-   *                    sequence (several processes on one PostgreSQL; see directory.IndexReaderName)
+   *     sequence (several processes on one PostgreSQL; see directory.IndexReaderName)
    */
   public static StoreModule of(Database db, JsonCodec json, Clock clock, String indexReader) {
     return of(db, json, clock, new DirectoryRepository(indexReader));
   }
 
-  private static StoreModule of(Database db, JsonCodec json, Clock clock, DirectoryRepository directory) {
-    return new StoreModule(db, json, new OrganizationRepository(json.mapper()), new EntryRepository(json.mapper()),
-        new FollowRepository(), new FederationSettingsRepository(), new RemoteActorRepository(),
-        new RemoteObjectRepository(), new OutboxRepository(), new InboxRepository(), new KeyRepository(),
-        new KeyChangeRepository(), new MirrorRepository(), new EndorsementRepository(), new ReportRepository(),
-        directory, new TrustRepository(), new TrustListRepository(), new DiscoveryRepository(),
-        new CoverageRepository(), new OnlineBackup(), new AccountRepository(), new DeliveryQueue(clock));
+  private static StoreModule of(
+      Database db, JsonCodec json, Clock clock, DirectoryRepository directory) {
+    return new StoreModule(
+        db,
+        json,
+        new OrganizationRepository(json.mapper()),
+        new EntryRepository(json.mapper()),
+        new FollowRepository(),
+        new FederationSettingsRepository(),
+        new RemoteActorRepository(),
+        new RemoteObjectRepository(),
+        new OutboxRepository(),
+        new InboxRepository(),
+        new KeyRepository(),
+        new KeyChangeRepository(),
+        new MirrorRepository(),
+        new EndorsementRepository(),
+        new ReportRepository(),
+        directory,
+        new TrustRepository(),
+        new TrustListRepository(),
+        new DiscoveryRepository(),
+        new CoverageRepository(),
+        new OnlineBackup(),
+        new AccountRepository(),
+        new DeliveryQueue(clock));
   }
 }

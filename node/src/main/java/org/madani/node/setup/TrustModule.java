@@ -11,9 +11,12 @@ import org.madani.node.trust.TrustService;
  */
 public record TrustModule(TrustPolicy policy, TrustService trust) {
 
-  /** @param onChange run after the settings were (re)read (the directory drops blocked content) */
+  /**
+   * @param onChange run after the settings were (re)read (the directory drops blocked content)
+   */
   public static TrustModule of(StoreModule store, AuditLog audit, Clock clock, Runnable onChange) {
     TrustPolicy policy = new TrustPolicy();
-    return new TrustModule(policy, new TrustService(store.db(), store.trust(), policy, audit, clock, onChange));
+    return new TrustModule(
+        policy, new TrustService(store.db(), store.trust(), policy, audit, clock, onChange));
   }
 }

@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.InboxRepository.InboxRow;
 
-/** SpaceDecline: an invitee declined (spaces.md §5.2). The inbox has verified the sender; {@link SpaceInbound#declined} applies it, idempotently. */
+/**
+ * SpaceDecline: an invitee declined (spaces.md §5.2). The inbox has verified the sender; {@link
+ * SpaceInbound#declined} applies it, idempotently.
+ */
 public final class DeclineSpaceHandler implements ActivityHandler {
 
   private final SpaceInbound spaces;

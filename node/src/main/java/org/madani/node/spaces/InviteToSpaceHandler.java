@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.InboxRepository.InboxRow;
 
-/** SpaceInvite: the owner invites one of our organizations (spaces.md §5.1). The inbox has verified the sender; {@link SpaceInbound#invited} applies it, idempotently. */
+/**
+ * SpaceInvite: the owner invites one of our organizations (spaces.md §5.1). The inbox has verified
+ * the sender; {@link SpaceInbound#invited} applies it, idempotently.
+ */
 public final class InviteToSpaceHandler implements ActivityHandler {
 
   private final SpaceInbound spaces;

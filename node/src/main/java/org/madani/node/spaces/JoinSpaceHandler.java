@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.InboxRepository.InboxRow;
 
-/** SpaceJoin: an invitee accepted and sent its X25519 space key (spaces.md §5.2). The inbox has verified the sender; {@link SpaceInbound#joined} applies it, idempotently. */
+/**
+ * SpaceJoin: an invitee accepted and sent its X25519 space key (spaces.md §5.2). The inbox has
+ * verified the sender; {@link SpaceInbound#joined} applies it, idempotently.
+ */
 public final class JoinSpaceHandler implements ActivityHandler {
 
   private final SpaceInbound spaces;

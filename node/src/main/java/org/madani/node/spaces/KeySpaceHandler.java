@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.InboxRepository.InboxRow;
 
-/** SpaceKey: the owner sends an epoch's content key wrapped for us, with the member list (spaces.md §5.3). The inbox has verified the sender; {@link SpaceInbound#keyed} applies it, idempotently. */
+/**
+ * SpaceKey: the owner sends an epoch's content key wrapped for us, with the member list (spaces.md
+ * §5.3). The inbox has verified the sender; {@link SpaceInbound#keyed} applies it, idempotently.
+ */
 public final class KeySpaceHandler implements ActivityHandler {
 
   private final SpaceInbound spaces;

@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.InboxRepository.InboxRow;
 
-/** SpaceLeave: a member left the space we own (spaces.md §5.5). The inbox has verified the sender; {@link SpaceInbound#left} applies it, idempotently. */
+/**
+ * SpaceLeave: a member left the space we own (spaces.md §5.5). The inbox has verified the sender;
+ * {@link SpaceInbound#left} applies it, idempotently.
+ */
 public final class LeaveSpaceHandler implements ActivityHandler {
 
   private final SpaceInbound spaces;

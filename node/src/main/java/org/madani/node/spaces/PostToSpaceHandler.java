@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.InboxRepository.InboxRow;
 
-/** SpacePost: a member's sealed and signed post (spaces.md §5.4). The inbox has verified the sender; {@link SpaceInbound#posted} applies it, idempotently. */
+/**
+ * SpacePost: a member's sealed and signed post (spaces.md §5.4). The inbox has verified the sender;
+ * {@link SpaceInbound#posted} applies it, idempotently.
+ */
 public final class PostToSpaceHandler implements ActivityHandler {
 
   private final SpaceInbound spaces;

@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.InboxRepository.InboxRow;
 
-/** SpaceRemove: the owner removed one of our organizations (spaces.md §5.5). The inbox has verified the sender; {@link SpaceInbound#removed} applies it, idempotently. */
+/**
+ * SpaceRemove: the owner removed one of our organizations (spaces.md §5.5). The inbox has verified
+ * the sender; {@link SpaceInbound#removed} applies it, idempotently.
+ */
 public final class RemoveFromSpaceHandler implements ActivityHandler {
 
   private final SpaceInbound spaces;

@@ -16,8 +16,8 @@ import org.madani.node.model.Problem;
 
 /**
  * {@code GET /orgs/{handle}/spaces/{ref}/posts?after=N}: a space's ciphertext envelopes for a
- * member's node catching up (spaces.md §5.6). The request must carry an HTTP signature (RFC 9421
- * or draft-cavage) by an active member; anyone else gets 404.
+ * member's node catching up (spaces.md §5.6). The request must carry an HTTP signature (RFC 9421 or
+ * draft-cavage) by an active member; anyone else gets 404.
  */
 public final class SpaceCatchUpRoutes {
 
@@ -26,7 +26,8 @@ public final class SpaceCatchUpRoutes {
   private final URI root;
   private final JsonCodec json;
 
-  public SpaceCatchUpRoutes(SpaceCatchUp catchUp, InboxService signatures, URI root, JsonCodec json) {
+  public SpaceCatchUpRoutes(
+      SpaceCatchUp catchUp, InboxService signatures, URI root, JsonCodec json) {
     this.catchUp = catchUp;
     this.signatures = signatures;
     this.root = root;
@@ -45,13 +46,18 @@ public final class SpaceCatchUpRoutes {
       ctx.fail(Problem.badRequest("'after' must be a number."));
       return;
     }
-    signatures.authenticate(view(ctx))
+    signatures
+        .authenticate(view(ctx))
         .recover(err -> io.vertx.core.Future.failedFuture(Problem.notFound("No such space.")))
-        .compose(v -> catchUp.page(ctx.pathParam("handle"), ctx.pathParam("ref"), v.ownerId(), after))
-        .onSuccess(doc -> ctx.response().setStatusCode(200)
-            .putHeader("Content-Type", "application/activity+json; charset=utf-8")
-            .putHeader("Cache-Control", "no-store")
-            .end(Buffer.buffer(json.write(doc))))
+        .compose(
+            v -> catchUp.page(ctx.pathParam("handle"), ctx.pathParam("ref"), v.ownerId(), after))
+        .onSuccess(
+            doc ->
+                ctx.response()
+                    .setStatusCode(200)
+                    .putHeader("Content-Type", "application/activity+json; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(Buffer.buffer(json.write(doc))))
         .onFailure(ctx::fail);
   }
 
@@ -59,9 +65,14 @@ public final class SpaceCatchUpRoutes {
   private HttpRequestView view(RoutingContext ctx) {
     HttpServerRequest r = ctx.request();
     Map<String, List<String>> headers = new HashMap<>();
-    for (String name : r.headers().names()) headers.put(name.toLowerCase(Locale.ROOT), r.headers().getAll(name));
-    if (!headers.containsKey("host") && r.authority() != null) headers.put("host", List.of(r.authority().toString()));
-    String base = root.toString().endsWith("/") ? root.toString().substring(0, root.toString().length() - 1) : root.toString();
+    for (String name : r.headers().names())
+      headers.put(name.toLowerCase(Locale.ROOT), r.headers().getAll(name));
+    if (!headers.containsKey("host") && r.authority() != null)
+      headers.put("host", List.of(r.authority().toString()));
+    String base =
+        root.toString().endsWith("/")
+            ? root.toString().substring(0, root.toString().length() - 1)
+            : root.toString();
     return new HttpRequestView(r.method().name(), URI.create(base + r.uri()), headers, new byte[0]);
   }
 }

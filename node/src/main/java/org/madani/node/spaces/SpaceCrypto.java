@@ -39,6 +39,7 @@ public final class SpaceCrypto {
 
   /** RFC 9180 identifiers of the one suite spaces use. */
   public static final short KEM = HPKE.kem_X25519_SHA256;
+
   public static final short KDF = HPKE.kdf_HKDF_SHA256;
   public static final short AEAD = HPKE.aead_AES_GCM256;
 
@@ -58,7 +59,8 @@ public final class SpaceCrypto {
   /** An X25519 key pair as raw RFC 7748 bytes. */
   public record KeyPair(byte[] publicKey, byte[] privateKey) {
     public KeyPair {
-      if (publicKey.length != 32 || privateKey.length != 32) throw new IllegalArgumentException("X25519 keys are 32 bytes");
+      if (publicKey.length != 32 || privateKey.length != 32)
+        throw new IllegalArgumentException("X25519 keys are 32 bytes");
     }
 
     @Override
@@ -110,40 +112,58 @@ public final class SpaceCrypto {
     return lp(recipient);
   }
 
-  /** Wraps {@code contentKey} for {@code recipient}'s space public key with a fresh ephemeral key. */
-  public WrappedKey wrap(byte[] contentKey, byte[] recipientPublic, String spaceId, int epoch, String recipient) {
+  /**
+   * Wraps {@code contentKey} for {@code recipient}'s space public key with a fresh ephemeral key.
+   */
+  public WrappedKey wrap(
+      byte[] contentKey, byte[] recipientPublic, String spaceId, int epoch, String recipient) {
     X25519PrivateKeyParameters eph = new X25519PrivateKeyParameters(random);
     return wrap(contentKey, recipientPublic, spaceId, epoch, recipient, eph.getEncoded());
   }
 
-  /** As {@link #wrap(byte[], byte[], String, int, String)} with a given ephemeral key (test vectors only). */
-  public static WrappedKey wrap(byte[] contentKey, byte[] recipientPublic, String spaceId, int epoch, String recipient,
+  /**
+   * As {@link #wrap(byte[], byte[], String, int, String)} with a given ephemeral key (test vectors
+   * only).
+   */
+  public static WrappedKey wrap(
+      byte[] contentKey,
+      byte[] recipientPublic,
+      String spaceId,
+      int epoch,
+      String recipient,
       byte[] ephemeralPrivate) {
     HPKE hpke = hpke();
     X25519PrivateKeyParameters e = new X25519PrivateKeyParameters(ephemeralPrivate, 0);
     AsymmetricCipherKeyPair eph = new AsymmetricCipherKeyPair(e.generatePublicKey(), e);
     try {
-      HPKEContextWithEncapsulation ctx = hpke.setupBaseS(new X25519PublicKeyParameters(recipientPublic, 0),
-          wrapInfo(spaceId, epoch), eph);
+      HPKEContextWithEncapsulation ctx =
+          hpke.setupBaseS(
+              new X25519PublicKeyParameters(recipientPublic, 0), wrapInfo(spaceId, epoch), eph);
       return new WrappedKey(ctx.getEncapsulation(), ctx.seal(wrapAad(recipient), contentKey));
     } catch (InvalidCipherTextException | RuntimeException ex) {
-      throw new SpaceCryptoException("cannot wrap the content key: " + ex.getClass().getSimpleName());
+      throw new SpaceCryptoException(
+          "cannot wrap the content key: " + ex.getClass().getSimpleName());
     }
   }
 
   /** Opens a wrapped content key addressed to {@code recipient}; fails if anything was changed. */
-  public static byte[] unwrap(WrappedKey w, KeyPair recipientKey, String spaceId, int epoch, String recipient) {
+  public static byte[] unwrap(
+      WrappedKey w, KeyPair recipientKey, String spaceId, int epoch, String recipient) {
     HPKE hpke = hpke();
     X25519PrivateKeyParameters sk = new X25519PrivateKeyParameters(recipientKey.privateKey(), 0);
     try {
-      HPKEContext ctx = hpke.setupBaseR(w.enc(), new AsymmetricCipherKeyPair(sk.generatePublicKey(), sk),
-          wrapInfo(spaceId, epoch));
+      HPKEContext ctx =
+          hpke.setupBaseR(
+              w.enc(),
+              new AsymmetricCipherKeyPair(sk.generatePublicKey(), sk),
+              wrapInfo(spaceId, epoch));
       byte[] key = ctx.open(wrapAad(recipient), w.ciphertext());
       if (key.length != KEY_BYTES) throw new SpaceCryptoException("a content key is 32 bytes");
       return key;
     } catch (InvalidCipherTextException | RuntimeException ex) {
       if (ex instanceof SpaceCryptoException s) throw s;
-      throw new SpaceCryptoException("the wrapped content key does not open for this recipient, space and epoch");
+      throw new SpaceCryptoException(
+          "the wrapped content key does not open for this recipient, space and epoch");
     }
   }
 
@@ -163,11 +183,17 @@ public final class SpaceCrypto {
     return seal(contentKey, p, plaintext, nonce);
   }
 
-  /** As {@link #seal(byte[], PostContext, byte[])} with a given nonce (test vectors only: never reuse one). */
+  /**
+   * As {@link #seal(byte[], PostContext, byte[])} with a given nonce (test vectors only: never
+   * reuse one).
+   */
   public static Sealed seal(byte[] contentKey, PostContext p, byte[] plaintext, byte[] nonce) {
     try {
       Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-      gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new GCMParameterSpec(128, nonce));
+      gcm.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(contentKey, "AES"),
+          new GCMParameterSpec(128, nonce));
       gcm.updateAAD(postAad(p));
       return new Sealed(nonce.clone(), gcm.doFinal(plaintext));
     } catch (GeneralSecurityException e) {
@@ -175,20 +201,30 @@ public final class SpaceCrypto {
     }
   }
 
-  /** Opens a post; fails when the ciphertext, nonce, space, epoch, author or post id differ from the sealed ones. */
+  /**
+   * Opens a post; fails when the ciphertext, nonce, space, epoch, author or post id differ from the
+   * sealed ones.
+   */
   public static byte[] open(byte[] contentKey, PostContext p, Sealed s) {
     if (s.nonce().length != NONCE_BYTES) throw new SpaceCryptoException("a nonce is 12 bytes");
     try {
       Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-      gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new GCMParameterSpec(128, s.nonce()));
+      gcm.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(contentKey, "AES"),
+          new GCMParameterSpec(128, s.nonce()));
       gcm.updateAAD(postAad(p));
       return gcm.doFinal(s.ciphertext());
     } catch (GeneralSecurityException e) {
-      throw new SpaceCryptoException("the post does not open under this space, epoch, author and id");
+      throw new SpaceCryptoException(
+          "the post does not open under this space, epoch, author and id");
     }
   }
 
-  /** Whether {@code signature} is the author's Ed25519 signature (raw 32-byte public key) of the sealed post. */
+  /**
+   * Whether {@code signature} is the author's Ed25519 signature (raw 32-byte public key) of the
+   * sealed post.
+   */
   public static boolean verify(byte[] authorPublic, PostContext p, Sealed s, byte[] signature) {
     if (authorPublic.length != 32 || signature.length != 64) return false;
     Ed25519Signer v = new Ed25519Signer();

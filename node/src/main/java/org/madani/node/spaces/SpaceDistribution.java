@@ -37,8 +37,14 @@ public final class SpaceDistribution {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public SpaceDistribution(SpaceRepository repo, SpaceKeys keys, SpaceCrypto crypto, LocalActors actors,
-      Outbox outbox, ObjectMapper json, Clock clock) {
+  public SpaceDistribution(
+      SpaceRepository repo,
+      SpaceKeys keys,
+      SpaceCrypto crypto,
+      LocalActors actors,
+      Outbox outbox,
+      ObjectMapper json,
+      Clock clock) {
     this.repo = repo;
     this.keys = keys;
     this.crypto = crypto;
@@ -50,8 +56,10 @@ public final class SpaceDistribution {
 
   /** Sends the current epoch's key and member list to every active member but the owner. */
   public void distribute(Connection c, Organization owner, SpaceRow s) throws SQLException {
-    byte[] key = keys.contentKey(c, owner, s.spaceId(), s.pk(), s.epoch())
-        .orElseThrow(() -> new IllegalStateException("the owner holds no key for its current epoch"));
+    byte[] key =
+        keys.contentKey(c, owner, s.spaceId(), s.pk(), s.epoch())
+            .orElseThrow(
+                () -> new IllegalStateException("the owner holds no key for its current epoch"));
     try {
       send(c, owner, s, s.epoch(), key);
     } finally {
@@ -65,12 +73,26 @@ public final class SpaceDistribution {
     byte[] key = crypto.newContentKey();
     try {
       String me = actors.actorId(owner.handle());
-      SpaceCrypto.WrappedKey mine = crypto.wrap(key, keys.publicKey(c, owner, clock.instant()), s.spaceId(), next, me);
-      repo.insertEpoch(c, s.pk(), new EpochRow(next, SpaceKeys.encode(mine.enc()), SpaceKeys.encode(mine.ciphertext())),
+      SpaceCrypto.WrappedKey mine =
+          crypto.wrap(key, keys.publicKey(c, owner, clock.instant()), s.spaceId(), next, me);
+      repo.insertEpoch(
+          c,
+          s.pk(),
+          new EpochRow(next, SpaceKeys.encode(mine.enc()), SpaceKeys.encode(mine.ciphertext())),
           clock.instant());
       repo.raiseEpoch(c, s.pk(), next);
-      SpaceRow now = new SpaceRow(s.pk(), s.orgId(), s.spaceId(), s.ref(), s.owner(), s.name(), s.purpose(), s.role(),
-          next, s.created());
+      SpaceRow now =
+          new SpaceRow(
+              s.pk(),
+              s.orgId(),
+              s.spaceId(),
+              s.ref(),
+              s.owner(),
+              s.name(),
+              s.purpose(),
+              s.role(),
+              next,
+              s.created());
       send(c, owner, now, next, key);
       return now;
     } finally {
@@ -78,12 +100,15 @@ public final class SpaceDistribution {
     }
   }
 
-  private void send(Connection c, Organization owner, SpaceRow s, int epoch, byte[] key) throws SQLException {
+  private void send(Connection c, Organization owner, SpaceRow s, int epoch, byte[] key)
+      throws SQLException {
     String me = actors.actorId(owner.handle());
-    List<MemberRow> active = repo.members(c, s.pk()).stream().filter(m -> "active".equals(m.state())).toList();
+    List<MemberRow> active =
+        repo.members(c, s.pk()).stream().filter(m -> "active".equals(m.state())).toList();
     for (MemberRow m : active) {
       if (m.actor().equals(me) || m.spaceKey() == null) continue;
-      SpaceCrypto.WrappedKey w = crypto.wrap(key, SpaceKeys.decode(m.spaceKey()), s.spaceId(), epoch, m.actor());
+      SpaceCrypto.WrappedKey w =
+          crypto.wrap(key, SpaceKeys.decode(m.spaceKey()), s.spaceId(), epoch, m.actor());
       ObjectNode o = json.createObjectNode();
       o.put("type", "SpaceEpoch");
       o.put("space", s.spaceId());
@@ -101,11 +126,14 @@ public final class SpaceDistribution {
   }
 
   /** A new activity from {@code from}'s actor. */
-  ObjectNode outboxActivity(Organization from, String type, com.fasterxml.jackson.databind.JsonNode object) {
+  ObjectNode outboxActivity(
+      Organization from, String type, com.fasterxml.jackson.databind.JsonNode object) {
     return outbox.activity(from, type, object);
   }
 
-  /** Records {@code a} in the outbox and queues it for {@code to}'s own inbox (never a shared one). */
+  /**
+   * Records {@code a} in the outbox and queues it for {@code to}'s own inbox (never a shared one).
+   */
   void deliver(Connection c, Organization from, ObjectNode a, String to) throws SQLException {
     deliver(c, from, a, List.of(to));
   }

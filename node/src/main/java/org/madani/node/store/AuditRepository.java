@@ -14,14 +14,28 @@ import java.util.List;
 public final class AuditRepository {
 
   /** One audit entry; {@code outcome} is the HTTP status, null while the action is running. */
-  public record AuditRow(long id, Instant at, String admin, String action, String target, String detail,
+  public record AuditRow(
+      long id,
+      Instant at,
+      String admin,
+      String action,
+      String target,
+      String detail,
       Integer outcome) {}
 
-  public long append(Connection c, Instant at, String admin, String action, String target, String detail,
-      Integer outcome) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO audit_log(at, admin, action, target, detail, outcome) VALUES (?,?,?,?,?,?)",
-        Statement.RETURN_GENERATED_KEYS)) {
+  public long append(
+      Connection c,
+      Instant at,
+      String admin,
+      String action,
+      String target,
+      String detail,
+      Integer outcome)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_log(at, admin, action, target, detail, outcome) VALUES (?,?,?,?,?,?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       ps.setObject(1, Timestamps.toDb(at));
       ps.setString(2, clip(admin, 100));
       ps.setString(3, clip(action, 200));
@@ -37,10 +51,12 @@ public final class AuditRepository {
     }
   }
 
-  public void complete(Connection c, long id, String action, String target, String detail, int outcome)
+  public void complete(
+      Connection c, long id, String action, String target, String detail, int outcome)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE audit_log SET action = ?, target = ?, detail = ?, outcome = ? WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE audit_log SET action = ?, target = ?, detail = ?, outcome = ? WHERE id = ?")) {
       ps.setString(1, clip(action, 200));
       ps.setString(2, clip(target, 1000));
       ps.setString(3, clip(detail, 1000));
@@ -58,11 +74,14 @@ public final class AuditRepository {
    * A page of rows, newest first. With {@code doneOnly}, only actions that took effect (outcome
    * below 400): a refused or invalid request is not something an admin did.
    */
-  public List<AuditRow> page(Connection c, int offset, int limit, boolean doneOnly) throws SQLException {
+  public List<AuditRow> page(Connection c, int offset, int limit, boolean doneOnly)
+      throws SQLException {
     List<AuditRow> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, at, admin, action, target, detail, outcome FROM audit_log"
-            + (doneOnly ? " WHERE outcome IS NULL OR outcome < 400" : "") + " ORDER BY id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, at, admin, action, target, detail, outcome FROM audit_log"
+                + (doneOnly ? " WHERE outcome IS NULL OR outcome < 400" : "")
+                + " ORDER BY id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
       ps.setInt(1, offset);
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
@@ -74,7 +93,8 @@ public final class AuditRepository {
           String target = rs.getString(5);
           String detail = rs.getString(6);
           int outcome = rs.getInt(7); // read last: wasNull() refers to the last column read
-          out.add(new AuditRow(id, at, admin, action, target, detail, rs.wasNull() ? null : outcome));
+          out.add(
+              new AuditRow(id, at, admin, action, target, detail, rs.wasNull() ? null : outcome));
         }
       }
     }
@@ -86,8 +106,10 @@ public final class AuditRepository {
   }
 
   public long count(Connection c, boolean doneOnly) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT COUNT(*) FROM audit_log" + (doneOnly ? " WHERE outcome IS NULL OR outcome < 400" : ""));
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM audit_log"
+                    + (doneOnly ? " WHERE outcome IS NULL OR outcome < 400" : ""));
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);

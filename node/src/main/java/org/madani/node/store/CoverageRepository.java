@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * When each remote organization was last heard from, for the coverage of directory reports:
- * the newest change received from it (remote_object.updated) and the last catch-up of its log
+ * When each remote organization was last heard from, for the coverage of directory reports: the
+ * newest change received from it (remote_object.updated) and the last catch-up of its log
  * (mirror_state.last_synced). Reads only. Stateless.
  */
 public final class CoverageRepository {
@@ -20,12 +20,15 @@ public final class CoverageRepository {
 
   public Map<String, LastSeen> lastSeen(Connection c) throws SQLException {
     Map<String, Instant> received = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT actor, MAX(updated) AS last FROM remote_object GROUP BY actor");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT actor, MAX(updated) AS last FROM remote_object GROUP BY actor");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) received.put(rs.getString(1), Timestamps.fromDb(rs, "last"));
     }
     Map<String, Instant> synced = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT origin_actor, last_synced FROM mirror_state");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT origin_actor, last_synced FROM mirror_state");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) synced.put(rs.getString(1), Timestamps.fromDb(rs, "last_synced"));
     }

@@ -17,8 +17,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * same versions in PostgreSQL's dialect; {@code MigrationVendorsTest} keeps the two in step).
  *
  * <p>Durability: H2's default WRITE_DELAY acknowledges a commit up to ~0.5 s before it reaches the
- * file (MEASURED.md), so a {@code kill -9} would lose acknowledged writes. We set WRITE_DELAY=0:
- * a commit returns only after it is written.
+ * file (MEASURED.md), so a {@code kill -9} would lose acknowledged writes. We set WRITE_DELAY=0: a
+ * commit returns only after it is written.
  *
  * <p>Thread-safety: safe for concurrent use; each call borrows its own connection.
  */
@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
 
   /** Flyway locations per store; each holds every version, in that store's dialect. */
   static final String H2_MIGRATIONS = "classpath:db/migration";
+
   static final String POSTGRES_MIGRATIONS = "classpath:db/postgresql";
 
   private final JdbcConnectionPool pool;
@@ -42,7 +43,9 @@ public final class Database implements AutoCloseable {
   private volatile Meters meters; // null until instrument()
 
   /** Transaction timers in a node's own registry (see {@link #instrument}). */
-  private record Meters(io.micrometer.core.instrument.Timer committed, io.micrometer.core.instrument.Timer rolledBack,
+  private record Meters(
+      io.micrometer.core.instrument.Timer committed,
+      io.micrometer.core.instrument.Timer rolledBack,
       io.micrometer.core.instrument.Timer queueWait) {}
 
   private Database(JdbcConnectionPool pool, WorkerExecutor executor, Dialect dialect) {
@@ -55,12 +58,12 @@ public final class Database implements AutoCloseable {
    * Opens the store a node is configured with: PostgreSQL when {@code postgresUrl} is set (see
    * {@link PostgresUrl}), else the H2 file. Blocking.
    *
-   * @param h2Passphrase     encrypts the H2 file (null: plain); not used with PostgreSQL
-   * @param postgresPassword the PostgreSQL role's password when not in the URL (null: none, or
-   *                         the server trusts the client, e.g. a local socket or {@code .pgpass})
+   * @param h2Passphrase encrypts the H2 file (null: plain); not used with PostgreSQL
+   * @param postgresPassword the PostgreSQL role's password when not in the URL (null: none, or the
+   *     server trusts the client, e.g. a local socket or {@code .pgpass})
    */
-  public static Database open(Vertx vertx, String postgresUrl, Path h2File, char[] h2Passphrase,
-      char[] postgresPassword) {
+  public static Database open(
+      Vertx vertx, String postgresUrl, Path h2File, char[] h2Passphrase, char[] postgresPassword) {
     if (postgresUrl == null || postgresUrl.isBlank()) return open(vertx, h2File, h2Passphrase);
     return openPostgres(vertx, PostgresUrl.parse(postgresUrl), postgresPassword);
   }
@@ -70,7 +73,8 @@ public final class Database implements AutoCloseable {
    * advisory lock, so processes starting together migrate once). Blocking.
    */
   public static Database openPostgres(Vertx vertx, PostgresUrl url, char[] password) {
-    org.postgresql.ds.PGConnectionPoolDataSource source = new org.postgresql.ds.PGConnectionPoolDataSource();
+    org.postgresql.ds.PGConnectionPoolDataSource source =
+        new org.postgresql.ds.PGConnectionPoolDataSource();
     source.setURL(url.jdbcUrl());
     if (url.user() != null) source.setUser(url.user());
     if (url.password() != null) {
@@ -96,10 +100,14 @@ public final class Database implements AutoCloseable {
   }
 
   private static WorkerExecutor executorFor(Vertx vertx, JdbcConnectionPool pool) {
-    return vertx == null ? null : vertx.createSharedWorkerExecutor("madani-db-" + System.identityHashCode(pool), POOL_SIZE);
+    return vertx == null
+        ? null
+        : vertx.createSharedWorkerExecutor("madani-db-" + System.identityHashCode(pool), POOL_SIZE);
   }
 
-  /** Which SQL dialect this store speaks (the repositories ask {@link Dialect#of} per connection). */
+  /**
+   * Which SQL dialect this store speaks (the repositories ask {@link Dialect#of} per connection).
+   */
   public Dialect dialect() {
     return dialect;
   }
@@ -116,36 +124,43 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(Vertx vertx, Path fileWithoutSuffix, char[] filePassphrase) {
     boolean encrypted = filePassphrase != null && filePassphrase.length > 0;
-    String url = "jdbc:h2:file:" + fileWithoutSuffix.toAbsolutePath()
-        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" + (encrypted ? ";CIPHER=AES" : "");
+    String url =
+        "jdbc:h2:file:"
+            + fileWithoutSuffix.toAbsolutePath()
+            + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
+            + (encrypted ? ";CIPHER=AES" : "");
     // H2 takes "<file password> <user password>" when CIPHER is set; the user password stays empty.
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "madani",
-        encrypted ? new String(filePassphrase) + " " : "");
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create(url, "madani", encrypted ? new String(filePassphrase) + " " : "");
     pool.setMaxConnections(POOL_SIZE);
-    Flyway.configure()
-        .dataSource(pool)
-        .locations(H2_MIGRATIONS)
-        .load()
-        .migrate();
+    Flyway.configure().dataSource(pool).locations(H2_MIGRATIONS).load().migrate();
     return new Database(pool, executorFor(vertx, pool), Dialect.H2);
   }
 
   /**
-   * Publishes {@code madani_db_transactions_seconds} (by outcome), {@code madani_db_queue_wait_seconds}
-   * (time a transaction waits for a database worker) and the pool's connections in use and maximum.
+   * Publishes {@code madani_db_transactions_seconds} (by outcome), {@code
+   * madani_db_queue_wait_seconds} (time a transaction waits for a database worker) and the pool's
+   * connections in use and maximum.
    */
   public void instrument(io.micrometer.core.instrument.MeterRegistry registry) {
-    registry.gauge("madani.db.pool.active.connections", pool, JdbcConnectionPool::getActiveConnections);
+    registry.gauge(
+        "madani.db.pool.active.connections", pool, JdbcConnectionPool::getActiveConnections);
     registry.gauge("madani.db.pool.max.connections", pool, JdbcConnectionPool::getMaxConnections);
-    meters = new Meters(txTimer(registry, "commit"), txTimer(registry, "rollback"),
-        io.micrometer.core.instrument.Timer.builder("madani.db.queue.wait")
-            .description("Time a transaction waited for a database worker thread").register(registry));
+    meters =
+        new Meters(
+            txTimer(registry, "commit"),
+            txTimer(registry, "rollback"),
+            io.micrometer.core.instrument.Timer.builder("madani.db.queue.wait")
+                .description("Time a transaction waited for a database worker thread")
+                .register(registry));
   }
 
-  private static io.micrometer.core.instrument.Timer txTimer(io.micrometer.core.instrument.MeterRegistry registry,
-      String outcome) {
-    return io.micrometer.core.instrument.Timer.builder("madani.db.transactions").tag("outcome", outcome)
-        .description("Database transactions (connection, work and commit), by outcome").register(registry);
+  private static io.micrometer.core.instrument.Timer txTimer(
+      io.micrometer.core.instrument.MeterRegistry registry, String outcome) {
+    return io.micrometer.core.instrument.Timer.builder("madani.db.transactions")
+        .tag("outcome", outcome)
+        .description("Database transactions (connection, work and commit), by outcome")
+        .register(registry);
   }
 
   /** Runs {@code work} in one transaction off the event loop. Rolls back on any failure. */
@@ -154,11 +169,15 @@ public final class Database implements AutoCloseable {
       throw new IllegalStateException("opened without Vert.x; use txBlocking");
     }
     long queued = System.nanoTime();
-    return executor.executeBlocking(() -> {
-      Meters m = meters;
-      if (m != null) m.queueWait().record(System.nanoTime() - queued, java.util.concurrent.TimeUnit.NANOSECONDS);
-      return txBlocking(work);
-    }, false);
+    return executor.executeBlocking(
+        () -> {
+          Meters m = meters;
+          if (m != null)
+            m.queueWait()
+                .record(System.nanoTime() - queued, java.util.concurrent.TimeUnit.NANOSECONDS);
+          return txBlocking(work);
+        },
+        false);
   }
 
   /** Runs {@code work} in one transaction on the calling thread. For CLI commands and workers. */
@@ -179,8 +198,8 @@ public final class Database implements AutoCloseable {
     } finally {
       Meters m = meters;
       if (m != null) {
-        (committed ? m.committed() : m.rolledBack()).record(System.nanoTime() - started,
-            java.util.concurrent.TimeUnit.NANOSECONDS);
+        (committed ? m.committed() : m.rolledBack())
+            .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
       }
     }
   }

@@ -12,11 +12,12 @@ public final class DatabaseCheck {
   }
 
   public Future<Void> ping() {
-    return db.tx(c -> {
-      try (var s = c.createStatement()) {
-        s.execute("SELECT 1");
-      }
-      return null;
-    });
+    return db.tx(
+        c -> {
+          try (var s = c.createStatement()) {
+            s.execute("SELECT 1");
+          }
+          return null;
+        });
   }
 }

@@ -21,7 +21,9 @@ public enum Dialect {
   /** The dialect of an open connection (the JDBC driver names its product; no query is sent). */
   public static Dialect of(Connection c) throws SQLException {
     String product = c.getMetaData().getDatabaseProductName();
-    return product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? POSTGRESQL : H2;
+    return product != null && product.toLowerCase(Locale.ROOT).contains("postgres")
+        ? POSTGRESQL
+        : H2;
   }
 
   /**
@@ -30,17 +32,28 @@ public enum Dialect {
    * PostgreSQL's own MERGE is not: two inserting transactions can both miss the row and one fails).
    *
    * @param columns the table's columns as in the statement, comma-separated
-   * @param keys    the unique key the row is found by, comma-separated (a subset of columns)
-   * @param values  the VALUES list, e.g. {@code ?,?,NULL}
+   * @param keys the unique key the row is found by, comma-separated (a subset of columns)
+   * @param values the VALUES list, e.g. {@code ?,?,NULL}
    */
   public String upsert(String table, String columns, String keys, String values) {
     if (this == H2) {
       return "MERGE INTO " + table + "(" + columns + ") KEY(" + keys + ") VALUES (" + values + ")";
     }
     List<String> keyList = split(keys);
-    String updates = split(columns).stream().filter(col -> !keyList.contains(col))
-        .map(col -> col + " = EXCLUDED." + col).collect(Collectors.joining(", "));
-    return "INSERT INTO " + table + "(" + columns + ") VALUES (" + values + ") ON CONFLICT (" + keys + ") "
+    String updates =
+        split(columns).stream()
+            .filter(col -> !keyList.contains(col))
+            .map(col -> col + " = EXCLUDED." + col)
+            .collect(Collectors.joining(", "));
+    return "INSERT INTO "
+        + table
+        + "("
+        + columns
+        + ") VALUES ("
+        + values
+        + ") ON CONFLICT ("
+        + keys
+        + ") "
         + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + updates);
   }
 
@@ -52,7 +65,15 @@ public enum Dialect {
     if (this == H2) {
       return "MERGE INTO " + table + "(" + columns + ") KEY(" + keys + ") VALUES (" + values + ")";
     }
-    return "INSERT INTO " + table + "(" + columns + ") VALUES (" + values + ") ON CONFLICT (" + keys + ") DO NOTHING";
+    return "INSERT INTO "
+        + table
+        + "("
+        + columns
+        + ") VALUES ("
+        + values
+        + ") ON CONFLICT ("
+        + keys
+        + ") DO NOTHING";
   }
 
   /**
@@ -70,9 +91,9 @@ public enum Dialect {
   /**
    * A row lock that serializes writers of a parent row without blocking inserts of its children:
    * PostgreSQL's {@code FOR NO KEY UPDATE}. Its {@code FOR UPDATE} conflicts with the {@code KEY
-   * SHARE} lock every insert referencing the row takes (foreign key check), so two transactions that
-   * each inserted a child (a follow, an entry) and then lock the organization deadlock. H2 takes no
-   * such locks: {@code FOR UPDATE}.
+   * SHARE} lock every insert referencing the row takes (foreign key check), so two transactions
+   * that each inserted a child (a follow, an entry) and then lock the organization deadlock. H2
+   * takes no such locks: {@code FOR UPDATE}.
    */
   public String lockForWrite() {
     return this == POSTGRESQL ? " FOR NO KEY UPDATE" : " FOR UPDATE";

@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Read side of the shared directory: own entries and received objects as raw rows, for building
- * and syncing the search index. Reads only; the tables belong to EntryRepository and
+ * Read side of the shared directory: own entries and received objects as raw rows, for building and
+ * syncing the search index. Reads only; the tables belong to EntryRepository and
  * RemoteObjectRepository. Rows come with what the directory needs beside them (the hosted
- * organization's handle and profile, the remote actor's document, the recipients). Syncs follow
- * the change sequence ({@code directory_change}, written by {@link DirectoryChangeTrigger}) and
- * read rows by key, so their cost follows what changed, never the size of the tables.
- * Stateless; every call runs on the given connection.
+ * organization's handle and profile, the remote actor's document, the recipients). Syncs follow the
+ * change sequence ({@code directory_change}, written by {@link DirectoryChangeTrigger}) and read
+ * rows by key, so their cost follows what changed, never the size of the tables. Stateless; every
+ * call runs on the given connection.
  */
 public final class DirectoryRepository {
 
@@ -38,34 +38,58 @@ public final class DirectoryRepository {
 
   /**
    * @param reader names this process's search index among those reading the same database (host
-   *               name and index path), for {@link #forgetChanges}
+   *     name and index path), for {@link #forgetChanges}
    */
   public DirectoryRepository(String reader) {
     this.reader = java.util.Objects.requireNonNull(reader, "reader");
   }
 
   /** An own entry with its organization; {@code deletedAt} set for tombstones. */
-  public record OwnRow(String id, long orgId, String handle, String profile, String kind, String visibility,
-      String document, Instant startTime, Instant created, Instant updated, Instant deletedAt) {}
+  public record OwnRow(
+      String id,
+      long orgId,
+      String handle,
+      String profile,
+      String kind,
+      String visibility,
+      String document,
+      Instant startTime,
+      Instant created,
+      Instant updated,
+      Instant deletedAt) {}
 
   /**
-   * A received object; {@code actorDocument} is null when the actor was never fetched,
-   * {@code recipients} the hosted organizations it was addressed to (for non-public ones).
+   * A received object; {@code actorDocument} is null when the actor was never fetched, {@code
+   * recipients} the hosted organizations it was addressed to (for non-public ones).
    */
-  public record RemoteRow(String id, String actor, String type, String audience, String document,
-      String verifiedBy, String via, Instant received, Instant updated, Instant deletedAt,
-      String actorDocument, Set<Long> recipients) {}
+  public record RemoteRow(
+      String id,
+      String actor,
+      String type,
+      String audience,
+      String document,
+      String verifiedBy,
+      String via,
+      Instant received,
+      Instant updated,
+      Instant deletedAt,
+      String actorDocument,
+      Set<Long> recipients) {}
 
   /** A name source for organizations: hosted (handle, profile) or remote (actor id, document). */
   public record NameRow(String id, String handle, String document) {}
 
-  private static final String OWN = "SELECT e.id, e.org_id, o.handle, o.profile, e.kind, e.visibility, e.document,"
-      + " e.start_time, e.created, e.updated, e.deleted_at FROM entry e JOIN organization o ON o.id = e.org_id";
+  private static final String OWN =
+      "SELECT e.id, e.org_id, o.handle, o.profile, e.kind, e.visibility, e.document,"
+          + " e.start_time, e.created, e.updated, e.deleted_at FROM entry e JOIN organization o ON o.id = e.org_id";
 
-  /** Received objects with their actor's document; recipients and standing are read per batch by id. */
-  private static final String REMOTE = "SELECT r.id, r.actor, r.type, r.audience, r.document, r.verified_by, r.via,"
-      + " r.received, r.updated, r.deleted_at, a.document AS actor_document"
-      + " FROM remote_object r LEFT JOIN remote_actor a ON a.id = r.actor";
+  /**
+   * Received objects with their actor's document; recipients and standing are read per batch by id.
+   */
+  private static final String REMOTE =
+      "SELECT r.id, r.actor, r.type, r.audience, r.document, r.verified_by, r.via,"
+          + " r.received, r.updated, r.deleted_at, a.document AS actor_document"
+          + " FROM remote_object r LEFT JOIN remote_actor a ON a.id = r.actor";
 
   /** A numbered change the directory index must apply (V10 {@code directory_change}). */
   public record Change(long seq, char kind, String ref) {}
@@ -75,8 +99,9 @@ public final class DirectoryRepository {
    * primary key that costs what changed, not what is stored.
    */
   public List<Change> changesAfter(Connection c, long afterSeq, int limit) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT seq, kind, ref FROM directory_change WHERE seq > ? ORDER BY seq LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT seq, kind, ref FROM directory_change WHERE seq > ? ORDER BY seq LIMIT ?")) {
       ps.setLong(1, afterSeq);
       ps.setInt(2, limit);
       return changes(ps);
@@ -86,8 +111,11 @@ public final class DirectoryRepository {
   /** The changes with these numbers that exist (committed) now; for numbers skipped earlier. */
   public List<Change> changesIn(Connection c, Collection<Long> seqs) throws SQLException {
     if (seqs.isEmpty()) return List.of();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT seq, kind, ref FROM directory_change WHERE seq IN (" + marks(seqs.size()) + ") ORDER BY seq")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT seq, kind, ref FROM directory_change WHERE seq IN ("
+                + marks(seqs.size())
+                + ") ORDER BY seq")) {
       int i = 1;
       for (long s : seqs) ps.setLong(i++, s);
       return changes(ps);
@@ -96,7 +124,8 @@ public final class DirectoryRepository {
 
   /** The highest change number committed so far, 0 when none. */
   public long lastChange(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM directory_change");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM directory_change");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -110,15 +139,19 @@ public final class DirectoryRepository {
    */
   public int forgetChanges(Connection c, long seq) throws SQLException {
     OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
-    try (PreparedStatement ps = c.prepareStatement(
-        Dialect.of(c).upsert("directory_reader", "reader, applied, seen", "reader", "?, ?, ?"))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            Dialect.of(c)
+                .upsert("directory_reader", "reader, applied, seen", "reader", "?, ?, ?"))) {
       ps.setString(1, reader);
       ps.setLong(2, seq);
       ps.setObject(3, now);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM directory_change WHERE seq <= ? AND seq <= "
-        + "(SELECT MIN(applied) FROM directory_reader WHERE seen >= ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM directory_change WHERE seq <= ? AND seq <= "
+                + "(SELECT MIN(applied) FROM directory_reader WHERE seen >= ?)")) {
       ps.setLong(1, seq);
       ps.setObject(2, now.minus(READER_KEPT));
       return ps.executeUpdate();
@@ -128,7 +161,8 @@ public final class DirectoryRepository {
   /** Own entries (live or deleted) with these ids. */
   public List<OwnRow> ownByIds(Connection c, Collection<String> ids) throws SQLException {
     if (ids.isEmpty()) return List.of();
-    try (PreparedStatement ps = c.prepareStatement(OWN + " WHERE e.id IN (" + marks(ids.size()) + ")")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(OWN + " WHERE e.id IN (" + marks(ids.size()) + ")")) {
       int i = 1;
       for (String id : ids) ps.setString(i++, id);
       return own(ps);
@@ -144,14 +178,12 @@ public final class DirectoryRepository {
   }
 
   /**
-   * Own entries in id order after {@code afterId} (null: from the start), tombstones included;
-   * for rebuilds. No {@code deleted_at} condition on purpose: with one, H2 picks the deleted_at
-   * index and sorts every row for every page (measured: rebuilds 20x slower); callers skip
-   * tombstones.
+   * Own entries in id order after {@code afterId} (null: from the start), tombstones included; for
+   * rebuilds. No {@code deleted_at} condition on purpose: with one, H2 picks the deleted_at index
+   * and sorts every row for every page (measured: rebuilds 20x slower); callers skip tombstones.
    */
   public List<OwnRow> ownAll(Connection c, String afterId, int limit) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(OWN
-        + " WHERE e.id > ? ORDER BY e.id LIMIT ?")) {
+    try (PreparedStatement ps = c.prepareStatement(OWN + " WHERE e.id > ? ORDER BY e.id LIMIT ?")) {
       ps.setString(1, afterId == null ? "" : afterId);
       ps.setInt(2, limit);
       return own(ps);
@@ -161,7 +193,8 @@ public final class DirectoryRepository {
   /** Received objects (live or deleted) with these ids; ids no longer stored are left out. */
   public List<RemoteRow> remoteByIds(Connection c, Collection<String> ids) throws SQLException {
     if (ids.isEmpty()) return List.of();
-    try (PreparedStatement ps = c.prepareStatement(REMOTE + " WHERE r.id IN (" + marks(ids.size()) + ")")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(REMOTE + " WHERE r.id IN (" + marks(ids.size()) + ")")) {
       int i = 1;
       for (String id : ids) ps.setString(i++, id);
       return remote(c, ps);
@@ -172,11 +205,14 @@ public final class DirectoryRepository {
    * Ids of received objects whose actor id starts with {@code prefix} (one actor: its id plus
    * nothing; one node: its origin plus "/"), through the actor index.
    */
-  public List<String> remoteIdsByActorPrefix(Connection c, String prefix, boolean exact) throws SQLException {
+  public List<String> remoteIdsByActorPrefix(Connection c, String prefix, boolean exact)
+      throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(exact
-        ? "SELECT id FROM remote_object WHERE actor = ?"
-        : "SELECT id FROM remote_object WHERE actor >= ? AND actor < ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            exact
+                ? "SELECT id FROM remote_object WHERE actor = ?"
+                : "SELECT id FROM remote_object WHERE actor >= ? AND actor < ?")) {
       ps.setString(1, prefix);
       if (!exact) ps.setString(2, prefix + Character.MAX_VALUE);
       try (ResultSet rs = ps.executeQuery()) {
@@ -186,10 +222,13 @@ public final class DirectoryRepository {
     return out;
   }
 
-  /** Received objects in id order after {@code afterId}, deleted ones included (see {@link #ownAll}). */
+  /**
+   * Received objects in id order after {@code afterId}, deleted ones included (see {@link
+   * #ownAll}).
+   */
   public List<RemoteRow> remoteAll(Connection c, String afterId, int limit) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(REMOTE
-        + " WHERE r.id > ? ORDER BY r.id LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(REMOTE + " WHERE r.id > ? ORDER BY r.id LIMIT ?")) {
       ps.setString(1, afterId == null ? "" : afterId);
       ps.setInt(2, limit);
       return remote(c, ps);
@@ -208,7 +247,8 @@ public final class DirectoryRepository {
 
   /** The hosted organization with this handle, if any. */
   public Long hostedOrganization(Connection c, String handle) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM organization WHERE handle = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM organization WHERE handle = ?")) {
       ps.setString(1, handle);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : null;
@@ -223,8 +263,9 @@ public final class DirectoryRepository {
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.add(new NameRow(null, rs.getString(1), rs.getString(2)));
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, document FROM remote_actor WHERE id IN (SELECT DISTINCT actor FROM remote_object)");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, document FROM remote_actor WHERE id IN (SELECT DISTINCT actor FROM remote_object)");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.add(new NameRow(rs.getString(1), null, rs.getString(2)));
     }
@@ -235,10 +276,19 @@ public final class DirectoryRepository {
     List<OwnRow> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new OwnRow(rs.getString("id"), rs.getLong("org_id"), rs.getString("handle"),
-            rs.getString("profile"), rs.getString("kind"), rs.getString("visibility"), rs.getString("document"),
-            Timestamps.fromDb(rs, "start_time"), Timestamps.fromDb(rs, "created"),
-            Timestamps.fromDb(rs, "updated"), Timestamps.fromDb(rs, "deleted_at")));
+        out.add(
+            new OwnRow(
+                rs.getString("id"),
+                rs.getLong("org_id"),
+                rs.getString("handle"),
+                rs.getString("profile"),
+                rs.getString("kind"),
+                rs.getString("visibility"),
+                rs.getString("document"),
+                Timestamps.fromDb(rs, "start_time"),
+                Timestamps.fromDb(rs, "created"),
+                Timestamps.fromDb(rs, "updated"),
+                Timestamps.fromDb(rs, "deleted_at")));
       }
     }
     return out;
@@ -249,31 +299,61 @@ public final class DirectoryRepository {
    * primary-key lookups per row at most, no correlated aggregate per row).
    */
   private static List<RemoteRow> remote(Connection c, PreparedStatement ps) throws SQLException {
-    record Base(String id, String actor, String type, String audience, String document, String verifiedBy,
-        String via, Instant received, Instant updated, Instant deletedAt, String actorDocument) {}
+    record Base(
+        String id,
+        String actor,
+        String type,
+        String audience,
+        String document,
+        String verifiedBy,
+        String via,
+        Instant received,
+        Instant updated,
+        Instant deletedAt,
+        String actorDocument) {}
     List<Base> base = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        base.add(new Base(rs.getString("id"), rs.getString("actor"), rs.getString("type"),
-            rs.getString("audience"), rs.getString("document"), rs.getString("verified_by"), rs.getString("via"),
-            Timestamps.fromDb(rs, "received"), Timestamps.fromDb(rs, "updated"),
-            Timestamps.fromDb(rs, "deleted_at"), rs.getString("actor_document")));
+        base.add(
+            new Base(
+                rs.getString("id"),
+                rs.getString("actor"),
+                rs.getString("type"),
+                rs.getString("audience"),
+                rs.getString("document"),
+                rs.getString("verified_by"),
+                rs.getString("via"),
+                Timestamps.fromDb(rs, "received"),
+                Timestamps.fromDb(rs, "updated"),
+                Timestamps.fromDb(rs, "deleted_at"),
+                rs.getString("actor_document")));
       }
     }
     if (base.isEmpty()) return List.of();
     List<String> ids = base.stream().map(Base::id).toList();
     Map<String, Set<Long>> recipients = new HashMap<>();
     Set<String> withheld = new HashSet<>();
-    try (PreparedStatement rp = c.prepareStatement("SELECT object_id, org_id FROM remote_object_recipient"
-        + " WHERE object_id IN (" + marks(ids.size()) + ") ORDER BY object_id, org_id");
-        PreparedStatement sp = c.prepareStatement("SELECT object_id FROM remote_object_standing"
-            + " WHERE object_id IN (" + marks(ids.size()) + ") AND (refused OR limited)")) {
+    try (PreparedStatement rp =
+            c.prepareStatement(
+                "SELECT object_id, org_id FROM remote_object_recipient"
+                    + " WHERE object_id IN ("
+                    + marks(ids.size())
+                    + ") ORDER BY object_id, org_id");
+        PreparedStatement sp =
+            c.prepareStatement(
+                "SELECT object_id FROM remote_object_standing"
+                    + " WHERE object_id IN ("
+                    + marks(ids.size())
+                    + ") AND (refused OR limited)")) {
       for (int i = 0; i < ids.size(); i++) {
         rp.setString(i + 1, ids.get(i));
         sp.setString(i + 1, ids.get(i));
       }
       try (ResultSet rs = rp.executeQuery()) {
-        while (rs.next()) recipients.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getLong(2));
+        while (rs.next())
+          recipients
+              .computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>())
+              .add(rs.getLong(2));
       }
       try (ResultSet rs = sp.executeQuery()) {
         while (rs.next()) withheld.add(rs.getString(1));
@@ -281,12 +361,25 @@ public final class DirectoryRepository {
     }
     List<RemoteRow> out = new ArrayList<>(base.size());
     for (Base b : base) {
-      // Content of a blocked, suspended or limited author (trust.md) leaves the directory as if deleted;
+      // Content of a blocked, suspended or limited author (trust.md) leaves the directory as if
+      // deleted;
       // it returns when the block is lifted (the trust change is a directory change, V10).
       Instant deleted = b.deletedAt();
       if (deleted == null && withheld.contains(b.id())) deleted = Instant.EPOCH;
-      out.add(new RemoteRow(b.id(), b.actor(), b.type(), b.audience(), b.document(), b.verifiedBy(), b.via(),
-          b.received(), b.updated(), deleted, b.actorDocument(), recipients.getOrDefault(b.id(), Set.of())));
+      out.add(
+          new RemoteRow(
+              b.id(),
+              b.actor(),
+              b.type(),
+              b.audience(),
+              b.document(),
+              b.verifiedBy(),
+              b.via(),
+              b.received(),
+              b.updated(),
+              deleted,
+              b.actorDocument(),
+              recipients.getOrDefault(b.id(), Set.of())));
     }
     return out;
   }
@@ -294,7 +387,8 @@ public final class DirectoryRepository {
   private static List<Change> changes(PreparedStatement ps) throws SQLException {
     List<Change> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) out.add(new Change(rs.getLong(1), rs.getString(2).charAt(0), rs.getString(3)));
+      while (rs.next())
+        out.add(new Change(rs.getLong(1), rs.getString(2).charAt(0), rs.getString(3)));
     }
     return out;
   }

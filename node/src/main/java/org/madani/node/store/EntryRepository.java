@@ -2,7 +2,6 @@ package org.madani.node.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,9 +33,10 @@ public final class EntryRepository {
   }
 
   public void insert(Connection c, Entry e) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO entry(id, org_id, kind, visibility, document, version, start_time, created, updated) "
-            + "VALUES (?,?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO entry(id, org_id, kind, visibility, document, version, start_time, created, updated) "
+                + "VALUES (?,?,?,?,?,?,?,?,?)")) {
       ps.setString(1, e.id());
       ps.setLong(2, e.orgId());
       ps.setString(3, e.kind().wireName());
@@ -56,9 +56,10 @@ public final class EntryRepository {
    * Returns false when the version moved on or the entry is gone.
    */
   public boolean update(Connection c, Entry e, int expectedVersion) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE entry SET visibility = ?, document = ?, version = ?, start_time = ?, updated = ? "
-            + "WHERE id = ? AND org_id = ? AND version = ? AND deleted_at IS NULL")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE entry SET visibility = ?, document = ?, version = ?, start_time = ?, updated = ? "
+                + "WHERE id = ? AND org_id = ? AND version = ? AND deleted_at IS NULL")) {
       ps.setString(1, e.visibility().wireName());
       ps.setString(2, json.write(e.document()));
       ps.setInt(3, e.version());
@@ -79,9 +80,10 @@ public final class EntryRepository {
 
   /** Marks an entry deleted. Returns false when there was no live entry. */
   public boolean markDeleted(Connection c, long orgId, String id, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE entry SET deleted_at = ?, document = '{}', version = version + 1 "
-            + "WHERE id = ? AND org_id = ? AND deleted_at IS NULL")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE entry SET deleted_at = ?, document = '{}', version = version + 1 "
+                + "WHERE id = ? AND org_id = ? AND deleted_at IS NULL")) {
       ps.setObject(1, Timestamps.toDb(now));
       ps.setString(2, id);
       ps.setLong(3, orgId);
@@ -95,8 +97,11 @@ public final class EntryRepository {
   }
 
   public Optional<Entry> find(Connection c, long orgId, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + COLUMNS + " FROM entry e WHERE e.id = ? AND e.org_id = ? AND e.deleted_at IS NULL")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM entry e WHERE e.id = ? AND e.org_id = ? AND e.deleted_at IS NULL")) {
       ps.setString(1, id);
       ps.setLong(2, orgId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -107,8 +112,9 @@ public final class EntryRepository {
 
   /** When the entry existed and was deleted, the time of deletion. */
   public Optional<Instant> deletedAt(Connection c, long orgId, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT deleted_at FROM entry WHERE id = ? AND org_id = ? AND deleted_at IS NOT NULL")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT deleted_at FROM entry WHERE id = ? AND org_id = ? AND deleted_at IS NOT NULL")) {
       ps.setString(1, id);
       ps.setLong(2, orgId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -118,7 +124,8 @@ public final class EntryRepository {
   }
 
   public Page<Entry> list(Connection c, long orgId, EntryQuery q) throws SQLException {
-    StringBuilder where = new StringBuilder(" FROM entry e WHERE e.org_id = ? AND e.deleted_at IS NULL");
+    StringBuilder where =
+        new StringBuilder(" FROM entry e WHERE e.org_id = ? AND e.deleted_at IS NULL");
     List<Object> args = new ArrayList<>();
     args.add(orgId);
     if (q.kind() != null) {
@@ -130,11 +137,13 @@ public final class EntryRepository {
       args.add(q.visibility().wireName());
     }
     if (q.sector() != null) {
-      where.append(" AND EXISTS (SELECT 1 FROM entry_facet f WHERE f.entry_id = e.id AND f.facet = 'sector' AND f.term = ?)");
+      where.append(
+          " AND EXISTS (SELECT 1 FROM entry_facet f WHERE f.entry_id = e.id AND f.facet = 'sector' AND f.term = ?)");
       args.add(q.sector());
     }
     if (q.region() != null) {
-      where.append(" AND EXISTS (SELECT 1 FROM entry_facet f WHERE f.entry_id = e.id AND f.facet = 'region' AND f.term = ?)");
+      where.append(
+          " AND EXISTS (SELECT 1 FROM entry_facet f WHERE f.entry_id = e.id AND f.facet = 'region' AND f.term = ?)");
       args.add(q.region());
     }
     if (q.from() != null) {
@@ -154,8 +163,9 @@ public final class EntryRepository {
       }
     }
     List<Entry> items = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + COLUMNS + where + " ORDER BY e.updated DESC, e.id LIMIT ? OFFSET ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + where + " ORDER BY e.updated DESC, e.id LIMIT ? OFFSET ?")) {
       bind(ps, args);
       ps.setInt(args.size() + 1, q.pageSize());
       ps.setInt(args.size() + 2, q.offset());
@@ -167,8 +177,11 @@ public final class EntryRepository {
   }
 
   private void writeFacets(Connection c, Entry e) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("entry_facet",
-        "entry_id, facet, term", "entry_id, facet, term", "?,?,?"))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            Dialect.of(c)
+                .upsert(
+                    "entry_facet", "entry_id, facet, term", "entry_id, facet, term", "?,?,?"))) {
       addFacets(ps, e.id(), "sector", e.document().path("sectors"));
       addFacets(ps, e.id(), "region", e.document().path("regions"));
       ps.executeBatch();

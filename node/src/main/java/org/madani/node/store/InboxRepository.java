@@ -11,19 +11,32 @@ import java.util.List;
 /** Incoming activities awaiting handling, and the replay guard of seen signatures. Thread-safe. */
 public final class InboxRepository {
 
-
-  public record InboxRow(long id, String activityId, String actor, String type, String document,
-      String verifiedBy, Instant received) {}
+  public record InboxRow(
+      long id,
+      String activityId,
+      String actor,
+      String type,
+      String document,
+      String verifiedBy,
+      Instant received) {}
 
   /**
-   * Stores an incoming activity unless one with the same id is already stored. Returns false for
-   * a repeat, which the caller acknowledges without handling again.
+   * Stores an incoming activity unless one with the same id is already stored. Returns false for a
+   * repeat, which the caller acknowledges without handling again.
    */
-  public boolean insertIfNew(Connection c, String activityId, String actor, String type, String document,
-      String verifiedBy, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO inbox(activity_id, actor, type, document, verified_by, received, state) "
-            + "SELECT ?,?,?,?,?,?,'pending' WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE activity_id = ?)")) {
+  public boolean insertIfNew(
+      Connection c,
+      String activityId,
+      String actor,
+      String type,
+      String document,
+      String verifiedBy,
+      Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO inbox(activity_id, actor, type, document, verified_by, received, state) "
+                + "SELECT ?,?,?,?,?,?,'pending' WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE activity_id = ?)")) {
       ps.setString(1, activityId);
       ps.setString(2, actor);
       ps.setString(3, type);
@@ -44,7 +57,8 @@ public final class InboxRepository {
   /**
    * PostgreSQL claim: pending activities not leased, skipping one while an earlier activity of the
    * same actor is leased by another process (an Update must not overtake its Create), locked with
-   * SKIP LOCKED, then leased for {@code LEASE} by the database's clock (one clock for all processes).
+   * SKIP LOCKED, then leased for {@code LEASE} by the database's clock (one clock for all
+   * processes).
    */
   private static final String CLAIM_POSTGRES =
       "SELECT id, activity_id, actor, type, document, verified_by, received FROM inbox i "
@@ -56,21 +70,29 @@ public final class InboxRepository {
   static final String LEASE = "2 minutes";
 
   /**
-   * The next pending activities in arrival order. On H2 (one process per database) a plain read.
-   * On PostgreSQL, where several node processes share the inbox, the rows are claimed: leased to
-   * this process so that no other handles them too (see {@link #CLAIM_POSTGRES}).
+   * The next pending activities in arrival order. On H2 (one process per database) a plain read. On
+   * PostgreSQL, where several node processes share the inbox, the rows are claimed: leased to this
+   * process so that no other handles them too (see {@link #CLAIM_POSTGRES}).
    */
   public List<InboxRow> pending(Connection c, int limit) throws SQLException {
     if (Dialect.of(c) == Dialect.POSTGRESQL) return claimPostgres(c, limit);
     List<InboxRow> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, activity_id, actor, type, document, verified_by, received FROM inbox "
-            + "WHERE state = 'pending' ORDER BY id LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, activity_id, actor, type, document, verified_by, received FROM inbox "
+                + "WHERE state = 'pending' ORDER BY id LIMIT ?")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new InboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), Timestamps.fromDb(rs, "received")));
+          out.add(
+              new InboxRow(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  Timestamps.fromDb(rs, "received")));
         }
       }
     }
@@ -87,14 +109,22 @@ public final class InboxRepository {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new InboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), Timestamps.fromDb(rs, "received")));
+          out.add(
+              new InboxRow(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  Timestamps.fromDb(rs, "received")));
         }
       }
     }
     if (out.isEmpty()) return out;
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE inbox SET lease_until = now() + CAST(? AS INTERVAL) WHERE id = ANY(?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE inbox SET lease_until = now() + CAST(? AS INTERVAL) WHERE id = ANY(?)")) {
       ps.setString(1, LEASE);
       ps.setArray(2, c.createArrayOf("bigint", out.stream().map(InboxRow::id).toArray()));
       ps.executeUpdate();
@@ -103,8 +133,9 @@ public final class InboxRepository {
   }
 
   public void finish(Connection c, long id, boolean ok, String error) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE inbox SET state = ?, attempts = attempts + 1, error = ? WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE inbox SET state = ?, attempts = attempts + 1, error = ? WHERE id = ?")) {
       ps.setString(1, ok ? "done" : "failed");
       ps.setString(2, error == null ? null : error.substring(0, Math.min(500, error.length())));
       ps.setLong(3, id);
@@ -129,16 +160,18 @@ public final class InboxRepository {
    */
   public void noteSignatureScheme(Connection c, String host, String scheme) throws SQLException {
     if (host == null) return;
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO peer_host(host, consecutive_failures, signature_scheme) SELECT ?, 0, ? "
-            + "WHERE NOT EXISTS (SELECT 1 FROM peer_host WHERE host = ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO peer_host(host, consecutive_failures, signature_scheme) SELECT ?, 0, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM peer_host WHERE host = ?)")) {
       ps.setString(1, host);
       ps.setString(2, scheme);
       ps.setString(3, host);
       if (Inserts.ignoringDuplicate(ps) == 1) return;
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE peer_host SET signature_scheme = ? WHERE host = ? AND signature_scheme IS NULL")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE peer_host SET signature_scheme = ? WHERE host = ? AND signature_scheme IS NULL")) {
       ps.setString(1, scheme);
       ps.setString(2, host);
       ps.executeUpdate();

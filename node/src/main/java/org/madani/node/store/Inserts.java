@@ -20,10 +20,14 @@ public final class Inserts {
   /** SQLSTATE of a unique or primary key violation (H2, PostgreSQL). */
   public static final String DUPLICATE_KEY = "23505";
 
-  /** Runs the insert; returns the rows inserted, 0 when a concurrent transaction inserted the same key. */
+  /**
+   * Runs the insert; returns the rows inserted, 0 when a concurrent transaction inserted the same
+   * key.
+   */
   public static int ignoringDuplicate(PreparedStatement ps) throws SQLException {
     Connection c = ps.getConnection();
-    Savepoint sp = Dialect.of(c) == Dialect.POSTGRESQL && !c.getAutoCommit() ? c.setSavepoint() : null;
+    Savepoint sp =
+        Dialect.of(c) == Dialect.POSTGRESQL && !c.getAutoCommit() ? c.setSavepoint() : null;
     try {
       int n = ps.executeUpdate();
       if (sp != null) c.releaseSavepoint(sp);

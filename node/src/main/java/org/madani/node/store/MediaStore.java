@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Uploaded images (already cleaned), as files under {@code <data>/media/<handle>/}, named by the
- * SHA-256 of their bytes: the same image uploaded twice is one file, and a name can never be
- * chosen by the uploader. Written to a temporary file and moved into place, so a reader never sees
- * half an image. Blocking: call from a worker thread.
+ * SHA-256 of their bytes: the same image uploaded twice is one file, and a name can never be chosen
+ * by the uploader. Written to a temporary file and moved into place, so a reader never sees half an
+ * image. Blocking: call from a worker thread.
  *
  * <p>Thread-safety: safe for concurrent use (content-addressed names, atomic moves).
  */
@@ -40,7 +40,8 @@ public final class MediaStore {
       if (!Files.exists(target)) {
         Path tmp = Files.createTempFile(dir, ".upload-", ".tmp");
         Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
       return name;
     } catch (IOException e) {

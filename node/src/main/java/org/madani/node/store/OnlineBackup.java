@@ -13,7 +13,9 @@ import java.sql.Statement;
  */
 public final class OnlineBackup {
 
-  /** Writes a consistent copy of the open database to {@code zip} (which must not exist). Blocking. */
+  /**
+   * Writes a consistent copy of the open database to {@code zip} (which must not exist). Blocking.
+   */
   public void write(Connection c, Path zip) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
@@ -26,10 +28,12 @@ public final class OnlineBackup {
    */
   public int relocateKeyFiles(Connection c, Path keysDir) throws SQLException {
     int changed = 0;
-    try (PreparedStatement select = c.prepareStatement(
-            "SELECT org_id, fragment, private_file FROM org_key WHERE private_file IS NOT NULL");
-        PreparedStatement update = c.prepareStatement(
-            "UPDATE org_key SET private_file = ? WHERE org_id = ? AND fragment = ?");
+    try (PreparedStatement select =
+            c.prepareStatement(
+                "SELECT org_id, fragment, private_file FROM org_key WHERE private_file IS NOT NULL");
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE org_key SET private_file = ? WHERE org_id = ? AND fragment = ?");
         var rows = select.executeQuery()) {
       while (rows.next()) {
         Path name = Path.of(rows.getString(3)).getFileName();

@@ -24,9 +24,10 @@ public final class OrganizationRepository {
 
   public Organization insert(Connection c, String handle, ObjectNode profile, Instant now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO organization(handle, profile, version, created, updated) VALUES (?,?,1,?,?)",
-        Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO organization(handle, profile, version, created, updated) VALUES (?,?,1,?,?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, handle);
       ps.setString(2, json.write(profile));
       ps.setObject(3, Timestamps.toDb(now));
@@ -40,8 +41,9 @@ public final class OrganizationRepository {
   }
 
   public Optional<Organization> findByHandle(Connection c, String handle) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, handle, profile, version, created, updated FROM organization WHERE handle = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, handle, profile, version, created, updated FROM organization WHERE handle = ?")) {
       ps.setString(1, handle);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -51,7 +53,8 @@ public final class OrganizationRepository {
 
   /** The id of the organization with this handle, without reading (and parsing) its profile. */
   public Optional<Long> idByHandle(Connection c, String handle) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM organization WHERE handle = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM organization WHERE handle = ?")) {
       ps.setString(1, handle);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
@@ -63,15 +66,16 @@ public final class OrganizationRepository {
   public List<Long> allIds(Connection c) throws SQLException {
     List<Long> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT id FROM organization ORDER BY id");
-         ResultSet rs = ps.executeQuery()) {
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.add(rs.getLong(1));
     }
     return out;
   }
 
   public Optional<Organization> findById(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, handle, profile, version, created, updated FROM organization WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, handle, profile, version, created, updated FROM organization WHERE id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -81,9 +85,10 @@ public final class OrganizationRepository {
 
   public List<Organization> listAll(Connection c) throws SQLException {
     List<Organization> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, handle, profile, version, created, updated FROM organization ORDER BY id");
-         ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, handle, profile, version, created, updated FROM organization ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.add(map(rs));
     }
     return out;
@@ -92,9 +97,10 @@ public final class OrganizationRepository {
   /** Replaces the profile if the stored version is {@code expectedVersion}; false otherwise. */
   public boolean update(Connection c, long id, ObjectNode profile, int expectedVersion, Instant now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE organization SET profile = ?, version = version + 1, updated = ? "
-            + "WHERE id = ? AND version = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE organization SET profile = ?, version = version + 1, updated = ? "
+                + "WHERE id = ? AND version = ?")) {
       ps.setString(1, json.write(profile));
       ps.setObject(2, Timestamps.toDb(now));
       ps.setLong(3, id);

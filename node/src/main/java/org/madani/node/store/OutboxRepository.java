@@ -10,13 +10,20 @@ import java.util.List;
 
 /**
  * Each hosted organization's outbox: an append-only log with a sequence number per organization.
- * Appending takes the next number inside the caller's transaction; the primary key (org, seq)
- * makes two concurrent appends collide rather than share a number. Stateless.
+ * Appending takes the next number inside the caller's transaction; the primary key (org, seq) makes
+ * two concurrent appends collide rather than share a number. Stateless.
  */
 public final class OutboxRepository {
 
-  public record OutboxRow(long orgId, long seq, String activityId, String type, String objectId,
-      String audience, String document, Instant published) {}
+  public record OutboxRow(
+      long orgId,
+      long seq,
+      String activityId,
+      String type,
+      String objectId,
+      String audience,
+      String document,
+      Instant published) {}
 
   /**
    * The next number of the organization's public log. Locks the organization row until the caller's
@@ -24,7 +31,8 @@ public final class OutboxRepository {
    */
   public long nextLogSeq(Connection c, long orgId) throws SQLException {
     lock(c, orgId);
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(log_seq), 0) + 1 FROM outbox WHERE org_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COALESCE(MAX(log_seq), 0) + 1 FROM outbox WHERE org_id = ?")) {
       ps.setLong(1, orgId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -34,51 +42,82 @@ public final class OutboxRepository {
   }
 
   private static void lock(Connection c, long orgId) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement("SELECT id FROM organization WHERE id = ?" + Dialect.of(c).lockForWrite())) {
+    try (PreparedStatement lock =
+        c.prepareStatement(
+            "SELECT id FROM organization WHERE id = ?" + Dialect.of(c).lockForWrite())) {
       lock.setLong(1, orgId);
       lock.executeQuery().close();
     }
   }
 
   /** Log items (public content activities) after {@code after}, in order. */
-  public List<OutboxRow> logAfter(Connection c, long orgId, long after, int limit) throws SQLException {
+  public List<OutboxRow> logAfter(Connection c, long orgId, long after, int limit)
+      throws SQLException {
     List<OutboxRow> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT org_id, log_seq, activity_id, type, object_id, audience, document, published FROM outbox "
-            + "WHERE org_id = ? AND log_seq > ? ORDER BY log_seq LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT org_id, log_seq, activity_id, type, object_id, audience, document, published FROM outbox "
+                + "WHERE org_id = ? AND log_seq > ? ORDER BY log_seq LIMIT ?")) {
       ps.setLong(1, orgId);
       ps.setLong(2, after);
       ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), rs.getString(7), Timestamps.fromDb(rs, "published")));
+          out.add(
+              new OutboxRow(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  Timestamps.fromDb(rs, "published")));
         }
       }
     }
     return out;
   }
 
-  public long append(Connection c, long orgId, String activityId, String type, String objectId,
-      String audience, String document, Instant published) throws SQLException {
+  public long append(
+      Connection c,
+      long orgId,
+      String activityId,
+      String type,
+      String objectId,
+      String audience,
+      String document,
+      Instant published)
+      throws SQLException {
     return append(c, orgId, activityId, type, objectId, audience, document, published, null);
   }
 
-  public long append(Connection c, long orgId, String activityId, String type, String objectId,
-      String audience, String document, Instant published, Long logSeq) throws SQLException {
+  public long append(
+      Connection c,
+      long orgId,
+      String activityId,
+      String type,
+      String objectId,
+      String audience,
+      String document,
+      Instant published,
+      Long logSeq)
+      throws SQLException {
     long seq;
     // Lock the organization row so sequence numbers are handed out one at a time per organization.
     lock(c, orgId);
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE org_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE org_id = ?")) {
       ps.setLong(1, orgId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         seq = rs.getLong(1);
       }
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO outbox(org_id, seq, activity_id, type, object_id, audience, document, published, log_seq) "
-            + "VALUES (?,?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO outbox(org_id, seq, activity_id, type, object_id, audience, document, published, log_seq) "
+                + "VALUES (?,?,?,?,?,?,?,?,?)")) {
       ps.setLong(1, orgId);
       ps.setLong(2, seq);
       ps.setString(3, activityId);
@@ -94,13 +133,17 @@ public final class OutboxRepository {
   }
 
   /** Activities with the given audiences, newest first, for the paged outbox collection. */
-  public List<OutboxRow> page(Connection c, long orgId, List<String> audiences, long beforeSeq, int limit)
+  public List<OutboxRow> page(
+      Connection c, long orgId, List<String> audiences, long beforeSeq, int limit)
       throws SQLException {
     String in = String.join(",", audiences.stream().map(a -> "?").toList());
     List<OutboxRow> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT org_id, seq, activity_id, type, object_id, audience, document, published FROM outbox "
-            + "WHERE org_id = ? AND seq < ? AND audience IN (" + in + ") ORDER BY seq DESC LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT org_id, seq, activity_id, type, object_id, audience, document, published FROM outbox "
+                + "WHERE org_id = ? AND seq < ? AND audience IN ("
+                + in
+                + ") ORDER BY seq DESC LIMIT ?")) {
       int i = 1;
       ps.setLong(i++, orgId);
       ps.setLong(i++, beforeSeq);
@@ -108,8 +151,16 @@ public final class OutboxRepository {
       ps.setInt(i, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), rs.getString(7), Timestamps.fromDb(rs, "published")));
+          out.add(
+              new OutboxRow(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  Timestamps.fromDb(rs, "published")));
         }
       }
     }
@@ -118,8 +169,9 @@ public final class OutboxRepository {
 
   public long count(Connection c, long orgId, List<String> audiences) throws SQLException {
     String in = String.join(",", audiences.stream().map(a -> "?").toList());
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT COUNT(*) FROM outbox WHERE org_id = ? AND audience IN (" + in + ")")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM outbox WHERE org_id = ? AND audience IN (" + in + ")")) {
       int i = 1;
       ps.setLong(i++, orgId);
       for (String a : audiences) ps.setString(i++, a);

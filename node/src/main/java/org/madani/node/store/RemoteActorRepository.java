@@ -13,20 +13,38 @@ import java.util.Optional;
 public final class RemoteActorRepository {
 
   /** A remote actor. {@code document} is the JSON as fetched. */
-  public record ActorRow(String id, String host, String type, String inbox, String sharedInbox,
-      String handle, String document, Instant fetchedAt) {}
+  public record ActorRow(
+      String id,
+      String host,
+      String type,
+      String inbox,
+      String sharedInbox,
+      String handle,
+      String document,
+      Instant fetchedAt) {}
 
   /**
    * A pinned remote public key and the actor that owns it.
    *
-   * @param purpose   {@code signing}, or {@code recovery} for a key that only signs revocation statements
-   * @param expiresAt end of a rotation overlap: proofs created from then on are refused; null while current
-   * @param revokedAt compromised since: proofs created from then on are refused; null unless revoked
+   * @param purpose {@code signing}, or {@code recovery} for a key that only signs revocation
+   *     statements
+   * @param expiresAt end of a rotation overlap: proofs created from then on are refused; null while
+   *     current
+   * @param revokedAt compromised since: proofs created from then on are refused; null unless
+   *     revoked
    */
-  public record KeyRow(String keyId, String actorId, String algorithm, String publicPem, Instant firstSeen,
-      String purpose, Instant expiresAt, Instant revokedAt) {
+  public record KeyRow(
+      String keyId,
+      String actorId,
+      String algorithm,
+      String publicPem,
+      Instant firstSeen,
+      String purpose,
+      Instant expiresAt,
+      Instant revokedAt) {
 
-    public KeyRow(String keyId, String actorId, String algorithm, String publicPem, Instant firstSeen) {
+    public KeyRow(
+        String keyId, String actorId, String algorithm, String publicPem, Instant firstSeen) {
       this(keyId, actorId, algorithm, publicPem, firstSeen, "signing", null, null);
     }
 
@@ -39,8 +57,14 @@ public final class RemoteActorRepository {
   }
 
   public void upsert(Connection c, ActorRow a) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("remote_actor",
-        "id, host, type, inbox, shared_inbox, handle, document, fetched_at", "id", "?,?,?,?,?,?,?,?"))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            Dialect.of(c)
+                .upsert(
+                    "remote_actor",
+                    "id, host, type, inbox, shared_inbox, handle, document, fetched_at",
+                    "id",
+                    "?,?,?,?,?,?,?,?"))) {
       ps.setString(1, a.id());
       ps.setString(2, a.host());
       ps.setString(3, a.type());
@@ -64,13 +88,22 @@ public final class RemoteActorRepository {
   }
 
   public Optional<ActorRow> find(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, host, type, inbox, shared_inbox, handle, document, fetched_at FROM remote_actor WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, host, type, inbox, shared_inbox, handle, document, fetched_at FROM remote_actor WHERE id = ?")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) return Optional.empty();
-        return Optional.of(new ActorRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), Timestamps.fromDb(rs, "fetched_at")));
+        return Optional.of(
+            new ActorRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                Timestamps.fromDb(rs, "fetched_at")));
       }
     }
   }
@@ -78,11 +111,17 @@ public final class RemoteActorRepository {
   private static final String KEY_COLUMNS =
       "key_id, actor_id, algorithm, public_pem, first_seen, purpose, expires_at, revoked_at";
 
-  /** Pins a key the first time it is seen; a known key id keeps its first-seen time, owner and material. */
+  /**
+   * Pins a key the first time it is seen; a known key id keeps its first-seen time, owner and
+   * material.
+   */
   public void addKeyIfAbsent(Connection c, KeyRow k) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO remote_key(" + KEY_COLUMNS + ") "
-            + "SELECT ?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM remote_key WHERE key_id = ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO remote_key("
+                + KEY_COLUMNS
+                + ") "
+                + "SELECT ?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM remote_key WHERE key_id = ?)")) {
       ps.setString(1, k.keyId());
       ps.setString(2, k.actorId());
       ps.setString(3, k.algorithm());
@@ -101,8 +140,9 @@ public final class RemoteActorRepository {
    * extend a key's life.
    */
   public void expire(Connection c, String keyId, Instant expiresAt) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE remote_key SET expires_at = ? WHERE key_id = ? AND (expires_at IS NULL OR expires_at > ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE remote_key SET expires_at = ? WHERE key_id = ? AND (expires_at IS NULL OR expires_at > ?)")) {
       ps.setObject(1, Timestamps.toDb(expiresAt));
       ps.setString(2, keyId);
       ps.setObject(3, Timestamps.toDb(expiresAt));
@@ -110,10 +150,14 @@ public final class RemoteActorRepository {
     }
   }
 
-  /** Records a proven revocation; an earlier revocation time wins. Returns whether anything changed. */
-  public boolean revoke(Connection c, String keyId, Instant revokedAt, String statement) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE remote_key SET revoked_at = ?, revocation = ? WHERE key_id = ? AND (revoked_at IS NULL OR revoked_at > ?)")) {
+  /**
+   * Records a proven revocation; an earlier revocation time wins. Returns whether anything changed.
+   */
+  public boolean revoke(Connection c, String keyId, Instant revokedAt, String statement)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE remote_key SET revoked_at = ?, revocation = ? WHERE key_id = ? AND (revoked_at IS NULL OR revoked_at > ?)")) {
       ps.setObject(1, Timestamps.toDb(revokedAt));
       ps.setString(2, statement);
       ps.setString(3, keyId);
@@ -123,7 +167,8 @@ public final class RemoteActorRepository {
   }
 
   public Optional<KeyRow> findKey(Connection c, String keyId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + KEY_COLUMNS + " FROM remote_key WHERE key_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + KEY_COLUMNS + " FROM remote_key WHERE key_id = ?")) {
       ps.setString(1, keyId);
       List<KeyRow> rows = keys(ps);
       return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
@@ -131,8 +176,11 @@ public final class RemoteActorRepository {
   }
 
   public List<KeyRow> keysOf(Connection c, String actorId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + KEY_COLUMNS + " FROM remote_key WHERE actor_id = ? ORDER BY first_seen, key_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + KEY_COLUMNS
+                + " FROM remote_key WHERE actor_id = ? ORDER BY first_seen, key_id")) {
       ps.setString(1, actorId);
       return keys(ps);
     }
@@ -142,9 +190,16 @@ public final class RemoteActorRepository {
     List<KeyRow> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new KeyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            Timestamps.fromDb(rs, "first_seen"), rs.getString(6), Timestamps.fromDb(rs, "expires_at"),
-            Timestamps.fromDb(rs, "revoked_at")));
+        out.add(
+            new KeyRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Timestamps.fromDb(rs, "first_seen"),
+                rs.getString(6),
+                Timestamps.fromDb(rs, "expires_at"),
+                Timestamps.fromDb(rs, "revoked_at")));
       }
     }
     return out;

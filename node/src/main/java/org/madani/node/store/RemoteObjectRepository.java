@@ -12,13 +12,27 @@ import java.util.Optional;
 /** Objects received from other organizations, with provenance; likes counted. Stateless. */
 public final class RemoteObjectRepository {
 
-  public record ObjectRow(String id, String actor, String type, String audience, String document,
-      String verifiedBy, String via, Instant received, Instant updated, Instant deletedAt) {}
+  public record ObjectRow(
+      String id,
+      String actor,
+      String type,
+      String audience,
+      String document,
+      String verifiedBy,
+      String via,
+      Instant received,
+      Instant updated,
+      Instant deletedAt) {}
 
   public void upsert(Connection c, ObjectRow o) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("remote_object",
-        "id, actor, type, audience, document, verified_by, via, received, updated, deleted_at", "id",
-        "?,?,?,?,?,?,?,?,?,NULL"))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            Dialect.of(c)
+                .upsert(
+                    "remote_object",
+                    "id, actor, type, audience, document, verified_by, via, received, updated, deleted_at",
+                    "id",
+                    "?,?,?,?,?,?,?,?,?,NULL"))) {
       ps.setString(1, o.id());
       ps.setString(2, o.actor());
       ps.setString(3, o.type());
@@ -33,8 +47,11 @@ public final class RemoteObjectRepository {
   }
 
   public void addRecipient(Connection c, String objectId, long orgId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("remote_object_recipient",
-        "object_id, org_id", "object_id, org_id", "?,?"))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            Dialect.of(c)
+                .upsert(
+                    "remote_object_recipient", "object_id, org_id", "object_id, org_id", "?,?"))) {
       ps.setString(1, objectId);
       ps.setLong(2, orgId);
       ps.executeUpdate();
@@ -50,9 +67,11 @@ public final class RemoteObjectRepository {
   }
 
   /** Marks deleted and drops the content: a deleted object's text is not kept. */
-  public boolean markDeleted(Connection c, String id, String actor, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE remote_object SET deleted_at = ?, document = '{}' WHERE id = ? AND actor = ? AND deleted_at IS NULL")) {
+  public boolean markDeleted(Connection c, String id, String actor, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE remote_object SET deleted_at = ?, document = '{}' WHERE id = ? AND actor = ? AND deleted_at IS NULL")) {
       ps.setObject(1, Timestamps.toDb(now));
       ps.setString(2, id);
       ps.setString(3, actor);
@@ -65,12 +84,16 @@ public final class RemoteObjectRepository {
    * never those the trust model refuses (blocked or suspended author, blocked node, node off the
    * allowlist: V7 view remote_object_standing). Limited authors' objects stay visible here.
    */
-  public List<ObjectRow> visibleTo(Connection c, long orgId, String actor, int limit) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SELECT
-        + " WHERE deleted_at IS NULL" + (actor == null ? "" : " AND actor = ?")
-        + " AND NOT EXISTS (SELECT 1 FROM remote_object_standing s WHERE s.object_id = remote_object.id AND s.refused)"
-        + " AND (audience = 'public' OR EXISTS (SELECT 1 FROM remote_object_recipient r"
-        + " WHERE r.object_id = remote_object.id AND r.org_id = ?)) ORDER BY updated DESC LIMIT ?")) {
+  public List<ObjectRow> visibleTo(Connection c, long orgId, String actor, int limit)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            SELECT
+                + " WHERE deleted_at IS NULL"
+                + (actor == null ? "" : " AND actor = ?")
+                + " AND NOT EXISTS (SELECT 1 FROM remote_object_standing s WHERE s.object_id = remote_object.id AND s.refused)"
+                + " AND (audience = 'public' OR EXISTS (SELECT 1 FROM remote_object_recipient r"
+                + " WHERE r.object_id = remote_object.id AND r.org_id = ?)) ORDER BY updated DESC LIMIT ?")) {
       int i = 1;
       if (actor != null) ps.setString(i++, actor);
       ps.setLong(i++, orgId);
@@ -79,10 +102,12 @@ public final class RemoteObjectRepository {
     }
   }
 
-  public boolean addLike(Connection c, String activityId, String actor, String objectId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO remote_like(activity_id, actor, object_id) SELECT ?,?,? "
-            + "WHERE NOT EXISTS (SELECT 1 FROM remote_like WHERE activity_id = ?)")) {
+  public boolean addLike(Connection c, String activityId, String actor, String objectId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO remote_like(activity_id, actor, object_id) SELECT ?,?,? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM remote_like WHERE activity_id = ?)")) {
       ps.setString(1, activityId);
       ps.setString(2, actor);
       ps.setString(3, objectId);
@@ -92,7 +117,8 @@ public final class RemoteObjectRepository {
   }
 
   public boolean removeLike(Connection c, String activityId, String actor) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM remote_like WHERE activity_id = ? AND actor = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM remote_like WHERE activity_id = ? AND actor = ?")) {
       ps.setString(1, activityId);
       ps.setString(2, actor);
       return ps.executeUpdate() == 1;
@@ -100,7 +126,8 @@ public final class RemoteObjectRepository {
   }
 
   public long likes(Connection c, String objectId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM remote_like WHERE object_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM remote_like WHERE object_id = ?")) {
       ps.setString(1, objectId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -116,9 +143,18 @@ public final class RemoteObjectRepository {
     List<ObjectRow> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new ObjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), Timestamps.fromDb(rs, "received"),
-            Timestamps.fromDb(rs, "updated"), Timestamps.fromDb(rs, "deleted_at")));
+        out.add(
+            new ObjectRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                Timestamps.fromDb(rs, "received"),
+                Timestamps.fromDb(rs, "updated"),
+                Timestamps.fromDb(rs, "deleted_at")));
       }
     }
     return out;
@@ -129,11 +165,13 @@ public final class RemoteObjectRepository {
    * was signed, so it is not known to be genuine; a later copy signed with a valid key may return.
    */
   public boolean purge(Connection c, String id, String actor) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM remote_object_recipient WHERE object_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM remote_object_recipient WHERE object_id = ?")) {
       ps.setString(1, id);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM remote_object WHERE id = ? AND actor = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM remote_object WHERE id = ? AND actor = ?")) {
       ps.setString(1, id);
       ps.setString(2, actor);
       return ps.executeUpdate() == 1;
@@ -142,7 +180,8 @@ public final class RemoteObjectRepository {
 
   /** Live objects of one author (for withdrawing those signed with a revoked key). */
   public List<ObjectRow> ofActor(Connection c, String actor) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE actor = ? AND deleted_at IS NULL")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(SELECT + " WHERE actor = ? AND deleted_at IS NULL")) {
       ps.setString(1, actor);
       return all(ps);
     }

@@ -18,7 +18,8 @@ import java.util.Optional;
 public final class TrustRepository {
 
   /** A stored level; {@code subject} is a node host key or an actor id. */
-  public record LevelRow(String subject, String host, String level, String note, String source, Instant updated) {}
+  public record LevelRow(
+      String subject, String host, String level, String note, String source, Instant updated) {}
 
   /** Everything the policy needs, read in one transaction. */
   public record Settings(String mode, Map<String, String> nodes, Map<String, String> actors) {}
@@ -38,7 +39,8 @@ public final class TrustRepository {
   }
 
   public Optional<String> setting(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM trust_setting WHERE name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT setting_value FROM trust_setting WHERE name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -47,17 +49,22 @@ public final class TrustRepository {
   }
 
   public void putSetting(Connection c, String name, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("trust_setting", "name, setting_value", "name", "?, ?"))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            Dialect.of(c).upsert("trust_setting", "name, setting_value", "name", "?, ?"))) {
       ps.setString(1, name);
       ps.setString(2, value);
       ps.executeUpdate();
     }
   }
 
-  public void putNode(Connection c, String host, String level, String note, String source, Instant now)
+  public void putNode(
+      Connection c, String host, String level, String note, String source, Instant now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("trust_node", "host, level, note, source, updated", "host",
-        "?,?,?,?,?"))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            Dialect.of(c)
+                .upsert("trust_node", "host, level, note, source, updated", "host", "?,?,?,?,?"))) {
       ps.setString(1, host);
       ps.setString(2, level);
       ps.setString(3, note);
@@ -74,10 +81,23 @@ public final class TrustRepository {
     }
   }
 
-  public void putActor(Connection c, String actor, String host, String level, String note, String source,
-      Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).upsert("trust_actor", "actor, host, level, note, source, updated", "actor",
-        "?,?,?,?,?,?"))) {
+  public void putActor(
+      Connection c,
+      String actor,
+      String host,
+      String level,
+      String note,
+      String source,
+      Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            Dialect.of(c)
+                .upsert(
+                    "trust_actor",
+                    "actor, host, level, note, source, updated",
+                    "actor",
+                    "?,?,?,?,?,?"))) {
       ps.setString(1, actor);
       ps.setString(2, host);
       ps.setString(3, level);
@@ -100,7 +120,8 @@ public final class TrustRepository {
   }
 
   public List<LevelRow> actors(Connection c) throws SQLException {
-    return rows(c, "SELECT actor, host, level, note, source, updated FROM trust_actor ORDER BY actor");
+    return rows(
+        c, "SELECT actor, host, level, note, source, updated FROM trust_actor ORDER BY actor");
   }
 
   public Optional<LevelRow> node(Connection c, String host) throws SQLException {
@@ -108,18 +129,22 @@ public final class TrustRepository {
   }
 
   public Optional<LevelRow> actor(Connection c, String actor) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT actor, host, level, note, source, updated FROM trust_actor WHERE actor = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT actor, host, level, note, source, updated FROM trust_actor WHERE actor = ?")) {
       ps.setString(1, actor);
       List<LevelRow> all = rows(ps);
       return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
   }
 
-  /** Whether any hosted organization follows this actor and was accepted ("followed" is derived). */
+  /**
+   * Whether any hosted organization follows this actor and was accepted ("followed" is derived).
+   */
   public boolean followed(Connection c, String actor) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT 1 FROM follow WHERE remote_actor = ? AND direction = 'outgoing' AND state = 'accepted'")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM follow WHERE remote_actor = ? AND direction = 'outgoing' AND state = 'accepted'")) {
       ps.setString(1, actor);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -137,8 +162,14 @@ public final class TrustRepository {
     List<LevelRow> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new LevelRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), Timestamps.fromDb(rs, "updated")));
+        out.add(
+            new LevelRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                Timestamps.fromDb(rs, "updated")));
       }
     }
     return out;

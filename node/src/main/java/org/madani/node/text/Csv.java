@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * CSV (RFC 4180) rows: fields with a comma, quote or line break are quoted, quotes doubled, lines
- * end in CRLF. A field that a spreadsheet would run as a formula (starting with {@code = + - @}
- * or a tab) gets a leading apostrophe: exported text comes from other organizations' nodes, and
+ * end in CRLF. A field that a spreadsheet would run as a formula (starting with {@code = + - @} or
+ * a tab) gets a leading apostrophe: exported text comes from other organizations' nodes, and
  * opening an export must not run what they wrote (CSV injection).
  */
 public final class Csv {
@@ -23,8 +23,12 @@ public final class Csv {
   public static String field(Object value) {
     if (value == null) return "";
     String s = value.toString();
-    if (!(value instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
-    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+    if (!(value instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0)
+      s = "'" + s;
+    if (s.indexOf(',') >= 0
+        || s.indexOf('"') >= 0
+        || s.indexOf('\n') >= 0
+        || s.indexOf('\r') >= 0) {
       return '"' + s.replace("\"", "\"\"") + '"';
     }
     return s;

@@ -31,13 +31,17 @@ public final class DiscoveryService {
   /** Cap on entries read from one peer's document: more is a peer misbehaving. */
   static final int MAX_PER_PEER = 5000;
 
-  /** The two publication switches. Follows default on (they are what discovery is made of); trusts off. */
   /**
-   * @param publishFollows   whether any organization publishes whom it follows
-   * @param publishFollowsOf handles of the organizations that opted in (none by default: a follow
-   *                         graph tells an adversary who works with whom)
+   * The two publication switches. Follows default on (they are what discovery is made of); trusts
+   * off.
    */
-  public record Settings(boolean publishFollows, boolean publishTrusts, List<String> publishFollowsOf) {
+  /**
+   * @param publishFollows whether any organization publishes whom it follows
+   * @param publishFollowsOf handles of the organizations that opted in (none by default: a follow
+   *     graph tells an adversary who works with whom)
+   */
+  public record Settings(
+      boolean publishFollows, boolean publishTrusts, List<String> publishFollowsOf) {
     public Settings {
       publishFollowsOf = List.copyOf(publishFollowsOf);
     }
@@ -47,8 +51,13 @@ public final class DiscoveryService {
   public record Followed(String id, Map<String, String> name) {}
 
   /** What {@code /discovery/peers.json} says; {@code trusted*} empty unless published. */
-  public record PeersDocument(boolean publishFollows, boolean publishTrusts, List<Followed> follows,
-      Set<String> trustedNodes, Set<String> trustedOrganizations, Instant updated) {}
+  public record PeersDocument(
+      boolean publishFollows,
+      boolean publishTrusts,
+      List<Followed> follows,
+      Set<String> trustedNodes,
+      Set<String> trustedOrganizations,
+      Instant updated) {}
 
   /** An organization to consider following. */
   public record Suggestion(String actor, Map<String, String> name, List<String> followedBy) {
@@ -75,8 +84,15 @@ public final class DiscoveryService {
    * @param ownOrigin this node's base URL (its organizations are never suggested)
    * @param plainHttp development mode: trusted nodes (stored as host keys) are asked over http
    */
-  public DiscoveryService(Database db, DiscoveryRepository repo, TrustPolicy policy, DocumentFetcher fetcher,
-      ObjectMapper json, String ownOrigin, boolean plainHttp, Clock clock) {
+  public DiscoveryService(
+      Database db,
+      DiscoveryRepository repo,
+      TrustPolicy policy,
+      DocumentFetcher fetcher,
+      ObjectMapper json,
+      String ownOrigin,
+      boolean plainHttp,
+      Clock clock) {
     this.db = db;
     this.repo = repo;
     this.policy = policy;
@@ -88,39 +104,45 @@ public final class DiscoveryService {
   }
 
   public Future<Settings> settings() {
-    return db.tx(c -> {
-      List<String> optedIn = optedIn(c).values().stream().toList();
-      return new Settings(!optedIn.isEmpty(), repo.flag(c, DiscoveryRepository.PUBLISH_TRUSTS, false), optedIn);
-    });
+    return db.tx(
+        c -> {
+          List<String> optedIn = optedIn(c).values().stream().toList();
+          return new Settings(
+              !optedIn.isEmpty(), repo.flag(c, DiscoveryRepository.PUBLISH_TRUSTS, false), optedIn);
+        });
   }
 
   /**
    * Sets the switches. {@code publishFollows} true with no list opts every hosted organization in;
    * with a list, exactly those (unknown handles are a 400); false opts every one out.
    */
-  public Future<Settings> update(boolean publishFollows, List<String> handles, boolean publishTrusts) {
-    return db.tx(c -> {
-      Map<Long, String> orgs = repo.organizations(c);
-      if (handles != null) {
-        for (String h : handles) {
-          if (!orgs.containsValue(h)) throw org.madani.node.model.Problem.badRequest("No organization '" + h + "' here.");
-        }
-      }
-      for (var o : orgs.entrySet()) {
-        boolean in = publishFollows && (handles == null || handles.contains(o.getValue()));
-        repo.setFlag(c, DiscoveryRepository.PUBLISH_FOLLOWS_OF + o.getKey(), in);
-      }
-      repo.setFlag(c, DiscoveryRepository.PUBLISH_TRUSTS, publishTrusts);
-      List<String> optedIn = optedIn(c).values().stream().toList();
-      return new Settings(!optedIn.isEmpty(), publishTrusts, optedIn);
-    });
+  public Future<Settings> update(
+      boolean publishFollows, List<String> handles, boolean publishTrusts) {
+    return db.tx(
+        c -> {
+          Map<Long, String> orgs = repo.organizations(c);
+          if (handles != null) {
+            for (String h : handles) {
+              if (!orgs.containsValue(h))
+                throw org.madani.node.model.Problem.badRequest("No organization '" + h + "' here.");
+            }
+          }
+          for (var o : orgs.entrySet()) {
+            boolean in = publishFollows && (handles == null || handles.contains(o.getValue()));
+            repo.setFlag(c, DiscoveryRepository.PUBLISH_FOLLOWS_OF + o.getKey(), in);
+          }
+          repo.setFlag(c, DiscoveryRepository.PUBLISH_TRUSTS, publishTrusts);
+          List<String> optedIn = optedIn(c).values().stream().toList();
+          return new Settings(!optedIn.isEmpty(), publishTrusts, optedIn);
+        });
   }
 
   /** The organizations that opted in to publishing their follows: id to handle. */
   private Map<Long, String> optedIn(java.sql.Connection c) throws java.sql.SQLException {
     Map<Long, String> out = new LinkedHashMap<>();
     for (var o : repo.organizations(c).entrySet()) {
-      if (repo.flag(c, DiscoveryRepository.PUBLISH_FOLLOWS_OF + o.getKey(), false)) out.put(o.getKey(), o.getValue());
+      if (repo.flag(c, DiscoveryRepository.PUBLISH_FOLLOWS_OF + o.getKey(), false))
+        out.put(o.getKey(), o.getValue());
     }
     return out;
   }
@@ -130,45 +152,66 @@ public final class DiscoveryService {
    * followed: publishing them would vouch for them.
    */
   public Future<PeersDocument> peersDocument() {
-    return db.tx(c -> {
-      // Only organizations that opted in have their follows listed (issue 11, finding 13).
-      Map<Long, String> optedIn = optedIn(c);
-      boolean follows = !optedIn.isEmpty();
-      boolean trusts = repo.flag(c, DiscoveryRepository.PUBLISH_TRUSTS, false);
-      List<Followed> list = new ArrayList<>();
-      if (follows) {
-        repo.followedBy(c, optedIn.keySet()).forEach((id, doc) -> {
-          if (policy.visible(id)) list.add(new Followed(id, name(doc)));
+    return db.tx(
+        c -> {
+          // Only organizations that opted in have their follows listed (issue 11, finding 13).
+          Map<Long, String> optedIn = optedIn(c);
+          boolean follows = !optedIn.isEmpty();
+          boolean trusts = repo.flag(c, DiscoveryRepository.PUBLISH_TRUSTS, false);
+          List<Followed> list = new ArrayList<>();
+          if (follows) {
+            repo.followedBy(c, optedIn.keySet())
+                .forEach(
+                    (id, doc) -> {
+                      if (policy.visible(id)) list.add(new Followed(id, name(doc)));
+                    });
+          }
+          Set<String> nodes = trusts ? repo.trustedNodes(c) : Set.of();
+          Set<String> orgs = new LinkedHashSet<>();
+          if (trusts) repo.trustedActors(c).stream().filter(policy::visible).forEach(orgs::add);
+          return new PeersDocument(follows, trusts, list, nodes, orgs, clock.instant());
         });
-      }
-      Set<String> nodes = trusts ? repo.trustedNodes(c) : Set.of();
-      Set<String> orgs = new LinkedHashSet<>();
-      if (trusts) repo.trustedActors(c).stream().filter(policy::visible).forEach(orgs::add);
-      return new PeersDocument(follows, trusts, list, nodes, orgs, clock.instant());
-    });
   }
 
   /** Asks every trusted peer for its document and ranks what they follow that we do not. */
   public Future<Suggestions> suggestions() {
-    return db.tx(c -> new Object[] {repo.trustedNodes(c), repo.trustedActors(c), repo.followedOrPending(c)})
-        .compose(state -> {
-          @SuppressWarnings("unchecked") Set<String> nodes = (Set<String>) state[0];
-          @SuppressWarnings("unchecked") Set<String> actors = (Set<String>) state[1];
-          @SuppressWarnings("unchecked") Set<String> ours = (Set<String>) state[2];
-          List<String> origins = peerOrigins(nodes, actors);
-          List<Future<PeerAnswer>> asks = new ArrayList<>();
-          for (String o : origins) asks.add(ask(o));
-          return Future.join(asks).recover(err -> Future.succeededFuture()).map(v -> rank(asks, ours));
-        });
+    return db.tx(
+            c ->
+                new Object[] {
+                  repo.trustedNodes(c), repo.trustedActors(c), repo.followedOrPending(c)
+                })
+        .compose(
+            state -> {
+              @SuppressWarnings("unchecked")
+              Set<String> nodes = (Set<String>) state[0];
+              @SuppressWarnings("unchecked")
+              Set<String> actors = (Set<String>) state[1];
+              @SuppressWarnings("unchecked")
+              Set<String> ours = (Set<String>) state[2];
+              List<String> origins = peerOrigins(nodes, actors);
+              List<Future<PeerAnswer>> asks = new ArrayList<>();
+              for (String o : origins) asks.add(ask(o));
+              return Future.join(asks)
+                  .recover(err -> Future.succeededFuture())
+                  .map(v -> rank(asks, ours));
+            });
   }
 
   private record PeerAnswer(String origin, List<Followed> follows, String error) {}
 
   private Future<PeerAnswer> ask(String origin) {
-    return fetcher.fetch(URI.create(origin + "/discovery/peers.json"))
+    return fetcher
+        .fetch(URI.create(origin + "/discovery/peers.json"))
         .map(f -> new PeerAnswer(origin, follows(f.document()), null))
-        .recover(err -> Future.succeededFuture(new PeerAnswer(origin, List.of(),
-            err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage())));
+        .recover(
+            err ->
+                Future.succeededFuture(
+                    new PeerAnswer(
+                        origin,
+                        List.of(),
+                        err.getMessage() == null
+                            ? err.getClass().getSimpleName()
+                            : err.getMessage())));
   }
 
   private Suggestions rank(List<Future<PeerAnswer>> asks, Set<String> ours) {
@@ -179,14 +222,18 @@ public final class DiscoveryService {
       PeerAnswer a = f.result();
       peers.add(new PeerStatus(a.origin(), a.error() == null, a.follows().size(), a.error()));
       for (Followed x : a.follows()) {
-        if (ours.contains(x.id()) || x.id().startsWith(ownOrigin + "/") || !policy.visible(x.id())) continue;
+        if (ours.contains(x.id()) || x.id().startsWith(ownOrigin + "/") || !policy.visible(x.id()))
+          continue;
         by.computeIfAbsent(x.id(), k -> new LinkedHashSet<>()).add(a.origin());
         if (!x.name().isEmpty()) names.putIfAbsent(x.id(), x.name());
       }
     }
     List<Suggestion> items = new ArrayList<>();
-    by.forEach((id, peersOf) -> items.add(new Suggestion(id, names.getOrDefault(id, Map.of()), List.copyOf(peersOf))));
-    items.sort(Comparator.comparingInt(Suggestion::count).reversed().thenComparing(Suggestion::actor));
+    by.forEach(
+        (id, peersOf) ->
+            items.add(new Suggestion(id, names.getOrDefault(id, Map.of()), List.copyOf(peersOf))));
+    items.sort(
+        Comparator.comparingInt(Suggestion::count).reversed().thenComparing(Suggestion::actor));
     return new Suggestions(items, peers);
   }
 
@@ -197,7 +244,8 @@ public final class DiscoveryService {
     for (String a : actors) {
       try {
         URI u = URI.create(a);
-        if (u.getScheme() != null && u.getRawAuthority() != null) out.add(u.getScheme() + "://" + u.getRawAuthority());
+        if (u.getScheme() != null && u.getRawAuthority() != null)
+          out.add(u.getScheme() + "://" + u.getRawAuthority());
       } catch (IllegalArgumentException ignored) {
         // not a URL: nothing to ask
       }
@@ -212,14 +260,18 @@ public final class DiscoveryService {
     for (JsonNode f : doc.path("follows")) {
       if (out.size() == MAX_PER_PEER) break;
       String id = f.path("id").asText("");
-      if (id.length() > 2048 || !(id.startsWith("https://") || (plainHttp && id.startsWith("http://")))) continue;
+      if (id.length() > 2048
+          || !(id.startsWith("https://") || (plainHttp && id.startsWith("http://")))) continue;
       Map<String, String> name = new LinkedHashMap<>();
-      f.path("name").properties().forEach(kv -> {
-        if (kv.getValue().isTextual() && kv.getKey().length() <= 35 && name.size() < 10) {
-          String v = kv.getValue().asText();
-          name.put(kv.getKey(), v.length() > 300 ? v.substring(0, 300) : v);
-        }
-      });
+      f.path("name")
+          .properties()
+          .forEach(
+              kv -> {
+                if (kv.getValue().isTextual() && kv.getKey().length() <= 35 && name.size() < 10) {
+                  String v = kv.getValue().asText();
+                  name.put(kv.getKey(), v.length() > 300 ? v.substring(0, 300) : v);
+                }
+              });
       out.add(new Followed(id, name));
     }
     return out;
@@ -230,9 +282,12 @@ public final class DiscoveryService {
     if (actorDocument == null) return out;
     try {
       JsonNode d = json.readTree(actorDocument);
-      d.path("nameMap").properties().forEach(kv -> {
-        if (kv.getValue().isTextual()) out.put(kv.getKey(), kv.getValue().asText());
-      });
+      d.path("nameMap")
+          .properties()
+          .forEach(
+              kv -> {
+                if (kv.getValue().isTextual()) out.put(kv.getKey(), kv.getValue().asText());
+              });
       if (out.isEmpty() && d.path("name").isTextual()) out.put("und", d.get("name").asText());
     } catch (IOException e) {
       // an unreadable stored document has no name to give

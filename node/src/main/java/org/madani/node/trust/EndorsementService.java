@@ -32,7 +32,12 @@ import org.madani.node.store.OrganizationRepository;
 public final class EndorsementService {
 
   /** An endorsement as shown: {@code local} when made by one of our organizations. */
-  public record Endorsement(String activityId, String endorser, String endorsed, String comment, boolean local,
+  public record Endorsement(
+      String activityId,
+      String endorser,
+      String endorsed,
+      String comment,
+      boolean local,
       java.time.Instant since) {}
 
   private final Database db;
@@ -46,9 +51,17 @@ public final class EndorsementService {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public EndorsementService(Database db, OrganizationRepository orgs, EndorsementRepository repo,
-      LocalActors localActors, RemoteActors remoteActors, Outbox outbox, TrustPolicy policy, AuditLog audit,
-      ObjectMapper json, Clock clock) {
+  public EndorsementService(
+      Database db,
+      OrganizationRepository orgs,
+      EndorsementRepository repo,
+      LocalActors localActors,
+      RemoteActors remoteActors,
+      Outbox outbox,
+      TrustPolicy policy,
+      AuditLog audit,
+      ObjectMapper json,
+      Clock clock) {
     this.db = db;
     this.orgs = orgs;
     this.repo = repo;
@@ -61,57 +74,87 @@ public final class EndorsementService {
     this.clock = clock;
   }
 
-  /** {@code handle} vouches for {@code endorsed}: stored, sent to its followers and to the endorsed. */
+  /**
+   * {@code handle} vouches for {@code endorsed}: stored, sent to its followers and to the endorsed.
+   */
   public Future<Endorsement> endorse(String admin, String handle, String endorsed, String comment) {
     String target = TrustService.actorId(endorsed);
     if (comment != null && comment.length() > 2000) {
       return Future.failedFuture(Problem.unprocessable("A comment has at most 2000 characters."));
     }
     if (!policy.allowsActor(target)) {
-      return Future.failedFuture(Problem.of(403, "refused-peer", "Refused by trust settings",
-          "This organization or its node is blocked; it cannot be endorsed.").exception());
+      return Future.failedFuture(
+          Problem.of(
+                  403,
+                  "refused-peer",
+                  "Refused by trust settings",
+                  "This organization or its node is blocked; it cannot be endorsed.")
+              .exception());
     }
-    // The endorsed actor is fetched (or known) so that it can be told; our own organizations need no fetch.
-    Future<Void> known = localActors.handleOf(target).isPresent() ? Future.succeededFuture()
-        : remoteActors.actor(target, false).mapEmpty();
-    return known.recover(err -> Future.failedFuture(Problem.unprocessable("Could not fetch " + target + ".")))
-        .compose(v -> db.tx(c -> {
-          Organization org = org(c, handle);
-          if (localActors.actorId(handle).equals(target)) throw Problem.unprocessable("An organization cannot endorse itself.");
-          for (EndorsementRow e : repo.live(c, target, localActors.actorId(handle))) {
-            return toEndorsement(e); // already endorsed: idempotent
-          }
-          ObjectNode a = outbox.activity(org, "Endorse", json.getNodeFactory().textNode(target));
-          if (comment != null && !comment.isBlank()) a.put("content", comment);
-          a.putArray("to").add(ActivityStreams.PUBLIC);
-          a.putArray("cc").add(localActors.followers(handle)).add(target);
-          EndorsementRow row = new EndorsementRow(a.get("id").asText(), localActors.actorId(handle), target,
-              comment, org.id(), clock.instant());
-          repo.insert(c, row);
-          outbox.send(c, org, a, "public", recipients(c, org, target));
-          audit.record(c, admin, "trust.endorse", target, "by=" + handle);
-          return toEndorsement(row);
-        })).onSuccess(e -> outbox.wakeDelivery());
+    // The endorsed actor is fetched (or known) so that it can be told; our own organizations need
+    // no fetch.
+    Future<Void> known =
+        localActors.handleOf(target).isPresent()
+            ? Future.succeededFuture()
+            : remoteActors.actor(target, false).mapEmpty();
+    return known
+        .recover(
+            err -> Future.failedFuture(Problem.unprocessable("Could not fetch " + target + ".")))
+        .compose(
+            v ->
+                db.tx(
+                    c -> {
+                      Organization org = org(c, handle);
+                      if (localActors.actorId(handle).equals(target))
+                        throw Problem.unprocessable("An organization cannot endorse itself.");
+                      for (EndorsementRow e : repo.live(c, target, localActors.actorId(handle))) {
+                        return toEndorsement(e); // already endorsed: idempotent
+                      }
+                      ObjectNode a =
+                          outbox.activity(org, "Endorse", json.getNodeFactory().textNode(target));
+                      if (comment != null && !comment.isBlank()) a.put("content", comment);
+                      a.putArray("to").add(ActivityStreams.PUBLIC);
+                      a.putArray("cc").add(localActors.followers(handle)).add(target);
+                      EndorsementRow row =
+                          new EndorsementRow(
+                              a.get("id").asText(),
+                              localActors.actorId(handle),
+                              target,
+                              comment,
+                              org.id(),
+                              clock.instant());
+                      repo.insert(c, row);
+                      outbox.send(c, org, a, "public", recipients(c, org, target));
+                      audit.record(c, admin, "trust.endorse", target, "by=" + handle);
+                      return toEndorsement(row);
+                    }))
+        .onSuccess(e -> outbox.wakeDelivery());
   }
 
   /** Withdraws {@code handle}'s endorsement of {@code endorsed} with an Undo. */
   public Future<Boolean> withdraw(String admin, String handle, String endorsed) {
-    return db.tx(c -> {
-      Organization org = org(c, handle);
-      String me = localActors.actorId(handle);
-      List<EndorsementRow> live = repo.live(c, endorsed, me);
-      if (live.isEmpty()) return false;
-      for (EndorsementRow e : live) {
-        repo.withdraw(c, e.activityId(), me, clock.instant());
-        ObjectNode undo = outbox.activity(org, "Undo",
-            json.valueToTree(new EmbeddedActivity(e.activityId(), "Endorse", me, endorsed)),
-            json.createArrayNode().add(ActivityStreams.PUBLIC),
-            json.createArrayNode().add(localActors.followers(handle)).add(endorsed));
-        outbox.send(c, org, undo, "public", recipients(c, org, endorsed));
-      }
-      audit.record(c, admin, "trust.endorse.withdraw", endorsed, "by=" + handle);
-      return true;
-    }).onSuccess(v -> outbox.wakeDelivery());
+    return db.tx(
+            c -> {
+              Organization org = org(c, handle);
+              String me = localActors.actorId(handle);
+              List<EndorsementRow> live = repo.live(c, endorsed, me);
+              if (live.isEmpty()) return false;
+              for (EndorsementRow e : live) {
+                repo.withdraw(c, e.activityId(), me, clock.instant());
+                ObjectNode undo =
+                    outbox.activity(
+                        org,
+                        "Undo",
+                        json.valueToTree(
+                            new EmbeddedActivity(e.activityId(), "Endorse", me, endorsed)),
+                        json.createArrayNode().add(ActivityStreams.PUBLIC),
+                        json.createArrayNode().add(localActors.followers(handle)).add(endorsed));
+                outbox.send(c, org, undo, "public", recipients(c, org, endorsed));
+              }
+              audit.record(c, admin, "trust.endorse.withdraw", endorsed, "by=" + handle);
+              return true;
+            })
+        .onSuccess(v -> outbox.wakeDelivery());
   }
 
   /**
@@ -133,15 +176,18 @@ public final class EndorsementService {
 
   private Set<URI> recipients(Connection c, Organization org, String target) throws SQLException {
     Set<URI> out = new LinkedHashSet<>(outbox.followerInboxes(c, org));
-    if (localActors.handleOf(target).isEmpty()) out.addAll(outbox.inboxesOf(c, List.of(target), false));
+    if (localActors.handleOf(target).isEmpty())
+      out.addAll(outbox.inboxesOf(c, List.of(target), false));
     return out;
   }
 
   private static Endorsement toEndorsement(EndorsementRow e) {
-    return new Endorsement(e.activityId(), e.endorser(), e.endorsed(), e.comment(), e.localOrg() != null, e.created());
+    return new Endorsement(
+        e.activityId(), e.endorser(), e.endorsed(), e.comment(), e.localOrg() != null, e.created());
   }
 
   private Organization org(Connection c, String handle) throws SQLException {
-    return orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."));
+    return orgs.findByHandle(c, handle)
+        .orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."));
   }
 }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** open: everyone but the blocked. allowlist: only nodes listed as allowed or trusted. */
 public enum FederationMode {
-  OPEN, ALLOWLIST;
+  OPEN,
+  ALLOWLIST;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

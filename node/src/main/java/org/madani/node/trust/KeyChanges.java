@@ -38,12 +38,14 @@ public final class KeyChanges {
 
   /** Resolves a pending flag; accepting pins the key. */
   public Future<Flag> resolve(long id, boolean accept) {
-    return db.tx(c -> {
-      Flag f = flags.find(c, id).orElseThrow(() -> Problem.notFound("No such key change."));
-      if (!"pending".equals(f.status())) throw Problem.conflict("This key change was already " + f.status() + ".");
-      if (accept) pins.pinAccepted(c, f);
-      flags.resolve(c, id, accept ? "accepted" : "rejected", clock.instant());
-      return flags.find(c, id).orElseThrow();
-    });
+    return db.tx(
+        c -> {
+          Flag f = flags.find(c, id).orElseThrow(() -> Problem.notFound("No such key change."));
+          if (!"pending".equals(f.status()))
+            throw Problem.conflict("This key change was already " + f.status() + ".");
+          if (accept) pins.pinAccepted(c, f);
+          flags.resolve(c, id, accept ? "accepted" : "rejected", clock.instant());
+          return flags.find(c, id).orElseThrow();
+        });
   }
 }

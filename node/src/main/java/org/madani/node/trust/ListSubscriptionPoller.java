@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
 
-/** Fetches subscribed trust lists periodically; changes found wait for review (TrustListService). */
+/**
+ * Fetches subscribed trust lists periodically; changes found wait for review (TrustListService).
+ */
 public final class ListSubscriptionPoller extends VerticleBase {
 
   private final TrustListService lists;

@@ -20,16 +20,21 @@ import org.madani.node.store.ReportRepository;
 import org.madani.node.store.ReportRepository.ReportRow;
 
 /**
- * Moderation: the queue of reports (Flag) received and sent, actions on remote content, and
- * sending a Flag to another node. Every admin action is audited in its own transaction.
+ * Moderation: the queue of reports (Flag) received and sent, actions on remote content, and sending
+ * a Flag to another node. Every admin action is audited in its own transaction.
  *
  * <p>Actions: {@code suspend} an organization (blocked: nothing accepted, delivered or shown),
- * {@code limit} it (kept, shown to admins, left out of the directory), {@code restore} it
- * (back to unknown), {@code remove} one stored remote object (content dropped, kept deleted).
+ * {@code limit} it (kept, shown to admins, left out of the directory), {@code restore} it (back to
+ * unknown), {@code remove} one stored remote object (content dropped, kept deleted).
  */
 public final class ModerationService {
 
-  public enum Action { SUSPEND, LIMIT, RESTORE, REMOVE;
+  public enum Action {
+    SUSPEND,
+    LIMIT,
+    RESTORE,
+    REMOVE;
+
     public static Action parse(String s) {
       return valueOf(s.trim().toUpperCase(Locale.ROOT));
     }
@@ -47,9 +52,18 @@ public final class ModerationService {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public ModerationService(Database db, ReportRepository reports, RemoteObjectRepository objects,
-      OrganizationRepository orgs, TrustService trust, LocalActors localActors, RemoteActors remoteActors,
-      Outbox outbox, AuditLog audit, ObjectMapper json, Clock clock) {
+  public ModerationService(
+      Database db,
+      ReportRepository reports,
+      RemoteObjectRepository objects,
+      OrganizationRepository orgs,
+      TrustService trust,
+      LocalActors localActors,
+      RemoteActors remoteActors,
+      Outbox outbox,
+      AuditLog audit,
+      ObjectMapper json,
+      Clock clock) {
     this.db = db;
     this.reports = reports;
     this.objects = objects;
@@ -74,60 +88,94 @@ public final class ModerationService {
   }
 
   public Future<ReportRow> resolve(String admin, long id, String resolution) {
-    return db.tx(c -> {
-      reports.find(c, id).orElseThrow(() -> Problem.notFound("No report " + id + "."));
-      reports.resolve(c, id, resolution, clock.instant());
-      audit.record(c, admin, "moderation.report.resolve", "report:" + id, resolution);
-      return reports.find(c, id).orElseThrow();
-    });
+    return db.tx(
+        c -> {
+          reports.find(c, id).orElseThrow(() -> Problem.notFound("No report " + id + "."));
+          reports.resolve(c, id, resolution, clock.instant());
+          audit.record(c, admin, "moderation.report.resolve", "report:" + id, resolution);
+          return reports.find(c, id).orElseThrow();
+        });
   }
 
   /** Applies an action to an organization (suspend, limit, restore) or an object (remove). */
   public Future<Void> act(String admin, Action action, String target, String reason) {
     String t = TrustService.actorId(target);
-    if (localActors.handleOf(t).isPresent() || localActors.handleOf(t.replaceAll("/entries/.*$", "")).isPresent()) {
-      return Future.failedFuture(Problem.unprocessable("Moderation actions apply to remote content; manage our own "
-          + "organizations' entries directly."));
+    if (localActors.handleOf(t).isPresent()
+        || localActors.handleOf(t.replaceAll("/entries/.*$", "")).isPresent()) {
+      return Future.failedFuture(
+          Problem.unprocessable(
+              "Moderation actions apply to remote content; manage our own "
+                  + "organizations' entries directly."));
     }
-    String note = reason == null ? action.name().toLowerCase(Locale.ROOT)
-        : action.name().toLowerCase(Locale.ROOT) + ": " + (reason.length() > 400 ? reason.substring(0, 400) : reason);
-    return trust.change(c -> {
-      switch (action) {
-        case SUSPEND -> trust.putActor(c, t, TrustLevel.BLOCKED, note, null);
-        case LIMIT -> trust.putActor(c, t, TrustLevel.LIMITED, note, null);
-        case RESTORE -> trust.putActor(c, t, TrustLevel.UNKNOWN, null, null);
-        case REMOVE -> {
-          var o = objects.find(c, t).orElseThrow(() -> Problem.notFound("No stored remote object " + t + "."));
-          objects.markDeleted(c, o.id(), o.actor(), clock.instant());
-        }
-      }
-      audit.record(c, admin, "moderation." + action.name().toLowerCase(Locale.ROOT), t, reason);
-      return null;
-    });
+    String note =
+        reason == null
+            ? action.name().toLowerCase(Locale.ROOT)
+            : action.name().toLowerCase(Locale.ROOT)
+                + ": "
+                + (reason.length() > 400 ? reason.substring(0, 400) : reason);
+    return trust.change(
+        c -> {
+          switch (action) {
+            case SUSPEND -> trust.putActor(c, t, TrustLevel.BLOCKED, note, null);
+            case LIMIT -> trust.putActor(c, t, TrustLevel.LIMITED, note, null);
+            case RESTORE -> trust.putActor(c, t, TrustLevel.UNKNOWN, null, null);
+            case REMOVE -> {
+              var o =
+                  objects
+                      .find(c, t)
+                      .orElseThrow(() -> Problem.notFound("No stored remote object " + t + "."));
+              objects.markDeleted(c, o.id(), o.actor(), clock.instant());
+            }
+          }
+          audit.record(c, admin, "moderation." + action.name().toLowerCase(Locale.ROOT), t, reason);
+          return null;
+        });
   }
 
-  /** Sends a Flag from {@code handle} about {@code actor} (and some of its objects) to the actor's node. */
-  public Future<ReportRow> flag(String admin, String handle, String actor, List<String> objectIds, String comment) {
+  /**
+   * Sends a Flag from {@code handle} about {@code actor} (and some of its objects) to the actor's
+   * node.
+   */
+  public Future<ReportRow> flag(
+      String admin, String handle, String actor, List<String> objectIds, String comment) {
     String target = TrustService.actorId(actor);
     if (comment != null && comment.length() > 5000) {
       return Future.failedFuture(Problem.unprocessable("A comment has at most 5000 characters."));
     }
-    return remoteActors.actor(target, false)
-        .recover(err -> Future.failedFuture(Problem.unprocessable("Could not fetch " + target + ".")))
-        .compose(known -> db.tx(c -> {
-          Organization org = orgs.findByHandle(c, handle)
-              .orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."));
-          ArrayNode object = json.createArrayNode().add(target);
-          for (String o : objectIds) object.add(TrustService.actorId(o));
-          ObjectNode flag = outbox.activity(org, "Flag", object);
-          if (comment != null && !comment.isBlank()) flag.put("content", comment);
-          flag.putArray("to").add(target);
-          String id = flag.get("id").asText();
-          outbox.send(c, org, flag, "private", outbox.inboxesOf(c, List.of(target), false));
-          long reportId = reports.insert(c, "sent", id, localActors.actorId(handle), object.toString(), comment,
-              clock.instant()).orElseThrow();
-          audit.record(c, admin, "moderation.flag.send", target, "by=" + handle);
-          return reports.find(c, reportId).orElseThrow();
-        })).onSuccess(r -> outbox.wakeDelivery());
+    return remoteActors
+        .actor(target, false)
+        .recover(
+            err -> Future.failedFuture(Problem.unprocessable("Could not fetch " + target + ".")))
+        .compose(
+            known ->
+                db.tx(
+                    c -> {
+                      Organization org =
+                          orgs.findByHandle(c, handle)
+                              .orElseThrow(
+                                  () -> Problem.notFound("No organization '" + handle + "'."));
+                      ArrayNode object = json.createArrayNode().add(target);
+                      for (String o : objectIds) object.add(TrustService.actorId(o));
+                      ObjectNode flag = outbox.activity(org, "Flag", object);
+                      if (comment != null && !comment.isBlank()) flag.put("content", comment);
+                      flag.putArray("to").add(target);
+                      String id = flag.get("id").asText();
+                      outbox.send(
+                          c, org, flag, "private", outbox.inboxesOf(c, List.of(target), false));
+                      long reportId =
+                          reports
+                              .insert(
+                                  c,
+                                  "sent",
+                                  id,
+                                  localActors.actorId(handle),
+                                  object.toString(),
+                                  comment,
+                                  clock.instant())
+                              .orElseThrow();
+                      audit.record(c, admin, "moderation.flag.send", target, "by=" + handle);
+                      return reports.find(c, reportId).orElseThrow();
+                    }))
+        .onSuccess(r -> outbox.wakeDelivery());
   }
 }

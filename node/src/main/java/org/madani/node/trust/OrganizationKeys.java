@@ -35,8 +35,10 @@ public final class OrganizationKeys {
   public static final String RSA_FRAGMENT = LocalActors.RSA_FRAGMENT;
   public static final String RECOVERY_FRAGMENT = "recovery-1";
 
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_DIR =
+      PosixFilePermissions.fromString("rwx------");
 
   private final KeyRepository keys;
   private final SecureRandom random = new SecureRandom();
@@ -46,17 +48,19 @@ public final class OrganizationKeys {
     this(keys, PrivateKeyFiles.PLAIN);
   }
 
-  /** @param files how private key files are written: plain, or encrypted with a passphrase */
+  /**
+   * @param files how private key files are written: plain, or encrypted with a passphrase
+   */
   public OrganizationKeys(KeyRepository keys, PrivateKeyFiles files) {
     this.keys = keys;
     this.files = files;
   }
 
   /**
-   * What {@link #create} made that is not kept: the recovery key's private half, as PEM. The
-   * caller hands it to the admin once (a file the admin names outside the data directory, or the
-   * terminal) and forgets it. It is never written to the data directory: a key kept beside the
-   * signing keys is taken with them, and then restores nothing.
+   * What {@link #create} made that is not kept: the recovery key's private half, as PEM. The caller
+   * hands it to the admin once (a file the admin names outside the data directory, or the terminal)
+   * and forgets it. It is never written to the data directory: a key kept beside the signing keys
+   * is taken with them, and then restores nothing.
    */
   public record Created(String recoveryPrivatePem) {
     @Override
@@ -77,14 +81,27 @@ public final class OrganizationKeys {
     writePrivate(edFile, ed);
     writePrivate(rsaFile, rsa);
 
-    keys.insert(c, new KeyRow(orgId, ED25519_FRAGMENT, "ed25519", "signing", publicPem(ed),
-        edFile.toString(), now, null));
-    keys.insert(c, new KeyRow(orgId, RSA_FRAGMENT, "rsa", "signing", publicPem(rsa),
-        rsaFile.toString(), now, null));
+    keys.insert(
+        c,
+        new KeyRow(
+            orgId,
+            ED25519_FRAGMENT,
+            "ed25519",
+            "signing",
+            publicPem(ed),
+            edFile.toString(),
+            now,
+            null));
+    keys.insert(
+        c,
+        new KeyRow(
+            orgId, RSA_FRAGMENT, "rsa", "signing", publicPem(rsa), rsaFile.toString(), now, null));
     // The recovery key's private half is not referenced and not stored: nothing on the server can
     // use it, which is the point.
-    keys.insert(c, new KeyRow(orgId, RECOVERY_FRAGMENT, "ed25519", "recovery", publicPem(recovery),
-        null, now, null));
+    keys.insert(
+        c,
+        new KeyRow(
+            orgId, RECOVERY_FRAGMENT, "ed25519", "recovery", publicPem(recovery), null, now, null));
     return new Created(Keys.toPem(recovery.getPrivate()));
   }
 
@@ -96,7 +113,13 @@ public final class OrganizationKeys {
    * current; the old one stays published and verifies proofs created before {@code now + overlap}
    * (protocol-spec/keys.md §2). Blocking; call inside the caller's transaction.
    */
-  public Rotated rotate(Connection c, long orgId, String handle, Path keysDir, Instant now, java.time.Duration overlap)
+  public Rotated rotate(
+      Connection c,
+      long orgId,
+      String handle,
+      Path keysDir,
+      Instant now,
+      java.time.Duration overlap)
       throws SQLException {
     KeyRow current = null;
     int highest = 0;
@@ -113,7 +136,10 @@ public final class OrganizationKeys {
     writePrivate(file, ed);
     Instant expires = now.plus(overlap);
     keys.expire(c, orgId, current.fragment(), expires);
-    keys.insert(c, new KeyRow(orgId, fragment, "ed25519", "signing", publicPem(ed), file.toString(), now, null));
+    keys.insert(
+        c,
+        new KeyRow(
+            orgId, fragment, "ed25519", "signing", publicPem(ed), file.toString(), now, null));
     return new Rotated(current.fragment(), fragment, expires);
   }
 

@@ -8,7 +8,12 @@ import java.util.Locale;
  * derived from the follow table when an organization of ours follows the actor.
  */
 public enum TrustLevel {
-  BLOCKED, LIMITED, UNKNOWN, FOLLOWED, ALLOWED, TRUSTED;
+  BLOCKED,
+  LIMITED,
+  UNKNOWN,
+  FOLLOWED,
+  ALLOWED,
+  TRUSTED;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -8,7 +8,8 @@ import org.madani.node.text.Csv;
 
 /**
  * A shared block or allow list (protocol-spec/trust.md), and its CSV form. Entries name a node by
- * host key or an organization by actor id. The signed JSON form is built by {@link TrustListService}.
+ * host key or an organization by actor id. The signed JSON form is built by {@link
+ * TrustListService}.
  */
 public record TrustList(String name, List<Item> items) {
 
@@ -18,10 +19,14 @@ public record TrustList(String name, List<Item> items) {
   /** One entry: {@code type} is node or actor; level is a wire name. */
   public record Item(String type, String subject, TrustLevel level, String note) {
     public Item {
-      if (!type.equals("node") && !type.equals("actor")) throw Problem.unprocessable("type is node or actor: " + type);
+      if (!type.equals("node") && !type.equals("actor"))
+        throw Problem.unprocessable("type is node or actor: " + type);
       subject = type.equals("node") ? TrustService.hostKey(subject) : TrustService.actorId(subject);
-      if (level != TrustLevel.BLOCKED && level != TrustLevel.ALLOWED && level != TrustLevel.TRUSTED) {
-        throw Problem.unprocessable("A list entry is blocked, allowed or trusted: " + level.wireName());
+      if (level != TrustLevel.BLOCKED
+          && level != TrustLevel.ALLOWED
+          && level != TrustLevel.TRUSTED) {
+        throw Problem.unprocessable(
+            "A list entry is blocked, allowed or trusted: " + level.wireName());
       }
       if (note != null && note.length() > 500) note = note.substring(0, 500);
       if (note != null && note.isBlank()) note = null;
@@ -29,8 +34,10 @@ public record TrustList(String name, List<Item> items) {
   }
 
   public TrustList {
-    if (!name.equals("blocks") && !name.equals("allows")) throw Problem.notFound("Lists are blocks and allows.");
-    if (items.size() > MAX_ITEMS) throw Problem.unprocessable("A list has at most " + MAX_ITEMS + " entries.");
+    if (!name.equals("blocks") && !name.equals("allows"))
+      throw Problem.notFound("Lists are blocks and allows.");
+    if (items.size() > MAX_ITEMS)
+      throw Problem.unprocessable("A list has at most " + MAX_ITEMS + " entries.");
     items = List.copyOf(items);
   }
 
@@ -38,7 +45,10 @@ public record TrustList(String name, List<Item> items) {
   public String toCsv() {
     StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
     for (Item i : items) {
-      out.append(Csv.row(List.of(i.type(), i.subject(), i.level().wireName(), i.note() == null ? "" : i.note())));
+      out.append(
+          Csv.row(
+              List.of(
+                  i.type(), i.subject(), i.level().wireName(), i.note() == null ? "" : i.note())));
     }
     return out.toString();
   }
@@ -46,7 +56,8 @@ public record TrustList(String name, List<Item> items) {
   /** Parses RFC 4180 CSV with the header {@value #CSV_HEADER}; '#' lines are comments. */
   public static TrustList fromCsv(String name, String csv) {
     List<List<String>> rows = parseCsv(csv);
-    if (rows.isEmpty() || !String.join(",", rows.get(0)).trim().toLowerCase(Locale.ROOT).equals(CSV_HEADER)) {
+    if (rows.isEmpty()
+        || !String.join(",", rows.get(0)).trim().toLowerCase(Locale.ROOT).equals(CSV_HEADER)) {
       throw Problem.unprocessable("The first CSV line must be: " + CSV_HEADER);
     }
     List<Item> items = new ArrayList<>();
@@ -54,16 +65,23 @@ public record TrustList(String name, List<Item> items) {
       List<String> row = rows.get(r);
       if (row.size() == 1 && row.get(0).isBlank()) continue;
       if (row.get(0).startsWith("#")) continue;
-      if (row.size() < 3 || row.size() > 4) throw Problem.unprocessable("CSV line " + (r + 1) + " needs 3 or 4 fields.");
+      if (row.size() < 3 || row.size() > 4)
+        throw Problem.unprocessable("CSV line " + (r + 1) + " needs 3 or 4 fields.");
       TrustLevel level;
       try {
         level = TrustLevel.parse(row.get(2));
       } catch (IllegalArgumentException e) {
-        throw Problem.unprocessable("CSV line " + (r + 1) + ": unknown level '" + row.get(2) + "'.");
+        throw Problem.unprocessable(
+            "CSV line " + (r + 1) + ": unknown level '" + row.get(2) + "'.");
       }
-      items.add(new Item(row.get(0).trim().toLowerCase(Locale.ROOT), row.get(1).trim(), level,
-          row.size() == 4 ? row.get(3) : null));
-      if (items.size() > MAX_ITEMS) throw Problem.unprocessable("A list has at most " + MAX_ITEMS + " entries.");
+      items.add(
+          new Item(
+              row.get(0).trim().toLowerCase(Locale.ROOT),
+              row.get(1).trim(),
+              level,
+              row.size() == 4 ? row.get(3) : null));
+      if (items.size() > MAX_ITEMS)
+        throw Problem.unprocessable("A list has at most " + MAX_ITEMS + " entries.");
     }
     return new TrustList(name, items);
   }

@@ -14,8 +14,14 @@ import java.util.List;
  *
  * @param id where the issuer's node publishes the list; binds the list to the issuer's origin
  */
-public record TrustListDocument(String id, String type, int version, String list, String issuer,
-    @JsonSerialize(using = ToStringSerializer.class) Instant published, List<Item> items) {
+public record TrustListDocument(
+    String id,
+    String type,
+    int version,
+    String list,
+    String issuer,
+    @JsonSerialize(using = ToStringSerializer.class) Instant published,
+    List<Item> items) {
 
   public static final String TYPE = "MadaniTrustList";
 
@@ -25,8 +31,16 @@ public record TrustListDocument(String id, String type, int version, String list
 
   /** The list {@code list} of {@code issuer}, published at {@code id}. */
   public static TrustListDocument of(String id, TrustList list, String issuer, Instant published) {
-    return new TrustListDocument(id, TYPE, 1, list.name(), issuer, published,
-        list.items().stream().map(i -> new Item(i.type(), i.subject(), i.level().wireName(), i.note())).toList());
+    return new TrustListDocument(
+        id,
+        TYPE,
+        1,
+        list.name(),
+        issuer,
+        published,
+        list.items().stream()
+            .map(i -> new Item(i.type(), i.subject(), i.level().wireName(), i.note()))
+            .toList());
   }
 
   /** One subject and its level; the note only when there is one. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -36,15 +35,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Shared block and allow lists (protocol-spec/trust.md): export as CSV or signed JSON, import with
  * a preview first, publication for peers, and subscriptions to trusted peers' lists whose changes
- * wait for an admin's approval. Trust is not transitive: an imported or subscribed "trusted"
- * entry becomes "allowed" here. Thread-safe.
+ * wait for an admin's approval. Trust is not transitive: an imported or subscribed "trusted" entry
+ * becomes "allowed" here. Thread-safe.
  */
 public final class TrustListService {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrustListService.class);
 
   /** One proposed or applied change of level. */
-  public record Change(String type, String subject, TrustLevel oldLevel, TrustLevel newLevel, String note) {}
+  public record Change(
+      String type, String subject, TrustLevel oldLevel, TrustLevel newLevel, String note) {}
 
   private final Database db;
   private final TrustRepository levels;
@@ -58,9 +58,18 @@ public final class TrustListService {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public TrustListService(Database db, TrustRepository levels, TrustListRepository repo, TrustService trust,
-      OrganizationRepository orgs, LocalActors localActors, RemoteActors remoteActors, DocumentFetcher fetcher,
-      AuditLog audit, ObjectMapper json, Clock clock) {
+  public TrustListService(
+      Database db,
+      TrustRepository levels,
+      TrustListRepository repo,
+      TrustService trust,
+      OrganizationRepository orgs,
+      LocalActors localActors,
+      RemoteActors remoteActors,
+      DocumentFetcher fetcher,
+      AuditLog audit,
+      ObjectMapper json,
+      Clock clock) {
     this.db = db;
     this.levels = levels;
     this.repo = repo;
@@ -87,18 +96,21 @@ public final class TrustListService {
 
   /** The published list, or 404 when publication is off. */
   public Future<ObjectNode> published(String name) {
-    return db.tx(c -> {
-      if (!"true".equals(levels.setting(c, "publish_lists").orElse("false"))) throw Problem.notFound("Not published.");
-      return signed(c, current(c, name), null);
-    });
+    return db.tx(
+        c -> {
+          if (!"true".equals(levels.setting(c, "publish_lists").orElse("false")))
+            throw Problem.notFound("Not published.");
+          return signed(c, current(c, name), null);
+        });
   }
 
   public Future<Boolean> setPublished(String admin, boolean publish) {
-    return db.tx(c -> {
-      levels.putSetting(c, "publish_lists", Boolean.toString(publish));
-      audit.record(c, admin, "trust.lists.publish", "node", "publish=" + publish);
-      return publish;
-    });
+    return db.tx(
+        c -> {
+          levels.putSetting(c, "publish_lists", Boolean.toString(publish));
+          audit.record(c, admin, "trust.lists.publish", "node", "publish=" + publish);
+          return publish;
+        });
   }
 
   private TrustList current(Connection c, String name) throws SQLException {
@@ -117,13 +129,23 @@ public final class TrustListService {
   }
 
   private ObjectNode signed(Connection c, TrustList list, String handle) throws SQLException {
-    Organization org = handle != null
-        ? orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."))
-        : orgs.listAll(c).stream().findFirst().orElseThrow(() -> Problem.notFound("No organization to sign with."));
+    Organization org =
+        handle != null
+            ? orgs.findByHandle(c, handle)
+                .orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."))
+            : orgs.listAll(c).stream()
+                .findFirst()
+                .orElseThrow(() -> Problem.notFound("No organization to sign with."));
     String issuer = localActors.actorId(org.handle());
-    // The id binds the list to the issuer's origin, so the proof's FEP-fe34 origin check has a subject.
-    ObjectNode doc = json.valueToTree(TrustListDocument.of(
-        URI.create(issuer).resolve("/trust/lists/" + list.name() + ".json").toString(), list, issuer, clock.instant()));
+    // The id binds the list to the issuer's origin, so the proof's FEP-fe34 origin check has a
+    // subject.
+    ObjectNode doc =
+        json.valueToTree(
+            TrustListDocument.of(
+                URI.create(issuer).resolve("/trust/lists/" + list.name() + ".json").toString(),
+                list,
+                issuer,
+                clock.instant()));
     // An eddsa-jcs-2022 Data Integrity proof, as every other signed Madani document (integrity.md).
     return ObjectProofs.sign(doc, localActors.ed25519(c, org), clock.instant());
   }
@@ -135,10 +157,13 @@ public final class TrustListService {
 
   /** Parses CSV, or signed JSON whose signature is checked against the issuer's published key. */
   public Future<Parsed> parse(String format, String name, String content) {
-    if (content == null || content.isEmpty()) return Future.failedFuture(Problem.unprocessable("No content."));
+    if (content == null || content.isEmpty())
+      return Future.failedFuture(Problem.unprocessable("No content."));
     try {
       return switch (format == null ? "" : format) {
-        case "csv" -> Future.succeededFuture(new Parsed(TrustList.fromCsv(name == null ? "blocks" : name, content), null));
+        case "csv" ->
+            Future.succeededFuture(
+                new Parsed(TrustList.fromCsv(name == null ? "blocks" : name, content), null));
         case "json" -> verify((ObjectNode) checkedObject(content));
         default -> Future.failedFuture(Problem.unprocessable("format is csv or json."));
       };
@@ -157,7 +182,10 @@ public final class TrustListService {
     }
   }
 
-  /** Checks a signed JSON list: type, issuer, the key's owner is the issuer, its eddsa-jcs-2022 proof. */
+  /**
+   * Checks a signed JSON list: type, issuer, the key's owner is the issuer, its eddsa-jcs-2022
+   * proof.
+   */
   Future<Parsed> verify(ObjectNode doc) {
     if (!TrustListDocument.TYPE.equals(doc.path("type").asText())) {
       return Future.failedFuture(Problem.unprocessable("Not a MadaniTrustList."));
@@ -168,11 +196,13 @@ public final class TrustListService {
     // signed input is a liability rather than a convenience.
     JsonNode proof = doc.get("proof");
     if (proof == null || !proof.isObject()) {
-      return Future.failedFuture(Problem.unprocessable("A JSON list must carry one eddsa-jcs-2022 proof."));
+      return Future.failedFuture(
+          Problem.unprocessable("A JSON list must carry one eddsa-jcs-2022 proof."));
     }
     String keyId = proof.path("verificationMethod").asText("");
     if (!Origins.sameOrigin(keyId, issuer)) {
-      return Future.failedFuture(Problem.unprocessable("The signing key is not on the issuer's origin."));
+      return Future.failedFuture(
+          Problem.unprocessable("The signing key is not on the issuer's origin."));
     }
     List<TrustList.Item> items = new ArrayList<>();
     for (JsonNode i : doc.path("items")) {
@@ -180,25 +210,41 @@ public final class TrustListService {
       try {
         level = TrustLevel.parse(i.path("level").asText(null));
       } catch (IllegalArgumentException e) {
-        return Future.failedFuture(Problem.unprocessable("Unknown level in list: " + i.path("level").asText()));
+        return Future.failedFuture(
+            Problem.unprocessable("Unknown level in list: " + i.path("level").asText()));
       }
-      items.add(new TrustList.Item(i.path("type").asText(""), i.path("subject").asText(""), level,
-          i.path("note").asText(null)));
+      items.add(
+          new TrustList.Item(
+              i.path("type").asText(""),
+              i.path("subject").asText(""),
+              level,
+              i.path("note").asText(null)));
     }
     TrustList list = new TrustList(doc.path("list").asText(""), items);
-    return remoteActors.key(keyId, false)
-        .recover(err -> Future.failedFuture(Problem.unprocessable("The signing key could not be fetched.")))
-        .compose(resolved -> {
-          // A revoked or rotated-out key signs no new lists (protocol-spec/keys.md).
-          // the proof covers the whole list (JCS), with the FEP-fe34 origin rule: the list's id and the key
-          // are of the issuer's origin
-          boolean signed = ObjectProofs.verify(doc, id -> id.equals(keyId) ? Optional.of(resolved.key()) : Optional.empty())
-              .isVerified();
-          if (!resolved.key().ownerId().equals(issuer) || !resolved.validAt(clock.instant()) || !signed) {
-            return Future.failedFuture(Problem.unprocessable("The list's signature does not verify."));
-          }
-          return Future.succeededFuture(new Parsed(list, issuer));
-        });
+    return remoteActors
+        .key(keyId, false)
+        .recover(
+            err ->
+                Future.failedFuture(Problem.unprocessable("The signing key could not be fetched.")))
+        .compose(
+            resolved -> {
+              // A revoked or rotated-out key signs no new lists (protocol-spec/keys.md).
+              // the proof covers the whole list (JCS), with the FEP-fe34 origin rule: the list's id
+              // and the key
+              // are of the issuer's origin
+              boolean signed =
+                  ObjectProofs.verify(
+                          doc,
+                          id -> id.equals(keyId) ? Optional.of(resolved.key()) : Optional.empty())
+                      .isVerified();
+              if (!resolved.key().ownerId().equals(issuer)
+                  || !resolved.validAt(clock.instant())
+                  || !signed) {
+                return Future.failedFuture(
+                    Problem.unprocessable("The list's signature does not verify."));
+              }
+              return Future.succeededFuture(new Parsed(list, issuer));
+            });
   }
 
   /** What importing the list would change, applying nothing. */
@@ -208,19 +254,27 @@ public final class TrustListService {
 
   /** Applies the list's changes (source: import) and returns them. */
   public Future<List<Change>> apply(String admin, String format, String name, String content) {
-    return parse(format, name, content).compose(p -> trust.change(c -> {
-      List<Change> changes = diff(c, p.list(), null);
-      for (Change ch : changes) put(c, ch, "import");
-      audit.record(c, admin, "trust.lists.import", p.issuer() == null ? "csv" : p.issuer(),
-          "changes=" + changes.size());
-      return changes;
-    }));
+    return parse(format, name, content)
+        .compose(
+            p ->
+                trust.change(
+                    c -> {
+                      List<Change> changes = diff(c, p.list(), null);
+                      for (Change ch : changes) put(c, ch, "import");
+                      audit.record(
+                          c,
+                          admin,
+                          "trust.lists.import",
+                          p.issuer() == null ? "csv" : p.issuer(),
+                          "changes=" + changes.size());
+                      return changes;
+                    }));
   }
 
   /**
-   * Changes that would bring our levels in line with the list. "trusted" is taken as "allowed";
-   * a subject we already trust is not downgraded to allowed. With {@code source}, subjects that
-   * came from that source and are no longer listed are proposed for removal.
+   * Changes that would bring our levels in line with the list. "trusted" is taken as "allowed"; a
+   * subject we already trust is not downgraded to allowed. With {@code source}, subjects that came
+   * from that source and are no longer listed are proposed for removal.
    */
   List<Change> diff(Connection c, TrustList list, String source) throws SQLException {
     List<Change> out = new ArrayList<>();
@@ -228,7 +282,8 @@ public final class TrustListService {
     for (TrustList.Item i : list.items()) {
       TrustLevel wanted = i.level() == TrustLevel.TRUSTED ? TrustLevel.ALLOWED : i.level();
       listed.add(i.type() + " " + i.subject());
-      Optional<LevelRow> now = i.type().equals("node") ? levels.node(c, i.subject()) : levels.actor(c, i.subject());
+      Optional<LevelRow> now =
+          i.type().equals("node") ? levels.node(c, i.subject()) : levels.actor(c, i.subject());
       TrustLevel old = now.map(r -> TrustLevel.parse(r.level())).orElse(TrustLevel.UNKNOWN);
       if (old == wanted || (wanted == TrustLevel.ALLOWED && old == TrustLevel.TRUSTED)) continue;
       out.add(new Change(i.type(), i.subject(), old, wanted, i.note()));
@@ -236,12 +291,16 @@ public final class TrustListService {
     if (source != null) {
       for (LevelRow r : levels.nodes(c)) {
         if (source.equals(r.source()) && !listed.contains("node " + r.subject())) {
-          out.add(new Change("node", r.subject(), TrustLevel.parse(r.level()), TrustLevel.UNKNOWN, null));
+          out.add(
+              new Change(
+                  "node", r.subject(), TrustLevel.parse(r.level()), TrustLevel.UNKNOWN, null));
         }
       }
       for (LevelRow r : levels.actors(c)) {
         if (source.equals(r.source()) && !listed.contains("actor " + r.subject())) {
-          out.add(new Change("actor", r.subject(), TrustLevel.parse(r.level()), TrustLevel.UNKNOWN, null));
+          out.add(
+              new Change(
+                  "actor", r.subject(), TrustLevel.parse(r.level()), TrustLevel.UNKNOWN, null));
         }
       }
     }
@@ -257,24 +316,29 @@ public final class TrustListService {
 
   public Future<SubscriptionRow> subscribe(String admin, String url) {
     if (url == null || Origins.hostKey(url) == null) {
-      return Future.failedFuture(Problem.unprocessable("Send {\"url\": \"https://peer.example/trust/lists/blocks.json\"}."));
+      return Future.failedFuture(
+          Problem.unprocessable(
+              "Send {\"url\": \"https://peer.example/trust/lists/blocks.json\"}."));
     }
-    return db.tx(c -> {
-      for (SubscriptionRow s : repo.subscriptions(c)) {
-        if (s.url().equals(url)) return s;
-      }
-      long id = repo.subscribe(c, url, clock.instant());
-      audit.record(c, admin, "trust.subscription.add", url, null);
-      return repo.subscription(c, id).orElseThrow();
-    });
+    return db.tx(
+        c -> {
+          for (SubscriptionRow s : repo.subscriptions(c)) {
+            if (s.url().equals(url)) return s;
+          }
+          long id = repo.subscribe(c, url, clock.instant());
+          audit.record(c, admin, "trust.subscription.add", url, null);
+          return repo.subscription(c, id).orElseThrow();
+        });
   }
 
   public Future<Boolean> unsubscribe(String admin, long id) {
-    return db.tx(c -> {
-      boolean found = repo.unsubscribe(c, id);
-      if (found) audit.record(c, admin, "trust.subscription.remove", "subscription:" + id, null);
-      return found;
-    });
+    return db.tx(
+        c -> {
+          boolean found = repo.unsubscribe(c, id);
+          if (found)
+            audit.record(c, admin, "trust.subscription.remove", "subscription:" + id, null);
+          return found;
+        });
   }
 
   public Future<List<SubscriptionRow>> subscriptions() {
@@ -282,41 +346,74 @@ public final class TrustListService {
   }
 
   /**
-   * Fetches a subscribed list through the guarded fetcher, checks its signature and that its
-   * issuer is on the list's origin and trusted here, and queues what differs as pending changes.
+   * Fetches a subscribed list through the guarded fetcher, checks its signature and that its issuer
+   * is on the list's origin and trusted here, and queues what differs as pending changes.
    */
   public Future<List<ChangeRow>> refresh(long id) {
-    return db.tx(c -> repo.subscription(c, id).orElseThrow(() -> Problem.notFound("No subscription " + id + ".")))
-        .compose(s -> fetcher.fetch(URI.create(s.url()))
-            .compose(f -> verify(f.document()))
-            .compose(p -> {
-              if (!Origins.sameOrigin(p.issuer(), s.url())) {
-                return Future.failedFuture(Problem.unprocessable("The list's issuer is not on the list's origin."));
-              }
-              if (!trust.policyTrusts(p.issuer())) {
-                return Future.failedFuture(Problem.unprocessable("The list's issuer is not trusted by this node."));
-              }
-              return db.tx(c -> queue(c, s, p));
-            })
-            .recover(err -> db.tx(c -> {
-              repo.fetched(c, id, null, truncate(err.getMessage()), clock.instant());
-              return null;
-            }).compose(v -> Future.failedFuture(err instanceof org.madani.node.model.ProblemException ? err
-                : Problem.of(502, "list-unavailable", "List not available", "The list could not be fetched: "
-                    + truncate(err.getMessage())).exception()))));
+    return db.tx(
+            c ->
+                repo.subscription(c, id)
+                    .orElseThrow(() -> Problem.notFound("No subscription " + id + ".")))
+        .compose(
+            s ->
+                fetcher
+                    .fetch(URI.create(s.url()))
+                    .compose(f -> verify(f.document()))
+                    .compose(
+                        p -> {
+                          if (!Origins.sameOrigin(p.issuer(), s.url())) {
+                            return Future.failedFuture(
+                                Problem.unprocessable(
+                                    "The list's issuer is not on the list's origin."));
+                          }
+                          if (!trust.policyTrusts(p.issuer())) {
+                            return Future.failedFuture(
+                                Problem.unprocessable(
+                                    "The list's issuer is not trusted by this node."));
+                          }
+                          return db.tx(c -> queue(c, s, p));
+                        })
+                    .recover(
+                        err ->
+                            db.tx(
+                                    c -> {
+                                      repo.fetched(
+                                          c, id, null, truncate(err.getMessage()), clock.instant());
+                                      return null;
+                                    })
+                                .compose(
+                                    v ->
+                                        Future.failedFuture(
+                                            err instanceof org.madani.node.model.ProblemException
+                                                ? err
+                                                : Problem.of(
+                                                        502,
+                                                        "list-unavailable",
+                                                        "List not available",
+                                                        "The list could not be fetched: "
+                                                            + truncate(err.getMessage()))
+                                                    .exception()))));
   }
 
   private List<ChangeRow> queue(Connection c, SubscriptionRow s, Parsed p) throws SQLException {
     List<Change> changes = diff(c, p.list(), s.url());
     Set<String> wanted = new HashSet<>();
     for (Change ch : changes) {
-      repo.propose(c, s.id(), ch.type(), ch.subject(), ch.oldLevel().wireName(), ch.newLevel().wireName(), ch.note(),
+      repo.propose(
+          c,
+          s.id(),
+          ch.type(),
+          ch.subject(),
+          ch.oldLevel().wireName(),
+          ch.newLevel().wireName(),
+          ch.note(),
           clock.instant());
       wanted.add(ch.type() + " " + ch.subject() + " " + ch.newLevel().wireName());
     }
     List<Long> keep = new ArrayList<>();
     for (ChangeRow r : repo.changes(c, s.id(), "pending")) {
-      if (wanted.contains(r.subjectType() + " " + r.subject() + " " + r.newLevel())) keep.add(r.id());
+      if (wanted.contains(r.subjectType() + " " + r.subject() + " " + r.newLevel()))
+        keep.add(r.id());
     }
     repo.supersedeExcept(c, s.id(), keep, clock.instant());
     repo.fetched(c, s.id(), p.issuer(), null, clock.instant());
@@ -325,16 +422,27 @@ public final class TrustListService {
 
   /** Refreshes every subscription; failures are recorded on the subscription and logged. */
   public Future<Void> refreshAll() {
-    return subscriptions().compose(all -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (SubscriptionRow s : all) {
-        chain = chain.compose(v -> refresh(s.id()).<Void>mapEmpty().recover(err -> {
-          LOG.info("trust list {} not refreshed: {}", s.url(), err.getMessage());
-          return Future.succeededFuture();
-        }));
-      }
-      return chain;
-    });
+    return subscriptions()
+        .compose(
+            all -> {
+              Future<Void> chain = Future.succeededFuture();
+              for (SubscriptionRow s : all) {
+                chain =
+                    chain.compose(
+                        v ->
+                            refresh(s.id())
+                                .<Void>mapEmpty()
+                                .recover(
+                                    err -> {
+                                      LOG.info(
+                                          "trust list {} not refreshed: {}",
+                                          s.url(),
+                                          err.getMessage());
+                                      return Future.succeededFuture();
+                                    }));
+              }
+              return chain;
+            });
   }
 
   public Future<List<ChangeRow>> changes(String state) {
@@ -343,18 +451,37 @@ public final class TrustListService {
 
   /** Approves (applies, source: the list's URL) or rejects a pending change. */
   public Future<ChangeRow> decide(String admin, long id, boolean approve) {
-    return trust.change(c -> {
-      ChangeRow ch = repo.change(c, id).orElseThrow(() -> Problem.notFound("No change " + id + "."));
-      if (!ch.state().equals("pending")) throw Problem.of(409, "decided", "Already decided",
-          "This change is " + ch.state() + ".").exception();
-      String url = repo.subscription(c, ch.subscriptionId()).map(SubscriptionRow::url).orElse("subscription");
-      if (approve) put(c, new Change(ch.subjectType(), ch.subject(), TrustLevel.parse(ch.oldLevel()),
-          TrustLevel.parse(ch.newLevel()), ch.note()), url);
-      repo.decide(c, id, approve ? "applied" : "rejected", clock.instant());
-      audit.record(c, admin, approve ? "trust.change.approve" : "trust.change.reject", ch.subject(),
-          "level=" + ch.newLevel() + " from=" + url);
-      return repo.change(c, id).orElseThrow();
-    });
+    return trust.change(
+        c -> {
+          ChangeRow ch =
+              repo.change(c, id).orElseThrow(() -> Problem.notFound("No change " + id + "."));
+          if (!ch.state().equals("pending"))
+            throw Problem.of(
+                    409, "decided", "Already decided", "This change is " + ch.state() + ".")
+                .exception();
+          String url =
+              repo.subscription(c, ch.subscriptionId())
+                  .map(SubscriptionRow::url)
+                  .orElse("subscription");
+          if (approve)
+            put(
+                c,
+                new Change(
+                    ch.subjectType(),
+                    ch.subject(),
+                    TrustLevel.parse(ch.oldLevel()),
+                    TrustLevel.parse(ch.newLevel()),
+                    ch.note()),
+                url);
+          repo.decide(c, id, approve ? "applied" : "rejected", clock.instant());
+          audit.record(
+              c,
+              admin,
+              approve ? "trust.change.approve" : "trust.change.reject",
+              ch.subject(),
+              "level=" + ch.newLevel() + " from=" + url);
+          return repo.change(c, id).orElseThrow();
+        });
   }
 
   private static String truncate(String s) {

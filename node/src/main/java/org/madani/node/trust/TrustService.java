@@ -17,13 +17,14 @@ import org.madani.node.store.TrustRepository.LevelRow;
 
 /**
  * What an admin does about trust: the federation mode and levels per node and per organization.
- * Every change is stored and audited in one transaction, then the in-memory {@link TrustPolicy}
- * is refreshed. Thread-safe.
+ * Every change is stored and audited in one transaction, then the in-memory {@link TrustPolicy} is
+ * refreshed. Thread-safe.
  */
 public final class TrustService {
 
   /** One subject's stored and effective level. */
-  public record Standing(String subject, TrustLevel stored, TrustLevel effective, String note, String source) {}
+  public record Standing(
+      String subject, TrustLevel stored, TrustLevel effective, String note, String source) {}
 
   private final Database db;
   private final TrustRepository repo;
@@ -31,8 +32,16 @@ public final class TrustService {
   private final AuditLog audit;
   private final Clock clock;
 
-  /** @param onChange run after the settings were (re)read, e.g. to take blocked content out of the directory */
-  public TrustService(Database db, TrustRepository repo, TrustPolicy policy, AuditLog audit, Clock clock,
+  /**
+   * @param onChange run after the settings were (re)read, e.g. to take blocked content out of the
+   *     directory
+   */
+  public TrustService(
+      Database db,
+      TrustRepository repo,
+      TrustPolicy policy,
+      AuditLog audit,
+      Clock clock,
       Runnable onChange) {
     this.onChange = onChange;
     this.db = db;
@@ -45,10 +54,12 @@ public final class TrustService {
   /** Reads the stored settings into the policy. Called at start and after every change. */
   public Future<TrustSnapshot> refresh() {
     long generation = policy.beginRead();
-    return db.tx(this::snapshot).onSuccess(s -> {
-      policy.install(generation, s);
-      onChange.run();
-    });
+    return db.tx(this::snapshot)
+        .onSuccess(
+            s -> {
+              policy.install(generation, s);
+              onChange.run();
+            });
   }
 
   private final Runnable onChange;
@@ -67,33 +78,50 @@ public final class TrustService {
   }
 
   public Future<FederationMode> setMode(String admin, FederationMode mode) {
-    return change(c -> {
-      repo.putSetting(c, "federation_mode", mode.wireName());
-      audit.record(c, admin, "trust.mode.set", "node", "mode=" + mode.wireName());
-      return mode;
-    });
+    return change(
+        c -> {
+          repo.putSetting(c, "federation_mode", mode.wireName());
+          audit.record(c, admin, "trust.mode.set", "node", "mode=" + mode.wireName());
+          return mode;
+        });
   }
 
   public Future<List<Standing>> nodes() {
-    return db.tx(c -> repo.nodes(c).stream().map(r -> new Standing(r.subject(), TrustLevel.parse(r.level()),
-        policy.snapshot().effectiveNode(r.subject()), r.note(), r.source())).toList());
+    return db.tx(
+        c ->
+            repo.nodes(c).stream()
+                .map(
+                    r ->
+                        new Standing(
+                            r.subject(),
+                            TrustLevel.parse(r.level()),
+                            policy.snapshot().effectiveNode(r.subject()),
+                            r.note(),
+                            r.source()))
+                .toList());
   }
 
   public Future<List<Standing>> actors() {
-    return db.tx(c -> {
-      List<Standing> out = new java.util.ArrayList<>();
-      for (LevelRow r : repo.actors(c)) out.add(standing(c, r.subject()));
-      return out;
-    });
+    return db.tx(
+        c -> {
+          List<Standing> out = new java.util.ArrayList<>();
+          for (LevelRow r : repo.actors(c)) out.add(standing(c, r.subject()));
+          return out;
+        });
   }
 
   public Future<Standing> node(String host) {
     String key = hostKey(host);
-    return db.tx(c -> {
-      Optional<LevelRow> r = repo.node(c, key);
-      return new Standing(key, r.map(x -> TrustLevel.parse(x.level())).orElse(TrustLevel.UNKNOWN),
-          policy.snapshot().effectiveNode(key), r.map(LevelRow::note).orElse(null), r.map(LevelRow::source).orElse(null));
-    });
+    return db.tx(
+        c -> {
+          Optional<LevelRow> r = repo.node(c, key);
+          return new Standing(
+              key,
+              r.map(x -> TrustLevel.parse(x.level())).orElse(TrustLevel.UNKNOWN),
+              policy.snapshot().effectiveNode(key),
+              r.map(LevelRow::note).orElse(null),
+              r.map(LevelRow::source).orElse(null));
+        });
   }
 
   public Future<Standing> actor(String actorId) {
@@ -103,38 +131,54 @@ public final class TrustService {
 
   public Future<Standing> setNode(String admin, String host, TrustLevel level, String note) {
     if (!level.settableOnNode()) {
-      return Future.failedFuture(Problem.unprocessable("A node's level is blocked, allowed, trusted or unknown."));
+      return Future.failedFuture(
+          Problem.unprocessable("A node's level is blocked, allowed, trusted or unknown."));
     }
     String key = hostKey(host);
-    return change(c -> {
-      putNode(c, key, level, note, null);
-      audit.record(c, admin, "trust.node.set", key, "level=" + level.wireName());
-      return null;
-    }).compose(v -> node(key));
+    return change(
+            c -> {
+              putNode(c, key, level, note, null);
+              audit.record(c, admin, "trust.node.set", key, "level=" + level.wireName());
+              return null;
+            })
+        .compose(v -> node(key));
   }
 
   public Future<Standing> setActor(String admin, String actorId, TrustLevel level, String note) {
     if (!level.settableOnActor()) {
-      return Future.failedFuture(Problem.unprocessable("'followed' comes from following; it cannot be set."));
+      return Future.failedFuture(
+          Problem.unprocessable("'followed' comes from following; it cannot be set."));
     }
     String id = actorId(actorId);
-    return change(c -> {
-      putActor(c, id, level, note, null);
-      audit.record(c, admin, "trust.actor.set", id, "level=" + level.wireName());
-      return null;
-    }).compose(v -> actor(id));
+    return change(
+            c -> {
+              putActor(c, id, level, note, null);
+              audit.record(c, admin, "trust.actor.set", id, "level=" + level.wireName());
+              return null;
+            })
+        .compose(v -> actor(id));
   }
 
-  /** Stores a node level in the caller's transaction; UNKNOWN removes it. Call {@link #refresh()} after commit. */
-  public void putNode(Connection c, String hostKey, TrustLevel level, String note, String source) throws SQLException {
+  /**
+   * Stores a node level in the caller's transaction; UNKNOWN removes it. Call {@link #refresh()}
+   * after commit.
+   */
+  public void putNode(Connection c, String hostKey, TrustLevel level, String note, String source)
+      throws SQLException {
     if (level == TrustLevel.UNKNOWN) repo.deleteNode(c, hostKey);
     else repo.putNode(c, hostKey, level.wireName(), note, source, clock.instant());
   }
 
-  /** Stores an actor level in the caller's transaction; UNKNOWN removes it. Call {@link #refresh()} after commit. */
-  public void putActor(Connection c, String actorId, TrustLevel level, String note, String source) throws SQLException {
+  /**
+   * Stores an actor level in the caller's transaction; UNKNOWN removes it. Call {@link #refresh()}
+   * after commit.
+   */
+  public void putActor(Connection c, String actorId, TrustLevel level, String note, String source)
+      throws SQLException {
     if (level == TrustLevel.UNKNOWN) repo.deleteActor(c, actorId);
-    else repo.putActor(c, actorId, Origins.hostKey(actorId), level.wireName(), note, source, clock.instant());
+    else
+      repo.putActor(
+          c, actorId, Origins.hostKey(actorId), level.wireName(), note, source, clock.instant());
   }
 
   /** Whether the policy in force trusts this actor. */
@@ -149,15 +193,23 @@ public final class TrustService {
 
   private Standing standing(Connection c, String id) throws SQLException {
     Optional<LevelRow> r = repo.actor(c, id);
-    return new Standing(id, r.map(x -> TrustLevel.parse(x.level())).orElse(TrustLevel.UNKNOWN),
-        policy.snapshot().effective(id, repo.followed(c, id)), r.map(LevelRow::note).orElse(null),
+    return new Standing(
+        id,
+        r.map(x -> TrustLevel.parse(x.level())).orElse(TrustLevel.UNKNOWN),
+        policy.snapshot().effective(id, repo.followed(c, id)),
+        r.map(LevelRow::note).orElse(null),
         r.map(LevelRow::source).orElse(null));
   }
 
   /** Normalizes an admin-given host ({@code example.org}, {@code Example.org:8443}) to its key. */
   public static String hostKey(String host) {
     String h = host == null ? "" : host.trim();
-    if (h.isEmpty() || h.contains("/") || h.contains("@") || h.contains("?") || h.contains("#") || h.contains(" ")) {
+    if (h.isEmpty()
+        || h.contains("/")
+        || h.contains("@")
+        || h.contains("?")
+        || h.contains("#")
+        || h.contains(" ")) {
       throw Problem.badRequest("Give a host name, optionally with :port, e.g. node.example.org.");
     }
     String key = Origins.hostKey("https://" + h);
@@ -169,7 +221,8 @@ public final class TrustService {
   public static String actorId(String actor) {
     String a = actor == null ? "" : actor.trim();
     if (Origins.hostKey(a) == null) {
-      throw Problem.badRequest("An organization is named by its actor URL, e.g. https://node.example/orgs/name.");
+      throw Problem.badRequest(
+          "An organization is named by its actor URL, e.g. https://node.example/orgs/name.");
     }
     return a;
   }

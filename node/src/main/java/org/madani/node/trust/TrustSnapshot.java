@@ -4,13 +4,14 @@ import java.util.Map;
 import org.madani.node.federation.Origins;
 
 /**
- * The stored trust settings at one moment, immutable, and the rules that follow from them. Pure:
- * no I/O, so the rules are unit-tested here and answered from memory on event loops.
+ * The stored trust settings at one moment, immutable, and the rules that follow from them. Pure: no
+ * I/O, so the rules are unit-tested here and answered from memory on event loops.
  *
- * @param nodes  levels per node host key ({@link Origins#hostKey}); absent = unknown
+ * @param nodes levels per node host key ({@link Origins#hostKey}); absent = unknown
  * @param actors levels per actor id; absent = unknown
  */
-public record TrustSnapshot(FederationMode mode, Map<String, TrustLevel> nodes, Map<String, TrustLevel> actors) {
+public record TrustSnapshot(
+    FederationMode mode, Map<String, TrustLevel> nodes, Map<String, TrustLevel> actors) {
 
   public TrustSnapshot {
     nodes = Map.copyOf(nodes);
@@ -32,7 +33,10 @@ public record TrustSnapshot(FederationMode mode, Map<String, TrustLevel> nodes, 
     return mode == FederationMode.OPEN || n == TrustLevel.ALLOWED || n == TrustLevel.TRUSTED;
   }
 
-  /** Whether an actor may be heard and delivered to: its node allowed and it not blocked (suspended). */
+  /**
+   * Whether an actor may be heard and delivered to: its node allowed and it not blocked
+   * (suspended).
+   */
   public boolean allowsActor(String actorId) {
     return allowsHost(Origins.hostKey(actorId)) && actors.get(actorId) != TrustLevel.BLOCKED;
   }
@@ -60,7 +64,8 @@ public record TrustSnapshot(FederationMode mode, Map<String, TrustLevel> nodes, 
     if (a == TrustLevel.LIMITED) return TrustLevel.LIMITED;
     if (trusts(actorId)) return TrustLevel.TRUSTED;
     if (followed) return TrustLevel.FOLLOWED;
-    if (a == TrustLevel.ALLOWED || nodes.get(Origins.hostKey(actorId)) == TrustLevel.ALLOWED) return TrustLevel.ALLOWED;
+    if (a == TrustLevel.ALLOWED || nodes.get(Origins.hostKey(actorId)) == TrustLevel.ALLOWED)
+      return TrustLevel.ALLOWED;
     return TrustLevel.UNKNOWN;
   }
 

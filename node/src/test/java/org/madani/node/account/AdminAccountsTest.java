@@ -63,7 +63,13 @@ class AdminAccountsTest {
   }
 
   AdminAccounts accounts(LoginThrottle throttle) {
-    return new AdminAccounts(db, new AccountRepository(), hasher, new ApiTokens(), throttle, Clock.systemUTC(),
+    return new AdminAccounts(
+        db,
+        new AccountRepository(),
+        hasher,
+        new ApiTokens(),
+        throttle,
+        Clock.systemUTC(),
         vertx.createSharedWorkerExecutor("test-password", 2));
   }
 
@@ -84,11 +90,16 @@ class AdminAccountsTest {
     for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
       assertThat(status(accounts.login("admin", "guess".toCharArray()))).isEqualTo(401);
     }
-    assertThat(status(accounts.login("admin", "right".toCharArray()))).as("throttled").isEqualTo(429);
+    assertThat(status(accounts.login("admin", "right".toCharArray())))
+        .as("throttled")
+        .isEqualTo(429);
     // 12,000 made-up names, each failing: more than any table of names the throttle keeps
     List<Future<String>> spray = new ArrayList<>();
     for (int i = 0; i < 12_000; i++) {
-      spray.add(accounts.login("sprayed-" + i, "x".toCharArray()).recover(e -> Future.succeededFuture("")));
+      spray.add(
+          accounts
+              .login("sprayed-" + i, "x".toCharArray())
+              .recover(e -> Future.succeededFuture("")));
       if (spray.size() == 200) {
         Future.all(spray).await(60, TimeUnit.SECONDS);
         spray.clear();
@@ -96,7 +107,8 @@ class AdminAccountsTest {
     }
     Future.all(spray).await(60, TimeUnit.SECONDS);
     assertThat(status(accounts.login("admin", "right".toCharArray())))
-        .as("the admin's backoff survives the spray").isEqualTo(429);
+        .as("the admin's backoff survives the spray")
+        .isEqualTo(429);
   }
 
   @Test
@@ -108,7 +120,9 @@ class AdminAccountsTest {
     for (int i = 0; i < 16; i++) {
       flood.add(accounts.login("admin", "right".toCharArray()));
     }
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> hasher.verifying.get() >= 2);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> hasher.verifying.get() >= 2);
     // while every login waits in Argon2, the database still serves: 16 transactions complete
     List<Future<Integer>> work = new ArrayList<>();
     for (int i = 0; i < 16; i++) {

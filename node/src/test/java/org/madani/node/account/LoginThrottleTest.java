@@ -13,9 +13,20 @@ class LoginThrottleTest {
   static final class MutableClock extends Clock {
     Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
-    @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-    @Override public Instant instant() { return now; }
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   @Test
@@ -26,7 +37,9 @@ class LoginThrottleTest {
       assertThat(t.waitFor("admin", true)).isZero();
       t.failed("admin", true);
     }
-    assertThat(t.waitFor("Admin", true)).as("names are case-insensitive").isEqualTo(Duration.ofSeconds(2));
+    assertThat(t.waitFor("Admin", true))
+        .as("names are case-insensitive")
+        .isEqualTo(Duration.ofSeconds(2));
     clock.now = clock.now.plusSeconds(2);
     assertThat(t.waitFor("admin", true)).isZero();
     t.failed("admin", true);
@@ -49,7 +62,9 @@ class LoginThrottleTest {
     // a made-up name that fails often is throttled like a real one, so a 429 reveals nothing
     for (int i = 0; i <= LoginThrottle.FREE_ATTEMPTS; i++) t.failed("ghost", false);
     assertThat(t.waitFor("ghost", false)).isEqualTo(before);
-    assertThat(t.waitFor("ghost", true)).as("the same name as an account is counted apart").isZero();
+    assertThat(t.waitFor("ghost", true))
+        .as("the same name as an account is counted apart")
+        .isZero();
   }
 
   @Test

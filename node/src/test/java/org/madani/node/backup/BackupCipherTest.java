@@ -3,9 +3,9 @@ package org.madani.node.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -30,15 +30,22 @@ class BackupCipherTest {
     byte[] plain = new byte[200_000];
     new Random(7).nextBytes(plain);
     byte[] sealed = encrypt(plain);
-    assertThat(BackupCipher.looksEncrypted(new BufferedInputStream(new ByteArrayInputStream(sealed)))).isTrue();
-    assertThat(cipher.decrypt(new ByteArrayInputStream(sealed), passphrase).readAllBytes()).isEqualTo(plain);
+    assertThat(
+            BackupCipher.looksEncrypted(new BufferedInputStream(new ByteArrayInputStream(sealed))))
+        .isTrue();
+    assertThat(cipher.decrypt(new ByteArrayInputStream(sealed), passphrase).readAllBytes())
+        .isEqualTo(plain);
   }
 
   @Test
   void wrongPassphraseFails() throws IOException {
     byte[] sealed = encrypt("secret keys".getBytes());
-    assertThatThrownBy(() -> cipher.decrypt(new ByteArrayInputStream(sealed), "not the passphrase".toCharArray())
-        .readAllBytes()).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                cipher
+                    .decrypt(new ByteArrayInputStream(sealed), "not the passphrase".toCharArray())
+                    .readAllBytes())
+        .isInstanceOf(IOException.class);
   }
 
   @Test
@@ -48,10 +55,12 @@ class BackupCipherTest {
     byte[] sealed = encrypt(plain);
     byte[] altered = sealed.clone();
     altered[altered.length / 2] ^= 1;
-    assertThatThrownBy(() -> cipher.decrypt(new ByteArrayInputStream(altered), passphrase).readAllBytes())
+    assertThatThrownBy(
+            () -> cipher.decrypt(new ByteArrayInputStream(altered), passphrase).readAllBytes())
         .isInstanceOf(IOException.class);
     byte[] cut = Arrays.copyOf(sealed, sealed.length - 40);
-    assertThatThrownBy(() -> cipher.decrypt(new ByteArrayInputStream(cut), passphrase).readAllBytes())
+    assertThatThrownBy(
+            () -> cipher.decrypt(new ByteArrayInputStream(cut), passphrase).readAllBytes())
         .isInstanceOf(Exception.class);
   }
 

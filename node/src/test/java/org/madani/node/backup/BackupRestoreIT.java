@@ -48,8 +48,17 @@ class BackupRestoreIT {
   void killedBackupLeavesNothingAndTheLastCompleteOneRestores() throws Exception {
     Path data = dir.resolve("data");
     int port = NodeProcess.freePort();
-    NodeProcess.run("init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port", String.valueOf(port),
-        "--examples", Path.of("..", "examples").toString());
+    NodeProcess.run(
+        "init",
+        "--data-dir",
+        data.toString(),
+        "--handle",
+        "sawa",
+        "--dev",
+        "--port",
+        String.valueOf(port),
+        "--examples",
+        Path.of("..", "examples").toString());
     Path tokenFile = dir.resolve("token");
     Files.writeString(tokenFile, NodeProcess.run("token", "--data-dir", data.toString()).strip());
     String token = Files.readString(tokenFile);
@@ -66,29 +75,58 @@ class BackupRestoreIT {
     for (int i = 0; i < 60; i++) acknowledged.add(createEntry(base, token, i));
 
     Path first = dir.resolve("first.madani-backup");
-    NodeProcess.run("backup", "--data-dir", data.toString(), "--token-file", tokenFile.toString(),
-        "--out", first.toString(), "--include-keys", "--passphrase-file", passphrase.toString());
+    NodeProcess.run(
+        "backup",
+        "--data-dir",
+        data.toString(),
+        "--token-file",
+        tokenFile.toString(),
+        "--out",
+        first.toString(),
+        "--include-keys",
+        "--passphrase-file",
+        passphrase.toString());
     assertThat(first).isRegularFile();
     assertThat(Files.readAllBytes(first)[0]).as("encrypted (CMS, DER)").isEqualTo((byte) 0x30);
 
     // Without --include-keys: no key in the archive.
     Path plain = dir.resolve("plain.zip");
-    NodeProcess.run("backup", "--data-dir", data.toString(), "--token-file", tokenFile.toString(),
-        "--out", plain.toString());
+    NodeProcess.run(
+        "backup",
+        "--data-dir",
+        data.toString(),
+        "--token-file",
+        tokenFile.toString(),
+        "--out",
+        plain.toString());
     try (ZipFile zip = new ZipFile(plain.toFile())) {
       assertThat(zip.stream().map(e -> e.getName()).toList())
           .contains(BackupArchive.MANIFEST, BackupArchive.DATABASE, BackupArchive.NODE_JSON)
           .noneMatch(n -> n.startsWith("keys/"));
-      assertThat(zip.getEntry(BackupArchive.DATABASE).getSize()).as("database copy size").isGreaterThan(2_000_000);
+      assertThat(zip.getEntry(BackupArchive.DATABASE).getSize())
+          .as("database copy size")
+          .isGreaterThan(2_000_000);
     }
 
     for (int i = 0; i < 3; i++) createEntry(base, token, 100 + i); // after the first backup
 
     // A second backup, read slowly; the node is killed once it has begun to arrive.
     Path second = dir.resolve("second.madani-backup");
-    Process backup = NodeProcess.start(dir.resolve("backup.log"), "backup", "--data-dir", data.toString(),
-        "--token-file", tokenFile.toString(), "--out", second.toString(), "--include-keys",
-        "--passphrase-file", passphrase.toString(), "--limit-rate", "150000");
+    Process backup =
+        NodeProcess.start(
+            dir.resolve("backup.log"),
+            "backup",
+            "--data-dir",
+            data.toString(),
+            "--token-file",
+            tokenFile.toString(),
+            "--out",
+            second.toString(),
+            "--include-keys",
+            "--passphrase-file",
+            passphrase.toString(),
+            "--limit-rate",
+            "150000");
     processes.add(backup);
     await().atMost(Duration.ofSeconds(60)).until(() -> !partials().isEmpty() || !backup.isAlive());
     assertThat(backup.isAlive()).as("the backup is still running when the node is killed").isTrue();
@@ -101,28 +139,45 @@ class BackupRestoreIT {
 
     // The last complete backup restores into a new data directory and serves.
     Path restored = dir.resolve("restored");
-    NodeProcess.run("restore", "--from", first.toString(), "--data-dir", restored.toString(),
-        "--passphrase-file", passphrase.toString());
-    assertThat(Files.getPosixFilePermissions(restored.resolve("keys").resolve("sawa-ed25519-1.pem")))
+    NodeProcess.run(
+        "restore",
+        "--from",
+        first.toString(),
+        "--data-dir",
+        restored.toString(),
+        "--passphrase-file",
+        passphrase.toString());
+    assertThat(
+            Files.getPosixFilePermissions(restored.resolve("keys").resolve("sawa-ed25519-1.pem")))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     node = serve(restored);
     NodeProcess.awaitReady(base);
     for (String id : acknowledged) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries/" + id))
-          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries/" + id))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as("entry %s after restore", id).isEqualTo(200);
-      HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("/orgs/sawa/entries/" + id)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/orgs/sawa/entries/" + id)).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
     }
     assertThat(actorKeys(base)).isEqualTo(actorKeysBefore);
     // The restored node signs with the restored keys: its key rows point into the new directory.
-    assertThat(Files.readString(dir.resolve("serve-restored.log"))).doesNotContain("NoSuchFileException");
+    assertThat(Files.readString(dir.resolve("serve-restored.log")))
+        .doesNotContain("NoSuchFileException");
   }
 
   private Process serve(Path data) throws Exception {
-    Process p = NodeProcess.serve(data, dir.resolve(data.getFileName().toString().equals("data")
-        ? "serve.log" : "serve-restored.log"));
+    Process p =
+        NodeProcess.serve(
+            data,
+            dir.resolve(
+                data.getFileName().toString().equals("data") ? "serve.log" : "serve-restored.log"));
     processes.add(p);
     return p;
   }
@@ -134,8 +189,14 @@ class BackupRestoreIT {
   }
 
   private String actorKeys(URI base) throws Exception {
-    JsonNode actor = JSON.readTree(http.send(HttpRequest.newBuilder(base.resolve("/orgs/sawa"))
-        .header("Accept", "application/activity+json").build(), HttpResponse.BodyHandlers.ofString()).body());
+    JsonNode actor =
+        JSON.readTree(
+            http.send(
+                    HttpRequest.newBuilder(base.resolve("/orgs/sawa"))
+                        .header("Accept", "application/activity+json")
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
     return actor.path("publicKey").toString() + actor.path("assertionMethod").toString();
   }
 
@@ -145,10 +206,14 @@ class BackupRestoreIT {
     e.put("category", "volunteers");
     e.putObject("title").put("ar", "متطوعون " + i);
     e.putObject("content").put("ar", noise()).put("en", noise());
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(e))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(e)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return JSON.readTree(r.body()).get("id").asText();
   }

@@ -11,11 +11,14 @@ public final class BareVertxServer {
 
   public static void main(String[] args) {
     Vertx vertx = Vertx.vertx();
-    vertx.createHttpServer().requestHandler(req -> req.response().end("ok"))
+    vertx
+        .createHttpServer()
+        .requestHandler(req -> req.response().end("ok"))
         .listen(Integer.parseInt(args[0]), "127.0.0.1")
-        .onFailure(err -> {
-          err.printStackTrace();
-          System.exit(1);
-        });
+        .onFailure(
+            err -> {
+              err.printStackTrace();
+              System.exit(1);
+            });
   }
 }

@@ -18,14 +18,16 @@ import org.madani.node.TestNode;
 
 /**
  * Bulk publish and catch-up, each beside its ceiling measured in the same run:
+ *
  * <ol>
  *   <li>bulk publish: 10,000 entries through {@code POST …/entries/import} (batches of 500, one
  *       transaction each), every one a log item with its proof, beside Ed25519 signing on both
  *       cores (each entry is signed twice: object and activity);
  *   <li>catch-up: X follows O and P, P follows O; X stops, O publishes 10,000 entries, P mirrors
- *       them, O stops; X starts again and catches up from P's mirror (pages of 500, proofs
- *       verified on both cores, applied in order) — beside Ed25519 verification on both cores.
+ *       them, O stops; X starts again and catches up from P's mirror (pages of 500, proofs verified
+ *       on both cores, applied in order) — beside Ed25519 verification on both cores.
  * </ol>
+ *
  * Writes {@code benchmarks/catchup.md}.
  */
 class CatchUpBenchmark {
@@ -46,10 +48,26 @@ class CatchUpBenchmark {
       ResilienceBenchmark.follow(p, actor(o));
       ResilienceBenchmark.follow(x, actor(o));
       ResilienceBenchmark.follow(x, actor(p));
-      await().atMost(Duration.ofMinutes(1)).until(() -> TestNode.json(x.api("GET",
-          "/api/v1/organizations/away/following?state=accepted", null)).get("items").size() == 2
-          && TestNode.json(p.api("GET", "/api/v1/organizations/peer/following?state=accepted", null))
-          .get("items").size() == 1);
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  TestNode.json(
+                                  x.api(
+                                      "GET",
+                                      "/api/v1/organizations/away/following?state=accepted",
+                                      null))
+                              .get("items")
+                              .size()
+                          == 2
+                      && TestNode.json(
+                                  p.api(
+                                      "GET",
+                                      "/api/v1/organizations/peer/following?state=accepted",
+                                      null))
+                              .get("items")
+                              .size()
+                          == 1);
       x.stop();
 
       long t0 = System.nanoTime();
@@ -57,32 +75,60 @@ class CatchUpBenchmark {
         StringBuilder body = new StringBuilder("{\"entries\":[");
         for (int i = from; i < Math.min(ENTRIES, from + BATCH); i++) {
           if (i > from) body.append(',');
-          body.append("{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة ").append(i)
-              .append("\",\"en\":\"Missed ").append(i).append("\"}}");
+          body.append("{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة ")
+              .append(i)
+              .append("\",\"en\":\"Missed ")
+              .append(i)
+              .append("\"}}");
         }
-        // Its own deadline: a batch is one transaction of BATCH entries, longer than a test request.
-        var r = o.send(o.request("/api/v1/organizations/origin/entries/import", "Authorization", "Bearer " + o.token(),
-                "Content-Type", "application/json")
-            .timeout(Duration.ofMinutes(5))
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build());
-        if (r.statusCode() != 201) throw new AssertionError(r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+        // Its own deadline: a batch is one transaction of BATCH entries, longer than a test
+        // request.
+        var r =
+            o.send(
+                o.request(
+                        "/api/v1/organizations/origin/entries/import",
+                        "Authorization",
+                        "Bearer " + o.token(),
+                        "Content-Type",
+                        "application/json")
+                    .timeout(Duration.ofMinutes(5))
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            body.append("]}").toString()))
+                    .build());
+        if (r.statusCode() != 201)
+          throw new AssertionError(
+              r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
       }
       double publishSeconds = (System.nanoTime() - t0) / 1e9;
-      assertThat(o.count("SELECT COUNT(*) FROM outbox WHERE log_seq IS NOT NULL")).isEqualTo(ENTRIES);
+      assertThat(o.count("SELECT COUNT(*) FROM outbox WHERE log_seq IS NOT NULL"))
+          .isEqualTo(ENTRIES);
 
       String origin = actor(o);
-      await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofMinutes(20))
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> ResilienceBenchmark.applied(p, origin) >= ENTRIES);
       o.stop();
 
       long t1 = System.nanoTime();
       x.restart();
       long ready = System.nanoTime();
-      await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(50))
+      await()
+          .atMost(Duration.ofMinutes(15))
+          .pollInterval(Duration.ofMillis(50))
           .until(() -> ResilienceBenchmark.applied(x, origin) >= ENTRIES);
       long done = System.nanoTime();
-      assertThat(x.count("SELECT COUNT(*) FROM remote_object WHERE actor = '" + origin + "'")).isEqualTo(ENTRIES);
-      write(publishSeconds, signs, (done - t1) / 1e9, (done - ready) / 1e9, verifies, loadBefore, load());
+      assertThat(x.count("SELECT COUNT(*) FROM remote_object WHERE actor = '" + origin + "'"))
+          .isEqualTo(ENTRIES);
+      write(
+          publishSeconds,
+          signs,
+          (done - t1) / 1e9,
+          (done - ready) / 1e9,
+          verifies,
+          loadBefore,
+          load());
     }
   }
 
@@ -98,26 +144,29 @@ class CatchUpBenchmark {
     List<Thread> all = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
-      Thread th = new Thread(() -> {
-        Ed25519PrivateKeyParameters priv = new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
-        byte[] msg = new byte[2048];
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, priv);
-        signer.update(msg, 0, msg.length);
-        byte[] sig = signer.generateSignature();
-        Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, priv.generatePublicKey());
-        for (int i = 0; i < n; i++) {
-          if (verify) {
-            verifier.update(msg, 0, msg.length);
-            if (!verifier.verifySignature(sig)) throw new AssertionError();
-          } else {
-            signer.update(msg, 0, msg.length);
-            signer.generateSignature();
-          }
-        }
-        total.addAndGet(n);
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                Ed25519PrivateKeyParameters priv =
+                    new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+                byte[] msg = new byte[2048];
+                Ed25519Signer signer = new Ed25519Signer();
+                signer.init(true, priv);
+                signer.update(msg, 0, msg.length);
+                byte[] sig = signer.generateSignature();
+                Ed25519Signer verifier = new Ed25519Signer();
+                verifier.init(false, priv.generatePublicKey());
+                for (int i = 0; i < n; i++) {
+                  if (verify) {
+                    verifier.update(msg, 0, msg.length);
+                    if (!verifier.verifySignature(sig)) throw new AssertionError();
+                  } else {
+                    signer.update(msg, 0, msg.length);
+                    signer.generateSignature();
+                  }
+                }
+                total.addAndGet(n);
+              });
       th.start();
       all.add(th);
     }
@@ -129,9 +178,18 @@ class CatchUpBenchmark {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  void write(double publishSeconds, double signs, double catchUpSeconds, double fromReady, double verifies,
-      double loadBefore, double loadAfter) throws Exception {
-    String table = String.format("""
+  void write(
+      double publishSeconds,
+      double signs,
+      double catchUpSeconds,
+      double fromReady,
+      double verifies,
+      double loadBefore,
+      double loadAfter)
+      throws Exception {
+    String table =
+        String.format(
+            """
         # Bulk publish and catch-up benchmark
 
         Produced by `./madani bench` (class `node/src/test/java/org/madani/node/bench/CatchUpBenchmark.java`)
@@ -144,10 +202,24 @@ class CatchUpBenchmark {
         |---|---|---|
         | bulk publish: %,d entries through `POST /api/v1/organizations/{handle}/entries/import` (batches of %d, one transaction each), each validated, stored, signed twice (object and activity, eddsa-jcs-2022), appended to the log and the outbox | %.1f s = %,.0f entries/s | Ed25519 sign, all cores: %,.0f /s (= %,.0f entries/s at two signatures each) |
         | catch-up of %,d missed entries from a mirror while the origin is down: X restarted → X's `applied_seq` = %,d (pages of 500 from P's `/mirror/log`, proofs verified on all cores, stored and applied in order, one transaction per page) | %.1f s (%,.0f entries/s); %.1f s after X answered | Ed25519 verify, all cores: %,.0f /s (each item has two proofs) |
-        """, LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        loadBefore, loadAfter,
-        ENTRIES, BATCH, publishSeconds, ENTRIES / publishSeconds, signs, signs / 2,
-        ENTRIES, ENTRIES, catchUpSeconds, ENTRIES / catchUpSeconds, fromReady, verifies);
+        """,
+            LocalDate.now(),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"),
+            loadBefore,
+            loadAfter,
+            ENTRIES,
+            BATCH,
+            publishSeconds,
+            ENTRIES / publishSeconds,
+            signs,
+            signs / 2,
+            ENTRIES,
+            ENTRIES,
+            catchUpSeconds,
+            ENTRIES / catchUpSeconds,
+            fromReady,
+            verifies);
     Path out = Path.of("..", "benchmarks", "catchup.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, table);

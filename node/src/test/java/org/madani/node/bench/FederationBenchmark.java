@@ -36,10 +36,10 @@ import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.SigningKey;
 
 /**
- * Federation throughput on loopback, beside the bare Ed25519 rates measured in the same JVM:
- * signed inbox ingest (verify, check, durable store, 202) and signed deliveries (sign, POST, record).
- * Run with {@code ./madani bench} (Maven profile {@code bench}); never part of the normal build.
- * Writes {@code benchmarks/federation.md}.
+ * Federation throughput on loopback, beside the bare Ed25519 rates measured in the same JVM: signed
+ * inbox ingest (verify, check, durable store, 202) and signed deliveries (sign, POST, record). Run
+ * with {@code ./madani bench} (Maven profile {@code bench}); never part of the normal build. Writes
+ * {@code benchmarks/federation.md}.
  */
 class FederationBenchmark {
 
@@ -96,22 +96,41 @@ class FederationBenchmark {
 
   /** A fast loopback peer: serves actor documents and answers every inbox POST with 202. */
   static HttpServer startSink(Vertx vertx, KeyPair key, AtomicInteger delivered) throws Exception {
-    return vertx.createHttpServer().requestHandler(req -> {
-      String path = req.path();
-      String actor = "http://" + req.authority() + path;
-      if ("GET".equals(req.method().name()) && path.startsWith("/users/")) {
-        ObjectNode doc = TestNode.JSON.createObjectNode().put("id", actor).put("type", "Person")
-            .put("inbox", actor + "/inbox");
-        doc.putArray("assertionMethod").addObject().put("id", actor + "#ed").put("type", "Multikey")
-            .put("controller", actor).put("publicKeyMultibase", Keys.toMultibase(key.getPublic()));
-        req.response().putHeader("Content-Type", "application/activity+json").end(doc.toString());
-      } else {
-        req.body().onSuccess(b -> {
-          delivered.incrementAndGet();
-          req.response().setStatusCode(202).end();
-        });
-      }
-    }).listen(0, "0.0.0.0").toCompletionStage().toCompletableFuture().get();
+    return vertx
+        .createHttpServer()
+        .requestHandler(
+            req -> {
+              String path = req.path();
+              String actor = "http://" + req.authority() + path;
+              if ("GET".equals(req.method().name()) && path.startsWith("/users/")) {
+                ObjectNode doc =
+                    TestNode.JSON
+                        .createObjectNode()
+                        .put("id", actor)
+                        .put("type", "Person")
+                        .put("inbox", actor + "/inbox");
+                doc.putArray("assertionMethod")
+                    .addObject()
+                    .put("id", actor + "#ed")
+                    .put("type", "Multikey")
+                    .put("controller", actor)
+                    .put("publicKeyMultibase", Keys.toMultibase(key.getPublic()));
+                req.response()
+                    .putHeader("Content-Type", "application/activity+json")
+                    .end(doc.toString());
+              } else {
+                req.body()
+                    .onSuccess(
+                        b -> {
+                          delivered.incrementAndGet();
+                          req.response().setStatusCode(202).end();
+                        });
+              }
+            })
+        .listen(0, "0.0.0.0")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get();
   }
 
   /**
@@ -125,17 +144,36 @@ class FederationBenchmark {
     List<HttpRequest> requests = new ArrayList<>();
     for (int i = 0; i < INGEST + SENDER_HOSTS; i++) {
       String actor = "http://127.0.0." + (1 + i % SENDER_HOSTS) + ":" + port + "/users/sender";
-      Rfc9421Signer signer = new Rfc9421Signer(
-          new SigningKey(actor + "#ed", SignatureAlgorithm.ED25519, key.getPrivate()), Clock.systemUTC());
-      String body = "{\"id\":\"" + actor + "/likes/" + i + "\",\"type\":\"Like\",\"actor\":\"" + actor
-          + "\",\"object\":\"" + node.base() + "/orgs/bench/entries/x" + i + "\"}";
-      HttpRequestView v = signer.signRequest(HttpRequestView.of("POST", inbox,
-          Map.of("host", inbox.getRawAuthority(), "content-type", "application/activity+json"),
-          body.getBytes(StandardCharsets.UTF_8)));
+      Rfc9421Signer signer =
+          new Rfc9421Signer(
+              new SigningKey(actor + "#ed", SignatureAlgorithm.ED25519, key.getPrivate()),
+              Clock.systemUTC());
+      String body =
+          "{\"id\":\""
+              + actor
+              + "/likes/"
+              + i
+              + "\",\"type\":\"Like\",\"actor\":\""
+              + actor
+              + "\",\"object\":\""
+              + node.base()
+              + "/orgs/bench/entries/x"
+              + i
+              + "\"}";
+      HttpRequestView v =
+          signer.signRequest(
+              HttpRequestView.of(
+                  "POST",
+                  inbox,
+                  Map.of(
+                      "host", inbox.getRawAuthority(), "content-type", "application/activity+json"),
+                  body.getBytes(StandardCharsets.UTF_8)));
       HttpRequest.Builder b = HttpRequest.newBuilder(inbox);
-      v.headers().forEach((n, vs) -> {
-        if (!List.of("host", "content-length").contains(n)) vs.forEach(x -> b.header(n, x));
-      });
+      v.headers()
+          .forEach(
+              (n, vs) -> {
+                if (!List.of("host", "content-length").contains(n)) vs.forEach(x -> b.header(n, x));
+              });
       requests.add(b.POST(HttpRequest.BodyPublishers.ofByteArray(v.body())).build());
     }
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -154,46 +192,82 @@ class FederationBenchmark {
     List<CompletableFuture<?>> all = new ArrayList<>();
     for (HttpRequest r : requests) {
       window.acquire();
-      all.add(client.sendAsync(r, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
-        if (resp != null && resp.statusCode() == 202) accepted.incrementAndGet();
-        window.release();
-      }));
+      all.add(
+          client
+              .sendAsync(r, HttpResponse.BodyHandlers.discarding())
+              .whenComplete(
+                  (resp, err) -> {
+                    if (resp != null && resp.statusCode() == 202) accepted.incrementAndGet();
+                    window.release();
+                  }));
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     return accepted.get();
   }
 
-  double deliveries(TestNode node, String host, KeyPair key, AtomicInteger delivered) throws Exception {
+  double deliveries(TestNode node, String host, KeyPair key, AtomicInteger delivered)
+      throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     URI inbox = URI.create(node.base() + "/orgs/bench/inbox");
     for (int f = 0; f < FOLLOWERS; f++) {
       String actor = host + "/users/f" + f;
-      String body = "{\"id\":\"" + actor + "/follow\",\"type\":\"Follow\",\"actor\":\"" + actor
-          + "\",\"object\":\"" + node.base() + "/orgs/bench\"}";
-      HttpRequestView v = new Rfc9421Signer(new SigningKey(actor + "#ed", SignatureAlgorithm.ED25519, key.getPrivate()),
-          Clock.systemUTC()).signRequest(HttpRequestView.of("POST", inbox,
-              Map.of("host", inbox.getRawAuthority(), "content-type", "application/activity+json"),
-              body.getBytes(StandardCharsets.UTF_8)));
+      String body =
+          "{\"id\":\""
+              + actor
+              + "/follow\",\"type\":\"Follow\",\"actor\":\""
+              + actor
+              + "\",\"object\":\""
+              + node.base()
+              + "/orgs/bench\"}";
+      HttpRequestView v =
+          new Rfc9421Signer(
+                  new SigningKey(actor + "#ed", SignatureAlgorithm.ED25519, key.getPrivate()),
+                  Clock.systemUTC())
+              .signRequest(
+                  HttpRequestView.of(
+                      "POST",
+                      inbox,
+                      Map.of(
+                          "host",
+                          inbox.getRawAuthority(),
+                          "content-type",
+                          "application/activity+json"),
+                      body.getBytes(StandardCharsets.UTF_8)));
       HttpRequest.Builder b = HttpRequest.newBuilder(inbox);
-      v.headers().forEach((n, vs) -> {
-        if (!List.of("host", "content-length").contains(n)) vs.forEach(x -> b.header(n, x));
-      });
-      assertThat(client.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(v.body())).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(202);
+      v.headers()
+          .forEach(
+              (n, vs) -> {
+                if (!List.of("host", "content-length").contains(n)) vs.forEach(x -> b.header(n, x));
+              });
+      assertThat(
+              client
+                  .send(
+                      b.POST(HttpRequest.BodyPublishers.ofByteArray(v.body())).build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode())
+          .isEqualTo(202);
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> delivered.get() >= FOLLOWERS); // the Accepts
     int before = delivered.get();
     long start = System.nanoTime();
     for (int i = 0; i < ENTRIES; i++) {
-      node.api("POST", node.entriesPath(), "{\"kind\":\"article\",\"title\":{\"en\":\"Bench " + i + "\"}}");
+      node.api(
+          "POST",
+          node.entriesPath(),
+          "{\"kind\":\"article\",\"title\":{\"en\":\"Bench " + i + "\"}}");
     }
     int expected = before + FOLLOWERS * ENTRIES;
-    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> delivered.get() >= expected);
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> delivered.get() >= expected);
     return (double) FOLLOWERS * ENTRIES / ((System.nanoTime() - start) / 1e9);
   }
 
   void write(double verify, double sign, double ingest, double deliveries) throws Exception {
-    String table = String.format("""
+    String table =
+        String.format(
+            """
         # Federation benchmark
 
         Produced by `./madani bench` (Maven profile `bench`, class `node/src/test/java/org/madani/node/bench/FederationBenchmark.java`)
@@ -209,8 +283,17 @@ class FederationBenchmark {
         ~5.7k single-row durable inserts/s) and HTTP on the same 2 cores, not by signature checks. Deliveries
         to one host are bound by the per-host concurrency limit (4) and the database work per job (claim,
         sign, record outcome), not by Ed25519.
-        """, LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        INGEST, ingest, verify, FOLLOWERS, ENTRIES, deliveries, sign);
+        """,
+            LocalDate.now(),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"),
+            INGEST,
+            ingest,
+            verify,
+            FOLLOWERS,
+            ENTRIES,
+            deliveries,
+            sign);
     Path out = Path.of("..", "benchmarks", "federation.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, table);

@@ -26,7 +26,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,8 +54,8 @@ import org.madani.node.federation.sig.SigningKey;
  * Not a unit test: a benchmark, run only with {@code -Pbench} ({@code ./madani bench}). A hub at
  * scale (issue 10): 100,000 signed {@code Create(Article)} activities from 100 sender hosts
  * (127.0.0.2 … 127.0.0.101, each serving its actor document and sending from its own address) over
- * real HTTP to a node process started from the jar with the launcher's default JVM flags, on a
- * real H2 file. Reports beside bare ceilings measured in the same run (Ed25519 verify, H2 batched
+ * real HTTP to a node process started from the jar with the launcher's default JVM flags, on a real
+ * H2 file. Reports beside bare ceilings measured in the same run (Ed25519 verify, H2 batched
  * durable inserts): accept rate, apply rate (entries searchable in the directory), time from the
  * last 202 to the last entry searchable, directory search p95 with facets over the incrementally
  * built index, the node's CPU and RSS (from /proc) during 60 s of idle afterwards, and H2 LOB
@@ -72,14 +71,32 @@ class HubScaleBenchmark {
   static final int IN_FLIGHT_PER_HOST = 1;
   static final int IDLE_SECONDS = Integer.getInteger("bench.idle", 60);
   static final String AS_PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
-  static final String[] SECTORS = {"health", "education", "shelter", "legal-aid", "livelihoods", "youth"};
-  static final String[] REGIONS = {"sy-idlib", "sy-aleppo", "sy-raqqa", "tr-gaziantep", "de-berlin"};
-  static final String[] WORDS = {"clinic", "school", "winter", "water", "training", "report", "camp", "grant",
-      "مستشفى", "تدريب", "مياه", "مدرسة"};
+  static final String[] SECTORS = {
+    "health", "education", "shelter", "legal-aid", "livelihoods", "youth"
+  };
+  static final String[] REGIONS = {
+    "sy-idlib", "sy-aleppo", "sy-raqqa", "tr-gaziantep", "de-berlin"
+  };
+  static final String[] WORDS = {
+    "clinic",
+    "school",
+    "winter",
+    "water",
+    "training",
+    "report",
+    "camp",
+    "grant",
+    "مستشفى",
+    "تدريب",
+    "مياه",
+    "مدرسة"
+  };
 
   final ObjectMapper json = new ObjectMapper();
-  final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-      .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+  final java.net.http.HttpClient http =
+      java.net.http.HttpClient.newBuilder()
+          .version(java.net.http.HttpClient.Version.HTTP_1_1)
+          .build();
 
   record Sender(String host, String actor, KeyPair key) {}
 
@@ -93,11 +110,24 @@ class HubScaleBenchmark {
     int port = NodeProcess.freePort();
     URI base = URI.create("http://127.0.0.1:" + port);
     List<String> flags = launcherFlags();
-    run(flags, "init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port", Integer.toString(port),
-        "--name-ar", "هب", "--name-en", "Hub");
+    run(
+        flags,
+        "init",
+        "--data-dir",
+        data.toString(),
+        "--handle",
+        "sawa",
+        "--dev",
+        "--port",
+        Integer.toString(port),
+        "--name-ar",
+        "هب",
+        "--name-en",
+        "Hub");
     String token = lastLine(run(flags, "token", "--data-dir", data.toString()));
     List<String> nodeFlags = new ArrayList<>(flags);
-    String extra = System.getProperty("bench.nodeFlags", "").strip(); // e.g. a JFR recording while profiling
+    String extra =
+        System.getProperty("bench.nodeFlags", "").strip(); // e.g. a JFR recording while profiling
     if (!extra.isEmpty()) nodeFlags.addAll(Arrays.asList(extra.split("\\s+")));
     Process node = serve(nodeFlags, data, port, data.resolve("node.log"));
     Vertx vertx = Vertx.vertx();
@@ -106,10 +136,14 @@ class HubScaleBenchmark {
       int senderPort = NodeProcess.freePort();
       List<Sender> senders = startSenders(vertx, senderPort);
       for (Sender s : senders) {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/trust/nodes/" + s.host()))
-            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"level\":\"trusted\"}")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(base.resolve("/api/v1/trust/nodes/" + s.host()))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"level\":\"trusted\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isLessThan(300);
       }
       String sawa = base + "/orgs/sawa";
@@ -130,12 +164,15 @@ class HubScaleBenchmark {
 
       long idle0 = cpuTicks(node.pid());
       long idleStart = System.nanoTime();
-      Thread.sleep(IDLE_SECONDS * 1000L); // the measured idle period itself, not a wait for a condition
-      double idleCpuPercent = (cpuTicks(node.pid()) - idle0) * 10.0 / ((System.nanoTime() - idleStart) / 1e6) * 100;
+      Thread.sleep(
+          IDLE_SECONDS * 1000L); // the measured idle period itself, not a wait for a condition
+      double idleCpuPercent =
+          (cpuTicks(node.pid()) - idle0) * 10.0 / ((System.nanoTime() - idleStart) / 1e6) * 100;
       long rssIdle = rssKib(node.pid());
       String lobs = lobHistogram(node.pid());
 
-      String table = """
+      String table =
+          """
           # Hub scale: ingest, directory and memory (issue 10)
 
           `HubScaleBenchmark` (`./madani bench`): %,d signed `Create(Article)` activities (RFC 9421, Ed25519)
@@ -162,10 +199,33 @@ class HubScaleBenchmark {
 
           Must show (issue 10): both rates ≥ 3,000/s, last entry applied within 5 s of the last 202,
           idle CPU < 2 %% of one core, RSS ≤ 400 MiB, search p95 < 10 ms.
-          """.formatted(ACTIVITIES, HOSTS, IN_FLIGHT_PER_HOST, String.join(" ", flags), launcherArenas(), Instant.now(), load,
-          verifyCeiling, h2Ceiling, sent.accepted(), ACTIVITIES, sent.throttled(), sent.other(), acceptRate,
-          applyRate, lagSeconds, cpuBurst * 10.0 / ACTIVITIES, ACTIVITIES, p50 / 1000.0, p95 / 1000.0,
-          IDLE_SECONDS, idleCpuPercent, rssAfterBurst / 1024, rssIdle / 1024, lobs);
+          """
+              .formatted(
+                  ACTIVITIES,
+                  HOSTS,
+                  IN_FLIGHT_PER_HOST,
+                  String.join(" ", flags),
+                  launcherArenas(),
+                  Instant.now(),
+                  load,
+                  verifyCeiling,
+                  h2Ceiling,
+                  sent.accepted(),
+                  ACTIVITIES,
+                  sent.throttled(),
+                  sent.other(),
+                  acceptRate,
+                  applyRate,
+                  lagSeconds,
+                  cpuBurst * 10.0 / ACTIVITIES,
+                  ACTIVITIES,
+                  p50 / 1000.0,
+                  p95 / 1000.0,
+                  IDLE_SECONDS,
+                  idleCpuPercent,
+                  rssAfterBurst / 1024,
+                  rssIdle / 1024,
+                  lobs);
       System.out.println(table);
       Files.writeString(Path.of("..", "benchmarks", "hub-scale.md"), table);
     } finally {
@@ -184,14 +244,29 @@ class HubScaleBenchmark {
       String actor = "http://" + address + ":" + port + "/orgs/s";
       KeyPair key = Keys.generateEd25519(random);
       ObjectNode doc = json.createObjectNode();
-      doc.putArray("@context").add("https://www.w3.org/ns/activitystreams").add("https://w3id.org/security/v1");
-      doc.put("id", actor).put("type", "Organization").put("preferredUsername", "s" + i)
-          .put("name", "Organization " + i).put("inbox", actor + "/inbox");
-      doc.putArray("assertionMethod").addObject().put("id", actor + "#ed").put("type", "Multikey")
-          .put("controller", actor).put("publicKeyMultibase", Keys.toMultibase(key.getPublic()));
+      doc.putArray("@context")
+          .add("https://www.w3.org/ns/activitystreams")
+          .add("https://w3id.org/security/v1");
+      doc.put("id", actor)
+          .put("type", "Organization")
+          .put("preferredUsername", "s" + i)
+          .put("name", "Organization " + i)
+          .put("inbox", actor + "/inbox");
+      doc.putArray("assertionMethod")
+          .addObject()
+          .put("id", actor + "#ed")
+          .put("type", "Multikey")
+          .put("controller", actor)
+          .put("publicKeyMultibase", Keys.toMultibase(key.getPublic()));
       Buffer body = Buffer.buffer(doc.toString());
-      HttpServer server = vertx.createHttpServer().requestHandler(req -> req.response()
-          .putHeader("Content-Type", "application/activity+json").end(body));
+      HttpServer server =
+          vertx
+              .createHttpServer()
+              .requestHandler(
+                  req ->
+                      req.response()
+                          .putHeader("Content-Type", "application/activity+json")
+                          .end(body));
       server.listen(port, address).await();
       out.add(new Sender(address + ":" + port, actor, key));
     }
@@ -207,10 +282,22 @@ class HubScaleBenchmark {
       int h = n % senders.size();
       Sender s = senders.get(h);
       ObjectNode object = json.createObjectNode();
-      object.put("id", s.actor() + "/e/" + n).put("type", "Article").put("kind", "report")
-          .put("attributedTo", s.actor()).put("published", Instant.now().toString())
-          .put("name", WORDS[rnd.nextInt(WORDS.length)] + " " + WORDS[rnd.nextInt(WORDS.length)] + " " + n)
-          .put("content", "<p>" + WORDS[rnd.nextInt(WORDS.length)] + " " + WORDS[rnd.nextInt(WORDS.length)] + "</p>");
+      object
+          .put("id", s.actor() + "/e/" + n)
+          .put("type", "Article")
+          .put("kind", "report")
+          .put("attributedTo", s.actor())
+          .put("published", Instant.now().toString())
+          .put(
+              "name",
+              WORDS[rnd.nextInt(WORDS.length)] + " " + WORDS[rnd.nextInt(WORDS.length)] + " " + n)
+          .put(
+              "content",
+              "<p>"
+                  + WORDS[rnd.nextInt(WORDS.length)]
+                  + " "
+                  + WORDS[rnd.nextInt(WORDS.length)]
+                  + "</p>");
       object.putArray("sectors").add(SECTORS[rnd.nextInt(SECTORS.length)]);
       object.putArray("regions").add(REGIONS[rnd.nextInt(REGIONS.length)]);
       object.putArray("to").add(AS_PUBLIC).add(sawa);
@@ -219,19 +306,30 @@ class HubScaleBenchmark {
       activity.put("id", s.actor() + "/a/" + n).put("type", "Create").put("actor", s.actor());
       activity.putArray("to").add(AS_PUBLIC).add(sawa);
       activity.set("object", object);
-      HttpRequestView unsigned = HttpRequestView.of("POST", inbox,
-          Map.of("host", base.getRawAuthority(), "content-type", "application/activity+json"),
-          activity.toString().getBytes(StandardCharsets.UTF_8));
-      out.get(h).add(new Rfc9421Signer(new SigningKey(s.actor() + "#ed", SignatureAlgorithm.ED25519,
-          s.key().getPrivate()), Clock.systemUTC()).signRequest(unsigned));
+      HttpRequestView unsigned =
+          HttpRequestView.of(
+              "POST",
+              inbox,
+              Map.of("host", base.getRawAuthority(), "content-type", "application/activity+json"),
+              activity.toString().getBytes(StandardCharsets.UTF_8));
+      out.get(h)
+          .add(
+              new Rfc9421Signer(
+                      new SigningKey(
+                          s.actor() + "#ed", SignatureAlgorithm.ED25519, s.key().getPrivate()),
+                      Clock.systemUTC())
+                  .signRequest(unsigned));
     }
     return out;
   }
 
   record Result(long start, long last202, int accepted, int throttled, int other) {}
 
-  /** Every host sends its activities in order from its own address; a 429 is retried after a pause. */
-  Result send(Vertx vertx, List<Sender> senders, List<List<HttpRequestView>> perHost, int port) throws Exception {
+  /**
+   * Every host sends its activities in order from its own address; a 429 is retried after a pause.
+   */
+  Result send(Vertx vertx, List<Sender> senders, List<List<HttpRequestView>> perHost, int port)
+      throws Exception {
     AtomicInteger accepted = new AtomicInteger();
     AtomicInteger throttled = new AtomicInteger();
     AtomicInteger other = new AtomicInteger();
@@ -240,50 +338,81 @@ class HubScaleBenchmark {
     long start = System.nanoTime();
     for (int h = 0; h < senders.size(); h++) {
       String local = senders.get(h).host().substring(0, senders.get(h).host().indexOf(':'));
-      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setLocalAddress(local)
-          .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(IN_FLIGHT_PER_HOST));
+      HttpClient client =
+          vertx.createHttpClient(
+              new HttpClientOptions().setLocalAddress(local).setKeepAlive(true),
+              new PoolOptions().setHttp1MaxSize(IN_FLIGHT_PER_HOST));
       sendNext(vertx, client, perHost.get(h), 0, port, accepted, throttled, other, last202, done);
     }
     assertThat(done.await(30, TimeUnit.MINUTES)).isTrue();
     return new Result(start, last202.get(), accepted.get(), throttled.get(), other.get());
   }
 
-  void sendNext(Vertx vertx, HttpClient client, List<HttpRequestView> queue, int i, int port, AtomicInteger accepted,
-      AtomicInteger throttled, AtomicInteger other, AtomicLong last202, CountDownLatch done) {
+  void sendNext(
+      Vertx vertx,
+      HttpClient client,
+      List<HttpRequestView> queue,
+      int i,
+      int port,
+      AtomicInteger accepted,
+      AtomicInteger throttled,
+      AtomicInteger other,
+      AtomicLong last202,
+      CountDownLatch done) {
     if (i >= queue.size()) {
       done.countDown();
       return;
     }
     HttpRequestView r = queue.get(i);
-    RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-        .setURI(r.targetUri().getRawPath());
-    r.headers().forEach((name, values) -> {
-      // Host comes from the request options (127.0.0.1:port, the authority that was signed).
-      if (!name.equals("content-length") && !name.equals("host")) values.forEach(v -> o.addHeader(name, v));
-    });
-    client.request(o).compose(req -> req.send(Buffer.buffer(r.body())).map(resp -> resp.statusCode()))
-        .onComplete(ar -> {
-          int status = ar.succeeded() ? ar.result() : -1;
-          if (status == 202) {
-            accepted.incrementAndGet();
-            last202.accumulateAndGet(System.nanoTime(), Math::max);
-            sendNext(vertx, client, queue, i + 1, port, accepted, throttled, other, last202, done);
-          } else if (status == 429) {
-            throttled.incrementAndGet();
-            vertx.setTimer(200, t -> sendNext(vertx, client, queue, i, port, accepted, throttled, other, last202, done));
-          } else {
-            other.incrementAndGet();
-            sendNext(vertx, client, queue, i + 1, port, accepted, throttled, other, last202, done);
-          }
-        });
+    RequestOptions o =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setURI(r.targetUri().getRawPath());
+    r.headers()
+        .forEach(
+            (name, values) -> {
+              // Host comes from the request options (127.0.0.1:port, the authority that was
+              // signed).
+              if (!name.equals("content-length") && !name.equals("host"))
+                values.forEach(v -> o.addHeader(name, v));
+            });
+    client
+        .request(o)
+        .compose(req -> req.send(Buffer.buffer(r.body())).map(resp -> resp.statusCode()))
+        .onComplete(
+            ar -> {
+              int status = ar.succeeded() ? ar.result() : -1;
+              if (status == 202) {
+                accepted.incrementAndGet();
+                last202.accumulateAndGet(System.nanoTime(), Math::max);
+                sendNext(
+                    vertx, client, queue, i + 1, port, accepted, throttled, other, last202, done);
+              } else if (status == 429) {
+                throttled.incrementAndGet();
+                vertx.setTimer(
+                    200,
+                    t ->
+                        sendNext(
+                            vertx, client, queue, i, port, accepted, throttled, other, last202,
+                            done));
+              } else {
+                other.incrementAndGet();
+                sendNext(
+                    vertx, client, queue, i + 1, port, accepted, throttled, other, last202, done);
+              }
+            });
   }
 
   /** Polls the public directory until {@code n} entries are searchable; returns when (nanoTime). */
   long awaitSearchable(URI base, int n) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/directory?pageSize=1")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/api/v1/directory?pageSize=1")).build(),
+              HttpResponse.BodyHandlers.ofString());
       long now = System.nanoTime();
       if (r.statusCode() == 200 && json.readTree(r.body()).path("total").asLong() >= n) return now;
       Thread.sleep(100); // polling interval of a condition with a deadline
@@ -295,20 +424,31 @@ class HubScaleBenchmark {
     Random rnd = new Random(7);
     List<String> queries = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
-      String q = switch (i % 4) {
-        case 0 -> "q=" + enc(WORDS[rnd.nextInt(WORDS.length)]);
-        case 1 -> "q=" + enc(WORDS[rnd.nextInt(WORDS.length)]) + "&sector=" + SECTORS[rnd.nextInt(SECTORS.length)];
-        case 2 -> "region=" + REGIONS[rnd.nextInt(REGIONS.length)] + "&kind=report";
-        default -> "q=" + enc(WORDS[rnd.nextInt(WORDS.length)]) + "&region=" + REGIONS[rnd.nextInt(REGIONS.length)]
-            + "&sort=date";
-      };
+      String q =
+          switch (i % 4) {
+            case 0 -> "q=" + enc(WORDS[rnd.nextInt(WORDS.length)]);
+            case 1 ->
+                "q="
+                    + enc(WORDS[rnd.nextInt(WORDS.length)])
+                    + "&sector="
+                    + SECTORS[rnd.nextInt(SECTORS.length)];
+            case 2 -> "region=" + REGIONS[rnd.nextInt(REGIONS.length)] + "&kind=report";
+            default ->
+                "q="
+                    + enc(WORDS[rnd.nextInt(WORDS.length)])
+                    + "&region="
+                    + REGIONS[rnd.nextInt(REGIONS.length)]
+                    + "&sort=date";
+          };
       queries.add(q);
     }
     List<Long> out = new ArrayList<>();
     for (int i = 0; i < queries.size(); i++) {
       long t = System.nanoTime();
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/directory?" + queries.get(i)))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/api/v1/directory?" + queries.get(i))).build(),
+              HttpResponse.BodyHandlers.ofString());
       long micros = (System.nanoTime() - t) / 1000;
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       JsonNode facets = json.readTree(r.body()).path("facets");
@@ -344,7 +484,10 @@ class HubScaleBenchmark {
 
   static String lobHistogram(long pid) throws Exception {
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-    Process p = new ProcessBuilder(jcmd, Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(jcmd, Long.toString(pid), "GC.class_histogram")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(60, TimeUnit.SECONDS);
     long clobs = 0;
@@ -357,10 +500,15 @@ class HubScaleBenchmark {
     return String.format(Locale.ROOT, "%,d ValueClob, %,d ValueBlob", clobs, blobs);
   }
 
-  /** The JVM flags the launcher gives {@code serve} ({@code ./madani jvm-opts}), so the benchmark measures what users run. */
+  /**
+   * The JVM flags the launcher gives {@code serve} ({@code ./madani jvm-opts}), so the benchmark
+   * measures what users run.
+   */
   static List<String> launcherFlags() throws Exception {
-    Process p = new ProcessBuilder(Path.of("..", "madani").toAbsolutePath().toString(), "jvm-opts")
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(Path.of("..", "madani").toAbsolutePath().toString(), "jvm-opts")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(p.waitFor()).as("./madani jvm-opts").isZero();
     assertThat(out).as("./madani jvm-opts prints the node's JVM flags").isNotEmpty();
@@ -369,14 +517,18 @@ class HubScaleBenchmark {
 
   /** The MALLOC_ARENA_MAX the launcher exports for a node by default. */
   static String launcherArenas() throws Exception {
-    Matcher m = Pattern.compile("MALLOC_ARENA_MAX:-([0-9]+)").matcher(Files.readString(Path.of("..", "madani")));
+    Matcher m =
+        Pattern.compile("MALLOC_ARENA_MAX:-([0-9]+)")
+            .matcher(Files.readString(Path.of("..", "madani")));
     assertThat(m.find()).as("./madani exports MALLOC_ARENA_MAX").isTrue();
     return m.group(1);
   }
 
   static List<String> command(List<String> flags, String... args) {
     String jar = System.getProperty("madani.nodeJar", "target/madani-node.jar");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(flags);
     cmd.addAll(List.of("-jar", new File(jar).getAbsolutePath()));
     cmd.addAll(List.of(args));
@@ -384,15 +536,20 @@ class HubScaleBenchmark {
   }
 
   static String run(List<String> flags, String... args) throws Exception {
-    Process p = new ProcessBuilder(command(flags, args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command(flags, args))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
     return out;
   }
 
   static Process serve(List<String> flags, Path data, int port, Path log) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command(flags, "serve", "--data-dir", data.toString(), "--dev"))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(command(flags, "serve", "--data-dir", data.toString(), "--dev"))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("MADANI_LOG_FORMAT", "TEXT");
     pb.environment().put("MALLOC_ARENA_MAX", launcherArenas()); // as ./madani exports it
     return pb.start();
@@ -418,16 +575,18 @@ class HubScaleBenchmark {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     Thread[] threads = new Thread[2];
     for (int t = 0; t < threads.length; t++) {
-      threads[t] = new Thread(() -> {
-        Ed25519Signer v = new Ed25519Signer();
-        long n = 0;
-        while (System.nanoTime() < end) {
-          v.init(false, pub);
-          v.update(msg, 0, msg.length);
-          if (v.verifySignature(sig)) n++;
-        }
-        count.addAndGet(n);
-      });
+      threads[t] =
+          new Thread(
+              () -> {
+                Ed25519Signer v = new Ed25519Signer();
+                long n = 0;
+                while (System.nanoTime() < end) {
+                  v.init(false, pub);
+                  v.update(msg, 0, msg.length);
+                  if (v.verifySignature(sig)) n++;
+                }
+                count.addAndGet(n);
+              });
       threads[t].start();
     }
     for (Thread t : threads) t.join();
@@ -437,9 +596,11 @@ class HubScaleBenchmark {
   /** Durable (WRITE_DELAY=0) inserts of 1 KB rows in batches of 100 per commit, one writer. */
   static double h2BatchedDurableInsertsPerSecond() throws Exception {
     Path dir = Files.createTempDirectory(Path.of("target"), "h2-ceiling");
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("c")
-        + ";WRITE_DELAY=0", "sa", "")) {
-      c.createStatement().execute("CREATE TABLE t(id BIGINT AUTO_INCREMENT PRIMARY KEY, doc VARCHAR(100000))");
+    try (Connection c =
+        DriverManager.getConnection(
+            "jdbc:h2:file:" + dir.toAbsolutePath().resolve("c") + ";WRITE_DELAY=0", "sa", "")) {
+      c.createStatement()
+          .execute("CREATE TABLE t(id BIGINT AUTO_INCREMENT PRIMARY KEY, doc VARCHAR(100000))");
       c.setAutoCommit(false);
       String doc = "x".repeat(1000);
       long rows = 0;

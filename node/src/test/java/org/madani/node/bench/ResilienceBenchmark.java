@@ -35,10 +35,10 @@ import org.madani.node.TestNode;
  *       follower) the latency is from the publisher's 201 to the follower's {@code
  *       remote_object.received}, read with plain SQL from the follower's H2 file afterwards — no
  *       production code is added for the measurement.
- *   <li>catch-up of 10,000 missed entries from a mirror: X follows O and P, P follows O; X stops;
- *       O publishes 10,000 entries through its API; P mirrors them; O stops; X starts again and
- *       takes O's log from P's {@code /mirror/log}, verifying every item's Ed25519 proof. Measured
- *       from X's restart to X's {@code mirror_state.applied_seq} for O reaching 10,000.
+ *   <li>catch-up of 10,000 missed entries from a mirror: X follows O and P, P follows O; X stops; O
+ *       publishes 10,000 entries through its API; P mirrors them; O stops; X starts again and takes
+ *       O's log from P's {@code /mirror/log}, verifying every item's Ed25519 proof. Measured from
+ *       X's restart to X's {@code mirror_state.applied_seq} for O reaching 10,000.
  * </ol>
  *
  * Run with {@code ./madani bench}; writes {@code benchmarks/resilience.md}.
@@ -61,26 +61,47 @@ class ResilienceBenchmark {
     write(verify, latency, catchUp);
   }
 
-  record Latency(int pairs, int negative, double p50, double p90, double p99, double max, double seconds) {}
+  record Latency(
+      int pairs, int negative, double p50, double p90, double p99, double max, double seconds) {}
 
-  record CatchUp(double publishSeconds, double mirrorSeconds, double catchUpSeconds, double fromReadySeconds) {}
+  record CatchUp(
+      double publishSeconds,
+      double mirrorSeconds,
+      double catchUpSeconds,
+      double fromReadySeconds) {}
 
   Latency latency() throws Exception {
     List<TestNode> nodes = new ArrayList<>();
     try {
-      for (int i = 0; i < NODES; i++) nodes.add(TestNode.start(dir.resolve("n" + i), "n" + i, false));
+      for (int i = 0; i < NODES; i++)
+        nodes.add(TestNode.start(dir.resolve("n" + i), "n" + i, false));
       for (int i = 0; i < NODES; i++) {
         for (int k = 1; k <= FOLLOWS; k++) {
           TestNode from = nodes.get(i);
-          var r = from.api("POST", "/api/v1/organizations/" + from.handle() + "/following",
-              "{\"actor\":\"" + actor(nodes.get((i + k) % NODES)) + "\"}");
+          var r =
+              from.api(
+                  "POST",
+                  "/api/v1/organizations/" + from.handle() + "/following",
+                  "{\"actor\":\"" + actor(nodes.get((i + k) % NODES)) + "\"}");
           assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         }
       }
       for (TestNode n : nodes) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> TestNode.json(
-            n.api("GET", "/api/v1/organizations/" + n.handle() + "/following?state=accepted", null))
-            .get("items").size() == FOLLOWS);
+        await()
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () ->
+                    TestNode.json(
+                                n.api(
+                                    "GET",
+                                    "/api/v1/organizations/"
+                                        + n.handle()
+                                        + "/following?state=accepted",
+                                    null))
+                            .get("items")
+                            .size()
+                        == FOLLOWS);
       }
 
       // Steady publishing, round-robin over the nodes; the 201's arrival time is the publish time.
@@ -93,8 +114,15 @@ class ResilienceBenchmark {
         while (System.nanoTime() < due) Thread.onSpinWait();
         int o = e % NODES;
         TestNode n = nodes.get(o);
-        HttpResponse<String> r = n.api("POST", n.entriesPath(),
-            "{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة " + e + "\",\"en\":\"Bench " + e + "\"}}");
+        HttpResponse<String> r =
+            n.api(
+                "POST",
+                n.entriesPath(),
+                "{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة "
+                    + e
+                    + "\",\"en\":\"Bench "
+                    + e
+                    + "\"}}");
         Instant acked = Instant.now();
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         String url = TestNode.json(r).get("url").asText();
@@ -104,11 +132,15 @@ class ResilienceBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
 
       // Every (entry, direct follower) pair, once all have arrived.
-      await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-        long have = 0;
-        for (TestNode n : nodes) have += n.count("SELECT COUNT(*) FROM remote_object");
-        return have >= (long) PUBLISH * FOLLOWS;
-      });
+      await()
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                long have = 0;
+                for (TestNode n : nodes) have += n.count("SELECT COUNT(*) FROM remote_object");
+                return have >= (long) PUBLISH * FOLLOWS;
+              });
       List<Double> ms = new ArrayList<>();
       int negative = 0;
       for (int i = 0; i < NODES; i++) {
@@ -126,7 +158,14 @@ class ResilienceBenchmark {
         }
       }
       Collections.sort(ms);
-      return new Latency(ms.size(), negative, pct(ms, 50), pct(ms, 90), pct(ms, 99), ms.get(ms.size() - 1), seconds);
+      return new Latency(
+          ms.size(),
+          negative,
+          pct(ms, 50),
+          pct(ms, 90),
+          pct(ms, 99),
+          ms.get(ms.size() - 1),
+          seconds);
     } finally {
       nodes.forEach(TestNode::close);
     }
@@ -139,10 +178,26 @@ class ResilienceBenchmark {
       follow(p, actor(o));
       follow(x, actor(o));
       follow(x, actor(p));
-      await().atMost(Duration.ofMinutes(1)).until(() -> TestNode.json(x.api("GET",
-          "/api/v1/organizations/away/following?state=accepted", null)).get("items").size() == 2
-          && TestNode.json(p.api("GET", "/api/v1/organizations/peer/following?state=accepted", null))
-          .get("items").size() == 1);
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  TestNode.json(
+                                  x.api(
+                                      "GET",
+                                      "/api/v1/organizations/away/following?state=accepted",
+                                      null))
+                              .get("items")
+                              .size()
+                          == 2
+                      && TestNode.json(
+                                  p.api(
+                                      "GET",
+                                      "/api/v1/organizations/peer/following?state=accepted",
+                                      null))
+                              .get("items")
+                              .size()
+                          == 1);
       x.stop();
 
       // O publishes through its own API, 8 requests at a time.
@@ -151,16 +206,22 @@ class ResilienceBenchmark {
       List<Thread> writers = new ArrayList<>();
       List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
       for (int w = 0; w < 8; w++) {
-        Thread t = new Thread(() -> {
-          try {
-            for (int e; (e = next.getAndIncrement()) < MISSED; ) {
-              var r = o.api("POST", o.entriesPath(), "{\"kind\":\"article\",\"title\":{\"en\":\"Missed " + e + "\"}}");
-              if (r.statusCode() != 201) throw new AssertionError(r.body());
-            }
-          } catch (Throwable err) {
-            failures.add(err);
-          }
-        });
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    for (int e; (e = next.getAndIncrement()) < MISSED; ) {
+                      var r =
+                          o.api(
+                              "POST",
+                              o.entriesPath(),
+                              "{\"kind\":\"article\",\"title\":{\"en\":\"Missed " + e + "\"}}");
+                      if (r.statusCode() != 201) throw new AssertionError(r.body());
+                    }
+                  } catch (Throwable err) {
+                    failures.add(err);
+                  }
+                });
         t.start();
         writers.add(t);
       }
@@ -168,7 +229,9 @@ class ResilienceBenchmark {
       assertThat(failures).isEmpty();
       double publishSeconds = (System.nanoTime() - t0) / 1e9;
       String origin = actor(o);
-      await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofMinutes(15))
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> applied(p, origin) >= MISSED);
       double mirrorSeconds = (System.nanoTime() - t0) / 1e9;
       o.stop();
@@ -176,34 +239,47 @@ class ResilienceBenchmark {
       long t1 = System.nanoTime();
       x.restart();
       long ready = System.nanoTime();
-      await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100))
+      await()
+          .atMost(Duration.ofMinutes(15))
+          .pollInterval(Duration.ofMillis(100))
           .until(() -> applied(x, origin) >= MISSED);
       long done = System.nanoTime();
-      assertThat(x.count("SELECT COUNT(*) FROM remote_object WHERE actor = '" + origin + "'")).isEqualTo(MISSED);
+      assertThat(x.count("SELECT COUNT(*) FROM remote_object WHERE actor = '" + origin + "'"))
+          .isEqualTo(MISSED);
       return new CatchUp(publishSeconds, mirrorSeconds, (done - t1) / 1e9, (done - ready) / 1e9);
     }
   }
 
   static long applied(TestNode n, String origin) throws Exception {
-    return n.count("SELECT COALESCE(MAX(applied_seq), 0) FROM mirror_state WHERE origin_actor = '" + origin + "'");
+    return n.count(
+        "SELECT COALESCE(MAX(applied_seq), 0) FROM mirror_state WHERE origin_actor = '"
+            + origin
+            + "'");
   }
 
   /** Object id → first arrival, from the follower's own H2 file. */
   static Map<String, Instant> arrivals(Path nodeDir, String actor) throws Exception {
     Map<String, Instant> out = new java.util.HashMap<>();
-    try (Connection c = DriverManager.getConnection(
-            "jdbc:h2:file:" + nodeDir.resolve("madani").toAbsolutePath(), "madani", "");
-        PreparedStatement ps = c.prepareStatement("SELECT id, received FROM remote_object WHERE actor = ?")) {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:h2:file:" + nodeDir.resolve("madani").toAbsolutePath(), "madani", "");
+        PreparedStatement ps =
+            c.prepareStatement("SELECT id, received FROM remote_object WHERE actor = ?")) {
       ps.setString(1, actor);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+        while (rs.next())
+          out.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
       }
     }
     return out;
   }
 
   static void follow(TestNode from, String actor) throws Exception {
-    var r = from.api("POST", "/api/v1/organizations/" + from.handle() + "/following", "{\"actor\":\"" + actor + "\"}");
+    var r =
+        from.api(
+            "POST",
+            "/api/v1/organizations/" + from.handle() + "/following",
+            "{\"actor\":\"" + actor + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
   }
 
@@ -217,7 +293,9 @@ class ResilienceBenchmark {
   }
 
   void write(double verify, Latency l, CatchUp c) throws Exception {
-    String text = String.format("""
+    String text =
+        String.format(
+            """
         # Resilience benchmark
 
         Produced by `./madani bench` (Maven profile `bench`, class `node/src/test/java/org/madani/node/bench/ResilienceBenchmark.java`)
@@ -236,11 +314,31 @@ class ResilienceBenchmark {
         reached the client (counted as 0 ms). Catch-up is not bound by Ed25519 (the verify ceiling is far
         above the rate reached); the rest of the per-item work is applying it in order: JCS canonicalization,
         durable inserts of the object and the mirror item, and fetching pages of 100 over HTTP.
-        """, LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        NODES, PUBLISH, RATE, l.seconds(), l.pairs(), l.p50(), l.p90(), l.p99(), l.max(),
-        MISSED, MISSED, c.catchUpSeconds(), MISSED / c.catchUpSeconds(), c.fromReadySeconds(), verify,
-        MISSED, c.publishSeconds(), MISSED / c.publishSeconds(), c.mirrorSeconds(),
-        l.negative(), l.pairs());
+        """,
+            LocalDate.now(),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"),
+            NODES,
+            PUBLISH,
+            RATE,
+            l.seconds(),
+            l.pairs(),
+            l.p50(),
+            l.p90(),
+            l.p99(),
+            l.max(),
+            MISSED,
+            MISSED,
+            c.catchUpSeconds(),
+            MISSED / c.catchUpSeconds(),
+            c.fromReadySeconds(),
+            verify,
+            MISSED,
+            c.publishSeconds(),
+            MISSED / c.publishSeconds(),
+            c.mirrorSeconds(),
+            l.negative(),
+            l.pairs());
     Path out = Path.of("..", "benchmarks", "resilience.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, text);

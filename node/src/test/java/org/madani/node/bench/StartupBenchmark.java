@@ -27,8 +27,11 @@ import org.madani.node.NodeProcess;
 class StartupBenchmark {
 
   static final Duration IDLE = Duration.ofSeconds(30);
-  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofMillis(200)).build();
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofMillis(200))
+          .build();
 
   @TempDir Path dir;
 
@@ -38,37 +41,64 @@ class StartupBenchmark {
   void run() throws Exception {
     List<String> opts = launcherOptions();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String jar = new File(System.getProperty("madani.nodeJar", "target/madani-node.jar")).getAbsolutePath();
+    String jar =
+        new File(System.getProperty("madani.nodeJar", "target/madani-node.jar")).getAbsolutePath();
     int port = NodeProcess.freePort();
     Path data = dir.resolve("data");
-    NodeProcess.run("init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port", String.valueOf(port),
-        "--examples", Path.of("..", "examples").toAbsolutePath().toString());
+    NodeProcess.run(
+        "init",
+        "--data-dir",
+        data.toString(),
+        "--handle",
+        "sawa",
+        "--dev",
+        "--port",
+        String.valueOf(port),
+        "--examples",
+        Path.of("..", "examples").toAbsolutePath().toString());
 
     List<String> node = new ArrayList<>(List.of(java));
     node.addAll(withArchive(opts, dir.resolve("node.jsa")));
-    node.addAll(List.of("-jar", jar, "serve", "--data-dir", data.toString(), "--port", String.valueOf(port), "--dev"));
+    node.addAll(
+        List.of(
+            "-jar",
+            jar,
+            "serve",
+            "--data-dir",
+            data.toString(),
+            "--port",
+            String.valueOf(port),
+            "--dev"));
     Run madani = measure(node, URI.create("http://127.0.0.1:" + port + "/readyz"));
 
     int barePort = NodeProcess.freePort();
     List<String> bare = new ArrayList<>(List.of(java));
     bare.addAll(withArchive(opts, dir.resolve("bare.jsa")));
-    bare.addAll(List.of("-cp", jar + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath(),
-        BareVertxServer.class.getName(), String.valueOf(barePort)));
+    bare.addAll(
+        List.of(
+            "-cp",
+            jar + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath(),
+            BareVertxServer.class.getName(),
+            String.valueOf(barePort)));
     Run vertx = measure(bare, URI.create("http://127.0.0.1:" + barePort + "/readyz"));
     write(opts, madani, vertx);
   }
 
   /** The launcher's JVM settings, so that the benchmark measures what users run. */
   static List<String> launcherOptions() throws Exception {
-    Process p = new ProcessBuilder(Path.of("..", "madani").toAbsolutePath().toString(), "jvm-opts")
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(Path.of("..", "madani").toAbsolutePath().toString(), "jvm-opts")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String out = new String(p.getInputStream().readAllBytes()).strip();
     if (p.waitFor() != 0 || out.isEmpty()) throw new AssertionError("./madani jvm-opts failed");
     return Arrays.stream(out.split("\\s+")).toList();
   }
 
   static List<String> withArchive(List<String> opts, Path archive) {
-    return opts.stream().map(o -> o.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=" + archive : o).toList();
+    return opts.stream()
+        .map(o -> o.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=" + archive : o)
+        .toList();
   }
 
   Run measure(List<String> command, URI ready) throws Exception {
@@ -77,17 +107,27 @@ class StartupBenchmark {
     return new Run(second[0], second[1], first);
   }
 
-  /** {ms to ready, RSS MiB after idle (or 0)}; stops the process with SIGTERM (so the archive is written). */
+  /**
+   * {ms to ready, RSS MiB after idle (or 0)}; stops the process with SIGTERM (so the archive is
+   * written).
+   */
   long[] startOnce(List<String> command, URI ready, boolean idle) throws Exception {
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("out.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out.log").toFile())
+            .start();
     try {
       while (true) {
-        if (!p.isAlive()) throw new AssertionError("exited: " + Files.readString(dir.resolve("out.log")));
+        if (!p.isAlive())
+          throw new AssertionError("exited: " + Files.readString(dir.resolve("out.log")));
         try {
-          if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(1)).build(),
-              HttpResponse.BodyHandlers.discarding()).statusCode() == 200) break;
+          if (http.send(
+                      HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(1)).build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode()
+              == 200) break;
         } catch (java.io.IOException notYet) {
           // not listening yet
         }
@@ -114,8 +154,11 @@ class StartupBenchmark {
   }
 
   void write(List<String> opts, Run madani, Run bare) throws Exception {
-    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    String table = String.format("""
+    double load =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    String table =
+        String.format(
+            """
         # Start-up and idle memory benchmark
 
         Produced by `./madani bench` (class `node/src/test/java/org/madani/node/bench/StartupBenchmark.java`)
@@ -128,9 +171,19 @@ class StartupBenchmark {
         | time to ready (process start → first 200 on `/readyz`), archive mapped | %,d ms | %,d ms |
         | time to ready on the very first start (archive written at exit) | %,d ms | %,d ms |
         | resident memory (VmRSS) after %d s idle | %d MiB | %d MiB |
-        """, LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load,
-        String.join(" ", opts), madani.readyMillis(), bare.readyMillis(), madani.firstReadyMillis(),
-        bare.firstReadyMillis(), IDLE.toSeconds(), madani.rssMiB(), bare.rssMiB());
+        """,
+            LocalDate.now(),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"),
+            load,
+            String.join(" ", opts),
+            madani.readyMillis(),
+            bare.readyMillis(),
+            madani.firstReadyMillis(),
+            bare.firstReadyMillis(),
+            IDLE.toSeconds(),
+            madani.rssMiB(),
+            bare.rssMiB());
     Path out = Path.of("..", "benchmarks", "startup.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, table);

@@ -39,7 +39,15 @@ class AddOrgOnRunningNodeIT {
   void addsAnOrganizationWithoutStoppingTheNode() throws Exception {
     Path data = dir.resolve("data");
     int port = NodeProcess.freePort();
-    NodeProcess.run("init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port", String.valueOf(port));
+    NodeProcess.run(
+        "init",
+        "--data-dir",
+        data.toString(),
+        "--handle",
+        "sawa",
+        "--dev",
+        "--port",
+        String.valueOf(port));
     Path tokenFile = dir.resolve("token");
     Files.writeString(tokenFile, NodeProcess.run("token", "--data-dir", data.toString()).strip());
     String token = Files.readString(tokenFile);
@@ -52,48 +60,93 @@ class AddOrgOnRunningNodeIT {
       // from (as a second process would), and the node serves the new organization at once.
       assertThat(NodeProcess.run("add-org", "--data-dir", data.toString(), "--handle", "offline"))
           .contains("Added organization offline");
-      assertThat(get(base, "/orgs/offline", "application/activity+json").statusCode()).isEqualTo(200);
+      assertThat(get(base, "/orgs/offline", "application/activity+json").statusCode())
+          .isEqualTo(200);
     } else {
       // The old way, with the node running: a clear message instead of H2's "file is locked" trace.
       Path log = dir.resolve("offline.log");
-      Process offline = NodeProcess.start(log, "add-org", "--data-dir", data.toString(), "--handle", "second");
+      Process offline =
+          NodeProcess.start(log, "add-org", "--data-dir", data.toString(), "--handle", "second");
       await().atMost(Duration.ofSeconds(60)).until(() -> !offline.isAlive());
       String said = Files.readString(log);
       assertThat(offline.exitValue()).as(said).isEqualTo(2);
-      assertThat(said).contains("a node is running on").contains("--token-file").contains("POST /api/v1/organizations")
-          .doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(said)
+          .contains("a node is running on")
+          .contains("--token-file")
+          .contains("POST /api/v1/organizations")
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
     }
 
     // Through the running node.
-    String out = NodeProcess.run("add-org", "--data-dir", data.toString(), "--handle", "second",
-        "--name-ar", "جمعية ثانية", "--token-file", tokenFile.toString());
+    String out =
+        NodeProcess.run(
+            "add-org",
+            "--data-dir",
+            data.toString(),
+            "--handle",
+            "second",
+            "--name-ar",
+            "جمعية ثانية",
+            "--token-file",
+            tokenFile.toString());
     assertThat(out).contains("Added organization second");
     assertThat(node.isAlive()).isTrue();
 
     JsonNode actor = JSON.readTree(get(base, "/orgs/second", "application/activity+json").body());
     assertThat(actor.path("id").asText()).isEqualTo(base + "/orgs/second");
-    // publicKey lists the RSA key first (Mastodon reads the first), then the Ed25519 key (federation.md).
-    assertThat(actor.path("publicKey").path(0).path("publicKeyPem").asText()).contains("BEGIN PUBLIC KEY");
-    assertThat(get(base, "/.well-known/webfinger?resource=acct:second@127.0.0.1:" + port, "application/jrd+json")
-        .statusCode()).isEqualTo(200);
+    // publicKey lists the RSA key first (Mastodon reads the first), then the Ed25519 key
+    // (federation.md).
+    assertThat(actor.path("publicKey").path(0).path("publicKeyPem").asText())
+        .contains("BEGIN PUBLIC KEY");
+    assertThat(
+            get(
+                    base,
+                    "/.well-known/webfinger?resource=acct:second@127.0.0.1:" + port,
+                    "application/jrd+json")
+                .statusCode())
+        .isEqualTo(200);
     assertThat(Files.getPosixFilePermissions(data.resolve("keys").resolve("second-ed25519-1.pem")))
-        .extracting(Object::toString).asString().doesNotContain("GROUP").doesNotContain("OTHERS");
+        .extracting(Object::toString)
+        .asString()
+        .doesNotContain("GROUP")
+        .doesNotContain("OTHERS");
 
     // It publishes at once (signed with its new keys).
-    HttpResponse<String> entry = post(base, token, "/api/v1/organizations/second/entries",
-        "{\"kind\":\"need\",\"category\":\"volunteers\",\"title\":{\"ar\":\"متطوعون\"}}");
+    HttpResponse<String> entry =
+        post(
+            base,
+            token,
+            "/api/v1/organizations/second/entries",
+            "{\"kind\":\"need\",\"category\":\"volunteers\",\"title\":{\"ar\":\"متطوعون\"}}");
     assertThat(entry.statusCode()).as(entry.body()).isEqualTo(201);
     String listed = get(base, "/api/v1/organizations", null, token).body();
     assertThat(listed).contains("\"second\"").contains("\"sawa\"");
 
     // Refusals: problem+json with the right status, nothing created.
-    HttpResponse<String> dup = post(base, token, "/api/v1/organizations", "{\"handle\":\"second\"}");
+    HttpResponse<String> dup =
+        post(base, token, "/api/v1/organizations", "{\"handle\":\"second\"}");
     assertThat(dup.statusCode()).isEqualTo(409);
-    assertThat(dup.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
-    assertThat(post(base, token, "/api/v1/organizations", "{\"handle\":\"Not A Handle\"}").statusCode()).isEqualTo(400);
-    assertThat(post(base, token, "/api/v1/organizations", "{\"handle\":\"third\",\"profile\":{\"name\":5}}")
-        .statusCode()).isEqualTo(422);
-    assertThat(post(base, "mdn_wrong", "/api/v1/organizations", "{\"handle\":\"fourth\"}").statusCode()).isEqualTo(401);
+    assertThat(dup.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/problem+json");
+    assertThat(
+            post(base, token, "/api/v1/organizations", "{\"handle\":\"Not A Handle\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post(
+                    base,
+                    token,
+                    "/api/v1/organizations",
+                    "{\"handle\":\"third\",\"profile\":{\"name\":5}}")
+                .statusCode())
+        .isEqualTo(422);
+    assertThat(
+            post(base, "mdn_wrong", "/api/v1/organizations", "{\"handle\":\"fourth\"}")
+                .statusCode())
+        .isEqualTo(401);
     assertThat(get(base, "/orgs/third", "application/activity+json").statusCode()).isEqualTo(404);
   }
 
@@ -101,16 +154,22 @@ class AddOrgOnRunningNodeIT {
     return get(base, path, accept, null);
   }
 
-  private HttpResponse<String> get(URI base, String path, String accept, String token) throws Exception {
+  private HttpResponse<String> get(URI base, String path, String accept, String token)
+      throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
     if (accept != null) b.header("Accept", accept);
     if (token != null) b.header("Authorization", "Bearer " + token);
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> post(URI base, String token, String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+  private HttpResponse<String> post(URI base, String token, String path, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -39,9 +39,19 @@ class CrashDurabilityIT {
   void acknowledgedWritesSurviveKill9() throws Exception {
     Path data = dir.resolve("data");
     int port = NodeProcess.freePort();
-    NodeProcess.run("init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port", String.valueOf(port),
-        "--examples", Path.of("..", "examples").toString());
-    assertThat(Files.readString(data.resolve("initial-admin-credentials.txt"))).contains("user: admin");
+    NodeProcess.run(
+        "init",
+        "--data-dir",
+        data.toString(),
+        "--handle",
+        "sawa",
+        "--dev",
+        "--port",
+        String.valueOf(port),
+        "--examples",
+        Path.of("..", "examples").toString());
+    assertThat(Files.readString(data.resolve("initial-admin-credentials.txt")))
+        .contains("user: admin");
     String token = NodeProcess.run("token", "--data-dir", data.toString()).strip();
     assertThat(token).startsWith("mdn_");
 
@@ -52,11 +62,18 @@ class CrashDurabilityIT {
     // Each write is acknowledged (201) before the next; the kill follows the last one at once.
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries"))
-          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              "{\"kind\":\"need\",\"category\":\"volunteers\",\"title\":{\"ar\":\"متطوعون " + i + "\"}}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"kind\":\"need\",\"category\":\"volunteers\",\"title\":{\"ar\":\"متطوعون "
+                              + i
+                              + "\"}}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
       ids.add(JSON.readTree(r.body()).get("id").asText());
     }
@@ -66,21 +83,38 @@ class CrashDurabilityIT {
     process = NodeProcess.serve(data, dir.resolve("serve.log"));
     NodeProcess.awaitReady(base);
     for (String id : ids) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries/" + id))
-          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/api/v1/organizations/sawa/entries/" + id))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as("entry %s after kill -9", id).isEqualTo(200);
     }
-    JsonNode list = JSON.readTree(http.send(HttpRequest.newBuilder(
-            base.resolve("/api/v1/organizations/sawa/entries?kind=need&pageSize=100"))
-        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+    JsonNode list =
+        JSON.readTree(
+            http.send(
+                    HttpRequest.newBuilder(
+                            base.resolve(
+                                "/api/v1/organizations/sawa/entries?kind=need&pageSize=100"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
     assertThat(list.get("total").asInt()).isGreaterThanOrEqualTo(25);
 
     // the README's promise: the organization page renders in Arabic and in English
-    String ar = http.send(HttpRequest.newBuilder(base.resolve("/orgs/sawa")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String ar =
+        http.send(
+                HttpRequest.newBuilder(base.resolve("/orgs/sawa")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     assertThat(ar).contains("dir=\"rtl\"");
-    String en = http.send(HttpRequest.newBuilder(base.resolve("/orgs/sawa?lang=en")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String en =
+        http.send(
+                HttpRequest.newBuilder(base.resolve("/orgs/sawa?lang=en")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     assertThat(en).contains("dir=\"ltr\"").contains("Sawa");
   }
 
@@ -88,7 +122,15 @@ class CrashDurabilityIT {
   void sigtermStopsCleanly() throws Exception {
     Path data = dir.resolve("data2");
     int port = NodeProcess.freePort();
-    NodeProcess.run("init", "--data-dir", data.toString(), "--handle", "demo", "--dev", "--port", String.valueOf(port));
+    NodeProcess.run(
+        "init",
+        "--data-dir",
+        data.toString(),
+        "--handle",
+        "demo",
+        "--dev",
+        "--port",
+        String.valueOf(port));
     process = NodeProcess.serve(data, dir.resolve("serve.log"));
     NodeProcess.awaitReady(URI.create("http://127.0.0.1:" + port));
     process.destroy(); // SIGTERM
@@ -98,5 +140,4 @@ class CrashDurabilityIT {
     assertThat(log).contains("node stopped");
     assertThat(log).doesNotContainPattern("127\\.0\\.0\\.1:\\d+ ?->|remote(Address)?=");
   }
-
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.madani.node.TestNode;
 
 /**
- * The collaboration schemas accept their examples (protocol-spec/examples/collab/valid) and refuse the
- * counter-examples (…/invalid); Mobilizon's own Join (test fixture from Mobilizon's repository) is a
- * Join this node accepts. The file name's first word names the schema.
+ * The collaboration schemas accept their examples (protocol-spec/examples/collab/valid) and refuse
+ * the counter-examples (…/invalid); Mobilizon's own Join (test fixture from Mobilizon's repository)
+ * is a Join this node accepts. The file name's first word names the schema.
  */
 class CollabSchemasTest {
 
@@ -29,7 +29,8 @@ class CollabSchemasTest {
 
   static String schemaOf(Path p) {
     String name = p.getFileName().toString();
-    return name.substring(0, name.indexOf('-') > 0 ? name.indexOf('-') : name.indexOf('.')) + ".schema.json";
+    return name.substring(0, name.indexOf('-') > 0 ? name.indexOf('-') : name.indexOf('.'))
+        + ".schema.json";
   }
 
   @Test
@@ -44,14 +45,17 @@ class CollabSchemasTest {
     List<Path> invalid = files("invalid");
     assertThat(invalid).hasSizeGreaterThanOrEqualTo(5);
     for (Path p : invalid) {
-      assertThat(schemas.valid(schemaOf(p), TestNode.JSON.readTree(p.toFile()))).as(p.toString()).isFalse();
+      assertThat(schemas.valid(schemaOf(p), TestNode.JSON.readTree(p.toFile())))
+          .as(p.toString())
+          .isFalse();
     }
   }
 
   @Test
   void mobilizonsOwnJoinIsAJoin() throws Exception {
     JsonNode join;
-    try (InputStream in = getClass().getResourceAsStream("/fediverse/mobilizon-join-activity.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/fediverse/mobilizon-join-activity.json")) {
       join = TestNode.JSON.readTree(in);
     }
     schemas.assertValid("join.schema.json", join);

@@ -41,12 +41,16 @@ class CollaborationIT {
   static String eventId;
   static final CollabSchemas SCHEMAS = new CollabSchemas();
 
-  /** The documents of one type a node received, as stored in its inbox (same JVM, same open H2 file). */
+  /**
+   * The documents of one type a node received, as stored in its inbox (same JVM, same open H2
+   * file).
+   */
   static java.util.List<JsonNode> inboxDocuments(TestNode n, String type) throws Exception {
     java.util.List<JsonNode> out = new java.util.ArrayList<>();
-    try (var conn = java.sql.DriverManager.getConnection("jdbc:h2:file:"
-        + n.node().config().databaseFile().toAbsolutePath(), "madani", "");
-         var ps = conn.prepareStatement("SELECT document FROM inbox WHERE type = ? ORDER BY id")) {
+    try (var conn =
+            java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + n.node().config().databaseFile().toAbsolutePath(), "madani", "");
+        var ps = conn.prepareStatement("SELECT document FROM inbox WHERE type = ? ORDER BY id")) {
       ps.setString(1, type);
       try (var rs = ps.executeQuery()) {
         while (rs.next()) out.add(TestNode.JSON.readTree(rs.getString(1)));
@@ -79,18 +83,24 @@ class CollaborationIT {
   }
 
   static String event(TestNode n, String visibility, String en) throws Exception {
-    String body = "{\"kind\":\"event\",\"visibility\":\"" + visibility + "\",\"title\":{\"ar\":\"ورشة عمل مشتركة\",\"en\":\""
-        + en + "\"},\"startTime\":\"2027-03-01T10:00:00+03:00\",\"timeZone\":\"Asia/Damascus\","
-        + "\"onlineUrl\":\"https://meet.example.org/w\"}";
+    String body =
+        "{\"kind\":\"event\",\"visibility\":\""
+            + visibility
+            + "\",\"title\":{\"ar\":\"ورشة عمل مشتركة\",\"en\":\""
+            + en
+            + "\"},\"startTime\":\"2027-03-01T10:00:00+03:00\",\"timeZone\":\"Asia/Damascus\","
+            + "\"onlineUrl\":\"https://meet.example.org/w\"}";
     return TestNode.json(ok(n.api("POST", n.entriesPath(), body), 201)).get("id").asText();
   }
 
   static JsonNode received(TestNode n) throws Exception {
-    return TestNode.json(n.api("GET", "/api/v1/organizations/" + n.handle() + "/invitations", null)).get("items");
+    return TestNode.json(n.api("GET", "/api/v1/organizations/" + n.handle() + "/invitations", null))
+        .get("items");
   }
 
   static JsonNode counts() throws Exception {
-    return TestNode.json(a.api("GET", "/api/v1/organizations/alef/entries/" + eventId + "/invitations", null))
+    return TestNode.json(
+            a.api("GET", "/api/v1/organizations/alef/entries/" + eventId + "/invitations", null))
         .get("counts");
   }
 
@@ -98,12 +108,29 @@ class CollaborationIT {
   @Order(1)
   void invitationFromA_reachesBAndC_andTheirAnswersAreCounted() throws Exception {
     eventId = event(a, "public", "Joint workshop");
-    JsonNode sent = TestNode.json(ok(a.api("POST", "/api/v1/organizations/alef/entries/" + eventId + "/invitations",
-        "{\"invitees\":[\"" + actor(b) + "\",\"" + actor(c) + "\"],\"note\":\"نرجو حضوركم\"}"), 201)).get("items");
-    assertThat(sent).hasSize(2).allSatisfy(i -> assertThat(i.get("state").asText()).isEqualTo("pending"));
+    JsonNode sent =
+        TestNode.json(
+                ok(
+                    a.api(
+                        "POST",
+                        "/api/v1/organizations/alef/entries/" + eventId + "/invitations",
+                        "{\"invitees\":[\""
+                            + actor(b)
+                            + "\",\""
+                            + actor(c)
+                            + "\"],\"note\":\"نرجو حضوركم\"}"),
+                    201))
+            .get("items");
+    assertThat(sent)
+        .hasSize(2)
+        .allSatisfy(i -> assertThat(i.get("state").asText()).isEqualTo("pending"));
     // inviting again does not send a second Invite
-    ok(a.api("POST", "/api/v1/organizations/alef/entries/" + eventId + "/invitations",
-        "{\"invitees\":[\"" + actor(b) + "\"]}"), 201);
+    ok(
+        a.api(
+            "POST",
+            "/api/v1/organizations/alef/entries/" + eventId + "/invitations",
+            "{\"invitees\":[\"" + actor(b) + "\"]}"),
+        201);
     assertThat(a.count("SELECT COUNT(*) FROM outbox WHERE type = 'Invite'")).isEqualTo(2);
 
     JsonNode atB = await().atMost(WAIT).until(() -> received(b), i -> i.size() == 1).get(0);
@@ -114,35 +141,82 @@ class CollaborationIT {
     assertThat(atB.get("startTime").asText()).isEqualTo("2027-03-01T07:00:00Z");
     assertThat(atC.get("invitee").asText()).isEqualTo(actor(c));
 
-    ok(b.api("POST", "/api/v1/organizations/beit/invitations/" + atB.get("id").asLong() + "/answer",
-        "{\"answer\":\"accept\"}"), 200);
-    ok(c.api("POST", "/api/v1/organizations/jeem/invitations/" + atC.get("id").asLong() + "/answer",
-        "{\"answer\":\"tentative\"}"), 200);
-    await().atMost(WAIT).untilAsserted(() -> {
-      JsonNode n = counts();
-      assertThat(n.get("accepted").asInt()).isEqualTo(1);
-      assertThat(n.get("tentative").asInt()).isEqualTo(1);
-      assertThat(n.get("pending").asInt()).isZero();
-    });
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/invitations/" + atB.get("id").asLong() + "/answer",
+            "{\"answer\":\"accept\"}"),
+        200);
+    ok(
+        c.api(
+            "POST",
+            "/api/v1/organizations/jeem/invitations/" + atC.get("id").asLong() + "/answer",
+            "{\"answer\":\"tentative\"}"),
+        200);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              JsonNode n = counts();
+              assertThat(n.get("accepted").asInt()).isEqualTo(1);
+              assertThat(n.get("tentative").asInt()).isEqualTo(1);
+              assertThat(n.get("pending").asInt()).isZero();
+            });
     // C changes its mind: declined
-    ok(c.api("POST", "/api/v1/organizations/jeem/invitations/" + atC.get("id").asLong() + "/answer",
-        "{\"answer\":\"decline\"}"), 200);
-    await().atMost(WAIT).untilAsserted(() -> {
-      JsonNode n = counts();
-      assertThat(n.get("declined").asInt()).isEqualTo(1);
-      assertThat(n.get("tentative").asInt()).isZero();
-      assertThat(n.get("accepted").asInt()).isEqualTo(1);
-    });
+    ok(
+        c.api(
+            "POST",
+            "/api/v1/organizations/jeem/invitations/" + atC.get("id").asLong() + "/answer",
+            "{\"answer\":\"decline\"}"),
+        200);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              JsonNode n = counts();
+              assertThat(n.get("declined").asInt()).isEqualTo(1);
+              assertThat(n.get("tentative").asInt()).isZero();
+              assertThat(n.get("accepted").asInt()).isEqualTo(1);
+            });
     // the invitation as an .ics request carries each invitee's answer
-    String icsB = ok(b.api("GET", "/api/v1/organizations/beit/invitations/" + atB.get("id").asLong() + "/invitation.ics",
-        null), 200).body();
-    assertThat(icsB).contains("METHOD:REQUEST", "PARTSTAT=ACCEPTED", "ORGANIZER:" + actor(a), "ورشة عمل مشتركة");
-    assertThat(ok(c.api("GET", "/api/v1/organizations/jeem/invitations/" + atC.get("id").asLong() + "/invitation.ics",
-        null), 200).body()).contains("PARTSTAT=DECLINED").doesNotContain("PARTSTAT=TENTATIVE");
+    String icsB =
+        ok(
+                b.api(
+                    "GET",
+                    "/api/v1/organizations/beit/invitations/"
+                        + atB.get("id").asLong()
+                        + "/invitation.ics",
+                    null),
+                200)
+            .body();
+    assertThat(icsB)
+        .contains(
+            "METHOD:REQUEST", "PARTSTAT=ACCEPTED", "ORGANIZER:" + actor(a), "ورشة عمل مشتركة");
+    assertThat(
+            ok(
+                    c.api(
+                        "GET",
+                        "/api/v1/organizations/jeem/invitations/"
+                            + atC.get("id").asLong()
+                            + "/invitation.ics",
+                        null),
+                    200)
+                .body())
+        .contains("PARTSTAT=DECLINED")
+        .doesNotContain("PARTSTAT=TENTATIVE");
     ok(b.api("GET", "/api/v1/organizations/beit/invitations/999999/invitation.ics", null), 404);
-    ok(b.api("POST", "/api/v1/organizations/beit/invitations/" + atB.get("id").asLong() + "/answer",
-        "{\"answer\":\"maybe-later\"}"), 422);
-    ok(b.api("POST", "/api/v1/organizations/beit/invitations/999999/answer", "{\"answer\":\"accept\"}"), 404);
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/invitations/" + atB.get("id").asLong() + "/answer",
+            "{\"answer\":\"maybe-later\"}"),
+        422);
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/invitations/999999/answer",
+            "{\"answer\":\"accept\"}"),
+        404);
 
     // every document as it went over the wire validates against protocol-spec/schemas/collab
     JsonNode invite = inboxDocuments(b, "Invite").get(0);
@@ -155,8 +229,14 @@ class CollaborationIT {
       assertThat(answers).as(type).isNotEmpty();
       answers.forEach(d -> SCHEMAS.assertValid("answer.schema.json", d));
     }
-    JsonNode participation = TestNode.json(ok(a.api("GET", "/api/v1/organizations/alef/entries/" + eventId
-        + "/participation", null), 200));
+    JsonNode participation =
+        TestNode.json(
+            ok(
+                a.api(
+                    "GET",
+                    "/api/v1/organizations/alef/entries/" + eventId + "/participation",
+                    null),
+                200));
     assertThat(participation.get("participantCount").asInt()).isEqualTo(1);
     // the public list of a public event names who comes
     JsonNode pub = TestNode.json(ok(a.get("/orgs/alef/entries/" + eventId + "/participants"), 200));
@@ -176,37 +256,50 @@ class CollaborationIT {
 
   static ObjectNode mobilizonJoin(String actor, String event, String n) throws Exception {
     ObjectNode join;
-    try (InputStream in = CollaborationIT.class.getResourceAsStream("/fediverse/mobilizon-join-activity.json")) {
+    try (InputStream in =
+        CollaborationIT.class.getResourceAsStream("/fediverse/mobilizon-join-activity.json")) {
       join = (ObjectNode) TestNode.JSON.readTree(in);
     }
     assertThat(join.get("type").asText()).isEqualTo("Join");
-    // The fixture's hosts (mobilizon.test) become the loopback server and A's event; its LD signature
-    // (RsaSignature2017 by a key we do not have) is left out: the request's HTTP signature authenticates it.
+    // The fixture's hosts (mobilizon.test) become the loopback server and A's event; its LD
+    // signature
+    // (RsaSignature2017 by a key we do not have) is left out: the request's HTTP signature
+    // authenticates it.
     join.remove("signature");
     join.put("actor", actor).put("id", actor + "/join/event/" + n).put("object", event);
     return join;
   }
 
   static JsonNode participation(String id) throws Exception {
-    return TestNode.json(a.api("GET", "/api/v1/organizations/alef/entries/" + id + "/participation", null));
+    return TestNode.json(
+        a.api("GET", "/api/v1/organizations/alef/entries/" + id + "/participation", null));
   }
 
   @Test
   @Order(3)
   void mobilizonJoin_isAnsweredByJoinModeAndCapacity() throws Exception {
     String open = event(a, "public", "Open day");
-    ok(a.api("PUT", "/api/v1/organizations/alef/entries/" + open + "/participation",
-        "{\"joinMode\":\"free\",\"maximumAttendeeCapacity\":1}"), 200);
+    ok(
+        a.api(
+            "PUT",
+            "/api/v1/organizations/alef/entries/" + open + "/participation",
+            "{\"joinMode\":\"free\",\"maximumAttendeeCapacity\":1}"),
+        200);
     String eventUrl = a.base() + "/orgs/alef/entries/" + open;
     String inbox = "/orgs/alef/inbox";
 
     ObjectNode join = mobilizonJoin(mobilizon.actor("admin"), eventUrl, "1");
     SCHEMAS.assertValid("join.schema.json", join);
     ok(mobilizon.post(a, inbox, mobilizon.actor("admin"), join), 202);
-    JsonNode accept = await().atMost(WAIT).until(() -> mobilizon.answers("Accept", join.get("id").asText()),
-        l -> !l.isEmpty()).get(0);
+    JsonNode accept =
+        await()
+            .atMost(WAIT)
+            .until(() -> mobilizon.answers("Accept", join.get("id").asText()), l -> !l.isEmpty())
+            .get(0);
     assertThat(accept.get("actor").asText()).isEqualTo(actor(a));
-    assertThat(accept.get("to")).extracting(JsonNode::asText).containsExactly(mobilizon.actor("admin"));
+    assertThat(accept.get("to"))
+        .extracting(JsonNode::asText)
+        .containsExactly(mobilizon.actor("admin"));
     assertProofByA(accept);
     SCHEMAS.assertValid("answer.schema.json", accept);
     assertThat(participation(open).get("participantCount").asInt()).isEqualTo(1);
@@ -214,67 +307,129 @@ class CollaborationIT {
     // full: the second participant is refused
     ObjectNode second = mobilizonJoin(mobilizon.actor("tcit"), eventUrl, "2");
     ok(mobilizon.post(a, inbox, mobilizon.actor("tcit"), second), 202);
-    await().atMost(WAIT).until(() -> mobilizon.answers("Reject", second.get("id").asText()), l -> !l.isEmpty());
+    await()
+        .atMost(WAIT)
+        .until(() -> mobilizon.answers("Reject", second.get("id").asText()), l -> !l.isEmpty());
     assertThat(participation(open).get("participantCount").asInt()).isEqualTo(1);
 
     // Leave frees the place
-    ObjectNode leave = join.deepCopy().put("type", "Leave").put("id", mobilizon.actor("admin") + "/leave/1");
+    ObjectNode leave =
+        join.deepCopy().put("type", "Leave").put("id", mobilizon.actor("admin") + "/leave/1");
     ok(mobilizon.post(a, inbox, mobilizon.actor("admin"), leave), 202);
     await().atMost(WAIT).until(() -> participation(open).get("participantCount").asInt() == 0);
 
     // approval: pending until the organizer approves, then Accept
     String approval = event(a, "public", "By approval");
-    ok(a.api("PUT", "/api/v1/organizations/alef/entries/" + approval + "/participation",
-        "{\"joinMode\":\"restricted\"}"), 200);
-    ObjectNode asks = mobilizonJoin(mobilizon.actor("tcit"), a.base() + "/orgs/alef/entries/" + approval, "3");
+    ok(
+        a.api(
+            "PUT",
+            "/api/v1/organizations/alef/entries/" + approval + "/participation",
+            "{\"joinMode\":\"restricted\"}"),
+        200);
+    ObjectNode asks =
+        mobilizonJoin(mobilizon.actor("tcit"), a.base() + "/orgs/alef/entries/" + approval, "3");
     ok(mobilizon.post(a, inbox, mobilizon.actor("tcit"), asks), 202);
-    JsonNode pending = await().atMost(WAIT).until(() -> participation(approval).get("participants"),
-        p -> p.size() == 1).get(0);
+    JsonNode pending =
+        await()
+            .atMost(WAIT)
+            .until(() -> participation(approval).get("participants"), p -> p.size() == 1)
+            .get(0);
     assertThat(pending.get("state").asText()).isEqualTo("pending");
     assertThat(mobilizon.answers("Accept", asks.get("id").asText())).isEmpty();
-    ok(a.api("POST", "/api/v1/organizations/alef/entries/" + approval + "/participants/" + pending.get("id").asLong()
-        + "/approve", "{}"), 200);
-    await().atMost(WAIT).until(() -> mobilizon.answers("Accept", asks.get("id").asText()), l -> !l.isEmpty());
+    ok(
+        a.api(
+            "POST",
+            "/api/v1/organizations/alef/entries/"
+                + approval
+                + "/participants/"
+                + pending.get("id").asLong()
+                + "/approve",
+            "{}"),
+        200);
+    await()
+        .atMost(WAIT)
+        .until(() -> mobilizon.answers("Accept", asks.get("id").asText()), l -> !l.isEmpty());
     assertThat(participation(approval).get("participantCount").asInt()).isEqualTo(1);
 
     // invite-only: refused without an invitation
     String closed = event(a, "public", "Invitation only");
-    ok(a.api("PUT", "/api/v1/organizations/alef/entries/" + closed + "/participation",
-        "{\"joinMode\":\"invite\"}"), 200);
-    ObjectNode uninvited = mobilizonJoin(mobilizon.actor("admin"), a.base() + "/orgs/alef/entries/" + closed, "4");
+    ok(
+        a.api(
+            "PUT",
+            "/api/v1/organizations/alef/entries/" + closed + "/participation",
+            "{\"joinMode\":\"invite\"}"),
+        200);
+    ObjectNode uninvited =
+        mobilizonJoin(mobilizon.actor("admin"), a.base() + "/orgs/alef/entries/" + closed, "4");
     ok(mobilizon.post(a, inbox, mobilizon.actor("admin"), uninvited), 202);
-    await().atMost(WAIT).until(() -> mobilizon.answers("Reject", uninvited.get("id").asText()), l -> !l.isEmpty());
-    ok(a.api("PUT", "/api/v1/organizations/alef/entries/" + closed + "/participation",
-        "{\"joinMode\":\"members\"}"), 422);
+    await()
+        .atMost(WAIT)
+        .until(() -> mobilizon.answers("Reject", uninvited.get("id").asText()), l -> !l.isEmpty());
+    ok(
+        a.api(
+            "PUT",
+            "/api/v1/organizations/alef/entries/" + closed + "/participation",
+            "{\"joinMode\":\"members\"}"),
+        422);
   }
 
   @Test
   @Order(4)
   void anAnswerCountsOnlyFromTheInvitee() throws Exception {
-    // The Mobilizon participant was not invited; its Accept of B's Invite (validly signed by itself) changes nothing.
-    String inviteToB = TestNode.json(a.api("GET", "/api/v1/organizations/alef/entries/" + eventId + "/invitations",
-        null)).get("items").get(0).get("activity").asText();
-    ObjectNode forged = TestNode.JSON.createObjectNode().put("type", "Accept")
-        .put("id", mobilizon.actor("admin") + "/accept/forged").put("actor", mobilizon.actor("admin"))
-        .put("object", inviteToB);
+    // The Mobilizon participant was not invited; its Accept of B's Invite (validly signed by
+    // itself) changes nothing.
+    String inviteToB =
+        TestNode.json(
+                a.api(
+                    "GET", "/api/v1/organizations/alef/entries/" + eventId + "/invitations", null))
+            .get("items")
+            .get(0)
+            .get("activity")
+            .asText();
+    ObjectNode forged =
+        TestNode.JSON
+            .createObjectNode()
+            .put("type", "Accept")
+            .put("id", mobilizon.actor("admin") + "/accept/forged")
+            .put("actor", mobilizon.actor("admin"))
+            .put("object", inviteToB);
     forged.putArray("@context").add("https://www.w3.org/ns/activitystreams");
     ok(mobilizon.post(a, "/orgs/alef/inbox", mobilizon.actor("admin"), forged), 202);
-    ObjectNode decline = forged.deepCopy().put("type", "Reject").put("id", mobilizon.actor("admin") + "/reject/forged");
+    ObjectNode decline =
+        forged
+            .deepCopy()
+            .put("type", "Reject")
+            .put("id", mobilizon.actor("admin") + "/reject/forged");
     ok(mobilizon.post(a, "/orgs/alef/inbox", mobilizon.actor("admin"), decline), 202);
-    await().atMost(WAIT).until(() -> a.count("SELECT COUNT(*) FROM inbox WHERE activity_id LIKE '%/forged' "
-        + "AND state = 'done'") == 2);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                a.count(
+                        "SELECT COUNT(*) FROM inbox WHERE activity_id LIKE '%/forged' "
+                            + "AND state = 'done'")
+                    == 2);
     JsonNode n = counts();
     assertThat(n.get("accepted").asInt()).isEqualTo(1);
     assertThat(n.get("declined").asInt()).isEqualTo(1);
   }
 
-  /** The Accept carries A's eddsa-jcs-2022 proof, checked with the key A's actor document publishes. */
+  /**
+   * The Accept carries A's eddsa-jcs-2022 proof, checked with the key A's actor document publishes.
+   */
   static void assertProofByA(JsonNode activity) throws Exception {
     JsonNode actorDoc = TestNode.json(a.get("/orgs/alef", "Accept", "application/activity+json"));
     JsonNode method = actorDoc.get("assertionMethod").get(0);
-    VerificationKey key = new VerificationKey(method.get("id").asText(), actor(a),
-        Keys.fromMultibase(method.get("publicKeyMultibase").asText()), java.util.Set.of(SignatureAlgorithm.ED25519));
-    var v = ObjectProofs.verify((ObjectNode) activity, id -> id.equals(key.keyId()) ? Optional.of(key) : Optional.empty());
+    VerificationKey key =
+        new VerificationKey(
+            method.get("id").asText(),
+            actor(a),
+            Keys.fromMultibase(method.get("publicKeyMultibase").asText()),
+            java.util.Set.of(SignatureAlgorithm.ED25519));
+    var v =
+        ObjectProofs.verify(
+            (ObjectNode) activity,
+            id -> id.equals(key.keyId()) ? Optional.of(key) : Optional.empty());
     assertThat(v.isVerified()).as(v.toString()).isTrue();
   }
 }

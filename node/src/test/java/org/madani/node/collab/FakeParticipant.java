@@ -36,26 +36,28 @@ final class FakeParticipant implements AutoCloseable {
   FakeParticipant() throws IOException {
     rsa = Keys.generateRsa2048(new SecureRandom());
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/@", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      byte[] out;
-      int status;
-      if (exchange.getRequestMethod().equals("POST") && path.endsWith("/inbox")) {
-        received.add(TestNode.JSON.readTree(exchange.getRequestBody().readAllBytes()));
-        out = new byte[0];
-        status = 202;
-      } else if (exchange.getRequestMethod().equals("GET") && path.matches("/@[a-z0-9]+")) {
-        out = actorDocument(base() + path).toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/activity+json");
-        status = 200;
-      } else {
-        out = new byte[0];
-        status = 404;
-      }
-      exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
-      if (out.length > 0) exchange.getResponseBody().write(out);
-      exchange.close();
-    });
+    server.createContext(
+        "/@",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          byte[] out;
+          int status;
+          if (exchange.getRequestMethod().equals("POST") && path.endsWith("/inbox")) {
+            received.add(TestNode.JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            out = new byte[0];
+            status = 202;
+          } else if (exchange.getRequestMethod().equals("GET") && path.matches("/@[a-z0-9]+")) {
+            out = actorDocument(base() + path).toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/activity+json");
+            status = 200;
+          } else {
+            out = new byte[0];
+            status = 404;
+          }
+          exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+          if (out.length > 0) exchange.getResponseBody().write(out);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -69,31 +71,57 @@ final class FakeParticipant implements AutoCloseable {
 
   private ObjectNode actorDocument(String id) {
     ObjectNode a = TestNode.JSON.createObjectNode();
-    a.putArray("@context").add("https://www.w3.org/ns/activitystreams").add("https://w3id.org/security/v1");
-    a.put("id", id).put("type", "Person").put("preferredUsername", id.substring(id.lastIndexOf('@') + 1))
+    a.putArray("@context")
+        .add("https://www.w3.org/ns/activitystreams")
+        .add("https://w3id.org/security/v1");
+    a.put("id", id)
+        .put("type", "Person")
+        .put("preferredUsername", id.substring(id.lastIndexOf('@') + 1))
         .put("inbox", id + "/inbox");
-    a.putObject("publicKey").put("id", id + "#main-key").put("owner", id).put("publicKeyPem", Keys.toPem(rsa.getPublic()));
+    a.putObject("publicKey")
+        .put("id", id + "#main-key")
+        .put("owner", id)
+        .put("publicKeyPem", Keys.toPem(rsa.getPublic()));
     return a;
   }
 
-  /** Posts {@code activity} to {@code inbox}, signed by {@code actor}'s key the way Mobilizon signs. */
-  HttpResponse<String> post(TestNode node, String inboxPath, String actor, ObjectNode activity) throws Exception {
+  /**
+   * Posts {@code activity} to {@code inbox}, signed by {@code actor}'s key the way Mobilizon signs.
+   */
+  HttpResponse<String> post(TestNode node, String inboxPath, String actor, ObjectNode activity)
+      throws Exception {
     byte[] body = activity.toString().getBytes(StandardCharsets.UTF_8);
-    HttpRequestView unsigned = HttpRequestView.of("POST", URI.create(node.base() + inboxPath),
-        Map.of("host", node.base().getRawAuthority(), "content-type", "application/activity+json"), body);
-    HttpRequestView signed = new CavageSigner(new SigningKey(actor + "#main-key", SignatureAlgorithm.RSA_V1_5_SHA256,
-        rsa.getPrivate()), Clock.systemUTC()).signRequest(unsigned);
-    HttpRequest.Builder b = HttpRequest.newBuilder(node.local().resolve(signed.targetUri().getRawPath()));
-    signed.headers().forEach((name, values) -> {
-      if (!List.of("host", "content-length").contains(name)) values.forEach(v -> b.header(name, v));
-    });
+    HttpRequestView unsigned =
+        HttpRequestView.of(
+            "POST",
+            URI.create(node.base() + inboxPath),
+            Map.of(
+                "host", node.base().getRawAuthority(), "content-type", "application/activity+json"),
+            body);
+    HttpRequestView signed =
+        new CavageSigner(
+                new SigningKey(
+                    actor + "#main-key", SignatureAlgorithm.RSA_V1_5_SHA256, rsa.getPrivate()),
+                Clock.systemUTC())
+            .signRequest(unsigned);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(node.local().resolve(signed.targetUri().getRawPath()));
+    signed
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!List.of("host", "content-length").contains(name))
+                values.forEach(v -> b.header(name, v));
+            });
     return node.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
   /** What arrived of {@code type} whose object is {@code objectId}. */
   List<JsonNode> answers(String type, String objectId) {
-    return received.stream().filter(a -> a.path("type").asText().equals(type))
-        .filter(a -> objectId.equals(a.path("object").asText(a.path("object").path("id").asText()))).toList();
+    return received.stream()
+        .filter(a -> a.path("type").asText().equals(type))
+        .filter(a -> objectId.equals(a.path("object").asText(a.path("object").path("id").asText())))
+        .toList();
   }
 
   @Override

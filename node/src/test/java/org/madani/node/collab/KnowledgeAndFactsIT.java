@@ -25,12 +25,12 @@ import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.VerificationKey;
 
 /**
- * Knowledge exchange and verified facts across three real nodes on loopback (issue 16): a question on
- * A is answered from B and A's page shows the answer (then the accepted one), and B's directory search
- * finds the question in both languages; an attestation by B shows on A's entry page only while A's
- * node trusts B (C, which does not, counts none); a correction by A shows as one on A's page and
- * reaches C; a dispute from C lands in A's moderation queue. Every document as it went over the wire
- * validates against its schema and carries its sender's proof.
+ * Knowledge exchange and verified facts across three real nodes on loopback (issue 16): a question
+ * on A is answered from B and A's page shows the answer (then the accepted one), and B's directory
+ * search finds the question in both languages; an attestation by B shows on A's entry page only
+ * while A's node trusts B (C, which does not, counts none); a correction by A shows as one on A's
+ * page and reaches C; a dispute from C lands in A's moderation queue. Every document as it went
+ * over the wire validates against its schema and carries its sender's proof.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KnowledgeAndFactsIT {
@@ -61,14 +61,28 @@ class KnowledgeAndFactsIT {
   }
 
   static void follow(TestNode from, TestNode to) throws Exception {
-    ok(from.api("POST", "/api/v1/organizations/" + from.handle() + "/following", "{\"actor\":\"" + actor(to) + "\"}"),
+    ok(
+        from.api(
+            "POST",
+            "/api/v1/organizations/" + from.handle() + "/following",
+            "{\"actor\":\"" + actor(to) + "\"}"),
         202);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(TestNode.json(from.api("GET",
-        "/api/v1/organizations/" + from.handle() + "/following", null)).get("items"))
-        .anySatisfy(f -> {
-          assertThat(f.get("actor").asText()).isEqualTo(actor(to));
-          assertThat(f.get("state").asText()).isEqualTo("accepted");
-        }));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestNode.json(
+                                from.api(
+                                    "GET",
+                                    "/api/v1/organizations/" + from.handle() + "/following",
+                                    null))
+                            .get("items"))
+                    .anySatisfy(
+                        f -> {
+                          assertThat(f.get("actor").asText()).isEqualTo(actor(to));
+                          assertThat(f.get("state").asText()).isEqualTo("accepted");
+                        }));
   }
 
   static String actor(TestNode n) {
@@ -85,54 +99,121 @@ class KnowledgeAndFactsIT {
   }
 
   static JsonNode facts(TestNode n, String subject) throws Exception {
-    return TestNode.json(ok(n.api("GET", "/api/v1/facts?subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8),
-        null), 200));
+    return TestNode.json(
+        ok(
+            n.api(
+                "GET",
+                "/api/v1/facts?subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8),
+                null),
+            200));
   }
 
   @Test
   @Order(1)
   void questionOnA_getsAnAnswerFromB_andAsPageShowsIt() throws Exception {
-    JsonNode asked = TestNode.json(ok(a.api("POST", "/api/v1/organizations/alef/questions", """
+    JsonNode asked =
+        TestNode.json(
+            ok(
+                a.api(
+                    "POST",
+                    "/api/v1/organizations/alef/questions",
+                    """
         {"name":{"ar":"كيف نوثّق الانتهاكات بأمان؟","en":"How do we document violations safely?"},
          "content":{"ar":"نبحث عن أدوات مجرّبة للتوثيق الميداني.","en":"We look for field-tested documentation tools."}}
-        """), 201));
+        """),
+                201));
     String question = asked.get("id").asText();
     String path = question.substring(question.indexOf("/orgs/"));
-    assertThat(page(a, path, "en")).contains("How do we document violations safely?", "No answers yet.");
+    assertThat(page(a, path, "en"))
+        .contains("How do we document violations safely?", "No answers yet.");
 
-    JsonNode atB = await().atMost(WAIT).until(() -> TestNode.json(b.api("GET", "/api/v1/organizations/beit/questions",
-        null)).get("received"), r -> r.size() == 1).get(0);
+    JsonNode atB =
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    TestNode.json(b.api("GET", "/api/v1/organizations/beit/questions", null))
+                        .get("received"),
+                r -> r.size() == 1)
+            .get(0);
     assertThat(atB.get("id").asText()).isEqualTo(question);
     assertThat(atB.at("/name/ar").asText()).isEqualTo("كيف نوثّق الانتهاكات بأمان؟");
 
     // B's directory search finds the question, in either language
     for (String q : new String[] {"violations", "الانتهاكات"}) {
-      await().atMost(WAIT).untilAsserted(() -> assertThat(TestNode.json(b.api("GET", "/api/v1/directory?kind=question&q="
-          + URLEncoder.encode(q, StandardCharsets.UTF_8), null)).get("items"))
-          .extracting(i -> i.get("id").asText()).containsExactly(question));
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          TestNode.json(
+                                  b.api(
+                                      "GET",
+                                      "/api/v1/directory?kind=question&q="
+                                          + URLEncoder.encode(q, StandardCharsets.UTF_8),
+                                      null))
+                              .get("items"))
+                      .extracting(i -> i.get("id").asText())
+                      .containsExactly(question));
     }
 
-    JsonNode answer = TestNode.json(ok(b.api("POST", "/api/v1/organizations/beit/answers",
-        "{\"question\":\"" + question + "\",\"content\":\"نستخدم تطبيق Tella مع نسخ احتياطي مشفّر.\\n\\nWe use Tella <b>with</b> encrypted backups.\"}"),
-        201));
-    await().atMost(WAIT).untilAsserted(() -> assertThat(TestNode.json(a.api("GET",
-        "/api/v1/organizations/alef/questions", null)).at("/asked/0/answers")).hasSize(1));
+    JsonNode answer =
+        TestNode.json(
+            ok(
+                b.api(
+                    "POST",
+                    "/api/v1/organizations/beit/answers",
+                    "{\"question\":\""
+                        + question
+                        + "\",\"content\":\"نستخدم تطبيق Tella مع نسخ احتياطي مشفّر.\\n\\nWe use Tella <b>with</b> encrypted backups.\"}"),
+                201));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestNode.json(a.api("GET", "/api/v1/organizations/alef/questions", null))
+                            .at("/asked/0/answers"))
+                    .hasSize(1));
     String ar = page(a, path, "ar");
-    assertThat(ar).contains("dir=\"rtl\"", "الإجابات (1)", "نستخدم تطبيق Tella مع نسخ احتياطي مشفّر.",
-        "We use Tella &lt;b&gt;with&lt;/b&gt; encrypted backups.", "أجابت");
+    assertThat(ar)
+        .contains(
+            "dir=\"rtl\"",
+            "الإجابات (1)",
+            "نستخدم تطبيق Tella مع نسخ احتياطي مشفّر.",
+            "We use Tella &lt;b&gt;with&lt;/b&gt; encrypted backups.",
+            "أجابت");
     assertThat(ar).doesNotContain("<b>with</b>", "الإجابة المعتمدة");
 
-    ok(a.api("POST", "/api/v1/organizations/alef/questions/" + path.substring(path.lastIndexOf('/') + 1) + "/accepted",
-        "{\"answer\":\"" + answer.get("id").asText() + "\"}"), 200);
+    ok(
+        a.api(
+            "POST",
+            "/api/v1/organizations/alef/questions/"
+                + path.substring(path.lastIndexOf('/') + 1)
+                + "/accepted",
+            "{\"answer\":\"" + answer.get("id").asText() + "\"}"),
+        200);
     assertThat(page(a, path, "ar")).contains("الإجابة المعتمدة");
     assertThat(page(a, path, "en")).contains("Accepted answer", "Answers (1)", "Answered by");
-    await().atMost(WAIT).untilAsserted(() -> assertThat(TestNode.json(b.api("GET",
-        "/api/v1/organizations/beit/questions", null)).at("/received/0/acceptedAnswer").asText())
-        .as(() -> inboxStates(b))
-        .isEqualTo(answer.get("id").asText()));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestNode.json(b.api("GET", "/api/v1/organizations/beit/questions", null))
+                            .at("/received/0/acceptedAnswer")
+                            .asText())
+                    .as(() -> inboxStates(b))
+                    .isEqualTo(answer.get("id").asText()));
     // C follows A: it has the question and, as the answer went to B's followers too, the answer
-    await().atMost(WAIT).untilAsserted(() -> assertThat(TestNode.json(c.api("GET",
-        "/api/v1/organizations/jeem/questions", null)).at("/received/0/answers")).hasSize(1));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestNode.json(c.api("GET", "/api/v1/organizations/jeem/questions", null))
+                            .at("/received/0/answers"))
+                    .hasSize(1));
 
     // the question's URL answers ActivityStreams JSON too
     JsonNode asJson = TestNode.json(ok(a.get(path, "Accept", "application/activity+json"), 200));
@@ -140,151 +221,300 @@ class KnowledgeAndFactsIT {
     assertThat(asJson.get("acceptedAnswer").asText()).isEqualTo(answer.get("id").asText());
 
     // over the wire: schemas and proofs
-    JsonNode create = CollaborationIT.inboxDocuments(b, "Create").stream()
-        .filter(d -> d.at("/object/type").asText().equals("Question")).findFirst().orElseThrow();
+    JsonNode create =
+        CollaborationIT.inboxDocuments(b, "Create").stream()
+            .filter(d -> d.at("/object/type").asText().equals("Question"))
+            .findFirst()
+            .orElseThrow();
     SCHEMAS.assertValid("question.schema.json", create);
     assertProof(a, create);
     assertProof(a, create.get("object"));
-    JsonNode update = CollaborationIT.inboxDocuments(b, "Update").stream()
-        .filter(d -> d.at("/object/type").asText().equals("Question")).findFirst().orElseThrow();
+    JsonNode update =
+        CollaborationIT.inboxDocuments(b, "Update").stream()
+            .filter(d -> d.at("/object/type").asText().equals("Question"))
+            .findFirst()
+            .orElseThrow();
     SCHEMAS.assertValid("question.schema.json", update);
     assertProof(a, update);
-    JsonNode reply = CollaborationIT.inboxDocuments(a, "Create").stream()
-        .filter(d -> d.at("/object/inReplyTo").asText().equals(question)).findFirst().orElseThrow();
+    JsonNode reply =
+        CollaborationIT.inboxDocuments(a, "Create").stream()
+            .filter(d -> d.at("/object/inReplyTo").asText().equals(question))
+            .findFirst()
+            .orElseThrow();
     SCHEMAS.assertValid("reply.schema.json", reply);
     assertProof(b, reply);
     assertProof(b, reply.get("object"));
 
     // bad input
-    ok(b.api("POST", "/api/v1/organizations/beit/answers", "{\"question\":\"" + question + "\",\"content\":\"\"}"), 422);
-    ok(b.api("POST", "/api/v1/organizations/beit/answers", "{\"question\":\"https://x.example/q\",\"content\":\"hi\"}"), 422);
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/answers",
+            "{\"question\":\"" + question + "\",\"content\":\"\"}"),
+        422);
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/answers",
+            "{\"question\":\"https://x.example/q\",\"content\":\"hi\"}"),
+        422);
     ok(a.api("POST", "/api/v1/organizations/alef/questions", "{\"name\":{\"ar\":\"\"}}"), 422);
-    ok(a.api("POST", "/api/v1/organizations/alef/questions/nope/accepted", "{\"answer\":\"x\"}"), 404);
+    ok(
+        a.api("POST", "/api/v1/organizations/alef/questions/nope/accepted", "{\"answer\":\"x\"}"),
+        404);
     ok(a.get("/orgs/alef/questions/nope"), 404);
   }
 
   @Test
   @Order(2)
   void attestationByB_showsOnAsEntry_onlyWhereTheViewersNodeTrustsB() throws Exception {
-    JsonNode entry = TestNode.json(ok(a.api("POST", a.entriesPath(), """
+    JsonNode entry =
+        TestNode.json(
+            ok(
+                a.api(
+                    "POST",
+                    a.entriesPath(),
+                    """
         {"kind":"project","title":{"ar":"مشروع المياه في إدلب","en":"Idlib water project"},"sectors":["water-sanitation"],
          "regions":["sy-idlib"]}
-        """), 201));
+        """),
+                201));
     entryId = entry.get("id").asText();
     entryUrl = entry.get("url").asText();
     String path = "/orgs/alef/entries/" + entryId;
     // C must have A's entry before B attests it (C keeps attestations about what it has)
-    await().atMost(WAIT).until(() -> c.count("SELECT COUNT(*) FROM remote_object WHERE id = '" + entryUrl + "'") == 1);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> c.count("SELECT COUNT(*) FROM remote_object WHERE id = '" + entryUrl + "'") == 1);
 
-    JsonNode attested = TestNode.json(ok(b.api("POST", "/api/v1/organizations/beit/attestations",
-        "{\"subject\":\"" + entryUrl + "\",\"verifiedOn\":\"2026-11-30\",\"method\":{\"ar\":\"زيارة ميدانية\",\"en\":\"site visit\"}}"),
-        201));
+    JsonNode attested =
+        TestNode.json(
+            ok(
+                b.api(
+                    "POST",
+                    "/api/v1/organizations/beit/attestations",
+                    "{\"subject\":\""
+                        + entryUrl
+                        + "\",\"verifiedOn\":\"2026-11-30\",\"method\":{\"ar\":\"زيارة ميدانية\",\"en\":\"site visit\"}}"),
+                201));
     await().atMost(WAIT).until(() -> facts(a, entryUrl).get("attestations").size() == 1);
     // A's node does not trust B: nothing is shown
     assertThat(facts(a, entryUrl).get("verifiedByTrusted").asInt()).isZero();
     assertThat(page(a, path, "en")).doesNotContain("organization you trust");
     assertThat(page(a, path, "ar")).doesNotContain("تثقون");
 
-    ok(a.api("PUT", "/api/v1/trust/nodes/" + b.base().getAuthority(), "{\"level\":\"trusted\"}"), 200);
+    ok(
+        a.api("PUT", "/api/v1/trust/nodes/" + b.base().getAuthority(), "{\"level\":\"trusted\"}"),
+        200);
     await().atMost(WAIT).until(() -> facts(a, entryUrl).get("verifiedByTrusted").asInt() == 1);
-    assertThat(page(a, path, "en")).contains("Verified by one organization you trust", actor(b), "2026-11-30",
-        "site visit");
+    assertThat(page(a, path, "en"))
+        .contains("Verified by one organization you trust", actor(b), "2026-11-30", "site visit");
     assertThat(page(a, path, "ar")).contains("تحقّقت منه منظمة واحدة تثقون بها", "زيارة ميدانية");
-    // C follows B and has the entry, so it has the attestation too, but does not trust B: it counts none
+    // C follows B and has the entry, so it has the attestation too, but does not trust B: it counts
+    // none
     await().atMost(WAIT).until(() -> facts(c, entryUrl).get("attestations").size() == 1);
     assertThat(facts(c, entryUrl).get("verifiedByTrusted").asInt()).isZero();
 
-    JsonNode create = CollaborationIT.inboxDocuments(a, "Create").stream()
-        .filter(d -> d.at("/object/type").asText().equals("Attestation")).findFirst().orElseThrow();
+    JsonNode create =
+        CollaborationIT.inboxDocuments(a, "Create").stream()
+            .filter(d -> d.at("/object/type").asText().equals("Attestation"))
+            .findFirst()
+            .orElseThrow();
     SCHEMAS.assertValid("attestation.schema.json", create);
     assertProof(b, create);
     assertProof(b, create.get("object"));
 
     // revoked: no longer shown
-    ok(b.api("POST", "/api/v1/organizations/beit/attestations/revoke", "{\"id\":\"" + attested.get("id").asText() + "\"}"),
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/attestations/revoke",
+            "{\"id\":\"" + attested.get("id").asText() + "\"}"),
         204);
     await().atMost(WAIT).until(() -> facts(a, entryUrl).get("attestations").isEmpty());
-    JsonNode revocation = CollaborationIT.inboxDocuments(a, "Delete").stream()
-        .filter(d -> d.at("/object/id").asText().equals(attested.get("id").asText())).findFirst().orElseThrow();
+    JsonNode revocation =
+        CollaborationIT.inboxDocuments(a, "Delete").stream()
+            .filter(d -> d.at("/object/id").asText().equals(attested.get("id").asText()))
+            .findFirst()
+            .orElseThrow();
     SCHEMAS.assertValid("revocation.schema.json", revocation);
     assertProof(b, revocation);
     assertThat(page(a, path, "en")).doesNotContain("organization you trust");
-    ok(b.api("POST", "/api/v1/organizations/beit/attestations/revoke", "{\"id\":\"" + attested.get("id").asText() + "\"}"),
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/attestations/revoke",
+            "{\"id\":\"" + attested.get("id").asText() + "\"}"),
         404);
-    ok(b.api("POST", "/api/v1/organizations/beit/attestations", "{\"subject\":\"" + entryUrl
-        + "\",\"verifiedOn\":\"yesterday\",\"method\":{\"en\":\"call\"}}"), 422);
-    ok(b.api("POST", "/api/v1/organizations/beit/attestations", "{\"subject\":\"" + entryUrl
-        + "\",\"verifiedOn\":\"2026-11-30\"}"), 422);
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/attestations",
+            "{\"subject\":\""
+                + entryUrl
+                + "\",\"verifiedOn\":\"yesterday\",\"method\":{\"en\":\"call\"}}"),
+        422);
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/attestations",
+            "{\"subject\":\"" + entryUrl + "\",\"verifiedOn\":\"2026-11-30\"}"),
+        422);
   }
 
   @Test
   @Order(3)
   void correctionByA_showsAsOne_onAsPage_andReachesC() throws Exception {
     String path = "/orgs/alef/entries/" + entryId;
-    ok(a.api("POST", "/api/v1/organizations/alef/entries/" + entryId + "/corrections",
-        "{\"kind\":\"correction\",\"note\":{\"ar\":\"المشروع في سرمدا وليس في مدينة إدلب\",\"en\":\"The project is in Sarmada, not Idlib city\"}}"),
+    ok(
+        a.api(
+            "POST",
+            "/api/v1/organizations/alef/entries/" + entryId + "/corrections",
+            "{\"kind\":\"correction\",\"note\":{\"ar\":\"المشروع في سرمدا وليس في مدينة إدلب\",\"en\":\"The project is in Sarmada, not Idlib city\"}}"),
         201);
     String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-    assertThat(page(a, path, "en")).contains("Corrected on " + today, "The project is in Sarmada, not Idlib city");
-    assertThat(page(a, path, "ar")).contains("تصحيح بتاريخ " + today, "المشروع في سرمدا وليس في مدينة إدلب");
-    JsonNode atC = await().atMost(WAIT).until(() -> facts(c, entryUrl).get("corrections"), l -> l.size() == 1).get(0);
+    assertThat(page(a, path, "en"))
+        .contains("Corrected on " + today, "The project is in Sarmada, not Idlib city");
+    assertThat(page(a, path, "ar"))
+        .contains("تصحيح بتاريخ " + today, "المشروع في سرمدا وليس في مدينة إدلب");
+    JsonNode atC =
+        await()
+            .atMost(WAIT)
+            .until(() -> facts(c, entryUrl).get("corrections"), l -> l.size() == 1)
+            .get(0);
     assertThat(atC.get("kind").asText()).isEqualTo("correction");
     assertThat(atC.at("/note/en").asText()).isEqualTo("The project is in Sarmada, not Idlib city");
-    JsonNode update = CollaborationIT.inboxDocuments(c, "Update").stream()
-        .filter(d -> d.at("/object/correction").isObject()).findFirst().orElseThrow();
+    JsonNode update =
+        CollaborationIT.inboxDocuments(c, "Update").stream()
+            .filter(d -> d.at("/object/correction").isObject())
+            .findFirst()
+            .orElseThrow();
     SCHEMAS.assertValid("correction.schema.json", update);
     assertProof(a, update);
     assertProof(a, update.get("object"));
-    ok(a.api("POST", "/api/v1/organizations/alef/entries/" + entryId + "/corrections", "{\"kind\":\"edit\",\"note\":{\"en\":\"x\"}}"),
+    ok(
+        a.api(
+            "POST",
+            "/api/v1/organizations/alef/entries/" + entryId + "/corrections",
+            "{\"kind\":\"edit\",\"note\":{\"en\":\"x\"}}"),
         422);
-    ok(a.api("POST", "/api/v1/organizations/alef/entries/nope/corrections", "{\"note\":{\"en\":\"x\"}}"), 404);
+    ok(
+        a.api(
+            "POST",
+            "/api/v1/organizations/alef/entries/nope/corrections",
+            "{\"note\":{\"en\":\"x\"}}"),
+        404);
   }
 
   @Test
   @Order(4)
   void disputeFromC_reachesAsModerators() throws Exception {
-    ok(c.api("POST", "/api/v1/organizations/jeem/disputes",
-        "{\"subject\":\"" + entryUrl + "\",\"content\":\"The well was never dug\"}"), 202);
-    await().atMost(WAIT).until(() -> a.count("SELECT COUNT(*) FROM moderation_report WHERE direction = 'received' "
-        + "AND reporter = '" + actor(c) + "'") == 1);
+    ok(
+        c.api(
+            "POST",
+            "/api/v1/organizations/jeem/disputes",
+            "{\"subject\":\"" + entryUrl + "\",\"content\":\"The well was never dug\"}"),
+        202);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                a.count(
+                        "SELECT COUNT(*) FROM moderation_report WHERE direction = 'received' "
+                            + "AND reporter = '"
+                            + actor(c)
+                            + "'")
+                    == 1);
     JsonNode flag = CollaborationIT.inboxDocuments(a, "Flag").get(0);
     SCHEMAS.assertValid("dispute.schema.json", flag);
     assertProof(c, flag);
-    ok(c.api("POST", "/api/v1/organizations/jeem/disputes", "{\"subject\":\"" + entryUrl + "\",\"content\":\"\"}"), 422);
+    ok(
+        c.api(
+            "POST",
+            "/api/v1/organizations/jeem/disputes",
+            "{\"subject\":\"" + entryUrl + "\",\"content\":\"\"}"),
+        422);
   }
 
   @Test
   @Order(5)
   void supportersAreTheirOwnRecords_linkedToAProject_andShownOnItsPage() throws Exception {
-    long funder = TestNode.json(ok(a.api("POST", "/api/v1/organizations/alef/supporters",
-        "{\"kind\":\"funder\",\"name\":{\"ar\":\"صندوق المياه\",\"en\":\"Water Fund\"},\"country\":\"DE\","
-            + "\"url\":\"https://fund.example.org\"}"), 201)).get("id").asLong();
-    ok(a.api("PUT", "/api/v1/organizations/alef/entries/" + entryId + "/supporters", "{\"supporters\":[" + funder + "]}"),
+    long funder =
+        TestNode.json(
+                ok(
+                    a.api(
+                        "POST",
+                        "/api/v1/organizations/alef/supporters",
+                        "{\"kind\":\"funder\",\"name\":{\"ar\":\"صندوق المياه\",\"en\":\"Water Fund\"},\"country\":\"DE\","
+                            + "\"url\":\"https://fund.example.org\"}"),
+                    201))
+            .get("id")
+            .asLong();
+    ok(
+        a.api(
+            "PUT",
+            "/api/v1/organizations/alef/entries/" + entryId + "/supporters",
+            "{\"supporters\":[" + funder + "]}"),
         200);
     String path = "/orgs/alef/entries/" + entryId;
     assertThat(page(a, path, "en")).contains("Supported by", "Water Fund", "funder, DE");
     assertThat(page(a, path, "ar")).contains("بدعم من", "صندوق المياه", "جهة مانحة");
-    ok(a.api("POST", "/api/v1/organizations/alef/supporters", "{\"kind\":\"sponsor\",\"name\":{\"en\":\"X\"}}"), 422);
-    ok(a.api("PUT", "/api/v1/organizations/alef/entries/" + entryId + "/supporters", "{\"supporters\":[999999]}"), 422);
-    ok(a.api("PUT", "/api/v1/organizations/alef/entries/nope/supporters", "{\"supporters\":[]}"), 404);
-    ok(a.api("PUT", "/api/v1/organizations/alef/entries/" + entryId + "/supporters", "{\"supporters\":[]}"), 200);
+    ok(
+        a.api(
+            "POST",
+            "/api/v1/organizations/alef/supporters",
+            "{\"kind\":\"sponsor\",\"name\":{\"en\":\"X\"}}"),
+        422);
+    ok(
+        a.api(
+            "PUT",
+            "/api/v1/organizations/alef/entries/" + entryId + "/supporters",
+            "{\"supporters\":[999999]}"),
+        422);
+    ok(
+        a.api("PUT", "/api/v1/organizations/alef/entries/nope/supporters", "{\"supporters\":[]}"),
+        404);
+    ok(
+        a.api(
+            "PUT",
+            "/api/v1/organizations/alef/entries/" + entryId + "/supporters",
+            "{\"supporters\":[]}"),
+        200);
     assertThat(page(a, path, "en")).doesNotContain("Supported by");
   }
 
   /** The types, states and errors of a node's inbox rows (to say why something did not arrive). */
   static String inboxStates(TestNode n) {
     StringBuilder out = new StringBuilder();
-    try (var conn = java.sql.DriverManager.getConnection("jdbc:h2:file:"
-        + n.node().config().databaseFile().toAbsolutePath(), "madani", "");
-         var ps = conn.prepareStatement("SELECT type, state, error, activity_id FROM inbox ORDER BY id");
-         var rs = ps.executeQuery();
-         var ps2 = conn.prepareStatement("SELECT object_id, author, accepted_answer, local_org FROM collab_question");
-         var rs2 = ps2.executeQuery()) {
-      while (rs2.next()) out.append(rs2.getString(1)).append(' ').append(rs2.getString(2)).append(' ')
-          .append(rs2.getString(3)).append(' ').append(rs2.getString(4)).append('\n');
+    try (var conn =
+            java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + n.node().config().databaseFile().toAbsolutePath(), "madani", "");
+        var ps =
+            conn.prepareStatement("SELECT type, state, error, activity_id FROM inbox ORDER BY id");
+        var rs = ps.executeQuery();
+        var ps2 =
+            conn.prepareStatement(
+                "SELECT object_id, author, accepted_answer, local_org FROM collab_question");
+        var rs2 = ps2.executeQuery()) {
+      while (rs2.next())
+        out.append(rs2.getString(1))
+            .append(' ')
+            .append(rs2.getString(2))
+            .append(' ')
+            .append(rs2.getString(3))
+            .append(' ')
+            .append(rs2.getString(4))
+            .append('\n');
       while (rs.next()) {
-        out.append(rs.getString(1)).append(' ').append(rs.getString(2)).append(' ').append(rs.getString(3))
-            .append(' ').append(rs.getString(4)).append('\n');
+        out.append(rs.getString(1))
+            .append(' ')
+            .append(rs.getString(2))
+            .append(' ')
+            .append(rs.getString(3))
+            .append(' ')
+            .append(rs.getString(4))
+            .append('\n');
       }
     } catch (java.sql.SQLException e) {
       out.append(e);
@@ -292,13 +522,23 @@ class KnowledgeAndFactsIT {
     return out.toString();
   }
 
-  /** {@code doc} carries {@code n}'s eddsa-jcs-2022 proof, checked with the key its actor document publishes. */
+  /**
+   * {@code doc} carries {@code n}'s eddsa-jcs-2022 proof, checked with the key its actor document
+   * publishes.
+   */
   static void assertProof(TestNode n, JsonNode doc) throws Exception {
-    JsonNode actorDoc = TestNode.json(n.get("/orgs/" + n.handle(), "Accept", "application/activity+json"));
+    JsonNode actorDoc =
+        TestNode.json(n.get("/orgs/" + n.handle(), "Accept", "application/activity+json"));
     JsonNode method = actorDoc.get("assertionMethod").get(0);
-    VerificationKey key = new VerificationKey(method.get("id").asText(), actor(n),
-        Keys.fromMultibase(method.get("publicKeyMultibase").asText()), java.util.Set.of(SignatureAlgorithm.ED25519));
-    var v = ObjectProofs.verify((ObjectNode) doc, id -> id.equals(key.keyId()) ? Optional.of(key) : Optional.empty());
+    VerificationKey key =
+        new VerificationKey(
+            method.get("id").asText(),
+            actor(n),
+            Keys.fromMultibase(method.get("publicKeyMultibase").asText()),
+            java.util.Set.of(SignatureAlgorithm.ED25519));
+    var v =
+        ObjectProofs.verify(
+            (ObjectNode) doc, id -> id.equals(key.keyId()) ? Optional.of(key) : Optional.empty());
     assertThat(v.isVerified()).as(v.toString()).isTrue();
   }
 }

@@ -15,39 +15,122 @@ import org.madani.node.model.DirectoryEntry;
 /** Ranking and explanations of partner matches, without I/O. */
 class MatchRankerTest {
 
-  final MatchRanker ranker = new MatchRanker(
-      id -> Map.of("ar", "ع-" + id, "en", "E-" + id), id -> Map.of("ar", "م-" + id, "en", "R-" + id));
+  final MatchRanker ranker =
+      new MatchRanker(
+          id -> Map.of("ar", "ع-" + id, "en", "E-" + id),
+          id -> Map.of("ar", "م-" + id, "en", "R-" + id));
 
-  static DirectoryEntry entry(String id, String kind, String org, List<String> sectors, List<String> regions,
-      List<String> langs, String date) {
-    return new DirectoryEntry(id, kind, DirectoryEntry.PUBLIC, Map.of("en", id), Map.of(), Map.of(), List.of(), org,
-        Map.of("ar", "منظمة " + org, "en", "Org " + org), sectors, regions, langs, Instant.parse(date),
-        Instant.parse(date), Set.of(), false,
-        new DirectoryEntry.Provenance(org, "local", null, Instant.parse(date)), null);
+  static DirectoryEntry entry(
+      String id,
+      String kind,
+      String org,
+      List<String> sectors,
+      List<String> regions,
+      List<String> langs,
+      String date) {
+    return new DirectoryEntry(
+        id,
+        kind,
+        DirectoryEntry.PUBLIC,
+        Map.of("en", id),
+        Map.of(),
+        Map.of(),
+        List.of(),
+        org,
+        Map.of("ar", "منظمة " + org, "en", "Org " + org),
+        sectors,
+        regions,
+        langs,
+        Instant.parse(date),
+        Instant.parse(date),
+        Set.of(),
+        false,
+        new DirectoryEntry.Provenance(org, "local", null, Instant.parse(date)),
+        null);
   }
 
   @Test
   void sharedSectorOrRegionIsNeeded_sameOrganizationNeverMatches() {
-    var offer = entry("o1", "offer", "B", List.of("youth"), List.of("sy-idlib"), List.of("ar"), "2027-01-01T00:00:00Z");
-    var unrelated = entry("n1", "need", "C", List.of("health"), List.of("sy-daraa"), List.of("ar"), "2027-01-01T00:00:00Z");
-    var own = entry("n2", "need", "B", List.of("youth"), List.of("sy-idlib"), List.of("ar"), "2027-01-01T00:00:00Z");
+    var offer =
+        entry(
+            "o1",
+            "offer",
+            "B",
+            List.of("youth"),
+            List.of("sy-idlib"),
+            List.of("ar"),
+            "2027-01-01T00:00:00Z");
+    var unrelated =
+        entry(
+            "n1",
+            "need",
+            "C",
+            List.of("health"),
+            List.of("sy-daraa"),
+            List.of("ar"),
+            "2027-01-01T00:00:00Z");
+    var own =
+        entry(
+            "n2",
+            "need",
+            "B",
+            List.of("youth"),
+            List.of("sy-idlib"),
+            List.of("ar"),
+            "2027-01-01T00:00:00Z");
     assertThat(ranker.rank(List.of(offer), List.of(unrelated, own), o -> Trust.NONE)).isEmpty();
   }
 
   @Test
   void moreInCommonAndMoreTrustRankHigher_andEachReasonIsWorded() {
-    var offer = entry("o1", "offer", "B", List.of("youth", "education"), List.of("sy-idlib"), List.of("ar"), "2027-01-01T00:00:00Z");
-    var close = entry("n1", "need", "C", List.of("youth", "education"), List.of("sy-idlib"), List.of("ar"), "2027-01-20T00:00:00Z");
-    var far = entry("n2", "need", "D", List.of("youth"), List.of("sy-aleppo"), List.of("en"), "2028-01-01T00:00:00Z");
-    List<Match> ranked = ranker.rank(List.of(offer), List.of(far, close),
-        org -> org.equals("C") ? new Trust(false, 2) : Trust.NONE);
+    var offer =
+        entry(
+            "o1",
+            "offer",
+            "B",
+            List.of("youth", "education"),
+            List.of("sy-idlib"),
+            List.of("ar"),
+            "2027-01-01T00:00:00Z");
+    var close =
+        entry(
+            "n1",
+            "need",
+            "C",
+            List.of("youth", "education"),
+            List.of("sy-idlib"),
+            List.of("ar"),
+            "2027-01-20T00:00:00Z");
+    var far =
+        entry(
+            "n2",
+            "need",
+            "D",
+            List.of("youth"),
+            List.of("sy-aleppo"),
+            List.of("en"),
+            "2028-01-01T00:00:00Z");
+    List<Match> ranked =
+        ranker.rank(
+            List.of(offer),
+            List.of(far, close),
+            org -> org.equals("C") ? new Trust(false, 2) : Trust.NONE);
     assertThat(ranked).extracting(m -> m.need().id()).containsExactly("n1", "n2");
     Match best = ranked.get(0);
-    assertThat(best.explanation().get("en")).isEqualTo("same sector: E-youth; same sector: E-education; both work in "
-        + "R-sy-idlib; shared language: Arabic; timing fits: within 19 days; Org C: trusted by two organizations you trust");
-    assertThat(best.explanation().get("ar")).contains("القطاع نفسه: ع-youth", "كلاهما يعمل في م-sy-idlib",
-        "لغة مشتركة: العربية", "خلال 19 يومًا", "منظمة C: تزكّيها منظمتان تثقون بهما");
+    assertThat(best.explanation().get("en"))
+        .isEqualTo(
+            "same sector: E-youth; same sector: E-education; both work in "
+                + "R-sy-idlib; shared language: Arabic; timing fits: within 19 days; Org C: trusted by two organizations you trust");
+    assertThat(best.explanation().get("ar"))
+        .contains(
+            "القطاع نفسه: ع-youth",
+            "كلاهما يعمل في م-sy-idlib",
+            "لغة مشتركة: العربية",
+            "خلال 19 يومًا",
+            "منظمة C: تزكّيها منظمتان تثقون بهما");
     assertThat(best.score()).isEqualTo(30 + 30 + 20 + 5 + 10 + 20);
-    assertThat(ranked.get(1).reasons()).extracting(MatchRanker.Reason::code).containsExactly("sector");
+    assertThat(ranked.get(1).reasons())
+        .extracting(MatchRanker.Reason::code)
+        .containsExactly("sector");
   }
 }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.TestNode;
 
 /**
- * Partner matching across three real nodes (issue 16): A follows B and C; an offer on B and a need on
- * C meet in A's directory and A finds the match, ranked and explained in Arabic and English, with
- * trust distance (C, which A's node trusts, vouches for B). A then expresses interest to B with a
- * signed, addressed Offer; B sees it and answers, and A sees the answer.
+ * Partner matching across three real nodes (issue 16): A follows B and C; an offer on B and a need
+ * on C meet in A's directory and A finds the match, ranked and explained in Arabic and English,
+ * with trust distance (C, which A's node trusts, vouches for B). A then expresses interest to B
+ * with a signed, addressed Offer; B sees it and answers, and A sees the answer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartnerMatchingIT {
@@ -55,69 +55,147 @@ class PartnerMatchingIT {
   }
 
   static JsonNode matches() throws Exception {
-    return TestNode.json(ok(a.api("GET", "/api/v1/organizations/alef/matches", null), 200)).get("items");
+    return TestNode.json(ok(a.api("GET", "/api/v1/organizations/alef/matches", null), 200))
+        .get("items");
   }
 
   @Test
   @Order(1)
   void offerOnB_andNeedOnC_matchFromA_withTheirExplanation() throws Exception {
-    ok(a.api("POST", "/api/v1/organizations/alef/following", "{\"actor\":\"" + actor(b) + "\"}"), 202);
-    ok(a.api("POST", "/api/v1/organizations/alef/following", "{\"actor\":\"" + actor(c) + "\"}"), 202);
+    ok(
+        a.api("POST", "/api/v1/organizations/alef/following", "{\"actor\":\"" + actor(b) + "\"}"),
+        202);
+    ok(
+        a.api("POST", "/api/v1/organizations/alef/following", "{\"actor\":\"" + actor(c) + "\"}"),
+        202);
     // A's node trusts C's node; C vouches for B (A follows C, so the endorsement reaches A)
-    ok(a.api("PUT", "/api/v1/trust/nodes/" + c.base().getAuthority(), "{\"level\":\"trusted\"}"), 200);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(TestNode.json(a.api("GET",
-        "/api/v1/organizations/alef/following", null)).get("items"))
-        .hasSize(2).allSatisfy(f -> assertThat(f.get("state").asText()).isEqualTo("accepted")));
-    ok(c.api("POST", "/api/v1/trust/endorsements", "{\"from\":\"jeem\",\"of\":\"" + actor(b) + "\"}"), 201);
+    ok(
+        a.api("PUT", "/api/v1/trust/nodes/" + c.base().getAuthority(), "{\"level\":\"trusted\"}"),
+        200);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestNode.json(a.api("GET", "/api/v1/organizations/alef/following", null))
+                            .get("items"))
+                    .hasSize(2)
+                    .allSatisfy(f -> assertThat(f.get("state").asText()).isEqualTo("accepted")));
+    ok(
+        c.api(
+            "POST",
+            "/api/v1/trust/endorsements",
+            "{\"from\":\"jeem\",\"of\":\"" + actor(b) + "\"}"),
+        201);
 
-    offerUrl = TestNode.json(ok(b.api("POST", b.entriesPath(), """
+    offerUrl =
+        TestNode.json(
+                ok(
+                    b.api(
+                        "POST",
+                        b.entriesPath(),
+                        """
         {"kind":"offer","category":"training","title":{"ar":"تدريب الشباب على التوثيق","en":"Documentation training for youth"},
          "sectors":["youth","human-rights"],"regions":["sy-idlib"],"languages":["ar"],"validUntil":"2027-06-30"}
-        """), 201)).get("url").asText();
-    needUrl = TestNode.json(ok(c.api("POST", c.entriesPath(), """
+        """),
+                    201))
+            .get("url")
+            .asText();
+    needUrl =
+        TestNode.json(
+                ok(
+                    c.api(
+                        "POST",
+                        c.entriesPath(),
+                        """
         {"kind":"need","category":"training","title":{"ar":"نحتاج مدرّبين في التوثيق","en":"We need documentation trainers"},
          "sectors":["youth"],"regions":["sy-idlib","sy-aleppo"],"languages":["ar","en"],"validUntil":"2027-05-31"}
-        """), 201)).get("url").asText();
+        """),
+                    201))
+            .get("url")
+            .asText();
     // an unrelated need (other sector and region) does not match
-    ok(c.api("POST", c.entriesPath(), """
+    ok(
+        c.api(
+            "POST",
+            c.entriesPath(),
+            """
         {"kind":"need","category":"equipment","title":{"en":"Water pumps"},"sectors":["water-sanitation"],"regions":["sy-daraa"]}
-        """), 201);
+        """),
+        201);
 
-    JsonNode match = await().atMost(WAIT).until(() -> {
-      for (JsonNode m : matches()) {
-        if (m.at("/offer/id").asText().equals(offerUrl) && m.at("/need/id").asText().equals(needUrl)) return m;
-      }
-      return null;
-    }, m -> m != null && m.get("reasons").size() >= 4);
+    JsonNode match =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  for (JsonNode m : matches()) {
+                    if (m.at("/offer/id").asText().equals(offerUrl)
+                        && m.at("/need/id").asText().equals(needUrl)) return m;
+                  }
+                  return null;
+                },
+                m -> m != null && m.get("reasons").size() >= 4);
     assertThat(matches()).hasSize(1);
     assertThat(match.at("/offer/organization").asText()).isEqualTo(actor(b));
     assertThat(match.at("/need/organization").asText()).isEqualTo(actor(c));
     String en = match.at("/explanation/en").asText();
     String ar = match.at("/explanation/ar").asText();
-    assertThat(en).contains("same sector: Youth", "both work in Idlib", "shared language: Arabic",
-        "trusted by one organization you trust", "trusted by you");
-    assertThat(ar).contains("القطاع نفسه", "إدلب", "لغة مشتركة: العربية", "تزكّيها منظمة واحدة تثقون بها",
-        "موثوقة لديكم");
+    assertThat(en)
+        .contains(
+            "same sector: Youth",
+            "both work in Idlib",
+            "shared language: Arabic",
+            "trusted by one organization you trust",
+            "trusted by you");
+    assertThat(ar)
+        .contains(
+            "القطاع نفسه",
+            "إدلب",
+            "لغة مشتركة: العربية",
+            "تزكّيها منظمة واحدة تثقون بها",
+            "موثوقة لديكم");
     assertThat(match.get("score").asInt()).isGreaterThan(50);
   }
 
   @Test
   @Order(2)
   void expressInterest_reachesB_only_andBsAnswerComesBack() throws Exception {
-    JsonNode sent = TestNode.json(ok(a.api("POST", "/api/v1/organizations/alef/interests",
-        "{\"to\":\"" + actor(b) + "\",\"about\":\"" + offerUrl + "\",\"message\":\"نودّ التعاون معكم في هذا التدريب\"}"), 201));
+    JsonNode sent =
+        TestNode.json(
+            ok(
+                a.api(
+                    "POST",
+                    "/api/v1/organizations/alef/interests",
+                    "{\"to\":\""
+                        + actor(b)
+                        + "\",\"about\":\""
+                        + offerUrl
+                        + "\",\"message\":\"نودّ التعاون معكم في هذا التدريب\"}"),
+                201));
     assertThat(sent.get("state").asText()).isEqualTo("open");
-    assertThat(a.count("SELECT COUNT(*) FROM outbox WHERE type = 'Offer' AND audience = 'private'")).isEqualTo(1);
+    assertThat(a.count("SELECT COUNT(*) FROM outbox WHERE type = 'Offer' AND audience = 'private'"))
+        .isEqualTo(1);
 
-    JsonNode atB = await().atMost(WAIT).until(() -> TestNode.json(b.api("GET", "/api/v1/organizations/beit/interests",
-        null)).get("items"), i -> i.size() == 1).get(0);
+    JsonNode atB =
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    TestNode.json(b.api("GET", "/api/v1/organizations/beit/interests", null))
+                        .get("items"),
+                i -> i.size() == 1)
+            .get(0);
     assertThat(atB.get("direction").asText()).isEqualTo("received");
     assertThat(atB.get("organization").asText()).isEqualTo(actor(a));
     assertThat(atB.get("about").asText()).isEqualTo(offerUrl);
     assertThat(atB.get("message").asText()).isEqualTo("نودّ التعاون معكم في هذا التدريب");
     // addressed, not public: C (which follows nobody here) and A's public outbox never show it
-    assertThat(TestNode.json(c.api("GET", "/api/v1/organizations/jeem/interests", null)).get("items")).isEmpty();
-    HttpResponse<String> outbox = ok(a.get("/orgs/alef/outbox?page=true", "Accept", "application/activity+json"), 200);
+    assertThat(
+            TestNode.json(c.api("GET", "/api/v1/organizations/jeem/interests", null)).get("items"))
+        .isEmpty();
+    HttpResponse<String> outbox =
+        ok(a.get("/orgs/alef/outbox?page=true", "Accept", "application/activity+json"), 200);
     assertThat(outbox.body()).doesNotContain("\"Offer\"", "/interests/");
     JsonNode offer = CollaborationIT.inboxDocuments(b, "Offer").get(0);
     assertThat(offer.get("to")).extracting(JsonNode::asText).containsExactly(actor(b));
@@ -126,21 +204,46 @@ class PartnerMatchingIT {
     KnowledgeAndFactsIT.assertProof(a, offer);
     KnowledgeAndFactsIT.assertProof(a, offer.get("object"));
 
-    ok(b.api("POST", "/api/v1/organizations/beit/interests/" + atB.get("id").asLong() + "/answer",
-        "{\"answer\":\"accept\",\"message\":\"Welcome, let us talk next week\"}"), 200);
-    await().atMost(WAIT).untilAsserted(() -> {
-      JsonNode mine = TestNode.json(a.api("GET", "/api/v1/organizations/alef/interests", null)).get("items").get(0);
-      assertThat(mine.get("state").asText()).isEqualTo("accepted");
-      assertThat(mine.get("answer").asText()).isEqualTo("Welcome, let us talk next week");
-    });
-    JsonNode answer = await().atMost(WAIT).until(() -> CollaborationIT.inboxDocuments(a, "Accept").stream()
-        .filter(d -> d.path("object").asText().equals(offer.get("id").asText())).findFirst(), java.util.Optional::isPresent)
-        .orElseThrow();
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/interests/" + atB.get("id").asLong() + "/answer",
+            "{\"answer\":\"accept\",\"message\":\"Welcome, let us talk next week\"}"),
+        200);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              JsonNode mine =
+                  TestNode.json(a.api("GET", "/api/v1/organizations/alef/interests", null))
+                      .get("items")
+                      .get(0);
+              assertThat(mine.get("state").asText()).isEqualTo("accepted");
+              assertThat(mine.get("answer").asText()).isEqualTo("Welcome, let us talk next week");
+            });
+    JsonNode answer =
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    CollaborationIT.inboxDocuments(a, "Accept").stream()
+                        .filter(d -> d.path("object").asText().equals(offer.get("id").asText()))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
     CollaborationIT.SCHEMAS.assertValid("answer.schema.json", answer);
     KnowledgeAndFactsIT.assertProof(b, answer);
-    ok(b.api("POST", "/api/v1/organizations/beit/interests/" + atB.get("id").asLong() + "/answer",
-        "{\"answer\":\"perhaps\"}"), 422);
-    ok(a.api("POST", "/api/v1/organizations/alef/interests", "{\"to\":\"" + actor(b) + "\",\"about\":\"" + offerUrl
-        + "\",\"message\":\"\"}"), 422);
+    ok(
+        b.api(
+            "POST",
+            "/api/v1/organizations/beit/interests/" + atB.get("id").asLong() + "/answer",
+            "{\"answer\":\"perhaps\"}"),
+        422);
+    ok(
+        a.api(
+            "POST",
+            "/api/v1/organizations/alef/interests",
+            "{\"to\":\"" + actor(b) + "\",\"about\":\"" + offerUrl + "\",\"message\":\"\"}"),
+        422);
   }
 }

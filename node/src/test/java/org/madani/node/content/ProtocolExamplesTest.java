@@ -44,26 +44,36 @@ class ProtocolExamplesTest {
   @MethodSource("invalid")
   void invalidExamplesFail(Path file) throws IOException {
     JsonNode doc = JSON.readTree(Files.readAllBytes(file));
-    assertThat(CHECKS.violations(schemaFor(file), doc)).as(file.getFileName().toString()).isNotEmpty();
+    assertThat(CHECKS.violations(schemaFor(file), doc))
+        .as(file.getFileName().toString())
+        .isNotEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("demoEntries")
   void demoOrganizationFilesAreValid(Path file) throws IOException {
     JsonNode doc = JSON.readTree(Files.readAllBytes(file));
-    String schema = file.getFileName().toString().equals("organization.json") ? "profile.schema.json" : "entry.schema.json";
+    String schema =
+        file.getFileName().toString().equals("organization.json")
+            ? "profile.schema.json"
+            : "entry.schema.json";
     assertThat(CHECKS.violations(schema, doc)).isEmpty();
     assertThat(CHECKS.taxonomyViolations(doc)).isEmpty();
   }
 
   static Stream<Path> demoEntries() throws IOException {
     Path examples = Path.of("..", "examples");
-    return Stream.concat(Stream.of(examples.resolve("organization.json")),
-        Files.list(examples.resolve("entries")).filter(p -> p.toString().endsWith(".json")).sorted());
+    return Stream.concat(
+        Stream.of(examples.resolve("organization.json")),
+        Files.list(examples.resolve("entries"))
+            .filter(p -> p.toString().endsWith(".json"))
+            .sorted());
   }
 
   private static String schemaFor(Path file) {
-    return file.getFileName().toString().startsWith("profile-") ? "profile.schema.json" : "entry.schema.json";
+    return file.getFileName().toString().startsWith("profile-")
+        ? "profile.schema.json"
+        : "entry.schema.json";
   }
 
   private static Stream<Path> files(String kind) throws IOException, URISyntaxException {

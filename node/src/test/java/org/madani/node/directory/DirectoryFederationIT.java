@@ -59,35 +59,67 @@ class DirectoryFederationIT {
   @Order(1)
   void aFollowsBAndC() throws Exception {
     for (TestNode n : List.of(b, c)) {
-      HttpResponse<String> r = a.api("POST", "/api/v1/organizations/alef/following", "{\"actor\":\"" + actor(n) + "\"}");
+      HttpResponse<String> r =
+          a.api("POST", "/api/v1/organizations/alef/following", "{\"actor\":\"" + actor(n) + "\"}");
       assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     }
-    await().atMost(WAIT).untilAsserted(() -> assertThat(
-        TestNode.json(a.api("GET", "/api/v1/organizations/alef/following", null)).get("items"))
-        .hasSize(2).allSatisfy(f -> assertThat(f.get("state").asText()).isEqualTo("accepted")));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestNode.json(a.api("GET", "/api/v1/organizations/alef/following", null))
+                            .get("items"))
+                    .hasSize(2)
+                    .allSatisfy(f -> assertThat(f.get("state").asText()).isEqualTo("accepted")));
   }
 
   @Test
   @Order(2)
   void publicAndNetworkEntriesArrive_withProvenance_andRespectVisibility() throws Exception {
-    JsonNode own = created(a, "{\"kind\":\"project\",\"title\":{\"ar\":\"مشروع مساحات التعلم\",\"en\":\"Learning spaces\"},"
-        + "\"sectors\":[\"education\"],\"regions\":[\"sy-idlib\"]}");
-    JsonNode bPublic = created(b, "{\"kind\":\"event\",\"title\":{\"ar\":\"حملة إغاثة الشتاء\",\"en\":\"Winter relief drive\"},"
-        + "\"startTime\":\"2027-01-10T10:00:00+03:00\",\"timeZone\":\"Asia/Damascus\",\"sectors\":[\"humanitarian-relief\"],"
-        + "\"place\":{\"name\":{\"ar\":\"حلب\"},\"region\":\"sy-aleppo\"},"
-        + "\"regions\":[\"sy-aleppo\"]}");
+    JsonNode own =
+        created(
+            a,
+            "{\"kind\":\"project\",\"title\":{\"ar\":\"مشروع مساحات التعلم\",\"en\":\"Learning spaces\"},"
+                + "\"sectors\":[\"education\"],\"regions\":[\"sy-idlib\"]}");
+    JsonNode bPublic =
+        created(
+            b,
+            "{\"kind\":\"event\",\"title\":{\"ar\":\"حملة إغاثة الشتاء\",\"en\":\"Winter relief drive\"},"
+                + "\"startTime\":\"2027-01-10T10:00:00+03:00\",\"timeZone\":\"Asia/Damascus\",\"sectors\":[\"humanitarian-relief\"],"
+                + "\"place\":{\"name\":{\"ar\":\"حلب\"},\"region\":\"sy-aleppo\"},"
+                + "\"regions\":[\"sy-aleppo\"]}");
     bPublicId = bPublic.get("id").asText();
     bPublicUrl = bPublic.get("url").asText();
-    JsonNode bNetwork = created(b, "{\"kind\":\"need\",\"category\":\"volunteers\",\"visibility\":\"network\","
-        + "\"title\":{\"ar\":\"نحتاج متطوعين في مستشفى ميداني\",\"en\":\"Volunteers for a field hospital\"}}");
+    JsonNode bNetwork =
+        created(
+            b,
+            "{\"kind\":\"need\",\"category\":\"volunteers\",\"visibility\":\"network\","
+                + "\"title\":{\"ar\":\"نحتاج متطوعين في مستشفى ميداني\",\"en\":\"Volunteers for a field hospital\"}}");
     bNetworkId = bNetwork.get("url").asText();
-    JsonNode cPublic = created(c, "{\"kind\":\"article\",\"title\":{\"en\":\"Organizing community meetings\"}}");
-    JsonNode cPrivate = created(c, "{\"kind\":\"offer\",\"category\":\"space\",\"visibility\":\"private\",\"recipients\":[\""
-        + actor(b) + "\"],\"title\":{\"en\":\"Office space for B only\"}}");
+    JsonNode cPublic =
+        created(c, "{\"kind\":\"article\",\"title\":{\"en\":\"Organizing community meetings\"}}");
+    JsonNode cPrivate =
+        created(
+            c,
+            "{\"kind\":\"offer\",\"category\":\"space\",\"visibility\":\"private\",\"recipients\":[\""
+                + actor(b)
+                + "\"],\"title\":{\"en\":\"Office space for B only\"}}");
 
     // A's admins see everything A may see: own, B's public and network, C's public.
-    JsonNode admin = await().atMost(WAIT).until(() -> TestNode.json(a.api("GET", "/api/v1/directory?pageSize=50", null)),
-        d -> ids(d).containsAll(List.of(own.get("url").asText(), bPublicUrl, bNetworkId, cPublic.get("url").asText())));
+    JsonNode admin =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> TestNode.json(a.api("GET", "/api/v1/directory?pageSize=50", null)),
+                d ->
+                    ids(d)
+                        .containsAll(
+                            List.of(
+                                own.get("url").asText(),
+                                bPublicUrl,
+                                bNetworkId,
+                                cPublic.get("url").asText())));
     assertThat(admin.get("scope").asText()).isEqualTo("network");
     assertThat(ids(admin)).doesNotContain(cPrivate.get("url").asText()).hasSize(4);
     JsonNode item = find(admin, bPublicUrl);
@@ -97,16 +129,20 @@ class DirectoryFederationIT {
     assertThat(item.at("/organization/id").asText()).isEqualTo(actor(b));
     assertThat(item.at("/title/ar").asText()).isEqualTo("حملة إغاثة الشتاء");
     assertThat(item.get("local").asBoolean()).isFalse();
-    assertThat(find(admin, own.get("url").asText()).at("/provenance/verifiedBy").asText()).isEqualTo("local");
+    assertThat(find(admin, own.get("url").asText()).at("/provenance/verifiedBy").asText())
+        .isEqualTo("local");
     assertThat(admin.at("/facets/organization/" + jsonPointer(actor(b))).asLong()).isEqualTo(2);
     assertThat(admin.at("/facets/kind/need").asLong()).isEqualTo(1);
 
     // Without a token: public entries only; the network one is not there.
     JsonNode anonymous = TestNode.json(a.get("/api/v1/directory?pageSize=50"));
     assertThat(anonymous.get("scope").asText()).isEqualTo("public");
-    assertThat(ids(anonymous)).containsExactlyInAnyOrder(own.get("url").asText(), bPublicUrl, cPublic.get("url").asText());
+    assertThat(ids(anonymous))
+        .containsExactlyInAnyOrder(
+            own.get("url").asText(), bPublicUrl, cPublic.get("url").asText());
     // B's own node shows it nothing of C's private offer either (B does not follow C).
-    assertThat(ids(TestNode.json(b.api("GET", "/api/v1/directory", null)))).doesNotContain(cPrivate.get("url").asText());
+    assertThat(ids(TestNode.json(b.api("GET", "/api/v1/directory", null))))
+        .doesNotContain(cPrivate.get("url").asText());
   }
 
   @Test
@@ -119,7 +155,12 @@ class DirectoryFederationIT {
     // alone would also find every "Organization X" of the test nodes, so two words)
     assertThat(ids(search("organize meeting"))).hasSize(1);
     assertThat(search("relief").at("/items/0/id").asText()).isEqualTo(bPublicUrl);
-    JsonNode filtered = TestNode.json(a.api("GET", "/api/v1/directory?kind=event&region=sy-aleppo&from=2027-01-01&to=2027-01-31", null));
+    JsonNode filtered =
+        TestNode.json(
+            a.api(
+                "GET",
+                "/api/v1/directory?kind=event&region=sy-aleppo&from=2027-01-01&to=2027-01-31",
+                null));
     assertThat(ids(filtered)).containsExactly(bPublicUrl);
   }
 
@@ -128,7 +169,8 @@ class DirectoryFederationIT {
   void publicPageIsRtlArabic_withEnglishSwitch_andNoNetworkEntries() throws Exception {
     HttpResponse<String> r = a.get("/directory?q=" + enc("إغاثة"));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+    assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("default-src 'none'");
     Document page = Jsoup.parse(r.body());
     assertThat(page.selectFirst("html").attr("dir")).isEqualTo("rtl");
     assertThat(page.select("script")).isEmpty();
@@ -147,8 +189,14 @@ class DirectoryFederationIT {
   @Test
   @Order(5)
   void deleteOnB_removesTheEntryFromA() throws Exception {
-    assertThat(b.api("DELETE", b.entriesPath() + "/" + bPublicId, null).statusCode()).isEqualTo(204);
-    await().atMost(WAIT).until(() -> !ids(TestNode.json(a.api("GET", "/api/v1/directory?pageSize=50", null))).contains(bPublicUrl));
+    assertThat(b.api("DELETE", b.entriesPath() + "/" + bPublicId, null).statusCode())
+        .isEqualTo(204);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !ids(TestNode.json(a.api("GET", "/api/v1/directory?pageSize=50", null)))
+                    .contains(bPublicUrl));
     assertThat(ids(search("اغاثه"))).isEmpty();
   }
 
@@ -157,10 +205,12 @@ class DirectoryFederationIT {
   void reindexRebuildsFromH2_andNeedsTheToken() throws Exception {
     HttpResponse<String> anon = a.send("POST", "/api/v1/directory/reindex", null);
     assertThat(anon.statusCode()).isEqualTo(401);
-    assertThat(a.get("/api/v1/directory", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+    assertThat(a.get("/api/v1/directory", "Authorization", "Bearer wrong").statusCode())
+        .isEqualTo(401);
     HttpResponse<String> r = a.api("POST", "/api/v1/directory/reindex", null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(TestNode.json(r).get("indexed").asLong()).isEqualTo(3); // own, B's network, C's public
+    assertThat(TestNode.json(r).get("indexed").asLong())
+        .isEqualTo(3); // own, B's network, C's public
     assertThat(ids(search("مستشفي"))).containsExactly(bNetworkId);
   }
 

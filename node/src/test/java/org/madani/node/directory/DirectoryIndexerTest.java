@@ -1,6 +1,5 @@
 package org.madani.node.directory;
 
-import org.madani.node.model.DirectoryQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.directory.search.SearchIndex;
+import org.madani.node.model.DirectoryQuery;
 import org.madani.node.model.Urls;
 import org.madani.node.store.Database;
 import org.madani.node.store.DirectoryRepository;
@@ -47,22 +47,30 @@ class DirectoryIndexerTest {
     db = Database.open(null, dir.resolve("madani"));
     for (int start = 0; start < N; start += 1000) {
       int from = start;
-      db.txBlocking(c -> {
-        for (int i = from; i < from + 1000; i++) objects.upsert(c, row(i, "Shelter report " + i));
-        return null;
-      });
+      db.txBlocking(
+          c -> {
+            for (int i = from; i < from + 1000; i++)
+              objects.upsert(c, row(i, "Shelter report " + i));
+            return null;
+          });
     }
     index = SearchIndex.open(dir.resolve("index"));
-    indexer = new DirectoryIndexer(db, new DirectoryRepository(),
-        new DirectoryEntries(new ObjectMapper(), new Urls(URI.create("https://alef.example"))), index,
-        Clock.systemUTC(), 1000);
+    indexer =
+        new DirectoryIndexer(
+            db,
+            new DirectoryRepository(),
+            new DirectoryEntries(new ObjectMapper(), new Urls(URI.create("https://alef.example"))),
+            index,
+            Clock.systemUTC(),
+            1000);
     assertThat(indexer.rebuildBlocking()).isEqualTo(N);
     indexer.syncPass(); // the overlap re-read after a rebuild
-    db.txBlocking(c -> {
-      c.createStatement().execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
-      c.createStatement().execute("SET QUERY_STATISTICS TRUE");
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          c.createStatement().execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+          c.createStatement().execute("SET QUERY_STATISTICS TRUE");
+          return null;
+        });
   }
 
   @AfterEach
@@ -75,11 +83,12 @@ class DirectoryIndexerTest {
   void aPassAfterKChangesReadsKRows_notTheTable() throws Exception {
     assertThat(indexer.syncPass()).isEqualTo(new DirectoryIndexer.Pass(0, 0, 0));
     int k = 25;
-    db.txBlocking(c -> {
-      for (int i = 0; i < 20; i++) objects.upsert(c, row(i * 7, "Winter clinic " + i));
-      for (int i = 0; i < 5; i++) objects.markDeleted(c, id(1000 + i), actor(1000 + i), NOW);
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          for (int i = 0; i < 20; i++) objects.upsert(c, row(i * 7, "Winter clinic " + i));
+          for (int i = 0; i < 5; i++) objects.markDeleted(c, id(1000 + i), actor(1000 + i), NOW);
+          return null;
+        });
     long rowsBefore = rowsReturned();
 
     DirectoryIndexer.Pass pass = indexer.syncPass();
@@ -95,10 +104,11 @@ class DirectoryIndexerTest {
   @Test
   void blockingAnAuthorTouchesOnlyItsObjects_andUnblockingBringsThemBack() throws Exception {
     TrustRepository trust = new TrustRepository();
-    db.txBlocking(c -> {
-      trust.putActor(c, actor(3), "org3.example", "blocked", null, null, NOW);
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          trust.putActor(c, actor(3), "org3.example", "blocked", null, null, NOW);
+          return null;
+        });
     DirectoryIndexer.Pass pass = indexer.syncPass();
     int ofActor = N / 50; // row(i) spreads objects over 50 authors
     assertThat(pass.rows()).isEqualTo(ofActor);
@@ -114,27 +124,31 @@ class DirectoryIndexerTest {
     CountDownLatch written = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     // A slow writer draws its change number first and commits last.
-    CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> {
-      try {
-        db.txBlocking(c -> {
-          objects.upsert(c, row(11, "Slow bakery"));
-          written.countDown();
-          try {
-            release.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
+    CompletableFuture<Void> slow =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                db.txBlocking(
+                    c -> {
+                      objects.upsert(c, row(11, "Slow bakery"));
+                      written.countDown();
+                      try {
+                        release.await(30, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return null;
+                    });
+              } catch (SQLException | RuntimeException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+    db.txBlocking(
+        c -> {
+          objects.upsert(c, row(12, "Quick bakery"));
           return null;
         });
-      } catch (SQLException | RuntimeException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
-    db.txBlocking(c -> {
-      objects.upsert(c, row(12, "Quick bakery"));
-      return null;
-    });
     indexer.syncPass();
     assertThat(index.search(DirectoryQuery.all().withQ("bakery")).total()).isEqualTo(1);
 
@@ -146,21 +160,30 @@ class DirectoryIndexerTest {
 
   /** Rows returned by every statement so far (H2 query statistics). */
   private long rowsReturned() throws SQLException {
-    return db.txBlocking(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT COALESCE(SUM(CUMULATIVE_ROW_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
-              + "WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.txBlocking(
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT COALESCE(SUM(CUMULATIVE_ROW_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+                          + "WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   static ObjectRow row(int i, String name) {
-    String doc = "{\"id\":\"" + id(i) + "\",\"type\":\"Article\",\"kind\":\"report\",\"name\":\"" + name
-        + "\",\"attributedTo\":\"" + actor(i) + "\"}";
-    return new ObjectRow(id(i), actor(i), "Article", "public", doc, "rfc9421/ed25519", null, NOW, NOW, null);
+    String doc =
+        "{\"id\":\""
+            + id(i)
+            + "\",\"type\":\"Article\",\"kind\":\"report\",\"name\":\""
+            + name
+            + "\",\"attributedTo\":\""
+            + actor(i)
+            + "\"}";
+    return new ObjectRow(
+        id(i), actor(i), "Article", "public", doc, "rfc9421/ed25519", null, NOW, NOW, null);
   }
 
   static String id(int i) {
@@ -170,5 +193,4 @@ class DirectoryIndexerTest {
   static String actor(int i) {
     return "https://org" + (i % 50) + ".example/orgs/o";
   }
-
 }

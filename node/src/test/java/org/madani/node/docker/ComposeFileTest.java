@@ -42,11 +42,17 @@ class ComposeFileTest {
 
   static OutputUnit validate(Map<String, Object> compose) throws IOException {
     JsonObject schema;
-    try (InputStream in = ComposeFileTest.class.getResourceAsStream("/compose-spec/compose-spec.json")) {
+    try (InputStream in =
+        ComposeFileTest.class.getResourceAsStream("/compose-spec/compose-spec.json")) {
       schema = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
-    Validator v = Validator.create(JsonSchema.of(schema), new JsonSchemaOptions().setDraft(Draft.DRAFT7)
-        .setBaseUri("https://madani.test/").setOutputFormat(OutputFormat.Basic));
+    Validator v =
+        Validator.create(
+            JsonSchema.of(schema),
+            new JsonSchemaOptions()
+                .setDraft(Draft.DRAFT7)
+                .setBaseUri("https://madani.test/")
+                .setOutputFormat(OutputFormat.Basic));
     return v.validate(new JsonObject(compose));
   }
 
@@ -61,11 +67,13 @@ class ComposeFileTest {
   void theSchemaCheckCanFail() throws IOException {
     // A typo'd key and a wrong type: the same validator must refuse them.
     Map<String, Object> broken = yaml(DOCKER.resolve("compose.yaml"));
-    Map<String, Object> alpha = (Map<String, Object>) ((Map<String, Object>) broken.get("services")).get("alpha");
+    Map<String, Object> alpha =
+        (Map<String, Object>) ((Map<String, Object>) broken.get("services")).get("alpha");
     alpha.put("helthcheck", Map.of("test", "true"));
     assertThat(validate(broken).getValid()).isFalse();
     Map<String, Object> wrongType = yaml(DOCKER.resolve("compose.yaml"));
-    ((Map<String, Object>) ((Map<String, Object>) wrongType.get("services")).get("beta")).put("restart", false);
+    ((Map<String, Object>) ((Map<String, Object>) wrongType.get("services")).get("beta"))
+        .put("restart", false);
     assertThat(validate(wrongType).getValid()).isFalse();
   }
 
@@ -82,14 +90,18 @@ class ComposeFileTest {
       Map<String, Object> s = (Map<String, Object>) e.getValue();
       if (s.get("build") instanceof Map<?, ?> build) {
         Path context = DOCKER.resolve((String) build.get("context")).normalize();
-        assertThat(context.resolve("pom.xml")).as("build context of %s", e.getKey()).isRegularFile();
+        assertThat(context.resolve("pom.xml"))
+            .as("build context of %s", e.getKey())
+            .isRegularFile();
         assertThat(context.resolve((String) build.get("dockerfile"))).isRegularFile();
         builds++;
       }
       for (Object v : (List<Object>) s.getOrDefault("volumes", List.of())) {
         String source = ((String) v).split(":")[0];
         if (source.startsWith(".")) {
-          assertThat(DOCKER.resolve(source).normalize()).as("bind mount of %s", e.getKey()).exists();
+          assertThat(DOCKER.resolve(source).normalize())
+              .as("bind mount of %s", e.getKey())
+              .exists();
         } else {
           assertThat(volumes).as("named volume of %s", e.getKey()).contains(source);
         }
@@ -98,12 +110,15 @@ class ComposeFileTest {
         assertThat(secrets).contains((String) secret);
       }
       Object deps = s.get("depends_on");
-      Set<String> needed = deps instanceof Map<?, ?> m ? (Set<String>) m.keySet()
-          : deps == null ? Set.of() : new HashSet<>((List<String>) deps);
+      Set<String> needed =
+          deps instanceof Map<?, ?> m
+              ? (Set<String>) m.keySet()
+              : deps == null ? Set.of() : new HashSet<>((List<String>) deps);
       assertThat(services.keySet()).as("depends_on of %s", e.getKey()).containsAll(needed);
     }
     assertThat(builds).as("one service builds the image the others use").isEqualTo(1);
-    assertThat(Files.readString(DOCKER.resolve("introduce.sh"))).contains("--token-file \"/peers/$1/admin-token\"");
+    assertThat(Files.readString(DOCKER.resolve("introduce.sh")))
+        .contains("--token-file \"/peers/$1/admin-token\"");
   }
 
   @Test
@@ -120,22 +135,29 @@ class ComposeFileTest {
       for (Object p : (List<Object>) s.getOrDefault("ports", List.of())) {
         Matcher m = published.matcher((String) p);
         assertThat(m.matches()).as("%s publishes %s on loopback only", e.getKey(), p).isTrue();
-        assertThat(hostPorts.add(Integer.parseInt(m.group(1)))).as("host port %s used once", m.group(1)).isTrue();
+        assertThat(hostPorts.add(Integer.parseInt(m.group(1))))
+            .as("host port %s used once", m.group(1))
+            .isTrue();
         containerPorts.add(Integer.parseInt(m.group(2)));
       }
       if (!NODES.contains(e.getKey())) continue;
       Map<String, Object> env = (Map<String, Object>) s.get("environment");
       int port = Integer.parseInt((String) env.get("MADANI_PORT"));
       nodePorts.put(e.getKey(), port);
-      assertThat(containerPorts).as("%s publishes the port it listens on", e.getKey()).containsExactly(port);
+      assertThat(containerPorts)
+          .as("%s publishes the port it listens on", e.getKey())
+          .containsExactly(port);
       URI base = URI.create((String) env.get("MADANI_BASE_URL"));
       assertThat(base.getHost()).isEqualTo(e.getKey());
       assertThat(base.getPort()).isEqualTo(port);
       assertThat(env.get("MADANI_HANDLE")).isEqualTo(e.getKey());
-      String check = String.join(" ", (List<String>) ((Map<String, Object>) s.get("healthcheck")).get("test"));
+      String check =
+          String.join(" ", (List<String>) ((Map<String, Object>) s.get("healthcheck")).get("test"));
       assertThat(check).contains("/dev/tcp/127.0.0.1/" + port).contains("GET /readyz");
     }
-    assertThat(Files.readString(DOCKER.resolve("Dockerfile"))).contains("EXPOSE 8080").contains("MADANI_PORT=8080");
+    assertThat(Files.readString(DOCKER.resolve("Dockerfile")))
+        .contains("EXPOSE 8080")
+        .contains("MADANI_PORT=8080");
     // Prometheus scrapes each node where it listens; introduce.sh reaches them the same way.
     Map<String, Object> prometheus = yaml(DOCKER.resolve("prometheus/prometheus.yml"));
     List<String> targets = new ArrayList<>();
@@ -144,9 +166,12 @@ class ComposeFileTest {
         targets.addAll((List<String>) ((Map<String, Object>) sc).get("targets"));
       }
     }
-    assertThat(targets).containsExactlyInAnyOrderElementsOf(
-        nodePorts.entrySet().stream().map(n -> n.getKey() + ":" + n.getValue()).toList());
+    assertThat(targets)
+        .containsExactlyInAnyOrderElementsOf(
+            nodePorts.entrySet().stream().map(n -> n.getKey() + ":" + n.getValue()).toList());
     String introduce = Files.readString(DOCKER.resolve("introduce.sh"));
-    assertThat(nodePorts.values()).allMatch(p -> introduce.contains("http://$1:" + p) && introduce.contains("http://$2:" + p));
+    assertThat(nodePorts.values())
+        .allMatch(
+            p -> introduce.contains("http://$1:" + p) && introduce.contains("http://$2:" + p));
   }
 }

@@ -42,9 +42,9 @@ import org.madani.node.federation.sig.SigningKey;
 /**
  * A hostile peer (eve, played by WireMock serving only her actor document) tries what issue 11
  * found against a real node's inbox over loopback HTTP: forged attribution in every shape, Updates
- * that re-attribute or invent objects, expired signatures, mis-encoded text, look-alike media types,
- * false proofs and made-up taxonomy terms. Each is refused with a 4xx problem, nothing is stored,
- * and the node stays ready; the honest forms of the same activities are accepted.
+ * that re-attribute or invent objects, expired signatures, mis-encoded text, look-alike media
+ * types, false proofs and made-up taxonomy terms. Each is refused with a 4xx problem, nothing is
+ * stored, and the node stays ready; the honest forms of the same activities are accepted.
  */
 class HostilePeerIT {
 
@@ -65,12 +65,28 @@ class HostilePeerIT {
     peer.start();
     eve = "http://127.0.0.1:" + peer.port() + "/users/eve";
     ObjectNode actor = TestNode.JSON.createObjectNode();
-    actor.putArray("@context").add("https://www.w3.org/ns/activitystreams").add("https://w3id.org/security/v1");
-    actor.put("id", eve).put("type", "Person").put("preferredUsername", "eve").put("inbox", eve + "/inbox");
-    actor.putArray("assertionMethod").addObject().put("id", eve + "#ed").put("type", "Multikey")
-        .put("controller", eve).put("publicKeyMultibase", Keys.toMultibase(ed.getPublic()));
-    peer.stubFor(get(urlPathEqualTo("/users/eve")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/activity+json").withBody(actor.toString())));
+    actor
+        .putArray("@context")
+        .add("https://www.w3.org/ns/activitystreams")
+        .add("https://w3id.org/security/v1");
+    actor
+        .put("id", eve)
+        .put("type", "Person")
+        .put("preferredUsername", "eve")
+        .put("inbox", eve + "/inbox");
+    actor
+        .putArray("assertionMethod")
+        .addObject()
+        .put("id", eve + "#ed")
+        .put("type", "Multikey")
+        .put("controller", eve)
+        .put("publicKeyMultibase", Keys.toMultibase(ed.getPublic()));
+    peer.stubFor(
+        get(urlPathEqualTo("/users/eve"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/activity+json")
+                    .withBody(actor.toString())));
     node = TestNode.start(dir.resolve("n"), "sawa", false);
   }
 
@@ -80,7 +96,9 @@ class HostilePeerIT {
     if (peer != null) peer.stop();
   }
 
-  /** After every attack: no 5xx was ever answered (checked per request) and the node is still ready. */
+  /**
+   * After every attack: no 5xx was ever answered (checked per request) and the node is still ready.
+   */
   @AfterEach
   void nodeStaysHealthy() throws Exception {
     assertThat(node.get("/readyz").statusCode()).isEqualTo(200);
@@ -112,25 +130,37 @@ class HostilePeerIT {
   }
 
   HttpRequestView unsigned(byte[] body, String contentType) {
-    return HttpRequestView.of("POST", URI.create(orgActor() + "/inbox"),
-        Map.of("host", node.base().getRawAuthority(), "content-type", contentType), body);
+    return HttpRequestView.of(
+        "POST",
+        URI.create(orgActor() + "/inbox"),
+        Map.of("host", node.base().getRawAuthority(), "content-type", contentType),
+        body);
   }
 
   HttpRequestView signed(byte[] body, String contentType) {
-    return new Rfc9421Signer(new SigningKey(eve + "#ed", SignatureAlgorithm.ED25519, ed.getPrivate()),
-        Clock.systemUTC()).signRequest(unsigned(body, contentType));
+    return new Rfc9421Signer(
+            new SigningKey(eve + "#ed", SignatureAlgorithm.ED25519, ed.getPrivate()),
+            Clock.systemUTC())
+        .signRequest(unsigned(body, contentType));
   }
 
   HttpRequestView signed(ObjectNode activity) {
-    return signed(activity.toString().getBytes(StandardCharsets.UTF_8), "application/activity+json");
+    return signed(
+        activity.toString().getBytes(StandardCharsets.UTF_8), "application/activity+json");
   }
 
   HttpResponse<String> post(HttpRequestView signed) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(node.local().resolve(signed.targetUri().getRawPath()));
-    signed.headers().forEach((name, values) -> {
-      if (!List.of("host", "content-length").contains(name)) values.forEach(v -> b.header(name, v));
-    });
-    HttpResponse<String> r = node.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(signed.body())).build());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(node.local().resolve(signed.targetUri().getRawPath()));
+    signed
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!List.of("host", "content-length").contains(name))
+                values.forEach(v -> b.header(name, v));
+            });
+    HttpResponse<String> r =
+        node.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(signed.body())).build());
     assertThat(r.statusCode()).as("never a 5xx: " + r.body()).isLessThan(500);
     return r;
   }
@@ -140,15 +170,16 @@ class HostilePeerIT {
   }
 
   long objects(String id) throws Exception {
-    return node.count("SELECT COUNT(*) FROM remote_object WHERE id = '" + id.replace("'", "''") + "'");
+    return node.count(
+        "SELECT COUNT(*) FROM remote_object WHERE id = '" + id.replace("'", "''") + "'");
   }
 
   void assertRefused(HttpRequestView request, int status) throws Exception {
     long before = stored();
     HttpResponse<String> r = post(request);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(stored()).isEqualTo(before);
   }
 
@@ -164,9 +195,13 @@ class HostilePeerIT {
     List<Object> shapes = new ArrayList<>();
     shapes.add(TestNode.JSON.createArrayNode().add(eve).add(ALICE));
     shapes.add(TestNode.JSON.createArrayNode().add(ALICE).add(eve));
-    shapes.add(TestNode.JSON.createArrayNode().add(TestNode.JSON.createObjectNode().put("id", ALICE)));
-    shapes.add(TestNode.JSON.createArrayNode().add(eve).add(TestNode.JSON.createObjectNode().put("type", "Person")
-        .put("id", ALICE)));
+    shapes.add(
+        TestNode.JSON.createArrayNode().add(TestNode.JSON.createObjectNode().put("id", ALICE)));
+    shapes.add(
+        TestNode.JSON
+            .createArrayNode()
+            .add(eve)
+            .add(TestNode.JSON.createObjectNode().put("type", "Person").put("id", ALICE)));
     shapes.add(TestNode.JSON.createObjectNode().put("id", ALICE).put("type", "Person"));
     shapes.add(TestNode.JSON.getNodeFactory().textNode(ALICE));
     for (Object shape : shapes) {
@@ -183,7 +218,12 @@ class HostilePeerIT {
     }
     // the honest array form is accepted
     ObjectNode o = note(newObjectId());
-    o.set("attributedTo", TestNode.JSON.createArrayNode().add(eve).add(TestNode.JSON.createObjectNode().put("id", eve)));
+    o.set(
+        "attributedTo",
+        TestNode.JSON
+            .createArrayNode()
+            .add(eve)
+            .add(TestNode.JSON.createObjectNode().put("id", eve)));
     assertAccepted(signed(activity("Create", o)));
   }
 
@@ -197,7 +237,8 @@ class HostilePeerIT {
 
     ObjectNode reattributed = note(id).put("attributedTo", ALICE).put("content", "now alice's");
     assertRefused(signed(activity("Update", reattributed)), 403);
-    assertThat(node.count("SELECT COUNT(*) FROM remote_object WHERE actor = '" + ALICE + "'")).isZero();
+    assertThat(node.count("SELECT COUNT(*) FROM remote_object WHERE actor = '" + ALICE + "'"))
+        .isZero();
   }
 
   @Test
@@ -206,9 +247,18 @@ class HostilePeerIT {
     ObjectNode update = activity("Update", note(unseen).put("content", "never created"));
     assertAccepted(signed(update));
     String activityId = update.get("id").asText();
-    await().atMost(Duration.ofSeconds(60)).until(() -> node.count(
-        "SELECT COUNT(*) FROM inbox WHERE state <> 'pending' AND activity_id = '" + activityId + "'") == 1);
-    assertThat(objects(unseen)).as("an Update of an unseen object is not stored as its Create").isZero();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                node.count(
+                        "SELECT COUNT(*) FROM inbox WHERE state <> 'pending' AND activity_id = '"
+                            + activityId
+                            + "'")
+                    == 1);
+    assertThat(objects(unseen))
+        .as("an Update of an unseen object is not stored as its Create")
+        .isZero();
   }
 
   // --- 3. expiry without added skew ---
@@ -216,19 +266,33 @@ class HostilePeerIT {
   @Test
   void signatureExpiredAMinuteAgo_isRefused() throws Exception {
     Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
-    byte[] body = activity("Create", note(newObjectId())).toString().getBytes(StandardCharsets.UTF_8);
-    HttpRequestView r = unsigned(body, "application/activity+json")
-        .withHeader("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(created.atZone(java.time.ZoneOffset.UTC)))
-        .withHeader("Content-Digest", Digests.contentDigestHeader(body, "sha-256"));
-    SignatureParameters params = SignatureParameters.of(
-        List.of("@method", "@target-uri", "@authority", "date", "content-digest"), created)
-        .withExpires(created.plusSeconds(60));
-    HttpRequestView expired = new Rfc9421Signer(new SigningKey(eve + "#ed", SignatureAlgorithm.ED25519,
-        ed.getPrivate()), Clock.systemUTC()).sign(r, params).applyTo(r);
+    byte[] body =
+        activity("Create", note(newObjectId())).toString().getBytes(StandardCharsets.UTF_8);
+    HttpRequestView r =
+        unsigned(body, "application/activity+json")
+            .withHeader(
+                "Date",
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    created.atZone(java.time.ZoneOffset.UTC)))
+            .withHeader("Content-Digest", Digests.contentDigestHeader(body, "sha-256"));
+    SignatureParameters params =
+        SignatureParameters.of(
+                List.of("@method", "@target-uri", "@authority", "date", "content-digest"), created)
+            .withExpires(created.plusSeconds(60));
+    HttpRequestView expired =
+        new Rfc9421Signer(
+                new SigningKey(eve + "#ed", SignatureAlgorithm.ED25519, ed.getPrivate()),
+                Clock.systemUTC())
+            .sign(r, params)
+            .applyTo(r);
     assertRefused(expired, 401);
     // the same, expiring in a minute, is fine
-    HttpRequestView fresh = new Rfc9421Signer(new SigningKey(eve + "#ed", SignatureAlgorithm.ED25519,
-        ed.getPrivate()), Clock.systemUTC()).sign(r, params.withExpires(Instant.now().plusSeconds(60))).applyTo(r);
+    HttpRequestView fresh =
+        new Rfc9421Signer(
+                new SigningKey(eve + "#ed", SignatureAlgorithm.ED25519, ed.getPrivate()),
+                Clock.systemUTC())
+            .sign(r, params.withExpires(Instant.now().plusSeconds(60)))
+            .applyTo(r);
     assertAccepted(fresh);
   }
 
@@ -240,8 +304,12 @@ class HostilePeerIT {
     int at = json.indexOf("MARK");
     byte[] head = json.substring(0, at).getBytes(StandardCharsets.UTF_8);
     byte[] tail = json.substring(at + 4).getBytes(StandardCharsets.UTF_8);
-    for (byte[] evil : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-        new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82})) {
+    for (byte[] evil :
+        List.of(
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            new byte[] {(byte) 0xE2, (byte) 0x82})) {
       byte[] body = new byte[head.length + evil.length + tail.length];
       System.arraycopy(head, 0, body, 0, head.length);
       System.arraycopy(evil, 0, body, head.length, evil.length);
@@ -250,35 +318,54 @@ class HostilePeerIT {
     }
     // UTF-16 with a byte order mark, big and little endian, and UTF-8 with one
     String plain = activity("Create", note(newObjectId())).toString();
-    assertRefused(signed(plain.getBytes(StandardCharsets.UTF_16), "application/activity+json"), 400);
+    assertRefused(
+        signed(plain.getBytes(StandardCharsets.UTF_16), "application/activity+json"), 400);
     byte[] le = plain.getBytes(StandardCharsets.UTF_16LE);
     byte[] withBom = new byte[le.length + 2];
     withBom[0] = (byte) 0xFF;
     withBom[1] = (byte) 0xFE;
     System.arraycopy(le, 0, withBom, 2, le.length);
     assertRefused(signed(withBom, "application/activity+json"), 400);
-    assertRefused(signed(("\uFEFF" + plain).getBytes(StandardCharsets.UTF_8), "application/activity+json"), 400);
+    assertRefused(
+        signed(("\uFEFF" + plain).getBytes(StandardCharsets.UTF_8), "application/activity+json"),
+        400);
     // a lone surrogate through a JSON escape
     String escaped = json.replace("MARK", "\\ud800x");
-    assertRefused(signed(escaped.getBytes(StandardCharsets.UTF_8), "application/activity+json"), 400);
+    assertRefused(
+        signed(escaped.getBytes(StandardCharsets.UTF_8), "application/activity+json"), 400);
     // well-formed Arabic and an emoji pass
-    assertAccepted(signed(json.replace("MARK", "مرحبا 🌿").getBytes(StandardCharsets.UTF_8), "application/activity+json"));
+    assertAccepted(
+        signed(
+            json.replace("MARK", "مرحبا 🌿").getBytes(StandardCharsets.UTF_8),
+            "application/activity+json"));
   }
 
   // --- 5. media types compared exactly ---
 
   @Test
   void lookAlikeMediaTypes_areRefused_exactOnesAccepted() throws Exception {
-    for (String type : List.of("application/activity+jsonx", "application/activity+json-seq", "application/jsonp",
-        "application/ld+json", "application/ld+json; profile=\"https://example.org/not-as\"",
-        "application/activity+json; charset=utf-16", "text/plain", "application/activity+json;;x")) {
-      byte[] body = activity("Create", note(newObjectId())).toString().getBytes(StandardCharsets.UTF_8);
+    for (String type :
+        List.of(
+            "application/activity+jsonx",
+            "application/activity+json-seq",
+            "application/jsonp",
+            "application/ld+json",
+            "application/ld+json; profile=\"https://example.org/not-as\"",
+            "application/activity+json; charset=utf-16",
+            "text/plain",
+            "application/activity+json;;x")) {
+      byte[] body =
+          activity("Create", note(newObjectId())).toString().getBytes(StandardCharsets.UTF_8);
       assertRefused(signed(body, type), 415);
     }
-    for (String type : List.of("application/activity+json", "Application/Activity+JSON; charset=UTF-8",
-        "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"",
-        "application/ld+json;profile=\"https://www.w3.org/ns/activitystreams https://example.org/x\"")) {
-      byte[] body = activity("Create", note(newObjectId())).toString().getBytes(StandardCharsets.UTF_8);
+    for (String type :
+        List.of(
+            "application/activity+json",
+            "Application/Activity+JSON; charset=UTF-8",
+            "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"",
+            "application/ld+json;profile=\"https://www.w3.org/ns/activitystreams https://example.org/x\"")) {
+      byte[] body =
+          activity("Create", note(newObjectId())).toString().getBytes(StandardCharsets.UTF_8);
       assertAccepted(signed(body, type));
     }
   }
@@ -286,7 +373,9 @@ class HostilePeerIT {
   // --- 6. embedded proofs must hold ---
 
   ObjectNode proven(ObjectNode object, KeyPair key, String keyId) {
-    return ObjectProofs.sign(object, new SigningKey(keyId, SignatureAlgorithm.ED25519, key.getPrivate()),
+    return ObjectProofs.sign(
+        object,
+        new SigningKey(keyId, SignatureAlgorithm.ED25519, key.getPrivate()),
         Instant.now().truncatedTo(ChronoUnit.SECONDS));
   }
 
@@ -305,15 +394,23 @@ class HostilePeerIT {
     ((ObjectNode) suite.get("proof")).put("cryptosuite", "eddsa-rdfc-2022");
     assertRefused(signed(activity("Create", suite)), 403);
     // a key that is not the author's
-    assertRefused(signed(activity("Create", proven(note(newObjectId()), intruder, eve + "#ed"))), 403);
-    assertRefused(signed(activity("Create", proven(note(newObjectId()), intruder, ALICE + "#main-key"))), 403);
+    assertRefused(
+        signed(activity("Create", proven(note(newObjectId()), intruder, eve + "#ed"))), 403);
+    assertRefused(
+        signed(activity("Create", proven(note(newObjectId()), intruder, ALICE + "#main-key"))),
+        403);
     // a false proof on the activity itself
     ObjectNode outer = proven(activity("Create", note(newObjectId())), ed, eve + "#ed");
     outer.put("published", "2026-01-01T00:00:00Z");
     assertRefused(signed(outer), 403);
     // proofs that hold are accepted, on the object and on the activity
     assertAccepted(signed(activity("Create", proven(note(newObjectId()), ed, eve + "#ed"))));
-    assertAccepted(signed(proven(activity("Create", proven(note(newObjectId()), ed, eve + "#ed")), ed, eve + "#ed")));
+    assertAccepted(
+        signed(
+            proven(
+                activity("Create", proven(note(newObjectId()), ed, eve + "#ed")),
+                ed,
+                eve + "#ed")));
   }
 
   // --- 16. received content against the shared taxonomies ---

@@ -52,11 +52,17 @@ class InboxRateLimitIT {
 
   @BeforeAll
   static void start() throws Exception {
-    sawa = TestNode.start(dir.resolve("sawa"), "sawa", false, Clock.fixed(Instant.now(), ZoneOffset.UTC));
+    sawa =
+        TestNode.start(
+            dir.resolve("sawa"), "sawa", false, Clock.fixed(Instant.now(), ZoneOffset.UTC));
     basma = TestNode.start(dir.resolve("basma"), "basma", false);
     basmaActor = basma.base() + "/orgs/basma";
-    basmaKey = Keys.privateKeyFromPem(Files.readString(
-        dir.resolve("basma").resolve("keys").resolve("basma-" + OrganizationKeys.ED25519_FRAGMENT + ".pem")));
+    basmaKey =
+        Keys.privateKeyFromPem(
+            Files.readString(
+                dir.resolve("basma")
+                    .resolve("keys")
+                    .resolve("basma-" + OrganizationKeys.ED25519_FRAGMENT + ".pem")));
   }
 
   @AfterAll
@@ -67,8 +73,11 @@ class InboxRateLimitIT {
 
   @Test
   void forgedRequestsNamingAPeersKeyDoNotSpendItsAllowance() throws Exception {
-    HttpClient forgerClient = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2"))
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient forgerClient =
+        HttpClient.newBuilder()
+            .localAddress(InetAddress.getByName("127.0.0.2"))
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     PrivateKey wrong = Keys.generateEd25519(new SecureRandom()).getPrivate();
     int forged = (int) SenderLimits.FAILURES.burst() + 20;
     int refusedUnverified = 0;
@@ -82,12 +91,15 @@ class InboxRateLimitIT {
     assertThat(refusedUnverified).isEqualTo((int) SenderLimits.FAILURES.burst());
     assertThat(throttled).isEqualTo(20);
 
-    // Basma's whole burst is still there: the forged requests named its key but spent nothing of it.
+    // Basma's whole burst is still there: the forged requests named its key but spent nothing of
+    // it.
     HttpClient basmaClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     int burst = (int) SenderLimits.UNKNOWN.burst();
     for (int i = 0; i < burst; i++) {
       HttpResponse<String> r = post(basmaClient, signed(create(), basmaKey));
-      assertThat(r.statusCode()).as("request %d of basma's burst: %s", i + 1, r.body()).isEqualTo(202);
+      assertThat(r.statusCode())
+          .as("request %d of basma's burst: %s", i + 1, r.body())
+          .isEqualTo(202);
     }
     // ...and it is a real limit on the verified sender.
     assertThat(post(basmaClient, signed(create(), basmaKey)).statusCode()).isEqualTo(429);
@@ -95,27 +107,48 @@ class InboxRateLimitIT {
 
   static String create() {
     String id = basmaActor + "/notes/" + UUID.randomUUID();
-    return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id + "/create\",\"type\":\"Create\","
-        + "\"actor\":\"" + basmaActor + "\",\"object\":{\"id\":\"" + id + "\",\"type\":\"Note\",\"attributedTo\":\""
-        + basmaActor + "\",\"content\":\"hello\"}}";
+    return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\""
+        + id
+        + "/create\",\"type\":\"Create\","
+        + "\"actor\":\""
+        + basmaActor
+        + "\",\"object\":{\"id\":\""
+        + id
+        + "\",\"type\":\"Note\",\"attributedTo\":\""
+        + basmaActor
+        + "\",\"content\":\"hello\"}}";
   }
 
   static HttpRequestView signed(String body, PrivateKey key) {
     URI target = URI.create(sawa.base() + "/orgs/sawa/inbox");
-    HttpRequestView unsigned = HttpRequestView.of("POST", target,
-        Map.of("host", target.getRawAuthority(), "content-type", "application/activity+json"),
-        body.getBytes(StandardCharsets.UTF_8));
-    return new Rfc9421Signer(new SigningKey(basmaActor + "#" + OrganizationKeys.ED25519_FRAGMENT,
-        SignatureAlgorithm.ED25519, key), Clock.systemUTC()).signRequest(unsigned);
+    HttpRequestView unsigned =
+        HttpRequestView.of(
+            "POST",
+            target,
+            Map.of("host", target.getRawAuthority(), "content-type", "application/activity+json"),
+            body.getBytes(StandardCharsets.UTF_8));
+    return new Rfc9421Signer(
+            new SigningKey(
+                basmaActor + "#" + OrganizationKeys.ED25519_FRAGMENT,
+                SignatureAlgorithm.ED25519,
+                key),
+            Clock.systemUTC())
+        .signRequest(unsigned);
   }
 
   static HttpResponse<String> post(HttpClient client, HttpRequestView signed) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(sawa.local().resolve(signed.targetUri().getRawPath()))
-        .timeout(Duration.ofSeconds(60));
-    signed.headers().forEach((name, values) -> {
-      if (!List.of("host", "content-length").contains(name)) values.forEach(v -> b.header(name, v));
-    });
-    return client.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(signed.body())).build(),
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(sawa.local().resolve(signed.targetUri().getRawPath()))
+            .timeout(Duration.ofSeconds(60));
+    signed
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!List.of("host", "content-length").contains(name))
+                values.forEach(v -> b.header(name, v));
+            });
+    return client.send(
+        b.POST(HttpRequest.BodyPublishers.ofByteArray(signed.body())).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -34,10 +34,10 @@ import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.SigningKey;
 
 /**
- * A hostile or sloppy remote actor, played by WireMock (it serves only the actor document with
- * its keys), posting to a real node's inbox: what is properly signed is stored once; forged,
- * replayed, digest-mismatched, wrong-origin, unsigned and oversized requests are refused and
- * nothing is stored. A node outside development mode never fetches a loopback address.
+ * A hostile or sloppy remote actor, played by WireMock (it serves only the actor document with its
+ * keys), posting to a real node's inbox: what is properly signed is stored once; forged, replayed,
+ * digest-mismatched, wrong-origin, unsigned and oversized requests are refused and nothing is
+ * stored. A node outside development mode never fetches a loopback address.
  */
 class InboxSecurityIT {
 
@@ -60,17 +60,37 @@ class InboxSecurityIT {
     peer.start();
     mallory = "http://127.0.0.1:" + peer.port() + "/users/mallory";
     ObjectNode actor = TestNode.JSON.createObjectNode();
-    actor.putArray("@context").add("https://www.w3.org/ns/activitystreams").add("https://w3id.org/security/v1");
-    actor.put("id", mallory).put("type", "Person").put("preferredUsername", "mallory")
+    actor
+        .putArray("@context")
+        .add("https://www.w3.org/ns/activitystreams")
+        .add("https://w3id.org/security/v1");
+    actor
+        .put("id", mallory)
+        .put("type", "Person")
+        .put("preferredUsername", "mallory")
         .put("inbox", mallory + "/inbox");
-    actor.putObject("publicKey").put("id", mallory + "#main-key").put("owner", mallory)
+    actor
+        .putObject("publicKey")
+        .put("id", mallory + "#main-key")
+        .put("owner", mallory)
         .put("publicKeyPem", Keys.toPem(rsa.getPublic()));
-    actor.putArray("assertionMethod").addObject().put("id", mallory + "#ed").put("type", "Multikey")
-        .put("controller", mallory).put("publicKeyMultibase", Keys.toMultibase(ed.getPublic()));
-    peer.stubFor(get(urlPathEqualTo("/users/mallory")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/activity+json").withBody(actor.toString())));
+    actor
+        .putArray("assertionMethod")
+        .addObject()
+        .put("id", mallory + "#ed")
+        .put("type", "Multikey")
+        .put("controller", mallory)
+        .put("publicKeyMultibase", Keys.toMultibase(ed.getPublic()));
+    peer.stubFor(
+        get(urlPathEqualTo("/users/mallory"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/activity+json")
+                    .withBody(actor.toString())));
     node = TestNode.start(dir.resolve("n"), "sawa", false);
-    strictNode = TestNode.start(dir.resolve("strict"), "strict", false, false, URI.create("https://madani.test"));
+    strictNode =
+        TestNode.start(
+            dir.resolve("strict"), "strict", false, false, URI.create("https://madani.test"));
   }
 
   @AfterAll
@@ -81,38 +101,60 @@ class InboxSecurityIT {
   }
 
   String follow(TestNode target) {
-    return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + mallory + "/follows/"
-        + UUID.randomUUID() + "\",\"type\":\"Follow\",\"actor\":\"" + mallory + "\",\"object\":\""
-        + target.base() + "/orgs/" + target.handle() + "\"}";
+    return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\""
+        + mallory
+        + "/follows/"
+        + UUID.randomUUID()
+        + "\",\"type\":\"Follow\",\"actor\":\""
+        + mallory
+        + "\",\"object\":\""
+        + target.base()
+        + "/orgs/"
+        + target.handle()
+        + "\"}";
   }
 
   HttpRequestView unsigned(TestNode target, String body) {
-    return HttpRequestView.of("POST", URI.create(target.base() + "/orgs/" + target.handle() + "/inbox"),
-        Map.of("host", target.base().getRawAuthority(), "content-type", "application/activity+json"),
+    return HttpRequestView.of(
+        "POST",
+        URI.create(target.base() + "/orgs/" + target.handle() + "/inbox"),
+        Map.of(
+            "host", target.base().getRawAuthority(), "content-type", "application/activity+json"),
         body.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Fedify's way: RFC 9421 over @method @target-uri @authority date content-digest, here Ed25519. */
+  /**
+   * Fedify's way: RFC 9421 over @method @target-uri @authority date content-digest, here Ed25519.
+   */
   HttpRequestView rfc9421(TestNode target, String body, KeyPair key, String keyId) {
     return rfc9421(target, body, key, keyId, Clock.systemUTC());
   }
 
   HttpRequestView rfc9421(TestNode target, String body, KeyPair key, String keyId, Clock clock) {
-    return new Rfc9421Signer(new SigningKey(keyId, SignatureAlgorithm.ED25519, key.getPrivate()), clock)
+    return new Rfc9421Signer(
+            new SigningKey(keyId, SignatureAlgorithm.ED25519, key.getPrivate()), clock)
         .signRequest(unsigned(target, body));
   }
 
   /** Mastodon's way: draft-cavage rsa-sha256 over (request-target) host date digest. */
   HttpRequestView cavage(TestNode target, String body) {
-    return new CavageSigner(new SigningKey(mallory + "#main-key", SignatureAlgorithm.RSA_V1_5_SHA256, rsa.getPrivate()),
-        Clock.systemUTC()).signRequest(unsigned(target, body));
+    return new CavageSigner(
+            new SigningKey(
+                mallory + "#main-key", SignatureAlgorithm.RSA_V1_5_SHA256, rsa.getPrivate()),
+            Clock.systemUTC())
+        .signRequest(unsigned(target, body));
   }
 
   HttpResponse<String> post(TestNode target, HttpRequestView signed) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(target.local().resolve(signed.targetUri().getRawPath()));
-    signed.headers().forEach((name, values) -> {
-      if (!List.of("host", "content-length").contains(name)) values.forEach(v -> b.header(name, v));
-    });
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(target.local().resolve(signed.targetUri().getRawPath()));
+    signed
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!List.of("host", "content-length").contains(name))
+                values.forEach(v -> b.header(name, v));
+            });
     return target.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(signed.body())).build());
   }
 
@@ -128,9 +170,15 @@ class InboxSecurityIT {
     HttpRequestView m = cavage(node, follow(node));
     assertThat(post(node, m).statusCode()).isEqualTo(202);
     assertThat(stored()).isEqualTo(before + 2);
-    // the same activity again, signed anew seconds later (a sender's retry): acknowledged, not stored twice
-    HttpRequestView retry = rfc9421(node, new String(a.body(), StandardCharsets.UTF_8), ed, mallory + "#ed",
-        Clock.offset(Clock.systemUTC(), java.time.Duration.ofSeconds(3)));
+    // the same activity again, signed anew seconds later (a sender's retry): acknowledged, not
+    // stored twice
+    HttpRequestView retry =
+        rfc9421(
+            node,
+            new String(a.body(), StandardCharsets.UTF_8),
+            ed,
+            mallory + "#ed",
+            Clock.offset(Clock.systemUTC(), java.time.Duration.ofSeconds(3)));
     assertThat(post(node, retry).statusCode()).isEqualTo(202);
     assertThat(stored()).isEqualTo(before + 2);
   }
@@ -138,9 +186,12 @@ class InboxSecurityIT {
   @Test
   void rfc9421WithRsa_asFedifySignsWithRsaKeys_isAccepted() throws Exception {
     long before = stored();
-    HttpRequestView signed = new Rfc9421Signer(
-        new SigningKey(mallory + "#main-key", SignatureAlgorithm.RSA_V1_5_SHA256, rsa.getPrivate()), Clock.systemUTC())
-        .signRequest(unsigned(node, follow(node)));
+    HttpRequestView signed =
+        new Rfc9421Signer(
+                new SigningKey(
+                    mallory + "#main-key", SignatureAlgorithm.RSA_V1_5_SHA256, rsa.getPrivate()),
+                Clock.systemUTC())
+            .signRequest(unsigned(node, follow(node)));
     assertThat(signed.header("signature-input").orElseThrow()).contains("alg=\"rsa-v1_5-sha256\"");
     assertThat(post(node, signed).statusCode()).isEqualTo(202);
     assertThat(stored()).isEqualTo(before + 1);
@@ -169,7 +220,8 @@ class InboxSecurityIT {
     HttpRequestView tampered = signed.withBody(follow(node).getBytes(StandardCharsets.UTF_8));
     assertProblem(post(node, tampered), 401);
     HttpRequestView signed9421 = rfc9421(node, follow(node), ed, mallory + "#ed");
-    assertProblem(post(node, signed9421.withBody(follow(node).getBytes(StandardCharsets.UTF_8))), 401);
+    assertProblem(
+        post(node, signed9421.withBody(follow(node).getBytes(StandardCharsets.UTF_8))), 401);
     assertThat(stored()).isEqualTo(before);
   }
 
@@ -184,19 +236,33 @@ class InboxSecurityIT {
   void wrongOrigins_areRefused() throws Exception {
     long before = stored();
     // the activity claims another actor than the key's owner
-    String otherActor = follow(node).replace("\"actor\":\"" + mallory, "\"actor\":\"https://victim.example/users/v");
+    String otherActor =
+        follow(node)
+            .replace("\"actor\":\"" + mallory, "\"actor\":\"https://victim.example/users/v");
     assertProblem(post(node, rfc9421(node, otherActor, ed, mallory + "#ed")), 403);
     // the activity id lives on another origin
-    String foreignId = follow(node).replace("\"id\":\"" + mallory, "\"id\":\"https://victim.example/x");
+    String foreignId =
+        follow(node).replace("\"id\":\"" + mallory, "\"id\":\"https://victim.example/x");
     assertProblem(post(node, rfc9421(node, foreignId, ed, mallory + "#ed")), 403);
     // a Create of an object that belongs to another origin
-    String create = "{\"id\":\"" + mallory + "/c/1\",\"type\":\"Create\",\"actor\":\"" + mallory + "\","
-        + "\"object\":{\"id\":\"https://victim.example/notes/1\",\"type\":\"Note\",\"attributedTo\":\"" + mallory
-        + "\",\"content\":\"forged\"}}";
+    String create =
+        "{\"id\":\""
+            + mallory
+            + "/c/1\",\"type\":\"Create\",\"actor\":\""
+            + mallory
+            + "\","
+            + "\"object\":{\"id\":\"https://victim.example/notes/1\",\"type\":\"Note\",\"attributedTo\":\""
+            + mallory
+            + "\",\"content\":\"forged\"}}";
     assertProblem(post(node, rfc9421(node, create, ed, mallory + "#ed")), 403);
     // a Delete of someone else's object
-    String delete = "{\"id\":\"" + mallory + "/d/1\",\"type\":\"Delete\",\"actor\":\"" + mallory + "\","
-        + "\"object\":\"https://victim.example/notes/1\"}";
+    String delete =
+        "{\"id\":\""
+            + mallory
+            + "/d/1\",\"type\":\"Delete\",\"actor\":\""
+            + mallory
+            + "\","
+            + "\"object\":\"https://victim.example/notes/1\"}";
     assertProblem(post(node, rfc9421(node, delete, ed, mallory + "#ed")), 403);
     assertThat(stored()).isEqualTo(before);
   }
@@ -204,7 +270,8 @@ class InboxSecurityIT {
   @Test
   void oversizedBody_is413() throws Exception {
     long before = stored();
-    String huge = follow(node).replace("\"type\"", "\"padding\":\"" + "x".repeat(300 * 1024) + "\",\"type\"");
+    String huge =
+        follow(node).replace("\"type\"", "\"padding\":\"" + "x".repeat(300 * 1024) + "\",\"type\"");
     assertProblem(post(node, rfc9421(node, huge, ed, mallory + "#ed")), 413);
     assertThat(stored()).isEqualTo(before);
   }
@@ -212,19 +279,27 @@ class InboxSecurityIT {
   @Test
   void outsideDevelopmentMode_loopbackPeersAreNeverFetched() throws Exception {
     peer.resetRequests();
-    assertProblem(post(strictNode, rfc9421(strictNode, follow(strictNode), ed, mallory + "#ed")), 401);
-    HttpResponse<String> r = strictNode.api("POST", "/api/v1/organizations/strict/following",
-        "{\"actor\":\"" + mallory + "\"}");
+    assertProblem(
+        post(strictNode, rfc9421(strictNode, follow(strictNode), ed, mallory + "#ed")), 401);
+    HttpResponse<String> r =
+        strictNode.api(
+            "POST", "/api/v1/organizations/strict/following", "{\"actor\":\"" + mallory + "\"}");
     assertProblem(r, 422);
     // (the development-mode node of the other tests may still be delivering to this peer: only
     // requests from the strict node count, recognised by the User-Agent naming its base URL)
-    assertThat(peer.findAll(anyRequestedFor(anyUrl()).withHeader("User-Agent",
-        com.github.tomakehurst.wiremock.client.WireMock.containing("madani.test")))).isEmpty();
+    assertThat(
+            peer.findAll(
+                anyRequestedFor(anyUrl())
+                    .withHeader(
+                        "User-Agent",
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("madani.test"))))
+        .isEmpty();
     assertThat(strictNode.count("SELECT COUNT(*) FROM inbox")).isZero();
   }
 
   static void assertProblem(HttpResponse<String> r, int status) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
   }
 }

@@ -37,8 +37,8 @@ import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.SigningKey;
 
 /**
- * Peer health, seen from node A: a real node B it follows and that follows it (deliveries done,
- * B's log mirrored), and a follower played by WireMock that goes down (503 on its inbox) until its
+ * Peer health, seen from node A: a real node B it follows and that follows it (deliveries done, B's
+ * log mirrored), and a follower played by WireMock that goes down (503 on its inbox) until its
  * breaker opens. Both the admin API and the Prometheus text show it; {@code /metrics} needs the
  * metrics token and is absent where none is configured.
  */
@@ -71,19 +71,26 @@ class PeerHealthIT {
   }
 
   static void follow(TestNode from, String actor) throws Exception {
-    var r = from.api("POST", "/api/v1/organizations/" + from.handle() + "/following", "{\"actor\":\"" + actor + "\"}");
+    var r =
+        from.api(
+            "POST",
+            "/api/v1/organizations/" + from.handle() + "/following",
+            "{\"actor\":\"" + actor + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
   }
 
   static void publish(TestNode n, String title) throws Exception {
-    var r = n.api("POST", n.entriesPath(), "{\"kind\":\"article\",\"title\":{\"ar\":\"" + title + "\"}}");
+    var r =
+        n.api(
+            "POST", n.entriesPath(), "{\"kind\":\"article\",\"title\":{\"ar\":\"" + title + "\"}}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
   }
 
   static String metrics() throws Exception {
     HttpResponse<String> r = a.get("/metrics", "Authorization", "Bearer " + METRICS_TOKEN);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     return r.body();
   }
 
@@ -100,43 +107,101 @@ class PeerHealthIT {
   }
 
   @Test
-  void healthAndMetricsShowAHealthyPeer_aMirroredLog_andADownPeerWithItsBreakerOpen() throws Exception {
+  void healthAndMetricsShowAHealthyPeer_aMirroredLog_andADownPeerWithItsBreakerOpen()
+      throws Exception {
     // A down follower: it follows A while up, then its inbox answers 503.
     KeyPair key = Keys.generateEd25519(new SecureRandom());
     String reader = "http://127.0.0.1:" + down.port() + "/users/reader";
-    ObjectNode doc = TestNode.JSON.createObjectNode().put("id", reader).put("type", "Person").put("inbox", reader + "/inbox");
-    doc.putArray("assertionMethod").addObject().put("id", reader + "#ed").put("type", "Multikey")
-        .put("controller", reader).put("publicKeyMultibase", Keys.toMultibase(key.getPublic()));
-    down.stubFor(get(urlPathEqualTo("/users/reader")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/activity+json").withBody(doc.toString())));
-    down.stubFor(post(urlPathEqualTo("/users/reader/inbox")).willReturn(aResponse().withStatus(202)));
-    String followBody = "{\"id\":\"" + reader + "/follows/1\",\"type\":\"Follow\",\"actor\":\"" + reader
-        + "\",\"object\":\"" + actor(a) + "\"}";
-    assertThat(a.send(signedPost(key, reader, URI.create(actor(a) + "/inbox"), followBody)).statusCode()).isEqualTo(202);
-    await().atMost(WAIT).until(() -> !down.findAll(postRequestedFor(urlPathEqualTo("/users/reader/inbox"))).isEmpty());
+    ObjectNode doc =
+        TestNode.JSON
+            .createObjectNode()
+            .put("id", reader)
+            .put("type", "Person")
+            .put("inbox", reader + "/inbox");
+    doc.putArray("assertionMethod")
+        .addObject()
+        .put("id", reader + "#ed")
+        .put("type", "Multikey")
+        .put("controller", reader)
+        .put("publicKeyMultibase", Keys.toMultibase(key.getPublic()));
+    down.stubFor(
+        get(urlPathEqualTo("/users/reader"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/activity+json")
+                    .withBody(doc.toString())));
+    down.stubFor(
+        post(urlPathEqualTo("/users/reader/inbox")).willReturn(aResponse().withStatus(202)));
+    String followBody =
+        "{\"id\":\""
+            + reader
+            + "/follows/1\",\"type\":\"Follow\",\"actor\":\""
+            + reader
+            + "\",\"object\":\""
+            + actor(a)
+            + "\"}";
+    assertThat(
+            a.send(signedPost(key, reader, URI.create(actor(a) + "/inbox"), followBody))
+                .statusCode())
+        .isEqualTo(202);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> !down.findAll(postRequestedFor(urlPathEqualTo("/users/reader/inbox"))).isEmpty());
 
     follow(a, actor(b));
     follow(b, actor(a));
-    await().atMost(WAIT).until(() -> TestNode.json(a.api("GET", "/api/v1/organizations/alef/following?state=accepted", null))
-        .get("items").size() == 1 && TestNode.json(b.api("GET", "/api/v1/organizations/beh/following?state=accepted", null))
-        .get("items").size() == 1);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                TestNode.json(
+                                a.api(
+                                    "GET",
+                                    "/api/v1/organizations/alef/following?state=accepted",
+                                    null))
+                            .get("items")
+                            .size()
+                        == 1
+                    && TestNode.json(
+                                b.api(
+                                    "GET",
+                                    "/api/v1/organizations/beh/following?state=accepted",
+                                    null))
+                            .get("items")
+                            .size()
+                        == 1);
     publish(b, "أولى");
     publish(b, "ثانية");
 
     // An unsigned activity is refused (401, problem type "signature").
-    HttpResponse<String> unsigned = a.send("POST", "/orgs/alef/inbox",
-        "{\"id\":\"" + reader + "/x\",\"type\":\"Like\",\"actor\":\"" + reader + "\",\"object\":\"" + actor(a) + "\"}",
-        "Content-Type", "application/activity+json");
+    HttpResponse<String> unsigned =
+        a.send(
+            "POST",
+            "/orgs/alef/inbox",
+            "{\"id\":\""
+                + reader
+                + "/x\",\"type\":\"Like\",\"actor\":\""
+                + reader
+                + "\",\"object\":\""
+                + actor(a)
+                + "\"}",
+            "Content-Type",
+            "application/activity+json");
     assertThat(unsigned.statusCode()).isEqualTo(401);
 
     // The follower goes down; six entries make six failing jobs, past the breaker's threshold (5).
-    down.stubFor(post(urlPathEqualTo("/users/reader/inbox")).willReturn(aResponse().withStatus(503)));
+    down.stubFor(
+        post(urlPathEqualTo("/users/reader/inbox")).willReturn(aResponse().withStatus(503)));
     for (int i = 0; i < 6; i++) publish(a, "مقالة " + i);
 
     String downHost = "127.0.0.1:" + down.port();
     String bHost = b.base().getAuthority();
-    JsonNode downPeer = await().atMost(WAIT).until(() -> host(downHost),
-        h -> h != null && h.get("breaker").asText().equals("open"));
+    JsonNode downPeer =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> host(downHost), h -> h != null && h.get("breaker").asText().equals("open"));
     assertThat(downPeer.get("consecutiveFailures").asInt()).isGreaterThanOrEqualTo(5);
     assertThat(downPeer.get("queued").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(downPeer.has("lastFailure")).isTrue();
@@ -144,52 +209,86 @@ class PeerHealthIT {
     assertThat(downPeer.get("origins")).isEmpty();
 
     // B: deliveries accepted, and its signed log mirrored up to its last sequence (2).
-    JsonNode bPeer = await().atMost(WAIT).until(() -> host(bHost),
-        h -> h != null && h.has("lastSuccess") && h.get("origins").size() == 1
-            && h.get("origins").get(0).get("appliedSeq").asLong() == 2);
+    JsonNode bPeer =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> host(bHost),
+                h ->
+                    h != null
+                        && h.has("lastSuccess")
+                        && h.get("origins").size() == 1
+                        && h.get("origins").get(0).get("appliedSeq").asLong() == 2);
     assertThat(bPeer.get("breaker").asText()).isEqualTo("closed");
     assertThat(bPeer.get("consecutiveFailures").asInt()).isZero();
     JsonNode origin = bPeer.get("origins").get(0);
     assertThat(origin.get("actor").asText()).isEqualTo(actor(b));
 
     // The same, as Prometheus series.
-    String text = await().atMost(WAIT).until(PeerHealthIT::metrics,
-        t -> value(t, "madani_mirror_applied_sequence{origin=\"" + actor(b) + "\"}") == 2.0
-            && value(t, "madani_peer_breaker_open{host=\"" + downHost + "\"}") == 1.0);
-    assertThat(value(text, "madani_peer_consecutive_failures{host=\"" + downHost + "\"}")).isGreaterThanOrEqualTo(5);
-    assertThat(value(text, "madani_peer_queued_deliveries{host=\"" + downHost + "\"}")).isGreaterThanOrEqualTo(1);
+    String text =
+        await()
+            .atMost(WAIT)
+            .until(
+                PeerHealthIT::metrics,
+                t ->
+                    value(t, "madani_mirror_applied_sequence{origin=\"" + actor(b) + "\"}") == 2.0
+                        && value(t, "madani_peer_breaker_open{host=\"" + downHost + "\"}") == 1.0);
+    assertThat(value(text, "madani_peer_consecutive_failures{host=\"" + downHost + "\"}"))
+        .isGreaterThanOrEqualTo(5);
+    assertThat(value(text, "madani_peer_queued_deliveries{host=\"" + downHost + "\"}"))
+        .isGreaterThanOrEqualTo(1);
     assertThat(value(text, "madani_peer_breaker_open{host=\"" + bHost + "\"}")).isEqualTo(0.0);
-    assertThat(value(text, "madani_peer_last_success_age_seconds{host=\"" + bHost + "\"}")).isBetween(0.0, 60.0);
+    assertThat(value(text, "madani_peer_last_success_age_seconds{host=\"" + bHost + "\"}"))
+        .isBetween(0.0, 60.0);
     assertThat(value(text, "madani_deliveries_total{outcome=\"done\"}")).isGreaterThanOrEqualTo(2);
-    assertThat(value(text, "madani_deliveries_total{outcome=\"failed\"}")).isGreaterThanOrEqualTo(5);
+    assertThat(value(text, "madani_deliveries_total{outcome=\"failed\"}"))
+        .isGreaterThanOrEqualTo(5);
     assertThat(value(text, "madani_deliveries_total{outcome=\"dead\"}")).isZero();
-    assertThat(value(text, "madani_inbox_accepted_total{result=\"stored\"}")).isGreaterThanOrEqualTo(3);
+    assertThat(value(text, "madani_inbox_accepted_total{result=\"stored\"}"))
+        .isGreaterThanOrEqualTo(3);
     assertThat(value(text, "madani_inbox_refused_total{reason=\"signature\"}")).isEqualTo(1.0);
     assertThat(value(text, "madani_inbox_refused_total{reason=\"refused-peer\"}")).isZero();
     assertThat(value(text, "madani_peer_hosts")).isGreaterThanOrEqualTo(2);
-    assertThat(text).contains("# TYPE madani_peer_queued_deliveries gauge")
+    assertThat(text)
+        .contains("# TYPE madani_peer_queued_deliveries gauge")
         .contains("# TYPE madani_deliveries_total counter");
   }
 
   @Test
   void metricsNeedTheMetricsToken_andAreOffWithoutOne() throws Exception {
     assertThat(a.get("/metrics").statusCode()).isEqualTo(401);
-    assertThat(a.get("/metrics", "Authorization", "Bearer " + METRICS_TOKEN + "x").statusCode()).isEqualTo(401);
+    assertThat(a.get("/metrics", "Authorization", "Bearer " + METRICS_TOKEN + "x").statusCode())
+        .isEqualTo(401);
     // an admin API token is not a metrics token
-    assertThat(a.get("/metrics", "Authorization", "Bearer " + a.token()).statusCode()).isEqualTo(401);
+    assertThat(a.get("/metrics", "Authorization", "Bearer " + a.token()).statusCode())
+        .isEqualTo(401);
     assertThat(b.get("/metrics").statusCode()).isEqualTo(404);
-    assertThat(b.get("/metrics", "Authorization", "Bearer " + METRICS_TOKEN).statusCode()).isEqualTo(404);
+    assertThat(b.get("/metrics", "Authorization", "Bearer " + METRICS_TOKEN).statusCode())
+        .isEqualTo(404);
   }
 
   static HttpRequest signedPost(KeyPair key, String actor, URI target, String body) {
-    HttpRequestView signed = new Rfc9421Signer(new SigningKey(actor + "#ed", SignatureAlgorithm.ED25519, key.getPrivate()),
-        Clock.systemUTC()).signRequest(HttpRequestView.of("POST", target,
-            Map.of("host", target.getRawAuthority(), "content-type", "application/activity+json"),
-            body.getBytes(StandardCharsets.UTF_8)));
+    HttpRequestView signed =
+        new Rfc9421Signer(
+                new SigningKey(actor + "#ed", SignatureAlgorithm.ED25519, key.getPrivate()),
+                Clock.systemUTC())
+            .signRequest(
+                HttpRequestView.of(
+                    "POST",
+                    target,
+                    Map.of(
+                        "host",
+                        target.getRawAuthority(),
+                        "content-type",
+                        "application/activity+json"),
+                    body.getBytes(StandardCharsets.UTF_8)));
     HttpRequest.Builder rb = HttpRequest.newBuilder(target);
-    signed.headers().forEach((n, vs) -> {
-      if (!List.of("host", "content-length").contains(n)) vs.forEach(v -> rb.header(n, v));
-    });
+    signed
+        .headers()
+        .forEach(
+            (n, vs) -> {
+              if (!List.of("host", "content-length").contains(n)) vs.forEach(v -> rb.header(n, v));
+            });
     return rb.POST(HttpRequest.BodyPublishers.ofByteArray(signed.body())).build();
   }
 }

@@ -36,13 +36,14 @@ final class AccessibilityCheck {
     if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
       js.executeScript(axe);
     }
-    Object result = js.executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "axe.run(document, {resultTypes: ['violations']})"
-            + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-            + "  .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' — '"
-            + "  + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 200))}))))"
-            + ".catch(e => done([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}]));");
+    Object result =
+        js.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']})"
+                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + "  .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' — '"
+                + "  + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 200))}))))"
+                + ".catch(e => done([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}]));");
     List<String> out = new ArrayList<>();
     for (Object o : (List<Object>) result) {
       Map<String, Object> v = (Map<String, Object>) o;
@@ -52,6 +53,8 @@ final class AccessibilityCheck {
   }
 
   void assertNoSeriousViolations(Browser browser, String where) {
-    assertThat(violations(browser)).as("axe-core serious/critical violations on " + where).isEmpty();
+    assertThat(violations(browser))
+        .as("axe-core serious/critical violations on " + where)
+        .isEmpty();
   }
 }

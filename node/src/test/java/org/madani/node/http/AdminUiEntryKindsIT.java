@@ -31,11 +31,11 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * An admin fills in EVERY field of the profile and of each of the seven entry kinds through the
- * admin UI (real Chromium, real node, real H2), and each entry then appears on its public page,
- * in the directory's facets and in its organization, sector and region feeds. Bad input shows the
+ * admin UI (real Chromium, real node, real H2), and each entry then appears on its public page, in
+ * the directory's facets and in its organization, sector and region feeds. Bad input shows the
  * field and a sentence in the UI's language, and nothing is stored. The node runs on a fixed clock
- * so that the screenshots compared with baselines (see {@link ScreenshotBaselines}) are the same
- * on every run.
+ * so that the screenshots compared with baselines (see {@link ScreenshotBaselines}) are the same on
+ * every run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminUiEntryKindsIT {
@@ -73,14 +73,23 @@ class AdminUiEntryKindsIT {
   /** Opens the editor for a new entry of kind (the heading is the same for every kind). */
   static void newEntry(String kind, String heading) {
     browser.go("#/entries/new/" + kind, heading);
-    browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#entry-form[data-kind=" + kind + "]")));
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#entry-form[data-kind=" + kind + "]")));
     browser.wait.until(d -> d.findElement(By.id("main")).getAttribute("aria-busy") == null);
   }
 
-  /** Waits (read atomically in the page, so a re-rendered error is no stale element) for an error's code. */
+  /**
+   * Waits (read atomically in the page, so a re-rendered error is no stale element) for an error's
+   * code.
+   */
   static void waitForCode(String selector, String code) {
-    browser.wait.until(d -> code.equals(js().executeScript(
-        "const e = document.querySelector(arguments[0]); return e ? e.dataset.code : null", selector)));
+    browser.wait.until(
+        d ->
+            code.equals(
+                js().executeScript(
+                        "const e = document.querySelector(arguments[0]); return e ? e.dataset.code : null",
+                        selector)));
   }
 
   static JavascriptExecutor js() {
@@ -118,8 +127,12 @@ class AdminUiEntryKindsIT {
     assertThat(e.at("/title/en").asText()).isEqualTo("Title " + tag);
     assertThat(e.at("/summary/en").asText()).isEqualTo("Summary " + tag);
     assertThat(e.at("/content/ar").asText()).isEqualTo("النص الكامل عن " + tag + " في حلب.");
-    assertThat(e.get("sectors")).extracting(JsonNode::asText).containsExactlyInAnyOrder("education", "health");
-    assertThat(e.get("regions")).extracting(JsonNode::asText).containsExactlyInAnyOrder("sy-aleppo", "tr-gaziantep");
+    assertThat(e.get("sectors"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("education", "health");
+    assertThat(e.get("regions"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("sy-aleppo", "tr-gaziantep");
     assertThat(e.get("tags")).extracting(JsonNode::asText).containsExactly("تدريب", "youth");
     assertThat(e.get("languages")).extracting(JsonNode::asText).containsExactly("ar", "en");
     assertThat(e.at("/links/0/url").asText()).isEqualTo("https://example.org/" + tag + "/more");
@@ -131,121 +144,165 @@ class AdminUiEntryKindsIT {
 
   /**
    * One kind: how its own fields are filled, what the stored document must then hold, and what its
-   * public page must show. Extend {@code publicPage} when the public pages show more (the calls
-   * to action: registration link, application link, campaign call, partners, byline, document).
+   * public page must show. Extend {@code publicPage} when the public pages show more (the calls to
+   * action: registration link, application link, campaign call, partners, byline, document).
    */
-  record Kind(String kind, Consumer<String> fill, Consumer<JsonNode> check, Consumer<Document> publicPage) {}
+  record Kind(
+      String kind,
+      Consumer<String> fill,
+      Consumer<JsonNode> check,
+      Consumer<Document> publicPage) {}
 
   /** The Arabic public page's call to action: a button with this label and link. */
   static void cta(Document d, String label, String href) {
-    assertThat(d.select("section.cta a.button").stream().map(a -> a.text() + " -> " + a.attr("href")).toList())
-        .as("calls to action").contains(label + " -> " + href);
+    assertThat(
+            d.select("section.cta a.button").stream()
+                .map(a -> a.text() + " -> " + a.attr("href"))
+                .toList())
+        .as("calls to action")
+        .contains(label + " -> " + href);
   }
 
-  static final List<Kind> KINDS = List.of(
-      new Kind("event", tag -> {
-        browser.setValue("startTime", "2027-02-01T10:00");
-        browser.setValue("endTime", "2027-02-01T12:30");
-        browser.type("timeZone", "Asia/Damascus");
-        browser.type("onlineUrl", "https://meet.example.org/event");
-        browser.type("registrationUrl", "https://example.org/event/register");
-        browser.type("place-name-ar", "مركز المجتمع المدني");
-        browser.type("place-name-en", "Civil society centre");
-        browser.type("place-address-ar", "شارع النيل، حلب");
-        browser.type("place-address-en", "Nile Street, Aleppo");
-        select("place-region", "sy-aleppo");
-        browser.type("place-latitude", "36.2");
-        browser.type("place-longitude", "37.15");
-      }, e -> {
-        assertThat(e.get("startTime").asText()).isEqualTo("2027-02-01T10:00:00+03:00");
-        assertThat(e.get("endTime").asText()).isEqualTo("2027-02-01T12:30:00+03:00");
-        assertThat(e.get("timeZone").asText()).isEqualTo("Asia/Damascus");
-        assertThat(e.get("onlineUrl").asText()).isEqualTo("https://meet.example.org/event");
-        assertThat(e.get("registrationUrl").asText()).isEqualTo("https://example.org/event/register");
-        assertThat(e.at("/place/name/en").asText()).isEqualTo("Civil society centre");
-        assertThat(e.at("/place/address/ar").asText()).isEqualTo("شارع النيل، حلب");
-        assertThat(e.at("/place/region").asText()).isEqualTo("sy-aleppo");
-        assertThat(e.at("/place/latitude").asDouble()).isEqualTo(36.2);
-        assertThat(e.at("/place/longitude").asDouble()).isEqualTo(37.15);
-      }, d -> {
-        cta(d, "سجّل للحضور", "https://example.org/event/register");
-        cta(d, "انضم عبر الإنترنت", "https://meet.example.org/event");
-        assertThat(d.select("section.cta a[type=text/calendar]").attr("href")).endsWith(".ics");
-        assertThat(d.text()).contains("مركز المجتمع المدني");
-      }),
-      new Kind("project", tag -> {
-        select("status", "active");
-        browser.setValue("startDate", "2026-09-01");
-        browser.setValue("endDate", "2027-08-31");
-        browser.type("partners", "شبكة سوا\nhttps://partner.example.org/orgs/p");
-      }, e -> {
-        assertThat(e.get("status").asText()).isEqualTo("active");
-        assertThat(e.get("startDate").asText()).isEqualTo("2026-09-01");
-        assertThat(e.get("endDate").asText()).isEqualTo("2027-08-31");
-        assertThat(e.get("partners")).extracting(JsonNode::asText)
-            .containsExactly("شبكة سوا", "https://partner.example.org/orgs/p");
-      }, d -> {
-        assertThat(d.select("section.partners li").eachText()).containsExactly("شبكة سوا", "partner.example.org");
-        assertThat(d.select("a[href=https://example.org/project.jpg]").text()).contains("صورة project");
-      }),
-      new Kind("campaign", tag -> {
-        browser.setValue("startDate", "2027-01-01");
-        browser.setValue("endDate", "2027-03-31");
-        browser.type("goal-ar", "ألف توقيع من أجل المياه");
-        browser.type("goal-en", "A thousand signatures for water");
-        browser.type("callToAction-url", "https://example.org/sign");
-        browser.type("callToAction-label-ar", "وقّع العريضة");
-        browser.type("callToAction-label-en", "Sign the petition");
-      }, e -> {
-        assertThat(e.get("startDate").asText()).isEqualTo("2027-01-01");
-        assertThat(e.at("/goal/en").asText()).isEqualTo("A thousand signatures for water");
-        assertThat(e.at("/callToAction/url").asText()).isEqualTo("https://example.org/sign");
-        assertThat(e.at("/callToAction/label/ar").asText()).isEqualTo("وقّع العريضة");
-      }, d -> {
-        cta(d, "وقّع العريضة", "https://example.org/sign");
-        assertThat(d.select("section.goal").text()).contains("ألف توقيع من أجل المياه");
-      }),
-      new Kind("report", tag -> {
-        browser.setValue("period-start", "2026-01-01");
-        browser.setValue("period-end", "2026-12-31");
-        select("reportType", "annual");
-        browser.type("document-url", "https://example.org/report-2026.pdf");
-        browser.type("document-label-ar", "التقرير كاملًا");
-        browser.type("document-label-en", "The full report");
-      }, e -> {
-        assertThat(e.at("/period/start").asText()).isEqualTo("2026-01-01");
-        assertThat(e.at("/period/end").asText()).isEqualTo("2026-12-31");
-        assertThat(e.get("reportType").asText()).isEqualTo("annual");
-        assertThat(e.at("/document/url").asText()).isEqualTo("https://example.org/report-2026.pdf");
-        assertThat(e.at("/document/label/en").asText()).isEqualTo("The full report");
-      }, d -> cta(d, "التقرير كاملًا", "https://example.org/report-2026.pdf")),
-      new Kind("article", tag -> {
-        browser.type("byline-ar", "فاطمة الحلبي");
-        browser.type("byline-en", "Fatima Al-Halabi");
-      }, e -> {
-        assertThat(e.at("/byline/ar").asText()).isEqualTo("فاطمة الحلبي");
-        assertThat(e.at("/byline/en").asText()).isEqualTo("Fatima Al-Halabi");
-      }, d -> assertThat(d.select(".byline").text()).contains("فاطمة الحلبي")),
-      new Kind("offer", tag -> {
-        select("category", "training");
-        browser.setValue("validUntil", "2027-06-30");
-        browser.type("quantity-ar", "عشرون مقعدًا");
-        browser.type("quantity-en", "Twenty seats");
-      }, e -> {
-        assertThat(e.get("category").asText()).isEqualTo("training");
-        assertThat(e.get("validUntil").asText()).isEqualTo("2027-06-30");
-        assertThat(e.at("/quantity/en").asText()).isEqualTo("Twenty seats");
-      }, d -> cta(d, "قدّم طلبك", "https://example.org/offer/more")),
-      new Kind("need", tag -> {
-        select("category", "volunteers");
-        browser.setValue("validUntil", "2027-05-31");
-        browser.type("quantity-ar", "ثلاثة متطوعين");
-        browser.type("quantity-en", "Three volunteers");
-      }, e -> {
-        assertThat(e.get("category").asText()).isEqualTo("volunteers");
-        assertThat(e.get("validUntil").asText()).isEqualTo("2027-05-31");
-        assertThat(e.at("/quantity/ar").asText()).isEqualTo("ثلاثة متطوعين");
-      }, d -> cta(d, "سجّل اهتمامك", "https://example.org/need/more")));
+  static final List<Kind> KINDS =
+      List.of(
+          new Kind(
+              "event",
+              tag -> {
+                browser.setValue("startTime", "2027-02-01T10:00");
+                browser.setValue("endTime", "2027-02-01T12:30");
+                browser.type("timeZone", "Asia/Damascus");
+                browser.type("onlineUrl", "https://meet.example.org/event");
+                browser.type("registrationUrl", "https://example.org/event/register");
+                browser.type("place-name-ar", "مركز المجتمع المدني");
+                browser.type("place-name-en", "Civil society centre");
+                browser.type("place-address-ar", "شارع النيل، حلب");
+                browser.type("place-address-en", "Nile Street, Aleppo");
+                select("place-region", "sy-aleppo");
+                browser.type("place-latitude", "36.2");
+                browser.type("place-longitude", "37.15");
+              },
+              e -> {
+                assertThat(e.get("startTime").asText()).isEqualTo("2027-02-01T10:00:00+03:00");
+                assertThat(e.get("endTime").asText()).isEqualTo("2027-02-01T12:30:00+03:00");
+                assertThat(e.get("timeZone").asText()).isEqualTo("Asia/Damascus");
+                assertThat(e.get("onlineUrl").asText()).isEqualTo("https://meet.example.org/event");
+                assertThat(e.get("registrationUrl").asText())
+                    .isEqualTo("https://example.org/event/register");
+                assertThat(e.at("/place/name/en").asText()).isEqualTo("Civil society centre");
+                assertThat(e.at("/place/address/ar").asText()).isEqualTo("شارع النيل، حلب");
+                assertThat(e.at("/place/region").asText()).isEqualTo("sy-aleppo");
+                assertThat(e.at("/place/latitude").asDouble()).isEqualTo(36.2);
+                assertThat(e.at("/place/longitude").asDouble()).isEqualTo(37.15);
+              },
+              d -> {
+                cta(d, "سجّل للحضور", "https://example.org/event/register");
+                cta(d, "انضم عبر الإنترنت", "https://meet.example.org/event");
+                assertThat(d.select("section.cta a[type=text/calendar]").attr("href"))
+                    .endsWith(".ics");
+                assertThat(d.text()).contains("مركز المجتمع المدني");
+              }),
+          new Kind(
+              "project",
+              tag -> {
+                select("status", "active");
+                browser.setValue("startDate", "2026-09-01");
+                browser.setValue("endDate", "2027-08-31");
+                browser.type("partners", "شبكة سوا\nhttps://partner.example.org/orgs/p");
+              },
+              e -> {
+                assertThat(e.get("status").asText()).isEqualTo("active");
+                assertThat(e.get("startDate").asText()).isEqualTo("2026-09-01");
+                assertThat(e.get("endDate").asText()).isEqualTo("2027-08-31");
+                assertThat(e.get("partners"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly("شبكة سوا", "https://partner.example.org/orgs/p");
+              },
+              d -> {
+                assertThat(d.select("section.partners li").eachText())
+                    .containsExactly("شبكة سوا", "partner.example.org");
+                assertThat(d.select("a[href=https://example.org/project.jpg]").text())
+                    .contains("صورة project");
+              }),
+          new Kind(
+              "campaign",
+              tag -> {
+                browser.setValue("startDate", "2027-01-01");
+                browser.setValue("endDate", "2027-03-31");
+                browser.type("goal-ar", "ألف توقيع من أجل المياه");
+                browser.type("goal-en", "A thousand signatures for water");
+                browser.type("callToAction-url", "https://example.org/sign");
+                browser.type("callToAction-label-ar", "وقّع العريضة");
+                browser.type("callToAction-label-en", "Sign the petition");
+              },
+              e -> {
+                assertThat(e.get("startDate").asText()).isEqualTo("2027-01-01");
+                assertThat(e.at("/goal/en").asText()).isEqualTo("A thousand signatures for water");
+                assertThat(e.at("/callToAction/url").asText())
+                    .isEqualTo("https://example.org/sign");
+                assertThat(e.at("/callToAction/label/ar").asText()).isEqualTo("وقّع العريضة");
+              },
+              d -> {
+                cta(d, "وقّع العريضة", "https://example.org/sign");
+                assertThat(d.select("section.goal").text()).contains("ألف توقيع من أجل المياه");
+              }),
+          new Kind(
+              "report",
+              tag -> {
+                browser.setValue("period-start", "2026-01-01");
+                browser.setValue("period-end", "2026-12-31");
+                select("reportType", "annual");
+                browser.type("document-url", "https://example.org/report-2026.pdf");
+                browser.type("document-label-ar", "التقرير كاملًا");
+                browser.type("document-label-en", "The full report");
+              },
+              e -> {
+                assertThat(e.at("/period/start").asText()).isEqualTo("2026-01-01");
+                assertThat(e.at("/period/end").asText()).isEqualTo("2026-12-31");
+                assertThat(e.get("reportType").asText()).isEqualTo("annual");
+                assertThat(e.at("/document/url").asText())
+                    .isEqualTo("https://example.org/report-2026.pdf");
+                assertThat(e.at("/document/label/en").asText()).isEqualTo("The full report");
+              },
+              d -> cta(d, "التقرير كاملًا", "https://example.org/report-2026.pdf")),
+          new Kind(
+              "article",
+              tag -> {
+                browser.type("byline-ar", "فاطمة الحلبي");
+                browser.type("byline-en", "Fatima Al-Halabi");
+              },
+              e -> {
+                assertThat(e.at("/byline/ar").asText()).isEqualTo("فاطمة الحلبي");
+                assertThat(e.at("/byline/en").asText()).isEqualTo("Fatima Al-Halabi");
+              },
+              d -> assertThat(d.select(".byline").text()).contains("فاطمة الحلبي")),
+          new Kind(
+              "offer",
+              tag -> {
+                select("category", "training");
+                browser.setValue("validUntil", "2027-06-30");
+                browser.type("quantity-ar", "عشرون مقعدًا");
+                browser.type("quantity-en", "Twenty seats");
+              },
+              e -> {
+                assertThat(e.get("category").asText()).isEqualTo("training");
+                assertThat(e.get("validUntil").asText()).isEqualTo("2027-06-30");
+                assertThat(e.at("/quantity/en").asText()).isEqualTo("Twenty seats");
+              },
+              d -> cta(d, "قدّم طلبك", "https://example.org/offer/more")),
+          new Kind(
+              "need",
+              tag -> {
+                select("category", "volunteers");
+                browser.setValue("validUntil", "2027-05-31");
+                browser.type("quantity-ar", "ثلاثة متطوعين");
+                browser.type("quantity-en", "Three volunteers");
+              },
+              e -> {
+                assertThat(e.get("category").asText()).isEqualTo("volunteers");
+                assertThat(e.get("validUntil").asText()).isEqualTo("2027-05-31");
+                assertThat(e.at("/quantity/ar").asText()).isEqualTo("ثلاثة متطوعين");
+              },
+              d -> cta(d, "سجّل اهتمامك", "https://example.org/need/more")));
 
   static long count(JsonNode items, String kind) {
     long n = 0;
@@ -298,8 +355,12 @@ class AdminUiEntryKindsIT {
     JsonNode p = TestNode.json(a.api("GET", "/api/v1/organizations/alef/profile", null));
     assertThat(p.at("/name/en").asText()).isEqualTo("Al-Nour Association");
     assertThat(p.at("/mission/ar").asText()).isEqualTo("رسالتنا تمكين المجتمعات المحلية.");
-    assertThat(p.get("sectors")).extracting(JsonNode::asText).containsExactlyInAnyOrder("education", "health");
-    assertThat(p.get("regions")).extracting(JsonNode::asText).containsExactlyInAnyOrder("sy-aleppo", "sy-idlib");
+    assertThat(p.get("sectors"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("education", "health");
+    assertThat(p.get("regions"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("sy-aleppo", "sy-idlib");
     assertThat(p.get("legalForm").asText()).isEqualTo("association");
     assertThat(p.get("foundingYear").asInt()).isEqualTo(2013);
     assertThat(p.get("contacts")).hasSize(2);
@@ -324,7 +385,8 @@ class AdminUiEntryKindsIT {
   void everyKindWithEveryField_throughTheUi() throws Exception {
     for (Kind k : KINDS) {
       newEntry(k.kind(), "منشور جديد");
-      assertThat(new Select(browser.el("kind")).getFirstSelectedOption().getAttribute("value")).isEqualTo(k.kind());
+      assertThat(new Select(browser.el("kind")).getFirstSelectedOption().getAttribute("value"))
+          .isEqualTo(k.kind());
       fillCommon(k.kind());
       k.fill().accept(k.kind());
       if (k.kind().equals("event")) {
@@ -352,56 +414,81 @@ class AdminUiEntryKindsIT {
   void eachKindIsOnItsPublicPage_inTheDirectoryFacets_andInItsFeeds() throws Exception {
     for (Kind k : KINDS) {
       String id = ids.get(k.kind());
-      String path = "/orgs/alef/entries/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+      String path =
+          "/orgs/alef/entries/"
+              + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
       String page = a.get(path, "Accept", "text/html").body();
-      assertThat(page).as(k.kind() + " public page").contains("عنوان " + k.kind(), "ملخص " + k.kind(),
-          "النص الكامل عن " + k.kind());
+      assertThat(page)
+          .as(k.kind() + " public page")
+          .contains("عنوان " + k.kind(), "ملخص " + k.kind(), "النص الكامل عن " + k.kind());
       k.publicPage().accept(org.jsoup.Jsoup.parse(page));
       String english = a.get(path + "?lang=en", "Accept", "text/html").body();
       assertThat(english).contains("Title " + k.kind());
 
-      JsonNode dirResult = await().atMost(SECONDS).until(
-          () -> TestNode.json(a.get("/api/v1/directory?kind=" + k.kind())), r -> r.get("total").asInt() == 1);
+      JsonNode dirResult =
+          await()
+              .atMost(SECONDS)
+              .until(
+                  () -> TestNode.json(a.get("/api/v1/directory?kind=" + k.kind())),
+                  r -> r.get("total").asInt() == 1);
       assertThat(dirResult.at("/items/0/id").asText()).endsWith("/orgs/alef/entries/" + id);
       assertThat(dirResult.at("/facets/kind/" + k.kind()).asLong()).isEqualTo(1);
       assertThat(dirResult.at("/facets/sector/education").asLong()).isEqualTo(1);
       assertThat(dirResult.at("/facets/region/sy-aleppo").asLong()).isEqualTo(1);
-      assertThat(a.get("/directory?kind=" + k.kind(), "Accept", "text/html").body()).contains("عنوان " + k.kind());
+      assertThat(a.get("/directory?kind=" + k.kind(), "Accept", "text/html").body())
+          .contains("عنوان " + k.kind());
 
       String title = "Title " + k.kind();
-      await().atMost(SECONDS).untilAsserted(() -> {
-        assertThat(a.get("/feeds/org/alef.atom").body()).as("organization feed").contains(title);
-        assertThat(a.get("/feeds/sector/education.json").body()).as("sector feed").contains(title);
-        assertThat(a.get("/feeds/region/sy-aleppo.atom").body()).as("region feed").contains(title);
-      });
+      await()
+          .atMost(SECONDS)
+          .untilAsserted(
+              () -> {
+                assertThat(a.get("/feeds/org/alef.atom").body())
+                    .as("organization feed")
+                    .contains(title);
+                assertThat(a.get("/feeds/sector/education.json").body())
+                    .as("sector feed")
+                    .contains(title);
+                assertThat(a.get("/feeds/region/sy-aleppo.atom").body())
+                    .as("region feed")
+                    .contains(title);
+              });
     }
     assertThat(a.get("/feeds/org/alef.ics").body()).contains("Title event");
   }
 
   @Test
   @Order(4)
-  void badInput_showsTheFieldAndASentence_inArabic_thenEnglish_andNothingIsStored() throws Exception {
+  void badInput_showsTheFieldAndASentence_inArabic_thenEnglish_andNothingIsStored()
+      throws Exception {
     int before = entries().size();
     newEntry("article", "منشور جديد");
     // 1. no title at all: "required", on the title field
     browser.el("entry-save").click();
-    WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("[data-field=title] .field-error")));
+    WebElement error =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field=title] .field-error")));
     assertThat(error.getAttribute("data-code")).isEqualTo("required");
     String required = error.getText();
     assertThat(required).isEqualTo("«العنوان» مطلوب.");
     assertThat(browser.el("title-ar").getAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(browser.el("title-ar").getAttribute("aria-describedby")).contains(error.getAttribute("id"));
-    assertThat(browser.driver.findElement(By.cssSelector(".error-summary")).getText()).contains("لم يُحفظ شيء", "خطأ واحد");
+    assertThat(browser.el("title-ar").getAttribute("aria-describedby"))
+        .contains(error.getAttribute("id"));
+    assertThat(browser.driver.findElement(By.cssSelector(".error-summary")).getText())
+        .contains("لم يُحفظ شيء", "خطأ واحد");
     baselines.check(browser, "ar-entry-error-required");
 
     // 2. a 100 KB title (past the input's maxlength, as a script or a paste through devtools could)
     js().executeScript("document.getElementById('title-ar').value = 'ب'.repeat(100000);");
     browser.el("entry-save").click();
     waitForCode("[data-field=title] .field-error", "tooLong");
-    String tooLong = (String) js().executeScript(
-        "return document.querySelector('[data-field=title] .field-error').innerText");
-    assertThat(tooLong).isEqualTo("«العنوان — بالعربية» طويل جدًا: ١٠٠٬٠٠٠ حرف، والحد الأقصى ٣٠٠ حرف.");
+    String tooLong =
+        (String)
+            js().executeScript(
+                    "return document.querySelector('[data-field=title] .field-error').innerText");
+    assertThat(tooLong)
+        .isEqualTo("«العنوان — بالعربية» طويل جدًا: ١٠٠٬٠٠٠ حرف، والحد الأقصى ٣٠٠ حرف.");
     assertThat(tooLong).isNotEqualTo(required);
 
     // 3. an event with neither place nor online link: both fields are named
@@ -411,33 +498,45 @@ class AdminUiEntryKindsIT {
     browser.type("timeZone", "Asia/Damascus");
     browser.type("links-0-url", "not a link");
     browser.el("entry-save").click();
-    WebElement place = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("#place-group .field-error")));
-    assertThat(place.getText()).isEqualTo("أدخل المكان أو رابط المشاركة عبر الإنترنت (أحدهما على الأقل).");
+    WebElement place =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#place-group .field-error")));
+    assertThat(place.getText())
+        .isEqualTo("أدخل المكان أو رابط المشاركة عبر الإنترنت (أحدهما على الأقل).");
     assertThat(browser.el("onlineUrl").getAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(browser.driver.findElement(By.cssSelector("[data-field=links] .field-error")).getText())
+    assertThat(
+            browser.driver.findElement(By.cssSelector("[data-field=links] .field-error")).getText())
         .isEqualTo("«روابط — الرابط» ليس رابطًا كاملًا. ابدأ بـ https://");
-    assertThat(browser.driver.findElement(By.cssSelector(".error-summary")).getText()).contains("خطأين");
+    assertThat(browser.driver.findElement(By.cssSelector(".error-summary")).getText())
+        .contains("خطأين");
     new AccessibilityCheck().assertNoSeriousViolations(browser, "ar event editor with errors");
 
     // 4. English: the same mistakes, English sentences
     browser.el("lang-toggle").click();
     browser.waitForHeading("New entry");
     browser.el("entry-save").click();
-    WebElement en = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("[data-field=title] .field-error")));
+    WebElement en =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field=title] .field-error")));
     assertThat(en.getText()).isEqualTo("\"Title\" is required.");
     js().executeScript("document.getElementById('title-en').value = 'x'.repeat(100000);");
     browser.el("entry-save").click();
     waitForCode("[data-field=title] .field-error", "tooLong");
-    assertThat((String) js().executeScript("return document.querySelector('[data-field=title] .field-error').innerText"))
-        .isEqualTo("\"Title — English\" is too long: 100,000 characters; the limit is 300 characters.");
+    assertThat(
+            (String)
+                js().executeScript(
+                        "return document.querySelector('[data-field=title] .field-error').innerText"))
+        .isEqualTo(
+            "\"Title — English\" is too long: 100,000 characters; the limit is 300 characters.");
     browser.el("lang-toggle").click();
     browser.waitForHeading("منشور جديد");
 
     assertThat(entries()).as("nothing stored").hasSize(before);
     // and failed validation is not an action: neither the audit log nor the dashboard lists it
-    JsonNode done = TestNode.json(a.api("GET", "/api/v1/audit?done=true&pageSize=200", null)).get("items");
+    JsonNode done =
+        TestNode.json(a.api("GET", "/api/v1/audit?done=true&pageSize=200", null)).get("items");
     assertThat(done).noneMatch(r -> r.path("outcome").asInt() >= 400);
     JsonNode all = TestNode.json(a.api("GET", "/api/v1/audit?pageSize=200", null)).get("items");
     assertThat(all).anyMatch(r -> r.path("outcome").asInt() == 422);
@@ -450,10 +549,15 @@ class AdminUiEntryKindsIT {
     assertThat(browser.el("foundingYear-hint").getText()).isEqualTo("من 1900 إلى 2100.");
     browser.type("foundingYear", "1850");
     browser.el("profile-save").click();
-    WebElement e = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("[data-field=foundingYear] .field-error")));
+    WebElement e =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field=foundingYear] .field-error")));
     assertThat(e.getText()).isEqualTo("«سنة التأسيس» أصغر من المسموح.");
-    assertThat(TestNode.json(a.api("GET", "/api/v1/organizations/alef/profile", null)).get("foundingYear").asInt())
+    assertThat(
+            TestNode.json(a.api("GET", "/api/v1/organizations/alef/profile", null))
+                .get("foundingYear")
+                .asInt())
         .isEqualTo(2013);
   }
 
@@ -466,12 +570,13 @@ class AdminUiEntryKindsIT {
     String recent = browser.el("recent").getText();
     assertThat(recent).contains("admin: نشر منشور جديد").doesNotContain("/api/v1", "422");
     browser.go("#/audit", "سجل التدقيق");
-    assertThat(browser.el("audit").getText()).contains("admin: تسجيل الدخول", "admin: تعديل الملف التعريفي",
-        "admin: نشر منشور جديد").doesNotContain("/api/v1", "session.login");
+    assertThat(browser.el("audit").getText())
+        .contains("admin: تسجيل الدخول", "admin: تعديل الملف التعريفي", "admin: نشر منشور جديد")
+        .doesNotContain("/api/v1", "session.login");
     browser.el("lang-toggle").click();
     browser.waitForHeading("Audit log");
-    assertThat(browser.el("audit").getText()).contains("admin signed in", "admin edited the profile",
-        "admin published a new entry");
+    assertThat(browser.el("audit").getText())
+        .contains("admin signed in", "admin edited the profile", "admin published a new entry");
     browser.el("lang-toggle").click();
     browser.waitForHeading("سجل التدقيق");
   }
@@ -491,9 +596,11 @@ class AdminUiEntryKindsIT {
     browser.go("#/export", "تصدير البيانات");
     for (String id : List.of("export-entries", "export-organizations", "export-hsds")) {
       String href = browser.el(id).getAttribute("href");
-      Object status = js().executeAsyncScript("const done = arguments[arguments.length - 1];"
-          + "fetch(arguments[0], {credentials: 'same-origin'}).then(async r => done(r.status + ' ' + (await r.text()).length))",
-          href);
+      Object status =
+          js().executeAsyncScript(
+                  "const done = arguments[arguments.length - 1];"
+                      + "fetch(arguments[0], {credentials: 'same-origin'}).then(async r => done(r.status + ' ' + (await r.text()).length))",
+                  href);
       assertThat(String.valueOf(status)).as(id).startsWith("200 ");
     }
     browser.go("#/discovery", "اقتراحات للمتابعة");
@@ -506,25 +613,43 @@ class AdminUiEntryKindsIT {
     browser.el("schedule-monthly").click();
     browser.el("schedule-save").click();
     browser.announced("حُفظ جدول التقارير.");
-    assertThat(TestNode.json(a.api("GET", "/api/v1/organizations/alef/report-schedule", null)).get("monthly")
-        .asBoolean()).isTrue();
+    assertThat(
+            TestNode.json(a.api("GET", "/api/v1/organizations/alef/report-schedule", null))
+                .get("monthly")
+                .asBoolean())
+        .isTrue();
     assertThat(browser.el("schedule-next").getText()).startsWith("التقرير الشهري القادم في");
     browser.el("schedule-monthly").click();
     browser.el("schedule-save").click();
-    await().atMost(SECONDS).until(() -> !TestNode.json(
-        a.api("GET", "/api/v1/organizations/alef/report-schedule", null)).get("monthly").asBoolean());
+    await()
+        .atMost(SECONDS)
+        .until(
+            () ->
+                !TestNode.json(a.api("GET", "/api/v1/organizations/alef/report-schedule", null))
+                    .get("monthly")
+                    .asBoolean());
   }
 
   @Test
   @Order(7)
   void remoteFollowFromAPublicPage_landsOnTheFollowFormFilledIn() throws Exception {
-    // Our subscribe template (the public follow box of another Madani node sends its visitors here).
-    browser.driver.get(a.base() + "/authorize_interaction?uri=" + java.net.URLEncoder.encode("acct:nour@peer.example.org",
-        java.nio.charset.StandardCharsets.UTF_8));
+    // Our subscribe template (the public follow box of another Madani node sends its visitors
+    // here).
+    browser.driver.get(
+        a.base()
+            + "/authorize_interaction?uri="
+            + java.net.URLEncoder.encode(
+                "acct:nour@peer.example.org", java.nio.charset.StandardCharsets.UTF_8));
     browser.waitForHeading("من نتابعهم");
     assertThat(browser.el("follow-actor").getAttribute("value")).isEqualTo("nour@peer.example.org");
-    assertThat(js().executeScript("return location.hash")).asString().startsWith("#/following?follow=");
-    assertThat(browser.driver.findElement(By.cssSelector("nav a[aria-current=page]")).getAttribute("href"))
+    assertThat(js().executeScript("return location.hash"))
+        .asString()
+        .startsWith("#/following?follow=");
+    assertThat(
+            browser
+                .driver
+                .findElement(By.cssSelector("nav a[aria-current=page]"))
+                .getAttribute("href"))
         .endsWith("#/following");
   }
 
@@ -533,8 +658,11 @@ class AdminUiEntryKindsIT {
   void remoteFollowWhileSignedOut_landsOnTheFollowFormFilledIn_afterTheLogin() throws Exception {
     browser.el("logout").click();
     browser.waitForHeading("تسجيل الدخول");
-    browser.driver.get(a.base() + "/authorize_interaction?uri=" + java.net.URLEncoder.encode("acct:huda@peer.example.org",
-        java.nio.charset.StandardCharsets.UTF_8));
+    browser.driver.get(
+        a.base()
+            + "/authorize_interaction?uri="
+            + java.net.URLEncoder.encode(
+                "acct:huda@peer.example.org", java.nio.charset.StandardCharsets.UTF_8));
     browser.waitForHeading("تسجيل الدخول");
     browser.type("username", "admin");
     browser.type("password", PASSWORD);
@@ -545,20 +673,26 @@ class AdminUiEntryKindsIT {
 
   record Screen(String hash, String name, String ar, String en) {}
 
-  static final List<Screen> ADMIN_SCREENS = List.of(
-      new Screen("#/", "dashboard", "لوحة المتابعة", "Dashboard"),
-      new Screen("#/profile", "profile", "الملف التعريفي", "Profile"),
-      new Screen("#/entries", "entries", "المنشورات والفعاليات", "Entries and events"),
-      new Screen("#/entries/new/event", "new-event", "منشور جديد", "New entry"),
-      new Screen("#/entries/new/need", "new-need", "منشور جديد", "New entry"),
-      new Screen("#/followers", "followers", "من يتابعنا", "Followers"),
-      new Screen("#/following", "following", "من نتابعهم", "Following"),
-      new Screen("#/discovery", "discovery", "اقتراحات للمتابعة", "Organizations you may want to follow"),
-      new Screen("#/trust", "trust", "مستويات الثقة ووضع الاتحاد", "Trust levels and federation mode"),
-      new Screen("#/moderation", "moderation", "الإشراف", "Moderation"),
-      new Screen("#/publish", "publish", "تقارير الدليل", "Directory reports"),
-      new Screen("#/export", "export", "تصدير البيانات", "Export"),
-      new Screen("#/audit", "audit", "سجل التدقيق", "Audit log"));
+  static final List<Screen> ADMIN_SCREENS =
+      List.of(
+          new Screen("#/", "dashboard", "لوحة المتابعة", "Dashboard"),
+          new Screen("#/profile", "profile", "الملف التعريفي", "Profile"),
+          new Screen("#/entries", "entries", "المنشورات والفعاليات", "Entries and events"),
+          new Screen("#/entries/new/event", "new-event", "منشور جديد", "New entry"),
+          new Screen("#/entries/new/need", "new-need", "منشور جديد", "New entry"),
+          new Screen("#/followers", "followers", "من يتابعنا", "Followers"),
+          new Screen("#/following", "following", "من نتابعهم", "Following"),
+          new Screen(
+              "#/discovery",
+              "discovery",
+              "اقتراحات للمتابعة",
+              "Organizations you may want to follow"),
+          new Screen(
+              "#/trust", "trust", "مستويات الثقة ووضع الاتحاد", "Trust levels and federation mode"),
+          new Screen("#/moderation", "moderation", "الإشراف", "Moderation"),
+          new Screen("#/publish", "publish", "تقارير الدليل", "Directory reports"),
+          new Screen("#/export", "export", "تصدير البيانات", "Export"),
+          new Screen("#/audit", "audit", "سجل التدقيق", "Audit log"));
 
   @Test
   @Order(8)
@@ -569,14 +703,20 @@ class AdminUiEntryKindsIT {
         browser.driver.manage().window().setSize(size);
         String width = size.getWidth() < 500 ? "phone" : "desktop";
         for (Screen s : ADMIN_SCREENS) {
-          if (s.hash().startsWith("#/entries/new/")) newEntry(s.hash().substring(14), lang.equals("ar") ? s.ar() : s.en());
+          if (s.hash().startsWith("#/entries/new/"))
+            newEntry(s.hash().substring(14), lang.equals("ar") ? s.ar() : s.en());
           else browser.go(s.hash(), lang.equals("ar") ? s.ar() : s.en());
           if (width.equals("phone")) {
             // Arabic and English words are never broken in the middle at phone width.
-            assertThat((Long) js().executeScript(
-                "return document.querySelectorAll('main th, main td, main label, main legend, nav a').length"))
+            assertThat(
+                    (Long)
+                        js().executeScript(
+                                "return document.querySelectorAll('main th, main td, main label, main legend, nav a').length"))
                 .isPositive();
-            assertThat((String) js().executeScript("return getComputedStyle(document.querySelector('nav a')).overflowWrap"))
+            assertThat(
+                    (String)
+                        js().executeScript(
+                                "return getComputedStyle(document.querySelector('nav a')).overflowWrap"))
                 .isNotEqualTo("anywhere");
           }
           axe.assertNoSeriousViolations(browser, lang + " " + width + " " + s.hash());
@@ -593,7 +733,9 @@ class AdminUiEntryKindsIT {
   @Order(9)
   void publicPages_baselinesAndAccessibility_bothLanguages_desktopAndPhone() throws Exception {
     AccessibilityCheck axe = new AccessibilityCheck();
-    String entry = "/orgs/alef/entries/" + java.net.URLEncoder.encode(ids.get("event"), java.nio.charset.StandardCharsets.UTF_8);
+    String entry =
+        "/orgs/alef/entries/"
+            + java.net.URLEncoder.encode(ids.get("event"), java.nio.charset.StandardCharsets.UTF_8);
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("home", "/");
     pages.put("organization", "/orgs/alef");
@@ -605,9 +747,11 @@ class AdminUiEntryKindsIT {
         browser.driver.manage().window().setSize(size);
         String width = size.getWidth() < 500 ? "phone" : "desktop";
         for (var p : pages.entrySet()) {
-          String url = a.base() + p.getValue() + (p.getValue().contains("?") ? "&" : "?") + "lang=" + lang;
+          String url =
+              a.base() + p.getValue() + (p.getValue().contains("?") ? "&" : "?") + "lang=" + lang;
           browser.driver.get(url);
-          browser.wait.until(d -> "complete".equals(js().executeScript("return document.readyState")));
+          browser.wait.until(
+              d -> "complete".equals(js().executeScript("return document.readyState")));
           assertThat(browser.htmlAttr("lang")).as(url).isEqualTo(lang);
           axe.assertNoSeriousViolations(browser, url + " at " + width);
           baselines.check(browser, "public-" + lang + "-" + width + "-" + p.getKey());

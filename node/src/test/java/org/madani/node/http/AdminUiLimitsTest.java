@@ -21,7 +21,8 @@ import org.madani.node.content.ImageSanitizer;
 class AdminUiLimitsTest {
 
   static JsonNode schema(String file) throws Exception {
-    try (InputStream in = AdminUiLimitsTest.class.getResourceAsStream("/protocol-spec/schemas/" + file)) {
+    try (InputStream in =
+        AdminUiLimitsTest.class.getResourceAsStream("/protocol-spec/schemas/" + file)) {
       return new ObjectMapper().readTree(in);
     }
   }
@@ -42,17 +43,24 @@ class AdminUiLimitsTest {
     JsonNode common = schema("common.schema.json").get("$defs");
     JsonNode base = schema("entry-base.schema.json").get("properties");
     JsonNode profile = schema("profile.schema.json");
-    assertThat(l.get("shortText")).isEqualTo(common.at("/shortLangMap/additionalProperties/maxLength").asLong());
-    assertThat(l.get("longText")).isEqualTo(common.at("/langMap/additionalProperties/maxLength").asLong());
+    assertThat(l.get("shortText"))
+        .isEqualTo(common.at("/shortLangMap/additionalProperties/maxLength").asLong());
+    assertThat(l.get("longText"))
+        .isEqualTo(common.at("/langMap/additionalProperties/maxLength").asLong());
     assertThat(l.get("url")).isEqualTo(common.at("/httpsUrl/maxLength").asLong());
     assertThat(l.get("links")).isEqualTo(common.at("/links/maxItems").asLong());
     assertThat(l.get("tag")).isEqualTo(base.at("/tags/items/maxLength").asLong());
     assertThat(l.get("tags")).isEqualTo(base.at("/tags/maxItems").asLong());
     assertThat(l.get("sectors")).isEqualTo(base.at("/sectors/maxItems").asLong());
     assertThat(l.get("regions")).isEqualTo(base.at("/regions/maxItems").asLong());
-    assertThat(l.get("partner")).isEqualTo(schema("entry-project.schema.json").at("/properties/partners/items/maxLength").asLong());
+    assertThat(l.get("partner"))
+        .isEqualTo(
+            schema("entry-project.schema.json")
+                .at("/properties/partners/items/maxLength")
+                .asLong());
     assertThat(l.get("contacts")).isEqualTo(profile.at("/properties/contacts/maxItems").asLong());
-    assertThat(l.get("contactValue")).isEqualTo(profile.at("/$defs/contact/properties/value/maxLength").asLong());
+    assertThat(l.get("contactValue"))
+        .isEqualTo(profile.at("/$defs/contact/properties/value/maxLength").asLong());
     assertThat(l.get("imageBytes")).isEqualTo((long) ImageSanitizer.MAX_BYTES);
   }
 }

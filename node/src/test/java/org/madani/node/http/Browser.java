@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver. Nothing is downloaded: the
  * driver and browser paths are given explicitly, so Selenium Manager is never consulted, and the
- * browser's own background networking (updates, sync, safe browsing lists) is switched off.
- * Missing binaries FAIL the test: CI installs them (.ci/run), so absence is a broken machine.
+ * browser's own background networking (updates, sync, safe browsing lists) is switched off. Missing
+ * binaries FAIL the test: CI installs them (.ci/run), so absence is a broken machine.
  */
 final class Browser implements AutoCloseable {
 
@@ -35,25 +35,43 @@ final class Browser implements AutoCloseable {
 
   Browser(Path tempDir) throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      fail("Browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver (.ci/run does this).");
+      fail(
+          "Browser tests need Debian's chromium and chromium-driver ("
+              + CHROMIUM
+              + ", "
+              + CHROMEDRIVER
+              + "): apt-get install -y chromium chromium-driver (.ci/run does this).");
     }
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     System.setProperty("SE_OFFLINE", "true");
     profile = Files.createDirectories(tempDir.resolve("chromium-profile"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-extensions", "--disable-default-apps", "--force-device-scale-factor=1",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--disable-default-apps",
+        "--force-device-scale-factor=1",
         // Deterministic screenshots: no animations, no scrollbars, no font hinting differences.
-        "--force-prefers-reduced-motion", "--hide-scrollbars", "--font-render-hinting=none",
-        "--lang=ar", "--user-data-dir=" + profile.toAbsolutePath());
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort()
-        .withEnvironment(java.util.Map.of("TZ", "UTC"))
-        .build();
+        "--force-prefers-reduced-motion",
+        "--hide-scrollbars",
+        "--font-render-hinting=none",
+        "--lang=ar",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .withEnvironment(java.util.Map.of("TZ", "UTC"))
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 900));
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
@@ -62,8 +80,12 @@ final class Browser implements AutoCloseable {
 
   void open(String url) {
     driver.get(url);
-    wait.until(d -> "true".equals(((JavascriptExecutor) d).executeScript(
-        "return document.documentElement.dataset.ready || null")));
+    wait.until(
+        d ->
+            "true"
+                .equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript("return document.documentElement.dataset.ready || null")));
   }
 
   /** Navigates inside the app and waits for the screen's heading. */
@@ -73,8 +95,12 @@ final class Browser implements AutoCloseable {
     if (current.equals(hash)) {
       // Same hash: no hashchange event, so reload to see the screen afresh.
       driver.navigate().refresh();
-      wait.until(d -> "true".equals(((JavascriptExecutor) d).executeScript(
-          "return document.documentElement.dataset.ready || null")));
+      wait.until(
+          d ->
+              "true"
+                  .equals(
+                      ((JavascriptExecutor) d)
+                          .executeScript("return document.documentElement.dataset.ready || null")));
     } else {
       js.executeScript("location.hash = arguments[0]", hash);
     }
@@ -83,7 +109,8 @@ final class Browser implements AutoCloseable {
 
   /** The current screen's heading, once one is shown. */
   String heading() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1"))).getText();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")))
+        .getText();
   }
 
   void waitForHeading(String text) {
@@ -103,9 +130,12 @@ final class Browser implements AutoCloseable {
 
   /** Sets an input whose native picker cannot be typed into reliably (datetime-local). */
   void setValue(String id, String value) {
-    ((JavascriptExecutor) driver).executeScript(
-        "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
-            + "e.dispatchEvent(new Event('input', {bubbles: true}));", id, value);
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + "e.dispatchEvent(new Event('input', {bubbles: true}));",
+            id,
+            value);
   }
 
   /** Waits for the live status region to announce {@code text}. */

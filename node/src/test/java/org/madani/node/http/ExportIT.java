@@ -26,19 +26,35 @@ class ExportIT {
   @BeforeAll
   static void start() throws Exception {
     a = TestNode.start(dir.resolve("a"), "sawa", false);
-    HttpResponse<String> p = a.api("PUT", "/api/v1/organizations/sawa/profile", "{\"name\":{\"ar\":\"سوا\",\"en\":\"Sawa\"},"
-        + "\"summary\":{\"en\":\"Learning, together\"},\"sectors\":[\"education\"],\"foundingYear\":2014,"
-        + "\"contacts\":[{\"kind\":\"email\",\"value\":\"info@sawa.example\",\"visibility\":\"public\"},"
-        + "{\"kind\":\"phone\",\"value\":\"+963 999 111\",\"visibility\":\"hidden\"},"
-        + "{\"kind\":\"phone\",\"value\":\"+49 30 123\",\"visibility\":\"public\"}]}");
+    HttpResponse<String> p =
+        a.api(
+            "PUT",
+            "/api/v1/organizations/sawa/profile",
+            "{\"name\":{\"ar\":\"سوا\",\"en\":\"Sawa\"},"
+                + "\"summary\":{\"en\":\"Learning, together\"},\"sectors\":[\"education\"],\"foundingYear\":2014,"
+                + "\"contacts\":[{\"kind\":\"email\",\"value\":\"info@sawa.example\",\"visibility\":\"public\"},"
+                + "{\"kind\":\"phone\",\"value\":\"+963 999 111\",\"visibility\":\"hidden\"},"
+                + "{\"kind\":\"phone\",\"value\":\"+49 30 123\",\"visibility\":\"public\"}]}");
     assertThat(p.statusCode()).as(p.body()).isEqualTo(200);
-    project = FeedsIT.created(a, "{\"kind\":\"project\",\"title\":{\"ar\":\"مساحات التعلم\",\"en\":\"Learning spaces\"},"
-        + "\"summary\":{\"ar\":\"صفوف, \\\"مسائية\\\"\"},\"sectors\":[\"education\"],\"languages\":[\"ar\"]}");
-    offer = FeedsIT.created(a, "{\"kind\":\"offer\",\"category\":\"space\",\"title\":{\"en\":\"=HYPERLINK(1)\"}}");
-    network = FeedsIT.created(a, "{\"kind\":\"need\",\"category\":\"funding\",\"visibility\":\"network\","
-        + "\"title\":{\"en\":\"Network need\"}}");
-    await().atMost(Duration.ofSeconds(15)).until(() -> a.api("GET", "/api/v1/directory", null).body().contains(network)
-        && a.get("/api/v1/directory").body().contains("Sawa"));
+    project =
+        FeedsIT.created(
+            a,
+            "{\"kind\":\"project\",\"title\":{\"ar\":\"مساحات التعلم\",\"en\":\"Learning spaces\"},"
+                + "\"summary\":{\"ar\":\"صفوف, \\\"مسائية\\\"\"},\"sectors\":[\"education\"],\"languages\":[\"ar\"]}");
+    offer =
+        FeedsIT.created(
+            a, "{\"kind\":\"offer\",\"category\":\"space\",\"title\":{\"en\":\"=HYPERLINK(1)\"}}");
+    network =
+        FeedsIT.created(
+            a,
+            "{\"kind\":\"need\",\"category\":\"funding\",\"visibility\":\"network\","
+                + "\"title\":{\"en\":\"Network need\"}}");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                a.api("GET", "/api/v1/directory", null).body().contains(network)
+                    && a.get("/api/v1/directory").body().contains("Sawa"));
   }
 
   @AfterAll
@@ -54,8 +70,10 @@ class ExportIT {
     List<String> lines = r.body().replace("\uFEFF", "").lines().toList();
     assertThat(lines.get(0)).isEqualTo(String.join(",", ExportRoutes.ORG_COLUMNS));
     assertThat(lines).hasSize(2);
-    assertThat(lines.get(1)).startsWith(a.base() + "/orgs/sawa,sawa,true,سوا,Sawa,,\"Learning, together\",education,")
-        .contains("info@sawa.example").endsWith(",2"); // two public entries
+    assertThat(lines.get(1))
+        .startsWith(a.base() + "/orgs/sawa,sawa,true,سوا,Sawa,,\"Learning, together\",education,")
+        .contains("info@sawa.example")
+        .endsWith(",2"); // two public entries
     assertThat(r.body()).doesNotContain("999 111");
   }
 
@@ -65,10 +83,15 @@ class ExportIT {
     List<String> lines = anonymous.replace("\uFEFF", "").lines().toList();
     assertThat(lines.get(0)).isEqualTo(String.join(",", ExportRoutes.ENTRY_COLUMNS));
     assertThat(lines).hasSize(3);
-    assertThat(anonymous).contains(project).contains(offer).doesNotContain(network)
-        .contains("\"صفوف, \"\"مسائية\"\"\"").contains("'=HYPERLINK(1)");
+    assertThat(anonymous)
+        .contains(project)
+        .contains(offer)
+        .doesNotContain(network)
+        .contains("\"صفوف, \"\"مسائية\"\"\"")
+        .contains("'=HYPERLINK(1)");
     assertThat(a.api("GET", "/api/v1/export/entries.csv", null).body()).contains(network);
-    assertThat(a.get("/api/v1/export/entries.csv", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+    assertThat(a.get("/api/v1/export/entries.csv", "Authorization", "Bearer wrong").statusCode())
+        .isEqualTo(401);
   }
 
   @Test
@@ -87,13 +110,17 @@ class ExportIT {
     assertThat(org.get("phones")).hasSize(1);
     assertThat(org.at("/phones/0/number").asText()).isEqualTo("+49 30 123");
     assertThat(org.get("services")).hasSize(2);
-    JsonNode service = org.at("/services/0").get("url").asText().equals(project) ? org.at("/services/0") : org.at("/services/1");
+    JsonNode service =
+        org.at("/services/0").get("url").asText().equals(project)
+            ? org.at("/services/0")
+            : org.at("/services/1");
     assertThat(service.get("organization_id").asText()).isEqualTo(org.get("id").asText());
     assertThat(service.get("name").asText()).isEqualTo("مساحات التعلم");
     assertThat(service.get("status").asText()).isEqualTo("active");
     assertThat(service.at("/attributes/0/taxonomy_term/code").asText()).isEqualTo("education");
     assertThat(r.body()).doesNotContain("999 111").doesNotContain("Network need");
     // Same ids on every export.
-    assertThat(TestNode.json(a.get("/api/v1/export/hsds.json")).at("/organizations/0/id")).isEqualTo(org.get("id"));
+    assertThat(TestNode.json(a.get("/api/v1/export/hsds.json")).at("/organizations/0/id"))
+        .isEqualTo(org.get("id"));
   }
 }

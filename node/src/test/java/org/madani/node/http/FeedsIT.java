@@ -28,9 +28,9 @@ import org.madani.node.http.feeds.FeedWritersTest;
 import org.w3c.dom.Element;
 
 /**
- * Feeds served by real nodes: A hosts an event in Damascus and a network-only need; B publishes
- * an article that reaches A because A follows B. Feeds are public, hold public entries only, and
- * are valid in each format.
+ * Feeds served by real nodes: A hosts an event in Damascus and a network-only need; B publishes an
+ * article that reaches A because A follows B. Feeds are public, hold public entries only, and are
+ * valid in each format.
  */
 class FeedsIT {
 
@@ -46,19 +46,38 @@ class FeedsIT {
   static void start() throws Exception {
     a = TestNode.start(dir.resolve("a"), "sawa", false);
     b = TestNode.start(dir.resolve("b"), "nour", false);
-    HttpResponse<String> f = a.api("POST", "/api/v1/organizations/sawa/following",
-        "{\"actor\":\"" + b.base() + "/orgs/nour\"}");
+    HttpResponse<String> f =
+        a.api(
+            "POST",
+            "/api/v1/organizations/sawa/following",
+            "{\"actor\":\"" + b.base() + "/orgs/nour\"}");
     assertThat(f.statusCode()).as(f.body()).isEqualTo(202);
-    await().atMost(WAIT).until(() -> TestNode.json(a.api("GET", "/api/v1/organizations/sawa/following", null))
-        .at("/items/0/state").asText().equals("accepted"));
-    eventUrl = created(a, "{\"kind\":\"event\",\"title\":{\"ar\":\"أمسية <شعر>\",\"en\":\"Poetry evening\"},"
-        + "\"startTime\":\"2027-03-01T19:00:00+03:00\",\"timeZone\":\"Asia/Damascus\",\"sectors\":[\"culture-arts\"],"
-        + "\"regions\":[\"sy-aleppo\"],\"place\":{\"name\":{\"ar\":\"المركز الثقافي\",\"en\":\"Cultural centre\"}}}");
-    networkUrl = created(a, "{\"kind\":\"need\",\"category\":\"volunteers\",\"visibility\":\"network\","
-        + "\"title\":{\"ar\":\"سري\",\"en\":\"Network only\"},\"sectors\":[\"culture-arts\"]}");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                TestNode.json(a.api("GET", "/api/v1/organizations/sawa/following", null))
+                    .at("/items/0/state")
+                    .asText()
+                    .equals("accepted"));
+    eventUrl =
+        created(
+            a,
+            "{\"kind\":\"event\",\"title\":{\"ar\":\"أمسية <شعر>\",\"en\":\"Poetry evening\"},"
+                + "\"startTime\":\"2027-03-01T19:00:00+03:00\",\"timeZone\":\"Asia/Damascus\",\"sectors\":[\"culture-arts\"],"
+                + "\"regions\":[\"sy-aleppo\"],\"place\":{\"name\":{\"ar\":\"المركز الثقافي\",\"en\":\"Cultural centre\"}}}");
+    networkUrl =
+        created(
+            a,
+            "{\"kind\":\"need\",\"category\":\"volunteers\",\"visibility\":\"network\","
+                + "\"title\":{\"ar\":\"سري\",\"en\":\"Network only\"},\"sectors\":[\"culture-arts\"]}");
     bArticleUrl = created(b, "{\"kind\":\"article\",\"title\":{\"en\":\"Community meetings\"}}");
-    await().atMost(WAIT).until(() -> a.get("/api/v1/directory?pageSize=50").body().contains(bArticleUrl)
-        && a.get("/api/v1/directory?pageSize=50").body().contains(eventUrl));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                a.get("/api/v1/directory?pageSize=50").body().contains(bArticleUrl)
+                    && a.get("/api/v1/directory?pageSize=50").body().contains(eventUrl));
   }
 
   @AfterAll
@@ -71,7 +90,8 @@ class FeedsIT {
   void organizationAtomFeed_isValid_public_andEscaped() throws Exception {
     HttpResponse<String> r = a.get("/feeds/org/sawa.atom");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/atom+xml");
     Element feed = FeedWritersTest.parse(r.body()).getDocumentElement();
     for (String name : List.of("id", "title", "updated", "author")) {
       assertThat(FeedWritersTest.children(feed, name)).as(name).hasSize(1);
@@ -89,10 +109,12 @@ class FeedsIT {
   void directoryJsonFeed_withFilters_isASavedSearch() throws Exception {
     HttpResponse<String> r = a.get("/feeds/directory.json?sector=culture-arts");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/feed+json");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/feed+json");
     JsonNode f = TestNode.json(r);
     assertThat(f.get("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
-    assertThat(f.get("feed_url").asText()).isEqualTo(a.base() + "/feeds/directory.json?sector=culture-arts");
+    assertThat(f.get("feed_url").asText())
+        .isEqualTo(a.base() + "/feeds/directory.json?sector=culture-arts");
     assertThat(f.get("title").asText()).contains("الثقافة والفنون").contains("Culture");
     assertThat(f.get("items")).hasSize(1);
     assertThat(f.at("/items/0/id").asText()).isEqualTo(eventUrl);
@@ -110,11 +132,13 @@ class FeedsIT {
   @Test
   void remoteOrganizationFeed_byActorId() throws Exception {
     String actor = b.base() + "/orgs/nour";
-    HttpResponse<String> r = a.get("/feeds/org.atom?actor=" + URLEncoder.encode(actor, StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        a.get("/feeds/org.atom?actor=" + URLEncoder.encode(actor, StandardCharsets.UTF_8));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     Element feed = FeedWritersTest.parse(r.body()).getDocumentElement();
     assertThat(FeedWritersTest.children(feed, "entry")).hasSize(1);
-    assertThat(FeedWritersTest.text(FeedWritersTest.children(feed, "entry").get(0), "id")).isEqualTo(bArticleUrl);
+    assertThat(FeedWritersTest.text(FeedWritersTest.children(feed, "entry").get(0), "id"))
+        .isEqualTo(bArticleUrl);
     assertThat(a.get("/feeds/org.atom?actor=javascript:alert(1)").statusCode()).isEqualTo(400);
   }
 
@@ -126,8 +150,10 @@ class FeedsIT {
     Calendar cal = new CalendarBuilder().build(new StringReader(r.body()));
     VEvent e = (VEvent) cal.getComponent("VEVENT").orElseThrow();
     assertThat(e.getUid().orElseThrow().getValue()).isEqualTo(eventUrl);
-    assertThat(e.getDateTimeStart().getParameter("TZID").orElseThrow().getValue()).isEqualTo("Asia/Damascus");
-    assertThat(Instant.from(e.getDateTimeStart().getDate())).isEqualTo(Instant.parse("2027-03-01T16:00:00Z"));
+    assertThat(e.getDateTimeStart().getParameter("TZID").orElseThrow().getValue())
+        .isEqualTo("Asia/Damascus");
+    assertThat(Instant.from(e.getDateTimeStart().getDate()))
+        .isEqualTo(Instant.parse("2027-03-01T16:00:00Z"));
     assertThat(((ZonedDateTime) e.getDateTimeStart().getDate()).getHour()).isEqualTo(19);
     assertThat(e.getSummary().getValue()).isEqualTo("أمسية <شعر> — Poetry evening");
     assertThat(a.get("/feeds/directory.ics?kind=project").statusCode()).isEqualTo(400);
@@ -146,8 +172,10 @@ class FeedsIT {
   @Test
   void pagesAnnounceTheirFeeds() throws Exception {
     Document org = Jsoup.parse(a.get("/orgs/sawa").body());
-    assertThat(org.select("link[rel=alternate][type=application/atom+xml]").attr("href")).isEqualTo("/feeds/org/sawa.atom");
-    assertThat(org.select("link[rel=alternate][type=text/calendar]").attr("href")).isEqualTo("/feeds/org/sawa.ics");
+    assertThat(org.select("link[rel=alternate][type=application/atom+xml]").attr("href"))
+        .isEqualTo("/feeds/org/sawa.atom");
+    assertThat(org.select("link[rel=alternate][type=text/calendar]").attr("href"))
+        .isEqualTo("/feeds/org/sawa.ics");
     Document dirPage = Jsoup.parse(a.get("/directory?sector=culture-arts&lang=en").body());
     assertThat(dirPage.select("link[rel=alternate][type=application/feed+json]").attr("href"))
         .isEqualTo("/feeds/directory.json?sector=culture-arts");

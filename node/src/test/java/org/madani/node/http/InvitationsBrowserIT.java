@@ -19,8 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Invitations and RSVP through the admin UI in real Chromium, between two real nodes (issue 16):
- * the organizer on A invites B's organization, B's admin sees the invitation and answers it, and A's
- * screen counts the answer; first in Arabic (right to left), then in English.
+ * the organizer on A invites B's organization, B's admin sees the invitation and answers it, and
+ * A's screen counts the answer; first in Arabic (right to left), then in English.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InvitationsBrowserIT {
@@ -37,8 +37,9 @@ class InvitationsBrowserIT {
     a = TestNode.start(dir.resolve("a"), "alef", false);
     b = TestNode.start(dir.resolve("b"), "beit", false);
     browser = new Browser(dir);
-    String event = "{\"kind\":\"event\",\"title\":{\"ar\":\"لقاء الشركاء\",\"en\":\"Partners meeting\"},"
-        + "\"startTime\":\"2027-04-01T10:00:00+03:00\",\"timeZone\":\"Asia/Damascus\",\"onlineUrl\":\"https://meet.example.org/p\"}";
+    String event =
+        "{\"kind\":\"event\",\"title\":{\"ar\":\"لقاء الشركاء\",\"en\":\"Partners meeting\"},"
+            + "\"startTime\":\"2027-04-01T10:00:00+03:00\",\"timeZone\":\"Asia/Damascus\",\"onlineUrl\":\"https://meet.example.org/p\"}";
     var r = a.api("POST", a.entriesPath(), event);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     eventId = TestNode.json(r).get("id").asText();
@@ -66,12 +67,21 @@ class InvitationsBrowserIT {
   }
 
   static JsonNode counts() throws Exception {
-    return TestNode.json(a.api("GET", "/api/v1/organizations/alef/entries/" + eventId + "/invitations", null)).get("counts");
+    return TestNode.json(
+            a.api("GET", "/api/v1/organizations/alef/entries/" + eventId + "/invitations", null))
+        .get("counts");
   }
 
   static void answer(String answer, String announcement) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("#invitations-received tr[data-invitation] button[data-answer=" + answer + "]"))).click();
+    browser
+        .wait
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(
+                    "#invitations-received tr[data-invitation] button[data-answer="
+                        + answer
+                        + "]")))
+        .click();
     browser.announced(announcement);
   }
 
@@ -86,19 +96,28 @@ class InvitationsBrowserIT {
     browser.type("collab-note", "يسعدنا حضوركم");
     browser.el("invite-submit").click();
     browser.announced("أُرسلت الدعوات.");
-    browser.wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#invitations-sent tr[data-invitee='" + actor(b) + "'][data-state=pending]")));
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(
+                "#invitations-sent tr[data-invitee='" + actor(b) + "'][data-state=pending]")));
     browser.screenshot("ar-collab-organizer");
 
-    await().atMost(WAIT).until(() -> TestNode.json(b.api("GET", "/api/v1/organizations/beit/invitations", null))
-        .get("items").size() == 1);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                TestNode.json(b.api("GET", "/api/v1/organizations/beit/invitations", null))
+                        .get("items")
+                        .size()
+                    == 1);
     login(b, "تسجيل الدخول", "لوحة المتابعة");
     browser.go("#/invitations", "الدعوات والمشاركة");
     String row = browser.el("invitations-received").getText();
     assertThat(row).contains("لقاء الشركاء", "يسعدنا حضوركم", "بانتظار الرد");
     answer("accept", "أُرسل القبول إلى الجهة الداعية.");
-    browser.wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#invitations-received tr[data-state=accepted]")));
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#invitations-received tr[data-state=accepted]")));
     browser.screenshot("ar-collab-invitee");
 
     await().atMost(WAIT).until(() -> counts().get("accepted").asInt() == 1);
@@ -118,22 +137,27 @@ class InvitationsBrowserIT {
     browser.go("#/invitations", "Invitations and participation");
     assertThat(browser.el("invitations-received").getText()).contains("Partners meeting", "Coming");
     answer("tentative", "Your \u201cmaybe\u201d was sent to the inviter.");
-    browser.wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#invitations-received tr[data-state=tentative]")));
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#invitations-received tr[data-state=tentative]")));
     browser.screenshot("en-collab-invitee");
 
     await().atMost(WAIT).until(() -> counts().get("tentative").asInt() == 1);
-    login(a, "تسجيل الدخول", "لوحة المتابعة"); // the language is kept per origin: A's is still Arabic
+    login(
+        a, "تسجيل الدخول", "لوحة المتابعة"); // the language is kept per origin: A's is still Arabic
     browser.el("lang-toggle").click();
     browser.waitForHeading("Dashboard");
     browser.go("#/invitations", "Invitations and participation");
     assertThat(browser.el("invitation-counts").getText()).contains("Maybe: 1", "Coming: 0");
     // the organizer sets the join mode in English and it is kept
-    new org.openqa.selenium.support.ui.Select(browser.el("collab-join-mode")).selectByValue("restricted");
+    new org.openqa.selenium.support.ui.Select(browser.el("collab-join-mode"))
+        .selectByValue("restricted");
     browser.type("collab-capacity", "20");
     browser.el("participation-submit").click();
     browser.announced("Join settings saved.");
-    JsonNode p = TestNode.json(a.api("GET", "/api/v1/organizations/alef/entries/" + eventId + "/participation", null));
+    JsonNode p =
+        TestNode.json(
+            a.api("GET", "/api/v1/organizations/alef/entries/" + eventId + "/participation", null));
     assertThat(p.get("joinMode").asText()).isEqualTo("restricted");
     assertThat(p.get("maximumAttendeeCapacity").asInt()).isEqualTo(20);
     browser.screenshot("en-collab-organizer");

@@ -3,8 +3,8 @@ package org.madani.node.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,8 +19,8 @@ import org.madani.node.TestNode;
 
 /**
  * Image upload on a real node: the metadata a camera writes (EXIF GPS in a JPEG, a text chunk in a
- * PNG) is gone from what the node stores and serves; wrong types, oversized files, huge
- * dimensions and garbage are refused with problems; nothing uploads without a token.
+ * PNG) is gone from what the node stores and serves; wrong types, oversized files, huge dimensions
+ * and garbage are refused with problems; nothing uploads without a token.
  */
 class MediaUploadIT {
 
@@ -39,14 +39,19 @@ class MediaUploadIT {
   }
 
   static HttpResponse<String> upload(byte[] body, String type, boolean withToken) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(node.base().resolve("/api/v1/organizations/alef/media"))
-        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(node.base().resolve("/api/v1/organizations/alef/media"))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (withToken) b.header("Authorization", "Bearer " + node.token());
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static byte[] fetch(String url) throws Exception {
-    HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     return r.body();
@@ -55,7 +60,9 @@ class MediaUploadIT {
   @Test
   void jpegWithGps_isServedWithoutIt() throws Exception {
     byte[] jpeg = TestImages.jpegWithGps(64, 48);
-    assertThat(TestImages.contains(jpeg, TestImages.SECRET)).as("the test image does carry it").isTrue();
+    assertThat(TestImages.contains(jpeg, TestImages.SECRET))
+        .as("the test image does carry it")
+        .isTrue();
     HttpResponse<String> r = upload(jpeg, "image/jpeg", true);
     assertThat(r.statusCode()).isEqualTo(201);
     JsonNode out = TestNode.json(r);
@@ -85,13 +92,16 @@ class MediaUploadIT {
     assertThat(upload(new byte[3 * 1024 * 1024], "image/png", true).statusCode()).isEqualTo(413);
     assertThat(upload("not an image".getBytes(), "image/png", true).statusCode()).isEqualTo(422);
     // a PNG declared as JPEG is refused too
-    assertThat(upload(TestImages.pngWithText(4, 4), "image/jpeg", true).statusCode()).isEqualTo(422);
+    assertThat(upload(TestImages.pngWithText(4, 4), "image/jpeg", true).statusCode())
+        .isEqualTo(422);
     java.io.ByteArrayOutputStream big = new java.io.ByteArrayOutputStream();
     ImageIO.write(new BufferedImage(5000, 10, BufferedImage.TYPE_BYTE_BINARY), "png", big);
     HttpResponse<String> huge = upload(big.toByteArray(), "image/png", true);
     assertThat(huge.statusCode()).isEqualTo(422);
-    assertThat(huge.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-    assertThat(upload(TestImages.jpegWithGps(8, 8), "image/jpeg", false).statusCode()).isEqualTo(401);
+    assertThat(huge.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(upload(TestImages.jpegWithGps(8, 8), "image/jpeg", false).statusCode())
+        .isEqualTo(401);
     assertThat(node.get("/media/alef/../../node.json").statusCode()).isEqualTo(404);
   }
 }

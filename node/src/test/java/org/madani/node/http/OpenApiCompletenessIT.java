@@ -29,10 +29,13 @@ class OpenApiCompletenessIT {
       for (String route : node.node().routes()) {
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1);
-        if (!path.startsWith("/api/") || path.equals("/api/v1/openapi.json") || method.equals("ANY")) continue;
+        if (!path.startsWith("/api/")
+            || path.equals("/api/v1/openapi.json")
+            || method.equals("ANY")) continue;
         String documented = path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
         checked++;
-        if (!paths.path(documented).has(method.toLowerCase(Locale.ROOT))) missing.add(method + " " + documented);
+        if (!paths.path(documented).has(method.toLowerCase(Locale.ROOT)))
+          missing.add(method + " " + documented);
       }
       assertThat(checked).isGreaterThan(30);
       assertThat(missing).isEmpty();

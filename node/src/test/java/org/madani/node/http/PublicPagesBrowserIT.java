@@ -18,10 +18,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The public pages in Debian's Chromium, as a visitor uses them: landing page → search
- * ("Halab") → directory → entry → its call to action; the language switch kept on the next click;
- * and, at phone width in both languages, no horizontal overflow and no Arabic word broken across
- * lines; the Arabic font comes from the node itself.
+ * The public pages in Debian's Chromium, as a visitor uses them: landing page → search ("Halab") →
+ * directory → entry → its call to action; the language switch kept on the next click; and, at phone
+ * width in both languages, no horizontal overflow and no Arabic word broken across lines; the
+ * Arabic font comes from the node itself.
  */
 class PublicPagesBrowserIT {
 
@@ -61,8 +61,12 @@ class PublicPagesBrowserIT {
     browser.driver.manage().window().setSize(new Dimension(1280, 900));
     browser.driver.manage().deleteAllCookies();
     // The directory index fills asynchronously after start: wait until the search finds the event.
-    await().atMost(WAIT).until(() -> node.get("/directory?q=Halab").body().contains("Panel evening")
-        || node.get("/directory?q=Halab").body().contains("أمسية حوارية"));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                node.get("/directory?q=Halab").body().contains("Panel evening")
+                    || node.get("/directory?q=Halab").body().contains("أمسية حوارية"));
     load("/?lang=ar");
     assertThat(browser.htmlAttr("lang")).isEqualTo("ar");
     assertThat(browser.htmlAttr("dir")).isEqualTo("rtl");
@@ -70,20 +74,26 @@ class PublicPagesBrowserIT {
     q.sendKeys("Halab");
     q.submit();
     browser.wait.until(ExpectedConditions.urlContains("/directory"));
-    WebElement result = browser.wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//section[@class='results']//li[contains(., 'أمسية حوارية')]/a")));
+    WebElement result =
+        browser.wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//section[@class='results']//li[contains(., 'أمسية حوارية')]/a")));
     browser.screenshot("public-directory-halab-ar");
     result.click();
     browser.wait.until(ExpectedConditions.urlContains("/entries/"));
-    WebElement cta = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.cta a.button")));
+    WebElement cta =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.cta a.button")));
     assertThat(cta.getText()).isEqualTo("سجّل للحضور");
-    assertThat(cta.getAttribute("href")).isEqualTo("https://sawa.example.org/events/berlin-panel-2027/register");
+    assertThat(cta.getAttribute("href"))
+        .isEqualTo("https://sawa.example.org/events/berlin-panel-2027/register");
     browser.screenshot("public-entry-ar");
 
     // Switch to English, then follow plain links: the pages stay English.
     browser.driver.findElement(By.cssSelector("a.switch")).click();
     browser.wait.until(d -> "en".equals(browser.htmlAttr("lang")));
-    assertThat(browser.driver.findElement(By.cssSelector("section.cta a.button")).getText()).isEqualTo("Register to attend");
+    assertThat(browser.driver.findElement(By.cssSelector("section.cta a.button")).getText())
+        .isEqualTo("Register to attend");
     browser.driver.findElement(By.cssSelector("a.brand")).click();
     browser.wait.until(ExpectedConditions.urlToBe(url("/")));
     assertThat(browser.htmlAttr("lang")).isEqualTo("en");
@@ -95,24 +105,38 @@ class PublicPagesBrowserIT {
   }
 
   @Test
-  void phoneWidth_bothLanguages_noHorizontalOverflow_noArabicWordBrokenAcrossLines() throws Exception {
+  void phoneWidth_bothLanguages_noHorizontalOverflow_noArabicWordBrokenAcrossLines()
+      throws Exception {
     browser.driver.manage().window().setSize(new Dimension(390, 844));
     browser.driver.manage().deleteAllCookies();
     String eventId = null;
-    for (var e : TestNode.json(node.api("GET", node.entriesPath() + "?kind=event", null)).get("items")) {
-      if (e.path("title").path("en").asText().startsWith("Panel evening")) eventId = e.get("id").asText();
+    for (var e :
+        TestNode.json(node.api("GET", node.entriesPath() + "?kind=event", null)).get("items")) {
+      if (e.path("title").path("en").asText().startsWith("Panel evening"))
+        eventId = e.get("id").asText();
     }
-    List<String> paths = List.of("/", "/orgs/sawa", "/orgs/sawa/entries/" + eventId, "/directory?q=تدريب",
-        "/reports", "/no/such/page");
+    List<String> paths =
+        List.of(
+            "/",
+            "/orgs/sawa",
+            "/orgs/sawa/entries/" + eventId,
+            "/directory?q=تدريب",
+            "/reports",
+            "/no/such/page");
     for (String lang : List.of("ar", "en")) {
       for (String p : paths) {
         load(p + (p.contains("?") ? "&" : "?") + "lang=" + lang);
         assertThat(browser.htmlAttr("lang")).as(p).isEqualTo(lang);
         Number inner = (Number) js().executeScript("return window.innerWidth");
         Number scroll = (Number) js().executeScript("return document.documentElement.scrollWidth");
-        assertThat(scroll.intValue()).as("horizontal overflow on %s (%s): %s", p, lang, js().executeScript(
-            "return Array.from(document.querySelectorAll('body *')).filter(e => { const r = e.getBoundingClientRect();"
-                + " return r.right > innerWidth + 1 || r.left < -1; }).map(e => e.tagName + '.' + e.className).slice(0, 8)"))
+        assertThat(scroll.intValue())
+            .as(
+                "horizontal overflow on %s (%s): %s",
+                p,
+                lang,
+                js().executeScript(
+                        "return Array.from(document.querySelectorAll('body *')).filter(e => { const r = e.getBoundingClientRect();"
+                            + " return r.right > innerWidth + 1 || r.left < -1; }).map(e => e.tagName + '.' + e.className).slice(0, 8)"))
             .isLessThanOrEqualTo(inner.intValue());
         if (lang.equals("ar")) {
           @SuppressWarnings("unchecked")
@@ -130,10 +154,12 @@ class PublicPagesBrowserIT {
     browser.driver.manage().window().setSize(new Dimension(1280, 900));
     load("/reports?lang=ar&period=year&from=2020-01-01&to=2028-01-01");
     @SuppressWarnings("unchecked")
-    List<Object> boxes = (List<Object>) js().executeScript(
-        "return Array.from(document.querySelectorAll('svg.chart text[direction=rtl]')).map(t => {"
-            + " const b = t.getBBox(); const w = t.ownerSVGElement.viewBox.baseVal.width;"
-            + " return {label: t.textContent, x: b.x, right: b.x + b.width, width: b.width, svg: w}; })");
+    List<Object> boxes =
+        (List<Object>)
+            js().executeScript(
+                    "return Array.from(document.querySelectorAll('svg.chart text[direction=rtl]')).map(t => {"
+                        + " const b = t.getBBox(); const w = t.ownerSVGElement.viewBox.baseVal.width;"
+                        + " return {label: t.textContent, x: b.x, right: b.x + b.width, width: b.width, svg: w}; })");
     assertThat(boxes).isNotEmpty();
     for (Object o : boxes) {
       @SuppressWarnings("unchecked")
@@ -152,22 +178,27 @@ class PublicPagesBrowserIT {
   @Test
   void arabicFont_isTheNodesOwn() throws Exception {
     load("/orgs/sawa?lang=ar");
-    Boolean loaded = (Boolean) js().executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "document.fonts.load('16px \"Madani Naskh\"', 'شبكة').then(fs => done(fs.length > 0"
-            + " && document.fonts.check('16px \"Madani Naskh\"', 'شبكة')), () => done(false));");
+    Boolean loaded =
+        (Boolean)
+            js().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "document.fonts.load('16px \"Madani Naskh\"', 'شبكة').then(fs => done(fs.length > 0"
+                        + " && document.fonts.check('16px \"Madani Naskh\"', 'شبكة')), () => done(false));");
     assertThat(loaded).isTrue();
     @SuppressWarnings("unchecked")
-    List<String> fonts = (List<String>) js().executeScript(
-        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/fonts/'))");
+    List<String> fonts =
+        (List<String>)
+            js().executeScript(
+                    "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/fonts/'))");
     assertThat(fonts).isNotEmpty().allSatisfy(f -> assertThat(f).startsWith(url("/static/fonts/")));
   }
 
   /**
-   * Every Arabic word in the page's main part whose glyphs lie on more than one line (a word
-   * broken mid-word): the tops of the word's client rectangles differ.
+   * Every Arabic word in the page's main part whose glyphs lie on more than one line (a word broken
+   * mid-word): the tops of the word's client rectangles differ.
    */
-  static final String BROKEN_ARABIC_WORDS = """
+  static final String BROKEN_ARABIC_WORDS =
+      """
       const out = [];
       const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
       let n;

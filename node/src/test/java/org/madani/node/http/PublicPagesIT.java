@@ -46,7 +46,8 @@ class PublicPagesIT {
     Document byQuery = Jsoup.parse(node.get("/orgs/sawa?lang=en").body());
     assertThat(byQuery.selectFirst("html").attr("dir")).isEqualTo("ltr");
     assertThat(byQuery.selectFirst("h1").text()).isEqualTo("Sawa Civic Development Network");
-    Document byHeader = Jsoup.parse(node.get("/orgs/sawa", "Accept-Language", "de-DE, en;q=0.8, ar;q=0.5").body());
+    Document byHeader =
+        Jsoup.parse(node.get("/orgs/sawa", "Accept-Language", "de-DE, en;q=0.8, ar;q=0.5").body());
     assertThat(byHeader.selectFirst("html").attr("lang")).isEqualTo("en");
   }
 
@@ -54,11 +55,15 @@ class PublicPagesIT {
   void pages_loadNothingFromThirdParties_andCarryStrictCsp() throws Exception {
     HttpResponse<String> r = node.get("/orgs/sawa");
     String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-    assertThat(csp).contains("default-src 'none'").doesNotContain("unsafe-inline").doesNotContain("http");
+    assertThat(csp)
+        .contains("default-src 'none'")
+        .doesNotContain("unsafe-inline")
+        .doesNotContain("http");
     Document d = Jsoup.parse(r.body());
     assertThat(d.select("script")).isEmpty();
-    assertThat(d.select("link[href], img[src]")).allSatisfy(e ->
-        assertThat(e.hasAttr("href") ? e.attr("href") : e.attr("src")).startsWith("/"));
+    assertThat(d.select("link[href], img[src]"))
+        .allSatisfy(
+            e -> assertThat(e.hasAttr("href") ? e.attr("href") : e.attr("src")).startsWith("/"));
     assertThat(d.select("[style]")).isEmpty();
   }
 
@@ -66,23 +71,30 @@ class PublicPagesIT {
   void hiddenContactsAndNonPublicEntries_neverAppear() throws Exception {
     String ar = node.get("/orgs/sawa").body();
     String en = node.get("/orgs/sawa?lang=en").body();
-    for (var contact : TestNode.JSON.readTree(TestNode.EXAMPLES.resolve("organization.json").toFile()).get("contacts")) {
+    for (var contact :
+        TestNode.JSON
+            .readTree(TestNode.EXAMPLES.resolve("organization.json").toFile())
+            .get("contacts")) {
       if (contact.get("visibility").asText().equals("hidden")) {
         assertThat(ar).doesNotContain(contact.get("value").asText());
         assertThat(en).doesNotContain(contact.get("value").asText());
       }
     }
-    var network = TestNode.json(node.api("GET", node.entriesPath() + "?visibility=network", null)).get("items");
+    var network =
+        TestNode.json(node.api("GET", node.entriesPath() + "?visibility=network", null))
+            .get("items");
     assertThat(network).isNotEmpty();
     for (var e : network) {
       assertThat(en).doesNotContain(e.get("id").asText());
-      assertThat(node.get("/orgs/sawa/entries/" + e.get("id").asText()).statusCode()).isEqualTo(404);
+      assertThat(node.get("/orgs/sawa/entries/" + e.get("id").asText()).statusCode())
+          .isEqualTo(404);
     }
   }
 
   @Test
   void entryPage_escapesUserText_andShowsEventTimeInItsZone() throws Exception {
-    String evil = """
+    String evil =
+        """
         {"kind": "event", "title": {"en": "<script>alert(1)</script> & <b>bold</b>"},
          "startTime": "2027-03-01T16:00:00Z", "timeZone": "Asia/Damascus",
          "place": {"name": {"en": "Hall\\" onmouseover=\\"alert(1)"}}}
@@ -92,7 +104,9 @@ class PublicPagesIT {
     String id = TestNode.json(created).get("id").asText();
     HttpResponse<String> page = node.get("/orgs/sawa/entries/" + id + "?lang=en");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).doesNotContain("<script>").doesNotContain("<b>bold")
+    assertThat(page.body())
+        .doesNotContain("<script>")
+        .doesNotContain("<b>bold")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
     Document d = Jsoup.parse(page.body());
     assertThat(d.select("[onmouseover]")).isEmpty();

@@ -3,9 +3,9 @@ package org.madani.node.http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +58,10 @@ class RemoteFollowIT {
     remote.resetAll();
   }
 
-  /** Mastodon's WebFinger answer for a local account (rel/type/template as Mastodon 4.x writes them). */
+  /**
+   * Mastodon's WebFinger answer for a local account (rel/type/template as Mastodon 4.x writes
+   * them).
+   */
   static String mastodonJrd(String extraLinks) {
     return """
         {"subject": "acct:alice@%1$s",
@@ -69,48 +72,69 @@ class RemoteFollowIT {
            %2$s
            {"rel": "http://ostatus.org/schema/1.0/subscribe", "template": "http://%1$s/authorize_interaction?uri={uri}"},
            {"rel": "http://webfinger.net/rel/avatar", "type": "image/png", "href": "http://%1$s/avatar.png"}]}
-        """.formatted(host, extraLinks);
+        """
+        .formatted(host, extraLinks);
   }
 
   static void serve(String jrd) {
-    remote.stubFor(get(urlPathEqualTo("/.well-known/webfinger"))
-        .willReturn(aResponse().withHeader("Content-Type", "application/jrd+json; charset=utf-8").withBody(jrd)));
+    remote.stubFor(
+        get(urlPathEqualTo("/.well-known/webfinger"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/jrd+json; charset=utf-8")
+                    .withBody(jrd)));
   }
 
   static HttpResponse<String> follow(String account, String lang) throws Exception {
-    return node.get("/orgs/sawa/follow?lang=" + lang + "&account=" + URLEncoder.encode(account, StandardCharsets.UTF_8));
+    return node.get(
+        "/orgs/sawa/follow?lang="
+            + lang
+            + "&account="
+            + URLEncoder.encode(account, StandardCharsets.UTF_8));
   }
 
   @Test
-  void mastodonLikeServer_visitorIsSentToItsSubscribePage_withTheOrganizationsActorId() throws Exception {
+  void mastodonLikeServer_visitorIsSentToItsSubscribePage_withTheOrganizationsActorId()
+      throws Exception {
     serve(mastodonJrd(""));
     HttpResponse<String> r = follow("@alice@" + host, "en");
     assertThat(r.statusCode()).isEqualTo(303);
     String actor = node.base() + "/orgs/sawa";
     assertThat(r.headers().firstValue("Location"))
-        .hasValue("http://" + host + "/authorize_interaction?uri=" + URLEncoder.encode(actor, StandardCharsets.UTF_8));
-    remote.verify(getRequestedFor(urlPathEqualTo("/.well-known/webfinger"))
-        .withQueryParam("resource", equalTo("acct:alice@" + host)));
+        .hasValue(
+            "http://"
+                + host
+                + "/authorize_interaction?uri="
+                + URLEncoder.encode(actor, StandardCharsets.UTF_8));
+    remote.verify(
+        getRequestedFor(urlPathEqualTo("/.well-known/webfinger"))
+            .withQueryParam("resource", equalTo("acct:alice@" + host)));
   }
 
   @Test
   void fep3b86FollowIntent_isPreferredWhenOffered() throws Exception {
-    serve(mastodonJrd("{\"rel\": \"https://w3id.org/fep/3b86/Follow\", \"template\": \"http://" + host
-        + "/intents/follow?object={object}\"},"));
+    serve(
+        mastodonJrd(
+            "{\"rel\": \"https://w3id.org/fep/3b86/Follow\", \"template\": \"http://"
+                + host
+                + "/intents/follow?object={object}\"},"));
     HttpResponse<String> r = follow("alice@" + host, "en");
     assertThat(r.statusCode()).isEqualTo(303);
-    assertThat(r.headers().firstValue("Location").orElseThrow()).startsWith("http://" + host + "/intents/follow?object=http");
+    assertThat(r.headers().firstValue("Location").orElseThrow())
+        .startsWith("http://" + host + "/intents/follow?object=http");
   }
 
   @ParameterizedTest
   @CsvSource({"ar, خادمك لا يتيح المتابعة عن بُعد", "en, Your server does not offer remote follow"})
-  void serverWithoutTemplate_orWithAScriptTemplate_explainsInTheVisitorsLanguage(String lang, String sentence)
-      throws Exception {
-    serve("""
+  void serverWithoutTemplate_orWithAScriptTemplate_explainsInTheVisitorsLanguage(
+      String lang, String sentence) throws Exception {
+    serve(
+        """
         {"subject": "acct:alice@%1$s", "links": [
           {"rel": "self", "type": "application/activity+json", "href": "http://%1$s/users/alice"},
           {"rel": "http://ostatus.org/schema/1.0/subscribe", "template": "javascript:alert('{uri}')"}]}
-        """.formatted(host));
+        """
+            .formatted(host));
     HttpResponse<String> r = follow("@alice@" + host, lang);
     assertThat(r.statusCode()).isEqualTo(422);
     assertThat(r.headers().firstValue("Location")).isEmpty();
@@ -124,7 +148,8 @@ class RemoteFollowIT {
   @ParameterizedTest
   @CsvSource({"ar, لم نجد هذا الحساب", "en, That account was not found"})
   void unknownAccount_explainsInTheVisitorsLanguage(String lang, String sentence) throws Exception {
-    remote.stubFor(get(urlPathEqualTo("/.well-known/webfinger")).willReturn(aResponse().withStatus(404)));
+    remote.stubFor(
+        get(urlPathEqualTo("/.well-known/webfinger")).willReturn(aResponse().withStatus(404)));
     HttpResponse<String> r = follow("@nobody@" + host, lang);
     assertThat(r.statusCode()).isEqualTo(422);
     assertThat(Jsoup.parse(r.body()).select("#follow-error").text()).contains(sentence);
@@ -132,8 +157,10 @@ class RemoteFollowIT {
 
   @ParameterizedTest
   @CsvSource({"ar, هذا ليس عنوان حساب", "en, That is not an account address"})
-  void somethingThatIsNotAnAccount_isRefusedWithoutAnyFetch(String lang, String sentence) throws Exception {
-    for (String bad : new String[] {"alice", "http://evil.example/x", "@alice@", "alice@host/../x", "a b@c"}) {
+  void somethingThatIsNotAnAccount_isRefusedWithoutAnyFetch(String lang, String sentence)
+      throws Exception {
+    for (String bad :
+        new String[] {"alice", "http://evil.example/x", "@alice@", "alice@host/../x", "a b@c"}) {
       HttpResponse<String> r = follow(bad, lang);
       assertThat(r.statusCode()).as(bad).isEqualTo(400);
       assertThat(Jsoup.parse(r.body()).select("#follow-error").text()).contains(sentence);
@@ -151,7 +178,8 @@ class RemoteFollowIT {
       HttpResponse<String> r = follow(account, "en");
       if (r.statusCode() == 429) {
         refused++;
-        assertThat(Jsoup.parse(r.body()).select("#follow-error").text()).contains("Too many requests to that server");
+        assertThat(Jsoup.parse(r.body()).select("#follow-error").text())
+            .contains("Too many requests to that server");
       } else {
         assertThat(r.statusCode()).isEqualTo(303);
       }

@@ -24,7 +24,8 @@ import org.madani.node.TestNode;
  * Slow clients (slowloris) against a real node over loopback: one header line a second, or a body
  * at one byte a second, gets 408 as problem+json and a closed connection within the configured
  * deadlines (defaults: headers 5 s; bodies 1 KiB/s after 5 s), long before the 60 s idle timeout
- * that every byte would otherwise reset. An ordinary client is not affected and the node stays ready.
+ * that every byte would otherwise reset. An ordinary client is not affected and the node stays
+ * ready.
  */
 class SlowClientIT {
 
@@ -53,16 +54,21 @@ class SlowClientIT {
   /** Writes {@code unit} once a second (the attack's pace) until the connection fails. */
   void drip(Socket s, byte[] unit) {
     AtomicInteger sent = new AtomicInteger();
-    pacer.scheduleAtFixedRate(() -> {
-      try {
-        OutputStream out = s.getOutputStream();
-        out.write(unit);
-        out.flush();
-        sent.incrementAndGet();
-      } catch (Exception e) {
-        throw new RuntimeException(e); // cancels the schedule once the node has closed the socket
-      }
-    }, 0, 1, TimeUnit.SECONDS);
+    pacer.scheduleAtFixedRate(
+        () -> {
+          try {
+            OutputStream out = s.getOutputStream();
+            out.write(unit);
+            out.flush();
+            sent.incrementAndGet();
+          } catch (Exception e) {
+            throw new RuntimeException(
+                e); // cancels the schedule once the node has closed the socket
+          }
+        },
+        0,
+        1,
+        TimeUnit.SECONDS);
   }
 
   /** Everything the node sends until it closes the connection, and how long that took. */
@@ -75,19 +81,23 @@ class SlowClientIT {
     try {
       for (int n; (n = in.read(buf)) >= 0; ) got.write(buf, 0, n);
     } catch (SocketTimeoutException e) {
-      throw new AssertionError("the node kept the slow connection open for 30 s; it sent: " + got, e);
+      throw new AssertionError(
+          "the node kept the slow connection open for 30 s; it sent: " + got, e);
     } catch (java.net.SocketException reset) {
       // closed under our feet while we were still writing: what was sent before still counts
     }
-    return new Answer(got.toString(StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - startNanos));
+    return new Answer(
+        got.toString(StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   @Test
   void headerLinesAtOneASecond_get408_andTheConnectionIsClosed() throws Exception {
     try (Socket s = connect()) {
       long start = System.nanoTime();
-      s.getOutputStream().write(("POST /inbox HTTP/1.1\r\nHost: " + node.local().getAuthority() + "\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write(
+              ("POST /inbox HTTP/1.1\r\nHost: " + node.local().getAuthority() + "\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       drip(s, "X-Slow: a\r\n".getBytes(StandardCharsets.US_ASCII));
       Answer a = readUntilClosed(s, start);
       assertThat(a.text()).startsWith("HTTP/1.1 408").contains("application/problem+json");
@@ -100,12 +110,17 @@ class SlowClientIT {
   void bodyAtOneByteASecond_gets408_andTheConnectionIsClosed() throws Exception {
     try (Socket s = connect()) {
       long start = System.nanoTime();
-      s.getOutputStream().write(("POST /inbox HTTP/1.1\r\nHost: " + node.local().getAuthority()
-          + "\r\nContent-Type: application/activity+json\r\nContent-Length: 5000\r\n\r\n{")
-          .getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write(
+              ("POST /inbox HTTP/1.1\r\nHost: "
+                      + node.local().getAuthority()
+                      + "\r\nContent-Type: application/activity+json\r\nContent-Length: 5000\r\n\r\n{")
+                  .getBytes(StandardCharsets.US_ASCII));
       drip(s, " ".getBytes(StandardCharsets.US_ASCII));
       Answer a = readUntilClosed(s, start);
-      assertThat(a.text()).startsWith("HTTP/1.1 408").contains("application/problem+json")
+      assertThat(a.text())
+          .startsWith("HTTP/1.1 408")
+          .contains("application/problem+json")
           .contains("request-timeout");
       assertThat(a.took()).isLessThan(Duration.ofSeconds(20));
     }
@@ -118,7 +133,9 @@ class SlowClientIT {
       OutputStream out = s.getOutputStream();
       String get = "GET /livez HTTP/1.1\r\nHost: " + node.local().getAuthority() + "\r\n\r\n";
       out.write(get.getBytes(StandardCharsets.US_ASCII));
-      out.write(get.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          get.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       Answer a = readUntilClosed(s, System.nanoTime());
       assertThat(a.text().split("HTTP/1.1 200", -1)).hasSize(3);

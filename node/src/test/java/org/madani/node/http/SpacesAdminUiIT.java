@@ -17,8 +17,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The private spaces screens in real (headless, Debian) Chromium against two real nodes: A creates
  * a space in Arabic and invites B; B accepts and posts; A reads B's post, replies, and removes B;
- * the screens are right-to-left in Arabic and switch to English. The posts travel sealed between the
- * nodes (SpacesIT checks the bytes); here the point is that an admin can do each step.
+ * the screens are right-to-left in Arabic and switch to English. The posts travel sealed between
+ * the nodes (SpacesIT checks the bytes); here the point is that an admin can do each step.
  */
 class SpacesAdminUiIT {
 
@@ -55,7 +55,9 @@ class SpacesAdminUiIT {
   }
 
   static JsonNode onlySpace(TestNode n) throws Exception {
-    JsonNode items = TestNode.json(n.api("GET", "/api/v1/organizations/" + n.handle() + "/spaces", null)).path("items");
+    JsonNode items =
+        TestNode.json(n.api("GET", "/api/v1/organizations/" + n.handle() + "/spaces", null))
+            .path("items");
     return items.size() == 1 ? items.get(0) : null;
   }
 
@@ -83,7 +85,9 @@ class SpacesAdminUiIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> onlySpace(b) != null);
     login(b);
     browser.go("#/spaces", "المساحات الخاصة");
-    rowWith("spaces", "data-ref", ref).findElement(By.cssSelector("[data-action='accept']")).click();
+    rowWith("spaces", "data-ref", ref)
+        .findElement(By.cssSelector("[data-action='accept']"))
+        .click();
     browser.announced("قُبلت الدعوة.");
     await().atMost(Duration.ofSeconds(60)).until(() -> onlySpace(b).path("epoch").asInt() == 1);
     browser.go("#/spaces/" + ref, "المساحة: " + name);
@@ -97,24 +101,45 @@ class SpacesAdminUiIT {
     browser.el("space-catch-up").click();
     browser.announced("جُلبت المنشورات الفائتة من مالك المساحة: 0.");
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> TestNode.json(a.api("GET",
-        "/api/v1/organizations/alef/spaces/" + ref + "/posts", null)).path("items").size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                TestNode.json(
+                            a.api(
+                                "GET", "/api/v1/organizations/alef/spaces/" + ref + "/posts", null))
+                        .path("items")
+                        .size()
+                    == 1);
     login(a);
     browser.go("#/spaces/" + ref, "المساحة: " + name);
     assertThat(browser.el("posts").getText()).contains("مسودة الميزانية من بيت");
-    assertThat(browser.el("posts").findElement(By.cssSelector("[data-attachment='budget.txt']")).getAttribute("href"))
+    assertThat(
+            browser
+                .el("posts")
+                .findElement(By.cssSelector("[data-attachment='budget.txt']"))
+                .getAttribute("href"))
         .startsWith("blob:");
-    JsonNode sent = TestNode.json(a.api("GET", "/api/v1/organizations/alef/spaces/" + ref + "/posts", null))
-        .path("items").get(0).path("attachments").get(0);
-    assertThat(new String(java.util.Base64.getDecoder().decode(sent.path("data").asText()))).isEqualTo("budget lines");
+    JsonNode sent =
+        TestNode.json(a.api("GET", "/api/v1/organizations/alef/spaces/" + ref + "/posts", null))
+            .path("items")
+            .get(0)
+            .path("attachments")
+            .get(0);
+    assertThat(new String(java.util.Base64.getDecoder().decode(sent.path("data").asText())))
+        .isEqualTo("budget lines");
     browser.el("posts").findElement(By.cssSelector("[data-action='reply']")).click();
     browser.type("post-content", "شكرًا، موافقون");
     browser.el("post-submit").click();
     browser.announced("نُشر المنشور مشفّرًا.");
-    JsonNode posts = TestNode.json(a.api("GET", "/api/v1/organizations/alef/spaces/" + ref + "/posts", null)).path("items");
+    JsonNode posts =
+        TestNode.json(a.api("GET", "/api/v1/organizations/alef/spaces/" + ref + "/posts", null))
+            .path("items");
     assertThat(posts.get(1).path("inReplyTo").asText()).isEqualTo(posts.get(0).path("id").asText());
 
-    rowWith("members", "data-actor", b.base() + "/orgs/beit").findElement(By.cssSelector("[data-action='remove']")).click();
+    rowWith("members", "data-actor", b.base() + "/orgs/beit")
+        .findElement(By.cssSelector("[data-action='remove']"))
+        .click();
     browser.announced("أُزيل العضو وبدأت حقبة جديدة.");
     assertThat(onlySpace(a).path("epoch").asInt()).isEqualTo(2);
 

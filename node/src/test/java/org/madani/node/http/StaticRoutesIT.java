@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The static routes (admin UI files, stylesheet, JSON-LD context and schemas) behind a real HTTP
- * server on loopback: requests for made-up file names are answered 404 and leave nothing behind,
- * so a stream of them cannot grow memory; real files are still served.
+ * server on loopback: requests for made-up file names are answered 404 and leave nothing behind, so
+ * a stream of them cannot grow memory; real files are still served.
  */
 class StaticRoutesIT {
 
@@ -43,8 +43,12 @@ class StaticRoutesIT {
   }
 
   int get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode();
+    return client
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Test

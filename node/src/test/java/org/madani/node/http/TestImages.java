@@ -37,7 +37,8 @@ final class TestImages {
     byte[] jpeg = plain.toByteArray();
     ByteArrayOutputStream exif = new ByteArrayOutputStream();
     exif.write("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-    exif.write(new byte[] {'M', 'M', 0, 0x2a, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0}); // TIFF header, empty IFD
+    exif.write(
+        new byte[] {'M', 'M', 0, 0x2a, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0}); // TIFF header, empty IFD
     exif.write(SECRET.getBytes(StandardCharsets.US_ASCII));
     byte[] payload = exif.toByteArray();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -60,8 +61,13 @@ final class TestImages {
     int iend = png.length - 12;
     byte[] data = ("Comment\0" + SECRET).getBytes(StandardCharsets.ISO_8859_1);
     ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-    chunk.write(new byte[] {(byte) (data.length >>> 24), (byte) (data.length >>> 16), (byte) (data.length >>> 8),
-        (byte) data.length});
+    chunk.write(
+        new byte[] {
+          (byte) (data.length >>> 24),
+          (byte) (data.length >>> 16),
+          (byte) (data.length >>> 8),
+          (byte) data.length
+        });
     byte[] typeAndData = new byte[4 + data.length];
     System.arraycopy("tEXt".getBytes(StandardCharsets.US_ASCII), 0, typeAndData, 0, 4);
     System.arraycopy(data, 0, typeAndData, 4, data.length);

@@ -15,10 +15,12 @@ import org.madani.node.model.ProblemException;
 class JsonCodecFuzzTest {
 
   static final long SEED = Long.getLong("madani.fuzz.seed", 0x11_5EC_2026L);
-  static final long NANOS = (long) (Double.parseDouble(System.getProperty("madani.fuzz.seconds", "3")) * 1e9);
-  static final String SEED_DOC = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"https://a.example/1\","
-      + "\"type\":\"Create\",\"actor\":\"https://a.example/u\",\"object\":{\"type\":\"Note\",\"content\":\"مرحبا\","
-      + "\"tag\":[1,2.5e3,-0,true,null,{\"a\":[[]]}]}}";
+  static final long NANOS =
+      (long) (Double.parseDouble(System.getProperty("madani.fuzz.seconds", "3")) * 1e9);
+  static final String SEED_DOC =
+      "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"https://a.example/1\","
+          + "\"type\":\"Create\",\"actor\":\"https://a.example/u\",\"object\":{\"type\":\"Note\",\"content\":\"مرحبا\","
+          + "\"tag\":[1,2.5e3,-0,true,null,{\"a\":[[]]}]}}";
 
   static final String PUNCTUATION = "{}[]\",:\\u0e9-";
 

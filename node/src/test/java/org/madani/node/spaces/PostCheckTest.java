@@ -16,13 +16,15 @@ import org.madani.node.spaces.SpaceCrypto.Sealed;
 /** The receiving side's checks on a post envelope as it comes off the wire. */
 class PostCheckTest {
 
-  static final String SPACE = "https://a.test/orgs/sawa/spaces/0b6c3a1e-1111-4222-8333-944445555666";
+  static final String SPACE =
+      "https://a.test/orgs/sawa/spaces/0b6c3a1e-1111-4222-8333-944445555666";
   static final String A = "https://a.test/orgs/sawa";
   static final String B = "https://b.test/orgs/nour";
   final SecureRandom random = new SecureRandom();
   final ObjectMapper json = new ObjectMapper();
   final Ed25519PrivateKeyParameters keyA = new Ed25519PrivateKeyParameters(random);
-  final Map<String, byte[]> keysOfA = Map.of(A + "#ed25519-1", keyA.generatePublicKey().getEncoded());
+  final Map<String, byte[]> keysOfA =
+      Map.of(A + "#ed25519-1", keyA.generatePublicKey().getEncoded());
 
   SpaceEnvelope envelope(String postId) {
     PostContext p = new PostContext(SPACE, 1, A, postId);
@@ -31,7 +33,15 @@ class PostCheckTest {
     signer.init(true, keyA);
     byte[] in = SpaceCrypto.signatureInput(p, s);
     signer.update(in, 0, in.length);
-    return new SpaceEnvelope(postId, SPACE, 1, A, s.nonce(), s.ciphertext(), A + "#ed25519-1", signer.generateSignature());
+    return new SpaceEnvelope(
+        postId,
+        SPACE,
+        1,
+        A,
+        s.nonce(),
+        s.ciphertext(),
+        A + "#ed25519-1",
+        signer.generateSignature());
   }
 
   SpaceEnvelope reparsed(ObjectNode o) {
@@ -41,18 +51,22 @@ class PostCheckTest {
   @Test
   void genuine_isAccepted_andEachAlterationIsRefusedForItsReason() {
     SpaceEnvelope e = envelope(A + "/spaces/posts/1");
-    assertThat(PostCheck.check(reparsed(e.toJson(json)), A, true, keysOfA)).isInstanceOf(PostCheck.Accepted.class);
+    assertThat(PostCheck.check(reparsed(e.toJson(json)), A, true, keysOfA))
+        .isInstanceOf(PostCheck.Accepted.class);
 
     ObjectNode tampered = e.toJson(json);
     byte[] ct = e.ciphertext().clone();
     ct[ct.length - 1] ^= 0x40;
     tampered.put("ciphertext", SpaceKeys.encode(ct));
-    assertThat(PostCheck.check(reparsed(tampered), A, true, keysOfA)).isInstanceOf(PostCheck.Refused.class);
+    assertThat(PostCheck.check(reparsed(tampered), A, true, keysOfA))
+        .isInstanceOf(PostCheck.Refused.class);
 
     ObjectNode replayed = e.toJson(json).put("id", A + "/spaces/posts/2");
-    assertThat(PostCheck.check(reparsed(replayed), A, true, keysOfA)).isInstanceOf(PostCheck.Refused.class);
+    assertThat(PostCheck.check(reparsed(replayed), A, true, keysOfA))
+        .isInstanceOf(PostCheck.Refused.class);
     ObjectNode otherEpoch = e.toJson(json).put("epoch", 2);
-    assertThat(PostCheck.check(reparsed(otherEpoch), A, true, keysOfA)).isInstanceOf(PostCheck.Refused.class);
+    assertThat(PostCheck.check(reparsed(otherEpoch), A, true, keysOfA))
+        .isInstanceOf(PostCheck.Refused.class);
 
     // re-attribution: B delivers A's post, or claims it as its own
     assertThat(PostCheck.check(e, B, true, keysOfA))
@@ -71,7 +85,8 @@ class PostCheckTest {
   void malformedEnvelopes_doNotParse() {
     ObjectNode good = envelope(A + "/spaces/posts/3").toJson(json);
     assertThat(SpaceEnvelope.parse(good)).isPresent();
-    assertThat(SpaceEnvelope.parse(good.deepCopy().put("nonce", SpaceKeys.encode(new byte[8])))).isEmpty();
+    assertThat(SpaceEnvelope.parse(good.deepCopy().put("nonce", SpaceKeys.encode(new byte[8]))))
+        .isEmpty();
     assertThat(SpaceEnvelope.parse(good.deepCopy().put("epoch", 0))).isEmpty();
     assertThat(SpaceEnvelope.parse(good.deepCopy().put("signature", "not base64url!"))).isEmpty();
     ObjectNode missing = good.deepCopy();

@@ -21,8 +21,8 @@ import org.madani.node.spaces.SpaceCrypto.Sealed;
 /**
  * The other direction of the vectors: wraps and posts made now by the node's {@link SpaceCrypto}
  * (fresh random keys) are checked by protocol-spec/tools/spaces_vectors.py, whose HPKE is composed
- * from Python's primitives. Python 3 with the {@code cryptography} package is required
- * ({@code .ci/run} installs it); the test fails rather than skips without it.
+ * from Python's primitives. Python 3 with the {@code cryptography} package is required ({@code
+ * .ci/run} installs it); the test fails rather than skips without it.
  */
 class PythonCrossCheckTest {
 
@@ -51,14 +51,23 @@ class PythonCrossCheckTest {
       byte[] eph = randomBytes(32);
       String to = "https://c.test/orgs/amal" + epoch;
       SpaceCrypto.WrappedKey w = SpaceCrypto.wrap(content, r.publicKey(), space, epoch, to, eph);
-      wraps.addObject().put("spaceId", space).put("epoch", epoch).put("recipient", to)
-          .put("recipientPrivate", HEX.formatHex(r.privateKey())).put("recipientPublic", HEX.formatHex(r.publicKey()))
-          .put("ephemeralPrivate", HEX.formatHex(eph)).put("contentKey", HEX.formatHex(content))
-          .put("info", HEX.formatHex(SpaceCrypto.wrapInfo(space, epoch))).put("aad", HEX.formatHex(SpaceCrypto.wrapAad(to)))
-          .put("enc", HEX.formatHex(w.enc())).put("ciphertext", HEX.formatHex(w.ciphertext()));
+      wraps
+          .addObject()
+          .put("spaceId", space)
+          .put("epoch", epoch)
+          .put("recipient", to)
+          .put("recipientPrivate", HEX.formatHex(r.privateKey()))
+          .put("recipientPublic", HEX.formatHex(r.publicKey()))
+          .put("ephemeralPrivate", HEX.formatHex(eph))
+          .put("contentKey", HEX.formatHex(content))
+          .put("info", HEX.formatHex(SpaceCrypto.wrapInfo(space, epoch)))
+          .put("aad", HEX.formatHex(SpaceCrypto.wrapAad(to)))
+          .put("enc", HEX.formatHex(w.enc()))
+          .put("ciphertext", HEX.formatHex(w.ciphertext()));
     }
     Ed25519PrivateKeyParameters signer = new Ed25519PrivateKeyParameters(random);
-    PostContext p = new PostContext(space, 3, author, author + "/spaces/posts/" + java.util.UUID.randomUUID());
+    PostContext p =
+        new PostContext(space, 3, author, author + "/spaces/posts/" + java.util.UUID.randomUUID());
     byte[] key = crypto.newContentKey();
     String text = "{\"content\":\"تقرير سري — made by the node\"}";
     Sealed s = crypto.seal(key, p, text.getBytes(StandardCharsets.UTF_8));
@@ -66,14 +75,27 @@ class PythonCrossCheckTest {
     Ed25519Signer sig = new Ed25519Signer();
     sig.init(true, signer);
     sig.update(input, 0, input.length);
-    v.putArray("posts").addObject().put("spaceId", space).put("epoch", 3).put("author", author).put("postId", p.postId())
-        .put("contentKey", HEX.formatHex(key)).put("nonce", HEX.formatHex(s.nonce())).put("plaintext", text)
-        .put("aad", HEX.formatHex(SpaceCrypto.postAad(p))).put("ciphertext", HEX.formatHex(s.ciphertext()))
+    v.putArray("posts")
+        .addObject()
+        .put("spaceId", space)
+        .put("epoch", 3)
+        .put("author", author)
+        .put("postId", p.postId())
+        .put("contentKey", HEX.formatHex(key))
+        .put("nonce", HEX.formatHex(s.nonce()))
+        .put("plaintext", text)
+        .put("aad", HEX.formatHex(SpaceCrypto.postAad(p)))
+        .put("ciphertext", HEX.formatHex(s.ciphertext()))
         .put("authorPublic", HEX.formatHex(signer.generatePublicKey().getEncoded()))
-        .put("signatureInput", HEX.formatHex(input)).put("signature", HEX.formatHex(sig.generateSignature()));
+        .put("signatureInput", HEX.formatHex(input))
+        .put("signature", HEX.formatHex(sig.generateSignature()));
     ArrayNode refusals = v.putArray("refusals");
     refusals.addObject().put("post", 0).put("change", "epoch").put("value", 4);
-    refusals.addObject().put("post", 0).put("change", "author").put("value", "https://a.test/orgs/sawa");
+    refusals
+        .addObject()
+        .put("post", 0)
+        .put("change", "author")
+        .put("value", "https://a.test/orgs/sawa");
     refusals.addObject().put("post", 0).put("change", "ciphertextBit").put("value", 5);
     return v;
   }
@@ -81,8 +103,10 @@ class PythonCrossCheckTest {
   int python(ObjectNode vectors) throws Exception {
     Path file = dir.resolve("made-" + System.nanoTime() + ".json");
     Files.writeString(file, vectors.toString());
-    Process p = new ProcessBuilder("python3", SCRIPT.toString(), "verify", file.toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("python3", SCRIPT.toString(), "verify", file.toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     System.out.println(out);

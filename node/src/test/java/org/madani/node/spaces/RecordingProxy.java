@@ -11,9 +11,9 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A plain TCP relay in front of a test node that keeps every byte it carries, both ways: the
- * node's public base URL points here, so all federation traffic to the node crosses it (the test's
- * own admin calls go to the node's port directly). What a relay or a wiretap on the path would see.
+ * A plain TCP relay in front of a test node that keeps every byte it carries, both ways: the node's
+ * public base URL points here, so all federation traffic to the node crosses it (the test's own
+ * admin calls go to the node's port directly). What a relay or a wiretap on the path would see.
  */
 final class RecordingProxy implements AutoCloseable {
 
@@ -57,28 +57,32 @@ final class RecordingProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[16384];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          synchronized (recorded) {
-            recorded.write(buf, 0, n);
-          }
-          out.write(buf, 0, n);
-          out.flush();
-        }
-      } catch (IOException ignored) {
-        // the other side closed: the connection is over
-      } finally {
-        try {
-          from.close();
-          to.close();
-        } catch (IOException ignored) {
-          // already closed
-        }
-      }
-    }, "recording-proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[16384];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                  synchronized (recorded) {
+                    recorded.write(buf, 0, n);
+                  }
+                  out.write(buf, 0, n);
+                  out.flush();
+                }
+              } catch (IOException ignored) {
+                // the other side closed: the connection is over
+              } finally {
+                try {
+                  from.close();
+                  to.close();
+                } catch (IOException ignored) {
+                  // already closed
+                }
+              }
+            },
+            "recording-proxy-pump");
     t.setDaemon(true);
     t.start();
   }

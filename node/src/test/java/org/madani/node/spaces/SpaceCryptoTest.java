@@ -39,11 +39,16 @@ class SpaceCryptoTest {
     byte[] key = crypto.newContentKey();
     WrappedKey forB = crypto.wrap(key, b.publicKey(), SPACE, 1, B);
     assertThat(SpaceCrypto.unwrap(forB, b, SPACE, 1, B)).isEqualTo(key);
-    assertThatThrownBy(() -> SpaceCrypto.unwrap(forB, c, SPACE, 1, B)).isInstanceOf(SpaceCryptoException.class);
-    assertThatThrownBy(() -> SpaceCrypto.unwrap(forB, b, SPACE, 2, B)).isInstanceOf(SpaceCryptoException.class);
-    assertThatThrownBy(() -> SpaceCrypto.unwrap(forB, b, SPACE + "x", 1, B)).isInstanceOf(SpaceCryptoException.class);
-    // a wrap addressed to B does not pass as one addressed to C, even with C's key (aad binds the recipient)
-    assertThatThrownBy(() -> SpaceCrypto.unwrap(forB, b, SPACE, 1, C)).isInstanceOf(SpaceCryptoException.class);
+    assertThatThrownBy(() -> SpaceCrypto.unwrap(forB, c, SPACE, 1, B))
+        .isInstanceOf(SpaceCryptoException.class);
+    assertThatThrownBy(() -> SpaceCrypto.unwrap(forB, b, SPACE, 2, B))
+        .isInstanceOf(SpaceCryptoException.class);
+    assertThatThrownBy(() -> SpaceCrypto.unwrap(forB, b, SPACE + "x", 1, B))
+        .isInstanceOf(SpaceCryptoException.class);
+    // a wrap addressed to B does not pass as one addressed to C, even with C's key (aad binds the
+    // recipient)
+    assertThatThrownBy(() -> SpaceCrypto.unwrap(forB, b, SPACE, 1, C))
+        .isInstanceOf(SpaceCryptoException.class);
   }
 
   @Test
@@ -60,19 +65,27 @@ class SpaceCryptoTest {
     byte[] flipped = s.ciphertext().clone();
     flipped[3] ^= 1;
     Sealed tampered = new Sealed(s.nonce(), flipped);
-    assertThatThrownBy(() -> SpaceCrypto.open(key, p, tampered)).isInstanceOf(SpaceCryptoException.class);
+    assertThatThrownBy(() -> SpaceCrypto.open(key, p, tampered))
+        .isInstanceOf(SpaceCryptoException.class);
     assertThat(SpaceCrypto.verify(pubA, p, tampered, sig)).isFalse();
 
     // replayed under another post id, epoch or space
-    for (PostContext replay : new PostContext[] {new PostContext(SPACE, 1, A, A + "/spaces/posts/2"),
-        new PostContext(SPACE, 2, A, p.postId()), new PostContext(SPACE + "/other", 1, A, p.postId())}) {
-      assertThatThrownBy(() -> SpaceCrypto.open(key, replay, s)).isInstanceOf(SpaceCryptoException.class);
+    for (PostContext replay :
+        new PostContext[] {
+          new PostContext(SPACE, 1, A, A + "/spaces/posts/2"),
+          new PostContext(SPACE, 2, A, p.postId()),
+          new PostContext(SPACE + "/other", 1, A, p.postId())
+        }) {
+      assertThatThrownBy(() -> SpaceCrypto.open(key, replay, s))
+          .isInstanceOf(SpaceCryptoException.class);
       assertThat(SpaceCrypto.verify(pubA, replay, s, sig)).isFalse();
     }
 
-    // re-attributed to B: neither the AEAD nor A's signature holds; B's key does not verify A's signature
+    // re-attributed to B: neither the AEAD nor A's signature holds; B's key does not verify A's
+    // signature
     PostContext asB = new PostContext(SPACE, 1, B, p.postId());
-    assertThatThrownBy(() -> SpaceCrypto.open(key, asB, s)).isInstanceOf(SpaceCryptoException.class);
+    assertThatThrownBy(() -> SpaceCrypto.open(key, asB, s))
+        .isInstanceOf(SpaceCryptoException.class);
     byte[] pubB = new Ed25519PrivateKeyParameters(random).generatePublicKey().getEncoded();
     assertThat(SpaceCrypto.verify(pubB, p, s, sig)).isFalse();
   }
@@ -89,9 +102,12 @@ class SpaceCryptoTest {
     Sealed s = crypto.seal(epoch2, later, "after C left".getBytes(StandardCharsets.UTF_8));
     // C still opens epoch 1, but neither its key nor epoch 1's key reaches epoch 2
     assertThat(SpaceCrypto.unwrap(c1, c, SPACE, 1, C)).isEqualTo(epoch1);
-    assertThatThrownBy(() -> SpaceCrypto.unwrap(b2, c, SPACE, 2, B)).isInstanceOf(SpaceCryptoException.class);
-    assertThatThrownBy(() -> SpaceCrypto.open(epoch1, later, s)).isInstanceOf(SpaceCryptoException.class);
+    assertThatThrownBy(() -> SpaceCrypto.unwrap(b2, c, SPACE, 2, B))
+        .isInstanceOf(SpaceCryptoException.class);
+    assertThatThrownBy(() -> SpaceCrypto.open(epoch1, later, s))
+        .isInstanceOf(SpaceCryptoException.class);
     assertThat(SpaceCrypto.open(SpaceCrypto.unwrap(b2, b, SPACE, 2, B), later, s))
-        .asString(StandardCharsets.UTF_8).isEqualTo("after C left");
+        .asString(StandardCharsets.UTF_8)
+        .isEqualTo("after C left");
   }
 }

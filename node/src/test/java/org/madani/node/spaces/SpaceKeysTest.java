@@ -13,17 +13,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.madani.node.federation.actor.PrivateKeyFiles;
 import org.madani.node.model.Organization;
 import org.madani.node.store.Database;
 import org.madani.node.store.SpaceRepository;
-import org.madani.node.federation.actor.PrivateKeyFiles;
 
-/** Space keys at rest: with the node's key passphrase set, the private half on disk is PBES2-encrypted PKCS#8. */
+/**
+ * Space keys at rest: with the node's key passphrase set, the private half on disk is
+ * PBES2-encrypted PKCS#8.
+ */
 class SpaceKeysTest {
 
   @TempDir Path dir;
   Database db;
-  final Organization org = new Organization(7, "sawa", new ObjectMapper().createObjectNode(), 1, Instant.EPOCH, Instant.EPOCH);
+  final Organization org =
+      new Organization(
+          7, "sawa", new ObjectMapper().createObjectNode(), 1, Instant.EPOCH, Instant.EPOCH);
   final SpaceCrypto crypto = new SpaceCrypto(new SecureRandom());
 
   @BeforeEach
@@ -37,26 +42,39 @@ class SpaceKeysTest {
   }
 
   SpaceKeys keys(PrivateKeyFiles files) {
-    return new SpaceKeys(new SpaceRepository(), files, crypto, dir.resolve("keys"), o -> "https://a.test/orgs/" + o.handle());
+    return new SpaceKeys(
+        new SpaceRepository(),
+        files,
+        crypto,
+        dir.resolve("keys"),
+        o -> "https://a.test/orgs/" + o.handle());
   }
 
   @Test
   void withPassphrase_theKeyFileIsEncrypted_andOnlyThePassphraseOpensIt() throws Exception {
     char[] passphrase = "correct horse battery staple".toCharArray();
-    byte[] pub = db.txBlocking(c -> keys(new PrivateKeyFiles(passphrase)).publicKey(c, org, Instant.now()));
+    byte[] pub =
+        db.txBlocking(c -> keys(new PrivateKeyFiles(passphrase)).publicKey(c, org, Instant.now()));
     String file = db.txBlocking(c -> new SpaceRepository().privateFile(c, org.id()).orElseThrow());
-    assertThat(Path.of(file).isAbsolute()).as("only the name is stored, so a restored keys directory works").isFalse();
+    assertThat(Path.of(file).isAbsolute())
+        .as("only the name is stored, so a restored keys directory works")
+        .isFalse();
     String pem = Files.readString(dir.resolve("keys").resolve(file), StandardCharsets.US_ASCII);
     assertThat(pem).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
-    assertThat(Files.getPosixFilePermissions(dir.resolve("keys").resolve(file)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(dir.resolve("keys").resolve(file)).toString())
+        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
 
     // a fresh node process (no cache) with the passphrase reads the same key pair back
-    SpaceCrypto.KeyPair kp = db.txBlocking(c -> keys(new PrivateKeyFiles(passphrase)).keyPair(c, org));
+    SpaceCrypto.KeyPair kp =
+        db.txBlocking(c -> keys(new PrivateKeyFiles(passphrase)).keyPair(c, org));
     assertThat(kp.publicKey()).isEqualTo(pub);
     // without it, or with another, the file opens nothing
     assertThatThrownBy(() -> db.txBlocking(c -> keys(PrivateKeyFiles.PLAIN).keyPair(c, org)))
         .hasMessageContaining("encrypted");
-    assertThatThrownBy(() -> db.txBlocking(c -> keys(new PrivateKeyFiles("wrong".toCharArray())).keyPair(c, org)))
+    assertThatThrownBy(
+            () ->
+                db.txBlocking(
+                    c -> keys(new PrivateKeyFiles("wrong".toCharArray())).keyPair(c, org)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -67,9 +85,13 @@ class SpaceKeysTest {
     byte[] again = db.txBlocking(c -> keys.publicKey(c, org, Instant.now()));
     assertThat(again).isEqualTo(pub); // made once
     byte[] content = crypto.newContentKey();
-    SpaceCrypto.WrappedKey w = crypto.wrap(content, pub, "https://a.test/orgs/sawa/spaces/x", 1, "https://a.test/orgs/sawa");
+    SpaceCrypto.WrappedKey w =
+        crypto.wrap(
+            content, pub, "https://a.test/orgs/sawa/spaces/x", 1, "https://a.test/orgs/sawa");
     SpaceCrypto.KeyPair read = db.txBlocking(c -> keys(PrivateKeyFiles.PLAIN).keyPair(c, org));
-    assertThat(SpaceCrypto.unwrap(w, read, "https://a.test/orgs/sawa/spaces/x", 1, "https://a.test/orgs/sawa"))
+    assertThat(
+            SpaceCrypto.unwrap(
+                w, read, "https://a.test/orgs/sawa/spaces/x", 1, "https://a.test/orgs/sawa"))
         .isEqualTo(content);
   }
 }

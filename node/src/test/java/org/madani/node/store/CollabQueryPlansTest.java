@@ -41,23 +41,53 @@ class CollabQueryPlansTest {
   static void fill() throws Exception {
     db = Database.open(null, dir.resolve("madani"));
     ObjectNode profile = (ObjectNode) JSON.readTree("{\"name\":{\"en\":\"Alef\"}}");
-    orgId = db.txBlocking(c -> new OrganizationRepository(JSON).insert(c, "alef", profile, NOW).id());
-    db.txBlocking(c -> {
-      for (int i = 0; i < ROWS; i++) {
-        String actor = "https://org" + (i % 30) + ".example/orgs/o";
-        String q = actor + "/questions/" + i;
-        knowledge.insertQuestion(c, new QuestionRow(0, q, i % 10 == 0 ? orgId : null, actor, "{\"en\":\"q\"}", null,
-            null, NOW, NOW));
-        knowledge.insertAnswer(c, new AnswerRow(0, actor + "/answers/" + i, q, actor, null, "a", NOW));
-        String subject = "https://alef.example/orgs/alef/entries/" + (i % 500);
-        facts.insertAttestation(c, new AttestationRow(0, actor + "/attestations/" + i, actor, subject, "{\"en\":\"m\"}",
-            LocalDate.of(2026, 11, 30), NOW, null));
-        facts.insertCorrection(c, new CorrectionRow(0, subject + "#correction-" + i, subject, actor, "correction",
-            "{\"en\":\"n\"}", NOW));
-      }
-      c.createStatement().execute("ANALYZE");
-      return null;
-    });
+    orgId =
+        db.txBlocking(c -> new OrganizationRepository(JSON).insert(c, "alef", profile, NOW).id());
+    db.txBlocking(
+        c -> {
+          for (int i = 0; i < ROWS; i++) {
+            String actor = "https://org" + (i % 30) + ".example/orgs/o";
+            String q = actor + "/questions/" + i;
+            knowledge.insertQuestion(
+                c,
+                new QuestionRow(
+                    0,
+                    q,
+                    i % 10 == 0 ? orgId : null,
+                    actor,
+                    "{\"en\":\"q\"}",
+                    null,
+                    null,
+                    NOW,
+                    NOW));
+            knowledge.insertAnswer(
+                c, new AnswerRow(0, actor + "/answers/" + i, q, actor, null, "a", NOW));
+            String subject = "https://alef.example/orgs/alef/entries/" + (i % 500);
+            facts.insertAttestation(
+                c,
+                new AttestationRow(
+                    0,
+                    actor + "/attestations/" + i,
+                    actor,
+                    subject,
+                    "{\"en\":\"m\"}",
+                    LocalDate.of(2026, 11, 30),
+                    NOW,
+                    null));
+            facts.insertCorrection(
+                c,
+                new CorrectionRow(
+                    0,
+                    subject + "#correction-" + i,
+                    subject,
+                    actor,
+                    "correction",
+                    "{\"en\":\"n\"}",
+                    NOW));
+          }
+          c.createStatement().execute("ANALYZE");
+          return null;
+        });
   }
 
   @AfterAll
@@ -67,41 +97,54 @@ class CollabQueryPlansTest {
 
   Map<String, String> plansOf(Database.Work<?> work) throws Exception {
     QueryPlans plans = new QueryPlans();
-    db.txBlocking(c -> {
-      Connection wrapped = plans.wrap(c);
-      work.apply(wrapped);
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          Connection wrapped = plans.wrap(c);
+          work.apply(wrapped);
+          return null;
+        });
     assertThat(plans.plans()).isNotEmpty();
     return plans.bySql();
   }
 
   static void assertIndexed(Map<String, String> plans) {
-    plans.forEach((sql, plan) -> assertThat(plan).as("plan of %s", sql)
-        .doesNotContain(".tableScan").doesNotContain("TABLE_SCAN"));
+    plans.forEach(
+        (sql, plan) ->
+            assertThat(plan)
+                .as("plan of %s", sql)
+                .doesNotContain(".tableScan")
+                .doesNotContain("TABLE_SCAN"));
   }
 
   @Test
   void entryPageFacts() throws Exception {
-    assertIndexed(plansOf(c -> {
-      String subject = "https://alef.example/orgs/alef/entries/7";
-      assertThat(facts.liveAttestations(c, subject)).hasSize(ROWS / 500);
-      assertThat(facts.corrections(c, subject)).hasSize(ROWS / 500);
-      return facts.revoke(c, "https://org7.example/orgs/o/attestations/7", "https://org7.example/orgs/o", NOW);
-    }));
+    assertIndexed(
+        plansOf(
+            c -> {
+              String subject = "https://alef.example/orgs/alef/entries/7";
+              assertThat(facts.liveAttestations(c, subject)).hasSize(ROWS / 500);
+              assertThat(facts.corrections(c, subject)).hasSize(ROWS / 500);
+              return facts.revoke(
+                  c,
+                  "https://org7.example/orgs/o/attestations/7",
+                  "https://org7.example/orgs/o",
+                  NOW);
+            }));
   }
 
   @Test
   void questionPageAndIncomingAnswers() throws Exception {
-    assertIndexed(plansOf(c -> {
-      String q = "https://org3.example/orgs/o/questions/3";
-      assertThat(knowledge.question(c, q)).isPresent();
-      assertThat(knowledge.answersTo(c, q)).hasSize(1);
-      assertThat(knowledge.answer(c, "https://org3.example/orgs/o/answers/3")).isPresent();
-      assertThat(knowledge.asked(c, orgId)).hasSize(200);
-      assertThat(knowledge.received(c)).hasSize(200);
-      knowledge.kept(c, q);
-      return null;
-    }));
+    assertIndexed(
+        plansOf(
+            c -> {
+              String q = "https://org3.example/orgs/o/questions/3";
+              assertThat(knowledge.question(c, q)).isPresent();
+              assertThat(knowledge.answersTo(c, q)).hasSize(1);
+              assertThat(knowledge.answer(c, "https://org3.example/orgs/o/answers/3")).isPresent();
+              assertThat(knowledge.asked(c, orgId)).hasSize(200);
+              assertThat(knowledge.received(c)).hasSize(200);
+              knowledge.kept(c, q);
+              return null;
+            }));
   }
 }

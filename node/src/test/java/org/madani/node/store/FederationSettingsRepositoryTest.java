@@ -31,17 +31,19 @@ class FederationSettingsRepositoryTest {
     long second = store.org("second").id();
     assertThat(store.<Boolean>tx(c -> settings.autoApprove(c, first))).isTrue();
 
-    store.tx(c -> {
-      settings.setAutoApprove(c, first, false);
-      return null;
-    });
+    store.tx(
+        c -> {
+          settings.setAutoApprove(c, first, false);
+          return null;
+        });
     assertThat(store.<Boolean>tx(c -> settings.autoApprove(c, first))).isFalse();
     assertThat(store.<Boolean>tx(c -> settings.autoApprove(c, second))).isTrue();
 
-    store.tx(c -> {
-      settings.setAutoApprove(c, first, true);
-      return null;
-    });
+    store.tx(
+        c -> {
+          settings.setAutoApprove(c, first, true);
+          return null;
+        });
     assertThat(store.<Boolean>tx(c -> settings.autoApprove(c, first))).isTrue();
   }
 }

@@ -48,22 +48,49 @@ class HotQueryPlansTest {
   static void fill() throws Exception {
     db = Database.open(null, dir.resolve("madani"));
     ObjectNode profile = (ObjectNode) JSON.readTree("{\"name\":{\"en\":\"Alef\"}}");
-    orgId = db.txBlocking(c -> new OrganizationRepository(JSON).insert(c, "alef", profile, NOW).id());
-    db.txBlocking(c -> {
-      for (int i = 0; i < ROWS; i++) {
-        String actor = "https://org" + (i % 30) + ".example/orgs/o";
-        inbox.insertIfNew(c, actor + "/a/" + i, actor, "Create", "{}", "rfc9421/ed25519", NOW);
-        objects.upsert(c, new RemoteObjectRepository.ObjectRow(actor + "/e/" + i, actor, "Note", "public", "{}",
-            "rfc9421/ed25519", null, NOW, NOW, null));
-        if (i % 3 == 0) objects.addRecipient(c, actor + "/e/" + i, orgId);
-        outbox.append(c, orgId, "https://alef.example/a/" + i, "Create", null, "public", "{}", NOW, (long) i + 1);
-        deliveries.enqueue(c, orgId, "https://alef.example/a/" + i, URI.create("https://org" + (i % 30)
-            + ".example/inbox"), "{}".getBytes(StandardCharsets.UTF_8));
-        mirror.insertIfAbsent(c, new MirrorRepository.MirrorItem(actor, i, actor + "/a/" + i, "{}", null, NOW));
-      }
-      c.createStatement().execute("ANALYZE");
-      return null;
-    });
+    orgId =
+        db.txBlocking(c -> new OrganizationRepository(JSON).insert(c, "alef", profile, NOW).id());
+    db.txBlocking(
+        c -> {
+          for (int i = 0; i < ROWS; i++) {
+            String actor = "https://org" + (i % 30) + ".example/orgs/o";
+            inbox.insertIfNew(c, actor + "/a/" + i, actor, "Create", "{}", "rfc9421/ed25519", NOW);
+            objects.upsert(
+                c,
+                new RemoteObjectRepository.ObjectRow(
+                    actor + "/e/" + i,
+                    actor,
+                    "Note",
+                    "public",
+                    "{}",
+                    "rfc9421/ed25519",
+                    null,
+                    NOW,
+                    NOW,
+                    null));
+            if (i % 3 == 0) objects.addRecipient(c, actor + "/e/" + i, orgId);
+            outbox.append(
+                c,
+                orgId,
+                "https://alef.example/a/" + i,
+                "Create",
+                null,
+                "public",
+                "{}",
+                NOW,
+                (long) i + 1);
+            deliveries.enqueue(
+                c,
+                orgId,
+                "https://alef.example/a/" + i,
+                URI.create("https://org" + (i % 30) + ".example/inbox"),
+                "{}".getBytes(StandardCharsets.UTF_8));
+            mirror.insertIfAbsent(
+                c, new MirrorRepository.MirrorItem(actor, i, actor + "/a/" + i, "{}", null, NOW));
+          }
+          c.createStatement().execute("ANALYZE");
+          return null;
+        });
   }
 
   @AfterAll
@@ -73,92 +100,124 @@ class HotQueryPlansTest {
 
   Map<String, String> plansOf(Database.Work<?> work) throws Exception {
     QueryPlans plans = new QueryPlans();
-    db.txBlocking(c -> {
-      Connection wrapped = plans.wrap(c);
-      work.apply(wrapped);
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          Connection wrapped = plans.wrap(c);
+          work.apply(wrapped);
+          return null;
+        });
     assertThat(plans.plans()).isNotEmpty();
     return plans.bySql();
   }
 
   void assertIndexed(Map<String, String> plans) {
-    plans.forEach((sql, plan) -> assertThat(plan).as("plan of %s", sql)
-        .doesNotContain(".tableScan").doesNotContain("TABLE_SCAN"));
+    plans.forEach(
+        (sql, plan) ->
+            assertThat(plan)
+                .as("plan of %s", sql)
+                .doesNotContain(".tableScan")
+                .doesNotContain("TABLE_SCAN"));
   }
 
   /** The check is not vacuous: the sync query this replaced (issue 10) shows as a table scan. */
   @Test
   void theTimestampSyncQueryItReplacedScans() throws Exception {
-    Map<String, String> plans = plansOf(c -> {
-      try (var ps = c.prepareStatement("SELECT r.id FROM remote_object r LEFT JOIN remote_actor a ON a.id = r.actor"
-          + " WHERE r.updated >= ? OR r.deleted_at >= ? OR a.fetched_at >= ?")) {
-        for (int i = 1; i <= 3; i++) ps.setObject(i, Timestamps.toDb(NOW));
-        ps.executeQuery().close();
-      }
-      return null;
-    });
+    Map<String, String> plans =
+        plansOf(
+            c -> {
+              try (var ps =
+                  c.prepareStatement(
+                      "SELECT r.id FROM remote_object r LEFT JOIN remote_actor a ON a.id = r.actor"
+                          + " WHERE r.updated >= ? OR r.deleted_at >= ? OR a.fetched_at >= ?")) {
+                for (int i = 1; i <= 3; i++) ps.setObject(i, Timestamps.toDb(NOW));
+                ps.executeQuery().close();
+              }
+              return null;
+            });
     assertThat(plans.values()).anyMatch(p -> p.contains(".tableScan"));
   }
 
   @Test
   void inboxStore() throws Exception {
-    assertIndexed(plansOf(c -> {
-      inbox.noteSignatureScheme(c, "org1.example", "rfc9421");
-      return inbox.insertIfNew(c, "https://org1.example/orgs/o/a/new", "https://org1.example/orgs/o", "Create", "{}",
-          "rfc9421/ed25519", NOW);
-    }));
+    assertIndexed(
+        plansOf(
+            c -> {
+              inbox.noteSignatureScheme(c, "org1.example", "rfc9421");
+              return inbox.insertIfNew(
+                  c,
+                  "https://org1.example/orgs/o/a/new",
+                  "https://org1.example/orgs/o",
+                  "Create",
+                  "{}",
+                  "rfc9421/ed25519",
+                  NOW);
+            }));
   }
 
   @Test
   void processorClaim() throws Exception {
-    assertIndexed(plansOf(c -> {
-      List<InboxRepository.InboxRow> rows = inbox.pending(c, 50);
-      assertThat(rows).hasSize(50);
-      inbox.finish(c, rows.get(0).id(), true, null);
-      return null;
-    }));
+    assertIndexed(
+        plansOf(
+            c -> {
+              List<InboxRepository.InboxRow> rows = inbox.pending(c, 50);
+              assertThat(rows).hasSize(50);
+              inbox.finish(c, rows.get(0).id(), true, null);
+              return null;
+            }));
   }
 
   @Test
   void directorySync() throws Exception {
-    assertIndexed(plansOf(c -> {
-      List<DirectoryRepository.Change> changes = directory.changesAfter(c, 10, 1000);
-      assertThat(changes).hasSize(1000);
-      directory.changesIn(c, List.of(3L, 5L));
-      List<String> ids = new ArrayList<>();
-      for (int i = 0; i < 200; i++) ids.add("https://org" + (i % 30) + ".example/orgs/o/e/" + i);
-      assertThat(directory.remoteByIds(c, ids)).hasSize(200);
-      assertThat(directory.remoteIdsByActorPrefix(c, "https://org7.example/orgs/o", true)).hasSize(ROWS / 30);
-      assertThat(directory.remoteIdsByActorPrefix(c, "https://org7.example/", false)).hasSize(ROWS / 30);
-      directory.ownByIds(c, List.of("x", "y"));
-      directory.ownOfOrganization(c, orgId);
-      return directory.forgetChanges(c, 5);
-    }));
+    assertIndexed(
+        plansOf(
+            c -> {
+              List<DirectoryRepository.Change> changes = directory.changesAfter(c, 10, 1000);
+              assertThat(changes).hasSize(1000);
+              directory.changesIn(c, List.of(3L, 5L));
+              List<String> ids = new ArrayList<>();
+              for (int i = 0; i < 200; i++)
+                ids.add("https://org" + (i % 30) + ".example/orgs/o/e/" + i);
+              assertThat(directory.remoteByIds(c, ids)).hasSize(200);
+              assertThat(directory.remoteIdsByActorPrefix(c, "https://org7.example/orgs/o", true))
+                  .hasSize(ROWS / 30);
+              assertThat(directory.remoteIdsByActorPrefix(c, "https://org7.example/", false))
+                  .hasSize(ROWS / 30);
+              directory.ownByIds(c, List.of("x", "y"));
+              directory.ownOfOrganization(c, orgId);
+              return directory.forgetChanges(c, 5);
+            }));
   }
 
   @Test
   void logPage() throws Exception {
-    assertIndexed(plansOf(c -> {
-      assertThat(outbox.logAfter(c, orgId, 1500, 100)).hasSize(100);
-      return null;
-    }));
+    assertIndexed(
+        plansOf(
+            c -> {
+              assertThat(outbox.logAfter(c, orgId, 1500, 100)).hasSize(100);
+              return null;
+            }));
   }
 
   @Test
   void deliveryClaim() throws Exception {
-    assertIndexed(plansOf(c -> {
-      assertThat(deliveries.claim(c, NOW.plusSeconds(1), Duration.ofMinutes(2), 16, 4, Map.of(), Set.of()))
-          .isNotEmpty();
-      return null;
-    }));
+    assertIndexed(
+        plansOf(
+            c -> {
+              assertThat(
+                      deliveries.claim(
+                          c, NOW.plusSeconds(1), Duration.ofMinutes(2), 16, 4, Map.of(), Set.of()))
+                  .isNotEmpty();
+              return null;
+            }));
   }
 
   @Test
   void mirrorPage() throws Exception {
-    assertIndexed(plansOf(c -> {
-      assertThat(mirror.after(c, "https://org7.example/orgs/o", 10, 100)).isNotEmpty();
-      return null;
-    }));
+    assertIndexed(
+        plansOf(
+            c -> {
+              assertThat(mirror.after(c, "https://org7.example/orgs/o", 10, 100)).isNotEmpty();
+              return null;
+            }));
   }
 }

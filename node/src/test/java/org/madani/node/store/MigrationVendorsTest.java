@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every schema version exists for both stores: {@code db/migration} (H2) and {@code db/postgresql}
- * hold the same versions, so a migration added for one store without its twin fails here, not on
- * a hub's first start. A new portable migration is simply copied; one in H2's own dialect
- * (MERGE … KEY, CLOB, Java triggers) gets its PostgreSQL spelling.
+ * hold the same versions, so a migration added for one store without its twin fails here, not on a
+ * hub's first start. A new portable migration is simply copied; one in H2's own dialect (MERGE …
+ * KEY, CLOB, Java triggers) gets its PostgreSQL spelling.
  */
 class MigrationVendorsTest {
 
@@ -23,13 +23,18 @@ class MigrationVendorsTest {
 
   @Test
   void bothStoresHaveEveryVersion() throws IOException {
-    assertThat(versions("postgresql")).isEqualTo(versions("migration")).contains("1", "10", "130", "131");
+    assertThat(versions("postgresql"))
+        .isEqualTo(versions("migration"))
+        .contains("1", "10", "130", "131");
   }
 
   private static Set<String> versions(String folder) throws IOException {
     try (Stream<Path> files = Files.list(RESOURCES.resolve(folder))) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V[0-9_.]+__.*\\.sql"))
-          .map(n -> n.substring(1, n.indexOf("__"))).collect(Collectors.toCollection(TreeSet::new));
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("V[0-9_.]+__.*\\.sql"))
+          .map(n -> n.substring(1, n.indexOf("__")))
+          .collect(Collectors.toCollection(TreeSet::new));
     }
   }
 }

@@ -7,8 +7,8 @@ import static org.madani.node.store.StoreFixture.NOW;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.List;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,10 @@ class OrganizationRepositoryTest {
     Organization found = store.tx(c -> orgs.findByHandle(c, "salam")).orElseThrow();
     assertThat(found).isEqualTo(made);
     assertThat(found.profile().at("/name/en").asText()).isEqualTo("salam");
-    assertThat(store.<java.util.Optional<Organization>>tx(c -> orgs.findById(c, made.id()))).contains(made);
-    assertThat(store.<java.util.Optional<Organization>>tx(c -> orgs.findByHandle(c, "other"))).isEmpty();
+    assertThat(store.<java.util.Optional<Organization>>tx(c -> orgs.findById(c, made.id())))
+        .contains(made);
+    assertThat(store.<java.util.Optional<Organization>>tx(c -> orgs.findByHandle(c, "other")))
+        .isEmpty();
     assertThat(store.<List<Organization>>tx(orgs::listAll)).containsExactly(made);
   }
 
@@ -57,8 +59,12 @@ class OrganizationRepositoryTest {
     ObjectNode changed = made.profile().deepCopy();
     changed.putObject("name").put("ar", "سلام");
 
-    assertThat(store.<Boolean>tx(c -> orgs.update(c, made.id(), changed, 1, NOW.plusSeconds(60)))).isTrue();
-    assertThat(store.<Boolean>tx(c -> orgs.update(c, made.id(), made.profile(), 1, NOW.plusSeconds(61)))).isFalse();
+    assertThat(store.<Boolean>tx(c -> orgs.update(c, made.id(), changed, 1, NOW.plusSeconds(60))))
+        .isTrue();
+    assertThat(
+            store.<Boolean>tx(
+                c -> orgs.update(c, made.id(), made.profile(), 1, NOW.plusSeconds(61))))
+        .isFalse();
 
     Organization now = store.tx(c -> orgs.findById(c, made.id())).orElseThrow();
     assertThat(now.version()).isEqualTo(2);

@@ -33,8 +33,18 @@ class OutboxRepositoryTest {
   }
 
   long append(long orgId, int n, String audience, boolean logged) throws Exception {
-    return store.tx(c -> outbox.append(c, orgId, "https://n/act/" + orgId + "/" + n, "Create", "https://n/o/" + n,
-        audience, "{\"n\":" + n + "}", NOW.plusSeconds(n), logged ? outbox.nextLogSeq(c, orgId) : null));
+    return store.tx(
+        c ->
+            outbox.append(
+                c,
+                orgId,
+                "https://n/act/" + orgId + "/" + n,
+                "Create",
+                "https://n/o/" + n,
+                audience,
+                "{\"n\":" + n + "}",
+                NOW.plusSeconds(n),
+                logged ? outbox.nextLogSeq(c, orgId) : null));
   }
 
   @Test
@@ -46,9 +56,11 @@ class OutboxRepositoryTest {
 
     List<OutboxRow> log = store.tx(c -> outbox.logAfter(c, org, 0, 10));
     assertThat(log).extracting(OutboxRow::seq).containsExactly(1L, 2L);
-    assertThat(log).extracting(OutboxRow::activityId).containsExactly("https://n/act/" + org + "/1",
-        "https://n/act/" + org + "/4");
-    assertThat(store.<List<OutboxRow>>tx(c -> outbox.logAfter(c, org, 1, 10))).extracting(OutboxRow::document)
+    assertThat(log)
+        .extracting(OutboxRow::activityId)
+        .containsExactly("https://n/act/" + org + "/1", "https://n/act/" + org + "/4");
+    assertThat(store.<List<OutboxRow>>tx(c -> outbox.logAfter(c, org, 1, 10)))
+        .extracting(OutboxRow::document)
         .containsExactly("{\"n\":4}");
     assertThat(store.<Long>tx(c -> outbox.nextLogSeq(c, org))).isEqualTo(3);
     assertThat(store.<Long>tx(c -> outbox.nextLogSeq(c, other))).isEqualTo(2);
@@ -58,12 +70,17 @@ class OutboxRepositoryTest {
   void pagesAreNewestFirst_filteredByAudience() throws Exception {
     for (int n = 1; n <= 5; n++) append(org, n, n % 2 == 0 ? "followers" : "public", false);
 
-    List<OutboxRow> publicOnly = store.tx(c -> outbox.page(c, org, List.of("public"), Long.MAX_VALUE, 10));
+    List<OutboxRow> publicOnly =
+        store.tx(c -> outbox.page(c, org, List.of("public"), Long.MAX_VALUE, 10));
     assertThat(publicOnly).extracting(OutboxRow::seq).containsExactly(5L, 3L, 1L);
     assertThat(publicOnly.get(0).published()).isEqualTo(NOW.plusSeconds(5));
-    assertThat(store.<List<OutboxRow>>tx(c -> outbox.page(c, org, List.of("public", "followers"), 4, 2)))
-        .extracting(OutboxRow::seq).containsExactly(3L, 2L);
+    assertThat(
+            store.<List<OutboxRow>>tx(
+                c -> outbox.page(c, org, List.of("public", "followers"), 4, 2)))
+        .extracting(OutboxRow::seq)
+        .containsExactly(3L, 2L);
     assertThat(store.<Long>tx(c -> outbox.count(c, org, List.of("public")))).isEqualTo(3);
-    assertThat(store.<Long>tx(c -> outbox.count(c, other, List.of("public", "followers")))).isZero();
+    assertThat(store.<Long>tx(c -> outbox.count(c, other, List.of("public", "followers"))))
+        .isZero();
   }
 }

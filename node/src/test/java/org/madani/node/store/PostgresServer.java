@@ -31,8 +31,8 @@ import java.util.stream.Stream;
  * <p>Speed over durability, for tests only: {@code fsync=off}. Authentication is {@code trust} on
  * loopback (no password travels; nothing else can reach the port).
  *
- * <p>One server per test JVM ({@link #shared()}); each node gets its own database
- * ({@link #createDatabase()}), so the tests stay independent as with one H2 file per node.
+ * <p>One server per test JVM ({@link #shared()}); each node gets its own database ({@link
+ * #createDatabase()}), so the tests stay independent as with one H2 file per node.
  *
  * <p>Thread-safety: {@link #createDatabase()} may be called from any thread.
  */
@@ -58,7 +58,10 @@ public final class PostgresServer {
     this.asUser = asUser;
   }
 
-  /** Whether the tests were asked to run their nodes on PostgreSQL ({@code -Dmadani.test.store=postgresql}). */
+  /**
+   * Whether the tests were asked to run their nodes on PostgreSQL ({@code
+   * -Dmadani.test.store=postgresql}).
+   */
   public static boolean selected() {
     return "postgresql".equalsIgnoreCase(System.getProperty(STORE_PROPERTY, "h2"));
   }
@@ -69,7 +72,8 @@ public final class PostgresServer {
       try {
         shared = start();
       } catch (IOException | InterruptedException e) {
-        throw new IllegalStateException("cannot start a PostgreSQL server for the tests: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot start a PostgreSQL server for the tests: " + e.getMessage(), e);
       }
       PostgresServer s = shared;
       Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "madani-test-postgres-stop"));
@@ -78,12 +82,12 @@ public final class PostgresServer {
   }
 
   /**
-   * A new database on this server holding the current schema and nothing else, as a node's
-   * {@code --database} URL. It is copied from a template database that Flyway migrated once per
-   * test JVM (db/postgresql, the same run a node does on an empty database), so a node's own
-   * Flyway run finds every version applied: a node starts in about 0.5 s instead of 1.2 s, over a
-   * hundred nodes per suite. Tests that migrate an empty database themselves use
-   * {@link #createEmptyDatabase()}.
+   * A new database on this server holding the current schema and nothing else, as a node's {@code
+   * --database} URL. It is copied from a template database that Flyway migrated once per test JVM
+   * (db/postgresql, the same run a node does on an empty database), so a node's own Flyway run
+   * finds every version applied: a node starts in about 0.5 s instead of 1.2 s, over a hundred
+   * nodes per suite. Tests that migrate an empty database themselves use {@link
+   * #createEmptyDatabase()}.
    */
   public synchronized String createDatabase() {
     if (!templateReady) {
@@ -109,7 +113,8 @@ public final class PostgresServer {
   }
 
   private String create(String name, String options) {
-    try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+    try (Connection c = connect("postgres");
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name + options);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + name, e);
@@ -142,27 +147,64 @@ public final class PostgresServer {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "madani", "--auth=trust",
-        "-E", "UTF8", "--locale=C", "--no-sync"), asUser);
+    run(
+        List.of(
+            bin.resolve("initdb").toString(),
+            "-D",
+            data.toString(),
+            "-U",
+            "madani",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync"),
+        asUser);
     PostgresServer server = new PostgresServer(dir, bin, port, asUser);
-    run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
-        "-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=400", "start"), asUser);
+    run(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-l",
+            dir.resolve("server.log").toString(),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            "-p "
+                + port
+                + " -k "
+                + dir
+                + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=400",
+            "start"),
+        asUser);
     return server;
   }
 
   private void stop() {
     try {
-      run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-          "-w", "stop"), asUser);
+      run(
+          List.of(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              dir.resolve("data").toString(),
+              "-m",
+              "immediate",
+              "-w",
+              "stop"),
+          asUser);
     } catch (IOException | InterruptedException | IllegalStateException e) {
       System.err.println("stopping the test PostgreSQL server: " + e.getMessage());
     }
     // Tens of thousands of files (a database per node): removed by rm in the background, since a
     // test JVM gets 30 s to exit before Surefire kills it (a walk in Java took longer under load).
     try {
-      new ProcessBuilder("rm", "-rf", dir.toString()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      new ProcessBuilder("rm", "-rf", dir.toString())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
     } catch (IOException e) {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
@@ -183,8 +225,11 @@ public final class PostgresServer {
     Path debian = Path.of("/usr/lib/postgresql");
     if (Files.isDirectory(debian)) {
       try (Stream<Path> versions = Files.list(debian)) {
-        versions.filter(v -> v.getFileName().toString().matches("\\d+"))
-            .sorted(Comparator.comparingInt((Path v) -> Integer.parseInt(v.getFileName().toString())).reversed())
+        versions
+            .filter(v -> v.getFileName().toString().matches("\\d+"))
+            .sorted(
+                Comparator.comparingInt((Path v) -> Integer.parseInt(v.getFileName().toString()))
+                    .reversed())
             .forEach(v -> candidates.add(v.resolve("bin")));
       } catch (IOException ignored) {
         // fall through to the other places
@@ -195,10 +240,12 @@ public final class PostgresServer {
       if (!p.isBlank()) candidates.add(Path.of(p));
     }
     for (Path c : candidates) {
-      if (Files.isExecutable(c.resolve("initdb")) && Files.isExecutable(c.resolve("pg_ctl"))) return c;
+      if (Files.isExecutable(c.resolve("initdb")) && Files.isExecutable(c.resolve("pg_ctl")))
+        return c;
     }
-    throw new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) not found; install Debian's "
-        + "postgresql package (.ci/run does) or set MADANI_PG_BIN");
+    throw new IllegalStateException(
+        "PostgreSQL server binaries (initdb, pg_ctl) not found; install Debian's "
+            + "postgresql package (.ci/run does) or set MADANI_PG_BIN");
   }
 
   private static boolean userExists(String user) throws IOException, InterruptedException {
@@ -207,7 +254,8 @@ public final class PostgresServer {
     return p.waitFor() == 0;
   }
 
-  private static void run(List<String> command, List<String> asUser) throws IOException, InterruptedException {
+  private static void run(List<String> command, List<String> asUser)
+      throws IOException, InterruptedException {
     List<String> full = new ArrayList<>(asUser);
     full.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);

@@ -39,32 +39,43 @@ final class QueryPlans {
   }
 
   Connection wrap(Connection real) {
-    return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-        (proxy, m, args) -> {
-          Object out = invoke(real, m, args);
-          if (m.getName().equals("prepareStatement") && args.length >= 1) {
-            return statement(real, (String) args[0], (PreparedStatement) out);
-          }
-          return out;
-        });
+    return (Connection)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, m, args) -> {
+              Object out = invoke(real, m, args);
+              if (m.getName().equals("prepareStatement") && args.length >= 1) {
+                return statement(real, (String) args[0], (PreparedStatement) out);
+              }
+              return out;
+            });
   }
 
   private PreparedStatement statement(Connection real, String sql, PreparedStatement ps) {
     Map<Integer, Object[]> params = new TreeMap<>();
-    InvocationHandler h = (proxy, m, args) -> {
-      String name = m.getName();
-      if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
-        params.put(i, new Object[] {m, args});
-      } else if (name.equals("executeQuery") || name.equals("executeUpdate") || name.equals("execute")) {
-        explain(real, sql, params);
-      }
-      return invoke(ps, m, args);
-    };
-    return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {PreparedStatement.class}, h);
+    InvocationHandler h =
+        (proxy, m, args) -> {
+          String name = m.getName();
+          if (name.startsWith("set")
+              && args != null
+              && args.length >= 2
+              && args[0] instanceof Integer i) {
+            params.put(i, new Object[] {m, args});
+          } else if (name.equals("executeQuery")
+              || name.equals("executeUpdate")
+              || name.equals("execute")) {
+            explain(real, sql, params);
+          }
+          return invoke(ps, m, args);
+        };
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class}, h);
   }
 
-  private void explain(Connection real, String sql, Map<Integer, Object[]> params) throws SQLException {
+  private void explain(Connection real, String sql, Map<Integer, Object[]> params)
+      throws SQLException {
     try (PreparedStatement ex = real.prepareStatement("EXPLAIN " + sql)) {
       for (Object[] call : params.values()) {
         try {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CsvTest {
 
@@ -14,7 +14,8 @@ class CsvTest {
   @ValueSource(strings = {"=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"})
   void field_defusesWhatASpreadsheetWouldRunAsAFormula(String text) {
     String out = Csv.field(text);
-    String unquoted = out.startsWith("\"") ? out.substring(1, out.length() - 1).replace("\"\"", "\"") : out;
+    String unquoted =
+        out.startsWith("\"") ? out.substring(1, out.length() - 1).replace("\"\"", "\"") : out;
     assertThat(unquoted).isEqualTo("'" + text);
   }
 

@@ -20,8 +20,8 @@ import org.madani.node.TestNode;
 
 /**
  * Four real nodes. B follows C and D; C follows D; A trusts the nodes of B and C. A is offered D
- * (followed by two trusted peers) before C (one), follows D in one action, and stops seeing it.
- * A peer that stops publishing no longer counts.
+ * (followed by two trusted peers) before C (one), follows D in one action, and stops seeing it. A
+ * peer that stops publishing no longer counts.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiscoveryIT {
@@ -43,7 +43,8 @@ class DiscoveryIT {
     follow(b, d);
     follow(c, d);
     for (TestNode peer : List.of(b, c)) {
-      HttpResponse<String> r = a.api("PUT", "/api/v1/trust/nodes/" + hostKey(peer), "{\"level\":\"trusted\"}");
+      HttpResponse<String> r =
+          a.api("PUT", "/api/v1/trust/nodes/" + hostKey(peer), "{\"level\":\"trusted\"}");
       assertThat(r.statusCode()).as(r.body()).isBetween(200, 204);
     }
   }
@@ -62,11 +63,22 @@ class DiscoveryIT {
   }
 
   static void follow(TestNode from, TestNode to) throws Exception {
-    HttpResponse<String> r = from.api("POST", "/api/v1/organizations/" + from.handle() + "/following",
-        "{\"actor\":\"" + actor(to) + "\"}");
+    HttpResponse<String> r =
+        from.api(
+            "POST",
+            "/api/v1/organizations/" + from.handle() + "/following",
+            "{\"actor\":\"" + actor(to) + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    await().atMost(WAIT).until(() -> from.api("GET", "/api/v1/organizations/" + from.handle() + "/following?state=accepted", null)
-        .body().contains(actor(to)));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                from.api(
+                        "GET",
+                        "/api/v1/organizations/" + from.handle() + "/following?state=accepted",
+                        null)
+                    .body()
+                    .contains(actor(to)));
   }
 
   @Test
@@ -74,12 +86,26 @@ class DiscoveryIT {
   void followsArePublishedOnlyForOrganizationsThatOptIn_trustsNotByDefault() throws Exception {
     // nothing by default: a follow graph tells an adversary who works with whom
     assertThat(b.get("/discovery/peers.json").statusCode()).isEqualTo(404);
-    assertThat(TestNode.json(b.api("GET", "/api/v1/discovery/settings", null)).get("publishFollows").asBoolean()).isFalse();
-    assertThat(b.api("PUT", "/api/v1/discovery/settings",
-        "{\"publishFollows\":true,\"publishFollowsOf\":[\"nobody\"],\"publishTrusts\":false}").statusCode()).isEqualTo(400);
+    assertThat(
+            TestNode.json(b.api("GET", "/api/v1/discovery/settings", null))
+                .get("publishFollows")
+                .asBoolean())
+        .isFalse();
+    assertThat(
+            b.api(
+                    "PUT",
+                    "/api/v1/discovery/settings",
+                    "{\"publishFollows\":true,\"publishFollowsOf\":[\"nobody\"],\"publishTrusts\":false}")
+                .statusCode())
+        .isEqualTo(400);
     for (TestNode n : List.of(b, c)) {
-      HttpResponse<String> on = n.api("PUT", "/api/v1/discovery/settings",
-          "{\"publishFollows\":true,\"publishFollowsOf\":[\"" + n.handle() + "\"],\"publishTrusts\":false}");
+      HttpResponse<String> on =
+          n.api(
+              "PUT",
+              "/api/v1/discovery/settings",
+              "{\"publishFollows\":true,\"publishFollowsOf\":[\""
+                  + n.handle()
+                  + "\"],\"publishTrusts\":false}");
       assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
       assertThat(TestNode.json(on).get("publishFollowsOf").toString()).contains(n.handle());
     }
@@ -91,14 +117,18 @@ class DiscoveryIT {
     doc.get("follows").forEach(f -> ids.add(f.get("id").asText()));
     assertThat(ids).containsExactlyInAnyOrder(actor(c), actor(d));
     assertThat(doc.at("/follows/0/name").isObject()).isTrue();
-    assertThat(a.get("/discovery/peers.json").statusCode()).as("A follows nobody and opted in to nothing").isEqualTo(404);
+    assertThat(a.get("/discovery/peers.json").statusCode())
+        .as("A follows nobody and opted in to nothing")
+        .isEqualTo(404);
   }
 
   @Test
   @Order(2)
   void suggestionsAreRankedByTrustedPeersFollowing() throws Exception {
     JsonNode s = TestNode.json(a.api("GET", "/api/v1/discovery/suggestions", null));
-    assertThat(s.get("peers")).hasSize(2).allSatisfy(p -> assertThat(p.get("ok").asBoolean()).isTrue());
+    assertThat(s.get("peers"))
+        .hasSize(2)
+        .allSatisfy(p -> assertThat(p.get("ok").asBoolean()).isTrue());
     assertThat(s.at("/items/0/actor").asText()).isEqualTo(actor(d));
     assertThat(s.at("/items/0/count").asInt()).isEqualTo(2);
     assertThat(s.at("/items/1/actor").asText()).isEqualTo(actor(c));
@@ -110,13 +140,18 @@ class DiscoveryIT {
   @Test
   @Order(3)
   void aPeerThatStopsPublishing_noLongerCounts() throws Exception {
-    HttpResponse<String> off = c.api("PUT", "/api/v1/discovery/settings", "{\"publishFollows\":false,\"publishTrusts\":false}");
+    HttpResponse<String> off =
+        c.api(
+            "PUT",
+            "/api/v1/discovery/settings",
+            "{\"publishFollows\":false,\"publishTrusts\":false}");
     assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
     assertThat(c.get("/discovery/peers.json").statusCode()).isEqualTo(404);
     JsonNode s = TestNode.json(a.api("GET", "/api/v1/discovery/suggestions", null));
     // D and C are now followed by B alone: equal counts (their order then goes by actor id).
     assertThat(item(s, actor(d)).get("count").asInt()).isEqualTo(1);
-    assertThat(item(s, actor(d)).get("followedBy").toString()).contains(b.base().toString())
+    assertThat(item(s, actor(d)).get("followedBy").toString())
+        .contains(b.base().toString())
         .doesNotContain(c.base().toString());
     assertThat(item(s, actor(c)).get("count").asInt()).isEqualTo(1);
     assertThat(s.get("peers").toString()).contains("\"ok\":false");
@@ -130,23 +165,36 @@ class DiscoveryIT {
   @Test
   @Order(4)
   void followingASuggestion_takesItOffTheList() throws Exception {
-    HttpResponse<String> r = a.api("POST", "/api/v1/discovery/suggestions/follow", "{\"actor\":\"" + actor(d) + "\"}");
+    HttpResponse<String> r =
+        a.api("POST", "/api/v1/discovery/suggestions/follow", "{\"actor\":\"" + actor(d) + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    await().atMost(WAIT).until(() -> a.api("GET", "/api/v1/organizations/alef/following?state=accepted", null)
-        .body().contains(actor(d)));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                a.api("GET", "/api/v1/organizations/alef/following?state=accepted", null)
+                    .body()
+                    .contains(actor(d)));
     JsonNode s = TestNode.json(a.api("GET", "/api/v1/discovery/suggestions", null));
     List<String> ids = new ArrayList<>();
     s.get("items").forEach(i -> ids.add(i.get("actor").asText()));
     assertThat(ids).doesNotContain(actor(d)).contains(actor(c));
-    assertThat(a.api("POST", "/api/v1/discovery/suggestions/follow", "{\"actor\":\"javascript:x\"}").statusCode())
+    assertThat(
+            a.api("POST", "/api/v1/discovery/suggestions/follow", "{\"actor\":\"javascript:x\"}")
+                .statusCode())
         .isEqualTo(400);
   }
 
   @Test
   @Order(5)
   void trustsArePublishedOnlyWhenSwitchedOn() throws Exception {
-    assertThat(a.api("PUT", "/api/v1/discovery/settings", "{\"publishFollows\":true,\"publishTrusts\":true}")
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            a.api(
+                    "PUT",
+                    "/api/v1/discovery/settings",
+                    "{\"publishFollows\":true,\"publishTrusts\":true}")
+                .statusCode())
+        .isEqualTo(200);
     JsonNode doc = TestNode.json(a.get("/discovery/peers.json"));
     assertThat(doc.at("/trusts/nodes").toString()).contains(hostKey(b)).contains(hostKey(c));
     assertThat(doc.get("follows").toString()).contains(actor(d));

@@ -13,7 +13,8 @@ class TrustSnapshotTest {
 
   @Test
   void openMode_allowsEveryoneButTheBlocked() {
-    var s = new TrustSnapshot(FederationMode.OPEN, Map.of("bad.example", TrustLevel.BLOCKED), Map.of());
+    var s =
+        new TrustSnapshot(FederationMode.OPEN, Map.of("bad.example", TrustLevel.BLOCKED), Map.of());
     assertThat(s.allowsActor(ALICE)).isTrue();
     assertThat(s.allowsActor(MALLORY)).isFalse();
     assertThat(s.allowsHost("bad.example")).isFalse();
@@ -24,8 +25,11 @@ class TrustSnapshotTest {
 
   @Test
   void allowlistMode_onlyListedNodes_andPortsAreDistinctNodes() {
-    var s = new TrustSnapshot(FederationMode.ALLOWLIST,
-        Map.of("good.example", TrustLevel.ALLOWED, "127.0.0.1:8081", TrustLevel.TRUSTED), Map.of());
+    var s =
+        new TrustSnapshot(
+            FederationMode.ALLOWLIST,
+            Map.of("good.example", TrustLevel.ALLOWED, "127.0.0.1:8081", TrustLevel.TRUSTED),
+            Map.of());
     assertThat(s.allowsActor(ALICE)).isTrue();
     assertThat(s.allowsActor("https://other.example/orgs/x")).isFalse();
     assertThat(s.allowsActor(DEV)).isTrue();
@@ -36,17 +40,25 @@ class TrustSnapshotTest {
 
   @Test
   void allowlistMode_trustingAnOrganizationDoesNotOpenItsNode() {
-    var s = new TrustSnapshot(FederationMode.ALLOWLIST, Map.of(), Map.of(ALICE, TrustLevel.TRUSTED));
+    var s =
+        new TrustSnapshot(FederationMode.ALLOWLIST, Map.of(), Map.of(ALICE, TrustLevel.TRUSTED));
     assertThat(s.allowsActor(ALICE)).isFalse();
     assertThat(s.trusts(ALICE)).isFalse();
   }
 
   @Test
   void trust_byNodeOrByOrganization_butNotWhenSuspendedOrLimited() {
-    var s = new TrustSnapshot(FederationMode.OPEN, Map.of("good.example", TrustLevel.TRUSTED),
-        Map.of("https://good.example/orgs/suspended", TrustLevel.BLOCKED,
-            "https://good.example/orgs/limited", TrustLevel.LIMITED,
-            "https://else.example/orgs/bob", TrustLevel.TRUSTED));
+    var s =
+        new TrustSnapshot(
+            FederationMode.OPEN,
+            Map.of("good.example", TrustLevel.TRUSTED),
+            Map.of(
+                "https://good.example/orgs/suspended",
+                TrustLevel.BLOCKED,
+                "https://good.example/orgs/limited",
+                TrustLevel.LIMITED,
+                "https://else.example/orgs/bob",
+                TrustLevel.TRUSTED));
     assertThat(s.trusts(ALICE)).isTrue();
     assertThat(s.trusts("https://else.example/orgs/bob")).isTrue();
     assertThat(s.trusts("https://else.example/orgs/carol")).isFalse();
@@ -55,13 +67,17 @@ class TrustSnapshotTest {
     assertThat(s.trusts("https://good.example/orgs/limited")).isFalse();
     assertThat(s.allowsActor("https://good.example/orgs/limited")).isTrue();
     assertThat(s.visible("https://good.example/orgs/limited")).isFalse();
-    assertThat(s.effective("https://good.example/orgs/limited", true)).isEqualTo(TrustLevel.LIMITED);
+    assertThat(s.effective("https://good.example/orgs/limited", true))
+        .isEqualTo(TrustLevel.LIMITED);
   }
 
   @Test
   void blockedOrganizationOnATrustedNodeStaysBlocked() {
-    var s = new TrustSnapshot(FederationMode.OPEN, Map.of("good.example", TrustLevel.TRUSTED),
-        Map.of(ALICE, TrustLevel.BLOCKED));
+    var s =
+        new TrustSnapshot(
+            FederationMode.OPEN,
+            Map.of("good.example", TrustLevel.TRUSTED),
+            Map.of(ALICE, TrustLevel.BLOCKED));
     assertThat(s.effective(ALICE, true)).isEqualTo(TrustLevel.BLOCKED);
     assertThat(s.effectiveNode("good.example")).isEqualTo(TrustLevel.TRUSTED);
   }
@@ -71,7 +87,8 @@ class TrustSnapshotTest {
     TrustPolicy p = new TrustPolicy();
     long first = p.beginRead();
     long second = p.beginRead();
-    var blocked = new TrustSnapshot(FederationMode.OPEN, Map.of("bad.example", TrustLevel.BLOCKED), Map.of());
+    var blocked =
+        new TrustSnapshot(FederationMode.OPEN, Map.of("bad.example", TrustLevel.BLOCKED), Map.of());
     p.install(second, blocked);
     p.install(first, TrustSnapshot.empty()); // a slower, older read must not undo the block
     assertThat(p.allowsActor(MALLORY)).isFalse();

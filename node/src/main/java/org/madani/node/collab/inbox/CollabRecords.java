@@ -12,22 +12,22 @@ import org.madani.node.collab.facts.FactsService;
 import org.madani.node.collab.invite.CollabDeps;
 import org.madani.node.collab.qa.QuestionService;
 import org.madani.node.collab.qa.Texts;
+import org.madani.node.federation.Origins;
+import org.madani.node.store.InboxRepository.InboxRow;
 import org.madani.node.store.collab.FactsRepository;
 import org.madani.node.store.collab.FactsRepository.AttestationRow;
 import org.madani.node.store.collab.FactsRepository.CorrectionRow;
 import org.madani.node.store.collab.KnowledgeRepository;
 import org.madani.node.store.collab.KnowledgeRepository.AnswerRow;
 import org.madani.node.store.collab.KnowledgeRepository.QuestionRow;
-import org.madani.node.federation.Origins;
-import org.madani.node.store.InboxRepository.InboxRow;
 
 /**
  * Collaboration records from an incoming activity the inbox has authenticated (its actor signed it
- * and, for Create and Update, the object is from the actor's origin). Only objects attributed to the
- * actor count. A question is kept when the node kept the object (a hosted organization follows the
- * asker or was addressed); an answer when it replies to a question known here; an attestation when it
- * is about something hosted here or was kept; a correction when it comes with an Update of an entry
- * kept here, from its author. Stateless.
+ * and, for Create and Update, the object is from the actor's origin). Only objects attributed to
+ * the actor count. A question is kept when the node kept the object (a hosted organization follows
+ * the asker or was addressed); an answer when it replies to a question known here; an attestation
+ * when it is about something hosted here or was kept; a correction when it comes with an Update of
+ * an entry kept here, from its author. Stateless.
  */
 public final class CollabRecords {
 
@@ -43,10 +43,14 @@ public final class CollabRecords {
     this.facts = facts;
   }
 
-  public void record(Connection c, String type, InboxRow row, ObjectNode activity) throws SQLException {
+  public void record(Connection c, String type, InboxRow row, ObjectNode activity)
+      throws SQLException {
     JsonNode object = activity.get("object");
     if ("Delete".equals(type)) {
-      String id = object == null ? null : object.isTextual() ? object.asText() : object.path("id").asText(null);
+      String id =
+          object == null
+              ? null
+              : object.isTextual() ? object.asText() : object.path("id").asText(null);
       if (id != null) facts.revoke(c, id, row.actor(), deps.clock().instant());
       return;
     }
@@ -72,22 +76,41 @@ public final class CollabRecords {
     Map<String, String> name = Texts.received(o, "name", QuestionService.MAX_NAME);
     if (name.isEmpty()) return;
     Map<String, String> content = Texts.received(o, "content", QuestionService.MAX_CONTENT);
-    knowledge.insertQuestion(c, new QuestionRow(0, id, null, row.actor(), Texts.write(deps.json(), name),
-        content.isEmpty() ? null : Texts.write(deps.json(), content), null, instant(o, "published", now), now));
+    knowledge.insertQuestion(
+        c,
+        new QuestionRow(
+            0,
+            id,
+            null,
+            row.actor(),
+            Texts.write(deps.json(), name),
+            content.isEmpty() ? null : Texts.write(deps.json(), content),
+            null,
+            instant(o, "published", now),
+            now));
     accepted(c, row, o, now);
   }
 
   private void answer(Connection c, InboxRow row, JsonNode o, Instant now) throws SQLException {
     String question = o.path("inReplyTo").asText("");
     if (question.isEmpty() || knowledge.question(c, question).isEmpty()) return;
-    String text = Texts.bound(Texts.plain(o.path("content").asText("")), QuestionService.MAX_ANSWER);
+    String text =
+        Texts.bound(Texts.plain(o.path("content").asText("")), QuestionService.MAX_ANSWER);
     if (text.isBlank()) {
       Map<String, String> m = Texts.received(o, "content", QuestionService.MAX_ANSWER);
       if (m.isEmpty()) return;
       text = m.values().iterator().next();
     }
-    knowledge.insertAnswer(c, new AnswerRow(0, o.get("id").asText(), question, row.actor(), actorName(c, row.actor()),
-        text, instant(o, "published", now)));
+    knowledge.insertAnswer(
+        c,
+        new AnswerRow(
+            0,
+            o.get("id").asText(),
+            question,
+            row.actor(),
+            actorName(c, row.actor()),
+            text,
+            instant(o, "published", now)));
   }
 
   /** The asker's Update of its question: which answer it accepted. */
@@ -95,14 +118,20 @@ public final class CollabRecords {
     var q = knowledge.question(c, o.get("id").asText());
     if (q.isEmpty() || q.get().localOrg() != null || !q.get().author().equals(row.actor())) return;
     String accepted = o.path("acceptedAnswer").asText(null);
-    if (accepted != null && accepted.length() <= MAX_ID && !accepted.equals(q.get().acceptedAnswer())) {
+    if (accepted != null
+        && accepted.length() <= MAX_ID
+        && !accepted.equals(q.get().acceptedAnswer())) {
       knowledge.accept(c, q.get().objectId(), accepted, now);
     }
   }
 
-  private void attestation(Connection c, InboxRow row, JsonNode o, Instant now) throws SQLException {
+  private void attestation(Connection c, InboxRow row, JsonNode o, Instant now)
+      throws SQLException {
     String id = o.get("id").asText();
-    String subject = o.path("object").isTextual() ? o.get("object").asText() : o.path("object").path("id").asText("");
+    String subject =
+        o.path("object").isTextual()
+            ? o.get("object").asText()
+            : o.path("object").path("id").asText("");
     if (subject.isEmpty() || subject.length() > MAX_ID) return;
     boolean ours = deps.localActors().handleOf(FactsService.ownerOf(subject)).isPresent();
     if (!ours && !knowledge.kept(c, id)) return;
@@ -114,8 +143,17 @@ public final class CollabRecords {
       return;
     }
     if (method.isEmpty()) return;
-    facts.insertAttestation(c, new AttestationRow(0, id, row.actor(), subject, Texts.write(deps.json(), method), on,
-        instant(o, "published", now), null));
+    facts.insertAttestation(
+        c,
+        new AttestationRow(
+            0,
+            id,
+            row.actor(),
+            subject,
+            Texts.write(deps.json(), method),
+            on,
+            instant(o, "published", now),
+            null));
   }
 
   private void correction(Connection c, InboxRow row, String entryId, ObjectNode corr, Instant now)
@@ -127,8 +165,16 @@ public final class CollabRecords {
     if (!kind.equals("correction") && !kind.equals("retraction")) return;
     Map<String, String> note = Texts.received(corr, "content", FactsService.MAX_NOTE);
     if (note.isEmpty()) return;
-    facts.insertCorrection(c, new CorrectionRow(0, id, entryId, row.actor(), kind, Texts.write(deps.json(), note),
-        instant(corr, "published", now)));
+    facts.insertCorrection(
+        c,
+        new CorrectionRow(
+            0,
+            id,
+            entryId,
+            row.actor(),
+            kind,
+            Texts.write(deps.json(), note),
+            instant(corr, "published", now)));
   }
 
   private String actorName(Connection c, String actor) throws SQLException {

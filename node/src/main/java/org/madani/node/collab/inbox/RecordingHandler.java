@@ -7,9 +7,9 @@ import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.InboxRepository.InboxRow;
 
 /**
- * Runs the node's handler of one type and then {@link CollabRecords} for it, in the same transaction
- * when the node's handler batches (so a replay or a crash never leaves one without the other), else
- * right after it. Idempotent as both parts are.
+ * Runs the node's handler of one type and then {@link CollabRecords} for it, in the same
+ * transaction when the node's handler batches (so a replay or a crash never leaves one without the
+ * other), else right after it. Idempotent as both parts are.
  */
 public final class RecordingHandler implements ActivityHandler {
 
@@ -18,7 +18,8 @@ public final class RecordingHandler implements ActivityHandler {
   private final String type;
   private final CollabRecords records;
 
-  public RecordingHandler(CollabDeps deps, String type, ActivityHandler base, CollabRecords records) {
+  public RecordingHandler(
+      CollabDeps deps, String type, ActivityHandler base, CollabRecords records) {
     this.deps = deps;
     this.type = type;
     this.base = base;
@@ -33,10 +34,16 @@ public final class RecordingHandler implements ActivityHandler {
   @Override
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
     Future<Void> first = base == null ? Future.succeededFuture() : base.handle(row, activity);
-    return first.compose(v -> deps.db().tx(c -> {
-      records.record(c, type, row, activity);
-      return null;
-    })).mapEmpty();
+    return first
+        .compose(
+            v ->
+                deps.db()
+                    .tx(
+                        c -> {
+                          records.record(c, type, row, activity);
+                          return null;
+                        }))
+        .mapEmpty();
   }
 
   @Override
@@ -46,9 +53,12 @@ public final class RecordingHandler implements ActivityHandler {
 
   @Override
   public Future<Step> prepare(InboxRow row, ObjectNode activity) {
-    return base.prepare(row, activity).map(step -> c -> {
-      step.apply(c);
-      records.record(c, type, row, activity);
-    });
+    return base.prepare(row, activity)
+        .map(
+            step ->
+                c -> {
+                  step.apply(c);
+                  records.record(c, type, row, activity);
+                });
   }
 }

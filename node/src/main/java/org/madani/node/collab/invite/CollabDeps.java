@@ -16,6 +16,15 @@ import org.madani.node.store.OrganizationRepository;
  * What the invitation and participation classes use from the rest of the node, named once so that
  * the composition root passes one value (and the {@code layers} restructuring moves one line).
  */
-public record CollabDeps(Database db, ObjectMapper json, Clock clock, OrganizationRepository orgs,
-    EntryRepository entries, LocalActors localActors, RemoteActors remoteActors, Outbox outbox,
-    EntryObjects entryObjects, Urls urls, AuditLog audit) {}
+public record CollabDeps(
+    Database db,
+    ObjectMapper json,
+    Clock clock,
+    OrganizationRepository orgs,
+    EntryRepository entries,
+    LocalActors localActors,
+    RemoteActors remoteActors,
+    Outbox outbox,
+    EntryObjects entryObjects,
+    Urls urls,
+    AuditLog audit) {}

@@ -29,9 +29,12 @@ public final class JoinEventHandler implements ActivityHandler {
   @Override
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
     String event = Ids.of(activity.get("object"));
-    return deps.db().tx(c -> participation.join(c, row.actor(), row.activityId(), event))
-        .onSuccess(d -> {
-          if (d != null) deps.outbox().wakeDelivery();
-        }).mapEmpty();
+    return deps.db()
+        .tx(c -> participation.join(c, row.actor(), row.activityId(), event))
+        .onSuccess(
+            d -> {
+              if (d != null) deps.outbox().wakeDelivery();
+            })
+        .mapEmpty();
   }
 }

@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.InboxRepository.InboxRow;
 
-/** Leave of one of our events: the signing actor's own participation ends (nobody can leave for another). */
+/**
+ * Leave of one of our events: the signing actor's own participation ends (nobody can leave for
+ * another).
+ */
 public final class LeaveEventHandler implements ActivityHandler {
 
   private final CollabDeps deps;

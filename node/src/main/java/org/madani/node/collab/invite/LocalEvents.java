@@ -10,7 +10,10 @@ import org.madani.node.model.EntryKind;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 
-/** Finds our events by handle and id, or by their object URL ({@code <base>/orgs/<handle>/entries/<id>}). */
+/**
+ * Finds our events by handle and id, or by their object URL ({@code
+ * <base>/orgs/<handle>/entries/<id>}).
+ */
 final class LocalEvents {
 
   record Event(Organization org, Entry entry) {}
@@ -20,19 +23,26 @@ final class LocalEvents {
 
   LocalEvents(CollabDeps deps) {
     this.deps = deps;
-    this.entryUrl = Pattern.compile(Pattern.quote(deps.urls().root()) + "/orgs/([a-z0-9_]{1,64})/entries/([A-Za-z0-9_-]{1,64})");
+    this.entryUrl =
+        Pattern.compile(
+            Pattern.quote(deps.urls().root())
+                + "/orgs/([a-z0-9_]{1,64})/entries/([A-Za-z0-9_-]{1,64})");
   }
 
   Organization org(Connection c, String handle) throws SQLException {
-    return deps.orgs().findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."));
+    return deps.orgs()
+        .findByHandle(c, handle)
+        .orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."));
   }
 
   /** Our event, or a 404 problem. */
   Event event(Connection c, String handle, String entryId) throws SQLException {
     Organization org = org(c, handle);
-    Entry e = deps.entries().find(c, org.id(), entryId)
-        .filter(x -> x.kind() == EntryKind.EVENT)
-        .orElseThrow(() -> Problem.notFound("No event '" + entryId + "' of '" + handle + "'."));
+    Entry e =
+        deps.entries()
+            .find(c, org.id(), entryId)
+            .filter(x -> x.kind() == EntryKind.EVENT)
+            .orElseThrow(() -> Problem.notFound("No event '" + entryId + "' of '" + handle + "'."));
     return new Event(org, e);
   }
 
@@ -43,7 +53,8 @@ final class LocalEvents {
     if (!m.matches()) return Optional.empty();
     Optional<Organization> org = deps.orgs().findByHandle(c, m.group(1));
     if (org.isEmpty()) return Optional.empty();
-    return deps.entries().find(c, org.get().id(), m.group(2))
+    return deps.entries()
+        .find(c, org.get().id(), m.group(2))
         .filter(x -> x.kind() == EntryKind.EVENT)
         .map(e -> new Event(org.get(), e));
   }

@@ -11,10 +11,10 @@ import org.madani.node.model.DirectoryEntry;
 
 /**
  * Pairs offers with needs and ranks the pairs; pure (no I/O), so it is tested alone. A pair counts
- * only when the two share a sector or a region, and never when both come from the same organization.
- * Weights: each shared sector 30, region 20, language 5; dates within {@value #TIMING_DAYS} days 10;
- * each side's trust: trusted by this node 15, plus 10 per organization you trust that vouches for it
- * (at most 3). Thread-safe.
+ * only when the two share a sector or a region, and never when both come from the same
+ * organization. Weights: each shared sector 30, region 20, language 5; dates within {@value
+ * #TIMING_DAYS} days 10; each side's trust: trusted by this node 15, plus 10 per organization you
+ * trust that vouches for it (at most 3). Thread-safe.
  */
 public final class MatchRanker {
 
@@ -34,7 +34,10 @@ public final class MatchRanker {
     }
   }
 
-  /** How the viewer's side trusts an organization: directly, and how many organizations it trusts vouch for it. */
+  /**
+   * How the viewer's side trusts an organization: directly, and how many organizations it trusts
+   * vouch for it.
+   */
   public record Trust(boolean direct, int vouchers) {
     public static final Trust NONE = new Trust(false, 0);
   }
@@ -42,12 +45,15 @@ public final class MatchRanker {
   private final Function<String, Map<String, String>> sectorLabel;
   private final Function<String, Map<String, String>> regionLabel;
 
-  public MatchRanker(Function<String, Map<String, String>> sectorLabel, Function<String, Map<String, String>> regionLabel) {
+  public MatchRanker(
+      Function<String, Map<String, String>> sectorLabel,
+      Function<String, Map<String, String>> regionLabel) {
     this.sectorLabel = sectorLabel;
     this.regionLabel = regionLabel;
   }
 
-  public List<Match> rank(List<DirectoryEntry> offers, List<DirectoryEntry> needs, Function<String, Trust> trust) {
+  public List<Match> rank(
+      List<DirectoryEntry> offers, List<DirectoryEntry> needs, Function<String, Trust> trust) {
     List<Match> out = new ArrayList<>();
     for (DirectoryEntry offer : offers) {
       for (DirectoryEntry need : needs) {
@@ -56,8 +62,11 @@ public final class MatchRanker {
         if (m != null) out.add(m);
       }
     }
-    out.sort(Comparator.comparingInt(Match::score).reversed()
-        .thenComparing(m -> m.offer().id()).thenComparing(m -> m.need().id()));
+    out.sort(
+        Comparator.comparingInt(Match::score)
+            .reversed()
+            .thenComparing(m -> m.offer().id())
+            .thenComparing(m -> m.need().id()));
     return out.size() > MAX_MATCHES ? List.copyOf(out.subList(0, MAX_MATCHES)) : out;
   }
 
@@ -66,23 +75,39 @@ public final class MatchRanker {
     int score = 0;
     for (String s : shared(offer.sectors(), need.sectors())) {
       Map<String, String> l = sectorLabel.apply(s);
-      reasons.add(new Reason("sector", "القطاع نفسه: " + l.getOrDefault("ar", s), "same sector: " + l.getOrDefault("en", s)));
+      reasons.add(
+          new Reason(
+              "sector",
+              "القطاع نفسه: " + l.getOrDefault("ar", s),
+              "same sector: " + l.getOrDefault("en", s)));
       score += 30;
     }
     for (String r : shared(offer.regions(), need.regions())) {
       Map<String, String> l = regionLabel.apply(r);
-      reasons.add(new Reason("region", "كلاهما يعمل في " + l.getOrDefault("ar", r), "both work in " + l.getOrDefault("en", r)));
+      reasons.add(
+          new Reason(
+              "region",
+              "كلاهما يعمل في " + l.getOrDefault("ar", r),
+              "both work in " + l.getOrDefault("en", r)));
       score += 20;
     }
     if (score == 0) return null; // neither sector nor region in common: not a match
     for (String lang : shared(offer.languages(), need.languages())) {
-      reasons.add(new Reason("language", "لغة مشتركة: " + languageName(lang, "ar"), "shared language: " + languageName(lang, "en")));
+      reasons.add(
+          new Reason(
+              "language",
+              "لغة مشتركة: " + languageName(lang, "ar"),
+              "shared language: " + languageName(lang, "en")));
       score += 5;
     }
     if (offer.date() != null && need.date() != null) {
       long days = Math.abs(Duration.between(offer.date(), need.date()).toDays());
       if (days <= TIMING_DAYS) {
-        reasons.add(new Reason("timing", "التوقيت متقارب: خلال " + days + " يومًا", "timing fits: within " + days + " days"));
+        reasons.add(
+            new Reason(
+                "timing",
+                "التوقيت متقارب: خلال " + days + " يومًا",
+                "timing fits: within " + days + " days"));
         score += 10;
       }
     }
@@ -101,7 +126,9 @@ public final class MatchRanker {
       score += 15;
     }
     if (t.vouchers() > 0) {
-      reasons.add(new Reason("vouched", ar + ": " + vouchedAr(t.vouchers()), en + ": " + vouchedEn(t.vouchers())));
+      reasons.add(
+          new Reason(
+              "vouched", ar + ": " + vouchedAr(t.vouchers()), en + ": " + vouchedEn(t.vouchers())));
       score += 10 * Math.min(3, t.vouchers());
     }
     return score;
@@ -115,7 +142,9 @@ public final class MatchRanker {
     };
   }
 
-  /** Arabic counts agree with the number: one (singular), two (dual), 3-10 (plural), 11+ (singular). */
+  /**
+   * Arabic counts agree with the number: one (singular), two (dual), 3-10 (plural), 11+ (singular).
+   */
   static String vouchedAr(int n) {
     if (n == 1) return "تزكّيها منظمة واحدة تثقون بها";
     if (n == 2) return "تزكّيها منظمتان تثقون بهما";

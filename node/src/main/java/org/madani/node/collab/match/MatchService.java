@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.madani.node.content.Taxonomies;
+import org.madani.node.directory.DirectoryService;
 import org.madani.node.model.DirectoryEntry;
 import org.madani.node.model.DirectoryQuery;
 import org.madani.node.model.DirectoryResult;
-import org.madani.node.directory.DirectoryService;
 import org.madani.node.store.Database;
 import org.madani.node.store.EndorsementRepository;
 import org.madani.node.trust.TrustPolicy;
@@ -20,8 +20,8 @@ import org.madani.node.trust.TrustPolicy;
 /**
  * Matches as one of our organizations sees them: the offers and needs its directory shows (its
  * node's own entries and those of followed organizations, network entries only where it may see
- * them), ranked by {@link MatchRanker} with trust as this node's trust settings and endorsements say.
- * Thread-safe.
+ * them), ranked by {@link MatchRanker} with trust as this node's trust settings and endorsements
+ * say. Thread-safe.
  */
 public final class MatchService {
 
@@ -33,51 +33,94 @@ public final class MatchService {
   private final TrustPolicy policy;
   private final MatchRanker ranker;
 
-  public MatchService(Database db, DirectoryService directory, EndorsementRepository endorsements, TrustPolicy policy,
+  public MatchService(
+      Database db,
+      DirectoryService directory,
+      EndorsementRepository endorsements,
+      TrustPolicy policy,
       Taxonomies taxonomies) {
     this.db = db;
     this.directory = directory;
     this.endorsements = endorsements;
     this.policy = policy;
-    this.ranker = new MatchRanker(
-        id -> taxonomies.sector(id).map(Taxonomies.Term::label).orElse(Map.of()),
-        id -> taxonomies.region(id).map(Taxonomies.Term::label).orElse(Map.of()));
-  }
-
-  /** The ranked matches {@code handle}'s directory shows (at most {@value MatchRanker#MAX_MATCHES}). */
-  public Future<List<MatchRanker.Match>> matches(String handle) {
-    return directory.hostedOrganization(handle).compose(viewer -> {
-      Future<DirectoryResult> offers = directory.search(query("offer", viewer));
-      Future<DirectoryResult> needs = directory.search(query("need", viewer));
-      return Future.all(offers, needs).compose(v -> db.tx(c -> {
-        Set<String> orgs = new HashSet<>();
-        for (DirectoryEntry e : offers.result().items()) if (e.orgId() != null) orgs.add(e.orgId());
-        for (DirectoryEntry e : needs.result().items()) if (e.orgId() != null) orgs.add(e.orgId());
-        Map<String, MatchRanker.Trust> known = new HashMap<>();
-        for (String org : orgs) known.put(org, trustOf(c, org));
-        return ranker.rank(offers.result().items(), needs.result().items(),
-            org -> known.getOrDefault(org, MatchRanker.Trust.NONE));
-      }));
-    });
+    this.ranker =
+        new MatchRanker(
+            id -> taxonomies.sector(id).map(Taxonomies.Term::label).orElse(Map.of()),
+            id -> taxonomies.region(id).map(Taxonomies.Term::label).orElse(Map.of()));
   }
 
   /**
-   * The public digest of {@code handle}'s matches: those where one side is its own entry (its actor is
-   * {@code actor}), among public entries only, ranked without trust (who this node trusts is not
+   * The ranked matches {@code handle}'s directory shows (at most {@value MatchRanker#MAX_MATCHES}).
+   */
+  public Future<List<MatchRanker.Match>> matches(String handle) {
+    return directory
+        .hostedOrganization(handle)
+        .compose(
+            viewer -> {
+              Future<DirectoryResult> offers = directory.search(query("offer", viewer));
+              Future<DirectoryResult> needs = directory.search(query("need", viewer));
+              return Future.all(offers, needs)
+                  .compose(
+                      v ->
+                          db.tx(
+                              c -> {
+                                Set<String> orgs = new HashSet<>();
+                                for (DirectoryEntry e : offers.result().items())
+                                  if (e.orgId() != null) orgs.add(e.orgId());
+                                for (DirectoryEntry e : needs.result().items())
+                                  if (e.orgId() != null) orgs.add(e.orgId());
+                                Map<String, MatchRanker.Trust> known = new HashMap<>();
+                                for (String org : orgs) known.put(org, trustOf(c, org));
+                                return ranker.rank(
+                                    offers.result().items(),
+                                    needs.result().items(),
+                                    org -> known.getOrDefault(org, MatchRanker.Trust.NONE));
+                              }));
+            });
+  }
+
+  /**
+   * The public digest of {@code handle}'s matches: those where one side is its own entry (its actor
+   * is {@code actor}), among public entries only, ranked without trust (who this node trusts is not
    * published), for the organization's digest feed.
    */
   public Future<List<MatchRanker.Match>> digest(String handle, String actor) {
-    return directory.hostedOrganization(handle).compose(viewer -> {
-      Future<DirectoryResult> offers = directory.search(query("offer", null));
-      Future<DirectoryResult> needs = directory.search(query("need", null));
-      return Future.all(offers, needs).map(v -> ranker.rank(offers.result().items(), needs.result().items(),
-          org -> MatchRanker.Trust.NONE).stream()
-          .filter(m -> actor.equals(m.offer().orgId()) || actor.equals(m.need().orgId())).toList());
-    });
+    return directory
+        .hostedOrganization(handle)
+        .compose(
+            viewer -> {
+              Future<DirectoryResult> offers = directory.search(query("offer", null));
+              Future<DirectoryResult> needs = directory.search(query("need", null));
+              return Future.all(offers, needs)
+                  .map(
+                      v ->
+                          ranker
+                              .rank(
+                                  offers.result().items(),
+                                  needs.result().items(),
+                                  org -> MatchRanker.Trust.NONE)
+                              .stream()
+                              .filter(
+                                  m ->
+                                      actor.equals(m.offer().orgId())
+                                          || actor.equals(m.need().orgId()))
+                              .toList());
+            });
   }
 
   private static DirectoryQuery query(String kind, Long viewer) {
-    return new DirectoryQuery(null, kind, null, null, null, null, null, null, DirectoryQuery.Sort.DATE, 1, PER_KIND,
+    return new DirectoryQuery(
+        null,
+        kind,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        DirectoryQuery.Sort.DATE,
+        1,
+        PER_KIND,
         viewer == null ? Set.of() : Set.of(viewer));
   }
 

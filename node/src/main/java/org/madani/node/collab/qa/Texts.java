@@ -22,26 +22,34 @@ public final class Texts {
     if (n != null && n.isObject()) {
       for (String lang : new String[] {"ar", "en"}) {
         String v = n.path(lang).asText("").strip();
-        if (v.length() > max) throw Problem.unprocessable("'" + field + "." + lang + "' has more than " + max + " characters.");
+        if (v.length() > max)
+          throw Problem.unprocessable(
+              "'" + field + "." + lang + "' has more than " + max + " characters.");
         if (!v.isEmpty()) out.put(lang, v);
       }
     }
     if (required && out.isEmpty()) {
-      throw Problem.unprocessable("Give '" + field + "' in Arabic or English ({\"ar\": …, \"en\": …}).");
+      throw Problem.unprocessable(
+          "Give '" + field + "' in Arabic or English ({\"ar\": …, \"en\": …}).");
     }
     return out;
   }
 
-  /** A received language map ({@code nameMap} or plain {@code name}), reduced to plain text and bounded. */
+  /**
+   * A received language map ({@code nameMap} or plain {@code name}), reduced to plain text and
+   * bounded.
+   */
   public static Map<String, String> received(JsonNode o, String property, int max) {
     Map<String, String> out = new LinkedHashMap<>();
     JsonNode m = o.get(property + "Map");
     if (m != null && m.isObject()) {
-      m.fields().forEachRemaining(e -> {
-        if (out.size() < 4 && e.getKey().length() <= 8 && e.getValue().isTextual()) {
-          out.put(e.getKey(), bound(plain(e.getValue().asText()), max));
-        }
-      });
+      m.fields()
+          .forEachRemaining(
+              e -> {
+                if (out.size() < 4 && e.getKey().length() <= 8 && e.getValue().isTextual()) {
+                  out.put(e.getKey(), bound(plain(e.getValue().asText()), max));
+                }
+              });
     }
     if (out.isEmpty() && o.path(property).isTextual()) {
       String s = bound(plain(o.get(property).asText()), max);
@@ -76,7 +84,9 @@ public final class Texts {
     Map<String, String> out = new LinkedHashMap<>();
     if (stored == null) return out;
     try {
-      json.readTree(stored).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+      json.readTree(stored)
+          .fields()
+          .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
     } catch (java.io.IOException e) {
       // not a map: nothing to show
     }
@@ -85,10 +95,18 @@ public final class Texts {
 
   /** Markup removed, entities decoded, white space collapsed. */
   public static String plain(String html) {
-    return html.replaceAll("(?s)<br\\s*/?>|</p>", "\n").replaceAll("(?s)<[^>]*>", " ")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-        .replace("&nbsp;", " ").replace("&amp;", "&")
-        .replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" ?\\n ?", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    return html.replaceAll("(?s)<br\\s*/?>|</p>", "\n")
+        .replaceAll("(?s)<[^>]*>", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replaceAll("[ \\t\\x0B\\f\\r]+", " ")
+        .replaceAll(" ?\\n ?", "\n")
+        .replaceAll("\\n{3,}", "\n\n")
+        .strip();
   }
 
   public static String bound(String s, int max) {
@@ -96,6 +114,7 @@ public final class Texts {
   }
 
   public static boolean arabic(String s) {
-    return s.codePoints().anyMatch(cp -> Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.ARABIC);
+    return s.codePoints()
+        .anyMatch(cp -> Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.ARABIC);
   }
 }

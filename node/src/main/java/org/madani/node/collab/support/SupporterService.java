@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import org.madani.node.collab.invite.CollabDeps;
 import org.madani.node.collab.qa.Texts;
-import org.madani.node.store.collab.SupporterRepository;
-import org.madani.node.store.collab.SupporterRepository.SupporterRow;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
+import org.madani.node.store.collab.SupporterRepository;
+import org.madani.node.store.collab.SupporterRepository.SupporterRow;
 
 /** An organization's supporters and which of its entries each one supports. Thread-safe. */
 public final class SupporterService {
@@ -35,22 +35,39 @@ public final class SupporterService {
     String url = body.path("url").asText(null);
     Map<String, String> name;
     try {
-      if (!KINDS.contains(kind)) throw Problem.unprocessable("'kind' is funder, partner or institution.");
-      if (country != null && !country.matches("[A-Z]{2}")) throw Problem.unprocessable("'country' is an ISO 3166 code (e.g. DE).");
-      if (url != null && (!(url.startsWith("https://") || url.startsWith("http://")) || url.length() > 2048)) {
+      if (!KINDS.contains(kind))
+        throw Problem.unprocessable("'kind' is funder, partner or institution.");
+      if (country != null && !country.matches("[A-Z]{2}"))
+        throw Problem.unprocessable("'country' is an ISO 3166 code (e.g. DE).");
+      if (url != null
+          && (!(url.startsWith("https://") || url.startsWith("http://")) || url.length() > 2048)) {
         throw Problem.unprocessable("'url' is an http(s) URL.");
       }
       name = Texts.input(body.get("name"), "name", 300, true);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return deps.db().tx(c -> {
-      Organization org = org(c, handle);
-      long id = repo.insert(c, new SupporterRow(0, org.id(), kind, Texts.write(deps.json(), name), country, url,
-          deps.clock().instant()));
-      deps.audit().record(c, admin, "collab.supporter", String.valueOf(id), kind);
-      return repo.list(c, org.id()).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
-    });
+    return deps.db()
+        .tx(
+            c -> {
+              Organization org = org(c, handle);
+              long id =
+                  repo.insert(
+                      c,
+                      new SupporterRow(
+                          0,
+                          org.id(),
+                          kind,
+                          Texts.write(deps.json(), name),
+                          country,
+                          url,
+                          deps.clock().instant()));
+              deps.audit().record(c, admin, "collab.supporter", String.valueOf(id), kind);
+              return repo.list(c, org.id()).stream()
+                  .filter(s -> s.id() == id)
+                  .findFirst()
+                  .orElseThrow();
+            });
   }
 
   public Future<List<SupporterRow>> list(String handle) {
@@ -58,27 +75,32 @@ public final class SupporterService {
   }
 
   /** Sets which supporters support one of the organization's entries. */
-  public Future<List<SupporterRow>> link(String admin, String handle, String entryId, JsonNode body) {
+  public Future<List<SupporterRow>> link(
+      String admin, String handle, String entryId, JsonNode body) {
     List<Long> ids = new ArrayList<>();
     for (JsonNode n : body.path("supporters")) {
-      if (!n.canConvertToLong() || ids.size() >= 50) return Future.failedFuture(Problem.unprocessable(
-          "'supporters' is a list of at most 50 supporter ids."));
+      if (!n.canConvertToLong() || ids.size() >= 50)
+        return Future.failedFuture(
+            Problem.unprocessable("'supporters' is a list of at most 50 supporter ids."));
       ids.add(n.asLong());
     }
-    return deps.db().tx(c -> {
-      Organization org = org(c, handle);
-      if (deps.entries().find(c, org.id(), entryId).isEmpty()) {
-        throw Problem.notFound("No entry '" + entryId + "' of '" + handle + "'.");
-      }
-      Set<Long> own = new LinkedHashSet<>();
-      for (SupporterRow s : repo.list(c, org.id())) own.add(s.id());
-      for (long id : ids) {
-        if (!own.contains(id)) throw Problem.unprocessable("No supporter " + id + " of '" + handle + "'.");
-      }
-      repo.link(c, org.id(), entryId, List.copyOf(new LinkedHashSet<>(ids)));
-      deps.audit().record(c, admin, "collab.supporter.link", entryId, ids.toString());
-      return repo.ofEntry(c, org.id(), entryId);
-    });
+    return deps.db()
+        .tx(
+            c -> {
+              Organization org = org(c, handle);
+              if (deps.entries().find(c, org.id(), entryId).isEmpty()) {
+                throw Problem.notFound("No entry '" + entryId + "' of '" + handle + "'.");
+              }
+              Set<Long> own = new LinkedHashSet<>();
+              for (SupporterRow s : repo.list(c, org.id())) own.add(s.id());
+              for (long id : ids) {
+                if (!own.contains(id))
+                  throw Problem.unprocessable("No supporter " + id + " of '" + handle + "'.");
+              }
+              repo.link(c, org.id(), entryId, List.copyOf(new LinkedHashSet<>(ids)));
+              deps.audit().record(c, admin, "collab.supporter.link", entryId, ids.toString());
+              return repo.ofEntry(c, org.id(), entryId);
+            });
   }
 
   /** The supporters of the entry at {@code entryUrl} when it is one of ours, else none. */
@@ -88,13 +110,19 @@ public final class SupporterService {
     var handle = deps.localActors().handleOf(entryUrl.substring(0, i));
     if (handle.isEmpty()) return Future.succeededFuture(List.of());
     String entryId = entryUrl.substring(i + "/entries/".length());
-    return deps.db().tx(c -> {
-      var org = deps.orgs().findByHandle(c, handle.get());
-      return org.isEmpty() ? List.<SupporterRow>of() : repo.ofEntry(c, org.get().id(), entryId);
-    });
+    return deps.db()
+        .tx(
+            c -> {
+              var org = deps.orgs().findByHandle(c, handle.get());
+              return org.isEmpty()
+                  ? List.<SupporterRow>of()
+                  : repo.ofEntry(c, org.get().id(), entryId);
+            });
   }
 
   private Organization org(Connection c, String handle) throws SQLException {
-    return deps.orgs().findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."));
+    return deps.orgs()
+        .findByHandle(c, handle)
+        .orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."));
   }
 }

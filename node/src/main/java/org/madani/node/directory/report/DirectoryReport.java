@@ -14,8 +14,16 @@ import java.util.Map;
  *     the number of entries per value, most frequent first
  * @param columns one per period, in order
  */
-public record DirectoryReport(ReportPeriod period, LocalDate from, LocalDate to, String scope, long total,
-    Map<String, Map<String, Long>> totals, List<Column> columns, Coverage coverage, Instant generated) {
+public record DirectoryReport(
+    ReportPeriod period,
+    LocalDate from,
+    LocalDate to,
+    String scope,
+    long total,
+    Map<String, Map<String, Long>> totals,
+    List<Column> columns,
+    Coverage coverage,
+    Instant generated) {
 
   public static final List<String> DIMENSIONS = List.of("kind", "sector", "region");
 
@@ -24,7 +32,11 @@ public record DirectoryReport(ReportPeriod period, LocalDate from, LocalDate to,
   }
 
   /** One period: {@code [start, end)}. */
-  public record Column(String label, LocalDate start, LocalDate end, long total,
+  public record Column(
+      String label,
+      LocalDate start,
+      LocalDate end,
+      long total,
       Map<String, Map<String, Long>> counts) {}
 
   /**
@@ -34,8 +46,8 @@ public record DirectoryReport(ReportPeriod period, LocalDate from, LocalDate to,
    * @param organizations distinct organizations with entries in the range
    * @param origins per organization: its entries in the range and when it was last heard from
    */
-  public record Coverage(int nodes, int organizations, long localEntries, long receivedEntries,
-      List<Origin> origins) {
+  public record Coverage(
+      int nodes, int organizations, long localEntries, long receivedEntries, List<Origin> origins) {
     public Coverage {
       origins = List.copyOf(origins);
     }
@@ -45,6 +57,12 @@ public record DirectoryReport(ReportPeriod period, LocalDate from, LocalDate to,
    * @param lastSynced when its log was last caught up with (mirror), null if never
    * @param lastReceived the newest change received from it, null for our own organizations
    */
-  public record Origin(String organization, Map<String, String> name, String node, boolean local, long entries,
-      Instant lastSynced, Instant lastReceived) {}
+  public record Origin(
+      String organization,
+      Map<String, String> name,
+      String node,
+      boolean local,
+      long entries,
+      Instant lastSynced,
+      Instant lastReceived) {}
 }

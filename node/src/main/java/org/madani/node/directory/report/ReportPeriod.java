@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** The length of one column of a report. */
 public enum ReportPeriod {
-  MONTH, QUARTER, YEAR;
+  MONTH,
+  QUARTER,
+  YEAR;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

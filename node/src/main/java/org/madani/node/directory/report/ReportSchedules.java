@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
  * calendar), its public report is published as a Report entry of that organization.
  *
  * <p>Exactly once per period: the "last published period" is durable (V140) and is advanced by a
- * compare-and-set in the SAME transaction that creates the report entry, so a crash between the
- * two is impossible, a restart resumes with the next unpublished period (a node down for three
- * months publishes the three in order), and two runs racing (a slow tick, a second process on the
- * same database) publish each period once: the loser's transaction rolls back. Thread-safe; all
- * database and search work runs off the event loop.
+ * compare-and-set in the SAME transaction that creates the report entry, so a crash between the two
+ * is impossible, a restart resumes with the next unpublished period (a node down for three months
+ * publishes the three in order), and two runs racing (a slow tick, a second process on the same
+ * database) publish each period once: the loser's transaction rolls back. Thread-safe; all database
+ * and search work runs off the event loop.
  */
 public final class ReportSchedules {
 
@@ -37,7 +37,9 @@ public final class ReportSchedules {
   /** Periods published per schedule and run, so a node back after years catches up in steps. */
   static final int MAX_PER_RUN = 24;
 
-  /** Publishes a report as an entry of {@code handle}, running {@code step} in the same transaction. */
+  /**
+   * Publishes a report as an entry of {@code handle}, running {@code step} in the same transaction.
+   */
   @FunctionalInterface
   public interface Publisher {
     Future<String> publish(String handle, DirectoryReport report, Step step);
@@ -52,11 +54,17 @@ public final class ReportSchedules {
   /**
    * What an admin sees.
    *
-   * @param lastMonth first day of the last month reported (or skipped when turned on); null when off
+   * @param lastMonth first day of the last month reported (or skipped when turned on); null when
+   *     off
    * @param nextMonth first day of the next month to be reported; null when off
    */
-  public record Schedule(boolean monthly, boolean quarterly, LocalDate lastMonth, LocalDate lastQuarter,
-      LocalDate nextMonth, LocalDate nextQuarter) {}
+  public record Schedule(
+      boolean monthly,
+      boolean quarterly,
+      LocalDate lastMonth,
+      LocalDate lastQuarter,
+      LocalDate nextMonth,
+      LocalDate nextQuarter) {}
 
   private final Database db;
   private final ReportScheduleRepository schedules;
@@ -66,8 +74,13 @@ public final class ReportSchedules {
   private final Clock clock;
   private final AtomicBoolean running = new AtomicBoolean();
 
-  public ReportSchedules(Database db, ReportScheduleRepository schedules, OrganizationRepository orgs,
-      DirectoryReports reports, Publisher publisher, Clock clock) {
+  public ReportSchedules(
+      Database db,
+      ReportScheduleRepository schedules,
+      OrganizationRepository orgs,
+      DirectoryReports reports,
+      Publisher publisher,
+      Clock clock) {
     this.db = db;
     this.schedules = schedules;
     this.orgs = orgs;
@@ -77,10 +90,14 @@ public final class ReportSchedules {
   }
 
   public Future<Schedule> get(String handle) {
-    return db.tx(c -> {
-      long org = orgId(c, handle);
-      return view(schedules.find(c, org).orElse(new ScheduleRow(org, handle, false, false, null, null)));
-    });
+    return db.tx(
+        c -> {
+          long org = orgId(c, handle);
+          return view(
+              schedules
+                  .find(c, org)
+                  .orElse(new ScheduleRow(org, handle, false, false, null, null)));
+        });
   }
 
   /**
@@ -89,18 +106,31 @@ public final class ReportSchedules {
    * mark; turning one off forgets it.
    */
   public Future<Schedule> set(String handle, boolean monthly, boolean quarterly) {
-    return db.tx(c -> {
-      long org = orgId(c, handle);
-      ScheduleRow before = schedules.find(c, org).orElse(new ScheduleRow(org, handle, false, false, null, null));
-      LocalDate today = today();
-      ScheduleRow after = new ScheduleRow(org, handle, monthly, quarterly,
-          !monthly ? null : before.monthly() && before.lastMonth() != null ? before.lastMonth()
-              : previous(ReportPeriod.MONTH, today),
-          !quarterly ? null : before.quarterly() && before.lastQuarter() != null ? before.lastQuarter()
-              : previous(ReportPeriod.QUARTER, today));
-      schedules.save(c, after, clock.instant());
-      return view(after);
-    });
+    return db.tx(
+        c -> {
+          long org = orgId(c, handle);
+          ScheduleRow before =
+              schedules.find(c, org).orElse(new ScheduleRow(org, handle, false, false, null, null));
+          LocalDate today = today();
+          ScheduleRow after =
+              new ScheduleRow(
+                  org,
+                  handle,
+                  monthly,
+                  quarterly,
+                  !monthly
+                      ? null
+                      : before.monthly() && before.lastMonth() != null
+                          ? before.lastMonth()
+                          : previous(ReportPeriod.MONTH, today),
+                  !quarterly
+                      ? null
+                      : before.quarterly() && before.lastQuarter() != null
+                          ? before.lastQuarter()
+                          : previous(ReportPeriod.QUARTER, today));
+          schedules.save(c, after, clock.instant());
+          return view(after);
+        });
   }
 
   /**
@@ -112,18 +142,24 @@ public final class ReportSchedules {
   public Future<Integer> publishDue() {
     if (!running.compareAndSet(false, true)) return Future.succeededFuture(0);
     return db.tx(schedules::enabled)
-        .compose(rows -> {
-          Future<Integer> chain = Future.succeededFuture(0);
-          for (ScheduleRow row : rows) {
-            if (row.monthly()) chain = chain.compose(n -> publish(row, ReportPeriod.MONTH).map(k -> n + k));
-            if (row.quarterly()) chain = chain.compose(n -> publish(row, ReportPeriod.QUARTER).map(k -> n + k));
-          }
-          return chain;
-        })
+        .compose(
+            rows -> {
+              Future<Integer> chain = Future.succeededFuture(0);
+              for (ScheduleRow row : rows) {
+                if (row.monthly())
+                  chain = chain.compose(n -> publish(row, ReportPeriod.MONTH).map(k -> n + k));
+                if (row.quarterly())
+                  chain = chain.compose(n -> publish(row, ReportPeriod.QUARTER).map(k -> n + k));
+              }
+              return chain;
+            })
         .onComplete(r -> running.set(false));
   }
 
-  /** Publishes the due periods of one schedule in order; stops at the first failure (retried next run). */
+  /**
+   * Publishes the due periods of one schedule in order; stops at the first failure (retried next
+   * run).
+   */
   private Future<Integer> publish(ScheduleRow row, ReportPeriod period) {
     LocalDate last = period == ReportPeriod.MONTH ? row.lastMonth() : row.lastQuarter();
     if (last == null) return Future.succeededFuture(0);
@@ -135,26 +171,56 @@ public final class ReportSchedules {
       chain = chain.compose(n -> publishOne(row, period, mark, start).map(ok -> n + 1));
       expected = start;
     }
-    return chain.recover(err -> {
-      LOG.warn("scheduled {} report of {} not published yet: {}", period.wireName(), row.handle(), err.toString());
-      return Future.succeededFuture(0);
-    });
+    return chain.recover(
+        err -> {
+          LOG.warn(
+              "scheduled {} report of {} not published yet: {}",
+              period.wireName(),
+              row.handle(),
+              err.toString());
+          return Future.succeededFuture(0);
+        });
   }
 
-  private Future<Void> publishOne(ScheduleRow row, ReportPeriod period, LocalDate expected, LocalDate start) {
-    return reports.report(period, start, start, Set.of())
-        .compose(r -> publisher.publish(row.handle(), r, c -> {
-          if (!schedules.advance(c, row.orgId(), period == ReportPeriod.QUARTER, expected, start, clock.instant())) {
-            throw Problem.conflict("The " + period.wireName() + " report for " + period.label(start)
-                + " was published meanwhile or the schedule changed.");
-          }
-        }))
-        .onSuccess(id -> LOG.info("published the {} report {} of {} as {}", period.wireName(), period.label(start),
-            row.handle(), id))
+  private Future<Void> publishOne(
+      ScheduleRow row, ReportPeriod period, LocalDate expected, LocalDate start) {
+    return reports
+        .report(period, start, start, Set.of())
+        .compose(
+            r ->
+                publisher.publish(
+                    row.handle(),
+                    r,
+                    c -> {
+                      if (!schedules.advance(
+                          c,
+                          row.orgId(),
+                          period == ReportPeriod.QUARTER,
+                          expected,
+                          start,
+                          clock.instant())) {
+                        throw Problem.conflict(
+                            "The "
+                                + period.wireName()
+                                + " report for "
+                                + period.label(start)
+                                + " was published meanwhile or the schedule changed.");
+                      }
+                    }))
+        .onSuccess(
+            id ->
+                LOG.info(
+                    "published the {} report {} of {} as {}",
+                    period.wireName(),
+                    period.label(start),
+                    row.handle(),
+                    id))
         .mapEmpty();
   }
 
-  /** First days of the periods after {@code last} that have ended by {@code today}, oldest first. */
+  /**
+   * First days of the periods after {@code last} that have ended by {@code today}, oldest first.
+   */
   static List<LocalDate> due(ReportPeriod period, LocalDate last, LocalDate today) {
     LocalDate current = period.start(today);
     List<LocalDate> out = new ArrayList<>();
@@ -169,7 +235,11 @@ public final class ReportSchedules {
   }
 
   private Schedule view(ScheduleRow r) {
-    return new Schedule(r.monthly(), r.quarterly(), r.lastMonth(), r.lastQuarter(),
+    return new Schedule(
+        r.monthly(),
+        r.quarterly(),
+        r.lastMonth(),
+        r.lastQuarter(),
         r.lastMonth() == null ? null : ReportPeriod.MONTH.next(r.lastMonth()),
         r.lastQuarter() == null ? null : ReportPeriod.QUARTER.next(r.lastQuarter()));
   }
@@ -180,7 +250,8 @@ public final class ReportSchedules {
 
   private long orgId(Connection c, String handle) throws SQLException {
     return orgs.findByHandle(c, handle)
-        .orElseThrow(() -> Problem.notFound("No organization with handle '" + handle + "' is hosted here."))
+        .orElseThrow(
+            () -> Problem.notFound("No organization with handle '" + handle + "' is hosted here."))
         .id();
   }
 }

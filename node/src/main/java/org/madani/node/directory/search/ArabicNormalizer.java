@@ -16,8 +16,8 @@ package org.madani.node.directory.search;
  * </ul>
  *
  * <p>Everything else, including Latin text, passes through unchanged; case is not touched. A pure
- * function: thread-safe, no state. Lucene's own ArabicNormalizer covers only part of this (no
- * hamza on waw/yeh, no digits), which is why the analyzers use this one.
+ * function: thread-safe, no state. Lucene's own ArabicNormalizer covers only part of this (no hamza
+ * on waw/yeh, no digits), which is why the analyzers use this one.
  */
 public final class ArabicNormalizer {
 
@@ -32,8 +32,8 @@ public final class ArabicNormalizer {
   }
 
   /**
-   * Normalizes the first {@code len} chars of {@code buf} in place (the result is never longer)
-   * and returns the new length. Used by the token filter without allocating.
+   * Normalizes the first {@code len} chars of {@code buf} in place (the result is never longer) and
+   * returns the new length. Used by the token filter without allocating.
    */
   public static int normalize(char[] buf, int len) {
     int out = 0;
@@ -41,7 +41,8 @@ public final class ArabicNormalizer {
       char c = buf[i];
       // The alef that carries tanween al-fath («تدريبًا», also typed «تدريباً») is spelling, not
       // part of the word: drop it with the tanween, so «تدريبًا» is found by «تدريب».
-      if (c == '\u0627' && (i > 0 && buf[i - 1] == TANWEEN_FATH || i + 1 < len && buf[i + 1] == TANWEEN_FATH)) {
+      if (c == '\u0627'
+          && (i > 0 && buf[i - 1] == TANWEEN_FATH || i + 1 < len && buf[i + 1] == TANWEEN_FATH)) {
         continue;
       }
       char folded = fold(c);
@@ -59,23 +60,24 @@ public final class ArabicNormalizer {
     if (c >= 0x06F0 && c <= 0x06F9) return (char) ('0' + (c - 0x06F0));
     if (isMark(c)) return 0;
     return switch (c) {
-      case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' -> '\u0627'; // أ إ آ ٱ ٲ ٳ → ا
-      case '\u0624' -> '\u0648';           // ؤ → و
-      case '\u0626' -> '\u064A';           // ئ → ي
-      case '\u0621' -> 0;                  // ء: no carrier
-      case '\u0629' -> '\u0647';           // ة → ه
+      case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' ->
+          '\u0627'; // أ إ آ ٱ ٲ ٳ → ا
+      case '\u0624' -> '\u0648'; // ؤ → و
+      case '\u0626' -> '\u064A'; // ئ → ي
+      case '\u0621' -> 0; // ء: no carrier
+      case '\u0629' -> '\u0647'; // ة → ه
       case '\u0649', '\u06CC' -> '\u064A'; // ى ی → ي
-      case '\u06A9' -> '\u0643';           // ک → ك
-      case '\u0640' -> 0;                  // tatweel
+      case '\u06A9' -> '\u0643'; // ک → ك
+      case '\u0640' -> 0; // tatweel
       default -> c;
     };
   }
 
   private static boolean isMark(char c) {
-    return (c >= 0x0610 && c <= 0x061A)   // honorifics and small high letters
-        || (c >= 0x064B && c <= 0x065F)   // tanween, harakat, shadda, sukun, combining hamza, …
-        || c == 0x0670                    // superscript (dagger) alef
-        || (c >= 0x06D6 && c <= 0x06DC)   // Quranic annotation marks
+    return (c >= 0x0610 && c <= 0x061A) // honorifics and small high letters
+        || (c >= 0x064B && c <= 0x065F) // tanween, harakat, shadda, sukun, combining hamza, …
+        || c == 0x0670 // superscript (dagger) alef
+        || (c >= 0x06D6 && c <= 0x06DC) // Quranic annotation marks
         || (c >= 0x06DF && c <= 0x06E8)
         || (c >= 0x06EA && c <= 0x06ED);
   }

@@ -16,21 +16,21 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The two analyzers of the directory index. Both fold Arabic spelling variants
- * ({@link ArabicNormalizer}) and lower-case Latin text, so a mixed Arabic/English query needs no
- * language detection: every token goes through the same chain, and each stemmer only touches
- * its own script (the Arabic light stemmer strips Arabic affixes, Porter only Latin suffixes).
+ * The two analyzers of the directory index. Both fold Arabic spelling variants ({@link
+ * ArabicNormalizer}) and lower-case Latin text, so a mixed Arabic/English query needs no language
+ * detection: every token goes through the same chain, and each stemmer only touches its own script
+ * (the Arabic light stemmer strips Arabic affixes, Porter only Latin suffixes).
  *
- * <p>Words with a hamza inside get a second token with the hamza unified
- * ({@link HamzaVariantFilter}) at the same position; query parsing treats tokens at one position
- * as alternatives.
+ * <p>Words with a hamza inside get a second token with the hamza unified ({@link
+ * HamzaVariantFilter}) at the same position; query parsing treats tokens at one position as
+ * alternatives.
  *
  * <ul>
- *   <li>{@link #text()}: folding, Arabic and English stop words, Arabic light stemming
- *       (ال, و, ب… prefixes; ة, ات, ون… suffixes) and Porter stemming ("organizing" and
- *       "organization" meet at "organ"). Used for all searchable text.
- *   <li>{@link #name()}: folding only, no stop words, no stemming. Used for titles and
- *       organization names, where fuzzy queries absorb typos and stemming would only blur them.
+ *   <li>{@link #text()}: folding, Arabic and English stop words, Arabic light stemming (ال, و, ب…
+ *       prefixes; ة, ات, ون… suffixes) and Porter stemming ("organizing" and "organization" meet at
+ *       "organ"). Used for all searchable text.
+ *   <li>{@link #name()}: folding only, no stop words, no stemming. Used for titles and organization
+ *       names, where fuzzy queries absorb typos and stemming would only blur them.
  * </ul>
  *
  * Analyzers are thread-safe (Lucene reuses per-thread components).
@@ -78,7 +78,8 @@ public final class DirectoryAnalyzers {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream s = new ArabicFoldingFilter(new HamzaVariantFilter(new LowerCaseFilter(source)));
+        TokenStream s =
+            new ArabicFoldingFilter(new HamzaVariantFilter(new LowerCaseFilter(source)));
         return new TokenStreamComponents(source, s);
       }
 

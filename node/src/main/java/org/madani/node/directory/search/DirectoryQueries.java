@@ -25,12 +25,11 @@ import org.madani.node.model.DirectoryQuery;
  * stemmed); each word matches when any of these does: its stem in the text, the word itself in a
  * title or organization name (boosted), a near spelling of it in a name (fuzzy: one edit from 4
  * letters, two from 7; the first letter must be right, which keeps fuzzy cheap), or its
- * transliteration key against organization names. A word with a hamza inside also matches
- * its hamza-unified spelling ({@link HamzaVariantFilter}: tokens at one position are
- * alternatives). Words that name a region (label or taxonomy alias, {@link PlaceNames}: "Halab",
- * "Deir Ezzor") count as one word that matches entries in that region or text naming it in
- * either language. Words are all required up to three words, three in four beyond that.
- * Filters do not score. Thread-safe.
+ * transliteration key against organization names. A word with a hamza inside also matches its
+ * hamza-unified spelling ({@link HamzaVariantFilter}: tokens at one position are alternatives).
+ * Words that name a region (label or taxonomy alias, {@link PlaceNames}: "Halab", "Deir Ezzor")
+ * count as one word that matches entries in that region or text naming it in either language. Words
+ * are all required up to three words, three in four beyond that. Filters do not score. Thread-safe.
  */
 final class DirectoryQueries {
 
@@ -43,8 +42,13 @@ final class DirectoryQueries {
 
   /** With the region names of the protocol's own taxonomy (on the classpath). */
   DirectoryQueries(Analyzer text, Analyzer name) {
-    this(text, name, PlaceNames.of(new org.madani.node.content.Taxonomies(new com.fasterxml.jackson.databind.ObjectMapper()),
-        name));
+    this(
+        text,
+        name,
+        PlaceNames.of(
+            new org.madani.node.content.Taxonomies(
+                new com.fasterxml.jackson.databind.ObjectMapper()),
+            name));
   }
 
   DirectoryQueries(Analyzer text, Analyzer name, PlaceNames places) {
@@ -75,12 +79,14 @@ final class DirectoryQueries {
   private static Query visibility(Set<Long> viewers) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(new TermQuery(new Term(SearchIndex.AUDIENCE, "public")), Occur.SHOULD);
-    for (Long v : viewers) b.add(new TermQuery(new Term(SearchIndex.VIEWER, v.toString())), Occur.SHOULD);
+    for (Long v : viewers)
+      b.add(new TermQuery(new Term(SearchIndex.VIEWER, v.toString())), Occur.SHOULD);
     return b.build();
   }
 
   private static void filter(BooleanQuery.Builder b, String field, String value) {
-    if (value != null && !value.isBlank()) b.add(new TermQuery(new Term(field, value.trim())), Occur.FILTER);
+    if (value != null && !value.isBlank())
+      b.add(new TermQuery(new Term(field, value.trim())), Occur.FILTER);
   }
 
   /** The free-text part, or null when there is nothing to search for. */
@@ -133,7 +139,8 @@ final class DirectoryQueries {
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       for (List<String> alternatives : stems) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        alternatives.forEach(s -> any.add(new TermQuery(new Term(SearchIndex.TEXT, s)), Occur.SHOULD));
+        alternatives.forEach(
+            s -> any.add(new TermQuery(new Term(SearchIndex.TEXT, s)), Occur.SHOULD));
         all.add(any.build(), Occur.MUST);
       }
       b.add(all.build(), Occur.SHOULD);
@@ -154,7 +161,9 @@ final class DirectoryQueries {
     b.add(new BoostQuery(new TermQuery(new Term(SearchIndex.NAME, w)), 2f), Occur.SHOULD);
     int len = w.codePointCount(0, w.length());
     if (len >= 4) {
-      b.add(new BoostQuery(new FuzzyQuery(new Term(SearchIndex.NAME, w), len >= 7 ? 2 : 1, 1, 50, true), 0.5f),
+      b.add(
+          new BoostQuery(
+              new FuzzyQuery(new Term(SearchIndex.NAME, w), len >= 7 ? 2 : 1, 1, 50, true), 0.5f),
           Occur.SHOULD);
     }
     if (!key.isEmpty()) {

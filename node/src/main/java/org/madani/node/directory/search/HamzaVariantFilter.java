@@ -7,15 +7,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Adds, for a word with a hamza inside it, a second token at the same position in which every
- * hamza inside the word — on yeh, waw or alef, or on the line (ئ ؤ أ إ ء) — is one and the same
- * letter ({@link #HAMZA}). Both spellings people write for the same word then meet:
- * «مسئولية» and «مسؤولية», «شئون» and «شؤون», «هيئة» and «هيأة», «جزء» and «جزئ». The original
- * token stays, so {@link ArabicFoldingFilter} still folds it to its carrier («مؤسسة» ↔ «موسسة»).
+ * Adds, for a word with a hamza inside it, a second token at the same position in which every hamza
+ * inside the word — on yeh, waw or alef, or on the line (ئ ؤ أ إ ء) — is one and the same letter
+ * ({@link #HAMZA}). Both spellings people write for the same word then meet: «مسئولية» and
+ * «مسؤولية», «شئون» and «شؤون», «هيئة» and «هيأة», «جزء» and «جزئ». The original token stays, so
+ * {@link ArabicFoldingFilter} still folds it to its carrier («مؤسسة» ↔ «موسسة»).
  *
  * <p>A hamza at the start of a word is left alone (that is always an alef, folded to ا). Must run
- * before the folding filter, which would otherwise have removed the hamza already. Not
- * thread-safe (a token stream).
+ * before the folding filter, which would otherwise have removed the hamza already. Not thread-safe
+ * (a token stream).
  */
 public final class HamzaVariantFilter extends TokenFilter {
 
@@ -26,7 +26,8 @@ public final class HamzaVariantFilter extends TokenFilter {
   static final char HAMZA = '\u0674';
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-  private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+  private final PositionIncrementAttribute position =
+      addAttribute(PositionIncrementAttribute.class);
   private State pending;
   private char[] variant = new char[16];
   private int variantLength;

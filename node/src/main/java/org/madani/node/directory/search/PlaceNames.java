@@ -12,8 +12,8 @@ import org.madani.node.content.Taxonomies;
 /**
  * The names a region goes by — its Arabic and English labels and the taxonomy's {@code aliases}
  * (Latin transliterations such as "Halab", "Idleb", "Deir Ezzor", "Rakka") — as word sequences
- * folded by the name analyzer, so a query can say which of its words name a region: "Halab"
- * then finds entries in {@code sy-aleppo} and text saying «حلب» or "Aleppo". Immutable after
+ * folded by the name analyzer, so a query can say which of its words name a region: "Halab" then
+ * finds entries in {@code sy-aleppo} and text saying «حلب» or "Aleppo". Immutable after
  * construction; thread-safe.
  */
 final class PlaceNames {
@@ -78,7 +78,8 @@ final class PlaceNames {
   private Match at(List<String> words, int i) {
     for (Name n : names) {
       int k = n.words().size();
-      if (i + k <= words.size() && words.subList(i, i + k).equals(n.words())) return new Match(n.regionId(), i, i + k);
+      if (i + k <= words.size() && words.subList(i, i + k).equals(n.words()))
+        return new Match(n.regionId(), i, i + k);
     }
     return null;
   }
@@ -86,7 +87,8 @@ final class PlaceNames {
   /** The words of {@code s}, one per position (the carrier-folded form, not a hamza variant). */
   static List<String> firstOfEachPosition(Analyzer analyzer, String s) {
     List<String> out = new ArrayList<>();
-    for (List<String> alternatives : DirectoryQueries.positions(analyzer, s)) out.add(alternatives.get(0));
+    for (List<String> alternatives : DirectoryQueries.positions(analyzer, s))
+      out.add(alternatives.get(0));
     return out;
   }
 }

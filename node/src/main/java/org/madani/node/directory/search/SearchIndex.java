@@ -20,7 +20,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -45,7 +44,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.madani.node.model.DirectoryEntry;
 import org.madani.node.model.DirectoryQuery;
@@ -54,15 +52,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The directory's Lucene index in one directory on disk. A derived copy of H2: when it is
- * missing, from an older schema or unreadable, {@link #open} starts it empty and
- * {@link #needsRebuild()} says so.
+ * The directory's Lucene index in one directory on disk. A derived copy of H2: when it is missing,
+ * from an older schema or unreadable, {@link #open} starts it empty and {@link #needsRebuild()}
+ * says so.
  *
  * <p>Writes become visible to searches on {@link #refresh()} (near-real-time reader, cheap) and
  * durable on {@link #commit} (an fsync, ~tens of ms: never once per change; MEASURED.md). Each
- * commit records how far the index is in step with H2 (the last applied number of H2's
- * {@code directory_change} sequence, {@link #changeSeq()}), so a restart after a crash catches up
- * from there. An index without that number (written before V10) asks for a rebuild.
+ * commit records how far the index is in step with H2 (the last applied number of H2's {@code
+ * directory_change} sequence, {@link #changeSeq()}), so a restart after a crash catches up from
+ * there. An index without that number (written before V10) asks for a rebuild.
  *
  * <p>Thread-safety: all methods may be called from any thread; searches run concurrently with
  * writes. Writers should still be serialized by the caller so that a rebuild and a sync do not
@@ -73,7 +71,8 @@ public final class SearchIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Bump when the document layout or analysis changes: an index of another schema is rebuilt. */
-  static final String SCHEMA = "3"; // 2: entries carry their schedule (feeds); 3: hamza variants, tanween alef
+  static final String SCHEMA =
+      "3"; // 2: entries carry their schedule (feeds); 3: hamza variants, tanween alef
 
   static final String KEY = "key";
   static final String SOURCE = "src";
@@ -102,8 +101,14 @@ public final class SearchIndex implements AutoCloseable {
 
   private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
-  private SearchIndex(FSDirectory dir, IndexWriter writer, boolean needsRebuild, long changeSeq,
-      Analyzer text, Analyzer name) throws IOException {
+  private SearchIndex(
+      FSDirectory dir,
+      IndexWriter writer,
+      boolean needsRebuild,
+      long changeSeq,
+      Analyzer text,
+      Analyzer name)
+      throws IOException {
     this.dir = dir;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
@@ -140,9 +145,13 @@ public final class SearchIndex implements AutoCloseable {
     }
     Analyzer text = DirectoryAnalyzers.text();
     Analyzer name = DirectoryAnalyzers.name();
-    IndexWriterConfig cfg = new IndexWriterConfig(new PerFieldAnalyzerWrapper(text, Map.of(NAME, name)))
-        .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setRAMBufferSizeMB(32);
+    IndexWriterConfig cfg =
+        new IndexWriterConfig(new PerFieldAnalyzerWrapper(text, Map.of(NAME, name)))
+            .setOpenMode(
+                rebuild
+                    ? IndexWriterConfig.OpenMode.CREATE
+                    : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setRAMBufferSizeMB(32);
     return new SearchIndex(dir, new IndexWriter(dir, cfg), rebuild, synced, text, name);
   }
 
@@ -204,10 +213,14 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Makes the writes so far durable, noting that H2 changes up to number {@code synced} are included. */
+  /**
+   * Makes the writes so far durable, noting that H2 changes up to number {@code synced} are
+   * included.
+   */
   public void commit(long synced) {
     try {
-      writer.setLiveCommitData(Map.of("schema", SCHEMA, "changeSeq", Long.toString(synced)).entrySet());
+      writer.setLiveCommitData(
+          Map.of("schema", SCHEMA, "changeSeq", Long.toString(synced)).entrySet());
       writer.commit();
       changeSeq = synced;
     } catch (IOException ex) {
@@ -228,12 +241,17 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Runs a search: one page of entries, the total and the facet counts. Blocking (CPU and disk). */
+  /**
+   * Runs a search: one page of entries, the total and the facet counts. Blocking (CPU and disk).
+   */
   public DirectoryResult search(DirectoryQuery q) {
     Query query = queries.build(q);
-    Sort sort = q.sort() == DirectoryQuery.Sort.DATE
-        ? new Sort(new SortedNumericSortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE)
-        : new Sort(SortField.FIELD_SCORE, new SortedNumericSortField(DATE, SortField.Type.LONG, true));
+    Sort sort =
+        q.sort() == DirectoryQuery.Sort.DATE
+            ? new Sort(
+                new SortedNumericSortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE)
+            : new Sort(
+                SortField.FIELD_SCORE, new SortedNumericSortField(DATE, SortField.Type.LONG, true));
     try {
       IndexSearcher s = searchers.acquire();
       try {
@@ -246,7 +264,8 @@ public final class SearchIndex implements AutoCloseable {
           items.add(read(s.storedFields().document(docs[i].doc).getBinaryValue(SOURCE).bytes));
         }
         long total = 0;
-        for (FacetsCollector.MatchingDocs md : r.facetsCollector().getMatchingDocs()) total += md.totalHits;
+        for (FacetsCollector.MatchingDocs md : r.facetsCollector().getMatchingDocs())
+          total += md.totalHits;
         Map<String, Map<String, Long>> counts = counts(s.getIndexReader(), r.facetsCollector());
         Map<String, Map<String, String>> names = new HashMap<>();
         for (String org : counts.getOrDefault(ORGANIZATION, Map.of()).keySet()) {
@@ -262,22 +281,29 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  private Map<String, Map<String, Long>> counts(IndexReader reader, FacetsCollector fc) throws IOException {
+  private Map<String, Map<String, Long>> counts(IndexReader reader, FacetsCollector fc)
+      throws IOException {
     Map<String, Map<String, Long>> out = new LinkedHashMap<>();
     for (String dim : DirectoryResult.DIMENSIONS) out.put(dim, new LinkedHashMap<>());
     if (reader.numDocs() == 0) return out;
-    SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facetState(reader), fc);
+    SortedSetDocValuesFacetCounts counts =
+        new SortedSetDocValuesFacetCounts(facetState(reader), fc);
     for (FacetResult fr : counts.getAllDims(100)) {
       Map<String, Long> values = out.get(fr.dim);
       if (values == null) continue;
       List<LabelAndValue> lvs = new ArrayList<>(List.of(fr.labelValues));
-      lvs.sort(Comparator.comparingLong((LabelAndValue lv) -> -lv.value.longValue()).thenComparing(lv -> lv.label));
+      lvs.sort(
+          Comparator.comparingLong((LabelAndValue lv) -> -lv.value.longValue())
+              .thenComparing(lv -> lv.label));
       for (LabelAndValue lv : lvs) values.put(lv.label, lv.value.longValue());
     }
     return out;
   }
 
-  /** Facet ordinals are per reader; building them costs a pass over the terms, so keep one per reader. */
+  /**
+   * Facet ordinals are per reader; building them costs a pass over the terms, so keep one per
+   * reader.
+   */
   private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
     FacetState f = facetState;
     if (f == null || f.reader() != reader) {

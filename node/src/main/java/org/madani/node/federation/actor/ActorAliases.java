@@ -6,12 +6,18 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code alsoKnownAs} of an actor document, as a moved actor's followers and its old node read it. */
+/**
+ * The {@code alsoKnownAs} of an actor document, as a moved actor's followers and its old node read
+ * it.
+ */
 public final class ActorAliases {
 
   private ActorAliases() {}
 
-  /** The actor ids a document lists in {@code alsoKnownAs} (a string or an array); none if unreadable. */
+  /**
+   * The actor ids a document lists in {@code alsoKnownAs} (a string or an array); none if
+   * unreadable.
+   */
   public static List<String> of(ObjectMapper json, String document) {
     List<String> out = new ArrayList<>();
     try {

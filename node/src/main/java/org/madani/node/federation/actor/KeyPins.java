@@ -33,10 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The key pinning policy for remote actors (protocol-spec/keys.md §3). The keys of the first
- * actor document seen are pinned (trust on first use). A key that a later document introduces is
- * pinned only when the change is proven by a key already pinned: the document (or the Update that
- * carries it) has a proof by a pinned signing key that is neither revoked nor past its overlap, or a
+ * The key pinning policy for remote actors (protocol-spec/keys.md §3). The keys of the first actor
+ * document seen are pinned (trust on first use). A key that a later document introduces is pinned
+ * only when the change is proven by a key already pinned: the document (or the Update that carries
+ * it) has a proof by a pinned signing key that is neither revoked nor past its overlap, or a
  * revocation statement signed by the pinned recovery key names it as the replacement. Anything else
  * — a new key, or a known key id with other key material — is not pinned but flagged for the admin.
  * Revocation statements verified against the pinned recovery key revoke keys and withdraw what was
@@ -54,10 +54,15 @@ public final class KeyPins {
   private final RemoteObjectRepository objects;
   private final ObjectMapper json;
   private final Clock clock;
-  private volatile Runnable changed = () -> { };
+  private volatile Runnable changed = () -> {};
 
-  public KeyPins(RemoteActorRepository repo, KeyChangeRepository flags, MirrorRepository mirrors,
-      RemoteObjectRepository objects, ObjectMapper json, Clock clock) {
+  public KeyPins(
+      RemoteActorRepository repo,
+      KeyChangeRepository flags,
+      MirrorRepository mirrors,
+      RemoteObjectRepository objects,
+      ObjectMapper json,
+      Clock clock) {
     this.repo = repo;
     this.flags = flags;
     this.mirrors = mirrors;
@@ -66,7 +71,9 @@ public final class KeyPins {
     this.clock = clock;
   }
 
-  /** Called (inside the transaction) whenever a pin, expiry or revocation changed: caches drop keys. */
+  /**
+   * Called (inside the transaction) whenever a pin, expiry or revocation changed: caches drop keys.
+   */
   void onChange(Runnable hook) {
     this.changed = hook;
   }
@@ -85,13 +92,16 @@ public final class KeyPins {
    * Applies an Update of the actor: the activity's proof by a pinned key proves the embedded
    * document's new keys. Used for Updates received as (possibly relayed) log items.
    */
-  public Outcome applyUpdate(Connection c, String actorId, ObjectNode activity) throws SQLException {
+  public Outcome applyUpdate(Connection c, String actorId, ObjectNode activity)
+      throws SQLException {
     JsonNode object = activity.get("object");
     if (!(object instanceof ObjectNode doc) || !actorId.equals(doc.path("id").asText())) {
       return new Outcome(List.of(), List.of(), List.of());
     }
-    boolean proven = ObjectProofs.verify(activity, voucherKeys(repo.keysOf(c, actorId)))
-        instanceof ProofVerification.Verified ok && actorId.equals(ok.ownerId());
+    boolean proven =
+        ObjectProofs.verify(activity, voucherKeys(repo.keysOf(c, actorId)))
+                instanceof ProofVerification.Verified ok
+            && actorId.equals(ok.ownerId());
     return apply(c, actorId, doc, proven);
   }
 
@@ -100,7 +110,8 @@ public final class KeyPins {
    *
    * @param proven whether the caller already verified a proof over this document by a pinned key
    */
-  public Outcome apply(Connection c, String actorId, ObjectNode doc, boolean proven) throws SQLException {
+  public Outcome apply(Connection c, String actorId, ObjectNode doc, boolean proven)
+      throws SQLException {
     Instant now = clock.instant();
     List<KeyRow> pinned = repo.keysOf(c, actorId);
     boolean first = pinned.isEmpty();
@@ -129,18 +140,27 @@ public final class KeyPins {
       KeyRow k = o.row();
       KeyRow known = byId.get(k.keyId());
       if (known != null) {
-        if (!Keys.publicKeyFromPem(known.publicPem()).equals(Keys.publicKeyFromPem(k.publicPem()))) {
+        if (!Keys.publicKeyFromPem(known.publicPem())
+            .equals(Keys.publicKeyFromPem(k.publicPem()))) {
           flag(c, k, "the key id now names different key material", flagged);
         } else if (o.expires() != null && (first || vouched)) {
           repo.expire(c, k.keyId(), o.expires());
         }
         continue;
       }
-      boolean replacement = revocations.stream().anyMatch(r -> r.replacement()
-          .filter(rep -> rep.keyId().equals(k.keyId()) && rep.key().equals(Keys.publicKeyFromPem(k.publicPem())))
-          .isPresent());
+      boolean replacement =
+          revocations.stream()
+              .anyMatch(
+                  r ->
+                      r.replacement()
+                          .filter(
+                              rep ->
+                                  rep.keyId().equals(k.keyId())
+                                      && rep.key().equals(Keys.publicKeyFromPem(k.publicPem())))
+                          .isPresent());
       if (!first && "recovery".equals(k.purpose())) {
-        // Only the recovery key itself could vouch for its successor; a stolen signing key must not.
+        // Only the recovery key itself could vouch for its successor; a stolen signing key must
+        // not.
         flag(c, k, "a new recovery key", flagged);
       } else if (first || vouched || replacement) {
         repo.addKeyIfAbsent(c, k);
@@ -160,8 +180,10 @@ public final class KeyPins {
       }
     }
     if (!pinnedNow.isEmpty() || !revoked.isEmpty() || vouched) changed.run();
-    if (!pinnedNow.isEmpty() && !first) LOG.info("pinned new key(s) {} of {}: change proven", pinnedNow, actorId);
-    if (!revoked.isEmpty()) LOG.warn("key(s) {} of {} revoked by its recovery key", revoked, actorId);
+    if (!pinnedNow.isEmpty() && !first)
+      LOG.info("pinned new key(s) {} of {}: change proven", pinnedNow, actorId);
+    if (!revoked.isEmpty())
+      LOG.warn("key(s) {} of {} revoked by its recovery key", revoked, actorId);
     return new Outcome(pinnedNow, flagged, revoked);
   }
 
@@ -172,20 +194,42 @@ public final class KeyPins {
   }
 
   public void pinAccepted(Connection c, KeyChangeRepository.Flag f) throws SQLException {
-    repo.repin(c, new KeyRow(f.keyId(), f.actorId(), f.algorithm(), f.publicPem(), clock.instant(), f.purpose(),
-        null, null));
+    repo.repin(
+        c,
+        new KeyRow(
+            f.keyId(),
+            f.actorId(),
+            f.algorithm(),
+            f.publicPem(),
+            clock.instant(),
+            f.purpose(),
+            null,
+            null));
     changed.run();
   }
 
-  private void flag(Connection c, KeyRow k, String reason, List<String> flagged) throws SQLException {
-    flags.flagIfNew(c, k.actorId(), k.keyId(), k.algorithm(), k.purpose(), k.publicPem(), clock.instant(), reason);
+  private void flag(Connection c, KeyRow k, String reason, List<String> flagged)
+      throws SQLException {
+    flags.flagIfNew(
+        c,
+        k.actorId(),
+        k.keyId(),
+        k.algorithm(),
+        k.purpose(),
+        k.publicPem(),
+        clock.instant(),
+        reason);
     flagged.add(k.keyId());
-    LOG.warn("key change of {} refused and held for the admin: {} ({})", k.actorId(), k.keyId(), reason);
+    LOG.warn(
+        "key change of {} refused and held for the admin: {} ({})", k.actorId(), k.keyId(), reason);
   }
 
-  /** Whether the document itself carries a proof by a pinned, still-valid signing key of the actor. */
+  /**
+   * Whether the document itself carries a proof by a pinned, still-valid signing key of the actor.
+   */
   private boolean documentProven(ObjectNode doc, String actorId, List<KeyRow> pinned) {
-    return doc.has("proof") && ObjectProofs.verify(doc, voucherKeys(pinned)) instanceof ProofVerification.Verified ok
+    return doc.has("proof")
+        && ObjectProofs.verify(doc, voucherKeys(pinned)) instanceof ProofVerification.Verified ok
         && actorId.equals(ok.ownerId());
   }
 
@@ -197,7 +241,9 @@ public final class KeyPins {
     Instant now = clock.instant();
     List<KeyRow> ok = new ArrayList<>();
     for (KeyRow k : pinned) {
-      if ("ed25519".equals(k.algorithm()) && "signing".equals(k.purpose()) && k.revokedAt() == null
+      if ("ed25519".equals(k.algorithm())
+          && "signing".equals(k.purpose())
+          && k.revokedAt() == null
           && (k.expiresAt() == null || now.isBefore(k.expiresAt()))) {
         ok.add(k);
       }
@@ -209,14 +255,22 @@ public final class KeyPins {
     Map<String, VerificationKey> keys = new HashMap<>();
     for (KeyRow k : rows) {
       if ("ed25519".equals(k.algorithm())) {
-        keys.put(k.keyId(), VerificationKey.of(k.keyId(), k.actorId(), Keys.publicKeyFromPem(k.publicPem()),
-            SignatureAlgorithm.ED25519));
+        keys.put(
+            k.keyId(),
+            VerificationKey.of(
+                k.keyId(),
+                k.actorId(),
+                Keys.publicKeyFromPem(k.publicPem()),
+                SignatureAlgorithm.ED25519));
       }
     }
     return id -> Optional.ofNullable(keys.get(id));
   }
 
-  /** Validity bounds of pinned keys, for {@link ObjectProofs#verify}: proofs created at or after them fail. */
+  /**
+   * Validity bounds of pinned keys, for {@link ObjectProofs#verify}: proofs created at or after
+   * them fail.
+   */
   public static Function<String, Optional<KeyStatus>> statuses(List<KeyRow> pinned) {
     Map<String, KeyStatus> out = new HashMap<>();
     for (KeyRow k : pinned) {
@@ -226,23 +280,34 @@ public final class KeyPins {
   }
 
   /**
-   * Mirror items and stored objects of {@code actorId} signed with {@code keyId} at or after
-   * {@code since} are no longer known to be genuine: mirror items are withdrawn (kept, never applied
-   * or served again), objects whose stored copy carries such a proof are purged.
+   * Mirror items and stored objects of {@code actorId} signed with {@code keyId} at or after {@code
+   * since} are no longer known to be genuine: mirror items are withdrawn (kept, never applied or
+   * served again), objects whose stored copy carries such a proof are purged.
    */
-  private void withdraw(Connection c, String actorId, String keyId, Instant since) throws SQLException {
-    var items = mirrors.withdraw(c, actorId, doc -> signedWithAfter(read(doc), keyId, since), clock.instant());
+  private void withdraw(Connection c, String actorId, String keyId, Instant since)
+      throws SQLException {
+    var items =
+        mirrors.withdraw(
+            c, actorId, doc -> signedWithAfter(read(doc), keyId, since), clock.instant());
     int purged = 0;
     for (var o : objects.ofActor(c, actorId)) {
-      if (signedWithAfter(read(o.document()), keyId, since) && objects.purge(c, o.id(), actorId)) purged++;
+      if (signedWithAfter(read(o.document()), keyId, since) && objects.purge(c, o.id(), actorId))
+        purged++;
     }
     if (!items.isEmpty() || purged > 0) {
-      LOG.warn("withdrew {} mirror item(s) and {} object(s) of {} signed with revoked {}", items.size(), purged,
-          actorId, keyId);
+      LOG.warn(
+          "withdrew {} mirror item(s) and {} object(s) of {} signed with revoked {}",
+          items.size(),
+          purged,
+          actorId,
+          keyId);
     }
   }
 
-  /** Whether the document, or the object it embeds, has a proof by {@code keyId} created at or after {@code since}. */
+  /**
+   * Whether the document, or the object it embeds, has a proof by {@code keyId} created at or after
+   * {@code since}.
+   */
   static boolean signedWithAfter(JsonNode doc, String keyId, Instant since) {
     if (doc == null) return false;
     if (proofsBy(doc.get("proof"), keyId, since)) return true;
@@ -260,7 +325,8 @@ public final class KeyPins {
     try {
       return !OffsetDateTime.parse(proof.path("created").asText("")).toInstant().isBefore(since);
     } catch (DateTimeParseException e) {
-      return true; // unreadable date on a revoked key's proof: not known to be before the revocation
+      return true; // unreadable date on a revoked key's proof: not known to be before the
+      // revocation
     }
   }
 
@@ -273,9 +339,9 @@ public final class KeyPins {
   }
 
   /**
-   * Keys an actor document offers: RSA {@code publicKey}(s), Ed25519 Multikeys in
-   * {@code assertionMethod} (with their {@code expires}) and Madani {@code recoveryKey}s. A key of
-   * another origin or claimed for another owner is not this actor's key and is skipped.
+   * Keys an actor document offers: RSA {@code publicKey}(s), Ed25519 Multikeys in {@code
+   * assertionMethod} (with their {@code expires}) and Madani {@code recoveryKey}s. A key of another
+   * origin or claimed for another owner is not this actor's key and is skipped.
    */
   List<Offered> extractKeys(String actorId, ObjectNode doc, Instant now) {
     List<Offered> out = new ArrayList<>();
@@ -287,11 +353,18 @@ public final class KeyPins {
       String kid = k.path("id").asText("");
       String owner = k.path("owner").asText(actorId);
       String pem = k.path("publicKeyPem").asText("");
-      if (kid.isEmpty() || pem.isEmpty() || !owner.equals(actorId) || !Origins.sameOrigin(kid, actorId)) continue;
+      if (kid.isEmpty()
+          || pem.isEmpty()
+          || !owner.equals(actorId)
+          || !Origins.sameOrigin(kid, actorId)) continue;
       try {
         PublicKey key = Keys.publicKeyFromPem(pem);
-        boolean ed = "Ed25519".equalsIgnoreCase(key.getAlgorithm()) || "EdDSA".equalsIgnoreCase(key.getAlgorithm());
-        out.add(new Offered(new KeyRow(kid, actorId, ed ? "ed25519" : "rsa", Keys.toPem(key), now), null));
+        boolean ed =
+            "Ed25519".equalsIgnoreCase(key.getAlgorithm())
+                || "EdDSA".equalsIgnoreCase(key.getAlgorithm());
+        out.add(
+            new Offered(
+                new KeyRow(kid, actorId, ed ? "ed25519" : "rsa", Keys.toPem(key), now), null));
       } catch (RuntimeException ignored) {
         // unreadable key: skip it, others may do
       }
@@ -308,7 +381,8 @@ public final class KeyPins {
     return out;
   }
 
-  private static void multikeys(List<Offered> out, JsonNode list, String actorId, String purpose, Instant now) {
+  private static void multikeys(
+      List<Offered> out, JsonNode list, String actorId, String purpose, Instant now) {
     if (list == null) return;
     List<JsonNode> items = new ArrayList<>();
     if (list.isArray()) list.forEach(items::add);
@@ -316,12 +390,20 @@ public final class KeyPins {
     for (JsonNode k : items) {
       String kid = k.path("id").asText("");
       String controller = k.path("controller").asText(actorId);
-      if (!"Multikey".equals(k.path("type").asText()) || kid.isEmpty() || !controller.equals(actorId)
+      if (!"Multikey".equals(k.path("type").asText())
+          || kid.isEmpty()
+          || !controller.equals(actorId)
           || !Origins.sameOrigin(kid, actorId)) continue;
       try {
         PublicKey key = Keys.fromMultibase(k.path("publicKeyMultibase").asText());
-        Instant expires = k.hasNonNull("expires") ? OffsetDateTime.parse(k.get("expires").asText()).toInstant() : null;
-        out.add(new Offered(new KeyRow(kid, actorId, "ed25519", Keys.toPem(key), now, purpose, expires, null), expires));
+        Instant expires =
+            k.hasNonNull("expires")
+                ? OffsetDateTime.parse(k.get("expires").asText()).toInstant()
+                : null;
+        out.add(
+            new Offered(
+                new KeyRow(kid, actorId, "ed25519", Keys.toPem(key), now, purpose, expires, null),
+                expires));
       } catch (RuntimeException ignored) {
         // not an Ed25519 multikey we understand
       }

@@ -1,11 +1,10 @@
 package org.madani.node.federation.actor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,7 +36,8 @@ public final class LocalActors {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalActors.class);
 
   /** Stateless; where the organization moved from or to. */
-  private final org.madani.node.store.OrgMoveRepository moves = new org.madani.node.store.OrgMoveRepository();
+  private final org.madani.node.store.OrgMoveRepository moves =
+      new org.madani.node.store.OrgMoveRepository();
 
   /** Fragment of the RSA key id, {@code <actor>#main-key}, the name Mastodon-style peers expect. */
   public static final String RSA_FRAGMENT = "main-key";
@@ -51,7 +51,9 @@ public final class LocalActors {
     this(json, urls, keys, PrivateKeyFiles.PLAIN);
   }
 
-  /** @param keyFiles reads private key files, plain or encrypted with the configured passphrase */
+  /**
+   * @param keyFiles reads private key files, plain or encrypted with the configured passphrase
+   */
   public LocalActors(ObjectMapper json, Urls urls, KeyRepository keys, PrivateKeyFiles keyFiles) {
     this.json = json;
     this.urls = urls;
@@ -70,7 +72,9 @@ public final class LocalActors {
     String prefix = urls.root() + "/orgs/";
     if (actorId == null || !actorId.startsWith(prefix)) return java.util.Optional.empty();
     String rest = actorId.substring(prefix.length());
-    return rest.matches("[a-z0-9][a-z0-9_-]{1,30}") ? java.util.Optional.of(rest) : java.util.Optional.empty();
+    return rest.matches("[a-z0-9][a-z0-9_-]{1,30}")
+        ? java.util.Optional.of(rest)
+        : java.util.Optional.empty();
   }
 
   public String inbox(String handle) {
@@ -98,10 +102,14 @@ public final class LocalActors {
     return json.valueToTree(actor(c, org));
   }
 
-  /** The actor document of {@code org} as a typed record. Blocking (reads keys); call inside a transaction. */
+  /**
+   * The actor document of {@code org} as a typed record. Blocking (reads keys); call inside a
+   * transaction.
+   */
   public ActorDocument actor(Connection c, Organization org) throws SQLException {
     String id = actorId(org.handle());
-    // publicKey lists the RSA key first (Mastodon reads only the first) and then the current Ed25519
+    // publicKey lists the RSA key first (Mastodon reads only the first) and then the current
+    // Ed25519
     // signing key, which signs our RFC 9421 requests: Fedify 1.6+ looks HTTP-signature keys up
     // under publicKey only (never assertionMethod), so without it every first RFC 9421 delivery
     // to a Fedify server is refused. The same key, same id, is the Multikey in assertionMethod.
@@ -131,27 +139,53 @@ public final class LocalActors {
     // Madani terms (protocol-spec/keys.md): the recovery key is not an assertion method, it only
     // signs revocation statements, which travel with the document so late peers learn them too.
     // A moved organization (issue 15 item 5): the new actor names the old one in alsoKnownAs (what
-    // makes a Move to it valid for Mastodon, Fedify and Madani); the old one names the new in movedTo.
+    // makes a Move to it valid for Mastodon, Fedify and Madani); the old one names the new in
+    // movedTo.
     var moved = moves.find(c, org.id());
-    List<String> alsoKnownAs = moved.isPresent() && moved.get().alsoKnownAs() != null
-        ? List.of(moved.get().alsoKnownAs()) : List.of();
+    List<String> alsoKnownAs =
+        moved.isPresent() && moved.get().alsoKnownAs() != null
+            ? List.of(moved.get().alsoKnownAs())
+            : List.of();
     String movedTo = moved.isPresent() ? moved.get().movedTo() : null;
     JsonNode profile = org.profile();
-    return new ActorDocument(EmittedContexts.actor(), id, ActorDocument.TYPE, org.handle(),
-        Localized.plain(profile.get("name")), Localized.map(profile.get("name")),
-        Localized.plain(profile.get("summary")), Localized.map(profile.get("summary")),
-        id, inbox(org.handle()), id + "/outbox", followers(org.handle()), id + "/following",
-        new ActorDocument.Endpoints(sharedInbox()), false, true, ActorDocument.ProfileTerms.of(profile),
-        assertion, publicKeys, recovery, revocations, alsoKnownAs, movedTo);
+    return new ActorDocument(
+        EmittedContexts.actor(),
+        id,
+        ActorDocument.TYPE,
+        org.handle(),
+        Localized.plain(profile.get("name")),
+        Localized.map(profile.get("name")),
+        Localized.plain(profile.get("summary")),
+        Localized.map(profile.get("summary")),
+        id,
+        inbox(org.handle()),
+        id + "/outbox",
+        followers(org.handle()),
+        id + "/following",
+        new ActorDocument.Endpoints(sharedInbox()),
+        false,
+        true,
+        ActorDocument.ProfileTerms.of(profile),
+        assertion,
+        publicKeys,
+        recovery,
+        revocations,
+        alsoKnownAs,
+        movedTo);
   }
 
   private static CryptographicKey cryptographicKey(String actorId, KeyRow k) {
     return new CryptographicKey(actorId + "#" + k.fragment(), actorId, k.publicPem());
   }
 
-  private static Multikey multikey(String actorId, KeyRow k, java.time.Instant expires, java.time.Instant revoked) {
-    return new Multikey(actorId + "#" + k.fragment(), actorId,
-        Keys.toMultibase(Keys.publicKeyFromPem(k.publicPem())), expires, revoked);
+  private static Multikey multikey(
+      String actorId, KeyRow k, java.time.Instant expires, java.time.Instant revoked) {
+    return new Multikey(
+        actorId + "#" + k.fragment(),
+        actorId,
+        Keys.toMultibase(Keys.publicKeyFromPem(k.publicPem())),
+        expires,
+        revoked);
   }
 
   /**
@@ -159,7 +193,8 @@ public final class LocalActors {
    * rotated-out ones too (a proof set), so that a peer that missed the rotation's Update learns the
    * new key with a proof by one it pinned. Dated by the last change of the profile or of its keys.
    */
-  public ObjectNode signedDocument(Connection c, Organization org, java.time.Instant now) throws SQLException {
+  public ObjectNode signedDocument(Connection c, Organization org, java.time.Instant now)
+      throws SQLException {
     java.time.Instant changed = org.updated();
     for (KeyRow k : keys.forOrganization(c, org.id())) {
       if (k.created().isAfter(changed)) changed = k.created();
@@ -182,17 +217,25 @@ public final class LocalActors {
       } catch (UncheckedIOException e) {
         // A key file that is not there (a backup restored without --include-keys) is not a
         // passphrase problem: the node still serves its pages; signing fails until keys are back.
-        LOG.warn("signing keys of {} not readable: {}",
-            org.handle(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
+        LOG.warn(
+            "signing keys of {} not readable: {}",
+            org.handle(),
+            e.getCause() == null ? e.getMessage() : e.getCause().toString());
       } catch (RuntimeException e) {
-        throw new IllegalStateException("cannot read the signing keys of '" + org.handle() + "': " + e.getMessage()
-            + " (encrypted keys are read with the passphrase in MADANI_KEY_PASSPHRASE_FILE or MADANI_KEY_PASSPHRASE)",
+        throw new IllegalStateException(
+            "cannot read the signing keys of '"
+                + org.handle()
+                + "': "
+                + e.getMessage()
+                + " (encrypted keys are read with the passphrase in MADANI_KEY_PASSPHRASE_FILE or MADANI_KEY_PASSPHRASE)",
             e);
       }
     }
   }
 
-  /** The organization's current Ed25519 signing key (RFC 9421 between Madani nodes, object proofs). */
+  /**
+   * The organization's current Ed25519 signing key (RFC 9421 between Madani nodes, object proofs).
+   */
   public SigningKey ed25519(Connection c, Organization org) throws SQLException {
     return signingKey(c, org, "ed25519", SignatureAlgorithm.ED25519);
   }
@@ -202,12 +245,17 @@ public final class LocalActors {
    * overlap, the rotated-out ones, so that a peer that missed the rotation's Update and fetches the
    * document learns the new key with a proof by a key it already pinned (protocol-spec/keys.md §2).
    */
-  public List<SigningKey> documentKeys(Connection c, Organization org, java.time.Instant now) throws SQLException {
+  public List<SigningKey> documentKeys(Connection c, Organization org, java.time.Instant now)
+      throws SQLException {
     List<SigningKey> out = new java.util.ArrayList<>();
     out.add(ed25519(c, org));
     for (KeyRow k : keys.forOrganization(c, org.id())) {
-      if ("ed25519".equals(k.algorithm()) && "signing".equals(k.purpose()) && k.revokedAt() == null
-          && k.expiresAt() != null && k.expiresAt().isAfter(now) && k.privateFile() != null) {
+      if ("ed25519".equals(k.algorithm())
+          && "signing".equals(k.purpose())
+          && k.revokedAt() == null
+          && k.expiresAt() != null
+          && k.expiresAt().isAfter(now)
+          && k.privateFile() != null) {
         out.add(load(org, k, SignatureAlgorithm.ED25519));
       }
     }
@@ -219,14 +267,16 @@ public final class LocalActors {
     return signingKey(c, org, "rsa", SignatureAlgorithm.RSA_V1_5_SHA256);
   }
 
-  private SigningKey signingKey(Connection c, Organization org, String algorithm, SignatureAlgorithm alg)
+  private SigningKey signingKey(
+      Connection c, Organization org, String algorithm, SignatureAlgorithm alg)
       throws SQLException {
     // The newest current key signs: after a rotation or revocation the next call picks the new one.
     KeyRow chosen = null;
     for (KeyRow k : keys.forOrganization(c, org.id())) {
       if (k.algorithm().equals(algorithm) && k.current() && k.privateFile() != null) chosen = k;
     }
-    if (chosen == null) throw new IllegalStateException("no " + algorithm + " signing key for " + org.handle());
+    if (chosen == null)
+      throw new IllegalStateException("no " + algorithm + " signing key for " + org.handle());
     return load(org, chosen, alg);
   }
 

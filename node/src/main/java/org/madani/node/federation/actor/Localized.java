@@ -18,7 +18,10 @@ public final class Localized {
     target.set(property + "Map", langMap.deepCopy());
   }
 
-  /** The plain value of a language map: Arabic when present, else the first language; null for no map. */
+  /**
+   * The plain value of a language map: Arabic when present, else the first language; null for no
+   * map.
+   */
   public static String plain(JsonNode langMap) {
     if (langMap == null || !langMap.isObject() || langMap.isEmpty()) return null;
     return (langMap.has("ar") ? langMap.get("ar") : langMap.elements().next()).asText();

@@ -24,9 +24,17 @@ final class PinnedKeyCache {
     this(MAX_KEYS, Duration.ofHours(6), ForkJoinPool.commonPool());
   }
 
-  /** @param maintenance where Caffeine runs evictions (the caller's thread in tests, for a settled size) */
+  /**
+   * @param maintenance where Caffeine runs evictions (the caller's thread in tests, for a settled
+   *     size)
+   */
   PinnedKeyCache(int maxKeys, Duration idle, Executor maintenance) {
-    this.cache = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(idle).executor(maintenance).build();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(maxKeys)
+            .expireAfterAccess(idle)
+            .executor(maintenance)
+            .build();
   }
 
   ResolvedKey get(String keyId) {

@@ -29,15 +29,28 @@ public final class RevocationStatements {
   private RevocationStatements() {}
 
   /** A verified statement. {@code replacement} is the new signing key it vouches for, if any. */
-  public record Revocation(String actorId, String revokedKey, Instant since, Optional<Replacement> replacement,
+  public record Revocation(
+      String actorId,
+      String revokedKey,
+      Instant since,
+      Optional<Replacement> replacement,
       ObjectNode statement) {}
 
   /** The replacement key a statement names. */
   public record Replacement(String keyId, PublicKey key) {}
 
-  /** Builds and signs a statement with the recovery key (the CLI does this with the offline key file). */
-  public static ObjectNode sign(String actorId, String revokedKey, Instant since, String replacementKeyId,
-      PublicKey replacement, SigningKey recoveryKey, Instant now) {
+  /**
+   * Builds and signs a statement with the recovery key (the CLI does this with the offline key
+   * file).
+   */
+  public static ObjectNode sign(
+      String actorId,
+      String revokedKey,
+      Instant since,
+      String replacementKeyId,
+      PublicKey replacement,
+      SigningKey recoveryKey,
+      Instant now) {
     ObjectNode s = JsonNodeFactory.instance.objectNode();
     s.set("@context", EmittedContexts.object());
     s.put("id", actorId + "#revocation-" + revokedKey.substring(revokedKey.indexOf('#') + 1));
@@ -46,7 +59,10 @@ public final class RevocationStatements {
     s.put("revokedKey", revokedKey);
     s.put("revokedSince", since.toString());
     if (replacementKeyId != null) {
-      s.putObject("replacementKey").put("id", replacementKeyId).put("type", "Multikey").put("controller", actorId)
+      s.putObject("replacementKey")
+          .put("id", replacementKeyId)
+          .put("type", "Multikey")
+          .put("controller", actorId)
           .put("publicKeyMultibase", Keys.toMultibase(replacement));
     }
     s.put("published", now.toString());
@@ -59,19 +75,22 @@ public final class RevocationStatements {
    *
    * @param recoveryKeys the actor's pinned, unrevoked recovery keys
    */
-  public static Optional<Revocation> verify(JsonNode node, String actorId,
-      Function<String, Optional<VerificationKey>> recoveryKeys) {
-    if (!(node instanceof ObjectNode s) || !TYPE.equals(s.path("type").asText())
+  public static Optional<Revocation> verify(
+      JsonNode node, String actorId, Function<String, Optional<VerificationKey>> recoveryKeys) {
+    if (!(node instanceof ObjectNode s)
+        || !TYPE.equals(s.path("type").asText())
         || !actorId.equals(s.path("actor").asText())) {
       return Optional.empty();
     }
     // The proof purpose stays assertionMethod (what ObjectProofs checks); what makes it a recovery
     // statement is that only recovery keys are offered to resolve its verification method.
-    if (!(ObjectProofs.verify(s, recoveryKeys) instanceof ProofVerification.Verified ok) || !actorId.equals(ok.ownerId())) {
+    if (!(ObjectProofs.verify(s, recoveryKeys) instanceof ProofVerification.Verified ok)
+        || !actorId.equals(ok.ownerId())) {
       return Optional.empty();
     }
     String revoked = s.path("revokedKey").asText("");
-    if (!Origins.sameOrigin(revoked, actorId) || !revoked.startsWith(actorId + "#")) return Optional.empty();
+    if (!Origins.sameOrigin(revoked, actorId) || !revoked.startsWith(actorId + "#"))
+      return Optional.empty();
     Instant since;
     try {
       since = OffsetDateTime.parse(s.path("revokedSince").asText("")).toInstant();
@@ -84,7 +103,9 @@ public final class RevocationStatements {
       String id = r.path("id").asText("");
       if (!id.startsWith(actorId + "#") || id.equals(revoked)) return Optional.empty();
       try {
-        replacement = Optional.of(new Replacement(id, Keys.fromMultibase(r.path("publicKeyMultibase").asText())));
+        replacement =
+            Optional.of(
+                new Replacement(id, Keys.fromMultibase(r.path("publicKeyMultibase").asText())));
       } catch (RuntimeException e) {
         return Optional.empty();
       }

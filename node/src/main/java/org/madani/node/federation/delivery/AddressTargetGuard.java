@@ -18,7 +18,8 @@ import org.madani.node.federation.fetch.Vetted;
  *
  * <p>Immutable and thread-safe.
  */
-public record AddressTargetGuard(AddressGuard addresses, Predicate<URI> trustPolicy) implements TargetGuard {
+public record AddressTargetGuard(AddressGuard addresses, Predicate<URI> trustPolicy)
+    implements TargetGuard {
 
   public AddressTargetGuard {
     Objects.requireNonNull(addresses, "addresses");
@@ -28,10 +29,16 @@ public record AddressTargetGuard(AddressGuard addresses, Predicate<URI> trustPol
   @Override
   public Future<Vetted> check(URI target) {
     if (!trustPolicy.test(target)) {
-      return Future.failedFuture(new ForbiddenTargetException("refused by this node's trust settings"));
+      return Future.failedFuture(
+          new ForbiddenTargetException("refused by this node's trust settings"));
     }
-    return addresses.check(target).recover(err ->
-        Future.failedFuture(err instanceof FetchException fe && !fe.retryable()
-            ? new ForbiddenTargetException(fe.getMessage()) : err));
+    return addresses
+        .check(target)
+        .recover(
+            err ->
+                Future.failedFuture(
+                    err instanceof FetchException fe && !fe.retryable()
+                        ? new ForbiddenTargetException(fe.getMessage())
+                        : err));
   }
 }

@@ -12,7 +12,8 @@ sealed interface Attempt {
    * The peer answered with a non-2xx status. {@code retryAfter} is null unless given on 429/503;
    * {@code signatureRejected} when the answer says our signature was not accepted.
    */
-  record Refused(int status, Duration retryAfter, boolean signatureRejected, String reason) implements Attempt {}
+  record Refused(int status, Duration retryAfter, boolean signatureRejected, String reason)
+      implements Attempt {}
 
   /** No usable answer: connection refused or reset, DNS failure, timeout. */
   record Unreachable(String reason) implements Attempt {}

@@ -32,8 +32,8 @@ import java.util.function.UnaryOperator;
  * is recorded only while the row still carries the lease it was taken with, so a worker that
  * outlived its lease cannot overwrite the result of the worker that took the job over.
  *
- * <p>Thread-safety: stateless apart from the clock; safe for concurrent use with one connection
- * per thread.
+ * <p>Thread-safety: stateless apart from the clock; safe for concurrent use with one connection per
+ * thread.
  */
 public final class DeliveryQueue {
 
@@ -47,13 +47,13 @@ public final class DeliveryQueue {
    * DeliveryQueueTest). Parameters: now ×3, ids in flight, read-ahead limit.
    */
   static final String CLAIM_SQL =
-        "SELECT d.id, d.host, p.breaker_open_until FROM delivery d LEFT JOIN peer_host p ON p.host = d.host "
-      + "WHERE d.state = 'pending' AND d.next_attempt <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?) "
-      + "AND (p.breaker_open_until IS NULL OR p.breaker_open_until <= ?) "
-      + "AND NOT (d.id = ANY(?)) "
-      + "AND (d.object_id IS NULL OR NOT EXISTS (SELECT 1 FROM delivery e WHERE e.object_id = d.object_id "
-      + "AND e.inbox = d.inbox AND e.state = 'pending' AND e.id < d.id)) "
-      + "ORDER BY d.next_attempt, d.id LIMIT ?";
+      "SELECT d.id, d.host, p.breaker_open_until FROM delivery d LEFT JOIN peer_host p ON p.host = d.host "
+          + "WHERE d.state = 'pending' AND d.next_attempt <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?) "
+          + "AND (p.breaker_open_until IS NULL OR p.breaker_open_until <= ?) "
+          + "AND NOT (d.id = ANY(?)) "
+          + "AND (d.object_id IS NULL OR NOT EXISTS (SELECT 1 FROM delivery e WHERE e.object_id = d.object_id "
+          + "AND e.inbox = d.inbox AND e.state = 'pending' AND e.id < d.id)) "
+          + "ORDER BY d.next_attempt, d.id LIMIT ?";
 
   private final Clock clock;
   private final PeerHosts peers = new PeerHosts();
@@ -68,33 +68,39 @@ public final class DeliveryQueue {
    * ignored, so re-running an outbox step cannot send an activity twice.
    *
    * @return true when a job was added, false when it already existed
-   * @throws IllegalArgumentException for a non-http(s) inbox, an inbox without host, or over-long ids
+   * @throws IllegalArgumentException for a non-http(s) inbox, an inbox without host, or over-long
+   *     ids
    */
-  public boolean enqueue(Connection c, long orgId, String activityId, URI inbox, byte[] body) throws SQLException {
+  public boolean enqueue(Connection c, long orgId, String activityId, URI inbox, byte[] body)
+      throws SQLException {
     return enqueue(c, orgId, activityId, null, inbox, body);
   }
 
   /**
    * As {@link #enqueue(Connection, long, String, URI, byte[])}, for an activity about {@code
-   * objectId}: the job is not sent while an earlier job about the same object to the same inbox
-   * is still pending, so an Update or Delete never overtakes its Create.
+   * objectId}: the job is not sent while an earlier job about the same object to the same inbox is
+   * still pending, so an Update or Delete never overtakes its Create.
    */
-  public boolean enqueue(Connection c, long orgId, String activityId, String objectId, URI inbox, byte[] body)
+  public boolean enqueue(
+      Connection c, long orgId, String activityId, String objectId, URI inbox, byte[] body)
       throws SQLException {
-    if (objectId != null && objectId.length() > MAX_ACTIVITY_ID) objectId = null; // too long to order by; rare
+    if (objectId != null && objectId.length() > MAX_ACTIVITY_ID)
+      objectId = null; // too long to order by; rare
     if (activityId == null || activityId.isBlank() || activityId.length() > MAX_ACTIVITY_ID) {
       throw new IllegalArgumentException("activity id missing or longer than " + MAX_ACTIVITY_ID);
     }
     String target = inbox.toString();
-    if (target.length() > MAX_INBOX) throw new IllegalArgumentException("inbox longer than " + MAX_INBOX);
+    if (target.length() > MAX_INBOX)
+      throw new IllegalArgumentException("inbox longer than " + MAX_INBOX);
     String host = hostOf(inbox);
     if (body == null) throw new IllegalArgumentException("body missing");
     OffsetDateTime now = ts(clock.instant());
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO delivery d USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(2048)))) s(a, i) "
-            + "ON d.activity_id = s.a AND d.inbox = s.i "
-            + "WHEN NOT MATCHED THEN INSERT (org_id, activity_id, inbox, host, body, state, attempts, next_attempt, created, updated, object_id) "
-            + "VALUES (?, s.a, s.i, ?, ?, 'pending', 0, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "MERGE INTO delivery d USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(2048)))) s(a, i) "
+                + "ON d.activity_id = s.a AND d.inbox = s.i "
+                + "WHEN NOT MATCHED THEN INSERT (org_id, activity_id, inbox, host, body, state, attempts, next_attempt, created, updated, object_id) "
+                + "VALUES (?, s.a, s.i, ?, ?, 'pending', 0, ?, ?, ?, ?)")) {
       ps.setString(1, activityId);
       ps.setString(2, target);
       ps.setLong(3, orgId);
@@ -121,7 +127,10 @@ public final class DeliveryQueue {
     }
     String host = target.getHost().toLowerCase(Locale.ROOT);
     int port = target.getPort();
-    boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+    boolean defaultPort =
+        port == -1
+            || (scheme.equals("https") && port == 443)
+            || (scheme.equals("http") && port == 80);
     return defaultPort ? host : host + ":" + port;
   }
 
@@ -131,12 +140,19 @@ public final class DeliveryQueue {
    * probe job and pushes the breaker's end to the lease's end, so no second probe starts meanwhile
    * and a crashed probe lets the host half-open again afterwards.
    *
-   * @param busy    requests in flight per host in the calling worker
+   * @param busy requests in flight per host in the calling worker
    * @param sending ids of jobs the calling worker is still sending; never taken again even if their
-   *                lease ran out meanwhile, so one worker never sends a job twice at once
+   *     lease ran out meanwhile, so one worker never sends a job twice at once
    */
-  public List<DeliveryJob> claim(Connection c, Instant now, Duration lease, int limit, int perHost,
-      Map<String, Integer> busy, Set<Long> sending) throws SQLException {
+  public List<DeliveryJob> claim(
+      Connection c,
+      Instant now,
+      Duration lease,
+      int limit,
+      int perHost,
+      Map<String, Integer> busy,
+      Set<Long> sending)
+      throws SQLException {
     return claim(c, now, lease, limit, host -> perHost, busy, sending);
   }
 
@@ -144,8 +160,14 @@ public final class DeliveryQueue {
    * As above, with a limit per host ({@code perHost}, e.g. adapted to how fast each host answers).
    * A job about an object waits while an earlier job about it to the same inbox is pending (order).
    */
-  public List<DeliveryJob> claim(Connection c, Instant now, Duration lease, int limit,
-      java.util.function.ToIntFunction<String> perHost, Map<String, Integer> busy, Set<Long> sending)
+  public List<DeliveryJob> claim(
+      Connection c,
+      Instant now,
+      Duration lease,
+      int limit,
+      java.util.function.ToIntFunction<String> perHost,
+      Map<String, Integer> busy,
+      Set<Long> sending)
       throws SQLException {
     if (limit <= 0) return List.of();
     Instant leaseUntil = org.madani.node.store.Timestamps.truncate(now.plus(lease));
@@ -154,7 +176,8 @@ public final class DeliveryQueue {
     List<Candidate> candidates = new ArrayList<>();
     // On PostgreSQL, several node processes claim from one queue: rows another claim has locked
     // are skipped instead of waited for; the conditional lease UPDATE below still decides.
-    try (PreparedStatement ps = c.prepareStatement(CLAIM_SQL + org.madani.node.store.Dialect.of(c).skipLocked("d"))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(CLAIM_SQL + org.madani.node.store.Dialect.of(c).skipLocked("d"))) {
       OffsetDateTime t = ts(now);
       ps.setObject(1, t);
       ps.setObject(2, t);
@@ -166,7 +189,8 @@ public final class DeliveryQueue {
       ps.setInt(5, Math.min(4096, limit * 8));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          candidates.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)));
+          candidates.add(
+              new Candidate(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)));
         }
       }
     }
@@ -188,13 +212,18 @@ public final class DeliveryQueue {
     return load(c, lease(c, claimed, now, leaseUntil), leaseUntil);
   }
 
-  /** Leases the jobs in one batched statement; the ids actually leased (others were taken meanwhile). */
-  private List<Long> lease(Connection c, List<Long> ids, Instant now, Instant leaseUntil) throws SQLException {
+  /**
+   * Leases the jobs in one batched statement; the ids actually leased (others were taken
+   * meanwhile).
+   */
+  private List<Long> lease(Connection c, List<Long> ids, Instant now, Instant leaseUntil)
+      throws SQLException {
     if (ids.isEmpty()) return ids;
     List<Long> leased = new ArrayList<>(ids.size());
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE delivery SET lease_until = ?, updated = ? WHERE id = ? AND state = 'pending' "
-            + "AND (lease_until IS NULL OR lease_until <= ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE delivery SET lease_until = ?, updated = ? WHERE id = ? AND state = 'pending' "
+                + "AND (lease_until IS NULL OR lease_until <= ?)")) {
       for (long id : ids) {
         ps.setObject(1, ts(leaseUntil));
         ps.setObject(2, ts(now));
@@ -208,9 +237,11 @@ public final class DeliveryQueue {
     return leased;
   }
 
-  private boolean takeProbe(Connection c, String host, OffsetDateTime openUntil, Instant leaseUntil) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE peer_host SET breaker_open_until = ? WHERE host = ? AND breaker_open_until = ?")) {
+  private boolean takeProbe(Connection c, String host, OffsetDateTime openUntil, Instant leaseUntil)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE peer_host SET breaker_open_until = ? WHERE host = ? AND breaker_open_until = ?")) {
       ps.setObject(1, ts(leaseUntil));
       ps.setString(2, host);
       ps.setObject(3, openUntil);
@@ -219,18 +250,30 @@ public final class DeliveryQueue {
   }
 
   /** Loads the leased jobs in one query, in the order they were claimed. */
-  private List<DeliveryJob> load(Connection c, List<Long> ids, Instant leaseUntil) throws SQLException {
+  private List<DeliveryJob> load(Connection c, List<Long> ids, Instant leaseUntil)
+      throws SQLException {
     if (ids.isEmpty()) return List.of();
     Map<Long, DeliveryJob> byId = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT d.id, d.org_id, d.activity_id, d.inbox, d.host, d.attempts, d.created, d.body, p.signature_scheme "
-            + "FROM delivery d LEFT JOIN peer_host p ON p.host = d.host WHERE d.id = ANY(?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT d.id, d.org_id, d.activity_id, d.inbox, d.host, d.attempts, d.created, d.body, p.signature_scheme "
+                + "FROM delivery d LEFT JOIN peer_host p ON p.host = d.host WHERE d.id = ANY(?)")) {
       ps.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          byId.put(rs.getLong(1), new DeliveryJob(rs.getLong(1), rs.getLong(2), rs.getString(3),
-              URI.create(rs.getString(4)), rs.getString(5), rs.getInt(6), instant(rs, 7), leaseUntil, rs.getBytes(8),
-              SignatureScheme.fromStored(rs.getString(9))));
+          byId.put(
+              rs.getLong(1),
+              new DeliveryJob(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  URI.create(rs.getString(4)),
+                  rs.getString(5),
+                  rs.getInt(6),
+                  instant(rs, 7),
+                  leaseUntil,
+                  rs.getBytes(8),
+                  SignatureScheme.fromStored(rs.getString(9))));
         }
       }
     }
@@ -244,8 +287,9 @@ public final class DeliveryQueue {
 
   /** Gives leases back unused (a worker stopping before it sent them): due again at once. */
   public void release(Connection c, List<DeliveryJob> jobs) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE delivery SET lease_until = NULL WHERE id = ? AND lease_until = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE delivery SET lease_until = NULL WHERE id = ? AND lease_until = ?")) {
       for (DeliveryJob job : jobs) {
         ps.setLong(1, job.id());
         ps.setObject(2, ts(job.leaseUntil()));
@@ -255,26 +299,37 @@ public final class DeliveryQueue {
   }
 
   /** Records a delivery. False when the lease was lost meanwhile (nothing written). */
-  public boolean markDone(Connection c, DeliveryJob job, int status, Instant now) throws SQLException {
+  public boolean markDone(Connection c, DeliveryJob job, int status, Instant now)
+      throws SQLException {
     return finish(c, job, DeliveryState.DONE, job.created(), status, null, now);
   }
 
   /** Records a failed attempt to be retried at {@code next}. False when the lease was lost. */
-  public boolean reschedule(Connection c, DeliveryJob job, Instant next, Integer status, String error, Instant now)
+  public boolean reschedule(
+      Connection c, DeliveryJob job, Instant next, Integer status, String error, Instant now)
       throws SQLException {
     return finish(c, job, DeliveryState.PENDING, next, status, error, now);
   }
 
   /** Records that the job is given up. False when the lease was lost. */
-  public boolean markDead(Connection c, DeliveryJob job, Integer status, String error, Instant now) throws SQLException {
+  public boolean markDead(Connection c, DeliveryJob job, Integer status, String error, Instant now)
+      throws SQLException {
     return finish(c, job, DeliveryState.DEAD, job.created(), status, error, now);
   }
 
-  private boolean finish(Connection c, DeliveryJob job, DeliveryState state, Instant next, Integer status,
-      String error, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE delivery SET state = ?, attempts = attempts + 1, next_attempt = ?, lease_until = NULL, "
-            + "last_status = ?, last_error = ?, updated = ? WHERE id = ? AND lease_until = ?")) {
+  private boolean finish(
+      Connection c,
+      DeliveryJob job,
+      DeliveryState state,
+      Instant next,
+      Integer status,
+      String error,
+      Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE delivery SET state = ?, attempts = attempts + 1, next_attempt = ?, lease_until = NULL, "
+                + "last_status = ?, last_error = ?, updated = ? WHERE id = ? AND lease_until = ?")) {
       ps.setString(1, state.storedName());
       ps.setObject(2, ts(next));
       ps.setObject(3, status);
@@ -290,7 +345,8 @@ public final class DeliveryQueue {
    * Reads, changes and writes a host's state under a row lock, so concurrent outcomes for one host
    * (several requests in flight) do not lose each other's failure counts. Creates the row if new.
    */
-  public PeerState updatePeer(Connection c, String host, UnaryOperator<PeerState> change) throws SQLException {
+  public PeerState updatePeer(Connection c, String host, UnaryOperator<PeerState> change)
+      throws SQLException {
     return peers.update(c, host, change);
   }
 
@@ -306,10 +362,11 @@ public final class DeliveryQueue {
    * @return how many jobs were given up
    */
   public int expireStalled(Connection c, Instant now, Duration giveUpAfter) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE delivery SET state = 'dead', last_error = ?, updated = ? "
-            + "WHERE state = 'pending' AND created < ? AND (lease_until IS NULL OR lease_until <= ?) "
-            + "AND host IN (SELECT host FROM peer_host WHERE breaker_open_until > ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE delivery SET state = 'dead', last_error = ?, updated = ? "
+                + "WHERE state = 'pending' AND created < ? AND (lease_until IS NULL OR lease_until <= ?) "
+                + "AND host IN (SELECT host FROM peer_host WHERE breaker_open_until > ?)")) {
       ps.setString(1, "gave up: host unreachable for " + giveUpAfter.toHours() + " h");
       ps.setObject(2, ts(now));
       ps.setObject(3, ts(now.minus(giveUpAfter)));
@@ -319,9 +376,12 @@ public final class DeliveryQueue {
     }
   }
 
-  /** Deletes delivered jobs last updated before {@code before}; repeats of them are then possible. */
+  /**
+   * Deletes delivered jobs last updated before {@code before}; repeats of them are then possible.
+   */
   public int purgeDone(Connection c, Instant before) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery WHERE state = 'done' AND updated < ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM delivery WHERE state = 'done' AND updated < ?")) {
       ps.setObject(1, ts(before));
       return ps.executeUpdate();
     }
@@ -330,15 +390,28 @@ public final class DeliveryQueue {
   /** All jobs for an activity, one per inbox, ordered by id. */
   public List<DeliveryRecord> find(Connection c, String activityId) throws SQLException {
     List<DeliveryRecord> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, org_id, activity_id, inbox, host, state, attempts, next_attempt, lease_until, last_status, "
-            + "last_error, created, updated FROM delivery WHERE activity_id = ? ORDER BY id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, org_id, activity_id, inbox, host, state, attempts, next_attempt, lease_until, last_status, "
+                + "last_error, created, updated FROM delivery WHERE activity_id = ? ORDER BY id")) {
       ps.setString(1, activityId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new DeliveryRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), URI.create(rs.getString(4)),
-              rs.getString(5), DeliveryState.fromStored(rs.getString(6)), rs.getInt(7), instant(rs, 8),
-              instant(rs, 9), (Integer) rs.getObject(10), rs.getString(11), instant(rs, 12), instant(rs, 13)));
+          out.add(
+              new DeliveryRecord(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  URI.create(rs.getString(4)),
+                  rs.getString(5),
+                  DeliveryState.fromStored(rs.getString(6)),
+                  rs.getInt(7),
+                  instant(rs, 8),
+                  instant(rs, 9),
+                  (Integer) rs.getObject(10),
+                  rs.getString(11),
+                  instant(rs, 12),
+                  instant(rs, 13)));
         }
       }
     }
@@ -348,8 +421,9 @@ public final class DeliveryQueue {
   /** Counts by state and per host, with each host's breaker state as of {@code now}. */
   public DeliveryStats stats(Connection c, Instant now) throws SQLException {
     long pending = 0, done = 0, dead = 0, leased = 0;
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT state, COUNT(*), SUM(CASE WHEN lease_until > ? THEN 1 ELSE 0 END) FROM delivery GROUP BY state")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT state, COUNT(*), SUM(CASE WHEN lease_until > ? THEN 1 ELSE 0 END) FROM delivery GROUP BY state")) {
       ps.setObject(1, ts(now));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -365,8 +439,9 @@ public final class DeliveryQueue {
       }
     }
     Map<String, Long> queued = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT host, COUNT(*) FROM delivery WHERE state = 'pending' GROUP BY host");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT host, COUNT(*) FROM delivery WHERE state = 'pending' GROUP BY host");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) queued.put(rs.getString(1), rs.getLong(2));
     }
@@ -375,10 +450,20 @@ public final class DeliveryQueue {
     queued.keySet().forEach(h -> known.putIfAbsent(h, PeerState.unknown(h)));
     List<DeliveryStats.HostStats> hosts = new ArrayList<>();
     for (PeerState p : known.values()) {
-      BreakerState breaker = p.breakerOpenUntil() == null ? BreakerState.CLOSED
-          : now.isBefore(p.breakerOpenUntil()) ? BreakerState.OPEN : BreakerState.HALF_OPEN;
-      hosts.add(new DeliveryStats.HostStats(p.host(), queued.getOrDefault(p.host(), 0L), p.lastSuccess(),
-          p.lastFailure(), p.consecutiveFailures(), breaker, p.breakerOpenUntil(), p.signatureScheme()));
+      BreakerState breaker =
+          p.breakerOpenUntil() == null
+              ? BreakerState.CLOSED
+              : now.isBefore(p.breakerOpenUntil()) ? BreakerState.OPEN : BreakerState.HALF_OPEN;
+      hosts.add(
+          new DeliveryStats.HostStats(
+              p.host(),
+              queued.getOrDefault(p.host(), 0L),
+              p.lastSuccess(),
+              p.lastFailure(),
+              p.consecutiveFailures(),
+              breaker,
+              p.breakerOpenUntil(),
+              p.signatureScheme()));
     }
     return new DeliveryStats(pending, leased, done, dead, hosts);
   }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Where a delivery job stands: waiting (possibly leased), delivered, or given up. */
 public enum DeliveryState {
-  PENDING, DONE, DEAD;
+  PENDING,
+  DONE,
+  DEAD;
 
   String storedName() {
     return name().toLowerCase(Locale.ROOT);

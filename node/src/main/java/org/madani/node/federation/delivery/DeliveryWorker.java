@@ -50,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorker extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
   /** An answer this slow makes the host's concurrency shrink instead of grow. */
   private static final Duration SLOW_ANSWER = Duration.ofSeconds(2);
 
@@ -81,16 +82,30 @@ public final class DeliveryWorker extends VerticleBase {
 
   /** An attempt waiting to be recorded with others in one transaction. */
   private record Outcome(DeliveryJob job, Attempt attempt, io.vertx.core.Promise<Void> recorded) {}
+
   private final java.util.function.Consumer<DeliveryOutcome> outcomes;
 
-  public DeliveryWorker(Database db, DeliveryQueue queue, RequestSigner signer, TargetGuard guard,
-      DeliveryOptions options, Clock clock) {
-    this(db, queue, signer, guard, options, clock, o -> { });
+  public DeliveryWorker(
+      Database db,
+      DeliveryQueue queue,
+      RequestSigner signer,
+      TargetGuard guard,
+      DeliveryOptions options,
+      Clock clock) {
+    this(db, queue, signer, guard, options, clock, o -> {});
   }
 
-  /** @param outcomes told of every recorded outcome (metrics) */
-  public DeliveryWorker(Database db, DeliveryQueue queue, RequestSigner signer, TargetGuard guard,
-      DeliveryOptions options, Clock clock, java.util.function.Consumer<DeliveryOutcome> outcomes) {
+  /**
+   * @param outcomes told of every recorded outcome (metrics)
+   */
+  public DeliveryWorker(
+      Database db,
+      DeliveryQueue queue,
+      RequestSigner signer,
+      TargetGuard guard,
+      DeliveryOptions options,
+      Clock clock,
+      java.util.function.Consumer<DeliveryOutcome> outcomes) {
     this.outcomes = java.util.Objects.requireNonNull(outcomes, "outcomes");
     this.db = db;
     this.queue = queue;
@@ -100,18 +115,24 @@ public final class DeliveryWorker extends VerticleBase {
     this.clock = clock;
   }
 
-
   @Override
   public Future<?> start() {
-    WebClientOptions http = new WebClientOptions()
-        .setFollowRedirects(false) // a redirected POST could land on an address the guard never saw
-        .setConnectTimeout((int) options.connectTimeout().toMillis())
-        .setIdleTimeout((int) options.requestTimeout().toMillis())
-        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setUserAgent("Madani");
+    WebClientOptions http =
+        new WebClientOptions()
+            .setFollowRedirects(
+                false) // a redirected POST could land on an address the guard never saw
+            .setConnectTimeout((int) options.connectTimeout().toMillis())
+            .setIdleTimeout((int) options.requestTimeout().toMillis())
+            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+            .setUserAgent("Madani");
     // Keep-alive pools per host (Vert.x keys pools by server address), as large as a host may get.
-    client = WebClient.create(vertx, http.setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(options.perHostMax()).setMaxWaitQueueSize(options.concurrency()));
+    client =
+        WebClient.create(
+            vertx,
+            http.setKeepAlive(true),
+            new PoolOptions()
+                .setHttp1MaxSize(options.perHostMax())
+                .setMaxWaitQueueSize(options.concurrency()));
     limits = new HostLimits(options.perHostConcurrency(), options.perHostMax(), SLOW_ANSWER);
     poster = new InboxPoster(client, signer, options);
     loop = context;
@@ -121,17 +142,18 @@ public final class DeliveryWorker extends VerticleBase {
   }
 
   /**
-   * Looks for due jobs now instead of at the next tick; call after committing an enqueue. Cheap
-   * and coalesced: many calls in a burst cause one scan. Safe from any thread; ignored before
-   * start and after stop.
+   * Looks for due jobs now instead of at the next tick; call after committing an enqueue. Cheap and
+   * coalesced: many calls in a burst cause one scan. Safe from any thread; ignored before start and
+   * after stop.
    */
   public void wakeUp() {
     Context c = loop;
     if (c != null && wakeUpPending.compareAndSet(false, true)) {
-      c.runOnContext(v -> {
-        wakeUpPending.set(false);
-        poll();
-      });
+      c.runOnContext(
+          v -> {
+            wakeUpPending.set(false);
+            poll();
+          });
     }
   }
 
@@ -144,11 +166,14 @@ public final class DeliveryWorker extends VerticleBase {
     // running holds settled futures (never failed), so join fails only on the timeout.
     return Future.join(new ArrayList<>(running))
         .timeout(bound, TimeUnit.MILLISECONDS)
-        .transform(ar -> {
-          if (ar.failed()) LOG.warn("delivery worker stopped with requests still open; their leases will expire");
-          client.close();
-          return Future.succeededFuture();
-        });
+        .transform(
+            ar -> {
+              if (ar.failed())
+                LOG.warn(
+                    "delivery worker stopped with requests still open; their leases will expire");
+              client.close();
+              return Future.succeededFuture();
+            });
   }
 
   private void poll() {
@@ -165,20 +190,23 @@ public final class DeliveryWorker extends VerticleBase {
     if (sweep) lastSweep = now;
     Map<String, Integer> busy = Map.copyOf(inFlightPerHost);
     Set<Long> sending = Set.copyOf(inFlightJobs);
-    Future<?> cycle = claim(now, sweep, free, busy, sending).compose(jobs -> launchOrRelease(jobs, free))
-        .onFailure(err -> LOG.warn("delivery poll failed: {}", err.toString()))
-        .onComplete(ar -> {
-          polling = false;
-          if (pollAgain) {
-            pollAgain = false;
-            poll();
-          }
-        });
+    Future<?> cycle =
+        claim(now, sweep, free, busy, sending)
+            .compose(jobs -> launchOrRelease(jobs, free))
+            .onFailure(err -> LOG.warn("delivery poll failed: {}", err.toString()))
+            .onComplete(
+                ar -> {
+                  polling = false;
+                  if (pollAgain) {
+                    pollAgain = false;
+                    poll();
+                  }
+                });
     track(cycle);
   }
 
-  private Future<List<DeliveryJob>> claim(Instant now, boolean sweep, int free, Map<String, Integer> busy,
-      Set<Long> sending) {
+  private Future<List<DeliveryJob>> claim(
+      Instant now, boolean sweep, int free, Map<String, Integer> busy, Set<Long> sending) {
     // Snapshots: the claim runs on a database thread, the limits live on the event loop.
     Map<String, Integer> hostLimits = new HashMap<>();
     busy.keySet().forEach(h -> hostLimits.put(h, limits.limit(h)));
@@ -187,17 +215,24 @@ public final class DeliveryWorker extends VerticleBase {
     java.util.function.ToIntFunction<String> limitFor = h -> known.getOrDefault(h, fallback);
     try {
       int[] expired = {0};
-      return db.tx(c -> {
-        if (sweep) {
-          expired[0] = queue.expireStalled(c, now, options.retry().giveUpAfter());
-          if (expired[0] > 0) LOG.warn("gave up on {} deliveries to hosts unreachable past the deadline", expired[0]);
-        }
-        return queue.claim(c, now, options.lease(), free, limitFor, busy, sending);
-      }).onSuccess(jobs -> {
-        for (int i = 0; i < expired[0]; i++) outcomes.accept(DeliveryOutcome.DEAD);
-      });
+      return db.tx(
+              c -> {
+                if (sweep) {
+                  expired[0] = queue.expireStalled(c, now, options.retry().giveUpAfter());
+                  if (expired[0] > 0)
+                    LOG.warn(
+                        "gave up on {} deliveries to hosts unreachable past the deadline",
+                        expired[0]);
+                }
+                return queue.claim(c, now, options.lease(), free, limitFor, busy, sending);
+              })
+          .onSuccess(
+              jobs -> {
+                for (int i = 0; i < expired[0]; i++) outcomes.accept(DeliveryOutcome.DEAD);
+              });
     } catch (RuntimeException e) {
-      // A closed database rejects the task synchronously; polling must not stay stuck "in progress".
+      // A closed database rejects the task synchronously; polling must not stay stuck "in
+      // progress".
       return Future.failedFuture(e);
     }
   }
@@ -205,10 +240,13 @@ public final class DeliveryWorker extends VerticleBase {
   private Future<Void> launchOrRelease(List<DeliveryJob> jobs, int asked) {
     if (stopping) {
       // Taken while stopping: give the leases back so the jobs do not wait out the lease.
-      return jobs.isEmpty() ? Future.succeededFuture() : db.tx(c -> {
-        queue.release(c, jobs);
-        return null;
-      });
+      return jobs.isEmpty()
+          ? Future.succeededFuture()
+          : db.tx(
+              c -> {
+                queue.release(c, jobs);
+                return null;
+              });
     }
     jobs.forEach(this::launch);
     if (jobs.size() == asked) pollAgain = true; // a full batch: more may be due
@@ -220,17 +258,26 @@ public final class DeliveryWorker extends VerticleBase {
     inFlightPerHost.merge(job.host(), 1, Integer::sum);
     inFlightJobs.add(job.id());
     long started = System.nanoTime();
-    Future<Void> delivery = attempt(job)
-        .onSuccess(attempt -> adapt(job.host(), attempt, Duration.ofNanos(System.nanoTime() - started)))
-        .compose(attempt -> record(job, attempt))
-        .onFailure(err -> LOG.warn("delivery of {} to {}: outcome not recorded ({}); retried after the lease",
-            job.activityId(), job.host(), err.toString()))
-        .onComplete(ar -> {
-          inFlight--;
-          inFlightJobs.remove(job.id());
-          inFlightPerHost.computeIfPresent(job.host(), (h, n) -> n <= 1 ? null : n - 1);
-          poll();
-        });
+    Future<Void> delivery =
+        attempt(job)
+            .onSuccess(
+                attempt ->
+                    adapt(job.host(), attempt, Duration.ofNanos(System.nanoTime() - started)))
+            .compose(attempt -> record(job, attempt))
+            .onFailure(
+                err ->
+                    LOG.warn(
+                        "delivery of {} to {}: outcome not recorded ({}); retried after the lease",
+                        job.activityId(),
+                        job.host(),
+                        err.toString()))
+            .onComplete(
+                ar -> {
+                  inFlight--;
+                  inFlightJobs.remove(job.id());
+                  inFlightPerHost.computeIfPresent(job.host(), (h, n) -> n <= 1 ? null : n - 1);
+                  poll();
+                });
     track(delivery);
   }
 
@@ -241,7 +288,7 @@ public final class DeliveryWorker extends VerticleBase {
       case Attempt.Refused r when r.status() == 429 || r.status() == 503 -> limits.throttled(host);
       case Attempt.Refused r -> limits.answered(host, took);
       case Attempt.Unreachable u -> limits.throttled(host);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -258,13 +305,15 @@ public final class DeliveryWorker extends VerticleBase {
     } catch (RuntimeException e) {
       allowed = Future.failedFuture(e);
     }
-    return allowed.transform(ar -> {
-      if (ar.succeeded()) return poster.send(job, ar.result(), clock.instant());
-      Throwable err = ar.cause();
-      return Future.succeededFuture(err instanceof ForbiddenTargetException
-          ? new Attempt.Forbidden("forbidden target: " + err.getMessage())
-          : new Attempt.Unreachable("target check failed: " + err.getMessage()));
-    });
+    return allowed.transform(
+        ar -> {
+          if (ar.succeeded()) return poster.send(job, ar.result(), clock.instant());
+          Throwable err = ar.cause();
+          return Future.succeededFuture(
+              err instanceof ForbiddenTargetException
+                  ? new Attempt.Forbidden("forbidden target: " + err.getMessage())
+                  : new Attempt.Unreachable("target check failed: " + err.getMessage()));
+        });
   }
 
   /**
@@ -287,38 +336,50 @@ public final class DeliveryWorker extends VerticleBase {
     Instant now = clock.instant();
     Future<List<DeliveryOutcome>> written;
     try {
-      written = db.tx(c -> {
-        List<DeliveryOutcome> out = new ArrayList<>(batch.size());
-        // Health changes per host are chained and written once per host: one row lock and update
-        // for a hundred answers from the same host, in the order the answers came.
-        Map<String, UnaryOperator<PeerState>> health = new java.util.LinkedHashMap<>();
-        for (Outcome o : batch) out.add(recordOne(c, o.job(), o.attempt(), now, health));
-        for (Map.Entry<String, UnaryOperator<PeerState>> h : health.entrySet()) {
-          queue.updatePeer(c, h.getKey(), h.getValue());
-        }
-        return out;
-      });
+      written =
+          db.tx(
+              c -> {
+                List<DeliveryOutcome> out = new ArrayList<>(batch.size());
+                // Health changes per host are chained and written once per host: one row lock and
+                // update
+                // for a hundred answers from the same host, in the order the answers came.
+                Map<String, UnaryOperator<PeerState>> health = new java.util.LinkedHashMap<>();
+                for (Outcome o : batch) out.add(recordOne(c, o.job(), o.attempt(), now, health));
+                for (Map.Entry<String, UnaryOperator<PeerState>> h : health.entrySet()) {
+                  queue.updatePeer(c, h.getKey(), h.getValue());
+                }
+                return out;
+              });
     } catch (RuntimeException e) {
       written = Future.failedFuture(e);
     }
-    written.onComplete(ar -> {
-      recording = false;
-      for (int i = 0; i < batch.size(); i++) {
-        if (ar.succeeded()) {
-          DeliveryOutcome outcome = ar.result().get(i);
-          if (outcome != null) outcomes.accept(outcome);
-          batch.get(i).recorded().complete();
-        } else {
-          batch.get(i).recorded().fail(ar.cause());
-        }
-      }
-      flush();
-    });
+    written.onComplete(
+        ar -> {
+          recording = false;
+          for (int i = 0; i < batch.size(); i++) {
+            if (ar.succeeded()) {
+              DeliveryOutcome outcome = ar.result().get(i);
+              if (outcome != null) outcomes.accept(outcome);
+              batch.get(i).recorded().complete();
+            } else {
+              batch.get(i).recorded().fail(ar.cause());
+            }
+          }
+          flush();
+        });
   }
 
-  /** Writes one outcome and adds the host's health change; the outcome, or null when the lease was lost. */
-  private DeliveryOutcome recordOne(Connection c, DeliveryJob job, Attempt attempt, Instant now,
-      Map<String, UnaryOperator<PeerState>> hostHealth) throws SQLException {
+  /**
+   * Writes one outcome and adds the host's health change; the outcome, or null when the lease was
+   * lost.
+   */
+  private DeliveryOutcome recordOne(
+      Connection c,
+      DeliveryJob job,
+      Attempt attempt,
+      Instant now,
+      Map<String, UnaryOperator<PeerState>> hostHealth)
+      throws SQLException {
     RetryPolicy retry = options.retry();
     CircuitBreaker breaker = options.breaker();
     int attemptNo = job.attempts() + 1;
@@ -337,7 +398,11 @@ public final class DeliveryWorker extends VerticleBase {
           recorded = queue.markDead(c, job, r.status(), r.reason(), now);
           outcome = DeliveryOutcome.DEAD;
           health = p -> breaker.afterAnswer(p, now, false);
-          LOG.warn("delivery of {} to {} refused for good: {}", job.activityId(), job.host(), r.reason());
+          LOG.warn(
+              "delivery of {} to {} refused for good: {}",
+              job.activityId(),
+              job.host(),
+              r.reason());
         }
         case Attempt.Refused r -> {
           outcome = retryOrGiveUp(c, job, attemptNo, r.status(), r.reason(), r.retryAfter(), now);
@@ -360,8 +425,10 @@ public final class DeliveryWorker extends VerticleBase {
         }
       }
       if (!recorded) {
-        LOG.info("lease on {} to {} expired before its outcome was recorded; another attempt owns it",
-            job.activityId(), job.host());
+        LOG.info(
+            "lease on {} to {} expired before its outcome was recorded; another attempt owns it",
+            job.activityId(),
+            job.host());
       }
       if (health != null) {
         UnaryOperator<PeerState> change = health;
@@ -372,19 +439,47 @@ public final class DeliveryWorker extends VerticleBase {
   }
 
   /** Reschedules or gives up; the outcome, or null when the lease was lost (nothing written). */
-  private DeliveryOutcome retryOrGiveUp(Connection c, DeliveryJob job, int attemptNo, Integer status, String reason,
-      Duration retryAfter, Instant now) throws SQLException {
-    RetryPolicy.Decision decision = options.retry()
-        .afterFailure(attemptNo, job.created(), now, retryAfter, ThreadLocalRandom.current().nextDouble());
+  private DeliveryOutcome retryOrGiveUp(
+      Connection c,
+      DeliveryJob job,
+      int attemptNo,
+      Integer status,
+      String reason,
+      Duration retryAfter,
+      Instant now)
+      throws SQLException {
+    RetryPolicy.Decision decision =
+        options
+            .retry()
+            .afterFailure(
+                attemptNo,
+                job.created(),
+                now,
+                retryAfter,
+                ThreadLocalRandom.current().nextDouble());
     return switch (decision) {
       case RetryPolicy.Decision.RetryAt at -> {
-        LOG.info("delivery of {} to {} failed ({}), attempt {}; next at {}",
-            job.activityId(), job.host(), reason, attemptNo, at.at());
-        yield queue.reschedule(c, job, at.at(), status, reason, now) ? DeliveryOutcome.FAILED : null;
+        LOG.info(
+            "delivery of {} to {} failed ({}), attempt {}; next at {}",
+            job.activityId(),
+            job.host(),
+            reason,
+            attemptNo,
+            at.at());
+        yield queue.reschedule(c, job, at.at(), status, reason, now)
+            ? DeliveryOutcome.FAILED
+            : null;
       }
       case RetryPolicy.Decision.GiveUp g -> {
-        LOG.warn("delivery of {} to {} failed ({}); {}", job.activityId(), job.host(), reason, g.reason());
-        yield queue.markDead(c, job, status, reason + "; " + g.reason(), now) ? DeliveryOutcome.DEAD : null;
+        LOG.warn(
+            "delivery of {} to {} failed ({}); {}",
+            job.activityId(),
+            job.host(),
+            reason,
+            g.reason());
+        yield queue.markDead(c, job, status, reason + "; " + g.reason(), now)
+            ? DeliveryOutcome.DEAD
+            : null;
       }
     };
   }

@@ -8,8 +8,8 @@ import java.util.Map;
  * How many requests may be in flight to each host, adapted to how the host answers (additive
  * increase, multiplicative decrease, as TCP does): a host that answers quickly gets one more slot
  * each time it has answered a full window quickly, up to {@code max}; a slow answer takes one slot
- * away; a 429, a 503 or a transport failure halves the limit (the refused job itself waits for
- * the answer's {@code Retry-After}, see {@link RetryPolicy}).
+ * away; a 429, a 503 or a transport failure halves the limit (the refused job itself waits for the
+ * answer's {@code Retry-After}, see {@link RetryPolicy}).
  *
  * <p>Memory only: after a restart every host starts again at {@code start}, which is safe.
  *
@@ -23,12 +23,13 @@ final class HostLimits {
   private final int start;
   private final int max;
   private final Duration slow;
-  private final Map<String, int[]> limits = new HashMap<>(); // host -> {limit, quick answers in this window}
+  private final Map<String, int[]> limits =
+      new HashMap<>(); // host -> {limit, quick answers in this window}
 
   /**
    * @param start the limit of a host not seen yet
-   * @param max   the most requests in flight to one host
-   * @param slow  an answer taking at least this long counts as slow
+   * @param max the most requests in flight to one host
+   * @param slow an answer taking at least this long counts as slow
    */
   HostLimits(int start, int max, Duration slow) {
     if (start < 1 || max < start) throw new IllegalArgumentException("need 1 <= start <= max");

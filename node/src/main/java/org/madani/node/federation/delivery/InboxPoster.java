@@ -17,8 +17,8 @@ import java.util.Locale;
 import org.madani.node.federation.fetch.Vetted;
 
 /**
- * Sends one signed POST to an inbox and says how it went, including the one-time fallback from
- * RFC 9421 to draft-cavage signatures. Knows nothing of the database.
+ * Sends one signed POST to an inbox and says how it went, including the one-time fallback from RFC
+ * 9421 to draft-cavage signatures. Knows nothing of the database.
  *
  * <p>Thread-safety: used only on the worker's event loop.
  */
@@ -37,41 +37,56 @@ final class InboxPoster {
   }
 
   /**
-   * Sends the job with the host's known scheme (RFC 9421 when unknown). If the peer rejects an
-   * RFC 9421 signature and the host never accepted one, sends again at once with cavage: most of
-   * the fediverse verifies only cavage, and waiting a backoff for that would be pointless.
+   * Sends the job with the host's known scheme (RFC 9421 when unknown). If the peer rejects an RFC
+   * 9421 signature and the host never accepted one, sends again at once with cavage: most of the
+   * fediverse verifies only cavage, and waiting a backoff for that would be pointless.
    */
   Future<Attempt> send(DeliveryJob job, Vetted target, Instant now) {
     SignatureScheme first = job.knownScheme() == null ? SignatureScheme.RFC9421 : job.knownScheme();
     // Only while RFC 9421 is unproven for this host: once it worked, a rejection means something
     // else (e.g. a rotated key not yet fetched) and falling back would hide it.
     boolean mayFallBack = job.knownScheme() == null;
-    return sendOnce(job, target, first, now).compose(attempt -> {
-      boolean fallback = mayFallBack && attempt instanceof Attempt.Refused r && r.signatureRejected();
-      return fallback ? sendOnce(job, target, SignatureScheme.CAVAGE, now) : Future.succeededFuture(attempt);
-    });
+    return sendOnce(job, target, first, now)
+        .compose(
+            attempt -> {
+              boolean fallback =
+                  mayFallBack && attempt instanceof Attempt.Refused r && r.signatureRejected();
+              return fallback
+                  ? sendOnce(job, target, SignatureScheme.CAVAGE, now)
+                  : Future.succeededFuture(attempt);
+            });
   }
 
-  private Future<Attempt> sendOnce(DeliveryJob job, Vetted target, SignatureScheme scheme, Instant now) {
+  private Future<Attempt> sendOnce(
+      DeliveryJob job, Vetted target, SignatureScheme scheme, Instant now) {
     Future<MultiMap> signed;
     try {
       signed = signer.sign(job.orgId(), "POST", job.inbox(), job.body(), scheme);
     } catch (RuntimeException e) {
       signed = Future.failedFuture(e);
     }
-    return signed.transform(ar -> ar.failed()
-        ? Future.succeededFuture(new Attempt.LocalFailure("signing failed: " + ar.cause().getMessage()))
-        : post(job, target, ar.result(), scheme, now));
+    return signed.transform(
+        ar ->
+            ar.failed()
+                ? Future.succeededFuture(
+                    new Attempt.LocalFailure("signing failed: " + ar.cause().getMessage()))
+                : post(job, target, ar.result(), scheme, now));
   }
 
   /**
-   * Connects to the address the guard vetted; the absolute URL still gives the {@code Host}
-   * header, TLS SNI and the name the certificate must match.
+   * Connects to the address the guard vetted; the absolute URL still gives the {@code Host} header,
+   * TLS SNI and the name the certificate must match.
    */
-  private Future<Attempt> post(DeliveryJob job, Vetted target, MultiMap signatureHeaders, SignatureScheme scheme,
+  private Future<Attempt> post(
+      DeliveryJob job,
+      Vetted target,
+      MultiMap signatureHeaders,
+      SignatureScheme scheme,
       Instant now) {
-    SocketAddress server = SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port()));
-    return client.requestAbs(HttpMethod.POST, server, job.inbox().toString())
+    SocketAddress server =
+        SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port()));
+    return client
+        .requestAbs(HttpMethod.POST, server, job.inbox().toString())
         .followRedirects(false)
         .connectTimeout(options.connectTimeout().toMillis())
         .idleTimeout(options.requestTimeout().toMillis())
@@ -86,15 +101,19 @@ final class InboxPoster {
   static Attempt classify(HttpResponse<Buffer> response, SignatureScheme scheme, Instant now) {
     int status = response.statusCode();
     if (status >= 200 && status < 300) return new Attempt.Delivered(status, scheme);
-    Duration retryAfter = status == 429 || status == 503 ? retryAfter(response.getHeader("Retry-After"), now) : null;
+    Duration retryAfter =
+        status == 429 || status == 503 ? retryAfter(response.getHeader("Retry-After"), now) : null;
     boolean signatureRejected = looksLikeSignatureRejection(status, response);
-    String reason = "HTTP " + status + (signatureRejected ? ": signature rejected (" + scheme.storedName() + ")" : "");
+    String reason =
+        "HTTP "
+            + status
+            + (signatureRejected ? ": signature rejected (" + scheme.storedName() + ")" : "");
     return new Attempt.Refused(status, retryAfter, signatureRejected, reason);
   }
 
   /**
-   * 401 is what Mastodon and GoToSocial answer for a signature they cannot verify; some servers
-   * use 400 or 403 and say so in the body or in WWW-Authenticate.
+   * 401 is what Mastodon and GoToSocial answer for a signature they cannot verify; some servers use
+   * 400 or 403 and say so in the body or in WWW-Authenticate.
    */
   private static boolean looksLikeSignatureRejection(int status, HttpResponse<Buffer> response) {
     if (status == 401) return true;

@@ -31,14 +31,21 @@ public final class OrgRequestSigner implements RequestSigner, GetSigner {
   private final Clock clock;
   private final String userAgent;
 
-  /** @param userAgent names this node (software and base URL), as peers' logs expect; never a person */
+  /**
+   * @param userAgent names this node (software and base URL), as peers' logs expect; never a person
+   */
   private final io.vertx.core.WorkerExecutor signing;
 
   /**
-   * @param signing   workers that sign (one per core): RSA costs ~0.7 ms, Ed25519 ~25 µs; never the
-   *                  event loop
+   * @param signing workers that sign (one per core): RSA costs ~0.7 ms, Ed25519 ~25 µs; never the
+   *     event loop
    */
-  public OrgRequestSigner(Database db, OrganizationRepository orgs, LocalActors actors, Clock clock, String userAgent,
+  public OrgRequestSigner(
+      Database db,
+      OrganizationRepository orgs,
+      LocalActors actors,
+      Clock clock,
+      String userAgent,
       io.vertx.core.WorkerExecutor signing) {
     this.signing = signing;
     this.userAgent = userAgent;
@@ -51,29 +58,44 @@ public final class OrgRequestSigner implements RequestSigner, GetSigner {
   /**
    * Signs on the crypto workers (both cores), not in a database transaction: the organization's
    * current key is looked up at most every {@link #KEY_TTL} per scheme. After an online rotation,
-   * requests may be signed with the previous key for that long, which peers still accept during
-   * the rotation's overlap (protocol-spec/keys.md).
+   * requests may be signed with the previous key for that long, which peers still accept during the
+   * rotation's overlap (protocol-spec/keys.md).
    */
   @Override
-  public Future<MultiMap> sign(long orgId, String method, URI target, byte[] body, SignatureScheme scheme) {
-    return key(orgId, scheme).compose(key -> signing.executeBlocking(() -> {
-      HttpRequestView request = HttpRequestView.of(method, target, Map.of(
-          "host", target.getRawAuthority(),
-          "content-type", ActivityStreams.MEDIA_TYPE), body);
-      HttpRequestView signed = scheme == SignatureScheme.CAVAGE
-          ? new CavageSigner(key, clock).signRequest(request)
-          : new Rfc9421Signer(key, clock).signRequest(request);
-      MultiMap headers = headers(signed);
-      headers.set("User-Agent", userAgent);
-      return headers;
-    }, false));
+  public Future<MultiMap> sign(
+      long orgId, String method, URI target, byte[] body, SignatureScheme scheme) {
+    return key(orgId, scheme)
+        .compose(
+            key ->
+                signing.executeBlocking(
+                    () -> {
+                      HttpRequestView request =
+                          HttpRequestView.of(
+                              method,
+                              target,
+                              Map.of(
+                                  "host",
+                                  target.getRawAuthority(),
+                                  "content-type",
+                                  ActivityStreams.MEDIA_TYPE),
+                              body);
+                      HttpRequestView signed =
+                          scheme == SignatureScheme.CAVAGE
+                              ? new CavageSigner(key, clock).signRequest(request)
+                              : new Rfc9421Signer(key, clock).signRequest(request);
+                      MultiMap headers = headers(signed);
+                      headers.set("User-Agent", userAgent);
+                      return headers;
+                    },
+                    false));
   }
 
   static final java.time.Duration KEY_TTL = java.time.Duration.ofSeconds(5);
 
   private record CachedKey(SigningKey key, long loadedNanos) {}
 
-  private final java.util.concurrent.ConcurrentHashMap<String, CachedKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<String, CachedKey> keys =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Future<SigningKey> key(long orgId, SignatureScheme scheme) {
     String name = orgId + "/" + scheme.storedName();
@@ -81,29 +103,39 @@ public final class OrgRequestSigner implements RequestSigner, GetSigner {
     if (cached != null && System.nanoTime() - cached.loadedNanos() < KEY_TTL.toNanos()) {
       return Future.succeededFuture(cached.key());
     }
-    return db.tx(c -> {
-      Organization org = orgs.findById(c, orgId).orElseThrow(() -> new IllegalStateException("no org " + orgId));
-      SigningKey key = scheme == SignatureScheme.CAVAGE ? actors.rsa(c, org) : actors.ed25519(c, org);
-      keys.put(name, new CachedKey(key, System.nanoTime()));
-      return key;
-    });
+    return db.tx(
+        c -> {
+          Organization org =
+              orgs.findById(c, orgId)
+                  .orElseThrow(() -> new IllegalStateException("no org " + orgId));
+          SigningKey key =
+              scheme == SignatureScheme.CAVAGE ? actors.rsa(c, org) : actors.ed25519(c, org);
+          keys.put(name, new CachedKey(key, System.nanoTime()));
+          return key;
+        });
   }
 
   @Override
   public Future<MultiMap> sign(URI target) {
-    return db.tx(c -> {
-      List<Organization> all = orgs.listAll(c);
-      if (all.isEmpty()) return MultiMap.caseInsensitiveMultiMap();
-      HttpRequestView request = HttpRequestView.of("GET", target, Map.of("host", target.getRawAuthority()), new byte[0]);
-      return headers(new CavageSigner(actors.rsa(c, all.get(0)), clock).signRequest(request));
-    });
+    return db.tx(
+        c -> {
+          List<Organization> all = orgs.listAll(c);
+          if (all.isEmpty()) return MultiMap.caseInsensitiveMultiMap();
+          HttpRequestView request =
+              HttpRequestView.of(
+                  "GET", target, Map.of("host", target.getRawAuthority()), new byte[0]);
+          return headers(new CavageSigner(actors.rsa(c, all.get(0)), clock).signRequest(request));
+        });
   }
 
   private static MultiMap headers(HttpRequestView signed) {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
-    signed.headers().forEach((name, values) -> {
-      if (!"host".equals(name)) values.forEach(v -> out.add(name, v));
-    });
+    signed
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!"host".equals(name)) values.forEach(v -> out.add(name, v));
+            });
     return out;
   }
 }

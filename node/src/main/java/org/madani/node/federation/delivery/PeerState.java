@@ -6,16 +6,20 @@ import java.util.Objects;
 /**
  * What we know about one peer host, as stored in {@code peer_host}.
  *
- * @param host                lower-case host, with {@code :port} when not the default
+ * @param host lower-case host, with {@code :port} when not the default
  * @param consecutiveFailures failed attempts since the last time the host answered properly
- * @param lastSuccess         last delivery the host accepted (2xx), or null
- * @param lastFailure         last failed attempt (connection error, timeout, 5xx, 408, 429), or null
- * @param breakerOpenUntil    null when closed; in the future while open; in the past when half-open
- * @param signatureScheme     the scheme the host last accepted, or null when not known
+ * @param lastSuccess last delivery the host accepted (2xx), or null
+ * @param lastFailure last failed attempt (connection error, timeout, 5xx, 408, 429), or null
+ * @param breakerOpenUntil null when closed; in the future while open; in the past when half-open
+ * @param signatureScheme the scheme the host last accepted, or null when not known
  */
 public record PeerState(
-    String host, int consecutiveFailures, Instant lastSuccess, Instant lastFailure,
-    Instant breakerOpenUntil, SignatureScheme signatureScheme) {
+    String host,
+    int consecutiveFailures,
+    Instant lastSuccess,
+    Instant lastFailure,
+    Instant breakerOpenUntil,
+    SignatureScheme signatureScheme) {
 
   public PeerState {
     Objects.requireNonNull(host, "host");
@@ -28,6 +32,7 @@ public record PeerState(
   }
 
   public PeerState withSignatureScheme(SignatureScheme scheme) {
-    return new PeerState(host, consecutiveFailures, lastSuccess, lastFailure, breakerOpenUntil, scheme);
+    return new PeerState(
+        host, consecutiveFailures, lastSuccess, lastFailure, breakerOpenUntil, scheme);
   }
 }

@@ -8,18 +8,18 @@ import java.net.URI;
  * Signs one outgoing POST on behalf of a hosted organization. Implemented by the signature code
  * ({@code federation.sig} plus key access); the delivery worker only knows this interface.
  *
- * <p>Contract: returns the headers to add to the request (for example {@code Date},
- * {@code Content-Digest} or {@code Digest}, {@code Signature-Input}, {@code Signature}). They are
- * added after the worker's own {@code Content-Type: application/activity+json} and replace any
- * header of the same name. The body is exactly the bytes that will be sent. The worker sends to
- * {@code target} as given, so the signer may cover {@code @method}, {@code @target-uri},
- * {@code host}/{@code @authority} and {@code content-type}.
+ * <p>Contract: returns the headers to add to the request (for example {@code Date}, {@code
+ * Content-Digest} or {@code Digest}, {@code Signature-Input}, {@code Signature}). They are added
+ * after the worker's own {@code Content-Type: application/activity+json} and replace any header of
+ * the same name. The body is exactly the bytes that will be sent. The worker sends to {@code
+ * target} as given, so the signer may cover {@code @method}, {@code @target-uri}, {@code
+ * host}/{@code @authority} and {@code content-type}.
  *
  * <p>A failed future means a local problem (for example a missing key): the job is retried later
  * and the peer's health is not touched.
  *
- * <p>Thread-safety: called on the worker's event loop; must not block it. RSA signing costs
- * ~0.7 ms (MEASURED.md), so implementations should sign off the event loop or use Ed25519.
+ * <p>Thread-safety: called on the worker's event loop; must not block it. RSA signing costs ~0.7 ms
+ * (MEASURED.md), so implementations should sign off the event loop or use Ed25519.
  */
 @FunctionalInterface
 public interface RequestSigner {

@@ -10,9 +10,9 @@ import java.util.Objects;
  *
  * <p>Backoff is exponential with full jitter: after the n-th failed attempt the wait is uniform in
  * {@code [minWait, min(maxWait, base × factor^(n-1))]}. Jitter spreads the retries of many jobs
- * that failed together (a peer's outage) so they do not all return in one burst. With the
- * defaults (30 s, ×2, 12 h cap, 7 days) a job is tried for days, not minutes, because small
- * instances are often down over a weekend.
+ * that failed together (a peer's outage) so they do not all return in one burst. With the defaults
+ * (30 s, ×2, 12 h cap, 7 days) a job is tried for days, not minutes, because small instances are
+ * often down over a weekend.
  *
  * <p>What is retried: connection errors, timeouts, 5xx, 408 and 429. Other 4xx are permanent: the
  * peer understood us and said no, and retrying would only repeat that. A {@code Retry-After} on
@@ -21,29 +21,37 @@ import java.util.Objects;
  *
  * <p>Thread-safety: immutable.
  *
- * @param base        ceiling of the first wait
- * @param factor      growth of the ceiling per attempt, at least 1
- * @param maxWait     cap on any single wait, including a peer's Retry-After
+ * @param base ceiling of the first wait
+ * @param factor growth of the ceiling per attempt, at least 1
+ * @param maxWait cap on any single wait, including a peer's Retry-After
  * @param giveUpAfter total time since the job was created after which it is dead
- * @param minWait     floor of any wait, so full jitter never turns into a tight loop
+ * @param minWait floor of any wait, so full jitter never turns into a tight loop
  */
-public record RetryPolicy(Duration base, double factor, Duration maxWait, Duration giveUpAfter, Duration minWait) {
+public record RetryPolicy(
+    Duration base, double factor, Duration maxWait, Duration giveUpAfter, Duration minWait) {
 
   public RetryPolicy {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(maxWait, "maxWait");
     Objects.requireNonNull(giveUpAfter, "giveUpAfter");
     Objects.requireNonNull(minWait, "minWait");
-    if (base.isNegative() || base.isZero()) throw new IllegalArgumentException("base must be positive");
+    if (base.isNegative() || base.isZero())
+      throw new IllegalArgumentException("base must be positive");
     if (!(factor >= 1.0)) throw new IllegalArgumentException("factor must be >= 1");
     if (maxWait.compareTo(base) < 0) throw new IllegalArgumentException("maxWait < base");
-    if (minWait.isNegative() || minWait.compareTo(base) > 0) throw new IllegalArgumentException("minWait outside [0, base]");
+    if (minWait.isNegative() || minWait.compareTo(base) > 0)
+      throw new IllegalArgumentException("minWait outside [0, base]");
     if (giveUpAfter.compareTo(base) < 0) throw new IllegalArgumentException("giveUpAfter < base");
   }
 
   /** 30 s, doubling, at most 12 h per wait, give up after 5 days, never less than 1 s. */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofHours(12), Duration.ofDays(7), Duration.ofSeconds(1));
+    return new RetryPolicy(
+        Duration.ofSeconds(30),
+        2.0,
+        Duration.ofHours(12),
+        Duration.ofDays(7),
+        Duration.ofSeconds(1));
   }
 
   /** What to do with a job after an attempt that did not deliver it. */
@@ -67,7 +75,9 @@ public record RetryPolicy(Duration base, double factor, Duration maxWait, Durati
     return millis >= maxWait.toMillis() ? maxWait : Duration.ofMillis((long) millis);
   }
 
-  /** The wait after the {@code attempt}-th failed attempt for a uniform {@code random} in [0, 1). */
+  /**
+   * The wait after the {@code attempt}-th failed attempt for a uniform {@code random} in [0, 1).
+   */
   public Duration backoff(int attempt, double random) {
     if (!(random >= 0.0 && random < 1.0)) throw new IllegalArgumentException("random " + random);
     long millis = (long) (ceiling(attempt).toMillis() * random);
@@ -77,16 +87,18 @@ public record RetryPolicy(Duration base, double factor, Duration maxWait, Durati
   /**
    * The decision after a retryable failure.
    *
-   * @param attempt    how many attempts have now failed, including this one (1-based)
-   * @param created    when the job was enqueued; the give-up deadline counts from here
-   * @param now        the current time
+   * @param attempt how many attempts have now failed, including this one (1-based)
+   * @param created when the job was enqueued; the give-up deadline counts from here
+   * @param now the current time
    * @param retryAfter the peer's Retry-After, or null
-   * @param random     uniform in [0, 1)
+   * @param random uniform in [0, 1)
    */
-  public Decision afterFailure(int attempt, Instant created, Instant now, Duration retryAfter, double random) {
+  public Decision afterFailure(
+      int attempt, Instant created, Instant now, Duration retryAfter, double random) {
     Instant deadline = created.plus(giveUpAfter);
     if (!now.isBefore(deadline)) {
-      return new Decision.GiveUp("gave up after " + attempt + " attempts over " + giveUpAfter.toHours() + " h");
+      return new Decision.GiveUp(
+          "gave up after " + attempt + " attempts over " + giveUpAfter.toHours() + " h");
     }
     Duration wait = backoff(attempt, random);
     if (retryAfter != null && retryAfter.compareTo(wait) > 0) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * How an outgoing request is signed. Peers differ: newer software accepts RFC 9421 HTTP Message
- * Signatures, much of the deployed fediverse still only accepts the older draft-cavage-12
- * {@code Signature} header. The worker remembers per host which one worked.
+ * Signatures, much of the deployed fediverse still only accepts the older draft-cavage-12 {@code
+ * Signature} header. The worker remembers per host which one worked.
  */
 public enum SignatureScheme {
   /** RFC 9421 HTTP Message Signatures ({@code Signature-Input} + {@code Signature}). */

@@ -11,12 +11,12 @@ import org.madani.node.federation.fetch.Vetted;
  *
  * <p>Contract: succeed with the {@link Vetted} addresses when the target is allowed; the request
  * then goes to one of those addresses and the host is never looked up again (a second lookup could
- * answer with a private address: DNS rebinding). Fail with {@link ForbiddenTargetException}
- * when it is forbidden; the job is then dead and never retried. Any other failure (for example a
- * DNS lookup that timed out) is treated like a connection error and retried later.
+ * answer with a private address: DNS rebinding). Fail with {@link ForbiddenTargetException} when it
+ * is forbidden; the job is then dead and never retried. Any other failure (for example a DNS lookup
+ * that timed out) is treated like a connection error and retried later.
  *
- * <p>Thread-safety: called on the worker's event loop; must not block (resolve names with
- * Vert.x's DNS client or off the loop).
+ * <p>Thread-safety: called on the worker's event loop; must not block (resolve names with Vert.x's
+ * DNS client or off the loop).
  */
 @FunctionalInterface
 public interface TargetGuard {

@@ -13,21 +13,21 @@ import org.madani.node.federation.fetch.FetchException.Reason;
 /**
  * Decides whether this node may open a connection to a URL, for fetches and for deliveries.
  *
- * <p>Rules: the scheme is https (plain http only in development mode); no user info; any port;
- * the host is resolved once and every address it resolves to must be public. Loopback passes
- * only in development mode; private addresses (RFC 1918, CGNAT, IPv6 unique-local) never do, not
- * even then: a developer's node must not become a way into the network it runs in;
- * link-local (cloud metadata lives at 169.254.169.254), unspecified, multicast, broadcast,
- * documentation and other reserved addresses never pass. IPv6 forms that embed IPv4 are judged
- * by the embedded address. IP literals must be a canonical dotted quad or a bracketed IPv6
- * address: {@code 2130706433}, {@code 0x7f.1} or {@code 0177.0.0.1} are refused even in
- * development mode, because other software reads them as 127.0.0.1 while naive checks do not.
+ * <p>Rules: the scheme is https (plain http only in development mode); no user info; any port; the
+ * host is resolved once and every address it resolves to must be public. Loopback passes only in
+ * development mode; private addresses (RFC 1918, CGNAT, IPv6 unique-local) never do, not even then:
+ * a developer's node must not become a way into the network it runs in; link-local (cloud metadata
+ * lives at 169.254.169.254), unspecified, multicast, broadcast, documentation and other reserved
+ * addresses never pass. IPv6 forms that embed IPv4 are judged by the embedded address. IP literals
+ * must be a canonical dotted quad or a bracketed IPv6 address: {@code 2130706433}, {@code 0x7f.1}
+ * or {@code 0177.0.0.1} are refused even in development mode, because other software reads them as
+ * 127.0.0.1 while naive checks do not.
  *
  * <p>"Every address" matters: a host with one public and one private address would otherwise let
  * the connecting code pick the private one.
  *
- * <p>Immutable and thread-safe. Resolution goes through the injected {@link HostResolver} and
- * never blocks the caller.
+ * <p>Immutable and thread-safe. Resolution goes through the injected {@link HostResolver} and never
+ * blocks the caller.
  */
 public final class AddressGuard {
 
@@ -35,7 +35,7 @@ public final class AddressGuard {
   private final HostResolver resolver;
 
   /**
-   * @param devMode  permits plain http and loopback addresses (nodes on one machine)
+   * @param devMode permits plain http and loopback addresses (nodes on one machine)
    * @param resolver resolves host names; {@link HostResolver#system} in production
    */
   public AddressGuard(boolean devMode, HostResolver resolver) {
@@ -68,8 +68,11 @@ public final class AddressGuard {
       resolved = Future.failedFuture(e);
     }
     return resolved
-        .recover(e -> Future.failedFuture(FetchException.of(Reason.UNRESOLVABLE,
-            "Host " + target.host + " could not be resolved.", e)))
+        .recover(
+            e ->
+                Future.failedFuture(
+                    FetchException.of(
+                        Reason.UNRESOLVABLE, "Host " + target.host + " could not be resolved.", e)))
         .compose(addresses -> vet(target, addresses));
   }
 
@@ -83,9 +86,11 @@ public final class AddressGuard {
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     boolean tls = scheme.equals("https");
     if (!tls && !(scheme.equals("http") && devMode)) {
-      throw FetchException.of(Reason.BAD_SCHEME, scheme.equals("http")
-          ? "Plain http is only allowed in development mode: " + uri
-          : "Only https URLs can be fetched: " + uri);
+      throw FetchException.of(
+          Reason.BAD_SCHEME,
+          scheme.equals("http")
+              ? "Plain http is only allowed in development mode: " + uri
+              : "Only https URLs can be fetched: " + uri);
     }
     if (uri.isOpaque() || uri.getRawAuthority() == null) {
       throw FetchException.of(Reason.MALFORMED, "The URL has no host: " + uri);
@@ -119,7 +124,8 @@ public final class AddressGuard {
         throw FetchException.of(Reason.FORBIDDEN_ADDRESS, "IPv6 zone ids are not allowed: " + uri);
       }
       try {
-        return InetAddress.getByName(inner); // contains ':', so parsed as a literal, never looked up
+        return InetAddress.getByName(
+            inner); // contains ':', so parsed as a literal, never looked up
       } catch (UnknownHostException e) {
         throw FetchException.of(Reason.MALFORMED, "Bad IPv6 literal: " + uri, e);
       }
@@ -153,21 +159,28 @@ public final class AddressGuard {
   }
 
   private static FetchException oddLiteral(URI uri) {
-    return FetchException.of(Reason.FORBIDDEN_ADDRESS,
+    return FetchException.of(
+        Reason.FORBIDDEN_ADDRESS,
         "IP addresses must be written as a plain dotted quad or in [brackets]: " + uri);
   }
 
   private Future<Vetted> vet(Target target, List<InetAddress> addresses) {
     if (addresses == null || addresses.isEmpty()) {
-      return Future.failedFuture(FetchException.of(Reason.UNRESOLVABLE,
-          "Host " + target.host + " has no addresses."));
+      return Future.failedFuture(
+          FetchException.of(Reason.UNRESOLVABLE, "Host " + target.host + " has no addresses."));
     }
     List<InetAddress> distinct = new ArrayList<>();
     for (InetAddress address : addresses) {
       AddressRanges.Kind kind = AddressRanges.classify(address);
       if (!allowed(kind)) {
-        return Future.failedFuture(FetchException.of(Reason.FORBIDDEN_ADDRESS,
-            "Host " + target.host + " is or resolves to a " + kind.label + " address; not fetched."));
+        return Future.failedFuture(
+            FetchException.of(
+                Reason.FORBIDDEN_ADDRESS,
+                "Host "
+                    + target.host
+                    + " is or resolves to a "
+                    + kind.label
+                    + " address; not fetched."));
       }
       if (!distinct.contains(address)) distinct.add(address);
     }

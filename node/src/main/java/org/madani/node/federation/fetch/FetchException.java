@@ -6,8 +6,8 @@ import java.util.Objects;
  * A remote fetch (or an address check) that failed in a named way. Futures returned by {@link
  * AddressGuard} and {@link GuardedFetcher} fail with this type only.
  *
- * <p>The message is safe to log and to show: it names the reason and, at most, the URL the
- * caller asked for. It never carries resolved IP addresses or response bodies.
+ * <p>The message is safe to log and to show: it names the reason and, at most, the URL the caller
+ * asked for. It never carries resolved IP addresses or response bodies.
  *
  * <p>Immutable; no stack trace is captured, because these are expected outcomes, not bugs.
  */
@@ -37,7 +37,10 @@ public final class FetchException extends RuntimeException {
     NOT_JSON,
     /** The URL is a JSON-LD context we hold locally; contexts are never fetched. */
     KNOWN_CONTEXT,
-    /** The node's trust settings refuse the host (blocked, or not on the allowlist); nothing was sent. */
+    /**
+     * The node's trust settings refuse the host (blocked, or not on the allowlist); nothing was
+     * sent.
+     */
     REFUSED_BY_POLICY,
     /** Unusable URL or redirect target, or a body that is not one well-formed JSON object. */
     MALFORMED
@@ -74,8 +77,8 @@ public final class FetchException extends RuntimeException {
   }
 
   /**
-   * Whether trying again later may succeed: network trouble, timeouts, 408, 429 and 5xx. A
-   * refused address, a bad document or a 4xx will fail the same way again.
+   * Whether trying again later may succeed: network trouble, timeouts, 408, 429 and 5xx. A refused
+   * address, a bad document or a 4xx will fail the same way again.
    */
   public boolean retryable() {
     return switch (reason) {

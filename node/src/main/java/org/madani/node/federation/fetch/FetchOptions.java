@@ -7,12 +7,12 @@ import java.util.Objects;
  * Limits and headers for one {@link GuardedFetcher#getJson} call. Immutable; start from {@link
  * #defaults()} or {@link #webFinger()} and change with the {@code with*} methods.
  *
- * @param accept         the {@code Accept} header
- * @param maxBytes       largest body accepted, counted while streaming
+ * @param accept the {@code Accept} header
+ * @param maxBytes largest body accepted, counted while streaming
  * @param connectTimeout TCP (and TLS) connect limit per hop
- * @param timeout        deadline for the whole fetch: resolution, all hops, and the body
- * @param maxRedirects   redirects followed before giving up (each re-checked by the guard)
- * @param signer         signs each hop for authorized fetch; {@link GetSigner#NONE} by default
+ * @param timeout deadline for the whole fetch: resolution, all hops, and the body
+ * @param maxRedirects redirects followed before giving up (each re-checked by the guard)
+ * @param signer signs each hop for authorized fetch; {@link GetSigner#NONE} by default
  */
 public record FetchOptions(
     String accept,
@@ -39,15 +39,22 @@ public record FetchOptions(
       throw new IllegalArgumentException("bad Accept header");
     }
     if (maxBytes < 1) throw new IllegalArgumentException("maxBytes " + maxBytes);
-    if (connectTimeout.toMillis() < 1) throw new IllegalArgumentException("connectTimeout " + connectTimeout);
+    if (connectTimeout.toMillis() < 1)
+      throw new IllegalArgumentException("connectTimeout " + connectTimeout);
     if (timeout.toMillis() < 1) throw new IllegalArgumentException("timeout " + timeout);
-    if (maxRedirects < 0 || maxRedirects > 10) throw new IllegalArgumentException("maxRedirects " + maxRedirects);
+    if (maxRedirects < 0 || maxRedirects > 10)
+      throw new IllegalArgumentException("maxRedirects " + maxRedirects);
   }
 
   /** ActivityPub objects: actors, keys, activities, collections. */
   public static FetchOptions defaults() {
-    return new FetchOptions(ACTIVITY_JSON, DEFAULT_MAX_BYTES, DEFAULT_CONNECT_TIMEOUT,
-        DEFAULT_TIMEOUT, DEFAULT_MAX_REDIRECTS, GetSigner.NONE);
+    return new FetchOptions(
+        ACTIVITY_JSON,
+        DEFAULT_MAX_BYTES,
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_TIMEOUT,
+        DEFAULT_MAX_REDIRECTS,
+        GetSigner.NONE);
   }
 
   /** WebFinger (RFC 7033) answers, which are JRD rather than ActivityStreams. */

@@ -8,12 +8,13 @@ import java.util.Objects;
  * A JSON object fetched from a peer.
  *
  * @param requestedUrl the URL the caller asked for
- * @param finalUrl     the URL that answered after redirects; origin checks (does the document's
- *                     {@code id} belong to the server that served it?) must use this one
- * @param contentType  the response's {@code Content-Type} as sent
- * @param document     the parsed body; owned by the caller
+ * @param finalUrl the URL that answered after redirects; origin checks (does the document's {@code
+ *     id} belong to the server that served it?) must use this one
+ * @param contentType the response's {@code Content-Type} as sent
+ * @param document the parsed body; owned by the caller
  */
-public record FetchedDocument(URI requestedUrl, URI finalUrl, String contentType, ObjectNode document) {
+public record FetchedDocument(
+    URI requestedUrl, URI finalUrl, String contentType, ObjectNode document) {
 
   public FetchedDocument {
     Objects.requireNonNull(requestedUrl, "requestedUrl");

@@ -29,13 +29,13 @@ import org.madani.node.json.JsonCodec;
  *
  * <p>Per call: the URL must not be a JSON-LD context we hold; each hop is checked by {@link
  * AddressGuard} and the request goes to the vetted address (not a fresh DNS lookup); redirects
- * (301, 302, 303, 307, 308) are followed by hand, at most {@link FetchOptions#maxRedirects()},
- * each target checked again; the response must be 2xx with a JSON media type ({@code
- * application/json} or {@code application/*+json}); a {@code Content-Length} above the cap is
- * refused before reading, and the stream is reset as soon as the bytes read cross the cap; the
- * body is parsed by {@link JsonCodec}'s mapper (depth and length limits, duplicate keys refused)
- * and must be one object. A single deadline ({@link FetchOptions#timeout()}) covers resolution,
- * all hops and the body; on expiry the request in flight is reset.
+ * (301, 302, 303, 307, 308) are followed by hand, at most {@link FetchOptions#maxRedirects()}, each
+ * target checked again; the response must be 2xx with a JSON media type ({@code application/json}
+ * or {@code application/*+json}); a {@code Content-Length} above the cap is refused before reading,
+ * and the stream is reset as soon as the bytes read cross the cap; the body is parsed by {@link
+ * JsonCodec}'s mapper (depth and length limits, duplicate keys refused) and must be one object. A
+ * single deadline ({@link FetchOptions#timeout()}) covers resolution, all hops and the body; on
+ * expiry the request in flight is reset.
  *
  * <p>Futures fail only with {@link FetchException}. Thread-safe: one instance serves the node;
  * per-call state lives in the call. Call {@link #close()} on shutdown.
@@ -53,8 +53,8 @@ public final class GuardedFetcher {
   /**
    * @param userAgent sent with every request, e.g. {@code Madani/0.1 (+https://node.example)}
    */
-  public GuardedFetcher(Vertx vertx, AddressGuard guard, JsonCodec codec, JsonLdContexts contexts,
-      String userAgent) {
+  public GuardedFetcher(
+      Vertx vertx, AddressGuard guard, JsonCodec codec, JsonLdContexts contexts, String userAgent) {
     this(vertx, guard, codec, contexts, userAgent, url -> true);
   }
 
@@ -63,8 +63,13 @@ public final class GuardedFetcher {
    *     allowlist) fails with {@link Reason#REFUSED_BY_POLICY} and no request is made; checked on
    *     every hop, so a redirect cannot lead to a refused node. Must not block.
    */
-  public GuardedFetcher(Vertx vertx, AddressGuard guard, JsonCodec codec, JsonLdContexts contexts,
-      String userAgent, java.util.function.Predicate<URI> hostPolicy) {
+  public GuardedFetcher(
+      Vertx vertx,
+      AddressGuard guard,
+      JsonCodec codec,
+      JsonLdContexts contexts,
+      String userAgent,
+      java.util.function.Predicate<URI> hostPolicy) {
     this.hostPolicy = Objects.requireNonNull(hostPolicy, "hostPolicy");
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.guard = Objects.requireNonNull(guard, "guard");
@@ -74,10 +79,9 @@ public final class GuardedFetcher {
     // No connection reuse: a fetch that ends early resets its stream (deadline, size cap), and a
     // pooled connection can be closing under the next fetch. Remote documents are fetched rarely
     // and each goes to a vetted address anyway; a fresh connection per fetch is the safe trade.
-    this.client = vertx.createHttpClient(new HttpClientOptions()
-        .setVerifyHost(true)
-        .setTrustAll(false)
-        .setKeepAlive(false));
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setVerifyHost(true).setTrustAll(false).setKeepAlive(false));
   }
 
   /** {@link #getJson(URI, FetchOptions)} with {@link FetchOptions#defaults()}. */
@@ -91,14 +95,16 @@ public final class GuardedFetcher {
     Objects.requireNonNull(options, "options");
     Call call = new Call(url, options);
     long timer = vertx.setTimer(options.timeout().toMillis(), id -> call.expire());
-    hop(call, url, 0).onComplete(ar -> {
-      vertx.cancelTimer(timer);
-      if (ar.succeeded()) {
-        call.result.tryComplete(ar.result());
-      } else {
-        call.result.tryFail(asFetchException(ar.cause(), url));
-      }
-    });
+    hop(call, url, 0)
+        .onComplete(
+            ar -> {
+              vertx.cancelTimer(timer);
+              if (ar.succeeded()) {
+                call.result.tryComplete(ar.result());
+              } else {
+                call.result.tryFail(asFetchException(ar.cause(), url));
+              }
+            });
     return call.result.future();
   }
 
@@ -123,8 +129,10 @@ public final class GuardedFetcher {
     }
 
     void expire() {
-      if (result.tryFail(FetchException.of(Reason.TIMEOUT,
-          "No complete answer within " + options.timeout().toMillis() + " ms: " + requested))) {
+      if (result.tryFail(
+          FetchException.of(
+              Reason.TIMEOUT,
+              "No complete answer within " + options.timeout().toMillis() + " ms: " + requested))) {
         HttpClientRequest request = inFlight.get();
         if (request != null) request.reset();
       }
@@ -133,27 +141,35 @@ public final class GuardedFetcher {
 
   private Future<FetchedDocument> hop(Call call, URI url, int redirects) {
     if (contexts.isKnown(url)) {
-      return Future.failedFuture(FetchException.of(Reason.KNOWN_CONTEXT,
-          "JSON-LD contexts are preloaded, never fetched: " + url));
+      return Future.failedFuture(
+          FetchException.of(
+              Reason.KNOWN_CONTEXT, "JSON-LD contexts are preloaded, never fetched: " + url));
     }
     if (!hostPolicy.test(url)) {
-      return Future.failedFuture(FetchException.of(Reason.REFUSED_BY_POLICY,
-          "This node's trust settings refuse " + url.getHost() + ": " + call.requested));
+      return Future.failedFuture(
+          FetchException.of(
+              Reason.REFUSED_BY_POLICY,
+              "This node's trust settings refuse " + url.getHost() + ": " + call.requested));
     }
-    return guard.check(url)
-        .compose(vetted -> call.options.signer().sign(url)
-            .compose(signed -> send(call, vetted, signed)))
+    return guard
+        .check(url)
+        .compose(
+            vetted -> call.options.signer().sign(url).compose(signed -> send(call, vetted, signed)))
         .compose(response -> answer(call, url, redirects, response));
   }
 
   /**
-   * Sends once more, on a new connection, when a pooled keep-alive connection turns out to have been
-   * closed by the server before any answer: the usual race of connection reuse. A GET is safe to
-   * repeat; anything else fails as it is.
+   * Sends once more, on a new connection, when a pooled keep-alive connection turns out to have
+   * been closed by the server before any answer: the usual race of connection reuse. A GET is safe
+   * to repeat; anything else fails as it is.
    */
   private Future<HttpClientResponse> send(Call call, Vetted vetted, MultiMap signed) {
-    return sendOnce(call, vetted, signed).recover(err -> closedBeforeAnswer(err) && !call.finished()
-        ? sendOnce(call, vetted, signed) : Future.failedFuture(err));
+    return sendOnce(call, vetted, signed)
+        .recover(
+            err ->
+                closedBeforeAnswer(err) && !call.finished()
+                    ? sendOnce(call, vetted, signed)
+                    : Future.failedFuture(err));
   }
 
   private static boolean closedBeforeAnswer(Throwable err) {
@@ -168,26 +184,33 @@ public final class GuardedFetcher {
 
   private Future<HttpClientResponse> sendOnce(Call call, Vetted vetted, MultiMap signed) {
     if (call.finished()) {
-      return Future.failedFuture(FetchException.of(Reason.TIMEOUT, "Deadline passed: " + call.requested));
+      return Future.failedFuture(
+          FetchException.of(Reason.TIMEOUT, "Deadline passed: " + call.requested));
     }
-    RequestOptions request = vetted.requestOptions(HttpMethod.GET)
-        .setConnectTimeout(call.options.connectTimeout().toMillis())
-        .setIdleTimeout(call.options.timeout().toMillis());
+    RequestOptions request =
+        vetted
+            .requestOptions(HttpMethod.GET)
+            .setConnectTimeout(call.options.connectTimeout().toMillis())
+            .setIdleTimeout(call.options.timeout().toMillis());
     request.putHeader(HttpHeaders.ACCEPT, call.options.accept());
     request.putHeader(HttpHeaders.USER_AGENT, userAgent);
     if (signed != null) {
       signed.forEach(request::addHeader);
     }
-    return client.request(request).compose(req -> {
-      call.inFlight.set(req);
-      if (call.finished()) {
-        req.reset(); // the deadline passed while we were connecting
-      }
-      return req.send();
-    });
+    return client
+        .request(request)
+        .compose(
+            req -> {
+              call.inFlight.set(req);
+              if (call.finished()) {
+                req.reset(); // the deadline passed while we were connecting
+              }
+              return req.send();
+            });
   }
 
-  private Future<FetchedDocument> answer(Call call, URI url, int redirects, HttpClientResponse response) {
+  private Future<FetchedDocument> answer(
+      Call call, URI url, int redirects, HttpClientResponse response) {
     int status = response.statusCode();
     if (isRedirect(status)) {
       response.request().reset(); // the redirect body is of no interest; do not read it
@@ -195,15 +218,21 @@ public final class GuardedFetcher {
     }
     if (status < 200 || status > 299) {
       response.request().reset();
-      return Future.failedFuture(FetchException.httpStatus(status,
-          "The server answered " + status + ": " + url));
+      return Future.failedFuture(
+          FetchException.httpStatus(status, "The server answered " + status + ": " + url));
     }
     String contentType = response.getHeader(HttpHeaders.CONTENT_TYPE);
     if (!isJson(contentType)) {
       response.request().reset();
-      return Future.failedFuture(FetchException.of(Reason.NOT_JSON,
-          "The response is not JSON (" + (contentType == null ? "no content type" : "content type "
-              + abbreviate(contentType)) + "): " + url));
+      return Future.failedFuture(
+          FetchException.of(
+              Reason.NOT_JSON,
+              "The response is not JSON ("
+                  + (contentType == null
+                      ? "no content type"
+                      : "content type " + abbreviate(contentType))
+                  + "): "
+                  + url));
     }
     long max = call.options.maxBytes();
     String announced = response.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -216,23 +245,27 @@ public final class GuardedFetcher {
         .map(document -> new FetchedDocument(call.requested, url, contentType, document));
   }
 
-  private Future<FetchedDocument> redirect(Call call, URI from, int redirects, int status, String location) {
+  private Future<FetchedDocument> redirect(
+      Call call, URI from, int redirects, int status, String location) {
     if (location == null || location.isBlank()) {
-      return Future.failedFuture(FetchException.httpStatus(status,
-          "Redirect " + status + " without a Location: " + from));
+      return Future.failedFuture(
+          FetchException.httpStatus(status, "Redirect " + status + " without a Location: " + from));
     }
     if (redirects >= call.options.maxRedirects()) {
-      return Future.failedFuture(FetchException.of(Reason.TOO_MANY_REDIRECTS,
-          "More than " + call.options.maxRedirects() + " redirects from " + call.requested));
+      return Future.failedFuture(
+          FetchException.of(
+              Reason.TOO_MANY_REDIRECTS,
+              "More than " + call.options.maxRedirects() + " redirects from " + call.requested));
     }
     URI next;
     try {
       String resolved = from.resolve(new URI(location.strip())).toString();
       int hash = resolved.indexOf('#');
-      next = new URI(hash < 0 ? resolved : resolved.substring(0, hash)); // fragments stay client-side
+      next =
+          new URI(hash < 0 ? resolved : resolved.substring(0, hash)); // fragments stay client-side
     } catch (URISyntaxException | IllegalArgumentException e) {
-      return Future.failedFuture(FetchException.of(Reason.MALFORMED,
-          "Unusable redirect target from " + from, e));
+      return Future.failedFuture(
+          FetchException.of(Reason.MALFORMED, "Unusable redirect target from " + from, e));
     }
     return hop(call, next, redirects + 1);
   }
@@ -241,15 +274,16 @@ public final class GuardedFetcher {
   private static Future<Buffer> readCapped(HttpClientResponse response, URI url, long max) {
     Promise<Buffer> done = Promise.promise();
     Buffer body = Buffer.buffer();
-    response.handler(chunk -> {
-      if (done.future().isComplete()) return;
-      if ((long) body.length() + chunk.length() > max) {
-        done.tryFail(tooLarge(url, max));
-        response.request().reset();
-      } else {
-        body.appendBuffer(chunk);
-      }
-    });
+    response.handler(
+        chunk -> {
+          if (done.future().isComplete()) return;
+          if ((long) body.length() + chunk.length() > max) {
+            done.tryFail(tooLarge(url, max));
+            response.request().reset();
+          } else {
+            body.appendBuffer(chunk);
+          }
+        });
     response.exceptionHandler(done::tryFail);
     response.endHandler(v -> done.tryComplete(body));
     return done.future();
@@ -264,11 +298,13 @@ public final class GuardedFetcher {
     try {
       node = codec.mapper().readTree(body.getBytes());
     } catch (StreamConstraintsException e) {
-      return Future.failedFuture(FetchException.of(Reason.TOO_DEEP,
-          "The JSON is nested too deeply or has an over-long value: " + url));
+      return Future.failedFuture(
+          FetchException.of(
+              Reason.TOO_DEEP, "The JSON is nested too deeply or has an over-long value: " + url));
     } catch (IOException e) {
       // Includes duplicate keys (JsonCodec enables strict duplicate detection) and trailing data.
-      return Future.failedFuture(FetchException.of(Reason.MALFORMED, "Malformed JSON from " + url, e));
+      return Future.failedFuture(
+          FetchException.of(Reason.MALFORMED, "Malformed JSON from " + url, e));
     }
     if (!(node instanceof ObjectNode object)) {
       return Future.failedFuture(FetchException.of(Reason.MALFORMED, "Not a JSON object: " + url));
@@ -284,8 +320,10 @@ public final class GuardedFetcher {
   static boolean isJson(String contentType) {
     if (contentType == null) return false;
     int semicolon = contentType.indexOf(';');
-    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-        .strip().toLowerCase(Locale.ROOT);
+    String type =
+        (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+            .strip()
+            .toLowerCase(Locale.ROOT);
     return type.equals("application/json")
         || (type.startsWith("application/") && type.endsWith("+json") && type.indexOf(' ') < 0);
   }
@@ -315,6 +353,7 @@ public final class GuardedFetcher {
         return FetchException.of(Reason.TIMEOUT, "Timed out fetching " + url, failure);
       }
     }
-    return FetchException.of(Reason.CONNECTION_FAILED, "Connection failed fetching " + url, failure);
+    return FetchException.of(
+        Reason.CONNECTION_FAILED, "Connection failed fetching " + url, failure);
   }
 }

@@ -21,8 +21,8 @@ import java.util.Set;
  * src/main/resources/jsonld/} (see the README there for where each came from); Madani's own comes
  * from protocol-spec.
  *
- * <p>Immutable after construction and thread-safe. {@link #lookup} returns a fresh copy, so
- * callers may change what they get.
+ * <p>Immutable after construction and thread-safe. {@link #lookup} returns a fresh copy, so callers
+ * may change what they get.
  */
 public final class JsonLdContexts {
 
@@ -32,16 +32,19 @@ public final class JsonLdContexts {
   public static final String MULTIKEY_V1 = "https://w3id.org/security/multikey/v1";
   public static final String MADANI_V1 = "https://madani.network/ns/v1.jsonld";
 
-  private static final Map<String, String> RESOURCES = Map.of(
-      ACTIVITY_STREAMS, "/jsonld/activitystreams.jsonld",
-      SECURITY_V1, "/jsonld/security-v1.jsonld",
-      DATA_INTEGRITY_V2, "/jsonld/data-integrity-v2.jsonld",
-      MULTIKEY_V1, "/jsonld/multikey-v1.jsonld",
-      MADANI_V1, "/protocol-spec/context/madani-v1.jsonld");
+  private static final Map<String, String> RESOURCES =
+      Map.of(
+          ACTIVITY_STREAMS, "/jsonld/activitystreams.jsonld",
+          SECURITY_V1, "/jsonld/security-v1.jsonld",
+          DATA_INTEGRITY_V2, "/jsonld/data-integrity-v2.jsonld",
+          MULTIKEY_V1, "/jsonld/multikey-v1.jsonld",
+          MADANI_V1, "/protocol-spec/context/madani-v1.jsonld");
 
   private final Map<String, ObjectNode> documents;
 
-  /** Loads every context; fails fast if one is missing or not a JSON object with {@code @context}. */
+  /**
+   * Loads every context; fails fast if one is missing or not a JSON object with {@code @context}.
+   */
   public JsonLdContexts(ObjectMapper mapper) {
     Map<String, ObjectNode> loaded = new LinkedHashMap<>();
     RESOURCES.forEach((url, resource) -> loaded.put(url, load(mapper, resource)));
@@ -82,7 +85,8 @@ public final class JsonLdContexts {
 
   private static ObjectNode load(ObjectMapper mapper, String resource) {
     try (InputStream in = JsonLdContexts.class.getResourceAsStream(resource)) {
-      if (in == null) throw new IllegalStateException("missing JSON-LD context resource " + resource);
+      if (in == null)
+        throw new IllegalStateException("missing JSON-LD context resource " + resource);
       JsonNode node = mapper.readTree(in);
       if (!(node instanceof ObjectNode object) || !object.path("@context").isObject()) {
         throw new IllegalStateException("not a JSON-LD context document: " + resource);

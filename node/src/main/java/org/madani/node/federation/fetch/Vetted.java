@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A URL that passed {@link AddressGuard}, with the addresses it was checked against. Connect to
- * one of {@link #addresses()}, never to {@link #host()} again: a second lookup could return a
+ * A URL that passed {@link AddressGuard}, with the addresses it was checked against. Connect to one
+ * of {@link #addresses()}, never to {@link #host()} again: a second lookup could return a
  * different, forbidden address (DNS rebinding). {@link #requestOptions} does this for Vert.x.
  *
- * @param uri       the checked URL
- * @param host      the host as written in the URL (for {@code Host}, TLS SNI and certificate checks)
- * @param port      the explicit or default port
- * @param tls       true for https
+ * @param uri the checked URL
+ * @param host the host as written in the URL (for {@code Host}, TLS SNI and certificate checks)
+ * @param port the explicit or default port
+ * @param tls true for https
  * @param addresses the vetted addresses, at least one, in resolver order
  */
 public record Vetted(URI uri, String host, int port, boolean tls, List<InetAddress> addresses) {
@@ -36,9 +36,9 @@ public record Vetted(URI uri, String host, int port, boolean tls, List<InetAddre
   }
 
   /**
-   * Options for a Vert.x {@code HttpClient} request to this URL that connect to {@link
-   * #address()} while keeping {@link #host()} for the {@code Host} header, SNI and hostname
-   * verification. Redirects are not followed: a redirect target must be checked again.
+   * Options for a Vert.x {@code HttpClient} request to this URL that connect to {@link #address()}
+   * while keeping {@link #host()} for the {@code Host} header, SNI and hostname verification.
+   * Redirects are not followed: a redirect target must be checked again.
    */
   public RequestOptions requestOptions(HttpMethod method) {
     return new RequestOptions()

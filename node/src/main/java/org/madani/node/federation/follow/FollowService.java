@@ -1,8 +1,8 @@
 package org.madani.node.federation.follow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.time.Clock;
@@ -48,10 +48,22 @@ public final class FollowService {
   private final Clock clock;
   private final org.madani.node.federation.PeerPolicy peers;
 
-  /** @param peers the trust model: a blocked actor, or one on a refused node, cannot be followed */
-  public FollowService(Database db, OrganizationRepository orgs, FollowRepository follows,
-      FederationSettingsRepository settings, RemoteObjectRepository objects, RemoteActors remoteActors, LocalActors localActors, Outbox outbox,
-      DocumentFetcher webFinger, InboxContext inboxContext, boolean devMode, Clock clock,
+  /**
+   * @param peers the trust model: a blocked actor, or one on a refused node, cannot be followed
+   */
+  public FollowService(
+      Database db,
+      OrganizationRepository orgs,
+      FollowRepository follows,
+      FederationSettingsRepository settings,
+      RemoteObjectRepository objects,
+      RemoteActors remoteActors,
+      LocalActors localActors,
+      Outbox outbox,
+      DocumentFetcher webFinger,
+      InboxContext inboxContext,
+      boolean devMode,
+      Clock clock,
       org.madani.node.federation.PeerPolicy peers) {
     this.peers = peers;
     this.db = db;
@@ -68,67 +80,128 @@ public final class FollowService {
     this.clock = clock;
   }
 
-  /** Sends a Follow from {@code handle} to the actor named by {@code ref}; returns the pending follow. */
+  /**
+   * Sends a Follow from {@code handle} to the actor named by {@code ref}; returns the pending
+   * follow.
+   */
   public Future<FollowRow> follow(String handle, String ref) {
     return resolveActor(ref)
-        .recover(err -> Future.failedFuture(Problem.of(422, "unresolvable-actor", "Actor not found",
-            "Could not find an actor for '" + ref + "': " + err.getMessage()).exception()))
-        .compose(actorId -> peers.allowsActor(actorId)
-            ? remoteActors.actor(actorId, true).recover(err -> Future.failedFuture(Problem.of(422,
-                "unresolvable-actor", "Actor not found",
-                "Could not fetch an actor for '" + ref + "': " + err.getMessage()).exception()))
-            : Future.failedFuture(Problem.of(403, "refused-peer", "Refused by trust settings",
-                "This organization or its node is blocked (or not on the allowlist); it cannot be followed.")
-                .exception()))
-        .compose(actor -> db.tx(c -> {
-          Organization org = org(c, handle);
-          if (localActors.actorId(handle).equals(actor.id())) {
-            throw Problem.unprocessable("An organization cannot follow itself.");
-          }
-          var existing = follows.find(c, org.id(), actor.id(), Direction.OUTGOING);
-          if (existing.isPresent() && existing.get().state() != State.REJECTED) return existing.get();
-          ObjectNode follow = outbox.activity(org, "Follow", inboxContext.json().getNodeFactory().textNode(actor.id()));
-          follow.putArray("to").add(actor.id());
-          var now = clock.instant();
-          FollowRow row = new FollowRow(org.id(), actor.id(), Direction.OUTGOING, State.PENDING,
-              follow.get("id").asText(), now, now);
-          follows.upsert(c, row);
-          outbox.send(c, org, follow, "private", Set.of(URI.create(actor.inbox())));
-          return row;
-        }))
+        .recover(
+            err ->
+                Future.failedFuture(
+                    Problem.of(
+                            422,
+                            "unresolvable-actor",
+                            "Actor not found",
+                            "Could not find an actor for '" + ref + "': " + err.getMessage())
+                        .exception()))
+        .compose(
+            actorId ->
+                peers.allowsActor(actorId)
+                    ? remoteActors
+                        .actor(actorId, true)
+                        .recover(
+                            err ->
+                                Future.failedFuture(
+                                    Problem.of(
+                                            422,
+                                            "unresolvable-actor",
+                                            "Actor not found",
+                                            "Could not fetch an actor for '"
+                                                + ref
+                                                + "': "
+                                                + err.getMessage())
+                                        .exception()))
+                    : Future.failedFuture(
+                        Problem.of(
+                                403,
+                                "refused-peer",
+                                "Refused by trust settings",
+                                "This organization or its node is blocked (or not on the allowlist); it cannot be followed.")
+                            .exception()))
+        .compose(
+            actor ->
+                db.tx(
+                    c -> {
+                      Organization org = org(c, handle);
+                      if (localActors.actorId(handle).equals(actor.id())) {
+                        throw Problem.unprocessable("An organization cannot follow itself.");
+                      }
+                      var existing = follows.find(c, org.id(), actor.id(), Direction.OUTGOING);
+                      if (existing.isPresent() && existing.get().state() != State.REJECTED)
+                        return existing.get();
+                      ObjectNode follow =
+                          outbox.activity(
+                              org,
+                              "Follow",
+                              inboxContext.json().getNodeFactory().textNode(actor.id()));
+                      follow.putArray("to").add(actor.id());
+                      var now = clock.instant();
+                      FollowRow row =
+                          new FollowRow(
+                              org.id(),
+                              actor.id(),
+                              Direction.OUTGOING,
+                              State.PENDING,
+                              follow.get("id").asText(),
+                              now,
+                              now);
+                      follows.upsert(c, row);
+                      outbox.send(c, org, follow, "private", Set.of(URI.create(actor.inbox())));
+                      return row;
+                    }))
         .onSuccess(r -> outbox.wakeDelivery());
   }
 
   /** Stops following: sends Undo(Follow) and forgets the relationship. */
   public Future<Boolean> unfollow(String handle, String actorId) {
-    return db.tx(c -> {
-      Organization org = org(c, handle);
-      var existing = follows.find(c, org.id(), actorId, Direction.OUTGOING);
-      if (existing.isEmpty()) return false;
-      ObjectMapper mapper = inboxContext.json();
-      ObjectNode undo = outbox.activity(org, "Undo", mapper.valueToTree(new EmbeddedActivity(
-          existing.get().activityId(), "Follow", localActors.actorId(handle), actorId)),
-          mapper.createArrayNode().add(actorId), null);
-      follows.delete(c, org.id(), actorId, Direction.OUTGOING);
-      outbox.send(c, org, undo, "private", outbox.inboxesOf(c, List.of(actorId), false));
-      return true;
-    }).onSuccess(r -> outbox.wakeDelivery());
+    return db.tx(
+            c -> {
+              Organization org = org(c, handle);
+              var existing = follows.find(c, org.id(), actorId, Direction.OUTGOING);
+              if (existing.isEmpty()) return false;
+              ObjectMapper mapper = inboxContext.json();
+              ObjectNode undo =
+                  outbox.activity(
+                      org,
+                      "Undo",
+                      mapper.valueToTree(
+                          new EmbeddedActivity(
+                              existing.get().activityId(),
+                              "Follow",
+                              localActors.actorId(handle),
+                              actorId)),
+                      mapper.createArrayNode().add(actorId),
+                      null);
+              follows.delete(c, org.id(), actorId, Direction.OUTGOING);
+              outbox.send(c, org, undo, "private", outbox.inboxesOf(c, List.of(actorId), false));
+              return true;
+            })
+        .onSuccess(r -> outbox.wakeDelivery());
   }
 
   public Future<Void> decide(String handle, String actorId, boolean approve) {
-    return db.tx(c -> {
-      Organization org = org(c, handle);
-      FollowRow f = follows.find(c, org.id(), actorId, Direction.INCOMING)
-          .orElseThrow(() -> Problem.notFound("No follow request from " + actorId + "."));
-      ObjectNode follow = inboxContext.json().createObjectNode().put("id", f.activityId());
-      if (approve) {
-        follows.setState(c, org.id(), actorId, Direction.INCOMING, State.ACCEPTED, clock.instant());
-      } else {
-        follows.delete(c, org.id(), actorId, Direction.INCOMING);
-      }
-      FollowHandler.sendResponse(c, inboxContext, org, approve ? "Accept" : "Reject", follow, actorId);
-      return null;
-    }).onSuccess(v -> outbox.wakeDelivery()).mapEmpty();
+    return db.tx(
+            c -> {
+              Organization org = org(c, handle);
+              FollowRow f =
+                  follows
+                      .find(c, org.id(), actorId, Direction.INCOMING)
+                      .orElseThrow(
+                          () -> Problem.notFound("No follow request from " + actorId + "."));
+              ObjectNode follow = inboxContext.json().createObjectNode().put("id", f.activityId());
+              if (approve) {
+                follows.setState(
+                    c, org.id(), actorId, Direction.INCOMING, State.ACCEPTED, clock.instant());
+              } else {
+                follows.delete(c, org.id(), actorId, Direction.INCOMING);
+              }
+              FollowHandler.sendResponse(
+                  c, inboxContext, org, approve ? "Accept" : "Reject", follow, actorId);
+              return null;
+            })
+        .onSuccess(v -> outbox.wakeDelivery())
+        .mapEmpty();
   }
 
   public Future<List<FollowRow>> list(String handle, Direction direction, State state) {
@@ -141,10 +214,11 @@ public final class FollowService {
   }
 
   public Future<Void> setAutoApprove(String handle, boolean auto) {
-    return db.tx(c -> {
-      settings.setAutoApprove(c, org(c, handle).id(), auto);
-      return null;
-    });
+    return db.tx(
+        c -> {
+          settings.setAutoApprove(c, org(c, handle).id(), auto);
+          return null;
+        });
   }
 
   /** Objects received from other organizations that {@code handle} may see, newest first. */
@@ -153,7 +227,8 @@ public final class FollowService {
   }
 
   private Organization org(java.sql.Connection c, String handle) throws java.sql.SQLException {
-    return orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."));
+    return orgs.findByHandle(c, handle)
+        .orElseThrow(() -> Problem.notFound("No organization '" + handle + "'."));
   }
 
   /** An actor URL as given, or {@code [@]name@host} / {@code acct:name@host} through WebFinger. */
@@ -167,16 +242,26 @@ public final class FollowService {
       return Future.failedFuture(new IllegalArgumentException("give an actor URL or name@host"));
     }
     String host = r.substring(at + 1);
-    URI uri = URI.create((devMode ? "http" : "https") + "://" + host + "/.well-known/webfinger?resource=acct:"
-        + java.net.URLEncoder.encode(r, java.nio.charset.StandardCharsets.UTF_8));
-    return webFinger.fetch(uri).compose(f -> {
-      for (JsonNode link : f.document().path("links")) {
-        String type = link.path("type").asText("");
-        if ("self".equals(link.path("rel").asText()) && (type.contains("activity+json") || type.contains("ld+json"))) {
-          return Future.succeededFuture(link.path("href").asText());
-        }
-      }
-      return Future.failedFuture(new IllegalArgumentException("no ActivityPub actor in WebFinger answer"));
-    });
+    URI uri =
+        URI.create(
+            (devMode ? "http" : "https")
+                + "://"
+                + host
+                + "/.well-known/webfinger?resource=acct:"
+                + java.net.URLEncoder.encode(r, java.nio.charset.StandardCharsets.UTF_8));
+    return webFinger
+        .fetch(uri)
+        .compose(
+            f -> {
+              for (JsonNode link : f.document().path("links")) {
+                String type = link.path("type").asText("");
+                if ("self".equals(link.path("rel").asText())
+                    && (type.contains("activity+json") || type.contains("ld+json"))) {
+                  return Future.succeededFuture(link.path("href").asText());
+                }
+              }
+              return Future.failedFuture(
+                  new IllegalArgumentException("no ActivityPub actor in WebFinger answer"));
+            });
   }
 }

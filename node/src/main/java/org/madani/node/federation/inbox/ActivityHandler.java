@@ -31,8 +31,8 @@ public interface ActivityHandler {
   }
 
   /**
-   * Does the I/O (e.g. looks up the author) and returns the writes, for activities where
-   * {@link #batches} is true. The step must do what {@link #handle} would do in its transaction.
+   * Does the I/O (e.g. looks up the author) and returns the writes, for activities where {@link
+   * #batches} is true. The step must do what {@link #handle} would do in its transaction.
    */
   default Future<Step> prepare(InboxRow row, ObjectNode activity) {
     return Future.failedFuture(new UnsupportedOperationException(type() + " is handled alone"));

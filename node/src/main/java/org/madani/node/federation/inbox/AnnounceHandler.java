@@ -8,9 +8,9 @@ import org.madani.node.federation.actor.DocumentFetcher;
 import org.madani.node.store.InboxRepository.InboxRow;
 
 /**
- * Announce of an object, usually another organization's. The embedded copy is never trusted:
- * the object is fetched again from its own origin, and kept only if it names an author of that
- * origin. It is stored for the hosted organizations that follow the announcer.
+ * Announce of an object, usually another organization's. The embedded copy is never trusted: the
+ * object is fetched again from its own origin, and kept only if it names an author of that origin.
+ * It is stored for the hosted organizations that follow the announcer.
  */
 public final class AnnounceHandler implements ActivityHandler {
 
@@ -33,22 +33,46 @@ public final class AnnounceHandler implements ActivityHandler {
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
     String objectId = InboxService.idOf(activity.get("object"));
     if (objectId == null) return Future.succeededFuture();
-    return ctx.db().tx(c -> ctx.follows().orgsFollowing(c, row.actor())).compose(followers -> {
-      if (followers.isEmpty()) return Future.succeededFuture();
-      return fetcher.fetch(URI.create(objectId)).compose(f -> {
-        ObjectNode object = f.document();
-        String id = object.path("id").asText("");
-        String author = InboxService.idOf(object.get("attributedTo"));
-        if (!Origins.sameOrigin(id, f.finalUrl().toString()) || author == null || !Origins.sameOrigin(author, id)) {
-          return Future.failedFuture(new IllegalArgumentException("announced object fails its origin check"));
-        }
-        InboxRow asAuthor = new InboxRow(row.id(), row.activityId(), author, "Announce", row.document(),
-            "origin-fetch", row.received());
-        return ctx.remoteActors().actor(author, false).compose(a -> ctx.db().tx(c -> {
-          creator.store(c, asAuthor, object, object, null, row.actor());
-          return null;
-        }));
-      });
-    });
+    return ctx.db()
+        .tx(c -> ctx.follows().orgsFollowing(c, row.actor()))
+        .compose(
+            followers -> {
+              if (followers.isEmpty()) return Future.succeededFuture();
+              return fetcher
+                  .fetch(URI.create(objectId))
+                  .compose(
+                      f -> {
+                        ObjectNode object = f.document();
+                        String id = object.path("id").asText("");
+                        String author = InboxService.idOf(object.get("attributedTo"));
+                        if (!Origins.sameOrigin(id, f.finalUrl().toString())
+                            || author == null
+                            || !Origins.sameOrigin(author, id)) {
+                          return Future.failedFuture(
+                              new IllegalArgumentException(
+                                  "announced object fails its origin check"));
+                        }
+                        InboxRow asAuthor =
+                            new InboxRow(
+                                row.id(),
+                                row.activityId(),
+                                author,
+                                "Announce",
+                                row.document(),
+                                "origin-fetch",
+                                row.received());
+                        return ctx.remoteActors()
+                            .actor(author, false)
+                            .compose(
+                                a ->
+                                    ctx.db()
+                                        .tx(
+                                            c -> {
+                                              creator.store(
+                                                  c, asAuthor, object, object, null, row.actor());
+                                              return null;
+                                            }));
+                      });
+            });
   }
 }

@@ -13,10 +13,10 @@ import org.madani.node.store.RemoteObjectRepository.ObjectRow;
 
 /**
  * Create or Update of an object by its own author (InboxService checked the origin). Stored when a
- * hosted organization follows the author, or when it is addressed to a hosted organization by
- * name; non-public objects are stored with the organizations they were addressed to, and are
- * visible only to them. An Update of an unknown object is ignored (it is not a Create); an Update
- * from anyone but the author is ignored.
+ * hosted organization follows the author, or when it is addressed to a hosted organization by name;
+ * non-public objects are stored with the organizations they were addressed to, and are visible only
+ * to them. An Update of an unknown object is ignored (it is not a Create); an Update from anyone
+ * but the author is ignored.
  */
 public final class CreateObjectHandler implements ActivityHandler {
 
@@ -33,7 +33,8 @@ public final class CreateObjectHandler implements ActivityHandler {
    *     (announced) by a trusted peer, are kept for every hosted organization; refused authors'
    *     objects are not kept at all
    */
-  public CreateObjectHandler(InboxContext ctx, boolean update, org.madani.node.federation.PeerPolicy peers) {
+  public CreateObjectHandler(
+      InboxContext ctx, boolean update, org.madani.node.federation.PeerPolicy peers) {
     this.peers = peers;
     this.ctx = ctx;
     this.update = update;
@@ -54,10 +55,15 @@ public final class CreateObjectHandler implements ActivityHandler {
       // An actor updating its profile: fetch it again from its origin rather than trust the copy.
       return ctx.remoteActors().actor(row.actor(), true).mapEmpty();
     }
-    return prepare(row, activity).compose(step -> ctx.db().tx(c -> {
-      step.apply(c);
-      return null;
-    }));
+    return prepare(row, activity)
+        .compose(
+            step ->
+                ctx.db()
+                    .tx(
+                        c -> {
+                          step.apply(c);
+                          return null;
+                        }));
   }
 
   @Override
@@ -69,15 +75,19 @@ public final class CreateObjectHandler implements ActivityHandler {
   @Override
   public Future<Step> prepare(InboxRow row, ObjectNode activity) {
     ObjectNode object = (ObjectNode) activity.get("object");
-    return ctx.remoteActors().actor(row.actor(), false).map(actor -> {
-      String followers = actorFollowers(actor.document());
-      return c -> {
-        // An Update of an object never seen here is not a Create in disguise: nothing vouches that
-        // the object ever existed as its author's, so it is not kept (issue 11, finding 2).
-        if (update && ctx.objects().find(c, object.path("id").asText("")).isEmpty()) return;
-        store(c, row, activity, object, followers, null);
-      };
-    });
+    return ctx.remoteActors()
+        .actor(row.actor(), false)
+        .map(
+            actor -> {
+              String followers = actorFollowers(actor.document());
+              return c -> {
+                // An Update of an object never seen here is not a Create in disguise: nothing
+                // vouches that
+                // the object ever existed as its author's, so it is not kept (issue 11, finding 2).
+                if (update && ctx.objects().find(c, object.path("id").asText("")).isEmpty()) return;
+                store(c, row, activity, object, followers, null);
+              };
+            });
   }
 
   private String actorFollowers(String actorDocument) {
@@ -92,8 +102,14 @@ public final class CreateObjectHandler implements ActivityHandler {
    * Stores an object whose origin was established by a verified proof (a log item from a mirror or
    * relay): {@code row.actor()} is its verified author, {@code via} the peer it came through.
    */
-  public void storeVerified(Connection c, InboxRow row, ObjectNode activity, ObjectNode object,
-      String authorFollowers, String via) throws SQLException {
+  public void storeVerified(
+      Connection c,
+      InboxRow row,
+      ObjectNode activity,
+      ObjectNode object,
+      String authorFollowers,
+      String via)
+      throws SQLException {
     store(c, row, activity, object, authorFollowers, via);
   }
 
@@ -101,7 +117,13 @@ public final class CreateObjectHandler implements ActivityHandler {
    * Stores {@code object} for the hosted organizations entitled to it. {@code via} names the peer
    * that relayed it, when it did not come from its author.
    */
-  void store(Connection c, InboxRow row, ObjectNode activity, ObjectNode object, String authorFollowers, String via)
+  void store(
+      Connection c,
+      InboxRow row,
+      ObjectNode activity,
+      ObjectNode object,
+      String authorFollowers,
+      String via)
       throws SQLException {
     String author = row.actor();
     List<String> to = InboxContext.addressees(activity, object);
@@ -121,7 +143,8 @@ public final class CreateObjectHandler implements ActivityHandler {
       recipients.addAll(ctx.orgs().allIds(c));
     }
     String audience = isPublic ? "public" : toFollowers ? "network" : "private";
-    boolean wanted = isPublic ? !following.isEmpty() || !recipients.isEmpty() : !recipients.isEmpty();
+    boolean wanted =
+        isPublic ? !following.isEmpty() || !recipients.isEmpty() : !recipients.isEmpty();
     if (!wanted) return;
 
     String id = object.get("id").asText();
@@ -133,8 +156,20 @@ public final class CreateObjectHandler implements ActivityHandler {
       return; // deleted stays deleted: a late Create or Update must not resurrect it
     }
     var now = ctx.clock().instant();
-    ctx.objects().upsert(c, new ObjectRow(id, author, object.path("type").asText("Object"), audience,
-        object.toString(), row.verifiedBy(), via, existing.map(ObjectRow::received).orElse(now), now, null));
+    ctx.objects()
+        .upsert(
+            c,
+            new ObjectRow(
+                id,
+                author,
+                object.path("type").asText("Object"),
+                audience,
+                object.toString(),
+                row.verifiedBy(),
+                via,
+                existing.map(ObjectRow::received).orElse(now),
+                now,
+                null));
     if (!isPublic) {
       for (Long org : recipients) ctx.objects().addRecipient(c, id, org);
     }

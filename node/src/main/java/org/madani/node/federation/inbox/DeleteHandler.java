@@ -21,9 +21,11 @@ public final class DeleteHandler implements ActivityHandler {
   @Override
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
     String id = InboxService.idOf(activity.get("object"));
-    return ctx.db().tx(c -> {
-      if (id != null) ctx.objects().markDeleted(c, id, row.actor(), ctx.clock().instant());
-      return null;
-    });
+    return ctx.db()
+        .tx(
+            c -> {
+              if (id != null) ctx.objects().markDeleted(c, id, row.actor(), ctx.clock().instant());
+              return null;
+            });
   }
 }

@@ -41,7 +41,10 @@ final class EmbeddedProofCheck {
     this.crypto = crypto;
   }
 
-  /** Succeeds when no proof is present or every present proof verifies as the actor's; else a 403 problem. */
+  /**
+   * Succeeds when no proof is present or every present proof verifies as the actor's; else a 403
+   * problem.
+   */
   Future<Void> check(ObjectNode activity, String actor) {
     JsonNode object = activity.get("object");
     boolean outer = activity.has("proof");
@@ -49,23 +52,36 @@ final class EmbeddedProofCheck {
     // actor's own (InboxService checks origin and attribution): there its proof must be the
     // actor's. Other activities embed what others made (an Accept carries our own Follow, an
     // Announce someone's note); those objects are never stored as they came, but fetched again.
-    boolean inner = SELF_AUTHORED.contains(activity.path("type").asText())
-        && object instanceof ObjectNode o && o.has("proof");
+    boolean inner =
+        SELF_AUTHORED.contains(activity.path("type").asText())
+            && object instanceof ObjectNode o
+            && o.has("proof");
     if (!outer && !inner) return Future.succeededFuture();
     // Only the actor's signing keys count: a recovery key signs revocations, nothing else.
-    return db.tx(c -> repo.keysOf(c, actor).stream().filter(k -> "signing".equals(k.purpose())).toList())
-        .compose(pinned -> crypto.executeBlocking(() -> verify(activity, actor, pinned, inner), false))
-        .compose(refusal -> refusal == null ? Future.<Void>succeededFuture()
-            : Future.failedFuture(Problem.of(403, "proof", "Proof not accepted", refusal).exception()));
+    return db.tx(
+            c -> repo.keysOf(c, actor).stream().filter(k -> "signing".equals(k.purpose())).toList())
+        .compose(
+            pinned -> crypto.executeBlocking(() -> verify(activity, actor, pinned, inner), false))
+        .compose(
+            refusal ->
+                refusal == null
+                    ? Future.<Void>succeededFuture()
+                    : Future.failedFuture(
+                        Problem.of(403, "proof", "Proof not accepted", refusal).exception()));
   }
 
-  private static String verify(ObjectNode activity, String actor, List<RemoteActorRepository.KeyRow> pinned,
-      boolean inner) {
+  private static String verify(
+      ObjectNode activity, String actor, List<RemoteActorRepository.KeyRow> pinned, boolean inner) {
     Map<String, VerificationKey> keys = new HashMap<>();
     for (var k : pinned) {
       if ("ed25519".equals(k.algorithm())) {
-        keys.put(k.keyId(), VerificationKey.of(k.keyId(), k.actorId(), Keys.publicKeyFromPem(k.publicPem()),
-            SignatureAlgorithm.ED25519));
+        keys.put(
+            k.keyId(),
+            VerificationKey.of(
+                k.keyId(),
+                k.actorId(),
+                Keys.publicKeyFromPem(k.publicPem()),
+                SignatureAlgorithm.ED25519));
       }
     }
     Function<String, Optional<VerificationKey>> lookup = id -> Optional.ofNullable(keys.get(id));
@@ -75,16 +91,26 @@ final class EmbeddedProofCheck {
       if (why != null) return why;
     }
     if (inner) {
-      return refusal("embedded object", ObjectProofs.verify((ObjectNode) activity.get("object"), lookup, statuses), actor);
+      return refusal(
+          "embedded object",
+          ObjectProofs.verify((ObjectNode) activity.get("object"), lookup, statuses),
+          actor);
     }
     return null;
   }
 
   private static String refusal(String what, ProofVerification v, String actor) {
     return switch (v) {
-      case ProofVerification.Rejected r -> "The " + what + "'s proof does not hold: " + r.reason() + " (" + r.detail() + ").";
-      case ProofVerification.Verified ok -> actor.equals(ok.ownerId()) ? null
-          : "The " + what + "'s proof is made with a key of " + ok.ownerId() + ", not of the actor.";
+      case ProofVerification.Rejected r ->
+          "The " + what + "'s proof does not hold: " + r.reason() + " (" + r.detail() + ").";
+      case ProofVerification.Verified ok ->
+          actor.equals(ok.ownerId())
+              ? null
+              : "The "
+                  + what
+                  + "'s proof is made with a key of "
+                  + ok.ownerId()
+                  + ", not of the actor.";
     };
   }
 }

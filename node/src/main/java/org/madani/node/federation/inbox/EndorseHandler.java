@@ -7,9 +7,9 @@ import org.madani.node.store.EndorsementRepository.EndorsementRow;
 import org.madani.node.store.InboxRepository.InboxRow;
 
 /**
- * madani:Endorse (protocol-spec/trust.md): the actor vouches for the organization named as
- * object. Stored whoever sends it; whether it counts is decided when read (only endorsers this
- * node trusts are shown). Idempotent by activity id.
+ * madani:Endorse (protocol-spec/trust.md): the actor vouches for the organization named as object.
+ * Stored whoever sends it; whether it counts is decided when read (only endorsers this node trusts
+ * are shown). Idempotent by activity id.
  */
 public final class EndorseHandler implements ActivityHandler {
 
@@ -29,10 +29,13 @@ public final class EndorseHandler implements ActivityHandler {
   @Override
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
     String endorsed = InboxService.idOf(activity.get("object"));
-    if (endorsed == null || endorsed.equals(row.actor())) return Future.succeededFuture(); // no self-endorsement
+    if (endorsed == null || endorsed.equals(row.actor()))
+      return Future.succeededFuture(); // no self-endorsement
     String comment = activity.path("content").asText(null);
     if (comment != null && comment.length() > 2000) comment = comment.substring(0, 2000);
-    EndorsementRow e = new EndorsementRow(row.activityId(), row.actor(), endorsed, comment, null, ctx.clock().instant());
+    EndorsementRow e =
+        new EndorsementRow(
+            row.activityId(), row.actor(), endorsed, comment, null, ctx.clock().instant());
     return ctx.db().tx(c -> endorsements.insert(c, e)).mapEmpty();
   }
 }

@@ -8,9 +8,9 @@ import org.madani.node.store.InboxRepository.InboxRow;
 import org.madani.node.store.ReportRepository;
 
 /**
- * Flag: a report from another node about actors or objects (usually ours). Stored in the
- * moderation queue for an admin to review; nothing is acted on automatically, because a report
- * is a claim, not a verdict. Idempotent by activity id.
+ * Flag: a report from another node about actors or objects (usually ours). Stored in the moderation
+ * queue for an admin to review; nothing is acted on automatically, because a report is a claim, not
+ * a verdict. Idempotent by activity id.
  */
 public final class FlagHandler implements ActivityHandler {
 
@@ -45,9 +45,20 @@ public final class FlagHandler implements ActivityHandler {
     }
     if (targets.isEmpty()) return Future.succeededFuture();
     String comment = activity.path("content").asText(null);
-    if (comment != null && comment.length() > MAX_COMMENT) comment = comment.substring(0, MAX_COMMENT);
+    if (comment != null && comment.length() > MAX_COMMENT)
+      comment = comment.substring(0, MAX_COMMENT);
     String c2 = comment;
-    return ctx.db().tx(c -> reports.insert(c, "received", row.activityId(), row.actor(), targets.toString(), c2,
-        ctx.clock().instant())).mapEmpty();
+    return ctx.db()
+        .tx(
+            c ->
+                reports.insert(
+                    c,
+                    "received",
+                    row.activityId(),
+                    row.actor(),
+                    targets.toString(),
+                    c2,
+                    ctx.clock().instant()))
+        .mapEmpty();
   }
 }

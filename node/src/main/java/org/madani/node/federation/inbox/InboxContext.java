@@ -51,10 +51,12 @@ public record InboxContext(
         JsonNode v = n.get(field);
         if (v == null) continue;
         if (v.isTextual()) out.add(v.asText());
-        else v.forEach(x -> {
-          String id = InboxService.idOf(x);
-          if (id != null) out.add(id);
-        });
+        else
+          v.forEach(
+              x -> {
+                String id = InboxService.idOf(x);
+                if (id != null) out.add(id);
+              });
       }
     }
     return out;

@@ -17,15 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles stored incoming activities in arrival order by dispatching to the handler for their
- * type. Runs on a timer and when woken after a receive. Activities are claimed in batches; a run
- * of consecutive activities whose handlers {@linkplain ActivityHandler#batches batch} (Create and
+ * Handles stored incoming activities in arrival order by dispatching to the handler for their type.
+ * Runs on a timer and when woken after a receive. Activities are claimed in batches; a run of
+ * consecutive activities whose handlers {@linkplain ActivityHandler#batches batch} (Create and
  * Update of objects, the bulk of a burst) is prepared concurrently (author lookups) and then
  * applied in one transaction together with marking them done: one durable commit for the run
  * instead of two per activity. Each activity gets a savepoint, so one that fails is rolled back
  * alone and marked failed with the reason. Other activities are handled one at a time, in order.
- * Unknown types are marked done and ignored. Because activities are stored before the 202,
- * nothing acknowledged is lost across a restart.
+ * Unknown types are marked done and ignored. Because activities are stored before the 202, nothing
+ * acknowledged is lost across a restart.
  */
 public final class InboxProcessor extends VerticleBase {
 
@@ -42,20 +42,32 @@ public final class InboxProcessor extends VerticleBase {
   private long timer;
   private final Runnable onHandled;
 
-  private record Parsed(InboxRow row, ObjectNode activity, ActivityHandler handler, Exception error) {
+  private record Parsed(
+      InboxRow row, ObjectNode activity, ActivityHandler handler, Exception error) {
     boolean batches() {
       return handler != null && activity != null && handler.batches(activity);
     }
   }
 
-  public InboxProcessor(Database db, InboxRepository inbox, ObjectMapper json, List<ActivityHandler> handlers,
+  public InboxProcessor(
+      Database db,
+      InboxRepository inbox,
+      ObjectMapper json,
+      List<ActivityHandler> handlers,
       long pollMillis) {
     this(db, inbox, json, handlers, pollMillis, () -> {});
   }
 
-  /** @param onHandled run after a pass that handled activities (wakes the directory indexer) */
-  public InboxProcessor(Database db, InboxRepository inbox, ObjectMapper json, List<ActivityHandler> handlers,
-      long pollMillis, Runnable onHandled) {
+  /**
+   * @param onHandled run after a pass that handled activities (wakes the directory indexer)
+   */
+  public InboxProcessor(
+      Database db,
+      InboxRepository inbox,
+      ObjectMapper json,
+      List<ActivityHandler> handlers,
+      long pollMillis,
+      Runnable onHandled) {
     this.onHandled = onHandled;
     this.db = db;
     this.inbox = inbox;
@@ -90,12 +102,13 @@ public final class InboxProcessor extends VerticleBase {
     again = false;
     db.tx(c -> inbox.pending(c, BATCH))
         .compose(this::processAll)
-        .onComplete(ar -> {
-          running = false;
-          if (ar.succeeded() && ar.result() > 0) onHandled.run();
-          if (ar.failed()) LOG.warn("inbox pass failed: {}", ar.cause().toString());
-          if (again || (ar.succeeded() && ar.result() == BATCH)) drain();
-        });
+        .onComplete(
+            ar -> {
+              running = false;
+              if (ar.succeeded() && ar.result() > 0) onHandled.run();
+              if (ar.failed()) LOG.warn("inbox pass failed: {}", ar.cause().toString());
+              if (again || (ar.succeeded() && ar.result() == BATCH)) drain();
+            });
   }
 
   private Future<Integer> processAll(List<InboxRow> rows) {
@@ -139,28 +152,41 @@ public final class InboxProcessor extends VerticleBase {
       }
       steps.add(step);
     }
-    return Future.join(steps).transform(ignored -> db.tx(c -> {
-      for (int k = 0; k < run.size(); k++) {
-        InboxRow row = run.get(k).row();
-        Future<ActivityHandler.Step> step = steps.get(k);
-        Throwable failure = step.failed() ? step.cause() : null;
-        if (failure == null) {
-          Savepoint sp = c.setSavepoint();
-          try {
-            step.result().apply(c);
-            c.releaseSavepoint(sp);
-          } catch (SQLException | RuntimeException e) {
-            c.rollback(sp);
-            failure = e;
-          }
-        }
-        if (failure != null) {
-          LOG.info("handling {} {} from {} failed: {}", row.type(), row.activityId(), row.actor(), failure.toString());
-        }
-        inbox.finish(c, row.id(), failure == null, failure == null ? null : failure.toString());
-      }
-      return null;
-    }));
+    return Future.join(steps)
+        .transform(
+            ignored ->
+                db.tx(
+                    c -> {
+                      for (int k = 0; k < run.size(); k++) {
+                        InboxRow row = run.get(k).row();
+                        Future<ActivityHandler.Step> step = steps.get(k);
+                        Throwable failure = step.failed() ? step.cause() : null;
+                        if (failure == null) {
+                          Savepoint sp = c.setSavepoint();
+                          try {
+                            step.result().apply(c);
+                            c.releaseSavepoint(sp);
+                          } catch (SQLException | RuntimeException e) {
+                            c.rollback(sp);
+                            failure = e;
+                          }
+                        }
+                        if (failure != null) {
+                          LOG.info(
+                              "handling {} {} from {} failed: {}",
+                              row.type(),
+                              row.activityId(),
+                              row.actor(),
+                              failure.toString());
+                        }
+                        inbox.finish(
+                            c,
+                            row.id(),
+                            failure == null,
+                            failure == null ? null : failure.toString());
+                      }
+                      return null;
+                    }));
   }
 
   private Future<Void> process(Parsed p) {
@@ -168,18 +194,27 @@ public final class InboxProcessor extends VerticleBase {
     Future<Void> handled;
     try {
       if (p.error() != null) throw p.error();
-      handled = p.handler() == null ? Future.succeededFuture() : p.handler().handle(row, p.activity());
+      handled =
+          p.handler() == null ? Future.succeededFuture() : p.handler().handle(row, p.activity());
     } catch (Exception e) {
       handled = Future.failedFuture(e);
     }
-    return handled.transform(ar -> {
-      if (ar.failed()) {
-        LOG.info("handling {} {} from {} failed: {}", row.type(), row.activityId(), row.actor(), ar.cause().toString());
-      }
-      return db.tx(c -> {
-        inbox.finish(c, row.id(), ar.succeeded(), ar.failed() ? ar.cause().toString() : null);
-        return null;
-      });
-    });
+    return handled.transform(
+        ar -> {
+          if (ar.failed()) {
+            LOG.info(
+                "handling {} {} from {} failed: {}",
+                row.type(),
+                row.activityId(),
+                row.actor(),
+                ar.cause().toString());
+          }
+          return db.tx(
+              c -> {
+                inbox.finish(
+                    c, row.id(), ar.succeeded(), ar.failed() ? ar.cause().toString() : null);
+                return null;
+              });
+        });
   }
 }

@@ -53,10 +53,16 @@ public final class InboxService {
 
   /**
    * @param crypto worker pool for signature verification
-   * @param peers  the trust model: senders it refuses get 403 before their key is fetched
+   * @param peers the trust model: senders it refuses get 403 before their key is fetched
    */
-  public InboxService(Database db, InboxRepository inbox, RemoteActors actors, JsonCodec json, Clock clock,
-      WorkerExecutor crypto, PeerPolicy peers) {
+  public InboxService(
+      Database db,
+      InboxRepository inbox,
+      RemoteActors actors,
+      JsonCodec json,
+      Clock clock,
+      WorkerExecutor crypto,
+      PeerPolicy peers) {
     this.crypto = crypto;
     this.peers = peers;
     this.db = db;
@@ -65,13 +71,18 @@ public final class InboxService {
     this.json = json;
     this.clock = clock;
     this.policy = SignaturePolicy.federation(clock);
-    this.content = new ReceivedActivityChecks(new org.madani.node.content.Taxonomies(json.mapper()));
-    this.proofs = new EmbeddedProofCheck(db, new org.madani.node.store.RemoteActorRepository(), crypto);
+    this.content =
+        new ReceivedActivityChecks(new org.madani.node.content.Taxonomies(json.mapper()));
+    this.proofs =
+        new EmbeddedProofCheck(db, new org.madani.node.store.RemoteActorRepository(), crypto);
     this.writer = new InboxWriter(db, inbox);
   }
 
   /** Outcome of a successful receive: stored now, or a repeat of an activity already stored. */
-  public enum Received { STORED, DUPLICATE }
+  public enum Received {
+    STORED,
+    DUPLICATE
+  }
 
   public Future<Received> receive(HttpRequestView request) {
     return receive(request, SenderGate.OPEN);
@@ -94,49 +105,88 @@ public final class InboxService {
     // Trust first, before the key is resolved: a blocked or unlisted node must never be fetched
     // from, not even for its key (protocol-spec/trust.md). Both the claimed actor and every key
     // id's node must be allowed; the key check below then ties the two together.
-    if (!peers.allowsActor(actor) || !SignatureKeyIds.of(request).stream().allMatch(this::keyAllowed)) {
+    if (!peers.allowsActor(actor)
+        || !SignatureKeyIds.of(request).stream().allMatch(this::keyAllowed)) {
       LOG.info("refused {} from {}: not allowed by this node's trust settings", id, actor);
-      return Future.failedFuture(Problem.of(403, "refused-peer", "Not accepted from this sender",
-          "This node does not accept activities from this sender or its node.").exception());
+      return Future.failedFuture(
+          Problem.of(
+                  403,
+                  "refused-peer",
+                  "Not accepted from this sender",
+                  "This node does not accept activities from this sender or its node.")
+              .exception());
     }
     return authenticate(request)
-        .compose(ok -> gate.admit(ok.ownerId()) ? Future.succeededFuture(ok) : Future.failedFuture(
-            Problem.of(429, "rate-limited", "Too many requests", "Slow down and retry later.")
-                .with("retryAfter", 10).exception()))
+        .compose(
+            ok ->
+                gate.admit(ok.ownerId())
+                    ? Future.succeededFuture(ok)
+                    : Future.failedFuture(
+                        Problem.of(
+                                429,
+                                "rate-limited",
+                                "Too many requests",
+                                "Slow down and retry later.")
+                            .with("retryAfter", 10)
+                            .exception()))
         .compose(ok -> checkOriginsAndStore(request, activity, actor, id, type, ok))
         .onFailure(err -> LOG.info("refused {} {} from {}: {}", type, id, actor, err.getMessage()));
   }
 
   /**
-   * Verifies a request's HTTP signature (RFC 9421 or draft-cavage-12) against its key, fetched
-   * from the key owner's origin when not known yet, and fetched once more if a cached key fails
-   * (the owner may have rotated it). Fails with a 401 problem.
+   * Verifies a request's HTTP signature (RFC 9421 or draft-cavage-12) against its key, fetched from
+   * the key owner's origin when not known yet, and fetched once more if a cached key fails (the
+   * owner may have rotated it). Fails with a 401 problem.
    */
   public Future<Verification.Verified> authenticate(HttpRequestView request) {
     List<String> keyIds = SignatureKeyIds.of(request);
     if (keyIds.isEmpty()) {
-      return Future.failedFuture(unauthorized("The request is not signed (RFC 9421 or draft-cavage-12)."));
+      return Future.failedFuture(
+          unauthorized("The request is not signed (RFC 9421 or draft-cavage-12)."));
     }
     String keyId = keyIds.get(0);
-    return actors.key(keyId, false)
-        .recover(err -> Future.failedFuture(unauthorized("The signing key could not be resolved: " + err.getMessage())))
-        .compose(resolved -> checkValid(resolved).compose(k -> verify(request, k.key())).compose(v -> {
-          if (v instanceof Verification.Rejected r && r.reason() == Verification.Reason.BAD_SIGNATURE && resolved.cached()) {
-            // Refetched through the pinning policy (protocol-spec/keys.md §3): a document that now
-            // shows other key material is not believed, so a third party that took over the domain
-            // gets the change flagged for the admin and its request refused here.
-            return actors.key(keyId, true)
-                .recover(err -> Future.failedFuture(unauthorized("The signing key could not be resolved: " + err.getMessage())))
-                .compose(this::checkValid)
-                .compose(fresh -> verify(request, fresh.key()));
-          }
-          return Future.succeededFuture(v);
-        }))
-        .compose(v -> switch (v) {
-          case Verification.Rejected r ->
-              Future.failedFuture(unauthorized("Signature rejected: " + r.reason() + " (" + r.detail() + ")"));
-          case Verification.Verified ok -> Future.succeededFuture(ok);
-        })
+    return actors
+        .key(keyId, false)
+        .recover(
+            err ->
+                Future.failedFuture(
+                    unauthorized("The signing key could not be resolved: " + err.getMessage())))
+        .compose(
+            resolved ->
+                checkValid(resolved)
+                    .compose(k -> verify(request, k.key()))
+                    .compose(
+                        v -> {
+                          if (v instanceof Verification.Rejected r
+                              && r.reason() == Verification.Reason.BAD_SIGNATURE
+                              && resolved.cached()) {
+                            // Refetched through the pinning policy (protocol-spec/keys.md §3): a
+                            // document that now
+                            // shows other key material is not believed, so a third party that took
+                            // over the domain
+                            // gets the change flagged for the admin and its request refused here.
+                            return actors
+                                .key(keyId, true)
+                                .recover(
+                                    err ->
+                                        Future.failedFuture(
+                                            unauthorized(
+                                                "The signing key could not be resolved: "
+                                                    + err.getMessage())))
+                                .compose(this::checkValid)
+                                .compose(fresh -> verify(request, fresh.key()));
+                          }
+                          return Future.succeededFuture(v);
+                        }))
+        .compose(
+            v ->
+                switch (v) {
+                  case Verification.Rejected r ->
+                      Future.failedFuture(
+                          unauthorized(
+                              "Signature rejected: " + r.reason() + " (" + r.detail() + ")"));
+                  case Verification.Verified ok -> Future.succeededFuture(ok);
+                })
         .recover(err -> explainPendingKeyChange(keyId, err));
   }
 
@@ -146,35 +196,69 @@ public final class InboxService {
    * what is happening, so they can ask this node's admin to review the change.
    */
   private Future<Verification.Verified> explainPendingKeyChange(String keyId, Throwable err) {
-    return actors.keyChangePending(keyId).transform(pending -> Future.failedFuture(
-        pending.succeeded() && Boolean.TRUE.equals(pending.result())
-            ? Problem.of(401, "key-change-pending", "Key change awaiting approval",
-                "This node has seen a new key for " + keyId + " and holds it until its administrator "
-                    + "accepts the change; until then requests signed with it are refused. Ask this "
-                    + "node's administrator to review the key change.").exception()
-            : err));
+    return actors
+        .keyChangePending(keyId)
+        .transform(
+            pending ->
+                Future.failedFuture(
+                    pending.succeeded() && Boolean.TRUE.equals(pending.result())
+                        ? Problem.of(
+                                401,
+                                "key-change-pending",
+                                "Key change awaiting approval",
+                                "This node has seen a new key for "
+                                    + keyId
+                                    + " and holds it until its administrator "
+                                    + "accepts the change; until then requests signed with it are refused. Ask this "
+                                    + "node's administrator to review the key change.")
+                            .exception()
+                        : err));
   }
 
   /** A revoked key, or one past its rotation overlap, signs nothing new. */
   private Future<RemoteActors.ResolvedKey> checkValid(RemoteActors.ResolvedKey k) {
-    return k.validAt(clock.instant()) ? Future.succeededFuture(k)
-        : Future.failedFuture(unauthorized("The signing key " + k.key().keyId() + " is revoked or rotated out."));
+    return k.validAt(clock.instant())
+        ? Future.succeededFuture(k)
+        : Future.failedFuture(
+            unauthorized("The signing key " + k.key().keyId() + " is revoked or rotated out."));
   }
 
   private Future<Verification> verify(HttpRequestView request, VerificationKey key) {
     // Cryptography on a worker: RSA verification of large bodies must not stall the event loop.
-    return crypto.executeBlocking(() -> switch (SignatureKeyIds.scheme(request)) {
-      case RFC9421 -> new Rfc9421Verifier(k -> k.equals(key.keyId()) ? java.util.Optional.of(key)
-          : java.util.Optional.empty(), policy).verify(request);
-      case CAVAGE -> new CavageVerifier(k -> k.equals(key.keyId()) ? java.util.Optional.of(key)
-          : java.util.Optional.empty(), policy).verify(request);
-      case NONE -> new Verification.Rejected(Verification.Reason.MISSING_SIGNATURE, "unsigned");
-    }, false);
+    return crypto.executeBlocking(
+        () ->
+            switch (SignatureKeyIds.scheme(request)) {
+              case RFC9421 ->
+                  new Rfc9421Verifier(
+                          k ->
+                              k.equals(key.keyId())
+                                  ? java.util.Optional.of(key)
+                                  : java.util.Optional.empty(),
+                          policy)
+                      .verify(request);
+              case CAVAGE ->
+                  new CavageVerifier(
+                          k ->
+                              k.equals(key.keyId())
+                                  ? java.util.Optional.of(key)
+                                  : java.util.Optional.empty(),
+                          policy)
+                      .verify(request);
+              case NONE ->
+                  new Verification.Rejected(Verification.Reason.MISSING_SIGNATURE, "unsigned");
+            },
+        false);
   }
 
-  private Future<Received> checkOriginsAndStore(HttpRequestView request, ObjectNode activity, String actor,
-      String id, String type, Verification.Verified ok) {
-    // Origin rules (protocol-spec/federation.md; their vectors: protocol-spec/vectors/inbox-origin).
+  private Future<Received> checkOriginsAndStore(
+      HttpRequestView request,
+      ObjectNode activity,
+      String actor,
+      String id,
+      String type,
+      Verification.Verified ok) {
+    // Origin rules (protocol-spec/federation.md; their vectors:
+    // protocol-spec/vectors/inbox-origin).
     var refusal = OriginRules.check(activity, ok.ownerId());
     if (refusal.isPresent()) return Future.failedFuture(refusal.get().exception());
     try {
@@ -182,28 +266,54 @@ public final class InboxService {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return proofs.check(activity, actor).compose(v -> store(request, activity, actor, id, type, ok));
+    return proofs
+        .check(activity, actor)
+        .compose(v -> store(request, activity, actor, id, type, ok));
   }
 
-  private Future<Received> store(HttpRequestView request, ObjectNode activity, String actor, String id,
-      String type, Verification.Verified ok) {
-    String verifiedBy = (request.header("signature-input").isPresent() ? "rfc9421/" : "cavage/")
-        + ok.algorithm().wireName();
-    String signatureDigest = sha256(request.header("signature").orElse("")
-        + "|" + request.header("authorization").orElse(""));
+  private Future<Received> store(
+      HttpRequestView request,
+      ObjectNode activity,
+      String actor,
+      String id,
+      String type,
+      Verification.Verified ok) {
+    String verifiedBy =
+        (request.header("signature-input").isPresent() ? "rfc9421/" : "cavage/")
+            + ok.algorithm().wireName();
+    String signatureDigest =
+        sha256(
+            request.header("signature").orElse("")
+                + "|"
+                + request.header("authorization").orElse(""));
     Duration window = policy.maxAge().plus(policy.maxClockSkew());
     String document = new String(request.body(), StandardCharsets.UTF_8);
     // Stored with other requests' activities in one durable commit (group commit); the future
     // completes only after that commit.
     Instant now = clock.instant();
-    return writer.store(new InboxWriter.Pending(signatureDigest, now.plus(window), id, actor, type, document,
-        verifiedBy, now, Origins.hostKey(actor), request.header("signature-input").isPresent() ? "rfc9421" : "cavage"))
-        .compose(outcome -> switch (outcome) {
-          // A signature seen before is a captured request played again: refuse it outright.
-          case REPLAYED -> Future.failedFuture(unauthorized("This signed request was already received (replay)."));
-          case STORED -> Future.succeededFuture(Received.STORED);
-          case DUPLICATE -> Future.succeededFuture(Received.DUPLICATE);
-        });
+    return writer
+        .store(
+            new InboxWriter.Pending(
+                signatureDigest,
+                now.plus(window),
+                id,
+                actor,
+                type,
+                document,
+                verifiedBy,
+                now,
+                Origins.hostKey(actor),
+                request.header("signature-input").isPresent() ? "rfc9421" : "cavage"))
+        .compose(
+            outcome ->
+                switch (outcome) {
+                  // A signature seen before is a captured request played again: refuse it outright.
+                  case REPLAYED ->
+                      Future.failedFuture(
+                          unauthorized("This signed request was already received (replay)."));
+                  case STORED -> Future.succeededFuture(Received.STORED);
+                  case DUPLICATE -> Future.succeededFuture(Received.DUPLICATE);
+                });
   }
 
   private boolean keyAllowed(String keyId) {
@@ -227,7 +337,9 @@ public final class InboxService {
 
   private static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

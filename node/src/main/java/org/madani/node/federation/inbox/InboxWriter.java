@@ -33,15 +33,28 @@ final class InboxWriter {
   static final int MAX_BATCH = 500;
 
   /** Outcome of one write: stored, a repeat of a stored activity, or a replayed signature. */
-  enum Outcome { STORED, DUPLICATE, REPLAYED }
+  enum Outcome {
+    STORED,
+    DUPLICATE,
+    REPLAYED
+  }
 
   /**
    * One accepted activity to store, with the signature digest that guards against replays, and the
    * sending host with the signature scheme it spoke (our first delivery to it answers in the same
    * scheme; null when not known).
    */
-  record Pending(String signatureDigest, Instant signatureExpires, String activityId, String actor, String type,
-      String document, String verifiedBy, Instant received, String senderHost, String scheme) {}
+  record Pending(
+      String signatureDigest,
+      Instant signatureExpires,
+      String activityId,
+      String actor,
+      String type,
+      String document,
+      String verifiedBy,
+      Instant received,
+      String senderHost,
+      String scheme) {}
 
   private record Item(Pending pending, Promise<Outcome> promise, Context context) {}
 
@@ -90,17 +103,19 @@ final class InboxWriter {
     commits.incrementAndGet();
     db.tx(c -> writeAll(c, batch, new HashSet<>()))
         .recover(err -> batch.size() == 1 ? Future.failedFuture(err) : db.tx(c -> one(batch)))
-        .onComplete(ar -> {
-          // Remembered only once committed, and before the next batch starts.
-          if (ar.succeeded()) replays.remember(used(batch, ar.result()));
-          writing.set(false);
-          writeNext();
-          if (ar.succeeded()) {
-            for (int k = 0; k < batch.size(); k++) complete(batch.get(k), ar.result().get(k), null);
-          } else {
-            for (Item i : batch) complete(i, null, ar.cause());
-          }
-        });
+        .onComplete(
+            ar -> {
+              // Remembered only once committed, and before the next batch starts.
+              if (ar.succeeded()) replays.remember(used(batch, ar.result()));
+              writing.set(false);
+              writeNext();
+              if (ar.succeeded()) {
+                for (int k = 0; k < batch.size(); k++)
+                  complete(batch.get(k), ar.result().get(k), null);
+              } else {
+                for (Item i : batch) complete(i, null, ar.cause());
+              }
+            });
   }
 
   /** The fallback after a failed batch: each activity in its own transaction. */
@@ -121,7 +136,8 @@ final class InboxWriter {
   }
 
   /** Writes a batch in one transaction; {@code used} holds the signatures earlier in this batch. */
-  private List<Outcome> writeAll(Connection c, List<Item> batch, Set<String> used) throws SQLException {
+  private List<Outcome> writeAll(Connection c, List<Item> batch, Set<String> used)
+      throws SQLException {
     List<Outcome> out = new ArrayList<>(batch.size());
     Set<String> noted = new HashSet<>();
     for (Item i : batch) {
@@ -134,8 +150,17 @@ final class InboxWriter {
         out.add(Outcome.REPLAYED);
         continue;
       }
-      out.add(inbox.insertIfNew(c, p.activityId(), p.actor(), p.type(), p.document(), p.verifiedBy(), p.received())
-          ? Outcome.STORED : Outcome.DUPLICATE);
+      out.add(
+          inbox.insertIfNew(
+                  c,
+                  p.activityId(),
+                  p.actor(),
+                  p.type(),
+                  p.document(),
+                  p.verifiedBy(),
+                  p.received())
+              ? Outcome.STORED
+              : Outcome.DUPLICATE);
     }
     return out;
   }
@@ -153,10 +178,11 @@ final class InboxWriter {
   }
 
   private static void complete(Item i, Outcome o, Throwable err) {
-    Runnable done = () -> {
-      if (err != null) i.promise().tryFail(err);
-      else if (o != null) i.promise().tryComplete(o);
-    };
+    Runnable done =
+        () -> {
+          if (err != null) i.promise().tryFail(err);
+          else if (o != null) i.promise().tryComplete(o);
+        };
     if (i.context() != null) i.context().runOnContext(v -> done.run());
     else done.run();
   }

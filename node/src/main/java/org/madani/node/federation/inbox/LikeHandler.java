@@ -21,9 +21,12 @@ public final class LikeHandler implements ActivityHandler {
   @Override
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
     String object = InboxService.idOf(activity.get("object"));
-    if (object == null || ctx.localActors().handleOf(object.replaceAll("/entries/.*$", "")).isEmpty()) {
+    if (object == null
+        || ctx.localActors().handleOf(object.replaceAll("/entries/.*$", "")).isEmpty()) {
       return Future.succeededFuture();
     }
-    return ctx.db().tx(c -> ctx.objects().addLike(c, row.activityId(), row.actor(), object)).mapEmpty();
+    return ctx.db()
+        .tx(c -> ctx.objects().addLike(c, row.activityId(), row.actor(), object))
+        .mapEmpty();
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.madani.node.federation.actor.ActorAliases;
 import org.madani.node.model.Organization;
-import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.InboxRepository.InboxRow;
 import org.madani.node.store.MirrorRepository;
 import org.slf4j.Logger;
@@ -19,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * ({@code object} = the verified sender), and only to an actor whose own document, fetched fresh
  * from its origin, names the old one in {@code alsoKnownAs}: so a hijacked or spoofed Move cannot
  * redirect our follows to someone who did not claim the identity. Then each organization that
- * followed the old actor unfollows it and follows the target; the old actor's log mark carries
- * over to the target, whose log continues the numbering, so catch-up resumes after the last item
- * seen instead of refetching the history. Idempotent: a replay finds no follow of the old actor.
+ * followed the old actor unfollows it and follows the target; the old actor's log mark carries over
+ * to the target, whose log continues the numbering, so catch-up resumes after the last item seen
+ * instead of refetching the history. Idempotent: a replay finds no follow of the old actor.
  */
 public final class MoveHandler implements ActivityHandler {
 
@@ -36,8 +35,11 @@ public final class MoveHandler implements ActivityHandler {
    * @param follow follows an actor for an organization (handle, actor), as the admin API does
    * @param unfollow undoes an organization's follow of an actor (handle, actor)
    */
-  public MoveHandler(InboxContext ctx, BiFunction<String, String, Future<?>> follow,
-      BiFunction<String, String, Future<?>> unfollow, MirrorRepository mirrors) {
+  public MoveHandler(
+      InboxContext ctx,
+      BiFunction<String, String, Future<?>> follow,
+      BiFunction<String, String, Future<?>> unfollow,
+      MirrorRepository mirrors) {
     this.ctx = ctx;
     this.follow = follow;
     this.unfollow = unfollow;
@@ -55,40 +57,58 @@ public final class MoveHandler implements ActivityHandler {
     String moved = InboxService.idOf(activity.get("object"));
     String target = InboxService.idOf(activity.get("target"));
     if (!old.equals(moved) || target == null || target.equals(old)) {
-      LOG.info("Move {} ignored: an actor may only move itself, to another actor", row.activityId());
+      LOG.info(
+          "Move {} ignored: an actor may only move itself, to another actor", row.activityId());
       return Future.succeededFuture();
     }
-    return ctx.db().tx(c -> {
-      List<String> handles = new ArrayList<>();
-      for (long orgId : ctx.follows().orgsFollowing(c, old)) {
-        ctx.orgs().findById(c, orgId).map(Organization::handle).ifPresent(handles::add);
-      }
-      return handles;
-    }).compose(handles -> {
-      if (handles.isEmpty()) return Future.succeededFuture();
-      return ctx.remoteActors().actor(target, true).compose(actor -> {
-        if (!ActorAliases.of(ctx.json(), actor.document()).contains(old)) {
-          LOG.info("Move {} of {} refused: {} does not list it in alsoKnownAs", row.activityId(), old, actor.id());
-          return Future.succeededFuture();
-        }
-        return ctx.db().tx(c -> {
-          // The log continues at the new actor: start its mirror where the old one stood.
-          long applied = mirrors.lockApplied(c, old);
-          if (mirrors.lockApplied(c, actor.id()) < applied) mirrors.setApplied(c, actor.id(), applied);
-          return null;
-        }).compose(v -> follow(handles, old, actor.id()));
-      });
-    });
+    return ctx.db()
+        .tx(
+            c -> {
+              List<String> handles = new ArrayList<>();
+              for (long orgId : ctx.follows().orgsFollowing(c, old)) {
+                ctx.orgs().findById(c, orgId).map(Organization::handle).ifPresent(handles::add);
+              }
+              return handles;
+            })
+        .compose(
+            handles -> {
+              if (handles.isEmpty()) return Future.succeededFuture();
+              return ctx.remoteActors()
+                  .actor(target, true)
+                  .compose(
+                      actor -> {
+                        if (!ActorAliases.of(ctx.json(), actor.document()).contains(old)) {
+                          LOG.info(
+                              "Move {} of {} refused: {} does not list it in alsoKnownAs",
+                              row.activityId(),
+                              old,
+                              actor.id());
+                          return Future.succeededFuture();
+                        }
+                        return ctx.db()
+                            .tx(
+                                c -> {
+                                  // The log continues at the new actor: start its mirror where the
+                                  // old one stood.
+                                  long applied = mirrors.lockApplied(c, old);
+                                  if (mirrors.lockApplied(c, actor.id()) < applied)
+                                    mirrors.setApplied(c, actor.id(), applied);
+                                  return null;
+                                })
+                            .compose(v -> follow(handles, old, actor.id()));
+                      });
+            });
   }
 
   private Future<Void> follow(List<String> handles, String old, String target) {
     Future<Void> chain = Future.succeededFuture();
     for (String handle : handles) {
-      chain = chain
-          .compose(v -> follow.apply(handle, target))
-          .compose(f -> unfollow.apply(handle, old))
-          .<Void>mapEmpty()
-          .onSuccess(v -> LOG.info("{} follows {} (moved from {})", handle, target, old));
+      chain =
+          chain
+              .compose(v -> follow.apply(handle, target))
+              .compose(f -> unfollow.apply(handle, old))
+              .<Void>mapEmpty()
+              .onSuccess(v -> LOG.info("{} follows {} (moved from {})", handle, target, old));
     }
     return chain;
   }

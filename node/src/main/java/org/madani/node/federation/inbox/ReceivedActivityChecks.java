@@ -27,15 +27,19 @@ public final class ReceivedActivityChecks {
   }
 
   /**
-   * The content must be text a signature can cover as it is (no lone surrogates through
-   * {@code \\uD800} escapes) and use the shared taxonomies (protocol-spec/taxonomies): a made-up
-   * sector or region would otherwise appear in the directory's facets and reports. Fails with 422
-   * naming each unknown term.
+   * The content must be text a signature can cover as it is (no lone surrogates through {@code
+   * \\uD800} escapes) and use the shared taxonomies (protocol-spec/taxonomies): a made-up sector or
+   * region would otherwise appear in the directory's facets and reports. Fails with 422 naming each
+   * unknown term.
    */
   public void content(JsonNode activity) {
     if (hasLoneSurrogate(activity, 0)) {
-      throw Problem.of(400, "malformed-text", "Malformed text",
-          "The activity contains an unpaired surrogate escape (\\uD800–\\uDFFF).").exception();
+      throw Problem.of(
+              400,
+              "malformed-text",
+              "Malformed text",
+              "The activity contains an unpaired surrogate escape (\\uD800–\\uDFFF).")
+          .exception();
     }
     JsonNode object = activity.get("object");
     if (object == null || !object.isObject()) return;
@@ -45,19 +49,30 @@ public final class ReceivedActivityChecks {
     JsonNode region = object.path("location").get("region");
     if (region != null && !region.isNull()) terms(region, "/object/location/region", false, errors);
     if (!errors.isEmpty()) {
-      throw Problem.of(422, "validation", "Content not valid",
-          "The object uses terms outside the shared taxonomies.").with("errors", errors).exception();
+      throw Problem.of(
+              422,
+              "validation",
+              "Content not valid",
+              "The object uses terms outside the shared taxonomies.")
+          .with("errors", errors)
+          .exception();
     }
   }
 
-  private void terms(JsonNode node, String pointer, boolean sectors, List<Map<String, String>> errors) {
+  private void terms(
+      JsonNode node, String pointer, boolean sectors, List<Map<String, String>> errors) {
     if (node == null || node.isNull()) return;
     if (node.isTextual()) {
       term(node.asText(), pointer, sectors, errors);
       return;
     }
     if (!node.isArray() || node.size() > MAX_TERMS) {
-      errors.add(Map.of("pointer", pointer, "message", "must be an array of at most " + MAX_TERMS + " term ids"));
+      errors.add(
+          Map.of(
+              "pointer",
+              pointer,
+              "message",
+              "must be an array of at most " + MAX_TERMS + " term ids"));
       return;
     }
     for (int i = 0; i < node.size(); i++) {
@@ -73,7 +88,8 @@ public final class ReceivedActivityChecks {
   private void term(String id, String pointer, boolean sector, List<Map<String, String>> errors) {
     boolean known = sector ? taxonomies.sector(id).isPresent() : taxonomies.region(id).isPresent();
     if (!known) {
-      errors.add(Map.of("pointer", pointer, "message", "unknown " + (sector ? "sector" : "region")));
+      errors.add(
+          Map.of("pointer", pointer, "message", "unknown " + (sector ? "sector" : "region")));
     }
   }
 
@@ -81,7 +97,8 @@ public final class ReceivedActivityChecks {
     if (n.isTextual()) return StrictUtf8.hasLoneSurrogate(n.asText());
     if (n.isObject()) {
       for (var e : n.properties()) {
-        if (StrictUtf8.hasLoneSurrogate(e.getKey()) || hasLoneSurrogate(e.getValue(), depth + 1)) return true;
+        if (StrictUtf8.hasLoneSurrogate(e.getKey()) || hasLoneSurrogate(e.getValue(), depth + 1))
+          return true;
       }
     } else if (n.isArray()) {
       for (JsonNode e : n) {

@@ -12,8 +12,8 @@ import java.util.Collection;
  * Signatures accepted recently, so that a captured request played again within its validity window
  * is refused with 401 instead of being acknowledged.
  *
- * <p>This is the fast first line, held in memory: it costs no write per activity, where the table it
- * replaces cost a random-key index insert in every inbox commit (issue 10 profile: ~7 % of the
+ * <p>This is the fast first line, held in memory: it costs no write per activity, where the table
+ * it replaces cost a random-key index insert in every inbox commit (issue 10 profile: ~7 % of the
  * database thread plus the pages it dirtied). It is bounded ({@code maxEntries}; least recently
  * used first out) and empties on restart, so it is not the guarantee. The guarantee is the inbox's
  * durable, unique activity id: a replayed request that slips past this guard (after a restart, on
@@ -32,11 +32,12 @@ final class ReplayGuard {
 
   ReplayGuard(long maxEntries) {
     // The value is the signature's remaining validity when it was accepted: it expires then.
-    this.seen = Caffeine.newBuilder()
-        .maximumSize(maxEntries)
-        .expireAfter(Expiry.<String, Duration>creating((digest, left) -> left))
-        .scheduler(Scheduler.systemScheduler())
-        .build();
+    this.seen =
+        Caffeine.newBuilder()
+            .maximumSize(maxEntries)
+            .expireAfter(Expiry.<String, Duration>creating((digest, left) -> left))
+            .scheduler(Scheduler.systemScheduler())
+            .build();
   }
 
   /** Whether this signature was accepted before and is still valid. */

@@ -7,8 +7,8 @@ import org.madani.node.store.EndorsementRepository;
 import org.madani.node.store.InboxRepository.InboxRow;
 
 /**
- * Undo: withdraws an endorsement when it undoes one of the sender's Endorse activities, and
- * hands every other Undo to the general {@link UndoHandler}.
+ * Undo: withdraws an endorsement when it undoes one of the sender's Endorse activities, and hands
+ * every other Undo to the general {@link UndoHandler}.
  */
 public final class UndoEndorseHandler implements ActivityHandler {
 
@@ -16,7 +16,8 @@ public final class UndoEndorseHandler implements ActivityHandler {
   private final EndorsementRepository endorsements;
   private final ActivityHandler otherwise;
 
-  public UndoEndorseHandler(InboxContext ctx, EndorsementRepository endorsements, ActivityHandler otherwise) {
+  public UndoEndorseHandler(
+      InboxContext ctx, EndorsementRepository endorsements, ActivityHandler otherwise) {
     this.ctx = ctx;
     this.endorsements = endorsements;
     this.otherwise = otherwise;
@@ -33,7 +34,10 @@ public final class UndoEndorseHandler implements ActivityHandler {
     String undone = InboxService.idOf(object);
     if (undone == null) return otherwise.handle(row, activity);
     // Withdraw only the sender's own endorsement (matched by endorser in SQL); else it was not one.
-    return ctx.db().tx(c -> endorsements.withdraw(c, undone, row.actor(), ctx.clock().instant()))
-        .compose(withdrawn -> withdrawn ? Future.<Void>succeededFuture() : otherwise.handle(row, activity));
+    return ctx.db()
+        .tx(c -> endorsements.withdraw(c, undone, row.actor(), ctx.clock().instant()))
+        .compose(
+            withdrawn ->
+                withdrawn ? Future.<Void>succeededFuture() : otherwise.handle(row, activity));
   }
 }

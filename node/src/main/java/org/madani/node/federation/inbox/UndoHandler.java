@@ -25,25 +25,32 @@ public final class UndoHandler implements ActivityHandler {
     JsonNode object = activity.get("object");
     String undoneId = InboxService.idOf(object);
     String undoneType = object != null && object.isObject() ? object.path("type").asText("") : "";
-    return ctx.db().tx(c -> {
-      var follow = undoneId == null ? java.util.Optional.<org.madani.node.store.FollowRepository.FollowRow>empty()
-          : ctx.follows().findByActivity(c, undoneId);
-      if (follow.isPresent() && follow.get().direction() == Direction.INCOMING
-          && follow.get().remoteActor().equals(row.actor())) {
-        ctx.follows().delete(c, follow.get().orgId(), row.actor(), Direction.INCOMING);
-      } else if ("Follow".equals(undoneType) && object.isObject()) {
-        // The Follow id was not stored (or differs): match by actor and target instead.
-        ctx.localOrg(c, InboxService.idOf(object.get("object"))).ifPresent(org -> {
-          try {
-            ctx.follows().delete(c, org.id(), row.actor(), Direction.INCOMING);
-          } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-          }
-        });
-      } else if (undoneId != null) {
-        ctx.objects().removeLike(c, undoneId, row.actor());
-      }
-      return null;
-    });
+    return ctx.db()
+        .tx(
+            c -> {
+              var follow =
+                  undoneId == null
+                      ? java.util.Optional.<org.madani.node.store.FollowRepository.FollowRow>empty()
+                      : ctx.follows().findByActivity(c, undoneId);
+              if (follow.isPresent()
+                  && follow.get().direction() == Direction.INCOMING
+                  && follow.get().remoteActor().equals(row.actor())) {
+                ctx.follows().delete(c, follow.get().orgId(), row.actor(), Direction.INCOMING);
+              } else if ("Follow".equals(undoneType) && object.isObject()) {
+                // The Follow id was not stored (or differs): match by actor and target instead.
+                ctx.localOrg(c, InboxService.idOf(object.get("object")))
+                    .ifPresent(
+                        org -> {
+                          try {
+                            ctx.follows().delete(c, org.id(), row.actor(), Direction.INCOMING);
+                          } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                          }
+                        });
+              } else if (undoneId != null) {
+                ctx.objects().removeLike(c, undoneId, row.actor());
+              }
+              return null;
+            });
   }
 }

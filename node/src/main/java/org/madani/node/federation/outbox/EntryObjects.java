@@ -17,30 +17,49 @@ import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.actor.Localized;
 import org.madani.node.federation.wire.EntryObject;
 import org.madani.node.federation.wire.Tombstone;
-import org.madani.node.text.Html;
 import org.madani.node.model.Entry;
 import org.madani.node.model.EntryKind;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Urls;
 import org.madani.node.model.Visibility;
+import org.madani.node.text.Html;
 
 /**
  * Maps an entry to its ActivityStreams object. Events are {@code Event}, articles and reports
  * {@code Article}, the other kinds {@code Page} (types Mastodon and others display), each with
- * Madani's {@code kind}. Text fields become {@code name}/{@code summary}/{@code content} with
- * their {@code *Map} language maps, so Fediverse software without Madani's context still shows a
- * readable post; every other entry field is carried under its Madani term. Thread-safe.
+ * Madani's {@code kind}. Text fields become {@code name}/{@code summary}/{@code content} with their
+ * {@code *Map} language maps, so Fediverse software without Madani's context still shows a readable
+ * post; every other entry field is carried under its Madani term. Thread-safe.
  */
 public final class EntryObjects {
 
   /** Entry fields mapped to AS2 properties; the rest travel under their own (Madani) names. */
-  private static final Set<String> MAPPED = Set.of("title", "summary", "content", "recipients",
-      "place", "image", "visibility");
+  private static final Set<String> MAPPED =
+      Set.of("title", "summary", "content", "recipients", "place", "image", "visibility");
 
   /** The object's own properties, which an entry field of the same name does not override. */
-  private static final Set<String> HEAD = Set.of("@context", "id", "type", "kind", "attributedTo", "name", "nameMap",
-      "summary", "summaryMap", "content", "contentMap", "url", "published", "updated", "visibility", "to", "cc",
-      "location", "image", "tag");
+  private static final Set<String> HEAD =
+      Set.of(
+          "@context",
+          "id",
+          "type",
+          "kind",
+          "attributedTo",
+          "name",
+          "nameMap",
+          "summary",
+          "summaryMap",
+          "content",
+          "contentMap",
+          "url",
+          "published",
+          "updated",
+          "visibility",
+          "to",
+          "cc",
+          "location",
+          "image",
+          "tag");
 
   private final ObjectMapper json;
   private final Urls urls;
@@ -71,31 +90,63 @@ public final class EntryObjects {
     EntryObject.Place place = null;
     if (d.has("place")) {
       JsonNode p = d.path("place");
-      place = new EntryObject.Place("Place", Localized.plain(p.get("name")), Localized.map(p.get("name")),
-          Localized.plain(p.get("address")), Localized.map(p.get("address")), p.get("region"), p.get("latitude"),
-          p.get("longitude"));
+      place =
+          new EntryObject.Place(
+              "Place",
+              Localized.plain(p.get("name")),
+              Localized.map(p.get("name")),
+              Localized.plain(p.get("address")),
+              Localized.map(p.get("address")),
+              p.get("region"),
+              p.get("latitude"),
+              p.get("longitude"));
     }
     EntryObject.Image image = null;
     if (d.has("image")) {
       JsonNode alt = d.path("image").get("alt");
-      image = new EntryObject.Image("Image", d.path("image").path("url").asText(), Localized.plain(alt), Localized.map(alt));
+      image =
+          new EntryObject.Image(
+              "Image",
+              d.path("image").path("url").asText(),
+              Localized.plain(alt),
+              Localized.map(alt));
     }
     List<EntryObject.Hashtag> tags = new ArrayList<>();
-    for (JsonNode t : d.path("tags")) tags.add(new EntryObject.Hashtag("#" + t.asText().replaceAll("\\s+", "_")));
+    for (JsonNode t : d.path("tags"))
+      tags.add(new EntryObject.Hashtag("#" + t.asText().replaceAll("\\s+", "_")));
     JsonNode content = readable(d, url);
     Audience audience = audience(org, e);
     Map<String, JsonNode> terms = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = d.properties().iterator(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = d.properties().iterator(); it.hasNext(); ) {
       var kv = it.next();
-      if (!MAPPED.contains(kv.getKey()) && !HEAD.contains(kv.getKey()) && !"tags".equals(kv.getKey())) {
+      if (!MAPPED.contains(kv.getKey())
+          && !HEAD.contains(kv.getKey())
+          && !"tags".equals(kv.getKey())) {
         terms.put(kv.getKey(), kv.getValue().deepCopy());
       }
     }
-    return new EntryObject(EmittedContexts.object(), url, asType(e.kind()), e.kind().wireName(),
-        actors.actorId(org.handle()), Localized.plain(d.get("title")), Localized.map(d.get("title")),
-        Localized.plain(d.get("summary")), Localized.map(d.get("summary")), Localized.plain(content),
-        Localized.map(content), url, e.created(), e.updated(), e.visibility().wireName(), audience.to(), audience.cc(),
-        place, image, tags, terms);
+    return new EntryObject(
+        EmittedContexts.object(),
+        url,
+        asType(e.kind()),
+        e.kind().wireName(),
+        actors.actorId(org.handle()),
+        Localized.plain(d.get("title")),
+        Localized.map(d.get("title")),
+        Localized.plain(d.get("summary")),
+        Localized.map(d.get("summary")),
+        Localized.plain(content),
+        Localized.map(content),
+        url,
+        e.created(),
+        e.updated(),
+        e.visibility().wireName(),
+        audience.to(),
+        audience.cc(),
+        place,
+        image,
+        tags,
+        terms);
   }
 
   /**
@@ -106,7 +157,8 @@ public final class EntryObjects {
    */
   private ObjectNode readable(JsonNode d, String url) {
     java.util.LinkedHashSet<String> langs = new java.util.LinkedHashSet<>();
-    for (String f : java.util.List.of("title", "summary", "content")) d.path(f).fieldNames().forEachRemaining(langs::add);
+    for (String f : java.util.List.of("title", "summary", "content"))
+      d.path(f).fieldNames().forEachRemaining(langs::add);
     ObjectNode html = json.createObjectNode();
     for (String lang : langs) {
       StringBuilder b = new StringBuilder();
@@ -116,10 +168,15 @@ public final class EntryObjects {
       } else {
         String title = d.path("title").path(lang).asText("");
         String summary = d.path("summary").path(lang).asText("");
-        if (!title.isBlank()) b.append("<p><strong>").append(Html.esc(title)).append("</strong></p>");
+        if (!title.isBlank())
+          b.append("<p><strong>").append(Html.esc(title)).append("</strong></p>");
         if (!summary.isBlank()) b.append("<p>").append(Html.esc(summary)).append("</p>");
       }
-      b.append("<p><a href=\"").append(Html.esc(url)).append("\">").append(Html.esc(url)).append("</a></p>");
+      b.append("<p><a href=\"")
+          .append(Html.esc(url))
+          .append("\">")
+          .append(Html.esc(url))
+          .append("</a></p>");
       html.put(lang, b.toString());
     }
     return html;
@@ -127,7 +184,8 @@ public final class EntryObjects {
 
   /** A Tombstone standing in for a deleted entry. */
   public ObjectNode tombstone(Organization org, Entry e, Instant deleted) {
-    return json.valueToTree(new Tombstone(urls.entry(org.handle(), e.id()), asType(e.kind()), deleted));
+    return json.valueToTree(
+        new Tombstone(urls.entry(org.handle(), e.id()), asType(e.kind()), deleted));
   }
 
   /**
@@ -148,7 +206,8 @@ public final class EntryObjects {
   /** The audience of {@code e} by its visibility (see {@link #address}). */
   public Audience audience(Organization org, Entry e) {
     String followers = actors.followers(org.handle());
-    if (e.visibility() == Visibility.PUBLIC) return new Audience(List.of(ActivityStreams.PUBLIC), List.of(followers));
+    if (e.visibility() == Visibility.PUBLIC)
+      return new Audience(List.of(ActivityStreams.PUBLIC), List.of(followers));
     if (e.visibility() == Visibility.NETWORK) return new Audience(List.of(followers), List.of());
     List<String> to = new ArrayList<>();
     for (JsonNode r : e.document().path("recipients")) to.add(r.asText());

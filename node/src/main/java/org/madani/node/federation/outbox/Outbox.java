@@ -55,18 +55,34 @@ public final class Outbox implements ContentEvents {
   private final PeerPolicy peers;
   private final Runnable afterEnqueue;
 
-  public Outbox(ObjectMapper json, LocalActors actors, EntryObjects objects, OutboxRepository log,
-      FollowRepository follows, RemoteActorRepository remoteActors, OutboundQueue queue, Clock clock) {
-    this(json, actors, objects, log, follows, remoteActors, queue, clock, PeerPolicy.OPEN, () -> {});
+  public Outbox(
+      ObjectMapper json,
+      LocalActors actors,
+      EntryObjects objects,
+      OutboxRepository log,
+      FollowRepository follows,
+      RemoteActorRepository remoteActors,
+      OutboundQueue queue,
+      Clock clock) {
+    this(
+        json, actors, objects, log, follows, remoteActors, queue, clock, PeerPolicy.OPEN, () -> {});
   }
 
   /**
    * @param peers the trust model: refused actors get nothing; trusted ones also get network entries
    * @param afterEnqueue run after a transaction that queued deliveries, to wake the delivery worker
    */
-  public Outbox(ObjectMapper json, LocalActors actors, EntryObjects objects, OutboxRepository log,
-      FollowRepository follows, RemoteActorRepository remoteActors, OutboundQueue queue, Clock clock,
-      PeerPolicy peers, Runnable afterEnqueue) {
+  public Outbox(
+      ObjectMapper json,
+      LocalActors actors,
+      EntryObjects objects,
+      OutboxRepository log,
+      FollowRepository follows,
+      RemoteActorRepository remoteActors,
+      OutboundQueue queue,
+      Clock clock,
+      PeerPolicy peers,
+      Runnable afterEnqueue) {
     this.peers = peers;
     this.afterEnqueue = afterEnqueue;
     this.json = json;
@@ -94,8 +110,10 @@ public final class Outbox implements ContentEvents {
   }
 
   @Override
-  public void entryUpdated(Connection c, Organization org, Entry before, Entry after) throws SQLException {
-    if (before.visibility() != after.visibility() && before.visibility().ordinal() < after.visibility().ordinal()) {
+  public void entryUpdated(Connection c, Organization org, Entry before, Entry after)
+      throws SQLException {
+    if (before.visibility() != after.visibility()
+        && before.visibility().ordinal() < after.visibility().ordinal()) {
       // Narrowed audience (e.g. public -> network): those who may no longer see it get a Delete.
       ObjectNode del = activity(org, "Delete", objects.tombstone(org, before, clock.instant()));
       objects.address(del, org, before);
@@ -119,8 +137,8 @@ public final class Outbox implements ContentEvents {
 
   /**
    * Announces the organization's keys after a rotation or revocation: an Update of the actor (whose
-   * document lists the new key) to followers, signed with {@code signer} — after a rotation the
-   * key that was current until now, which followers have pinned, so they can believe the new one
+   * document lists the new key) to followers, signed with {@code signer} — after a rotation the key
+   * that was current until now, which followers have pinned, so they can believe the new one
    * (protocol-spec/keys.md §2). It is a public log item, so mirrors relay it to late peers too.
    */
   public void keysChanged(Connection c, Organization org, SigningKey signer) throws SQLException {
@@ -130,13 +148,19 @@ public final class Outbox implements ContentEvents {
 
   /** An Update of the organization's actor, addressed to the public and its followers. */
   private ObjectNode actorUpdate(Connection c, Organization org) throws SQLException {
-    return activity(org, "Update", json.valueToTree(actors.actor(c, org).withoutContext()),
-        json.createArrayNode().add(ActivityStreams.PUBLIC), json.createArrayNode().add(actors.followers(org.handle())));
+    return activity(
+        org,
+        "Update",
+        json.valueToTree(actors.actor(c, org).withoutContext()),
+        json.createArrayNode().add(ActivityStreams.PUBLIC),
+        json.createArrayNode().add(actors.followers(org.handle())));
   }
 
-  private void publish(Connection c, Organization org, String type, ObjectNode object, Entry e) throws SQLException {
+  private void publish(Connection c, Organization org, String type, ObjectNode object, Entry e)
+      throws SQLException {
     object.remove("@context");
-    ObjectNode a = activity(org, type, object, object.get("to").deepCopy(), object.get("cc").deepCopy());
+    ObjectNode a =
+        activity(org, type, object, object.get("to").deepCopy(), object.get("cc").deepCopy());
     send(c, org, a, e.visibility().wireName(), recipientsFor(c, org, e));
   }
 
@@ -145,12 +169,23 @@ public final class Outbox implements ContentEvents {
     return activity(org, type, object, null, null);
   }
 
-  /** A new activity envelope from {@code org}'s actor, addressed {@code to} and {@code cc} when given. */
-  public ObjectNode activity(Organization org, String type, JsonNode object, JsonNode to, JsonNode cc) {
+  /**
+   * A new activity envelope from {@code org}'s actor, addressed {@code to} and {@code cc} when
+   * given.
+   */
+  public ObjectNode activity(
+      Organization org, String type, JsonNode object, JsonNode to, JsonNode cc) {
     // The activity may embed an actor (Update), whose key terms its context must define too.
-    return json.valueToTree(new Activity(EmittedContexts.actor(),
-        actors.actorId(org.handle()) + "/activities/" + UUID.randomUUID(), type, actors.actorId(org.handle()),
-        clock.instant(), object, to, cc));
+    return json.valueToTree(
+        new Activity(
+            EmittedContexts.actor(),
+            actors.actorId(org.handle()) + "/activities/" + UUID.randomUUID(),
+            type,
+            actors.actorId(org.handle()),
+            clock.instant(),
+            object,
+            to,
+            cc));
   }
 
   /** Content activities of public entries form the organization's numbered, mirrorable log. */
@@ -162,14 +197,24 @@ public final class Outbox implements ContentEvents {
    * the activity are signed with the organization's Ed25519 key (FEP-8b32, eddsa-jcs-2022), so both
    * stay verifiable wherever they are relayed.
    */
-  public void send(Connection c, Organization org, ObjectNode unsigned, String audience, Set<URI> inboxes)
+  public void send(
+      Connection c, Organization org, ObjectNode unsigned, String audience, Set<URI> inboxes)
       throws SQLException {
     send(c, org, unsigned, audience, inboxes, actors.ed25519(c, org));
   }
 
-  /** As {@link #send(Connection, Organization, ObjectNode, String, Set)}, with proofs by {@code key}. */
-  public void send(Connection c, Organization org, ObjectNode unsigned, String audience, Set<URI> inboxes,
-      SigningKey key) throws SQLException {
+  /**
+   * As {@link #send(Connection, Organization, ObjectNode, String, Set)}, with proofs by {@code
+   * key}.
+   */
+  public void send(
+      Connection c,
+      Organization org,
+      ObjectNode unsigned,
+      String audience,
+      Set<URI> inboxes,
+      SigningKey key)
+      throws SQLException {
     Instant signedAt = clock.instant();
     ObjectNode activity = unsigned;
     Long logSeq = null;
@@ -180,14 +225,18 @@ public final class Outbox implements ContentEvents {
     // An embedded object that already carries a proof (a relayed log item) is sent exactly as its
     // origin signed it; only our own objects get our proof. Someone else's object (the follower's
     // Follow inside Accept/Reject, say) is never signed by us: a proof asserts authorship.
-    if (activity.get("object") instanceof ObjectNode embedded && !embedded.has("proof")
+    if (activity.get("object") instanceof ObjectNode embedded
+        && !embedded.has("proof")
         && ownedBy(embedded.path("id").asText(null), actors.actorId(org.handle()))) {
       activity.set("object", ObjectProofs.sign(embedded, key, signedAt));
     }
     activity = ObjectProofs.sign(activity, key, signedAt);
     String id = activity.get("id").asText();
     JsonNode object = activity.get("object");
-    String objectId = object == null ? null : object.isTextual() ? object.asText() : object.path("id").asText(null);
+    String objectId =
+        object == null
+            ? null
+            : object.isTextual() ? object.asText() : object.path("id").asText(null);
     byte[] body;
     try {
       body = json.writeValueAsBytes(activity);
@@ -195,17 +244,28 @@ public final class Outbox implements ContentEvents {
       throw new IllegalStateException(e);
     }
     Instant now = clock.instant();
-    log.append(c, org.id(), id, activity.get("type").asText(), objectId, audience,
-        new String(body, StandardCharsets.UTF_8), now, logSeq);
+    log.append(
+        c,
+        org.id(),
+        id,
+        activity.get("type").asText(),
+        objectId,
+        audience,
+        new String(body, StandardCharsets.UTF_8),
+        now,
+        logSeq);
     for (URI inbox : inboxes) {
       queue.enqueue(c, org.id(), id, objectId, inbox, body);
     }
     LOG.info("queued {} {} for {} inbox(es)", activity.get("type").asText(), id, inboxes.size());
   }
 
-  /** Whether {@code id} names {@code actorId} itself or something under it (entries, activities). */
+  /**
+   * Whether {@code id} names {@code actorId} itself or something under it (entries, activities).
+   */
   static boolean ownedBy(String id, String actorId) {
-    return id != null && (id.equals(actorId) || id.startsWith(actorId + "/") || id.startsWith(actorId + "#"));
+    return id != null
+        && (id.equals(actorId) || id.startsWith(actorId + "/") || id.startsWith(actorId + "#"));
   }
 
   private Set<URI> recipientsFor(Connection c, Organization org, Entry e) throws SQLException {
@@ -230,7 +290,8 @@ public final class Outbox implements ContentEvents {
   /** Inboxes of accepted followers, each peer's shared inbox once where offered. */
   public Set<URI> followerInboxes(Connection c, Organization org) throws SQLException {
     List<String> ids = new ArrayList<>();
-    for (var f : follows.list(c, org.id(), Direction.INCOMING, State.ACCEPTED)) ids.add(f.remoteActor());
+    for (var f : follows.list(c, org.id(), Direction.INCOMING, State.ACCEPTED))
+      ids.add(f.remoteActor());
     return inboxesOf(c, ids, true);
   }
 
@@ -245,7 +306,8 @@ public final class Outbox implements ContentEvents {
    * Inboxes of known actors; private deliveries go to personal inboxes, never shared ones. Actors
    * (or inboxes) the trust model refuses are left out: nothing is even queued for them.
    */
-  public Set<URI> inboxesOf(Connection c, List<String> actorIds, boolean shared) throws SQLException {
+  public Set<URI> inboxesOf(Connection c, List<String> actorIds, boolean shared)
+      throws SQLException {
     Set<URI> out = new LinkedHashSet<>();
     for (String id : actorIds) {
       if (!peers.allowsActor(id)) {
@@ -257,7 +319,10 @@ public final class Outbox implements ContentEvents {
         LOG.warn("no known inbox for {}; not delivered", id);
         continue;
       }
-      String inbox = shared && actor.get().sharedInbox() != null ? actor.get().sharedInbox() : actor.get().inbox();
+      String inbox =
+          shared && actor.get().sharedInbox() != null
+              ? actor.get().sharedInbox()
+              : actor.get().inbox();
       if (Origins.hostKey(inbox) == null || !peers.allowsUrl(URI.create(inbox))) continue;
       out.add(URI.create(inbox));
     }

@@ -1,7 +1,7 @@
 package org.madani.node.federation.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -23,12 +23,14 @@ import org.madani.node.store.OutboxRepository;
 /**
  * Logs for peers catching up: an organization's public content activities in sequence order,
  * exactly as signed, and the copies this node keeps of other organizations' logs (mirrors), served
- * while their origin is away. Pages of {@value #LOG_PAGE} items after a sequence number. Each method
- * runs one transaction on the database's workers; thread-safe.
+ * while their origin is away. Pages of {@value #LOG_PAGE} items after a sequence number. Each
+ * method runs one transaction on the database's workers; thread-safe.
  */
 public final class LogPages {
 
-  /** Items per log page: large pages make catch-up of thousands of items a few requests (issue 13). */
+  /**
+   * Items per log page: large pages make catch-up of thousands of items a few requests (issue 13).
+   */
   public static final int LOG_PAGE = 500;
 
   private final Database db;
@@ -39,8 +41,14 @@ public final class LogPages {
   private final ObjectMapper json;
   private final Urls urls;
 
-  public LogPages(Database db, OrganizationRepository orgs, OutboxRepository outbox, MirrorRepository mirrors,
-      LocalActors actors, ObjectMapper json, Urls urls) {
+  public LogPages(
+      Database db,
+      OrganizationRepository orgs,
+      OutboxRepository outbox,
+      MirrorRepository mirrors,
+      LocalActors actors,
+      ObjectMapper json,
+      Urls urls) {
     this.db = db;
     this.orgs = orgs;
     this.outbox = outbox;
@@ -52,35 +60,46 @@ public final class LogPages {
 
   /** The page of {@code handle}'s log after sequence number {@code after}. */
   public Future<ObjectNode> log(String handle, long after) {
-    return db.tx(c -> {
-      Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No such actor."));
-      var rows = outbox.logAfter(c, org.id(), after, LOG_PAGE);
-      List<String> docs = rows.stream().map(OutboxRepository.OutboxRow::document).toList();
-      long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
-      return page(actors.actorId(handle) + "/log", after, docs, last, rows.size() == LOG_PAGE);
-    });
+    return db.tx(
+        c -> {
+          Organization org =
+              orgs.findByHandle(c, handle).orElseThrow(() -> Problem.notFound("No such actor."));
+          var rows = outbox.logAfter(c, org.id(), after, LOG_PAGE);
+          List<String> docs = rows.stream().map(OutboxRepository.OutboxRow::document).toList();
+          long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
+          return page(actors.actorId(handle) + "/log", after, docs, last, rows.size() == LOG_PAGE);
+        });
   }
 
-  /** The page of the mirror kept of {@code origin}'s log after {@code after}; 404 when none is kept. */
+  /**
+   * The page of the mirror kept of {@code origin}'s log after {@code after}; 404 when none is kept.
+   */
   public Future<ObjectNode> mirrorLog(String origin, long after) {
-    return db.tx(c -> {
-      var items = mirrors.after(c, origin, after, LOG_PAGE);
-      if (items.isEmpty() && mirrors.latest(c, origin) == 0) throw Problem.notFound("No mirror of that actor here.");
-      List<String> docs = items.stream().map(MirrorRepository.MirrorItem::document).toList();
-      long last = items.isEmpty() ? after : items.get(items.size() - 1).sequence();
-      return page(mirrorLogUrl(origin), after, docs, last, items.size() == LOG_PAGE);
-    });
+    return db.tx(
+        c -> {
+          var items = mirrors.after(c, origin, after, LOG_PAGE);
+          if (items.isEmpty() && mirrors.latest(c, origin) == 0)
+            throw Problem.notFound("No mirror of that actor here.");
+          List<String> docs = items.stream().map(MirrorRepository.MirrorItem::document).toList();
+          long last = items.isEmpty() ? after : items.get(items.size() - 1).sequence();
+          return page(mirrorLogUrl(origin), after, docs, last, items.size() == LOG_PAGE);
+        });
   }
 
   /** Every origin mirrored here, with its latest sequence number and where its log is read. */
   public Future<ObjectNode> mirrorIndex() {
-    return db.tx(c -> {
-      List<MirrorIndex.Mirror> out = new ArrayList<>();
-      for (var s : mirrors.origins(c)) {
-        out.add(new MirrorIndex.Mirror(s.originActor(), mirrors.latest(c, s.originActor()), mirrorLogUrl(s.originActor())));
-      }
-      return json.valueToTree(new MirrorIndex(out));
-    });
+    return db.tx(
+        c -> {
+          List<MirrorIndex.Mirror> out = new ArrayList<>();
+          for (var s : mirrors.origins(c)) {
+            out.add(
+                new MirrorIndex.Mirror(
+                    s.originActor(),
+                    mirrors.latest(c, s.originActor()),
+                    mirrorLogUrl(s.originActor())));
+          }
+          return json.valueToTree(new MirrorIndex(out));
+        });
   }
 
   private String mirrorLogUrl(String origin) {
@@ -98,7 +117,11 @@ public final class LogPages {
         throw new IllegalStateException(e);
       }
     }
-    return json.valueToTree(OrderedCollectionPage.of(base + sep + "after=" + after, base, items,
-        more ? base + sep + "after=" + last : null));
+    return json.valueToTree(
+        OrderedCollectionPage.of(
+            base + sep + "after=" + after,
+            base,
+            items,
+            more ? base + sep + "after=" + last : null));
   }
 }

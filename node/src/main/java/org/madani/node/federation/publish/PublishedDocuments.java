@@ -49,8 +49,16 @@ public final class PublishedDocuments {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public PublishedDocuments(Database db, OrganizationRepository orgs, EntryRepository entries, OutboxRepository outbox,
-      FollowRepository follows, LocalActors actors, EntryObjects objects, ObjectMapper json, Clock clock) {
+  public PublishedDocuments(
+      Database db,
+      OrganizationRepository orgs,
+      EntryRepository entries,
+      OutboxRepository outbox,
+      FollowRepository follows,
+      LocalActors actors,
+      EntryObjects objects,
+      ObjectMapper json,
+      Clock clock) {
     this.db = db;
     this.orgs = orgs;
     this.entries = entries;
@@ -72,20 +80,23 @@ public final class PublishedDocuments {
    * non-public one may be shown. A deleted entry is a 410 problem, an unknown one a 404.
    */
   public Future<ServedObject> object(String handle, String id) {
-    return db.tx(c -> {
-      Organization org = org(c, handle, "No such object.");
-      var entry = entries.find(c, org.id(), id);
-      if (entry.isEmpty()) {
-        if (entries.deletedAt(c, org.id(), id).isPresent()) {
-          throw Problem.of(410, "gone", "Gone", "This object was deleted.").exception();
-        }
-        throw Problem.notFound("No such object.");
-      }
-      SigningKey key = actors.ed25519(c, org);
-      Entry e = entry.get();
-      // Served objects carry the same kind of proof as delivered ones, dated by the entry's last change.
-      return new ServedObject(org.id(), e, ObjectProofs.sign(objects.object(org, e), key, e.updated()));
-    });
+    return db.tx(
+        c -> {
+          Organization org = org(c, handle, "No such object.");
+          var entry = entries.find(c, org.id(), id);
+          if (entry.isEmpty()) {
+            if (entries.deletedAt(c, org.id(), id).isPresent()) {
+              throw Problem.of(410, "gone", "Gone", "This object was deleted.").exception();
+            }
+            throw Problem.notFound("No such object.");
+          }
+          SigningKey key = actors.ed25519(c, org);
+          Entry e = entry.get();
+          // Served objects carry the same kind of proof as delivered ones, dated by the entry's
+          // last change.
+          return new ServedObject(
+              org.id(), e, ObjectProofs.sign(objects.object(org, e), key, e.updated()));
+        });
   }
 
   /**
@@ -95,50 +106,71 @@ public final class PublishedDocuments {
    */
   public Future<Void> readableBy(ServedObject served, String reader) {
     Entry e = served.entry();
-    return db.tx(c -> {
-      boolean allowed = switch (e.visibility()) {
-        case NETWORK -> follows.find(c, served.orgId(), reader, Direction.INCOMING)
-            .filter(f -> f.state() == State.ACCEPTED).isPresent();
-        case PRIVATE -> {
-          boolean named = false;
-          for (var r : e.document().path("recipients")) named |= r.asText().equals(reader);
-          yield named;
-        }
-        case PUBLIC -> true;
-      };
-      if (!allowed) throw Problem.notFound("No such object.");
-      return null;
-    });
+    return db.tx(
+        c -> {
+          boolean allowed =
+              switch (e.visibility()) {
+                case NETWORK ->
+                    follows
+                        .find(c, served.orgId(), reader, Direction.INCOMING)
+                        .filter(f -> f.state() == State.ACCEPTED)
+                        .isPresent();
+                case PRIVATE -> {
+                  boolean named = false;
+                  for (var r : e.document().path("recipients")) named |= r.asText().equals(reader);
+                  yield named;
+                }
+                case PUBLIC -> true;
+              };
+          if (!allowed) throw Problem.notFound("No such object.");
+          return null;
+        });
   }
 
-  /** The outbox collection ({@code before} null) or the page of public activities before {@code before}. */
+  /**
+   * The outbox collection ({@code before} null) or the page of public activities before {@code
+   * before}.
+   */
   public Future<ObjectNode> outbox(String handle, Long before) {
-    return db.tx(c -> {
-      Organization org = org(c, handle, "No such actor.");
-      String base = actors.actorId(handle) + "/outbox";
-      if (before == null) {
-        return json.valueToTree(OrderedCollection.of(base, outbox.count(c, org.id(), PUBLIC_ONLY),
-            base + "?before=" + Long.MAX_VALUE));
-      }
-      var rows = outbox.page(c, org.id(), PUBLIC_ONLY, before, OUTBOX_PAGE);
-      List<JsonNode> items = new ArrayList<>();
-      for (var r : rows) {
-        // Each activity keeps its own @context: its proof covers it, and its terms need it.
-        items.add(parse(r.document()));
-      }
-      String next = rows.size() == OUTBOX_PAGE ? base + "?before=" + rows.get(rows.size() - 1).seq() : null;
-      return json.valueToTree(OrderedCollectionPage.of(base + "?before=" + before, base, items, next));
-    });
+    return db.tx(
+        c -> {
+          Organization org = org(c, handle, "No such actor.");
+          String base = actors.actorId(handle) + "/outbox";
+          if (before == null) {
+            return json.valueToTree(
+                OrderedCollection.of(
+                    base,
+                    outbox.count(c, org.id(), PUBLIC_ONLY),
+                    base + "?before=" + Long.MAX_VALUE));
+          }
+          var rows = outbox.page(c, org.id(), PUBLIC_ONLY, before, OUTBOX_PAGE);
+          List<JsonNode> items = new ArrayList<>();
+          for (var r : rows) {
+            // Each activity keeps its own @context: its proof covers it, and its terms need it.
+            items.add(parse(r.document()));
+          }
+          String next =
+              rows.size() == OUTBOX_PAGE
+                  ? base + "?before=" + rows.get(rows.size() - 1).seq()
+                  : null;
+          return json.valueToTree(
+              OrderedCollectionPage.of(base + "?before=" + before, base, items, next));
+        });
   }
 
-  /** Follower and following collections show only their size: who follows an at-risk group is private. */
+  /**
+   * Follower and following collections show only their size: who follows an at-risk group is
+   * private.
+   */
   public Future<ObjectNode> collectionSize(String handle, Direction d) {
-    return db.tx(c -> {
-      Organization org = org(c, handle, "No such actor.");
-      return json.valueToTree(OrderedCollection.sizeOnly(
-          actors.actorId(handle) + (d == Direction.INCOMING ? "/followers" : "/following"),
-          follows.count(c, org.id(), d, State.ACCEPTED)));
-    });
+    return db.tx(
+        c -> {
+          Organization org = org(c, handle, "No such actor.");
+          return json.valueToTree(
+              OrderedCollection.sizeOnly(
+                  actors.actorId(handle) + (d == Direction.INCOMING ? "/followers" : "/following"),
+                  follows.count(c, org.id(), d, State.ACCEPTED)));
+        });
   }
 
   /** Whether this node hosts an organization with {@code handle}. */

@@ -13,12 +13,12 @@ import org.madani.node.federation.actor.DocumentFetcher;
  * Looks up a visitor's account ({@code @name@server}) by WebFinger (RFC 7033) on their server and
  * returns the page there that follows a given actor: FEP-3b86's {@code Follow} intent when the
  * server offers it, else the OStatus subscribe template Mastodon, Misskey, Pleroma and Madani
- * publish, else FEP-3b86's generic {@code Object} intent. The template's {@code {uri}} /
- * {@code {object}} placeholder gets the actor id, URL-encoded.
+ * publish, else FEP-3b86's generic {@code Object} intent. The template's {@code {uri}} / {@code
+ * {object}} placeholder gets the actor id, URL-encoded.
  *
- * <p>Only an http(s) target is returned (a template is remote input: a {@code javascript:} one
- * must never become a redirect). The WebFinger request goes through the guarded fetcher
- * ({@link DocumentFetcher}): no private addresses outside development mode, size and time limits.
+ * <p>Only an http(s) target is returned (a template is remote input: a {@code javascript:} one must
+ * never become a redirect). The WebFinger request goes through the guarded fetcher ({@link
+ * DocumentFetcher}): no private addresses outside development mode, size and time limits.
  * Thread-safe (stateless).
  */
 public final class RemoteFollowLookup {
@@ -29,7 +29,8 @@ public final class RemoteFollowLookup {
 
   /** user@host[:port], as servers write accounts; generous on the user part, strict on the host. */
   private static final Pattern ACCOUNT =
-      Pattern.compile("[\\p{L}\\p{N}._~+-]{1,100}@[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?(\\.[A-Za-z0-9-]{1,63})*(:\\d{1,5})?");
+      Pattern.compile(
+          "[\\p{L}\\p{N}._~+-]{1,100}@[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?(\\.[A-Za-z0-9-]{1,63})*(:\\d{1,5})?");
 
   /** The outcome: where to send the visitor, or why not. */
   public sealed interface Result {
@@ -52,7 +53,9 @@ public final class RemoteFollowLookup {
   private final DocumentFetcher webFinger;
   private final boolean devMode;
 
-  /** {@code devMode}: plain http to the visitor's server (loopback tests), as for our own follows. */
+  /**
+   * {@code devMode}: plain http to the visitor's server (loopback tests), as for our own follows.
+   */
   public RemoteFollowLookup(DocumentFetcher webFinger, boolean devMode) {
     this.webFinger = webFinger;
     this.devMode = devMode;
@@ -63,14 +66,23 @@ public final class RemoteFollowLookup {
     String a = normalize(account);
     if (a == null) return Future.succeededFuture(new Result.Failed(Reason.BAD_ACCOUNT));
     String host = a.substring(a.lastIndexOf('@') + 1);
-    URI uri = URI.create((devMode ? "http" : "https") + "://" + host + "/.well-known/webfinger?resource="
-        + URLEncoder.encode("acct:" + a, StandardCharsets.UTF_8));
-    return webFinger.fetch(uri)
+    URI uri =
+        URI.create(
+            (devMode ? "http" : "https")
+                + "://"
+                + host
+                + "/.well-known/webfinger?resource="
+                + URLEncoder.encode("acct:" + a, StandardCharsets.UTF_8));
+    return webFinger
+        .fetch(uri)
         .map(f -> (Result) target(f.document(), actorId))
         .otherwise(err -> new Result.Failed(Reason.NOT_FOUND));
   }
 
-  /** {@code name@host} from what a person types ({@code @name@host}, {@code acct:…}, spaces), or null. */
+  /**
+   * {@code name@host} from what a person types ({@code @name@host}, {@code acct:…}, spaces), or
+   * null.
+   */
   static String normalize(String account) {
     if (account == null) return null;
     String a = account.strip();

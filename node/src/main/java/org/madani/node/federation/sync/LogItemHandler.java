@@ -45,12 +45,19 @@ public final class LogItemHandler implements ActivityHandler {
     return plain.prepare(row, activity);
   }
 
-  /** A log item of {@code origin}, from the origin itself ({@code via} null) or relayed by {@code via}. */
+  /**
+   * A log item of {@code origin}, from the origin itself ({@code via} null) or relayed by {@code
+   * via}.
+   */
   Future<Void> take(String origin, ObjectNode activity, String via) {
-    return mirror.accept(origin, List.of(activity), via).map(o -> {
-      if (o.rejected() > 0) throw new IllegalArgumentException("log item failed verification");
-      if (o.gap()) catchUpSoon.accept(origin);
-      return null;
-    });
+    return mirror
+        .accept(origin, List.of(activity), via)
+        .map(
+            o -> {
+              if (o.rejected() > 0)
+                throw new IllegalArgumentException("log item failed verification");
+              if (o.gap()) catchUpSoon.accept(origin);
+              return null;
+            });
   }
 }

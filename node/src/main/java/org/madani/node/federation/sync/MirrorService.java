@@ -27,18 +27,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes signed log items of an origin organization — delivered by the origin, relayed by a peer,
- * or fetched during catch-up — verifies each against the origin's pinned keys, keeps them (the
- * mirror) and applies them to the stored objects strictly in sequence order, each once. An item
- * whose predecessor is missing waits in the mirror until the gap is filled; the caller is told so
- * that it can catch up. Thread-safe.
+ * Takes signed log items of an origin organization — delivered by the origin, relayed by a peer, or
+ * fetched during catch-up — verifies each against the origin's pinned keys, keeps them (the mirror)
+ * and applies them to the stored objects strictly in sequence order, each once. An item whose
+ * predecessor is missing waits in the mirror until the gap is filled; the caller is told so that it
+ * can catch up. Thread-safe.
  */
 public final class MirrorService {
 
   private static final Logger LOG = LoggerFactory.getLogger(MirrorService.class);
 
   /** What happened to a batch. {@code firstNew} lists items this node had not seen before. */
-  public record Outcome(int stored, int rejected, long appliedUpTo, boolean gap, List<ObjectNode> firstNew) {}
+  public record Outcome(
+      int stored, int rejected, long appliedUpTo, boolean gap, List<ObjectNode> firstNew) {}
 
   private final Database db;
   private final MirrorRepository mirrors;
@@ -52,12 +53,22 @@ public final class MirrorService {
   private final Consumer<List<ObjectNode>> onFirstFromOrigin;
   private final java.util.function.Function<String, Future<?>> fetchActor;
   private final KeyPins keyPins;
+
   /** The inbox's content checks (taxonomies, text), applied to log items too. */
   private final org.madani.node.federation.inbox.ReceivedActivityChecks contentChecks;
 
-  public MirrorService(Database db, MirrorRepository mirrors, RemoteActorRepository actors,
-      RemoteObjectRepository objects, FollowRepository follows, CreateObjectHandler creator, ObjectMapper json,
-      WorkerExecutor crypto, Clock clock, java.util.function.Function<String, Future<?>> fetchActor, KeyPins keyPins,
+  public MirrorService(
+      Database db,
+      MirrorRepository mirrors,
+      RemoteActorRepository actors,
+      RemoteObjectRepository objects,
+      FollowRepository follows,
+      CreateObjectHandler creator,
+      ObjectMapper json,
+      WorkerExecutor crypto,
+      Clock clock,
+      java.util.function.Function<String, Future<?>> fetchActor,
+      KeyPins keyPins,
       Consumer<List<ObjectNode>> onFirstFromOrigin) {
     // Told (after commit) of items received from their origin and never seen here before.
     this.onFirstFromOrigin = onFirstFromOrigin;
@@ -72,8 +83,9 @@ public final class MirrorService {
     this.json = json;
     this.crypto = crypto;
     this.clock = clock;
-    this.contentChecks = new org.madani.node.federation.inbox.ReceivedActivityChecks(
-        new org.madani.node.content.Taxonomies(json));
+    this.contentChecks =
+        new org.madani.node.federation.inbox.ReceivedActivityChecks(
+            new org.madani.node.content.Taxonomies(json));
   }
 
   /** Whether an activity is a log item: it carries a sequence number and a proof. */
@@ -88,20 +100,35 @@ public final class MirrorService {
   public Future<Outcome> accept(String origin, List<ObjectNode> items, String via) {
     return db.tx(c -> actors.keysOf(c, origin).isEmpty())
         // An origin never seen before (an item relayed from beyond our follows): learn its keys
-        // from its actor document, if it can be reached; otherwise its items cannot be verified yet.
-        .compose(unknown -> unknown
-            ? fetchActor.apply(origin).<Void>mapEmpty().recover(err -> Future.succeededFuture())
-            : Future.<Void>succeededFuture())
-        .compose(v -> db.tx(c -> new Object[] {OriginKeys.of(c, actors, origin), OriginKeys.statuses(c, actors, origin)}))
+        // from its actor document, if it can be reached; otherwise its items cannot be verified
+        // yet.
+        .compose(
+            unknown ->
+                unknown
+                    ? fetchActor
+                        .apply(origin)
+                        .<Void>mapEmpty()
+                        .recover(err -> Future.succeededFuture())
+                    : Future.<Void>succeededFuture())
+        .compose(
+            v ->
+                db.tx(
+                    c ->
+                        new Object[] {
+                          OriginKeys.of(c, actors, origin), OriginKeys.statuses(c, actors, origin)
+                        }))
         .compose(lookups -> verifyInParallel(origin, items, lookups))
-        .compose(r -> {
-          @SuppressWarnings("unchecked") List<ObjectNode> valid = (List<ObjectNode>) r[0];
-          int rejected = (Integer) r[1];
-          return db.tx(c -> store(c, origin, valid, via, rejected));
-        })
-        .onSuccess(o -> {
-          if (!o.firstNew().isEmpty()) onFirstFromOrigin.accept(o.firstNew());
-        });
+        .compose(
+            r -> {
+              @SuppressWarnings("unchecked")
+              List<ObjectNode> valid = (List<ObjectNode>) r[0];
+              int rejected = (Integer) r[1];
+              return db.tx(c -> store(c, origin, valid, via, rejected));
+            })
+        .onSuccess(
+            o -> {
+              if (!o.firstNew().isEmpty()) onFirstFromOrigin.accept(o.firstNew());
+            });
   }
 
   /**
@@ -109,56 +136,80 @@ public final class MirrorService {
    * results back in the page's order: verification is the costly part of a catch-up, applying is
    * done in order afterwards. Completes with {valid items in order, number rejected}.
    */
-  private Future<Object[]> verifyInParallel(String origin, List<ObjectNode> items, Object[] lookups) {
-    @SuppressWarnings("unchecked") var keys =
-        (java.util.function.Function<String, java.util.Optional<org.madani.node.federation.sig.VerificationKey>>) lookups[0];
-    @SuppressWarnings("unchecked") var statuses =
-        (java.util.function.Function<String, java.util.Optional<org.madani.node.federation.sig.KeyStatus>>) lookups[1];
+  private Future<Object[]> verifyInParallel(
+      String origin, List<ObjectNode> items, Object[] lookups) {
+    @SuppressWarnings("unchecked")
+    var keys =
+        (java.util.function.Function<
+                String, java.util.Optional<org.madani.node.federation.sig.VerificationKey>>)
+            lookups[0];
+    @SuppressWarnings("unchecked")
+    var statuses =
+        (java.util.function.Function<
+                String, java.util.Optional<org.madani.node.federation.sig.KeyStatus>>)
+            lookups[1];
     int slices = Math.max(1, Math.min(VERIFY_SLICES, items.size() / 16));
     int size = (items.size() + slices - 1) / slices;
     List<Future<String[]>> parts = new ArrayList<>();
     for (int from = 0; from < items.size(); from += size) {
       List<ObjectNode> slice = items.subList(from, Math.min(items.size(), from + size));
-      parts.add(crypto.executeBlocking(() -> {
-        String[] reasons = new String[slice.size()];
-        for (int i = 0; i < slice.size(); i++) reasons[i] = check(origin, slice.get(i), keys, statuses);
-        return reasons;
-      }, false));
+      parts.add(
+          crypto.executeBlocking(
+              () -> {
+                String[] reasons = new String[slice.size()];
+                for (int i = 0; i < slice.size(); i++)
+                  reasons[i] = check(origin, slice.get(i), keys, statuses);
+                return reasons;
+              },
+              false));
     }
-    return Future.all(parts).map(all -> {
-      List<ObjectNode> valid = new ArrayList<>();
-      int rejected = 0;
-      int index = 0;
-      for (Future<String[]> part : parts) {
-        for (String reason : part.result()) {
-          ObjectNode item = items.get(index++);
-          if (reason == null) {
-            valid.add(item);
-          } else {
-            rejected++;
-            LOG.info("log item {} #{} of {} refused: {}", item.path("id").asText(), item.path("sequence").asText(),
-                origin, reason);
-          }
-        }
-      }
-      return new Object[] {valid, rejected};
-    });
+    return Future.all(parts)
+        .map(
+            all -> {
+              List<ObjectNode> valid = new ArrayList<>();
+              int rejected = 0;
+              int index = 0;
+              for (Future<String[]> part : parts) {
+                for (String reason : part.result()) {
+                  ObjectNode item = items.get(index++);
+                  if (reason == null) {
+                    valid.add(item);
+                  } else {
+                    rejected++;
+                    LOG.info(
+                        "log item {} #{} of {} refused: {}",
+                        item.path("id").asText(),
+                        item.path("sequence").asText(),
+                        origin,
+                        reason);
+                  }
+                }
+              }
+              return new Object[] {valid, rejected};
+            });
   }
 
   /** Slices a page's proof checks are split into: one per core. */
   private static final int VERIFY_SLICES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   /** Null when the item is a genuine, well-formed log item of {@code origin}; else why not. */
-  private static String check(String origin, ObjectNode item,
-      java.util.function.Function<String, java.util.Optional<org.madani.node.federation.sig.VerificationKey>> keys,
-      java.util.function.Function<String, java.util.Optional<org.madani.node.federation.sig.KeyStatus>> statuses) {
+  private static String check(
+      String origin,
+      ObjectNode item,
+      java.util.function.Function<
+              String, java.util.Optional<org.madani.node.federation.sig.VerificationKey>>
+          keys,
+      java.util.function.Function<
+              String, java.util.Optional<org.madani.node.federation.sig.KeyStatus>>
+          statuses) {
     if (!isLogItem(item)) return "not a log item";
     if (!origin.equals(item.path("actor").asText())) return "actor is not the origin";
     if (!Origins.sameOrigin(item.path("id").asText(), origin)) return "id not on the origin";
     // Key bounds apply: a proof made with a revoked key after its revocation, or with a rotated-out
     // key after its overlap, is refused (protocol-spec/keys.md).
     var v = ObjectProofs.verifyWithEmbedded(item, keys, statuses);
-    if (v.activity() instanceof ProofVerification.Rejected rej) return "proof: " + rej.reason() + " " + rej.detail();
+    if (v.activity() instanceof ProofVerification.Rejected rej)
+      return "proof: " + rej.reason() + " " + rej.detail();
     if (!(v.activity() instanceof ProofVerification.Verified ok) || !origin.equals(ok.ownerId())) {
       return "proof not by the origin";
     }
@@ -166,27 +217,34 @@ public final class MirrorService {
       return "embedded object proof: " + rej.reason();
     }
     JsonNode object = item.get("object");
-    if (object != null && object.isObject() && !Origins.sameOrigin(object.path("id").asText(), origin)) {
+    if (object != null
+        && object.isObject()
+        && !Origins.sameOrigin(object.path("id").asText(), origin)) {
       return "object not on the origin";
     }
     return null;
   }
 
-  private Outcome store(Connection c, String origin, List<ObjectNode> valid, String via, int rejected)
+  private Outcome store(
+      Connection c, String origin, List<ObjectNode> valid, String via, int rejected)
       throws SQLException {
     long applied = mirrors.lockApplied(c, origin);
     // Kept when a hosted organization follows the origin, or the peer that relayed it.
-    boolean wanted = !follows.orgsFollowing(c, origin).isEmpty()
-        || via != null && !follows.orgsFollowing(c, via).isEmpty();
+    boolean wanted =
+        !follows.orgsFollowing(c, origin).isEmpty()
+            || via != null && !follows.orgsFollowing(c, via).isEmpty();
     if (!wanted) return new Outcome(0, rejected, applied, false, List.of());
     int stored = 0;
     List<ObjectNode> firstNew = new ArrayList<>();
     for (ObjectNode item : valid) {
       long seq = item.get("sequence").asLong();
-      if (mirrors.insertIfAbsent(c, new MirrorItem(origin, seq, item.path("id").asText(), item.toString(), via,
-          clock.instant()))) {
+      if (mirrors.insertIfAbsent(
+          c,
+          new MirrorItem(
+              origin, seq, item.path("id").asText(), item.toString(), via, clock.instant()))) {
         stored++;
-        // Only what came from the origin itself is relayed on, and never content we refuse to store.
+        // Only what came from the origin itself is relayed on, and never content we refuse to
+        // store.
         if (via == null && contentValid(item)) firstNew.add(item);
       }
     }
@@ -217,34 +275,50 @@ public final class MirrorService {
     }
   }
 
-  private void apply(Connection c, String origin, ObjectNode activity, String via) throws SQLException {
+  private void apply(Connection c, String origin, ObjectNode activity, String via)
+      throws SQLException {
     String type = activity.path("type").asText();
     // Items that arrive by catch-up or from a peer's mirror pass the inbox's content checks too
     // (issue 11, finding 16): a genuinely signed item with made-up sectors or regions keeps its
     // place in the log (the numbering stays whole, later items still apply) but is never stored,
     // so it reaches neither the directory's facets nor the reports.
-    if (("Create".equals(type) || "Update".equals(type)) && activity.get("object") instanceof ObjectNode o
+    if (("Create".equals(type) || "Update".equals(type))
+        && activity.get("object") instanceof ObjectNode o
         && !o.has("inbox")) {
       try {
         contentChecks.content(activity);
       } catch (org.madani.node.model.ProblemException e) {
-        LOG.info("log item {} #{} of {} skipped: {} {}", activity.path("id").asText(), activity.path("sequence").asText(),
-            origin, e.problem().detail(), e.problem().extensions().getOrDefault("errors", ""));
+        LOG.info(
+            "log item {} #{} of {} skipped: {} {}",
+            activity.path("id").asText(),
+            activity.path("sequence").asText(),
+            origin,
+            e.problem().detail(),
+            e.problem().extensions().getOrDefault("errors", ""));
         return;
       }
     }
     // Provenance: the origin's proof verified here, and who handed the item over.
     String label = "eddsa-jcs-2022 " + (via == null ? "from origin" : "via " + via);
-    InboxRow row = new InboxRow(0, activity.path("id").asText(), origin, type, activity.toString(), label,
-        clock.instant());
+    InboxRow row =
+        new InboxRow(
+            0,
+            activity.path("id").asText(),
+            origin,
+            type,
+            activity.toString(),
+            label,
+            clock.instant());
     switch (type) {
       case "Create", "Update" -> {
         if (activity.get("object") instanceof ObjectNode object && !object.has("inbox")) {
           creator.storeVerified(c, row, activity, object, followersOf(c, origin), via);
-        } else if ("Update".equals(type) && activity.get("object") instanceof ObjectNode actorDoc
+        } else if ("Update".equals(type)
+            && activity.get("object") instanceof ObjectNode actorDoc
             && origin.equals(actorDoc.path("id").asText())) {
           // The origin updated its actor, e.g. announcing a rotated key: the activity's proof by a
-          // key we pinned proves the new keys, wherever the item came from (protocol-spec/keys.md §2).
+          // key we pinned proves the new keys, wherever the item came from (protocol-spec/keys.md
+          // §2).
           keyPins.applyUpdate(c, origin, activity);
         }
       }
@@ -253,18 +327,22 @@ public final class MirrorService {
         String id = o == null ? null : o.isTextual() ? o.asText() : o.path("id").asText(null);
         if (id != null) objects.markDeleted(c, id, origin, clock.instant());
       }
-      default -> { }
+      default -> {}
     }
   }
 
   private String followersOf(Connection c, String origin) throws SQLException {
-    return actors.find(c, origin).map(a -> {
-      try {
-        return json.readTree(a.document()).path("followers").asText(null);
-      } catch (java.io.IOException e) {
-        return null;
-      }
-    }).orElse(null);
+    return actors
+        .find(c, origin)
+        .map(
+            a -> {
+              try {
+                return json.readTree(a.document()).path("followers").asText(null);
+              } catch (java.io.IOException e) {
+                return null;
+              }
+            })
+        .orElse(null);
   }
 
   private JsonNode read(String s) {
@@ -274,5 +352,4 @@ public final class MirrorService {
       throw new IllegalStateException(e);
     }
   }
-
 }

@@ -21,24 +21,29 @@ import org.madani.node.store.RemoteActorRepository;
 final class OriginKeys {
   private OriginKeys() {}
 
-  static Function<String, Optional<VerificationKey>> of(Connection c, RemoteActorRepository repo, String origin)
-      throws SQLException {
+  static Function<String, Optional<VerificationKey>> of(
+      Connection c, RemoteActorRepository repo, String origin) throws SQLException {
     Map<String, VerificationKey> keys = new HashMap<>();
     for (var k : repo.keysOf(c, origin)) {
       if ("ed25519".equals(k.algorithm())) {
-        keys.put(k.keyId(), VerificationKey.of(k.keyId(), k.actorId(), Keys.publicKeyFromPem(k.publicPem()),
-            SignatureAlgorithm.ED25519));
+        keys.put(
+            k.keyId(),
+            VerificationKey.of(
+                k.keyId(),
+                k.actorId(),
+                Keys.publicKeyFromPem(k.publicPem()),
+                SignatureAlgorithm.ED25519));
       }
     }
     return id -> Optional.ofNullable(keys.get(id));
   }
 
   /**
-   * Validity bounds of the origin's pinned keys: proofs created at or after a revocation, or after a
-   * rotated-out key's overlap, are refused (protocol-spec/keys.md).
+   * Validity bounds of the origin's pinned keys: proofs created at or after a revocation, or after
+   * a rotated-out key's overlap, are refused (protocol-spec/keys.md).
    */
-  static Function<String, Optional<KeyStatus>> statuses(Connection c, RemoteActorRepository repo, String origin)
-      throws SQLException {
+  static Function<String, Optional<KeyStatus>> statuses(
+      Connection c, RemoteActorRepository repo, String origin) throws SQLException {
     return KeyPins.statuses(repo.keysOf(c, origin));
   }
 }

@@ -14,8 +14,8 @@ import org.madani.node.store.OrganizationRepository;
  * Multi-hop propagation: log items a hosted organization receives directly from an origin it
  * follows are announced, unchanged and still under the origin's proof, to that organization's own
  * followers. Only items first seen from the origin itself are relayed, once each: relayed copies
- * are never relayed again, so an item travels at most one hop beyond the origin's followers by
- * push (further by mirrors and catch-up), and no cycle or storm can form.
+ * are never relayed again, so an item travels at most one hop beyond the origin's followers by push
+ * (further by mirrors and catch-up), and no cycle or storm can form.
  */
 public final class Relay {
 
@@ -25,7 +25,12 @@ public final class Relay {
   private final LocalActors actors;
   private final Outbox outbox;
 
-  public Relay(Database db, OrganizationRepository orgs, FollowRepository follows, LocalActors actors, Outbox outbox) {
+  public Relay(
+      Database db,
+      OrganizationRepository orgs,
+      FollowRepository follows,
+      LocalActors actors,
+      Outbox outbox) {
     this.db = db;
     this.orgs = orgs;
     this.follows = follows;
@@ -34,23 +39,27 @@ public final class Relay {
   }
 
   public Future<Void> relay(List<ObjectNode> items) {
-    return db.tx(c -> {
-      for (ObjectNode item : items) {
-        String origin = item.path("actor").asText();
-        for (Long orgId : follows.orgsFollowing(c, origin)) {
-          var org = orgs.findById(c, orgId).orElseThrow();
-          var inboxes = new java.util.LinkedHashSet<>(outbox.followerInboxes(c, org));
-          // The origin has the item already; other followers of the origin get it from it directly.
-          inboxes.removeAll(outbox.inboxesOf(c, List.of(origin), true));
-          inboxes.removeAll(outbox.inboxesOf(c, List.of(origin), false));
-          if (inboxes.isEmpty()) continue;
-          ObjectNode announce = outbox.activity(org, "Announce", item);
-          announce.putArray("to").add(ActivityStreams.PUBLIC);
-          announce.putArray("cc").add(actors.followers(org.handle()));
-          outbox.send(c, org, announce, "relay", inboxes);
-        }
-      }
-      return null;
-    }).onSuccess(v -> outbox.wakeDelivery()).mapEmpty();
+    return db.tx(
+            c -> {
+              for (ObjectNode item : items) {
+                String origin = item.path("actor").asText();
+                for (Long orgId : follows.orgsFollowing(c, origin)) {
+                  var org = orgs.findById(c, orgId).orElseThrow();
+                  var inboxes = new java.util.LinkedHashSet<>(outbox.followerInboxes(c, org));
+                  // The origin has the item already; other followers of the origin get it from it
+                  // directly.
+                  inboxes.removeAll(outbox.inboxesOf(c, List.of(origin), true));
+                  inboxes.removeAll(outbox.inboxesOf(c, List.of(origin), false));
+                  if (inboxes.isEmpty()) continue;
+                  ObjectNode announce = outbox.activity(org, "Announce", item);
+                  announce.putArray("to").add(ActivityStreams.PUBLIC);
+                  announce.putArray("cc").add(actors.followers(org.handle()));
+                  outbox.send(c, org, announce, "relay", inboxes);
+                }
+              }
+              return null;
+            })
+        .onSuccess(v -> outbox.wakeDelivery())
+        .mapEmpty();
   }
 }

@@ -7,9 +7,9 @@ import org.madani.node.store.InboxRepository.InboxRow;
 
 /**
  * Announce of another organization's signed log item (a relay between Madani nodes): the item is
- * taken on its origin's proof, without contacting the origin, and kept for organizations that follow
- * the relaying peer. Any other Announce (a Mastodon boost, say) goes to the plain handler, which
- * fetches the object from its origin.
+ * taken on its origin's proof, without contacting the origin, and kept for organizations that
+ * follow the relaying peer. Any other Announce (a Mastodon boost, say) goes to the plain handler,
+ * which fetches the object from its origin.
  */
 public final class RelayedLogItemHandler implements ActivityHandler {
 

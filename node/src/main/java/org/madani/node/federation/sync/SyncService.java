@@ -37,8 +37,13 @@ public final class SyncService {
   private final DocumentFetcher fetcher;
   private final Clock clock;
 
-  public SyncService(Database db, MirrorRepository mirrors, FollowRepository follows, MirrorService mirror,
-      DocumentFetcher fetcher, Clock clock) {
+  public SyncService(
+      Database db,
+      MirrorRepository mirrors,
+      FollowRepository follows,
+      MirrorService mirror,
+      DocumentFetcher fetcher,
+      Clock clock) {
     this.db = db;
     this.follows = follows;
     this.mirrors = mirrors;
@@ -62,83 +67,116 @@ public final class SyncService {
    * the other nodes this node follows (their base URLs).
    */
   Future<List<URI>> sources(String origin, long after) {
-    return followedPeers().map(followed -> {
-      Set<URI> out = new LinkedHashSet<>();
-      out.add(URI.create(origin + "/log?after=" + after));
-      for (String actor : followed) {
-        String base = baseOf(actor);
-        if (base == null || Origins.sameOrigin(base, origin)) continue;
-        out.add(URI.create(base + "/mirror/log?actor=" + URLEncoder.encode(origin, StandardCharsets.UTF_8)
-            + "&after=" + after));
-      }
-      return List.copyOf(out);
-    });
+    return followedPeers()
+        .map(
+            followed -> {
+              Set<URI> out = new LinkedHashSet<>();
+              out.add(URI.create(origin + "/log?after=" + after));
+              for (String actor : followed) {
+                String base = baseOf(actor);
+                if (base == null || Origins.sameOrigin(base, origin)) continue;
+                out.add(
+                    URI.create(
+                        base
+                            + "/mirror/log?actor="
+                            + URLEncoder.encode(origin, StandardCharsets.UTF_8)
+                            + "&after="
+                            + after));
+              }
+              return List.copyOf(out);
+            });
   }
 
   /** Catches up one origin; completes with the sequence applied up to. Never fails. */
   public Future<Long> catchUp(String origin) {
     return db.tx(c -> mirrors.state(c, origin).appliedSeq())
-        .compose(applied -> sources(origin, applied).compose(srcs -> trySources(origin, srcs, 0, applied)))
-        .recover(err -> {
-          LOG.info("catch-up of {} failed: {}", origin, err.toString());
-          return Future.succeededFuture(-1L);
-        });
+        .compose(
+            applied ->
+                sources(origin, applied).compose(srcs -> trySources(origin, srcs, 0, applied)))
+        .recover(
+            err -> {
+              LOG.info("catch-up of {} failed: {}", origin, err.toString());
+              return Future.succeededFuture(-1L);
+            });
   }
 
   private Future<Long> trySources(String origin, List<URI> sources, int i, long applied) {
     if (i >= sources.size()) {
-      return db.tx(c -> {
-        mirrors.recordSync(c, origin, null, "no source reachable", clock.instant());
-        return applied;
-      });
+      return db.tx(
+          c -> {
+            mirrors.recordSync(c, origin, null, "no source reachable", clock.instant());
+            return applied;
+          });
     }
     URI source = sources.get(i);
     String via = Origins.sameOrigin(source.toString(), origin) ? null : baseOf(source.toString());
-    return pages(origin, source, via, applied, 0).compose(result -> {
-      if (result < 0) return trySources(origin, sources, i + 1, applied);
-      long before = applied;
-      return db.tx(c -> {
-        mirrors.recordSync(c, origin, source.toString(), null, clock.instant());
-        return mirrors.state(c, origin);
-      }).compose(state -> {
-        if (state.appliedSeq() > before) {
-          LOG.info("caught up {} to #{} from {}", origin, state.appliedSeq(), via == null ? "its origin" : via);
-        }
-        // A source that is behind (or withholds) leaves a gap: ask the next one for the rest.
-        boolean gap = state.appliedSeq() < result;
-        return gap ? trySources(origin, sources, i + 1, state.appliedSeq()) : Future.succeededFuture(state.appliedSeq());
-      });
-    }, err -> {
-      LOG.debug("source {} for {} failed: {}", source, origin, err.toString());
-      return trySources(origin, sources, i + 1, applied);
-    });
+    return pages(origin, source, via, applied, 0)
+        .compose(
+            result -> {
+              if (result < 0) return trySources(origin, sources, i + 1, applied);
+              long before = applied;
+              return db.tx(
+                      c -> {
+                        mirrors.recordSync(c, origin, source.toString(), null, clock.instant());
+                        return mirrors.state(c, origin);
+                      })
+                  .compose(
+                      state -> {
+                        if (state.appliedSeq() > before) {
+                          LOG.info(
+                              "caught up {} to #{} from {}",
+                              origin,
+                              state.appliedSeq(),
+                              via == null ? "its origin" : via);
+                        }
+                        // A source that is behind (or withholds) leaves a gap: ask the next one for
+                        // the rest.
+                        boolean gap = state.appliedSeq() < result;
+                        return gap
+                            ? trySources(origin, sources, i + 1, state.appliedSeq())
+                            : Future.succeededFuture(state.appliedSeq());
+                      });
+            },
+            err -> {
+              LOG.debug("source {} for {} failed: {}", source, origin, err.toString());
+              return trySources(origin, sources, i + 1, applied);
+            });
   }
 
-  /** Reads pages from one source; completes with the highest sequence seen, or -1 if it had nothing. */
+  /**
+   * Reads pages from one source; completes with the highest sequence seen, or -1 if it had nothing.
+   */
   private Future<Long> pages(String origin, URI page, String via, long highest, int count) {
     if (count >= MAX_PAGES) return Future.succeededFuture(highest);
-    return fetcher.fetch(page).compose(f -> {
-      ObjectNode doc = f.document();
-      List<ObjectNode> items = new ArrayList<>();
-      long top = highest;
-      for (JsonNode item : doc.path("orderedItems")) {
-        if (item instanceof ObjectNode o) {
-          items.add(o);
-          top = Math.max(top, o.path("sequence").asLong(0));
-        }
-      }
-      long seen = top;
-      Future<MirrorService.Outcome> accepted = items.isEmpty()
-          ? Future.succeededFuture(null) : mirror.accept(origin, items, via);
-      return accepted.compose(o -> {
-        String next = doc.path("next").asText(null);
-        if (next == null || items.isEmpty()) return Future.succeededFuture(seen);
-        URI nextUri = URI.create(next);
-        // A page may only point to more of the same source, never elsewhere.
-        if (!Origins.sameOrigin(nextUri.toString(), page.toString())) return Future.succeededFuture(seen);
-        return pages(origin, nextUri, via, seen, count + 1);
-      });
-    });
+    return fetcher
+        .fetch(page)
+        .compose(
+            f -> {
+              ObjectNode doc = f.document();
+              List<ObjectNode> items = new ArrayList<>();
+              long top = highest;
+              for (JsonNode item : doc.path("orderedItems")) {
+                if (item instanceof ObjectNode o) {
+                  items.add(o);
+                  top = Math.max(top, o.path("sequence").asLong(0));
+                }
+              }
+              long seen = top;
+              Future<MirrorService.Outcome> accepted =
+                  items.isEmpty()
+                      ? Future.succeededFuture(null)
+                      : mirror.accept(origin, items, via);
+              return accepted.compose(
+                  o -> {
+                    String next = doc.path("next").asText(null);
+                    if (next == null || items.isEmpty()) return Future.succeededFuture(seen);
+                    URI nextUri = URI.create(next);
+                    // A page may only point to more of the same source, never elsewhere.
+                    if (!Origins.sameOrigin(nextUri.toString(), page.toString()))
+                      return Future.succeededFuture(seen);
+                    return pages(origin, nextUri, via, seen, count + 1);
+                  });
+            });
   }
 
   static String baseOf(String url) {

@@ -7,9 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Runs catch-up: for every followed origin at start, periodically, and soon after a gap is seen
- * or a follow is accepted. One origin at a time, so a node coming back from a long absence does
- * not flood its peers.
+ * Runs catch-up: for every followed origin at start, periodically, and soon after a gap is seen or
+ * a follow is accepted. One origin at a time, so a node coming back from a long absence does not
+ * flood its peers.
  */
 public final class SyncWorker extends VerticleBase {
 
@@ -29,10 +29,13 @@ public final class SyncWorker extends VerticleBase {
   public Future<?> start() {
     everything = true;
     vertx.setTimer(200, id -> run());
-    timer = vertx.setPeriodic(interval.toMillis(), id -> {
-      everything = true;
-      run();
-    });
+    timer =
+        vertx.setPeriodic(
+            interval.toMillis(),
+            id -> {
+              everything = true;
+              run();
+            });
     return Future.succeededFuture();
   }
 
@@ -45,10 +48,11 @@ public final class SyncWorker extends VerticleBase {
   /** Asks for a catch-up of {@code origin} soon. Safe from any thread. */
   public void catchUpSoon(String origin) {
     if (context == null) return;
-    context.runOnContext(v -> {
-      soon.add(origin);
-      run();
-    });
+    context.runOnContext(
+        v -> {
+          soon.add(origin);
+          run();
+        });
   }
 
   private void run() {
@@ -57,11 +61,14 @@ public final class SyncWorker extends VerticleBase {
     Future<Void> pass;
     if (everything) {
       everything = false;
-      pass = sync.followedOrigins().compose(origins -> {
-        Future<Void> chain = Future.succeededFuture();
-        for (String o : origins) chain = chain.compose(v -> sync.catchUp(o).mapEmpty());
-        return chain;
-      });
+      pass =
+          sync.followedOrigins()
+              .compose(
+                  origins -> {
+                    Future<Void> chain = Future.succeededFuture();
+                    for (String o : origins) chain = chain.compose(v -> sync.catchUp(o).mapEmpty());
+                    return chain;
+                  });
     } else if (!soon.isEmpty()) {
       String o = soon.iterator().next();
       soon.remove(o);
@@ -69,9 +76,10 @@ public final class SyncWorker extends VerticleBase {
     } else {
       pass = Future.succeededFuture();
     }
-    pass.onComplete(ar -> {
-      running = false;
-      if (everything || !soon.isEmpty()) run();
-    });
+    pass.onComplete(
+        ar -> {
+          running = false;
+          if (everything || !soon.isEmpty()) run();
+        });
   }
 }

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Instant;
 
 /**
- * An activity envelope an organization sends (protocol-spec/schemas/activity-*.schema.json):
- * the object is embedded as the tree it is (an entry, a tombstone, an actor, another activity) or
- * named by its id; the audience is present for content activities. Signed after serialization.
+ * An activity envelope an organization sends (protocol-spec/schemas/activity-*.schema.json): the
+ * object is embedded as the tree it is (an entry, a tombstone, an actor, another activity) or named
+ * by its id; the audience is present for content activities. Signed after serialization.
  */
 @JsonInclude(Include.NON_NULL)
 public record Activity(

@@ -15,7 +15,8 @@ import java.util.List;
  * statements only when there are any. A moved organization (protocol-spec/move.md): the new actor
  * names the old one in {@code alsoKnownAs}, the old one names the new in {@code movedTo}.
  *
- * @param name the plain name software without language maps shows (Arabic first); {@code nameMap} has every language
+ * @param name the plain name software without language maps shows (Arabic first); {@code nameMap}
+ *     has every language
  * @param profile the public profile terms copied from the organization's profile as they are
  */
 @JsonInclude(Include.NON_NULL)
@@ -38,8 +39,9 @@ public record ActorDocument(
     boolean discoverable,
     @JsonUnwrapped ProfileTerms profile,
     List<Multikey> assertionMethod,
-    @JsonFormat(with = JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED) @JsonInclude(Include.NON_EMPTY)
-    List<CryptographicKey> publicKey,
+    @JsonFormat(with = JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED)
+        @JsonInclude(Include.NON_EMPTY)
+        List<CryptographicKey> publicKey,
     @JsonInclude(Include.NON_EMPTY) List<Multikey> recoveryKey,
     @JsonInclude(Include.NON_EMPTY) List<JsonNode> keyRevocations,
     @JsonInclude(Include.NON_EMPTY) List<String> alsoKnownAs,
@@ -57,21 +59,83 @@ public record ActorDocument(
   }
 
   /** An actor that has not moved: no {@code alsoKnownAs}, no {@code movedTo}. */
-  public ActorDocument(JsonNode context, String id, String type, String preferredUsername, String name,
-      JsonNode nameMap, String summary, JsonNode summaryMap, String url, String inbox, String outbox,
-      String followers, String following, Endpoints endpoints, boolean manuallyApprovesFollowers,
-      boolean discoverable, ProfileTerms profile, List<Multikey> assertionMethod, List<CryptographicKey> publicKey,
-      List<Multikey> recoveryKey, List<JsonNode> keyRevocations) {
-    this(context, id, type, preferredUsername, name, nameMap, summary, summaryMap, url, inbox, outbox, followers,
-        following, endpoints, manuallyApprovesFollowers, discoverable, profile, assertionMethod, publicKey,
-        recoveryKey, keyRevocations, List.of(), null);
+  public ActorDocument(
+      JsonNode context,
+      String id,
+      String type,
+      String preferredUsername,
+      String name,
+      JsonNode nameMap,
+      String summary,
+      JsonNode summaryMap,
+      String url,
+      String inbox,
+      String outbox,
+      String followers,
+      String following,
+      Endpoints endpoints,
+      boolean manuallyApprovesFollowers,
+      boolean discoverable,
+      ProfileTerms profile,
+      List<Multikey> assertionMethod,
+      List<CryptographicKey> publicKey,
+      List<Multikey> recoveryKey,
+      List<JsonNode> keyRevocations) {
+    this(
+        context,
+        id,
+        type,
+        preferredUsername,
+        name,
+        nameMap,
+        summary,
+        summaryMap,
+        url,
+        inbox,
+        outbox,
+        followers,
+        following,
+        endpoints,
+        manuallyApprovesFollowers,
+        discoverable,
+        profile,
+        assertionMethod,
+        publicKey,
+        recoveryKey,
+        keyRevocations,
+        List.of(),
+        null);
   }
 
-  /** The same document without {@code @context}, as it is embedded in an activity (whose context covers it). */
+  /**
+   * The same document without {@code @context}, as it is embedded in an activity (whose context
+   * covers it).
+   */
   public ActorDocument withoutContext() {
-    return new ActorDocument(null, id, type, preferredUsername, name, nameMap, summary, summaryMap, url, inbox, outbox,
-        followers, following, endpoints, manuallyApprovesFollowers, discoverable, profile, assertionMethod, publicKey,
-        recoveryKey, keyRevocations, alsoKnownAs, movedTo);
+    return new ActorDocument(
+        null,
+        id,
+        type,
+        preferredUsername,
+        name,
+        nameMap,
+        summary,
+        summaryMap,
+        url,
+        inbox,
+        outbox,
+        followers,
+        following,
+        endpoints,
+        manuallyApprovesFollowers,
+        discoverable,
+        profile,
+        assertionMethod,
+        publicKey,
+        recoveryKey,
+        keyRevocations,
+        alsoKnownAs,
+        movedTo);
   }
 
   /** The shared inbox. */
@@ -79,13 +143,23 @@ public record ActorDocument(
 
   /** Public profile terms (Madani's context), each absent unless the profile has it. */
   @JsonInclude(Include.NON_NULL)
-  public record ProfileTerms(JsonNode sectors, JsonNode regions, JsonNode foundingYear, JsonNode legalForm,
-      JsonNode mission, JsonNode links) {
+  public record ProfileTerms(
+      JsonNode sectors,
+      JsonNode regions,
+      JsonNode foundingYear,
+      JsonNode legalForm,
+      JsonNode mission,
+      JsonNode links) {
 
     /** The terms of {@code profile}, a stored profile document. */
     public static ProfileTerms of(JsonNode profile) {
-      return new ProfileTerms(profile.get("sectors"), profile.get("regions"), profile.get("foundingYear"),
-          profile.get("legalForm"), profile.get("mission"), profile.get("links"));
+      return new ProfileTerms(
+          profile.get("sectors"),
+          profile.get("regions"),
+          profile.get("foundingYear"),
+          profile.get("legalForm"),
+          profile.get("mission"),
+          profile.get("links"));
     }
   }
 }

@@ -54,8 +54,15 @@ public record EntryObject(
 
   /** Where an event is held. */
   @JsonInclude(Include.NON_NULL)
-  public record Place(String type, String name, JsonNode nameMap, String address, JsonNode addressMap, JsonNode region,
-      JsonNode latitude, JsonNode longitude) {}
+  public record Place(
+      String type,
+      String name,
+      JsonNode nameMap,
+      String address,
+      JsonNode addressMap,
+      JsonNode region,
+      JsonNode latitude,
+      JsonNode longitude) {}
 
   /** The entry's picture, with its alternative text. */
   @JsonInclude(Include.NON_NULL)

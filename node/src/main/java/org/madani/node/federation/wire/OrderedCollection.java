@@ -11,11 +11,16 @@ import org.madani.node.federation.ActivityStreams;
  * collections, which show only their size (who follows an at-risk group is private).
  */
 @JsonInclude(Include.NON_NULL)
-public record OrderedCollection(@JsonProperty("@context") String context, String id, String type, long totalItems,
+public record OrderedCollection(
+    @JsonProperty("@context") String context,
+    String id,
+    String type,
+    long totalItems,
     String first) {
 
   public static OrderedCollection of(String id, long totalItems, String first) {
-    return new OrderedCollection(ActivityStreams.CONTEXT, id, "OrderedCollection", totalItems, first);
+    return new OrderedCollection(
+        ActivityStreams.CONTEXT, id, "OrderedCollection", totalItems, first);
   }
 
   public static OrderedCollection sizeOnly(String id, long totalItems) {

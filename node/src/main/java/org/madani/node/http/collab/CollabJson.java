@@ -26,16 +26,20 @@ final class CollabJson {
     return p == null ? "api-token" : p.auditName();
   }
 
-  void respond(RoutingContext ctx, int status, Future<? extends com.fasterxml.jackson.databind.JsonNode> f) {
-    f.onSuccess(b -> {
-      if (b == null) {
-        ctx.response().setStatusCode(status).putHeader("Cache-Control", "no-store").end();
-        return;
-      }
-      ctx.response().setStatusCode(status)
-          .putHeader("Content-Type", "application/json; charset=utf-8")
-          .putHeader("Cache-Control", "no-store")
-          .end(Buffer.buffer(json.write(b)));
-    }).onFailure(ctx::fail);
+  void respond(
+      RoutingContext ctx, int status, Future<? extends com.fasterxml.jackson.databind.JsonNode> f) {
+    f.onSuccess(
+            b -> {
+              if (b == null) {
+                ctx.response().setStatusCode(status).putHeader("Cache-Control", "no-store").end();
+                return;
+              }
+              ctx.response()
+                  .setStatusCode(status)
+                  .putHeader("Content-Type", "application/json; charset=utf-8")
+                  .putHeader("Cache-Control", "no-store")
+                  .end(Buffer.buffer(json.write(b)));
+            })
+        .onFailure(ctx::fail);
   }
 }

@@ -11,12 +11,12 @@ import java.util.List;
 import org.madani.node.collab.invite.InvitationService;
 import org.madani.node.collab.invite.ParticipationService;
 import org.madani.node.collab.invite.ParticipationService.Participation;
-import org.madani.node.store.collab.InvitationRepository.InvitationRow;
-import org.madani.node.store.collab.ParticipationRepository.ParticipantRow;
-import org.madani.node.store.collab.ParticipationRepository.Settings;
 import org.madani.node.http.AdminAuth;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;
+import org.madani.node.store.collab.InvitationRepository.InvitationRow;
+import org.madani.node.store.collab.ParticipationRepository.ParticipantRow;
+import org.madani.node.store.collab.ParticipationRepository.Settings;
 
 /**
  * Admin API of invitations and participation (mounted after the admin API's authentication, which
@@ -30,7 +30,8 @@ public final class CollabRoutes {
   private final ParticipationService participation;
   private final JsonCodec json;
 
-  public CollabRoutes(InvitationService invitations, ParticipationService participation, JsonCodec json) {
+  public CollabRoutes(
+      InvitationService invitations, ParticipationService participation, JsonCodec json) {
     this.invitations = invitations;
     this.participation = participation;
     this.json = json;
@@ -38,42 +39,107 @@ public final class CollabRoutes {
 
   public void mount(Router router) {
     router.post(ORG + "/entries/:id/invitations").handler(this::invite);
-    router.get(ORG + "/entries/:id/invitations").handler(ctx -> respond(ctx, 200,
-        invitations.ofEvent(ctx.pathParam("handle"), ctx.pathParam("id")).map(e -> {
-          ObjectNode o = json.mapper().createObjectNode();
-          o.set("counts", json.mapper().valueToTree(e.counts()));
-          o.set("items", invitationItems(e.items()));
-          return o;
-        })));
-    router.get(ORG + "/invitations").handler(ctx -> respond(ctx, 200,
-        invitations.received(ctx.pathParam("handle")).map(list -> {
-          ObjectNode o = json.mapper().createObjectNode();
-          o.set("items", invitationItems(list));
-          return o;
-        })));
-    router.get(ORG + "/invitations/:iid/invitation.ics").handler(ctx -> {
-      long id = longParam(ctx, "iid");
-      invitations.received(ctx.pathParam("handle")).map(list -> list.stream().filter(r -> r.id() == id).findFirst()
-          .orElseThrow(() -> org.madani.node.model.Problem.notFound("No invitation " + id + ".")))
-          .onSuccess(r -> ctx.response().putHeader("Content-Type", InvitationCalendar.CONTENT_TYPE)
-              .putHeader("Cache-Control", "no-store")
-              .end(InvitationCalendar.write(json.mapper(), r, java.time.Instant.now())))
-          .onFailure(ctx::fail);
-    });
-    router.post(ORG + "/invitations/:iid/answer").handler(ctx -> respond(ctx, 200,
-        invitations.answer(admin(ctx), ctx.pathParam("handle"), longParam(ctx, "iid"),
-            body(ctx).path("answer").asText(null)).map(this::invitation)));
-    router.get(ORG + "/entries/:id/participation").handler(ctx -> respond(ctx, 200,
-        participation.view(ctx.pathParam("handle"), ctx.pathParam("id")).map(p -> participation(p, true))));
+    router
+        .get(ORG + "/entries/:id/invitations")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    200,
+                    invitations
+                        .ofEvent(ctx.pathParam("handle"), ctx.pathParam("id"))
+                        .map(
+                            e -> {
+                              ObjectNode o = json.mapper().createObjectNode();
+                              o.set("counts", json.mapper().valueToTree(e.counts()));
+                              o.set("items", invitationItems(e.items()));
+                              return o;
+                            })));
+    router
+        .get(ORG + "/invitations")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    200,
+                    invitations
+                        .received(ctx.pathParam("handle"))
+                        .map(
+                            list -> {
+                              ObjectNode o = json.mapper().createObjectNode();
+                              o.set("items", invitationItems(list));
+                              return o;
+                            })));
+    router
+        .get(ORG + "/invitations/:iid/invitation.ics")
+        .handler(
+            ctx -> {
+              long id = longParam(ctx, "iid");
+              invitations
+                  .received(ctx.pathParam("handle"))
+                  .map(
+                      list ->
+                          list.stream()
+                              .filter(r -> r.id() == id)
+                              .findFirst()
+                              .orElseThrow(
+                                  () ->
+                                      org.madani.node.model.Problem.notFound(
+                                          "No invitation " + id + ".")))
+                  .onSuccess(
+                      r ->
+                          ctx.response()
+                              .putHeader("Content-Type", InvitationCalendar.CONTENT_TYPE)
+                              .putHeader("Cache-Control", "no-store")
+                              .end(
+                                  InvitationCalendar.write(
+                                      json.mapper(), r, java.time.Instant.now())))
+                  .onFailure(ctx::fail);
+            });
+    router
+        .post(ORG + "/invitations/:iid/answer")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    200,
+                    invitations
+                        .answer(
+                            admin(ctx),
+                            ctx.pathParam("handle"),
+                            longParam(ctx, "iid"),
+                            body(ctx).path("answer").asText(null))
+                        .map(this::invitation)));
+    router
+        .get(ORG + "/entries/:id/participation")
+        .handler(
+            ctx ->
+                respond(
+                    ctx,
+                    200,
+                    participation
+                        .view(ctx.pathParam("handle"), ctx.pathParam("id"))
+                        .map(p -> participation(p, true))));
     router.put(ORG + "/entries/:id/participation").handler(this::configure);
     router.post(ORG + "/entries/:id/participants/:pid/approve").handler(ctx -> decide(ctx, true));
     router.post(ORG + "/entries/:id/participants/:pid/reject").handler(ctx -> decide(ctx, false));
-    // Public: who comes to a public event, as an ActivityStreams collection (network and private events: 404).
-    router.get("/orgs/:handle/entries/:id/participants").handler(ctx -> participation.publicView(
-        ctx.pathParam("handle"), ctx.pathParam("id")).onSuccess(p -> ctx.response().setStatusCode(200)
-            .putHeader("Content-Type", "application/activity+json; charset=utf-8")
-            .putHeader("Cache-Control", "max-age=60")
-            .end(Buffer.buffer(json.write(participation(p, false))))).onFailure(ctx::fail));
+    // Public: who comes to a public event, as an ActivityStreams collection (network and private
+    // events: 404).
+    router
+        .get("/orgs/:handle/entries/:id/participants")
+        .handler(
+            ctx ->
+                participation
+                    .publicView(ctx.pathParam("handle"), ctx.pathParam("id"))
+                    .onSuccess(
+                        p ->
+                            ctx.response()
+                                .setStatusCode(200)
+                                .putHeader(
+                                    "Content-Type", "application/activity+json; charset=utf-8")
+                                .putHeader("Cache-Control", "max-age=60")
+                                .end(Buffer.buffer(json.write(participation(p, false)))))
+                    .onFailure(ctx::fail));
   }
 
   private void invite(RoutingContext ctx) {
@@ -81,34 +147,63 @@ public final class CollabRoutes {
     List<String> invitees = new ArrayList<>();
     in.path("invitees").forEach(n -> invitees.add(n.asText()));
     if (invitees.isEmpty()) {
-      ctx.fail(Problem.unprocessable("Send {\"invitees\": [\"<actor URL>\", …], \"note\": \"…\"}."));
+      ctx.fail(
+          Problem.unprocessable("Send {\"invitees\": [\"<actor URL>\", …], \"note\": \"…\"}."));
       return;
     }
-    respond(ctx, 201, invitations.invite(admin(ctx), ctx.pathParam("handle"), ctx.pathParam("id"), invitees,
-        in.path("note").asText(null)).map(list -> {
-          ObjectNode o = json.mapper().createObjectNode();
-          o.set("items", invitationItems(list));
-          return o;
-        }));
+    respond(
+        ctx,
+        201,
+        invitations
+            .invite(
+                admin(ctx),
+                ctx.pathParam("handle"),
+                ctx.pathParam("id"),
+                invitees,
+                in.path("note").asText(null))
+            .map(
+                list -> {
+                  ObjectNode o = json.mapper().createObjectNode();
+                  o.set("items", invitationItems(list));
+                  return o;
+                }));
   }
 
   private void configure(RoutingContext ctx) {
     ObjectNode in = body(ctx);
     Settings s;
     try {
-      Integer cap = in.hasNonNull("maximumAttendeeCapacity") ? in.get("maximumAttendeeCapacity").asInt(-1) : null;
+      Integer cap =
+          in.hasNonNull("maximumAttendeeCapacity")
+              ? in.get("maximumAttendeeCapacity").asInt(-1)
+              : null;
       s = new Settings(in.path("joinMode").asText("free"), cap);
     } catch (IllegalArgumentException e) {
-      ctx.fail(Problem.unprocessable("joinMode is free, restricted or invite; maximumAttendeeCapacity a number ≥ 0."));
+      ctx.fail(
+          Problem.unprocessable(
+              "joinMode is free, restricted or invite; maximumAttendeeCapacity a number ≥ 0."));
       return;
     }
-    respond(ctx, 200, participation.configure(admin(ctx), ctx.pathParam("handle"), ctx.pathParam("id"), s)
-        .map(this::settings));
+    respond(
+        ctx,
+        200,
+        participation
+            .configure(admin(ctx), ctx.pathParam("handle"), ctx.pathParam("id"), s)
+            .map(this::settings));
   }
 
   private void decide(RoutingContext ctx, boolean approve) {
-    respond(ctx, 200, participation.decide(admin(ctx), ctx.pathParam("handle"), ctx.pathParam("id"),
-        longParam(ctx, "pid"), approve).map(this::participant));
+    respond(
+        ctx,
+        200,
+        participation
+            .decide(
+                admin(ctx),
+                ctx.pathParam("handle"),
+                ctx.pathParam("id"),
+                longParam(ctx, "pid"),
+                approve)
+            .map(this::participant));
   }
 
   private ObjectNode participation(Participation p, boolean admin) {
@@ -138,8 +233,13 @@ public final class CollabRoutes {
   }
 
   private ObjectNode participant(ParticipantRow p) {
-    return json.mapper().createObjectNode().put("id", p.id()).put("actor", p.actor()).put("join", p.joinId())
-        .put("state", p.state()).put("since", p.created().toString());
+    return json.mapper()
+        .createObjectNode()
+        .put("id", p.id())
+        .put("actor", p.actor())
+        .put("join", p.joinId())
+        .put("state", p.state())
+        .put("since", p.created().toString());
   }
 
   private ArrayNode invitationItems(List<InvitationRow> rows) {
@@ -149,10 +249,18 @@ public final class CollabRoutes {
   }
 
   private ObjectNode invitation(InvitationRow r) {
-    ObjectNode o = json.mapper().createObjectNode().put("id", r.id()).put("activity", r.activityId())
-        .put("direction", r.direction().name().toLowerCase(java.util.Locale.ROOT)).put("event", r.eventId())
-        .put("inviter", r.inviter()).put("invitee", r.invitee()).put("state", r.state())
-        .put("created", r.created().toString()).put("updated", r.updated().toString());
+    ObjectNode o =
+        json.mapper()
+            .createObjectNode()
+            .put("id", r.id())
+            .put("activity", r.activityId())
+            .put("direction", r.direction().name().toLowerCase(java.util.Locale.ROOT))
+            .put("event", r.eventId())
+            .put("inviter", r.inviter())
+            .put("invitee", r.invitee())
+            .put("state", r.state())
+            .put("created", r.created().toString())
+            .put("updated", r.updated().toString());
     if (r.eventName() != null) {
       try {
         o.set("eventName", json.mapper().readTree(r.eventName()));
@@ -185,9 +293,13 @@ public final class CollabRoutes {
   }
 
   private void respond(RoutingContext ctx, int status, Future<ObjectNode> f) {
-    f.onSuccess(b -> ctx.response().setStatusCode(status)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(Buffer.buffer(json.write(b)))).onFailure(ctx::fail);
+    f.onSuccess(
+            b ->
+                ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(Buffer.buffer(json.write(b))))
+        .onFailure(ctx::fail);
   }
 }

@@ -21,13 +21,18 @@ public final class CollabWeb {
   private final MatchRoutes matching;
   private final KnowledgeRoutes knowledge;
 
-  public CollabWeb(CollabModule collab, JsonCodec json, DirectoryService directory, Taxonomies taxonomies,
+  public CollabWeb(
+      CollabModule collab,
+      JsonCodec json,
+      DirectoryService directory,
+      Taxonomies taxonomies,
       PageRenderer pages) {
     this.invitations = new CollabRoutes(collab.invitations(), collab.participation(), json);
     this.facts = new FactsRoutes(collab.facts(), json);
     this.supporters = new SupporterRoutes(collab.supporters(), json);
-    this.matching = new MatchRoutes(collab.matching(directory, taxonomies), collab.interests(), json,
-        collab.deps().urls());
+    this.matching =
+        new MatchRoutes(
+            collab.matching(directory, taxonomies), collab.interests(), json, collab.deps().urls());
     this.knowledge = new KnowledgeRoutes(collab.questions(), json, pages);
   }
 
@@ -41,6 +46,7 @@ public final class CollabWeb {
 
   /** What entries' public pages show from here: corrections, verified facts, supporters. */
   public PublicPages.EntryPanel entryPanel() {
-    return (lang, url) -> facts.html(lang, url).compose(f -> supporters.html(lang, url).map(s -> f + s));
+    return (lang, url) ->
+        facts.html(lang, url).compose(f -> supporters.html(lang, url).map(s -> f + s));
   }
 }

@@ -23,8 +23,8 @@ import org.madani.node.store.collab.InvitationRepository.InvitationRow;
 
 /**
  * One invitation as an iCalendar request (RFC 5545/5546, ical4j doing escaping and folding): the
- * event with the inviter as ORGANIZER and the invitee as ATTENDEE whose PARTSTAT is the invitation's
- * status (NEEDS-ACTION, ACCEPTED, DECLINED, TENTATIVE). Stateless.
+ * event with the inviter as ORGANIZER and the invitee as ATTENDEE whose PARTSTAT is the
+ * invitation's status (NEEDS-ACTION, ACCEPTED, DECLINED, TENTATIVE). Stateless.
  */
 final class InvitationCalendar {
 
@@ -49,7 +49,8 @@ final class InvitationCalendar {
     VEvent v = new VEvent(false);
     v.add(new Uid(r.eventId()));
     v.add(new DtStamp(now.truncatedTo(ChronoUnit.SECONDS)));
-    if (r.eventStart() != null) v.add(new DtStart<>(r.eventStart().truncatedTo(ChronoUnit.SECONDS)));
+    if (r.eventStart() != null)
+      v.add(new DtStart<>(r.eventStart().truncatedTo(ChronoUnit.SECONDS)));
     v.add(new Summary(name(json, r.eventName(), r.eventId())));
     if (r.note() != null && !r.note().isBlank()) v.add(new Description(r.note()));
     v.add(new Url(URI.create(r.eventId())));

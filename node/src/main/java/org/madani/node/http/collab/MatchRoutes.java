@@ -11,11 +11,11 @@ import org.madani.node.collab.match.InterestService;
 import org.madani.node.collab.match.MatchRanker.Match;
 import org.madani.node.collab.match.MatchRanker.Reason;
 import org.madani.node.collab.match.MatchService;
-import org.madani.node.store.collab.InterestRepository.InterestRow;
-import org.madani.node.model.DirectoryEntry;
 import org.madani.node.http.AdminAuth;
 import org.madani.node.json.JsonCodec;
+import org.madani.node.model.DirectoryEntry;
 import org.madani.node.model.Problem;
+import org.madani.node.store.collab.InterestRepository.InterestRow;
 
 /** Admin API of partner matching and "express interest" (behind the admin API's authentication). */
 public final class MatchRoutes {
@@ -27,7 +27,11 @@ public final class MatchRoutes {
   private final JsonCodec json;
   private final org.madani.node.model.Urls urls;
 
-  public MatchRoutes(MatchService matches, InterestService interests, JsonCodec json, org.madani.node.model.Urls urls) {
+  public MatchRoutes(
+      MatchService matches,
+      InterestService interests,
+      JsonCodec json,
+      org.madani.node.model.Urls urls) {
     this.urls = urls;
     this.matches = matches;
     this.interests = interests;
@@ -36,55 +40,132 @@ public final class MatchRoutes {
 
   public void mount(Router router) {
     router.get("/feeds/org/:handle/matches.atom").handler(this::digest);
-    router.get(ORG + "/matches").handler(ctx -> respond(ctx, 200,
-        matches.matches(ctx.pathParam("handle")).map(this::matchItems)));
-    router.get(ORG + "/interests").handler(ctx -> respond(ctx, 200,
-        interests.list(ctx.pathParam("handle")).map(this::interestItems)));
-    router.post(ORG + "/interests").handler(ctx -> {
-      ObjectNode in = body(ctx);
-      respond(ctx, 201, interests.express(admin(ctx), ctx.pathParam("handle"), in.path("to").asText(null),
-          in.path("about").asText(null), in.path("message").asText(null)).map(this::interest));
-    });
-    router.post(ORG + "/interests/:iid/answer").handler(ctx -> {
-      ObjectNode in = body(ctx);
-      long id;
-      try {
-        id = Long.parseLong(ctx.pathParam("iid"));
-      } catch (NumberFormatException e) {
-        ctx.fail(Problem.notFound("No such interest."));
-        return;
-      }
-      respond(ctx, 200, interests.answer(admin(ctx), ctx.pathParam("handle"), id, in.path("answer").asText(null),
-          in.path("message").asText(null)).map(this::interest));
-    });
+    router
+        .get(ORG + "/matches")
+        .handler(
+            ctx ->
+                respond(ctx, 200, matches.matches(ctx.pathParam("handle")).map(this::matchItems)));
+    router
+        .get(ORG + "/interests")
+        .handler(
+            ctx ->
+                respond(
+                    ctx, 200, interests.list(ctx.pathParam("handle")).map(this::interestItems)));
+    router
+        .post(ORG + "/interests")
+        .handler(
+            ctx -> {
+              ObjectNode in = body(ctx);
+              respond(
+                  ctx,
+                  201,
+                  interests
+                      .express(
+                          admin(ctx),
+                          ctx.pathParam("handle"),
+                          in.path("to").asText(null),
+                          in.path("about").asText(null),
+                          in.path("message").asText(null))
+                      .map(this::interest));
+            });
+    router
+        .post(ORG + "/interests/:iid/answer")
+        .handler(
+            ctx -> {
+              ObjectNode in = body(ctx);
+              long id;
+              try {
+                id = Long.parseLong(ctx.pathParam("iid"));
+              } catch (NumberFormatException e) {
+                ctx.fail(Problem.notFound("No such interest."));
+                return;
+              }
+              respond(
+                  ctx,
+                  200,
+                  interests
+                      .answer(
+                          admin(ctx),
+                          ctx.pathParam("handle"),
+                          id,
+                          in.path("answer").asText(null),
+                          in.path("message").asText(null))
+                      .map(this::interest));
+            });
   }
 
   /** The organization's public digest feed of matches (Atom, both languages in each item). */
   private void digest(RoutingContext ctx) {
     String handle = ctx.pathParam("handle");
-    matches.digest(handle, urls.organization(handle)).map(list -> {
-      String self = urls.organization(handle).replace("/orgs/" + handle, "/feeds/org/" + handle + "/matches.atom");
-      List<DirectoryEntry> items = new java.util.ArrayList<>();
-      java.time.Instant updated = java.time.Instant.EPOCH;
-      for (Match m : list) {
-        java.time.Instant u = m.offer().updated().isAfter(m.need().updated()) ? m.offer().updated() : m.need().updated();
-        if (u.isAfter(updated)) updated = u;
-        java.util.Map<String, String> title = new java.util.LinkedHashMap<>();
-        for (String l : List.of("ar", "en")) {
-          String o = m.offer().title().getOrDefault(l, m.offer().title().values().stream().findFirst().orElse(""));
-          String n = m.need().title().getOrDefault(l, m.need().title().values().stream().findFirst().orElse(""));
-          title.put(l, o + " ↔ " + n);
-        }
-        items.add(new DirectoryEntry(m.offer().id() + "#match=" + java.net.URLEncoder.encode(m.need().id(),
-            java.nio.charset.StandardCharsets.UTF_8), m.offer().kind(), DirectoryEntry.PUBLIC, title, m.explanation(),
-            m.explanation(), List.of(), m.need().orgId(), m.need().orgName(), m.offer().sectors(), m.offer().regions(),
-            List.of(), u, u, java.util.Set.of(), false, m.need().provenance()));
-      }
-      return new org.madani.node.http.feeds.AtomWriter().write(new org.madani.node.http.feeds.FeedDocument(self,
-          urls.organization(handle), java.util.Map.of("ar", "توافقات الشراكة", "en", "Partner matches"),
-          java.util.Map.of("en", handle), urls.organization(handle), updated, items));
-    }).onSuccess(xml -> ctx.response().putHeader("Content-Type", org.madani.node.http.feeds.AtomWriter.CONTENT_TYPE)
-        .putHeader("Cache-Control", "public, max-age=300").end(xml))
+    matches
+        .digest(handle, urls.organization(handle))
+        .map(
+            list -> {
+              String self =
+                  urls.organization(handle)
+                      .replace("/orgs/" + handle, "/feeds/org/" + handle + "/matches.atom");
+              List<DirectoryEntry> items = new java.util.ArrayList<>();
+              java.time.Instant updated = java.time.Instant.EPOCH;
+              for (Match m : list) {
+                java.time.Instant u =
+                    m.offer().updated().isAfter(m.need().updated())
+                        ? m.offer().updated()
+                        : m.need().updated();
+                if (u.isAfter(updated)) updated = u;
+                java.util.Map<String, String> title = new java.util.LinkedHashMap<>();
+                for (String l : List.of("ar", "en")) {
+                  String o =
+                      m.offer()
+                          .title()
+                          .getOrDefault(
+                              l, m.offer().title().values().stream().findFirst().orElse(""));
+                  String n =
+                      m.need()
+                          .title()
+                          .getOrDefault(
+                              l, m.need().title().values().stream().findFirst().orElse(""));
+                  title.put(l, o + " ↔ " + n);
+                }
+                items.add(
+                    new DirectoryEntry(
+                        m.offer().id()
+                            + "#match="
+                            + java.net.URLEncoder.encode(
+                                m.need().id(), java.nio.charset.StandardCharsets.UTF_8),
+                        m.offer().kind(),
+                        DirectoryEntry.PUBLIC,
+                        title,
+                        m.explanation(),
+                        m.explanation(),
+                        List.of(),
+                        m.need().orgId(),
+                        m.need().orgName(),
+                        m.offer().sectors(),
+                        m.offer().regions(),
+                        List.of(),
+                        u,
+                        u,
+                        java.util.Set.of(),
+                        false,
+                        m.need().provenance()));
+              }
+              return new org.madani.node.http.feeds.AtomWriter()
+                  .write(
+                      new org.madani.node.http.feeds.FeedDocument(
+                          self,
+                          urls.organization(handle),
+                          java.util.Map.of("ar", "توافقات الشراكة", "en", "Partner matches"),
+                          java.util.Map.of("en", handle),
+                          urls.organization(handle),
+                          updated,
+                          items));
+            })
+        .onSuccess(
+            xml ->
+                ctx.response()
+                    .putHeader("Content-Type", org.madani.node.http.feeds.AtomWriter.CONTENT_TYPE)
+                    .putHeader("Cache-Control", "public, max-age=300")
+                    .end(xml))
         .onFailure(ctx::fail);
   }
 
@@ -97,14 +178,20 @@ public final class MatchRoutes {
       i.set("need", entry(m.need()));
       i.put("score", m.score());
       ArrayNode reasons = i.putArray("reasons");
-      for (Reason r : m.reasons()) reasons.addObject().put("code", r.code()).put("ar", r.ar()).put("en", r.en());
+      for (Reason r : m.reasons())
+        reasons.addObject().put("code", r.code()).put("ar", r.ar()).put("en", r.en());
       i.set("explanation", json.mapper().valueToTree(m.explanation()));
     }
     return o;
   }
 
   private ObjectNode entry(DirectoryEntry e) {
-    ObjectNode o = json.mapper().createObjectNode().put("id", e.id()).put("kind", e.kind()).put("organization", e.orgId());
+    ObjectNode o =
+        json.mapper()
+            .createObjectNode()
+            .put("id", e.id())
+            .put("kind", e.kind())
+            .put("organization", e.orgId());
     o.set("title", json.mapper().valueToTree(e.title()));
     o.set("organizationName", json.mapper().valueToTree(e.orgName()));
     o.set("sectors", json.mapper().valueToTree(e.sectors()));
@@ -120,10 +207,17 @@ public final class MatchRoutes {
   }
 
   private ObjectNode interest(InterestRow r) {
-    ObjectNode o = json.mapper().createObjectNode().put("id", r.id()).put("activity", r.activityId())
-        .put("direction", r.direction().name().toLowerCase(java.util.Locale.ROOT))
-        .put("organization", r.counterpart()).put("about", r.about()).put("message", r.message())
-        .put("state", r.state()).put("created", r.created().toString());
+    ObjectNode o =
+        json.mapper()
+            .createObjectNode()
+            .put("id", r.id())
+            .put("activity", r.activityId())
+            .put("direction", r.direction().name().toLowerCase(java.util.Locale.ROOT))
+            .put("organization", r.counterpart())
+            .put("about", r.about())
+            .put("message", r.message())
+            .put("state", r.state())
+            .put("created", r.created().toString());
     if (r.answerMessage() != null) o.put("answer", r.answerMessage());
     return o;
   }
@@ -139,9 +233,13 @@ public final class MatchRoutes {
   }
 
   private void respond(RoutingContext ctx, int status, Future<ObjectNode> f) {
-    f.onSuccess(b -> ctx.response().setStatusCode(status)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(Buffer.buffer(json.write(b)))).onFailure(ctx::fail);
+    f.onSuccess(
+            b ->
+                ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(Buffer.buffer(json.write(b))))
+        .onFailure(ctx::fail);
   }
 }

@@ -10,11 +10,11 @@ import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Map;
 import org.madani.node.collab.qa.Texts;
-import org.madani.node.store.collab.SupporterRepository.SupporterRow;
 import org.madani.node.collab.support.SupporterService;
 import org.madani.node.http.PublicPages;
 import org.madani.node.http.pages.Lang;
 import org.madani.node.json.JsonCodec;
+import org.madani.node.store.collab.SupporterRepository.SupporterRow;
 import org.madani.node.text.Html;
 
 /** Supporters: the admin API, and the "supported by" part of an entry's public page. */
@@ -33,13 +33,34 @@ public final class SupporterRoutes implements PublicPages.EntryPanel {
   }
 
   public void mount(Router router) {
-    router.get(ORG + "/supporters").handler(ctx -> io.respond(ctx, 200,
-        supporters.list(ctx.pathParam("handle")).map(this::items)));
-    router.post(ORG + "/supporters").handler(ctx -> io.respond(ctx, 201,
-        supporters.add(CollabJson.admin(ctx), ctx.pathParam("handle"), io.body(ctx)).map(this::supporter)));
-    router.put(ORG + "/entries/:id/supporters").handler(ctx -> io.respond(ctx, 200,
-        supporters.link(CollabJson.admin(ctx), ctx.pathParam("handle"), ctx.pathParam("id"), io.body(ctx))
-            .map(this::items)));
+    router
+        .get(ORG + "/supporters")
+        .handler(
+            ctx -> io.respond(ctx, 200, supporters.list(ctx.pathParam("handle")).map(this::items)));
+    router
+        .post(ORG + "/supporters")
+        .handler(
+            ctx ->
+                io.respond(
+                    ctx,
+                    201,
+                    supporters
+                        .add(CollabJson.admin(ctx), ctx.pathParam("handle"), io.body(ctx))
+                        .map(this::supporter)));
+    router
+        .put(ORG + "/entries/:id/supporters")
+        .handler(
+            ctx ->
+                io.respond(
+                    ctx,
+                    200,
+                    supporters
+                        .link(
+                            CollabJson.admin(ctx),
+                            ctx.pathParam("handle"),
+                            ctx.pathParam("id"),
+                            io.body(ctx))
+                        .map(this::items)));
   }
 
   private ObjectNode items(List<SupporterRow> rows) {
@@ -59,31 +80,42 @@ public final class SupporterRoutes implements PublicPages.EntryPanel {
 
   @Override
   public Future<String> html(Lang lang, String entryUrl) {
-    return supporters.ofEntryUrl(entryUrl).map(rows -> {
-      if (rows.isEmpty()) return "";
-      StringBuilder b = new StringBuilder("<section class=\"supporters\" aria-labelledby=\"supporters\"><h2 id=\"supporters\">")
-          .append(esc(t(lang, "supportedBy"))).append("</h2><ul class=\"plain\">");
-      for (SupporterRow r : rows) {
-        String name = KnowledgeRoutes.pick(lang, Texts.read(mapper, r.name()));
-        b.append("<li>");
-        if (r.url() != null && Html.safeUrl(r.url())) {
-          b.append("<a href=\"").append(esc(r.url())).append("\" rel=\"nofollow noopener\">").append(esc(name)).append("</a>");
-        } else {
-          b.append(esc(name));
-        }
-        b.append(" <span class=\"muted\">(").append(esc(t(lang, r.kind())));
-        if (r.country() != null) b.append(", ").append(esc(r.country()));
-        b.append(")</span></li>");
-      }
-      return b.append("</ul></section>").toString();
-    });
+    return supporters
+        .ofEntryUrl(entryUrl)
+        .map(
+            rows -> {
+              if (rows.isEmpty()) return "";
+              StringBuilder b =
+                  new StringBuilder(
+                          "<section class=\"supporters\" aria-labelledby=\"supporters\"><h2 id=\"supporters\">")
+                      .append(esc(t(lang, "supportedBy")))
+                      .append("</h2><ul class=\"plain\">");
+              for (SupporterRow r : rows) {
+                String name = KnowledgeRoutes.pick(lang, Texts.read(mapper, r.name()));
+                b.append("<li>");
+                if (r.url() != null && Html.safeUrl(r.url())) {
+                  b.append("<a href=\"")
+                      .append(esc(r.url()))
+                      .append("\" rel=\"nofollow noopener\">")
+                      .append(esc(name))
+                      .append("</a>");
+                } else {
+                  b.append(esc(name));
+                }
+                b.append(" <span class=\"muted\">(").append(esc(t(lang, r.kind())));
+                if (r.country() != null) b.append(", ").append(esc(r.country()));
+                b.append(")</span></li>");
+              }
+              return b.append("</ul></section>").toString();
+            });
   }
 
-  private static final Map<String, String[]> TEXT = Map.of(
-      "supportedBy", new String[] {"بدعم من", "Supported by"},
-      "funder", new String[] {"جهة مانحة", "funder"},
-      "partner", new String[] {"شريك", "partner"},
-      "institution", new String[] {"مؤسسة شريكة", "partner institution"});
+  private static final Map<String, String[]> TEXT =
+      Map.of(
+          "supportedBy", new String[] {"بدعم من", "Supported by"},
+          "funder", new String[] {"جهة مانحة", "funder"},
+          "partner", new String[] {"شريك", "partner"},
+          "institution", new String[] {"مؤسسة شريكة", "partner institution"});
 
   static String t(Lang lang, String key) {
     return TEXT.get(key)[lang == Lang.AR ? 0 : 1];

@@ -1,2 +1,5 @@
-/** Admin API and public routes of the collaboration features; they parse, authorize, call a service and render. */
+/**
+ * Admin API and public routes of the collaboration features; they parse, authorize, call a service
+ * and render.
+ */
 package org.madani.node.http.collab;

@@ -7,18 +7,18 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.madani.node.model.DirectoryEntry;
 import org.madani.node.http.pages.Lang;
 import org.madani.node.http.pages.Messages;
+import org.madani.node.model.DirectoryEntry;
 
 /**
  * Atom 1.0 (RFC 4287). Written with the JDK's XMLStreamWriter, which escapes every text and
- * attribute value; no markup is ever built from strings. Every feed has the required
- * {@code atom:id}, {@code atom:title}, {@code atom:updated} and a feed-level {@code atom:author}
- * (so even an empty feed is valid, §4.1.1); every entry has id, title, updated, its organization
- * as author, an alternate link and content (§4.1.2). Bodies are {@code type="xhtml"} with one
- * {@code div} per language carrying {@code xml:lang} and {@code dir}, so readers lay out Arabic
- * right-to-left. Thread-safe (stateless).
+ * attribute value; no markup is ever built from strings. Every feed has the required {@code
+ * atom:id}, {@code atom:title}, {@code atom:updated} and a feed-level {@code atom:author} (so even
+ * an empty feed is valid, §4.1.1); every entry has id, title, updated, its organization as author,
+ * an alternate link and content (§4.1.2). Bodies are {@code type="xhtml"} with one {@code div} per
+ * language carrying {@code xml:lang} and {@code dir}, so readers lay out Arabic right-to-left.
+ * Thread-safe (stateless).
  */
 public final class AtomWriter {
 
@@ -26,8 +26,10 @@ public final class AtomWriter {
   static final String ATOM = "http://www.w3.org/2005/Atom";
   static final String XHTML = "http://www.w3.org/1999/xhtml";
   static final String XML = "http://www.w3.org/XML/1998/namespace";
+
   /** Category schemes: Madani's terms, so readers can tell a kind from a sector. */
   static final String KIND_SCHEME = "https://madani.network/ns#kind";
+
   static final String SECTOR_SCHEME = "https://madani.network/taxonomies/sectors";
   static final String REGION_SCHEME = "https://madani.network/taxonomies/regions";
 
@@ -75,7 +77,10 @@ public final class AtomWriter {
     text(w, "updated", time(e.updated()));
     author(w, e.orgName(), e.orgId());
     if (e.id().startsWith("http")) link(w, "alternate", "text/html", e.id());
-    category(w, KIND_SCHEME, e.kind(),
+    category(
+        w,
+        KIND_SCHEME,
+        e.kind(),
         Messages.t(Lang.AR, "kind." + e.kind()) + " — " + Messages.t(Lang.EN, "kind." + e.kind()));
     for (String s : e.sectors()) category(w, SECTOR_SCHEME, s, null);
     for (String r : e.regions()) category(w, REGION_SCHEME, r, null);
@@ -115,21 +120,24 @@ public final class AtomWriter {
     w.writeEndElement();
   }
 
-  private static void author(XMLStreamWriter w, Map<String, String> name, String uri) throws XMLStreamException {
+  private static void author(XMLStreamWriter w, Map<String, String> name, String uri)
+      throws XMLStreamException {
     w.writeStartElement("author");
     text(w, "name", name.isEmpty() ? uri : FeedText.both(name));
     if (uri != null && uri.startsWith("http")) text(w, "uri", uri);
     w.writeEndElement();
   }
 
-  private static void link(XMLStreamWriter w, String rel, String type, String href) throws XMLStreamException {
+  private static void link(XMLStreamWriter w, String rel, String type, String href)
+      throws XMLStreamException {
     w.writeEmptyElement("link");
     w.writeAttribute("rel", rel);
     w.writeAttribute("type", type);
     w.writeAttribute("href", href);
   }
 
-  private static void category(XMLStreamWriter w, String scheme, String term, String label) throws XMLStreamException {
+  private static void category(XMLStreamWriter w, String scheme, String term, String label)
+      throws XMLStreamException {
     w.writeEmptyElement("category");
     w.writeAttribute("scheme", scheme);
     w.writeAttribute("term", term);

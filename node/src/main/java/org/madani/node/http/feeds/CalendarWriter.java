@@ -43,12 +43,12 @@ import org.madani.node.model.DirectoryEntry;
 /**
  * iCalendar (RFC 5545) for events, with ical4j doing the escaping and line folding.
  *
- * <p>Times: DTSTART/DTEND are written as local time with {@code TZID} = the event's IANA zone,
- * and the calendar carries a VTIMEZONE for each zone used, built here from the JDK's tz rules for
- * the span of the events (±1 year). Two reasons not to let ical4j convert: its bundled zone
- * definitions lag behind real changes, and its rules for Asia/Damascus still model the summer
- * time Syria dropped in 2022 (it wrote 18:00 for an event at 19:00, +03:00) — the very zone most
- * Madani events are in. Events whose origin named no zone are written in UTC.
+ * <p>Times: DTSTART/DTEND are written as local time with {@code TZID} = the event's IANA zone, and
+ * the calendar carries a VTIMEZONE for each zone used, built here from the JDK's tz rules for the
+ * span of the events (±1 year). Two reasons not to let ical4j convert: its bundled zone definitions
+ * lag behind real changes, and its rules for Asia/Damascus still model the summer time Syria
+ * dropped in 2022 (it wrote 18:00 for an event at 19:00, +03:00) — the very zone most Madani events
+ * are in. Events whose origin named no zone are written in UTC.
  *
  * <p>Thread-safe (stateless).
  */
@@ -56,6 +56,7 @@ public final class CalendarWriter {
 
   public static final String CONTENT_TYPE = "text/calendar; charset=utf-8";
   static final String PRODID = "-//Madani//Madani node//AR";
+
   /** How far around the events the VTIMEZONE's transitions reach. */
   static final Duration MARGIN = Duration.ofDays(366);
 
@@ -74,11 +75,18 @@ public final class CalendarWriter {
       events.add(event(e, s, now));
       if (s.timeZone() != null) {
         Instant end = s.end() == null ? s.start() : s.end();
-        spans.merge(s.timeZone(), new Instant[] {s.start(), end}, (a, b) ->
-            new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+        spans.merge(
+            s.timeZone(),
+            new Instant[] {s.start(), end},
+            (a, b) ->
+                new Instant[] {
+                  a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]
+                });
       }
     }
-    spans.forEach((zone, span) -> cal.add(timeZone(ZoneId.of(zone), span[0].minus(MARGIN), span[1].plus(MARGIN))));
+    spans.forEach(
+        (zone, span) ->
+            cal.add(timeZone(ZoneId.of(zone), span[0].minus(MARGIN), span[1].plus(MARGIN))));
     events.forEach(cal::add);
     return cal.toString();
   }
@@ -131,11 +139,13 @@ public final class CalendarWriter {
     List<Observance> observances = new ArrayList<>();
     ZoneOffset initial = rules.getOffset(from);
     Observance first = rules.isDaylightSavings(from) ? new Daylight() : new Standard();
-    first.add(new DtStart<>(LocalDateTime.ofInstant(from.truncatedTo(ChronoUnit.SECONDS), initial)));
+    first.add(
+        new DtStart<>(LocalDateTime.ofInstant(from.truncatedTo(ChronoUnit.SECONDS), initial)));
     first.add(new TzOffsetFrom(initial));
     first.add(new TzOffsetTo(initial));
     observances.add(first);
-    for (ZoneOffsetTransition t = rules.nextTransition(from); t != null && t.getInstant().isBefore(to);
+    for (ZoneOffsetTransition t = rules.nextTransition(from);
+        t != null && t.getInstant().isBefore(to);
         t = rules.nextTransition(t.getInstant())) {
       Observance o = rules.isDaylightSavings(t.getInstant()) ? new Daylight() : new Standard();
       o.add(new DtStart<>(t.getDateTimeBefore()));

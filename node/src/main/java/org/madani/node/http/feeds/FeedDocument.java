@@ -16,8 +16,14 @@ import org.madani.node.model.DirectoryEntry;
  * @param authorUri the organization's actor id, or the node's base URL
  * @param updated the latest change among the items, or when the feed was made if it has none
  */
-public record FeedDocument(String selfUrl, String htmlUrl, Map<String, String> title, Map<String, String> author,
-    String authorUri, Instant updated, List<DirectoryEntry> items) {
+public record FeedDocument(
+    String selfUrl,
+    String htmlUrl,
+    Map<String, String> title,
+    Map<String, String> author,
+    String authorUri,
+    Instant updated,
+    List<DirectoryEntry> items) {
   public FeedDocument {
     Objects.requireNonNull(selfUrl, "selfUrl");
     Objects.requireNonNull(htmlUrl, "htmlUrl");

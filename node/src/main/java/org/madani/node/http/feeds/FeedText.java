@@ -9,21 +9,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.madani.node.model.DirectoryEntry;
 import org.madani.node.http.pages.Lang;
 import org.madani.node.http.pages.Messages;
+import org.madani.node.model.DirectoryEntry;
 
 /**
- * The readable text of an entry in a feed, per language: Arabic first, then English, then any
- * other language it was written in. Formats that allow one title only (Atom, JSON Feed,
- * iCalendar SUMMARY) get both languages joined; bodies get one section per language with its own
- * language tag and direction.
+ * The readable text of an entry in a feed, per language: Arabic first, then English, then any other
+ * language it was written in. Formats that allow one title only (Atom, JSON Feed, iCalendar
+ * SUMMARY) get both languages joined; bodies get one section per language with its own language tag
+ * and direction.
  */
 final class FeedText {
   private FeedText() {}
 
   /** A block of text in one language: paragraphs and at most one link. */
-  record Section(String lang, String dir, List<String> paragraphs, String linkLabel, String linkUrl) {}
+  record Section(
+      String lang, String dir, List<String> paragraphs, String linkLabel, String linkUrl) {}
 
   /** Both languages in one line, Arabic first: «…» — "…"; one of them when that is all there is. */
   static String both(Map<String, String> m) {
@@ -43,14 +44,17 @@ final class FeedText {
   }
 
   static String dir(String lang) {
-    return lang.equals("ar") || lang.equals("fa") || lang.equals("ku") || lang.equals("he") ? "rtl" : "ltr";
+    return lang.equals("ar") || lang.equals("fa") || lang.equals("ku") || lang.equals("he")
+        ? "rtl"
+        : "ltr";
   }
 
   /** The body of an entry: one section per language of its title, summary or content. */
   static List<Section> sections(DirectoryEntry e) {
     Set<String> langs = new LinkedHashSet<>();
     for (String l : List.of("ar", "en")) {
-      if (e.title().containsKey(l) || e.summary().containsKey(l) || e.content().containsKey(l)) langs.add(l);
+      if (e.title().containsKey(l) || e.summary().containsKey(l) || e.content().containsKey(l))
+        langs.add(l);
     }
     langs.addAll(e.summary().keySet());
     langs.addAll(e.content().keySet());
@@ -67,7 +71,8 @@ final class FeedText {
       String link = null;
       if (s != null) {
         ps.add(Messages.t(labels, "when") + ": " + when(s, labels));
-        String place = s.place().getOrDefault(l, s.place().values().stream().findFirst().orElse(null));
+        String place =
+            s.place().getOrDefault(l, s.place().values().stream().findFirst().orElse(null));
         if (place != null && !place.isBlank()) ps.add(Messages.t(labels, "where") + ": " + place);
         if (s.onlineUrl() != null && s.onlineUrl().startsWith("http")) link = s.onlineUrl();
       }
@@ -80,8 +85,10 @@ final class FeedText {
   /** The start (and end) in the event's own zone, named, so readers elsewhere are not misled. */
   static String when(DirectoryEntry.Schedule s, Lang lang) {
     ZoneId zone = zone(s.timeZone());
-    DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-        .withLocale(lang.locale()).withZone(zone);
+    DateTimeFormatter f =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+            .withLocale(lang.locale())
+            .withZone(zone);
     ZonedDateTime start = s.start().atZone(zone);
     String out = f.format(start);
     if (s.end() != null) out += " – " + f.format(s.end().atZone(zone));
@@ -102,7 +109,8 @@ final class FeedText {
     for (Section s : sections) {
       if (!b.isEmpty()) b.append("\n\n");
       b.append(String.join("\n\n", s.paragraphs()));
-      if (s.linkUrl() != null) b.append("\n\n").append(s.linkLabel()).append(": ").append(s.linkUrl());
+      if (s.linkUrl() != null)
+        b.append("\n\n").append(s.linkLabel()).append(": ").append(s.linkUrl());
     }
     return b.toString();
   }

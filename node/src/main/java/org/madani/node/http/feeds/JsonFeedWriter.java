@@ -10,9 +10,9 @@ import org.madani.node.model.DirectoryEntry;
 
 /**
  * JSON Feed 1.1 (https://jsonfeed.org/version/1.1). Items carry both {@code content_html} (one
- * {@code div} per language with {@code lang} and {@code dir}, every text escaped) and
- * {@code content_text}. Madani's own fields (kind, sectors, regions, the event's schedule) go in
- * the {@code _madani} extension object, as the spec allows. Thread-safe.
+ * {@code div} per language with {@code lang} and {@code dir}, every text escaped) and {@code
+ * content_text}. Madani's own fields (kind, sectors, regions, the event's schedule) go in the
+ * {@code _madani} extension object, as the spec allows. Thread-safe.
  */
 public final class JsonFeedWriter {
 
@@ -46,11 +46,18 @@ public final class JsonFeedWriter {
     var sections = FeedText.sections(e);
     StringBuilder html = new StringBuilder();
     for (FeedText.Section s : sections) {
-      html.append("<div lang=\"").append(esc(s.lang())).append("\" dir=\"").append(s.dir()).append("\">");
+      html.append("<div lang=\"")
+          .append(esc(s.lang()))
+          .append("\" dir=\"")
+          .append(s.dir())
+          .append("\">");
       for (String p : s.paragraphs()) html.append("<p>").append(esc(p)).append("</p>");
       if (s.linkUrl() != null) {
-        html.append("<p><a rel=\"nofollow noopener noreferrer\" href=\"").append(esc(s.linkUrl())).append("\">")
-            .append(esc(s.linkLabel())).append("</a></p>");
+        html.append("<p><a rel=\"nofollow noopener noreferrer\" href=\"")
+            .append(esc(s.linkUrl()))
+            .append("\">")
+            .append(esc(s.linkLabel()))
+            .append("</a></p>");
       }
       html.append("</div>");
     }

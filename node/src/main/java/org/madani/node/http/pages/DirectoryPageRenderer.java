@@ -18,15 +18,17 @@ import org.madani.node.model.Urls;
 import org.madani.node.text.Html;
 
 /**
- * The public directory page: a GET form (works without JavaScript), results as cards, facet
- * counts as plain links that add a filter, and previous/next links. Same rules as
- * {@link PageRenderer}: everything escaped, nothing from third parties, rtl for Arabic. Links to
- * received entries point to their origin and carry {@code rel="nofollow noopener noreferrer"}.
+ * The public directory page: a GET form (works without JavaScript), results as cards, facet counts
+ * as plain links that add a filter, and previous/next links. Same rules as {@link PageRenderer}:
+ * everything escaped, nothing from third parties, rtl for Arabic. Links to received entries point
+ * to their origin and carry {@code rel="nofollow noopener noreferrer"}.
  */
 public final class DirectoryPageRenderer {
 
   /** Form fields, in the order they are kept in links. {@code language} filters content. */
-  public static final String[] FIELDS = {"q", "kind", "sector", "region", "language", "org", "from", "to", "sort"};
+  public static final String[] FIELDS = {
+    "q", "kind", "sector", "region", "language", "org", "from", "to", "sort"
+  };
 
   private final PageRenderer frame;
   private final Taxonomies taxonomies;
@@ -39,17 +41,25 @@ public final class DirectoryPageRenderer {
   }
 
   /** {@code params}: the form fields as received (null or absent: not set). */
-  public String page(Lang lang, Map<String, String> params, DirectoryResult r, String error, String path) {
+  public String page(
+      Lang lang, Map<String, String> params, DirectoryResult r, String error, String path) {
     StringBuilder b = new StringBuilder();
     b.append("<h1>").append(esc(t(lang, "directory"))).append("</h1>");
     b.append("<p class=\"muted\">").append(esc(t(lang, "directoryIntro"))).append("</p>");
     form(b, lang, params);
     if (error != null) {
-      b.append("<p class=\"error\" role=\"alert\">").append(esc(t(lang, "badFilter"))).append(": <bdi>")
-          .append(esc(error)).append("</bdi></p>");
+      b.append("<p class=\"error\" role=\"alert\">")
+          .append(esc(t(lang, "badFilter")))
+          .append(": <bdi>")
+          .append(esc(error))
+          .append("</bdi></p>");
     }
     if (r != null) {
-      b.append("<p class=\"muted\">").append(esc(t(lang, "results"))).append(": ").append(r.total()).append("</p>");
+      b.append("<p class=\"muted\">")
+          .append(esc(t(lang, "results")))
+          .append(": ")
+          .append(r.total())
+          .append("</p>");
       b.append("<div class=\"directory\"><section class=\"results\">");
       results(b, lang, r);
       paging(b, lang, params, r);
@@ -57,15 +67,25 @@ public final class DirectoryPageRenderer {
       facets(b, lang, params, r);
       b.append("</aside></div>");
     }
-    return frame.layout(lang, t(lang, "directory"), b.toString(), path,
-        error == null ? PageRenderer.feeds("/feeds/directory", feedQuery(params)) : java.util.List.of());
+    return frame.layout(
+        lang,
+        t(lang, "directory"),
+        b.toString(),
+        path,
+        error == null
+            ? PageRenderer.feeds("/feeds/directory", feedQuery(params))
+            : java.util.List.of());
   }
 
   private void form(StringBuilder b, Lang lang, Map<String, String> p) {
     b.append("<form class=\"search\" method=\"get\" action=\"/directory\" role=\"search\">")
-        .append("<input type=\"hidden\" name=\"lang\" value=\"").append(lang.code).append("\">")
-        .append("<label class=\"wide\">").append(esc(t(lang, "searchLabel")))
-        .append("<input type=\"search\" name=\"q\" maxlength=\"200\" value=\"").append(esc(p.getOrDefault("q", "")))
+        .append("<input type=\"hidden\" name=\"lang\" value=\"")
+        .append(lang.code)
+        .append("\">")
+        .append("<label class=\"wide\">")
+        .append(esc(t(lang, "searchLabel")))
+        .append("<input type=\"search\" name=\"q\" maxlength=\"200\" value=\"")
+        .append(esc(p.getOrDefault("q", "")))
         .append("\"></label>");
     Map<String, String> kinds = new LinkedHashMap<>();
     for (EntryKind k : EntryKind.values()) kinds.put(k.wireName(), t(lang, "kind." + k.wireName()));
@@ -80,29 +100,60 @@ public final class DirectoryPageRenderer {
     languages.put("ar", t(lang, "lang.ar"));
     languages.put("en", t(lang, "lang.en"));
     select(b, lang, "language", languages, p);
-    b.append("<label>").append(esc(t(lang, "from"))).append("<input type=\"date\" name=\"from\" value=\"")
-        .append(esc(p.getOrDefault("from", ""))).append("\"></label>");
-    b.append("<label>").append(esc(t(lang, "to"))).append("<input type=\"date\" name=\"to\" value=\"")
-        .append(esc(p.getOrDefault("to", ""))).append("\"></label>");
+    b.append("<label>")
+        .append(esc(t(lang, "from")))
+        .append("<input type=\"date\" name=\"from\" value=\"")
+        .append(esc(p.getOrDefault("from", "")))
+        .append("\"></label>");
+    b.append("<label>")
+        .append(esc(t(lang, "to")))
+        .append("<input type=\"date\" name=\"to\" value=\"")
+        .append(esc(p.getOrDefault("to", "")))
+        .append("\"></label>");
     b.append("<label>").append(esc(t(lang, "sort"))).append("<select name=\"sort\">");
     for (String s : new String[] {"relevance", "date"}) {
-      b.append("<option value=\"").append(s).append("\"").append(s.equals(p.get("sort")) ? " selected" : "")
-          .append(">").append(esc(t(lang, "sort." + s))).append("</option>");
+      b.append("<option value=\"")
+          .append(s)
+          .append("\"")
+          .append(s.equals(p.get("sort")) ? " selected" : "")
+          .append(">")
+          .append(esc(t(lang, "sort." + s)))
+          .append("</option>");
     }
     b.append("</select></label>");
     if (p.get("org") != null) {
-      b.append("<input type=\"hidden\" name=\"org\" value=\"").append(esc(p.get("org"))).append("\">");
+      b.append("<input type=\"hidden\" name=\"org\" value=\"")
+          .append(esc(p.get("org")))
+          .append("\">");
     }
-    b.append("<button type=\"submit\">").append(esc(t(lang, "search"))).append("</button> <a href=\"/directory?lang=")
-        .append(lang.code).append("\">").append(esc(t(lang, "clearFilters"))).append("</a></form>");
+    b.append("<button type=\"submit\">")
+        .append(esc(t(lang, "search")))
+        .append("</button> <a href=\"/directory?lang=")
+        .append(lang.code)
+        .append("\">")
+        .append(esc(t(lang, "clearFilters")))
+        .append("</a></form>");
   }
 
-  private static void select(StringBuilder b, Lang lang, String name, Map<String, String> options,
-      Map<String, String> p) {
-    b.append("<label>").append(esc(t(lang, name))).append("<select name=\"").append(name).append("\">")
-        .append("<option value=\"\">").append(esc(t(lang, "any"))).append("</option>");
-    options.forEach((v, label) -> b.append("<option value=\"").append(esc(v)).append("\"")
-        .append(v.equals(p.get(name)) ? " selected" : "").append(">").append(esc(label)).append("</option>"));
+  private static void select(
+      StringBuilder b, Lang lang, String name, Map<String, String> options, Map<String, String> p) {
+    b.append("<label>")
+        .append(esc(t(lang, name)))
+        .append("<select name=\"")
+        .append(name)
+        .append("\">")
+        .append("<option value=\"\">")
+        .append(esc(t(lang, "any")))
+        .append("</option>");
+    options.forEach(
+        (v, label) ->
+            b.append("<option value=\"")
+                .append(esc(v))
+                .append("\"")
+                .append(v.equals(p.get(name)) ? " selected" : "")
+                .append(">")
+                .append(esc(label))
+                .append("</option>"));
     b.append("</select></label>");
   }
 
@@ -113,26 +164,48 @@ public final class DirectoryPageRenderer {
     }
     b.append("<ul class=\"cards\">");
     for (DirectoryEntry e : r.items()) {
-      b.append("<li class=\"card\"><span class=\"badge\">").append(esc(t(lang, "kind." + e.kind()))).append("</span> ");
+      b.append("<li class=\"card\"><span class=\"badge\">")
+          .append(esc(t(lang, "kind." + e.kind())))
+          .append("</span> ");
       String href = e.local() ? e.id().substring(urls.root().length()) : e.id();
-      b.append("<a href=\"").append(esc(Html.safeUrl(e.id()) ? href : "#")).append("\"")
-          .append(e.local() ? "" : " rel=\"nofollow noopener noreferrer\"").append(">")
-          .append(PageRenderer.text(lang, node(e.title()), "span")).append("</a>");
+      b.append("<a href=\"")
+          .append(esc(Html.safeUrl(e.id()) ? href : "#"))
+          .append("\"")
+          .append(e.local() ? "" : " rel=\"nofollow noopener noreferrer\"")
+          .append(">")
+          .append(PageRenderer.text(lang, node(e.title()), "span"))
+          .append("</a>");
       b.append("<p class=\"muted\">").append(PageRenderer.text(lang, node(e.orgName()), "span"));
-      b.append(" · <time datetime=\"").append(esc(e.date().toString())).append("\">")
-          .append(esc(e.date().atZone(ZoneOffset.UTC).toLocalDate()
-              .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang.locale()))))
+      b.append(" · <time datetime=\"")
+          .append(esc(e.date().toString()))
+          .append("\">")
+          .append(
+              esc(
+                  e.date()
+                      .atZone(ZoneOffset.UTC)
+                      .toLocalDate()
+                      .format(
+                          DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                              .withLocale(lang.locale()))))
           .append("</time></p>");
       b.append(PageRenderer.text(lang, node(e.summary()), "p"));
       b.append("<p class=\"provenance muted\"><small>");
       if (e.local()) {
         b.append(esc(t(lang, "localEntry")));
       } else {
-        b.append(esc(t(lang, "received"))).append(" <bdi>").append(esc(host(e.provenance().origin())))
-            .append("</bdi>, ").append(esc(t(lang, "verified"))).append(" (<bdi>")
-            .append(esc(e.provenance().verifiedBy())).append("</bdi>)");
+        b.append(esc(t(lang, "received")))
+            .append(" <bdi>")
+            .append(esc(host(e.provenance().origin())))
+            .append("</bdi>, ")
+            .append(esc(t(lang, "verified")))
+            .append(" (<bdi>")
+            .append(esc(e.provenance().verifiedBy()))
+            .append("</bdi>)");
         if (e.provenance().via() != null) {
-          b.append(", ").append(esc(t(lang, "via"))).append(" <bdi>").append(esc(host(e.provenance().via())))
+          b.append(", ")
+              .append(esc(t(lang, "via")))
+              .append(" <bdi>")
+              .append(esc(host(e.provenance().via())))
               .append("</bdi>");
         }
       }
@@ -145,12 +218,18 @@ public final class DirectoryPageRenderer {
     if (r.page() <= 1 && !r.hasNext()) return;
     b.append("<nav class=\"paging\">");
     if (r.page() > 1) {
-      b.append("<a rel=\"prev\" href=\"").append(esc(link(lang, p, "page", String.valueOf(r.page() - 1))))
-          .append("\">").append(esc(t(lang, "previous"))).append("</a> ");
+      b.append("<a rel=\"prev\" href=\"")
+          .append(esc(link(lang, p, "page", String.valueOf(r.page() - 1))))
+          .append("\">")
+          .append(esc(t(lang, "previous")))
+          .append("</a> ");
     }
     if (r.hasNext()) {
-      b.append("<a rel=\"next\" href=\"").append(esc(link(lang, p, "page", String.valueOf(r.page() + 1))))
-          .append("\">").append(esc(t(lang, "next"))).append("</a>");
+      b.append("<a rel=\"next\" href=\"")
+          .append(esc(link(lang, p, "page", String.valueOf(r.page() + 1))))
+          .append("\">")
+          .append(esc(t(lang, "next")))
+          .append("</a>");
     }
     b.append("</nav>");
   }
@@ -158,17 +237,24 @@ public final class DirectoryPageRenderer {
   private void facets(StringBuilder b, Lang lang, Map<String, String> p, DirectoryResult r) {
     for (var dim : r.facets().entrySet()) {
       if (dim.getValue().isEmpty()) continue;
-      String param = dim.getKey().equals("language") ? "language"
-          : dim.getKey().equals("organization") ? "org" : dim.getKey();
+      String param =
+          dim.getKey().equals("language")
+              ? "language"
+              : dim.getKey().equals("organization") ? "org" : dim.getKey();
       b.append("<h2>").append(esc(t(lang, dim.getKey()))).append("</h2><ul class=\"plain facet\">");
       int shown = 0;
       for (var v : dim.getValue().entrySet()) {
         if (shown++ == 15) break;
         boolean on = v.getKey().equals(p.get(param));
-        b.append("<li><a href=\"").append(esc(link(lang, p, param, on ? null : v.getKey()))).append("\"")
-            .append(on ? " aria-current=\"true\"" : "").append("><bdi>")
-            .append(esc(label(lang, dim.getKey(), v.getKey(), r))).append("</bdi></a> <span class=\"muted\">(")
-            .append(v.getValue()).append(")</span></li>");
+        b.append("<li><a href=\"")
+            .append(esc(link(lang, p, param, on ? null : v.getKey())))
+            .append("\"")
+            .append(on ? " aria-current=\"true\"" : "")
+            .append("><bdi>")
+            .append(esc(label(lang, dim.getKey(), v.getKey(), r)))
+            .append("</bdi></a> <span class=\"muted\">(")
+            .append(v.getValue())
+            .append(")</span></li>");
       }
       b.append("</ul>");
     }
@@ -193,19 +279,25 @@ public final class DirectoryPageRenderer {
     StringBuilder q = new StringBuilder("/directory?lang=").append(lang.code);
     for (String f : FIELDS) {
       String v = f.equals(name) ? value : p.get(f);
-      if (v != null && !v.isEmpty()) q.append('&').append(f).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+      if (v != null && !v.isEmpty())
+        q.append('&').append(f).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
     }
     if ("page".equals(name)) q.append("&page=").append(value);
     return q.toString();
   }
 
-  /** The filters of the page as a feed query: the same saved search, as a feed (no paging, no sort). */
+  /**
+   * The filters of the page as a feed query: the same saved search, as a feed (no paging, no sort).
+   */
   static String feedQuery(Map<String, String> p) {
     StringBuilder q = new StringBuilder();
     for (String f : FIELDS) {
       String v = p.get(f);
       if (v == null || v.isEmpty() || f.equals("sort")) continue;
-      q.append(q.isEmpty() ? '?' : '&').append(f).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+      q.append(q.isEmpty() ? '?' : '&')
+          .append(f)
+          .append('=')
+          .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
     }
     return q.toString();
   }

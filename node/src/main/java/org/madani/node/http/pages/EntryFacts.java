@@ -14,7 +14,9 @@ import org.madani.node.content.Taxonomies;
 import org.madani.node.model.Urls;
 import org.madani.node.text.Html;
 
-/** The facts of an entry page as HTML: when, where, sectors and regions by their labels, its image. */
+/**
+ * The facts of an entry page as HTML: when, where, sectors and regions by their labels, its image.
+ */
 final class EntryFacts {
 
   private final Taxonomies taxonomies;
@@ -26,9 +28,9 @@ final class EntryFacts {
   }
 
   /**
-   * Name, address and region of a place. The address is shown without a language marker (a
-   * street address is in the place's own language, whatever key it was filed under), and the
-   * region is left out when the name or address already says it ("Berlin — Berlin").
+   * Name, address and region of a place. The address is shown without a language marker (a street
+   * address is in the place's own language, whatever key it was filed under), and the region is
+   * left out when the name or address already says it ("Berlin — Berlin").
    */
   String place(Lang lang, JsonNode place) {
     StringBuilder where = new StringBuilder(PageRenderer.text(lang, place.get("name"), "span"));
@@ -39,14 +41,23 @@ final class EntryFacts {
     }
     if (place.hasNonNull("region")) {
       String id = place.get("region").asText();
-      String said = (textOf(place.get("name")) + " " + textOf(place.get("address"))).toLowerCase(java.util.Locale.ROOT);
-      boolean repeated = taxonomies.region(id).map(tm -> {
-        for (String code : new String[] {"ar", "en"}) {
-          String label = tm.label(code);
-          if (label != null && !label.isBlank() && said.contains(label.toLowerCase(java.util.Locale.ROOT))) return true;
-        }
-        return false;
-      }).orElse(false);
+      String said =
+          (textOf(place.get("name")) + " " + textOf(place.get("address")))
+              .toLowerCase(java.util.Locale.ROOT);
+      boolean repeated =
+          taxonomies
+              .region(id)
+              .map(
+                  tm -> {
+                    for (String code : new String[] {"ar", "en"}) {
+                      String label = tm.label(code);
+                      if (label != null
+                          && !label.isBlank()
+                          && said.contains(label.toLowerCase(java.util.Locale.ROOT))) return true;
+                    }
+                    return false;
+                  })
+              .orElse(false);
       if (!repeated) {
         if (!where.isEmpty()) where.append(" — ");
         where.append(esc(regionLabel(lang, id)));
@@ -71,19 +82,26 @@ final class EntryFacts {
     Lang.Localized alt = lang.pick(img.get("alt"));
     String altText = alt == null ? "" : alt.text();
     if (url.startsWith(urls.root() + "/")) {
-      return "<figure class=\"entry-image\"><img src=\"" + esc(pathOf(url)) + "\" alt=\"" + esc(altText)
+      return "<figure class=\"entry-image\"><img src=\""
+          + esc(pathOf(url))
+          + "\" alt=\""
+          + esc(altText)
           + "\" loading=\"lazy\"></figure>";
     }
     if (!Html.safeUrl(url)) return "";
-    return "<p>" + PageRenderer.link(url, altText.isEmpty() ? t(lang, "image") : t(lang, "image") + ": " + altText) + "</p>";
+    return "<p>"
+        + PageRenderer.link(
+            url, altText.isEmpty() ? t(lang, "image") : t(lang, "image") + ": " + altText)
+        + "</p>";
   }
 
   String terms(Lang lang, JsonNode ids, boolean sectors) {
     StringBuilder b = new StringBuilder("<ul class=\"tags\">");
     for (JsonNode id : ids) {
-      String label = sectors
-          ? taxonomies.sector(id.asText()).map(tm -> tm.label(lang.code)).orElse(id.asText())
-          : regionLabel(lang, id.asText());
+      String label =
+          sectors
+              ? taxonomies.sector(id.asText()).map(tm -> tm.label(lang.code)).orElse(id.asText())
+              : regionLabel(lang, id.asText());
       b.append("<li>").append(esc(label)).append("</li>");
     }
     return b.append("</ul>").toString();
@@ -96,16 +114,23 @@ final class EntryFacts {
   static String when(Lang lang, JsonNode d) {
     if (d.hasNonNull("startTime")) {
       ZoneId zone = zone(d.path("timeZone").asText(null));
-      ZonedDateTime start = OffsetDateTime.parse(d.get("startTime").asText()).atZoneSameInstant(zone);
-      DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-          .withLocale(lang.locale());
+      ZonedDateTime start =
+          OffsetDateTime.parse(d.get("startTime").asText()).atZoneSameInstant(zone);
+      DateTimeFormatter f =
+          DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+              .withLocale(lang.locale());
       String s = start.format(f.withZone(zone));
       if (d.hasNonNull("endTime")) {
         ZonedDateTime end = OffsetDateTime.parse(d.get("endTime").asText()).atZoneSameInstant(zone);
         s += " – " + end.format(f);
       }
-      return "<time datetime=\"" + esc(d.get("startTime").asText()) + "\">" + esc(s) + "</time> <bdi>("
-          + esc(zone.getId()) + ")</bdi>";
+      return "<time datetime=\""
+          + esc(d.get("startTime").asText())
+          + "\">"
+          + esc(s)
+          + "</time> <bdi>("
+          + esc(zone.getId())
+          + ")</bdi>";
     }
     if (d.hasNonNull("startDate")) {
       String s = date(lang, d.get("startDate").asText());
@@ -125,8 +150,10 @@ final class EntryFacts {
 
   static String date(Lang lang, String isoDate) {
     try {
-      return esc(LocalDate.parse(isoDate).format(
-          DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale())));
+      return esc(
+          LocalDate.parse(isoDate)
+              .format(
+                  DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale())));
     } catch (RuntimeException e) {
       return esc(isoDate);
     }

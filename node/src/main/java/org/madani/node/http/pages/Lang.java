@@ -27,16 +27,16 @@ public enum Lang {
   }
 
   /**
-   * Picks the page language: an explicit {@code ?lang=} wins, then the first supported language
-   * of Accept-Language by quality, then Arabic.
+   * Picks the page language: an explicit {@code ?lang=} wins, then the first supported language of
+   * Accept-Language by quality, then Arabic.
    */
   public static Lang choose(String queryLang, String acceptLanguage) {
     return choose(queryLang, null, acceptLanguage);
   }
 
   /**
-   * As {@link #choose(String, String)}, with the language the visitor picked before (the
-   * {@code lang} cookie) between the query and Accept-Language.
+   * As {@link #choose(String, String)}, with the language the visitor picked before (the {@code
+   * lang} cookie) between the query and Accept-Language.
    */
   public static Lang choose(String queryLang, String cookieLang, String acceptLanguage) {
     if ("en".equals(queryLang)) return EN;
@@ -59,8 +59,8 @@ public enum Lang {
   }
 
   /**
-   * Text of a language map in this language; else the other one, flagged so the page can mark
-   * it (and set its own lang/dir).
+   * Text of a language map in this language; else the other one, flagged so the page can mark it
+   * (and set its own lang/dir).
    */
   public Localized pick(JsonNode langMap) {
     if (langMap == null || !langMap.isObject() || langMap.isEmpty()) return null;

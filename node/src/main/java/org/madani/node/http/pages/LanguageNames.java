@@ -3,9 +3,9 @@ package org.madani.node.http.pages;
 import java.util.Locale;
 
 /**
- * A language's name in the page's language ("German" / «الألمانية» for {@code de}), from the
- * JDK's CLDR data, so any BCP 47 tag an entry carries is named, not shown as a code. A tag the
- * JDK cannot name is shown as given.
+ * A language's name in the page's language ("German" / «الألمانية» for {@code de}), from the JDK's
+ * CLDR data, so any BCP 47 tag an entry carries is named, not shown as a code. A tag the JDK cannot
+ * name is shown as given.
  */
 public final class LanguageNames {
 

@@ -1,21 +1,21 @@
 package org.madani.node.http.pages;
 
-import static org.madani.node.text.Html.esc;
 import static org.madani.node.http.pages.Messages.t;
+import static org.madani.node.text.Html.esc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.madani.node.content.Taxonomies;
-import org.madani.node.text.Html;
 import org.madani.node.model.Entry;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Urls;
+import org.madani.node.text.Html;
 
 /**
  * Server-rendered public pages. Output is plain HTML with one same-origin stylesheet: no scripts,
  * no inline styles, nothing from third parties, so a strict Content-Security-Policy holds. Every
- * user-supplied string is escaped; user links are rendered only for http(s) URLs, with
- * {@code rel="nofollow noopener noreferrer"}.
+ * user-supplied string is escaped; user links are rendered only for http(s) URLs, with {@code
+ * rel="nofollow noopener noreferrer"}.
  */
 public final class PageRenderer {
 
@@ -28,12 +28,20 @@ public final class PageRenderer {
   }
 
   public String organizationList(Lang lang, List<Organization> orgs, String path) {
-    StringBuilder b = new StringBuilder("<p><a href=\"/directory\">").append(esc(t(lang, "directory")))
-        .append("</a></p><h1>").append(esc(t(lang, "organizations"))).append("</h1><ul class=\"cards\">");
+    StringBuilder b =
+        new StringBuilder("<p><a href=\"/directory\">")
+            .append(esc(t(lang, "directory")))
+            .append("</a></p><h1>")
+            .append(esc(t(lang, "organizations")))
+            .append("</h1><ul class=\"cards\">");
     for (Organization o : orgs) {
-      b.append("<li class=\"card\"><a href=\"").append(esc(pathOf(urls.organization(o.handle())))).append("\">")
-          .append(text(lang, o.profile().get("name"), "span")).append("</a>")
-          .append(text(lang, o.profile().get("summary"), "p")).append("</li>");
+      b.append("<li class=\"card\"><a href=\"")
+          .append(esc(pathOf(urls.organization(o.handle()))))
+          .append("\">")
+          .append(text(lang, o.profile().get("name"), "span"))
+          .append("</a>")
+          .append(text(lang, o.profile().get("summary"), "p"))
+          .append("</li>");
     }
     b.append("</ul>");
     return layout(lang, t(lang, "site"), b.toString(), path);
@@ -52,26 +60,39 @@ public final class PageRenderer {
    * The organization page; {@code followError} (a sentence in {@code lang}) and {@code account}
    * (what the visitor typed) come back from a remote follow that could not be done.
    */
-  public String organization(Lang lang, Organization org, List<Entry> entries, String path, String followError,
+  public String organization(
+      Lang lang,
+      Organization org,
+      List<Entry> entries,
+      String path,
+      String followError,
       String account) {
     JsonNode p = org.profile();
     StringBuilder b = new StringBuilder();
     b.append("<header class=\"org-head\"><div class=\"avatar\" aria-hidden=\"true\">")
-        .append(esc(initial(lang, p.get("name")))).append("</div><div>")
+        .append(esc(initial(lang, p.get("name"))))
+        .append("</div><div>")
         .append(text(lang, p.get("name"), "h1"))
         .append(text(lang, p.get("summary"), "p"))
-        .append("<p class=\"handle-line\"><bdi dir=\"ltr\">").append(esc(fediverseHandle(org.handle())))
-        .append("</bdi> · <a href=\"#follow\">").append(esc(t(lang, "follow.heading"))).append("</a></p>")
+        .append("<p class=\"handle-line\"><bdi dir=\"ltr\">")
+        .append(esc(fediverseHandle(org.handle())))
+        .append("</bdi> · <a href=\"#follow\">")
+        .append(esc(t(lang, "follow.heading")))
+        .append("</a></p>")
         .append("</div></header>");
 
     b.append("<section><h2>").append(esc(t(lang, "about"))).append("</h2><dl class=\"facts\">");
     if (p.has("sectors")) fact(b, t(lang, "sectors"), facts.terms(lang, p.get("sectors"), true));
     if (p.has("regions")) fact(b, t(lang, "regions"), facts.terms(lang, p.get("regions"), false));
     if (p.has("foundingYear")) fact(b, t(lang, "founded"), esc(p.get("foundingYear").asText()));
-    if (p.has("legalForm")) fact(b, t(lang, "legalForm"), esc(t(lang, "legalForm." + p.get("legalForm").asText())));
+    if (p.has("legalForm"))
+      fact(b, t(lang, "legalForm"), esc(t(lang, "legalForm." + p.get("legalForm").asText())));
     b.append("</dl>");
     if (p.has("mission")) {
-      b.append("<h3>").append(esc(t(lang, "mission"))).append("</h3>").append(block(lang, p.get("mission")));
+      b.append("<h3>")
+          .append(esc(t(lang, "mission")))
+          .append("</h3>")
+          .append(block(lang, p.get("mission")));
     }
     b.append("</section>");
 
@@ -80,10 +101,17 @@ public final class PageRenderer {
       // Hidden contact channels are for the network's admins, never for public pages.
       if (!"public".equals(c.path("visibility").asText())) continue;
       String value = c.path("value").asText();
-      contacts.append("<li><span class=\"kind\">").append(esc(t(lang, "contact." + c.path("kind").asText())))
+      contacts
+          .append("<li><span class=\"kind\">")
+          .append(esc(t(lang, "contact." + c.path("kind").asText())))
           .append(":</span> ");
       if ("email".equals(c.path("kind").asText())) {
-        contacts.append("<a href=\"mailto:").append(esc(value)).append("\">").append(esc(value)).append("</a>");
+        contacts
+            .append("<a href=\"mailto:")
+            .append(esc(value))
+            .append("\">")
+            .append(esc(value))
+            .append("</a>");
       } else if (Html.safeUrl(value)) {
         contacts.append(link(value, value));
       } else {
@@ -92,8 +120,11 @@ public final class PageRenderer {
       contacts.append("</li>");
     }
     if (!contacts.isEmpty()) {
-      b.append("<section><h2>").append(esc(t(lang, "contact"))).append("</h2><ul class=\"plain\">")
-          .append(contacts).append("</ul></section>");
+      b.append("<section><h2>")
+          .append(esc(t(lang, "contact")))
+          .append("</h2><ul class=\"plain\">")
+          .append(contacts)
+          .append("</ul></section>");
     }
     StringBuilder links = new StringBuilder();
     for (JsonNode l : p.path("links")) {
@@ -103,8 +134,11 @@ public final class PageRenderer {
       links.append("<li>").append(link(url, label == null ? url : label.text())).append("</li>");
     }
     if (!links.isEmpty()) {
-      b.append("<section><h2>").append(esc(t(lang, "links"))).append("</h2><ul class=\"plain\">")
-          .append(links).append("</ul></section>");
+      b.append("<section><h2>")
+          .append(esc(t(lang, "links")))
+          .append("</h2><ul class=\"plain\">")
+          .append(links)
+          .append("</ul></section>");
     }
 
     b.append("<section><h2>").append(esc(t(lang, "activities"))).append("</h2>");
@@ -113,9 +147,13 @@ public final class PageRenderer {
     } else {
       b.append("<ul class=\"cards\">");
       for (Entry e : entries) {
-        b.append("<li class=\"card\"><span class=\"badge\">").append(esc(t(lang, "kind." + e.kind().wireName())))
-            .append("</span> <a href=\"").append(esc(pathOf(urls.entry(org.handle(), e.id())))).append("\">")
-            .append(text(lang, e.document().get("title"), "span")).append("</a>");
+        b.append("<li class=\"card\"><span class=\"badge\">")
+            .append(esc(t(lang, "kind." + e.kind().wireName())))
+            .append("</span> <a href=\"")
+            .append(esc(pathOf(urls.entry(org.handle(), e.id()))))
+            .append("\">")
+            .append(text(lang, e.document().get("title"), "span"))
+            .append("</a>");
         String when = facts.when(lang, e.document());
         if (!when.isEmpty()) b.append("<p class=\"muted\">").append(when).append("</p>");
         b.append(text(lang, e.document().get("summary"), "p")).append("</li>");
@@ -124,25 +162,42 @@ public final class PageRenderer {
     }
     b.append("</section>");
     List<FeedLink> feeds = feeds("/feeds/org/" + org.handle(), "");
-    b.append(FollowBox.render(lang, org.handle(), fediverseHandle(org.handle()), feeds, followError, account));
+    b.append(
+        FollowBox.render(
+            lang, org.handle(), fediverseHandle(org.handle()), feeds, followError, account));
     Lang.Localized title = lang.pick(p.get("name"));
-    return layoutWithHead(lang, title == null ? org.handle() : title.text(), b.toString(), path,
+    return layoutWithHead(
+        lang,
+        title == null ? org.handle() : title.text(),
+        b.toString(),
+        path,
         headLinks(lang, feeds));
   }
 
   public String entry(Lang lang, Organization org, Entry e, String path) {
     JsonNode d = e.document();
     StringBuilder b = new StringBuilder();
-    b.append("<p><a href=\"").append(esc(pathOf(urls.organization(org.handle())))).append("\">")
-        .append(lang == Lang.AR ? "→ " : "← ").append(esc(t(lang, "back"))).append("</a></p>");
-    b.append("<article><span class=\"badge\">").append(esc(t(lang, "kind." + e.kind().wireName()))).append("</span>");
+    b.append("<p><a href=\"")
+        .append(esc(pathOf(urls.organization(org.handle()))))
+        .append("\">")
+        .append(lang == Lang.AR ? "→ " : "← ")
+        .append(esc(t(lang, "back")))
+        .append("</a></p>");
+    b.append("<article><span class=\"badge\">")
+        .append(esc(t(lang, "kind." + e.kind().wireName())))
+        .append("</span>");
     b.append(text(lang, d.get("title"), "h1"));
-    b.append("<p class=\"muted\">").append(esc(t(lang, "by"))).append(' ')
-        .append(text(lang, org.profile().get("name"), "span")).append("</p>");
+    b.append("<p class=\"muted\">")
+        .append(esc(t(lang, "by")))
+        .append(' ')
+        .append(text(lang, org.profile().get("name"), "span"))
+        .append("</p>");
     b.append(text(lang, d.get("summary"), "p"));
     b.append(facts.image(lang, d.get("image")));
     String orgPath = pathOf(urls.organization(org.handle()));
-    b.append(EntryActions.render(lang, org, e, orgPath, pathOf(urls.entry(org.handle(), e.id())) + ".ics"));
+    b.append(
+        EntryActions.render(
+            lang, org, e, orgPath, pathOf(urls.entry(org.handle(), e.id())) + ".ics"));
     b.append("<dl class=\"facts\">");
     String when = facts.when(lang, d);
     if (!when.isEmpty()) fact(b, t(lang, "when"), when);
@@ -151,14 +206,22 @@ public final class PageRenderer {
       fact(b, t(lang, "online"), link(d.get("onlineUrl").asText(), d.get("onlineUrl").asText()));
     }
     if (d.has("period")) {
-      fact(b, t(lang, "period"), facts.date(lang, d.path("period").path("start").asText())
-          + " – " + facts.date(lang, d.path("period").path("end").asText()));
+      fact(
+          b,
+          t(lang, "period"),
+          facts.date(lang, d.path("period").path("start").asText())
+              + " – "
+              + facts.date(lang, d.path("period").path("end").asText()));
     }
-    if (d.has("status")) fact(b, t(lang, "status"), esc(t(lang, "status." + d.get("status").asText())));
-    if (d.has("category")) fact(b, t(lang, "category"), esc(t(lang, "category." + d.get("category").asText())));
-    if (d.has("validUntil")) fact(b, t(lang, "validUntil"), facts.date(lang, d.get("validUntil").asText()));
+    if (d.has("status"))
+      fact(b, t(lang, "status"), esc(t(lang, "status." + d.get("status").asText())));
+    if (d.has("category"))
+      fact(b, t(lang, "category"), esc(t(lang, "category." + d.get("category").asText())));
+    if (d.has("validUntil"))
+      fact(b, t(lang, "validUntil"), facts.date(lang, d.get("validUntil").asText()));
     if (d.has("quantity")) fact(b, t(lang, "quantity"), text(lang, d.get("quantity"), "span"));
-    if (d.has("reportType")) fact(b, t(lang, "reportType"), esc(t(lang, "reportType." + d.get("reportType").asText())));
+    if (d.has("reportType"))
+      fact(b, t(lang, "reportType"), esc(t(lang, "reportType." + d.get("reportType").asText())));
     if (d.has("sectors")) fact(b, t(lang, "sectors"), facts.terms(lang, d.get("sectors"), true));
     if (d.has("regions")) fact(b, t(lang, "regions"), facts.terms(lang, d.get("regions"), false));
     if (d.has("languages")) {
@@ -178,7 +241,10 @@ public final class PageRenderer {
       more.append("<li>").append(link(url, label == null ? url : label.text())).append("</li>");
     }
     if (!more.isEmpty()) {
-      b.append("<section><h2>").append(esc(t(lang, "moreLinks"))).append("</h2><ul class=\"plain\">").append(more)
+      b.append("<section><h2>")
+          .append(esc(t(lang, "moreLinks")))
+          .append("</h2><ul class=\"plain\">")
+          .append(more)
           .append("</ul></section>");
     }
     b.append("</article>");
@@ -187,11 +253,16 @@ public final class PageRenderer {
   }
 
   public String notFound(Lang lang, String path) {
-    return layout(lang, t(lang, "notFound"),
-        "<h1>" + esc(t(lang, "notFound")) + "</h1><p>" + esc(t(lang, "notFoundText")) + "</p>", path);
+    return layout(
+        lang,
+        t(lang, "notFound"),
+        "<h1>" + esc(t(lang, "notFound")) + "</h1><p>" + esc(t(lang, "notFoundText")) + "</p>",
+        path);
   }
 
-  /** The page frame around {@code body}, for pages other packages render (collaboration, issue 16). */
+  /**
+   * The page frame around {@code body}, for pages other packages render (collaboration, issue 16).
+   */
   public String page(Lang lang, String title, String body, String path) {
     return layout(lang, title, body, path);
   }
@@ -220,19 +291,34 @@ public final class PageRenderer {
 
   /** The three feeds of a path such as {@code /feeds/org/sawa}, with an optional query. */
   public static java.util.List<FeedLink> feeds(String base, String query) {
-    return java.util.List.of(new FeedLink("atom", base + ".atom" + query), new FeedLink("json", base + ".json" + query),
+    return java.util.List.of(
+        new FeedLink("atom", base + ".atom" + query),
+        new FeedLink("json", base + ".json" + query),
         new FeedLink("ics", base + ".ics" + query));
   }
 
   String layout(Lang lang, String title, String body, String path, java.util.List<FeedLink> feeds) {
     StringBuilder foot = new StringBuilder();
     for (FeedLink f : feeds) {
-      foot.append(foot.isEmpty() ? "" : " · ").append("<a type=\"").append(f.type()).append("\" href=\"")
-          .append(esc(f.href())).append("\">").append(esc(t(lang, "feed." + f.format()))).append("</a>");
+      foot.append(foot.isEmpty() ? "" : " · ")
+          .append("<a type=\"")
+          .append(f.type())
+          .append("\" href=\"")
+          .append(esc(f.href()))
+          .append("\">")
+          .append(esc(t(lang, "feed." + f.format())))
+          .append("</a>");
     }
     if (!foot.isEmpty()) {
-      body = body + "<section class=\"feeds\" aria-label=\"" + esc(t(lang, "feeds")) + "\"><p><strong>"
-          + esc(t(lang, "feeds")) + ":</strong> " + foot + "</p></section>";
+      body =
+          body
+              + "<section class=\"feeds\" aria-label=\""
+              + esc(t(lang, "feeds"))
+              + "\"><p><strong>"
+              + esc(t(lang, "feeds"))
+              + ":</strong> "
+              + foot
+              + "</p></section>";
     }
     return layoutWithHead(lang, title, body, path, headLinks(lang, feeds));
   }
@@ -240,39 +326,84 @@ public final class PageRenderer {
   private static String headLinks(Lang lang, java.util.List<FeedLink> feeds) {
     StringBuilder head = new StringBuilder();
     for (FeedLink f : feeds) {
-      head.append("<link rel=\"alternate\" type=\"").append(f.type()).append("\" title=\"")
-          .append(esc(t(lang, "feed." + f.format()))).append("\" href=\"").append(esc(f.href())).append("\">");
+      head.append("<link rel=\"alternate\" type=\"")
+          .append(f.type())
+          .append("\" title=\"")
+          .append(esc(t(lang, "feed." + f.format())))
+          .append("\" href=\"")
+          .append(esc(f.href()))
+          .append("\">");
     }
     return head.toString();
   }
 
   String layoutWithHead(Lang lang, String title, String body, String path, String extraHead) {
     String switchHref = esc(path) + "?lang=" + lang.other().code;
-    return "<!doctype html>\n<html lang=\"" + lang.code + "\" dir=\"" + lang.dir + "\">"
+    return "<!doctype html>\n<html lang=\""
+        + lang.code
+        + "\" dir=\""
+        + lang.dir
+        + "\">"
         + "<head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>" + esc(title) + "</title>"
-        + "<link rel=\"stylesheet\" href=\"/static/madani.css\">" + extraHead
-        + "</head><body><a class=\"skip\" href=\"#main\">" + esc(t(lang, "skip")) + "</a>"
-        + "<header class=\"bar\"><a class=\"brand\" href=\"/\">" + esc(t(lang, "site")) + "</a>"
-        + "<nav class=\"nav\" aria-label=\"" + esc(t(lang, "siteNav")) + "\"><a href=\"/directory\">"
-        + esc(t(lang, "directory")) + "</a><a href=\"/reports\">" + esc(t(lang, "reports")) + "</a></nav>"
-        + "<a class=\"switch\" hreflang=\"" + lang.other().code + "\" lang=\"" + lang.other().code
-        + "\" href=\"" + switchHref + "\">" + esc(t(lang, "switchTo")) + "</a></header>"
-        + "<main id=\"main\">" + body + "</main>"
-        + "<footer class=\"muted\">" + esc(t(lang, "poweredBy")) + "</footer></body></html>";
+        + "<title>"
+        + esc(title)
+        + "</title>"
+        + "<link rel=\"stylesheet\" href=\"/static/madani.css\">"
+        + extraHead
+        + "</head><body><a class=\"skip\" href=\"#main\">"
+        + esc(t(lang, "skip"))
+        + "</a>"
+        + "<header class=\"bar\"><a class=\"brand\" href=\"/\">"
+        + esc(t(lang, "site"))
+        + "</a>"
+        + "<nav class=\"nav\" aria-label=\""
+        + esc(t(lang, "siteNav"))
+        + "\"><a href=\"/directory\">"
+        + esc(t(lang, "directory"))
+        + "</a><a href=\"/reports\">"
+        + esc(t(lang, "reports"))
+        + "</a></nav>"
+        + "<a class=\"switch\" hreflang=\""
+        + lang.other().code
+        + "\" lang=\""
+        + lang.other().code
+        + "\" href=\""
+        + switchHref
+        + "\">"
+        + esc(t(lang, "switchTo"))
+        + "</a></header>"
+        + "<main id=\"main\">"
+        + body
+        + "</main>"
+        + "<footer class=\"muted\">"
+        + esc(t(lang, "poweredBy"))
+        + "</footer></body></html>";
   }
 
-  /** A language-map value as an element; in the other language it gets its own lang/dir and a marker. */
+  /**
+   * A language-map value as an element; in the other language it gets its own lang/dir and a
+   * marker.
+   */
   static String text(Lang lang, JsonNode map, String tag) {
     Lang.Localized l = lang.pick(map);
     if (l == null) return "";
     StringBuilder b = new StringBuilder("<").append(tag);
-    if (l.fallback()) b.append(" lang=\"").append(l.lang().code).append("\" dir=\"").append(l.lang().dir).append("\"");
+    if (l.fallback())
+      b.append(" lang=\"")
+          .append(l.lang().code)
+          .append("\" dir=\"")
+          .append(l.lang().dir)
+          .append("\"");
     b.append(">").append(esc(l.text()));
     if (l.fallback()) {
-      b.append(" <small class=\"lang-marker\" lang=\"").append(lang.code).append("\" dir=\"").append(lang.dir)
-          .append("\">(").append(esc(Messages.fallbackMarker(lang, l.lang()))).append(")</small>");
+      b.append(" <small class=\"lang-marker\" lang=\"")
+          .append(lang.code)
+          .append("\" dir=\"")
+          .append(lang.dir)
+          .append("\">(")
+          .append(esc(Messages.fallbackMarker(lang, l.lang())))
+          .append(")</small>");
     }
     return b.append("</").append(tag).append(">").toString();
   }
@@ -280,9 +411,12 @@ public final class PageRenderer {
   static String block(Lang lang, JsonNode map) {
     Lang.Localized l = lang.pick(map);
     if (l == null) return "";
-    String attrs = l.fallback() ? " lang=\"" + l.lang().code + "\" dir=\"" + l.lang().dir + "\"" : "";
-    String marker = l.fallback()
-        ? "<p class=\"lang-marker\">(" + esc(Messages.fallbackMarker(lang, l.lang())) + ")</p>" : "";
+    String attrs =
+        l.fallback() ? " lang=\"" + l.lang().code + "\" dir=\"" + l.lang().dir + "\"" : "";
+    String marker =
+        l.fallback()
+            ? "<p class=\"lang-marker\">(" + esc(Messages.fallbackMarker(lang, l.lang())) + ")</p>"
+            : "";
     return "<div class=\"prose\"" + attrs + ">" + marker + Html.paragraphs(l.text()) + "</div>";
   }
 
@@ -291,12 +425,18 @@ public final class PageRenderer {
   }
 
   static String link(String url, String label) {
-    return "<a rel=\"nofollow noopener noreferrer\" href=\"" + esc(url) + "\"><bdi>" + esc(label) + "</bdi></a>";
+    return "<a rel=\"nofollow noopener noreferrer\" href=\""
+        + esc(url)
+        + "\"><bdi>"
+        + esc(label)
+        + "</bdi></a>";
   }
 
   private static String initial(Lang lang, JsonNode name) {
     Lang.Localized l = lang.pick(name);
-    return l == null || l.text().isBlank() ? "؟" : l.text().substring(0, l.text().offsetByCodePoints(0, 1));
+    return l == null || l.text().isBlank()
+        ? "؟"
+        : l.text().substring(0, l.text().offsetByCodePoints(0, 1));
   }
 
   private static List<String> strings(JsonNode arr) {

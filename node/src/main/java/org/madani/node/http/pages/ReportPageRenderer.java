@@ -41,22 +41,36 @@ public final class ReportPageRenderer {
     b.append("<p class=\"muted\">").append(esc(t(lang, "reportsIntro"))).append("</p>");
     form(b, lang, r);
     if (error != null) {
-      b.append("<p class=\"error\" role=\"alert\">").append(esc(t(lang, "badFilter"))).append(": <bdi>")
-          .append(esc(error)).append("</bdi></p>");
+      b.append("<p class=\"error\" role=\"alert\">")
+          .append(esc(t(lang, "badFilter")))
+          .append(": <bdi>")
+          .append(esc(error))
+          .append("</bdi></p>");
     }
     if (r != null) {
-      b.append("<p>").append(esc(t(lang, "report.total"))).append(": <strong>").append(r.total())
-          .append("</strong> · <bdi>").append(esc(r.from().toString())).append(" – ")
-          .append(esc(r.to().toString())).append("</bdi></p>");
-      b.append("<p><a type=\"text/csv\" href=\"/reports.csv").append(esc(query)).append("\">CSV</a> · ")
-          .append("<a type=\"application/json\" href=\"/reports.json").append(esc(query)).append("\">JSON</a></p>");
+      b.append("<p>")
+          .append(esc(t(lang, "report.total")))
+          .append(": <strong>")
+          .append(r.total())
+          .append("</strong> · <bdi>")
+          .append(esc(r.from().toString()))
+          .append(" – ")
+          .append(esc(r.to().toString()))
+          .append("</bdi></p>");
+      b.append("<p><a type=\"text/csv\" href=\"/reports.csv")
+          .append(esc(query))
+          .append("\">CSV</a> · ")
+          .append("<a type=\"application/json\" href=\"/reports.json")
+          .append(esc(query))
+          .append("\">JSON</a></p>");
       List<String[]> perPeriod = new ArrayList<>();
       r.columns().forEach(c -> perPeriod.add(new String[] {c.label(), String.valueOf(c.total())}));
       chart(b, lang, t(lang, "report.byPeriod"), perPeriod);
       for (String dim : DirectoryReport.DIMENSIONS) {
         List<String[]> rows = new ArrayList<>();
-        r.totals().getOrDefault(dim, Map.of()).forEach((v, n) -> rows.add(new String[] {label(lang, dim, v),
-            String.valueOf(n)}));
+        r.totals()
+            .getOrDefault(dim, Map.of())
+            .forEach((v, n) -> rows.add(new String[] {label(lang, dim, v), String.valueOf(n)}));
         chart(b, lang, t(lang, "report.by." + dim), rows);
       }
       coverage(b, lang, r.coverage());
@@ -67,19 +81,35 @@ public final class ReportPageRenderer {
   private void form(StringBuilder b, Lang lang, DirectoryReport r) {
     String current = r == null ? "month" : r.period().wireName();
     b.append("<form class=\"search\" method=\"get\" action=\"/reports\">")
-        .append("<input type=\"hidden\" name=\"lang\" value=\"").append(lang.code).append("\">")
-        .append("<label>").append(esc(t(lang, "report.period"))).append("<select name=\"period\">");
+        .append("<input type=\"hidden\" name=\"lang\" value=\"")
+        .append(lang.code)
+        .append("\">")
+        .append("<label>")
+        .append(esc(t(lang, "report.period")))
+        .append("<select name=\"period\">");
     for (ReportPeriod p : ReportPeriod.values()) {
-      b.append("<option value=\"").append(p.wireName()).append("\"")
-          .append(p.wireName().equals(current) ? " selected" : "").append(">")
-          .append(esc(t(lang, "report.period." + p.wireName()))).append("</option>");
+      b.append("<option value=\"")
+          .append(p.wireName())
+          .append("\"")
+          .append(p.wireName().equals(current) ? " selected" : "")
+          .append(">")
+          .append(esc(t(lang, "report.period." + p.wireName())))
+          .append("</option>");
     }
     b.append("</select></label>");
-    b.append("<label>").append(esc(t(lang, "from"))).append("<input type=\"date\" name=\"from\" value=\"")
-        .append(r == null ? "" : esc(r.from().toString())).append("\"></label>");
-    b.append("<label>").append(esc(t(lang, "to"))).append("<input type=\"date\" name=\"to\" value=\"")
-        .append(r == null ? "" : esc(r.to().toString())).append("\"></label>");
-    b.append("<button type=\"submit\">").append(esc(t(lang, "report.show"))).append("</button></form>");
+    b.append("<label>")
+        .append(esc(t(lang, "from")))
+        .append("<input type=\"date\" name=\"from\" value=\"")
+        .append(r == null ? "" : esc(r.from().toString()))
+        .append("\"></label>");
+    b.append("<label>")
+        .append(esc(t(lang, "to")))
+        .append("<input type=\"date\" name=\"to\" value=\"")
+        .append(r == null ? "" : esc(r.to().toString()))
+        .append("\"></label>");
+    b.append("<button type=\"submit\">")
+        .append(esc(t(lang, "report.show")))
+        .append("</button></form>");
   }
 
   /** A horizontal bar chart and its table. Rows: {label, count}. */
@@ -94,9 +124,18 @@ public final class ReportPageRenderer {
     boolean rtl = lang == Lang.AR;
     int height = rows.size() * ROW + 8;
     int span = WIDTH - LABEL - 50;
-    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"").append(WIDTH)
-        .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-        .append("\" role=\"img\" aria-label=\"").append(esc(title)).append("\"><title>").append(esc(title))
+    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(height)
+        .append("\" role=\"img\" aria-label=\"")
+        .append(esc(title))
+        .append("\"><title>")
+        .append(esc(title))
         .append("</title>");
     int y = 4;
     for (String[] r : rows) {
@@ -109,18 +148,45 @@ public final class ReportPageRenderer {
       // "start" is the right end of rtl text. (Anchoring at "end" made them run out of the
       // picture to the right, leaving one glyph visible.) Labels longer than the column are
       // shortened here, whole in the tooltip and in the table below.
-      b.append("<text x=\"").append(labelX).append("\" y=\"").append(y + 15).append("\" font-size=\"12\" text-anchor=\"")
-          .append(rtl ? "start\" direction=\"rtl\" unicode-bidi=\"embed\"" : "end\"").append("><title>")
-          .append(esc(r[0])).append("</title>").append(esc(fit(r[0]))).append("</text>");
-      b.append("<rect x=\"").append(barX).append("\" y=\"").append(y + 3).append("\" width=\"").append(w)
-          .append("\" height=\"").append(ROW - 6).append("\" fill=\"").append(BAR).append("\"/>");
-      b.append("<text x=\"").append(countX).append("\" y=\"").append(y + 15).append("\" font-size=\"12\" text-anchor=\"")
-          .append(rtl ? "end" : "start").append("\">").append(n).append("</text>");
+      b.append("<text x=\"")
+          .append(labelX)
+          .append("\" y=\"")
+          .append(y + 15)
+          .append("\" font-size=\"12\" text-anchor=\"")
+          .append(rtl ? "start\" direction=\"rtl\" unicode-bidi=\"embed\"" : "end\"")
+          .append("><title>")
+          .append(esc(r[0]))
+          .append("</title>")
+          .append(esc(fit(r[0])))
+          .append("</text>");
+      b.append("<rect x=\"")
+          .append(barX)
+          .append("\" y=\"")
+          .append(y + 3)
+          .append("\" width=\"")
+          .append(w)
+          .append("\" height=\"")
+          .append(ROW - 6)
+          .append("\" fill=\"")
+          .append(BAR)
+          .append("\"/>");
+      b.append("<text x=\"")
+          .append(countX)
+          .append("\" y=\"")
+          .append(y + 15)
+          .append("\" font-size=\"12\" text-anchor=\"")
+          .append(rtl ? "end" : "start")
+          .append("\">")
+          .append(n)
+          .append("</text>");
       y += ROW;
     }
     b.append("</svg><table class=\"figures\" tabindex=\"0\"><tbody>");
     for (String[] r : rows) {
-      b.append("<tr><th scope=\"row\"><bdi>").append(esc(r[0])).append("</bdi></th><td>").append(esc(r[1]))
+      b.append("<tr><th scope=\"row\"><bdi>")
+          .append(esc(r[0]))
+          .append("</bdi></th><td>")
+          .append(esc(r[1]))
           .append("</td></tr>");
     }
     b.append("</tbody></table></section>");
@@ -135,27 +201,51 @@ public final class ReportPageRenderer {
   }
 
   private static void coverage(StringBuilder b, Lang lang, DirectoryReport.Coverage c) {
-    b.append("<section><h2>").append(esc(t(lang, "report.coverage"))).append("</h2><p>")
-        .append(esc(t(lang, "report.coverageText"))).append("</p><dl class=\"facts\">");
+    b.append("<section><h2>")
+        .append(esc(t(lang, "report.coverage")))
+        .append("</h2><p>")
+        .append(esc(t(lang, "report.coverageText")))
+        .append("</p><dl class=\"facts\">");
     fact(b, t(lang, "report.nodes"), String.valueOf(c.nodes()));
     fact(b, t(lang, "report.organizations"), String.valueOf(c.organizations()));
     fact(b, t(lang, "report.local"), String.valueOf(c.localEntries()));
     fact(b, t(lang, "report.received"), String.valueOf(c.receivedEntries()));
     b.append("</dl>");
     if (!c.origins().isEmpty()) {
-      b.append("<table class=\"figures\" tabindex=\"0\"><thead><tr><th>").append(esc(t(lang, "organization"))).append("</th><th>")
-          .append(esc(t(lang, "report.node"))).append("</th><th>").append(esc(t(lang, "results"))).append("</th><th>")
-          .append(esc(t(lang, "report.lastSynced"))).append("</th></tr></thead><tbody>");
-      DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-          .withLocale(lang.locale()).withZone(ZoneOffset.UTC);
+      b.append("<table class=\"figures\" tabindex=\"0\"><thead><tr><th>")
+          .append(esc(t(lang, "organization")))
+          .append("</th><th>")
+          .append(esc(t(lang, "report.node")))
+          .append("</th><th>")
+          .append(esc(t(lang, "results")))
+          .append("</th><th>")
+          .append(esc(t(lang, "report.lastSynced")))
+          .append("</th></tr></thead><tbody>");
+      DateTimeFormatter f =
+          DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+              .withLocale(lang.locale())
+              .withZone(ZoneOffset.UTC);
       for (DirectoryReport.Origin o : c.origins()) {
         Lang.Localized name = lang.pick(node(o.name()));
-        java.time.Instant last = o.local() ? null
-            : o.lastSynced() == null ? o.lastReceived()
-            : o.lastReceived() == null || o.lastSynced().isAfter(o.lastReceived()) ? o.lastSynced() : o.lastReceived();
-        b.append("<tr><td><bdi>").append(esc(name == null ? o.organization() : name.text())).append("</bdi></td><td><bdi>")
-            .append(esc(o.node())).append("</bdi></td><td>").append(o.entries()).append("</td><td>")
-            .append(o.local() ? esc(t(lang, "localEntry")) : last == null ? "—" : esc(f.format(last)) + " UTC")
+        java.time.Instant last =
+            o.local()
+                ? null
+                : o.lastSynced() == null
+                    ? o.lastReceived()
+                    : o.lastReceived() == null || o.lastSynced().isAfter(o.lastReceived())
+                        ? o.lastSynced()
+                        : o.lastReceived();
+        b.append("<tr><td><bdi>")
+            .append(esc(name == null ? o.organization() : name.text()))
+            .append("</bdi></td><td><bdi>")
+            .append(esc(o.node()))
+            .append("</bdi></td><td>")
+            .append(o.entries())
+            .append("</td><td>")
+            .append(
+                o.local()
+                    ? esc(t(lang, "localEntry"))
+                    : last == null ? "—" : esc(f.format(last)) + " UTC")
             .append("</td></tr>");
       }
       b.append("</tbody></table>");

@@ -12,7 +12,8 @@ import org.madani.node.store.DatabaseCheck;
 public record OperationsWeb(HttpMetrics httpMetrics, HealthRoutes health, MetricsRoutes metrics) {
 
   public static OperationsWeb of(NodeConfig config, StoreModule store, HealthModule health) {
-    return new OperationsWeb(new HttpMetrics(health.metrics().registry()),
+    return new OperationsWeb(
+        new HttpMetrics(health.metrics().registry()),
         new HealthRoutes(new DatabaseCheck(store.db())::ping),
         new MetricsRoutes(health.metrics(), config.metricsToken()));
   }

@@ -12,21 +12,41 @@ import java.util.Optional;
 /** Questions and their answers (tables collab_question, collab_answer). Stateless. */
 public final class KnowledgeRepository {
 
-  /** @param localOrg our organization that asked it, or null for a question received */
-  public record QuestionRow(long id, String objectId, Long localOrg, String author, String name, String content,
-      String acceptedAnswer, Instant published, Instant updated) {}
+  /**
+   * @param localOrg our organization that asked it, or null for a question received
+   */
+  public record QuestionRow(
+      long id,
+      String objectId,
+      Long localOrg,
+      String author,
+      String name,
+      String content,
+      String acceptedAnswer,
+      Instant published,
+      Instant updated) {}
 
-  public record AnswerRow(long id, String objectId, String question, String author, String authorName,
-      String content, Instant published) {}
+  public record AnswerRow(
+      long id,
+      String objectId,
+      String question,
+      String author,
+      String authorName,
+      String content,
+      Instant published) {}
 
-  private static final String Q = "id, object_id, local_org, author, name, content, accepted_answer, published, updated";
-  private static final String A = "id, object_id, question, author, author_name, content, published";
+  private static final String Q =
+      "id, object_id, local_org, author, name, content, accepted_answer, published, updated";
+  private static final String A =
+      "id, object_id, question, author, author_name, content, published";
 
   /** Stores a question once per id; a repeat (a replayed Create) changes nothing. */
   public void insertQuestion(Connection c, QuestionRow r) throws SQLException {
     if (question(c, r.objectId()).isPresent()) return;
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO collab_question(object_id, local_org, author, name, "
-        + "content, accepted_answer, published, updated) VALUES (?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO collab_question(object_id, local_org, author, name, "
+                + "content, accepted_answer, published, updated) VALUES (?,?,?,?,?,?,?,?)")) {
       ps.setString(1, r.objectId());
       ps.setObject(2, r.localOrg());
       ps.setString(3, r.author());
@@ -40,8 +60,11 @@ public final class KnowledgeRepository {
   }
 
   public Optional<QuestionRow> question(Connection c, String objectId) throws SQLException {
-    List<QuestionRow> rows = questions(c, "SELECT " + Q + " FROM collab_question WHERE object_id = ?",
-        ps -> ps.setString(1, objectId));
+    List<QuestionRow> rows =
+        questions(
+            c,
+            "SELECT " + Q + " FROM collab_question WHERE object_id = ?",
+            ps -> ps.setString(1, objectId));
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
@@ -52,7 +75,8 @@ public final class KnowledgeRepository {
 
   /** As {@link #kept}, and by {@code actor} when it is not null. */
   public boolean keptFrom(Connection c, String objectId, String actor) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT actor FROM remote_object WHERE id = ? AND deleted_at IS NULL")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT actor FROM remote_object WHERE id = ? AND deleted_at IS NULL")) {
       ps.setString(1, objectId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() && (actor == null || actor.equals(rs.getString(1)));
@@ -62,19 +86,30 @@ public final class KnowledgeRepository {
 
   /** Questions our organization asked, newest first. */
   public List<QuestionRow> asked(Connection c, long orgId) throws SQLException {
-    return questions(c, "SELECT " + Q + " FROM collab_question WHERE local_org = ? ORDER BY published DESC LIMIT 200",
+    return questions(
+        c,
+        "SELECT "
+            + Q
+            + " FROM collab_question WHERE local_org = ? ORDER BY published DESC LIMIT 200",
         ps -> ps.setLong(1, orgId));
   }
 
   /** Questions received from other organizations, newest first. */
   public List<QuestionRow> received(Connection c) throws SQLException {
-    return questions(c, "SELECT " + Q + " FROM collab_question WHERE local_org IS NULL ORDER BY published DESC "
-        + "LIMIT 200", ps -> { });
+    return questions(
+        c,
+        "SELECT "
+            + Q
+            + " FROM collab_question WHERE local_org IS NULL ORDER BY published DESC "
+            + "LIMIT 200",
+        ps -> {});
   }
 
-  public void accept(Connection c, String questionId, String answerId, Instant at) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE collab_question SET accepted_answer = ?, updated = ? WHERE object_id = ?")) {
+  public void accept(Connection c, String questionId, String answerId, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE collab_question SET accepted_answer = ?, updated = ? WHERE object_id = ?")) {
       ps.setString(1, answerId);
       ps.setObject(2, InvitationRepository.toDb(at));
       ps.setString(3, questionId);
@@ -85,8 +120,10 @@ public final class KnowledgeRepository {
   /** Stores an answer once per id. */
   public void insertAnswer(Connection c, AnswerRow r) throws SQLException {
     if (answer(c, r.objectId()).isPresent()) return;
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO collab_answer(object_id, question, author, "
-        + "author_name, content, published) VALUES (?,?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO collab_answer(object_id, question, author, "
+                + "author_name, content, published) VALUES (?,?,?,?,?,?)")) {
       ps.setString(1, r.objectId());
       ps.setString(2, r.question());
       ps.setString(3, r.author());
@@ -98,19 +135,24 @@ public final class KnowledgeRepository {
   }
 
   public Optional<AnswerRow> answer(Connection c, String objectId) throws SQLException {
-    List<AnswerRow> rows = answers(c, "SELECT " + A + " FROM collab_answer WHERE object_id = ?",
-        ps -> ps.setString(1, objectId));
+    List<AnswerRow> rows =
+        answers(
+            c,
+            "SELECT " + A + " FROM collab_answer WHERE object_id = ?",
+            ps -> ps.setString(1, objectId));
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
   /** A question's answers, oldest first (at most 500). */
   public List<AnswerRow> answersTo(Connection c, String questionId) throws SQLException {
-    return answers(c, "SELECT " + A + " FROM collab_answer WHERE question = ? ORDER BY published, id LIMIT 500",
+    return answers(
+        c,
+        "SELECT " + A + " FROM collab_answer WHERE question = ? ORDER BY published, id LIMIT 500",
         ps -> ps.setString(1, questionId));
   }
 
-  private static List<QuestionRow> questions(Connection c, String sql, InvitationRepository.Binder b)
-      throws SQLException {
+  private static List<QuestionRow> questions(
+      Connection c, String sql, InvitationRepository.Binder b) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       b.bind(ps);
       List<QuestionRow> out = new ArrayList<>();
@@ -118,23 +160,39 @@ public final class KnowledgeRepository {
         while (rs.next()) {
           long org = rs.getLong(3);
           Long localOrg = rs.wasNull() ? null : org;
-          out.add(new QuestionRow(rs.getLong(1), rs.getString(2), localOrg, rs.getString(4),
-              rs.getString(5), rs.getString(6), rs.getString(7), InvitationRepository.fromDb(rs, 8),
-              InvitationRepository.fromDb(rs, 9)));
+          out.add(
+              new QuestionRow(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  localOrg,
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  InvitationRepository.fromDb(rs, 8),
+                  InvitationRepository.fromDb(rs, 9)));
         }
       }
       return out;
     }
   }
 
-  private static List<AnswerRow> answers(Connection c, String sql, InvitationRepository.Binder b) throws SQLException {
+  private static List<AnswerRow> answers(Connection c, String sql, InvitationRepository.Binder b)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       b.bind(ps);
       List<AnswerRow> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new AnswerRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), InvitationRepository.fromDb(rs, 7)));
+          out.add(
+              new AnswerRow(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  InvitationRepository.fromDb(rs, 7)));
         }
       }
       return out;

@@ -9,10 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Join settings of our events and who joined them (collab_event_settings, collab_participant). Stateless. */
+/**
+ * Join settings of our events and who joined them (collab_event_settings, collab_participant).
+ * Stateless.
+ */
 public final class ParticipationRepository {
 
-  /** How an event may be joined: Mobilizon's joinMode and schema.org maximumAttendeeCapacity (null = no limit). */
+  /**
+   * How an event may be joined: Mobilizon's joinMode and schema.org maximumAttendeeCapacity (null =
+   * no limit).
+   */
   public record Settings(String joinMode, Integer capacity) {
     public static final Settings DEFAULT = new Settings("free", null);
 
@@ -24,27 +30,38 @@ public final class ParticipationRepository {
     }
   }
 
-  public record ParticipantRow(long id, long orgId, String entryId, String actor, String joinId, String state,
-      Instant created, Instant updated) {}
+  public record ParticipantRow(
+      long id,
+      long orgId,
+      String entryId,
+      String actor,
+      String joinId,
+      String state,
+      Instant created,
+      Instant updated) {}
 
   public Settings settings(Connection c, long orgId, String entryId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT join_mode, capacity FROM collab_event_settings WHERE org_id = ? AND entry_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT join_mode, capacity FROM collab_event_settings WHERE org_id = ? AND entry_id = ?")) {
       ps.setLong(1, orgId);
       ps.setString(2, entryId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) return Settings.DEFAULT;
         String mode = rs.getString(1);
         int cap = rs.getInt(2);
-        Integer capacity = rs.wasNull() ? null : cap; // right after its column: wasNull is about the last read
+        Integer capacity =
+            rs.wasNull() ? null : cap; // right after its column: wasNull is about the last read
         return new Settings(mode, capacity);
       }
     }
   }
 
-  public void saveSettings(Connection c, long orgId, String entryId, Settings s) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "MERGE INTO collab_event_settings(org_id, entry_id, join_mode, capacity) KEY(org_id, entry_id) VALUES (?,?,?,?)")) {
+  public void saveSettings(Connection c, long orgId, String entryId, Settings s)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "MERGE INTO collab_event_settings(org_id, entry_id, join_mode, capacity) KEY(org_id, entry_id) VALUES (?,?,?,?)")) {
       ps.setLong(1, orgId);
       ps.setString(2, entryId);
       ps.setString(3, s.joinMode());
@@ -53,26 +70,47 @@ public final class ParticipationRepository {
     }
   }
 
-  public Optional<ParticipantRow> find(Connection c, long orgId, String entryId, String actor) throws SQLException {
-    List<ParticipantRow> rows = query(c, "SELECT id, org_id, entry_id, actor, join_id, state, created, updated "
-        + "FROM collab_participant WHERE org_id = ? AND entry_id = ? AND actor = ?", orgId, entryId, actor);
+  public Optional<ParticipantRow> find(Connection c, long orgId, String entryId, String actor)
+      throws SQLException {
+    List<ParticipantRow> rows =
+        query(
+            c,
+            "SELECT id, org_id, entry_id, actor, join_id, state, created, updated "
+                + "FROM collab_participant WHERE org_id = ? AND entry_id = ? AND actor = ?",
+            orgId,
+            entryId,
+            actor);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
   public Optional<ParticipantRow> find(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, org_id, entry_id, actor, join_id, state, created, "
-        + "updated FROM collab_participant WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, org_id, entry_id, actor, join_id, state, created, "
+                + "updated FROM collab_participant WHERE id = ?")) {
       ps.setLong(1, id);
       List<ParticipantRow> rows = read(ps);
       return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
   }
 
-  /** Inserts or replaces the actor's participation in an event (a new Join after a Leave starts again). */
-  public void upsert(Connection c, long orgId, String entryId, String actor, String joinId, String state, Instant now)
+  /**
+   * Inserts or replaces the actor's participation in an event (a new Join after a Leave starts
+   * again).
+   */
+  public void upsert(
+      Connection c,
+      long orgId,
+      String entryId,
+      String actor,
+      String joinId,
+      String state,
+      Instant now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("MERGE INTO collab_participant(org_id, entry_id, actor, join_id, "
-        + "state, created, updated) KEY(org_id, entry_id, actor) VALUES (?,?,?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "MERGE INTO collab_participant(org_id, entry_id, actor, join_id, "
+                + "state, created, updated) KEY(org_id, entry_id, actor) VALUES (?,?,?,?,?,?,?)")) {
       ps.setLong(1, orgId);
       ps.setString(2, entryId);
       ps.setString(3, actor);
@@ -85,7 +123,8 @@ public final class ParticipationRepository {
   }
 
   public boolean setState(Connection c, long id, String state, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE collab_participant SET state = ?, updated = ? WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE collab_participant SET state = ?, updated = ? WHERE id = ?")) {
       ps.setString(1, state);
       ps.setObject(2, InvitationRepository.toDb(now));
       ps.setLong(3, id);
@@ -94,8 +133,10 @@ public final class ParticipationRepository {
   }
 
   public int countAccepted(Connection c, long orgId, String entryId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM collab_participant WHERE org_id = ? "
-        + "AND entry_id = ? AND state = 'accepted'")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM collab_participant WHERE org_id = ? "
+                + "AND entry_id = ? AND state = 'accepted'")) {
       ps.setLong(1, orgId);
       ps.setString(2, entryId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -106,16 +147,18 @@ public final class ParticipationRepository {
   }
 
   public List<ParticipantRow> list(Connection c, long orgId, String entryId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, org_id, entry_id, actor, join_id, state, created, "
-        + "updated FROM collab_participant WHERE org_id = ? AND entry_id = ? ORDER BY id LIMIT 1000")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, org_id, entry_id, actor, join_id, state, created, "
+                + "updated FROM collab_participant WHERE org_id = ? AND entry_id = ? ORDER BY id LIMIT 1000")) {
       ps.setLong(1, orgId);
       ps.setString(2, entryId);
       return read(ps);
     }
   }
 
-  private List<ParticipantRow> query(Connection c, String sql, long orgId, String entryId, String actor)
-      throws SQLException {
+  private List<ParticipantRow> query(
+      Connection c, String sql, long orgId, String entryId, String actor) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, orgId);
       ps.setString(2, entryId);
@@ -128,8 +171,16 @@ public final class ParticipationRepository {
     List<ParticipantRow> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new ParticipantRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), InvitationRepository.fromDb(rs, 7), InvitationRepository.fromDb(rs, 8)));
+        out.add(
+            new ParticipantRow(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                InvitationRepository.fromDb(rs, 7),
+                InvitationRepository.fromDb(rs, 8)));
       }
     }
     return out;

@@ -9,17 +9,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Supporters of an organization and their links to its entries (collab_supporter, collab_supporter_link). Stateless. */
+/**
+ * Supporters of an organization and their links to its entries (collab_supporter,
+ * collab_supporter_link). Stateless.
+ */
 public final class SupporterRepository {
 
-  public record SupporterRow(long id, long orgId, String kind, String name, String country, String url,
-      Instant created) {}
+  public record SupporterRow(
+      long id, long orgId, String kind, String name, String country, String url, Instant created) {}
 
-  private static final String COLUMNS = "s.id, s.org_id, s.kind, s.name, s.country, s.url, s.created";
+  private static final String COLUMNS =
+      "s.id, s.org_id, s.kind, s.name, s.country, s.url, s.created";
 
   public long insert(Connection c, SupporterRow r) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO collab_supporter(org_id, kind, name, country, url, "
-        + "created) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO collab_supporter(org_id, kind, name, country, url, "
+                + "created) VALUES (?,?,?,?,?,?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, r.orgId());
       ps.setString(2, r.kind());
       ps.setString(3, r.name());
@@ -35,13 +42,20 @@ public final class SupporterRepository {
   }
 
   public List<SupporterRow> list(Connection c, long orgId) throws SQLException {
-    return query(c, "SELECT " + COLUMNS + " FROM collab_supporter s WHERE s.org_id = ? ORDER BY s.id LIMIT 500",
+    return query(
+        c,
+        "SELECT " + COLUMNS + " FROM collab_supporter s WHERE s.org_id = ? ORDER BY s.id LIMIT 500",
         ps -> ps.setLong(1, orgId));
   }
 
   public List<SupporterRow> ofEntry(Connection c, long orgId, String entryId) throws SQLException {
-    return query(c, "SELECT " + COLUMNS + " FROM collab_supporter_link l JOIN collab_supporter s ON s.id = "
-        + "l.supporter_id WHERE l.org_id = ? AND l.entry_id = ? ORDER BY s.id", ps -> {
+    return query(
+        c,
+        "SELECT "
+            + COLUMNS
+            + " FROM collab_supporter_link l JOIN collab_supporter s ON s.id = "
+            + "l.supporter_id WHERE l.org_id = ? AND l.entry_id = ? ORDER BY s.id",
+        ps -> {
           ps.setLong(1, orgId);
           ps.setString(2, entryId);
         });
@@ -49,13 +63,15 @@ public final class SupporterRepository {
 
   /** Replaces the entry's supporters with {@code ids} (each one of the organization's own). */
   public void link(Connection c, long orgId, String entryId, List<Long> ids) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM collab_supporter_link WHERE org_id = ? AND entry_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM collab_supporter_link WHERE org_id = ? AND entry_id = ?")) {
       ps.setLong(1, orgId);
       ps.setString(2, entryId);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO collab_supporter_link(supporter_id, org_id, entry_id) VALUES (?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO collab_supporter_link(supporter_id, org_id, entry_id) VALUES (?,?,?)")) {
       for (long id : ids) {
         ps.setLong(1, id);
         ps.setLong(2, orgId);
@@ -66,14 +82,22 @@ public final class SupporterRepository {
     }
   }
 
-  private static List<SupporterRow> query(Connection c, String sql, InvitationRepository.Binder b) throws SQLException {
+  private static List<SupporterRow> query(Connection c, String sql, InvitationRepository.Binder b)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       b.bind(ps);
       List<SupporterRow> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new SupporterRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), InvitationRepository.fromDb(rs, 7)));
+          out.add(
+              new SupporterRow(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  InvitationRepository.fromDb(rs, 7)));
         }
       }
       return out;

@@ -20,8 +20,8 @@ import org.madani.node.TestNode;
 /**
  * Scheduled reports on a real node whose clock the test moves (issue 15 item 7): turned on through
  * the admin API, a month's and a quarter's report appear once each period ends; a node stopped
- * across two month ends publishes both after its restart, each exactly once, and nothing twice;
- * a schedule turned off publishes nothing more.
+ * across two month ends publishes both after its restart, each exactly once, and nothing twice; a
+ * schedule turned off publishes nothing more.
  */
 class ScheduledReportsIT {
 
@@ -45,8 +45,13 @@ class ScheduledReportsIT {
       JsonNode s = TestNode.json(on);
       assertThat(s.get("nextMonthlyOn").asText()).isEqualTo(thisMonth.plusMonths(1).toString());
       assertThat(s.get("nextQuarterlyOn").asText()).isEqualTo(thisQuarter.plusMonths(3).toString());
-      await().atMost(WAIT).until(() ->
-          a.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'PUT %report-schedule' AND outcome = 200") == 1);
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  a.count(
+                          "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'PUT %report-schedule' AND outcome = 200")
+                      == 1);
 
       // The month ends (and with it, or later, the quarter): this month's report appears, once.
       moveTo(clock, thisQuarter.plusMonths(3).plusDays(1));
@@ -55,15 +60,21 @@ class ScheduledReportsIT {
       for (LocalDate m = thisMonth; !m.isAfter(lastMonthBeforeQuarterEnd); m = m.plusMonths(1)) {
         expectedMonths.add(m.toString());
       }
-      await().atMost(WAIT).until(() -> starts(a, "quarterly").size() == 1
-          && starts(a, "monthly").size() == expectedMonths.size());
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  starts(a, "quarterly").size() == 1
+                      && starts(a, "monthly").size() == expectedMonths.size());
       assertThat(starts(a, "monthly")).containsExactlyInAnyOrderElementsOf(expectedMonths);
       assertThat(starts(a, "quarterly")).containsExactly(thisQuarter.toString());
       JsonNode report = reports(a, "quarterly").get(0);
-      assertThat(report.at("/period/end").asText()).isEqualTo(thisQuarter.plusMonths(3).minusDays(1).toString());
+      assertThat(report.at("/period/end").asText())
+          .isEqualTo(thisQuarter.plusMonths(3).minusDays(1).toString());
       assertThat(report.at("/title/ar").asText()).isNotBlank();
 
-      // Stopped across two month ends: after the restart both are published, the earlier ones not again.
+      // Stopped across two month ends: after the restart both are published, the earlier ones not
+      // again.
       a.stop();
       LocalDate nextQuarter = thisQuarter.plusMonths(3);
       moveTo(clock, nextQuarter.plusMonths(2).plusDays(3));
@@ -77,10 +88,12 @@ class ScheduledReportsIT {
 
       // Monthly turned off: at the quarter's end only the quarterly report comes (the monthly one
       // would have come first in the same run).
-      assertThat(a.api("PUT", path, "{\"monthly\":false,\"quarterly\":true}").statusCode()).isEqualTo(200);
+      assertThat(a.api("PUT", path, "{\"monthly\":false,\"quarterly\":true}").statusCode())
+          .isEqualTo(200);
       moveTo(clock, nextQuarter.plusMonths(3).plusDays(1));
       await().atMost(WAIT).until(() -> starts(a, "quarterly").size() == 2);
-      assertThat(starts(a, "quarterly")).containsExactlyInAnyOrder(thisQuarter.toString(), nextQuarter.toString());
+      assertThat(starts(a, "quarterly"))
+          .containsExactlyInAnyOrder(thisQuarter.toString(), nextQuarter.toString());
       assertThat(starts(a, "monthly")).containsExactlyInAnyOrderElementsOf(allMonths);
     }
   }
@@ -93,7 +106,9 @@ class ScheduledReportsIT {
 
   static List<JsonNode> reports(TestNode n, String type) throws Exception {
     List<JsonNode> out = new ArrayList<>();
-    for (JsonNode e : TestNode.json(n.api("GET", n.entriesPath() + "?kind=report&pageSize=100", null)).get("items")) {
+    for (JsonNode e :
+        TestNode.json(n.api("GET", n.entriesPath() + "?kind=report&pageSize=100", null))
+            .get("items")) {
       if (e.path("reportType").asText().equals(type)) out.add(e);
     }
     return out;

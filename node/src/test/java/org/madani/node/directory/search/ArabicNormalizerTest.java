@@ -10,28 +10,28 @@ class ArabicNormalizerTest {
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
-      // hamza forms to their carrier
-      "أحمد, احمد",
-      "إغاثة, اغاثه",
-      "آمال, امال",
-      "ٱلله, الله",
-      "مؤسسة, موسسه",
-      "رئيس, رييس",
-      "سماء, سما",
-      "شؤون, شوون",
-      // taa marbuta and alef maqsura
-      "مدرسة, مدرسه",
-      "مستشفى, مستشفي",
-      "على, علي",
-      // Persian yeh and kaf
-      "کتاب, كتاب",
-      "فارسی, فارسي",
-      // tatweel
-      "مـــدنـــي, مدني",
-      // digits
-      "٢٠٢٦, 2026",
-      "۱۲۳۴۵۶۷۸۹۰, 1234567890",
-      "عام ٢٠١٤م, عام 2014م",
+    // hamza forms to their carrier
+    "أحمد, احمد",
+    "إغاثة, اغاثه",
+    "آمال, امال",
+    "ٱلله, الله",
+    "مؤسسة, موسسه",
+    "رئيس, رييس",
+    "سماء, سما",
+    "شؤون, شوون",
+    // taa marbuta and alef maqsura
+    "مدرسة, مدرسه",
+    "مستشفى, مستشفي",
+    "على, علي",
+    // Persian yeh and kaf
+    "کتاب, كتاب",
+    "فارسی, فارسي",
+    // tatweel
+    "مـــدنـــي, مدني",
+    // digits
+    "٢٠٢٦, 2026",
+    "۱۲۳۴۵۶۷۸۹۰, 1234567890",
+    "عام ٢٠١٤م, عام 2014م",
   })
   void folds(String in, String out) {
     assertThat(ArabicNormalizer.normalize(in)).isEqualTo(out);

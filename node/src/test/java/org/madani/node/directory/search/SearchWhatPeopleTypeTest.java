@@ -34,20 +34,49 @@ class SearchWhatPeopleTypeTest {
   }
 
   static DirectoryEntry ar(String id, String title, String... regions) {
-    return entry(id, "article", Map.of("ar", title), BASMA, Map.of("ar", "بسمة"), List.of(), List.of(regions),
+    return entry(
+        id,
+        "article",
+        Map.of("ar", title),
+        BASMA,
+        Map.of("ar", "بسمة"),
+        List.of(),
+        List.of(regions),
         "2026-01-01T00:00:00Z");
   }
 
   static DirectoryEntry en(String id, String title, String... regions) {
-    return entry(id, "article", Map.of("en", title), BASMA, Map.of("en", "Basma"), List.of(), List.of(regions),
+    return entry(
+        id,
+        "article",
+        Map.of("en", title),
+        BASMA,
+        Map.of("en", "Basma"),
+        List.of(),
+        List.of(regions),
         "2026-01-01T00:00:00Z");
   }
 
   static DirectoryEntry withContent(String id, String title, String content) {
     java.time.Instant d = java.time.Instant.parse("2026-01-01T00:00:00Z");
-    return new DirectoryEntry("https://x.example/e/" + id, "event", "public", Map.of("en", title), Map.of(),
-        Map.of("ar", content), List.of(), BASMA, Map.of("en", "Basma"), List.of(), List.of(), List.of("en"), d, d,
-        java.util.Set.of(), false, new DirectoryEntry.Provenance(BASMA, "rfc9421/ed25519", null, d));
+    return new DirectoryEntry(
+        "https://x.example/e/" + id,
+        "event",
+        "public",
+        Map.of("en", title),
+        Map.of(),
+        Map.of("ar", content),
+        List.of(),
+        BASMA,
+        Map.of("en", "Basma"),
+        List.of(),
+        List.of(),
+        List.of("en"),
+        d,
+        d,
+        java.util.Set.of(),
+        false,
+        new DirectoryEntry.Provenance(BASMA, "rfc9421/ed25519", null, d));
   }
 
   @Test
@@ -59,7 +88,8 @@ class SearchWhatPeopleTypeTest {
 
   List<String> ids(String q) {
     return index.search(DirectoryQuery.all().withQ(q)).items().stream()
-        .map(e -> e.id().substring(e.id().lastIndexOf('/') + 1)).toList();
+        .map(e -> e.id().substring(e.id().lastIndexOf('/') + 1))
+        .toList();
   }
 
   void add(DirectoryEntry... entries) {
@@ -69,7 +99,9 @@ class SearchWhatPeopleTypeTest {
 
   @Test
   void tanweenWithAlef_isFoundByTheBareWord() {
-    add(ar("tanween", "نقدم تدريبًا مجانيًا للمنظمات"), ar("tanween-before", "نقدم تدريباً للشباب"),
+    add(
+        ar("tanween", "نقدم تدريبًا مجانيًا للمنظمات"),
+        ar("tanween-before", "نقدم تدريباً للشباب"),
         ar("other", "ورشة عن التوثيق"));
     assertThat(ids("تدريب")).containsExactlyInAnyOrder("tanween", "tanween-before");
     assertThat(ids("تدريبًا")).containsExactlyInAnyOrder("tanween", "tanween-before");
@@ -78,7 +110,9 @@ class SearchWhatPeopleTypeTest {
 
   @Test
   void hamzaOnYehAndOnWaw_findEachOther() {
-    add(ar("waw", "المسؤولية الاجتماعية للشركات"), ar("yeh", "مسئولية المجتمع المدني"),
+    add(
+        ar("waw", "المسؤولية الاجتماعية للشركات"),
+        ar("yeh", "مسئولية المجتمع المدني"),
         ar("other", "ورشة عن التوثيق"));
     assertThat(ids("مسئولية")).containsExactlyInAnyOrder("waw", "yeh");
     assertThat(ids("مسؤولية")).containsExactlyInAnyOrder("waw", "yeh");
@@ -88,7 +122,10 @@ class SearchWhatPeopleTypeTest {
 
   @Test
   void hamzaSeatsAndHamzaOnTheLine_findEachOther() {
-    add(ar("shuun", "شؤون اللاجئين"), ar("haya", "هيئة التنسيق"), ar("juz", "جزء من الحل"),
+    add(
+        ar("shuun", "شؤون اللاجئين"),
+        ar("haya", "هيئة التنسيق"),
+        ar("juz", "جزء من الحل"),
         ar("masala", "مسألة السكن"));
     assertThat(ids("شئون")).containsExactly("shuun");
     assertThat(ids("هيأة")).containsExactly("haya");
@@ -100,10 +137,14 @@ class SearchWhatPeopleTypeTest {
 
   @Test
   void latinTransliterationsOfSyrianPlaces_findTheRegionAndItsNames() {
-    add(ar("aleppo-ar", "مركز مجتمعي في حلب"), en("aleppo-en", "Community centre in Aleppo"),
+    add(
+        ar("aleppo-ar", "مركز مجتمعي في حلب"),
+        en("aleppo-en", "Community centre in Aleppo"),
         en("aleppo-tag", "Community kitchen", "sy-aleppo"),
-        ar("idlib", "دعم مستشفى الأطفال في إدلب"), en("deir", "Water in Deir ez-Zor"),
-        ar("deir-ar", "مياه الشرب في دير الزور"), ar("raqqa", "ترميم مدارس الرقة"),
+        ar("idlib", "دعم مستشفى الأطفال في إدلب"),
+        en("deir", "Water in Deir ez-Zor"),
+        ar("deir-ar", "مياه الشرب في دير الزور"),
+        ar("raqqa", "ترميم مدارس الرقة"),
         en("berlin", "Panel evening in Berlin", "de-berlin"));
     assertThat(ids("Halab")).containsExactlyInAnyOrder("aleppo-ar", "aleppo-en", "aleppo-tag");
     assertThat(ids("halab")).containsExactlyInAnyOrder("aleppo-ar", "aleppo-en", "aleppo-tag");

@@ -10,17 +10,17 @@ class TransliterationTest {
 
   @ParameterizedTest(name = "{0} ~ {1}")
   @CsvSource({
-      "سوا, Sawa",
-      "غراس, Ghiras",
-      "النخيل, al-Nakheel",
-      "النخيل, Nakhil",
-      "بسمة, Basma",
-      "نور, Nour",
-      "نور, Noor",
-      "سوريا, Suriya",
-      "شباب, Shabab",
-      "قلب, Kalb",
-      "مؤسسة, Muassasa",
+    "سوا, Sawa",
+    "غراس, Ghiras",
+    "النخيل, al-Nakheel",
+    "النخيل, Nakhil",
+    "بسمة, Basma",
+    "نور, Nour",
+    "نور, Noor",
+    "سوريا, Suriya",
+    "شباب, Shabab",
+    "قلب, Kalb",
+    "مؤسسة, Muassasa",
   })
   void arabicAndLatinSpellingsShareAKey(String arabic, String latin) {
     assertThat(Transliteration.key(arabic)).isNotEmpty().isEqualTo(Transliteration.key(latin));

@@ -55,13 +55,23 @@ class KeyPinsTest {
   void open() throws Exception {
     vertx = Vertx.vertx();
     db = Database.open(vertx, dir.resolve("madani"));
-    pins = new KeyPins(actors, flags, new MirrorRepository(), new RemoteObjectRepository(), json,
-        Clock.fixed(NOW, ZoneOffset.UTC));
+    pins =
+        new KeyPins(
+            actors,
+            flags,
+            new MirrorRepository(),
+            new RemoteObjectRepository(),
+            json,
+            Clock.fixed(NOW, ZoneOffset.UTC));
     pins.onChange(changes::incrementAndGet);
-    db.txBlocking(c -> {
-      actors.upsert(c, new ActorRow(ACTOR, "a.example", "Organization", ACTOR + "/inbox", null, "alice", "{}", NOW));
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          actors.upsert(
+              c,
+              new ActorRow(
+                  ACTOR, "a.example", "Organization", ACTOR + "/inbox", null, "alice", "{}", NOW));
+          return null;
+        });
   }
 
   @AfterEach
@@ -75,8 +85,12 @@ class KeyPinsTest {
     ObjectNode doc = json.createObjectNode().put("id", actorId).put("type", "Organization");
     var methods = doc.putArray("assertionMethod");
     for (int i = 0; i < keys.length; i++) {
-      methods.addObject().put("id", actorId + "#ed25519-" + (i + 1)).put("type", "Multikey")
-          .put("controller", actorId).put("publicKeyMultibase", Keys.toMultibase(keys[i].getPublic()));
+      methods
+          .addObject()
+          .put("id", actorId + "#ed25519-" + (i + 1))
+          .put("type", "Multikey")
+          .put("controller", actorId)
+          .put("publicKeyMultibase", Keys.toMultibase(keys[i].getPublic()));
     }
     return doc;
   }
@@ -95,8 +109,10 @@ class KeyPinsTest {
 
     assertThat(outcome.pinned()).containsExactly(ACTOR + "#ed25519-1");
     assertThat(outcome.refusedSomething()).isFalse();
-    assertThat(pinned()).extracting(KeyRow::keyId, KeyRow::algorithm, KeyRow::purpose)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(ACTOR + "#ed25519-1", "ed25519", "signing"));
+    assertThat(pinned())
+        .extracting(KeyRow::keyId, KeyRow::algorithm, KeyRow::purpose)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ACTOR + "#ed25519-1", "ed25519", "signing"));
     assertThat(changes).hasValue(1);
   }
 
@@ -116,22 +132,29 @@ class KeyPinsTest {
   @Test
   void aNewKeyProvenByAPinnedKeyIsPinned() throws Exception {
     apply(document(ACTOR, first));
-    ObjectNode signed = ObjectProofs.sign(document(ACTOR, first, second),
-        new SigningKey(ACTOR + "#ed25519-1", SignatureAlgorithm.ED25519, first.getPrivate()), NOW);
+    ObjectNode signed =
+        ObjectProofs.sign(
+            document(ACTOR, first, second),
+            new SigningKey(ACTOR + "#ed25519-1", SignatureAlgorithm.ED25519, first.getPrivate()),
+            NOW);
 
     KeyPins.Outcome outcome = apply(signed);
 
     assertThat(outcome.pinned()).containsExactly(ACTOR + "#ed25519-2");
     assertThat(outcome.flagged()).isEmpty();
-    assertThat(pinned()).extracting(KeyRow::keyId).containsExactlyInAnyOrder(ACTOR + "#ed25519-1",
-        ACTOR + "#ed25519-2");
+    assertThat(pinned())
+        .extracting(KeyRow::keyId)
+        .containsExactlyInAnyOrder(ACTOR + "#ed25519-1", ACTOR + "#ed25519-2");
   }
 
   @Test
   void aProofByTheNewKeyItselfProvesNothing() throws Exception {
     apply(document(ACTOR, first));
-    ObjectNode selfSigned = ObjectProofs.sign(document(ACTOR, first, second),
-        new SigningKey(ACTOR + "#ed25519-2", SignatureAlgorithm.ED25519, second.getPrivate()), NOW);
+    ObjectNode selfSigned =
+        ObjectProofs.sign(
+            document(ACTOR, first, second),
+            new SigningKey(ACTOR + "#ed25519-2", SignatureAlgorithm.ED25519, second.getPrivate()),
+            NOW);
 
     KeyPins.Outcome outcome = apply(selfSigned);
 

@@ -23,7 +23,8 @@ class PinnedKeyCacheTest {
     cache.put(busy, KEY);
     for (int i = 0; i < 5_000; i++) {
       cache.put("https://spray.example/k/" + i + "#key", KEY);
-      if (i % 10 == 0) assertThat(cache.get(busy)).as("busy peer's key after %d new ids", i + 1).isNotNull();
+      if (i % 10 == 0)
+        assertThat(cache.get(busy)).as("busy peer's key after %d new ids", i + 1).isNotNull();
     }
     assertThat(cache.size()).isLessThanOrEqualTo(100);
     assertThat(cache.get(busy)).isNotNull();

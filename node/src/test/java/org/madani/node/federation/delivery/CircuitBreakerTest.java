@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
 
-  private final CircuitBreaker breaker = new CircuitBreaker(5, Duration.ofMinutes(1), Duration.ofHours(6));
+  private final CircuitBreaker breaker =
+      new CircuitBreaker(5, Duration.ofMinutes(1), Duration.ofHours(6));
   private final Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
 
   @Test

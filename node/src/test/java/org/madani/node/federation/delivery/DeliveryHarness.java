@@ -36,16 +36,24 @@ final class DeliveryHarness implements AutoCloseable {
 
   static Future<Vetted> vetted(URI target) {
     try {
-      int port = target.getPort() != -1 ? target.getPort() : "https".equals(target.getScheme()) ? 443 : 80;
-      return Future.succeededFuture(new Vetted(target, target.getHost(), port, "https".equals(target.getScheme()),
-          List.of(InetAddress.getByName(target.getHost()))));
+      int port =
+          target.getPort() != -1 ? target.getPort() : "https".equals(target.getScheme()) ? 443 : 80;
+      return Future.succeededFuture(
+          new Vetted(
+              target,
+              target.getHost(),
+              port,
+              "https".equals(target.getScheme()),
+              List.of(InetAddress.getByName(target.getHost()))));
     } catch (UnknownHostException e) {
       return Future.failedFuture(e);
     }
   }
 
-  static final RequestSigner FAKE_SIGNER = (orgId, method, target, body, scheme) ->
-      Future.succeededFuture(MultiMap.caseInsensitiveMultiMap().add(SCHEME_HEADER, scheme.storedName()));
+  static final RequestSigner FAKE_SIGNER =
+      (orgId, method, target, body, scheme) ->
+          Future.succeededFuture(
+              MultiMap.caseInsensitiveMultiMap().add(SCHEME_HEADER, scheme.storedName()));
 
   final Vertx vertx;
   final Database db;
@@ -53,7 +61,8 @@ final class DeliveryHarness implements AutoCloseable {
   final DeliveryWorker worker;
   final TestClock clock;
 
-  private DeliveryHarness(Vertx vertx, Database db, DeliveryQueue queue, DeliveryWorker worker, TestClock clock) {
+  private DeliveryHarness(
+      Vertx vertx, Database db, DeliveryQueue queue, DeliveryWorker worker, TestClock clock) {
     this.vertx = vertx;
     this.db = db;
     this.queue = queue;
@@ -61,7 +70,8 @@ final class DeliveryHarness implements AutoCloseable {
     this.clock = clock;
   }
 
-  static DeliveryHarness start(Path dir, TestClock clock, DeliveryOptions options, TargetGuard guard) throws Exception {
+  static DeliveryHarness start(
+      Path dir, TestClock clock, DeliveryOptions options, TargetGuard guard) throws Exception {
     Vertx vertx = Vertx.vertx();
     Database db = Database.open(vertx, dir.resolve("node"));
     DeliveryQueue queue = new DeliveryQueue(clock);
@@ -71,27 +81,35 @@ final class DeliveryHarness implements AutoCloseable {
   }
 
   static byte[] activity(String id) {
-    return ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id
-        + "\",\"type\":\"Create\"}").getBytes(StandardCharsets.UTF_8);
+    return ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\""
+            + id
+            + "\",\"type\":\"Create\"}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Enqueues in its own transaction, as a content change would, then nudges the worker. */
   boolean enqueue(String activityId, URI inbox) throws SQLException {
-    boolean added = db.txBlocking(c -> queue.enqueue(c, ORG, activityId, inbox, activity(activityId)));
+    boolean added =
+        db.txBlocking(c -> queue.enqueue(c, ORG, activityId, inbox, activity(activityId)));
     worker.wakeUp();
     return added;
   }
 
-  /** As {@link #enqueue(String, URI)}, for an activity about {@code objectId} (ordered per object). */
+  /**
+   * As {@link #enqueue(String, URI)}, for an activity about {@code objectId} (ordered per object).
+   */
   boolean enqueue(String activityId, String objectId, URI inbox) throws SQLException {
-    boolean added = db.txBlocking(c -> queue.enqueue(c, ORG, activityId, objectId, inbox, activity(activityId)));
+    boolean added =
+        db.txBlocking(
+            c -> queue.enqueue(c, ORG, activityId, objectId, inbox, activity(activityId)));
     worker.wakeUp();
     return added;
   }
 
   DeliveryRecord record(String activityId) throws SQLException {
     List<DeliveryRecord> rows = db.txBlocking(c -> queue.find(c, activityId));
-    if (rows.size() != 1) throw new AssertionError("expected one job for " + activityId + ", got " + rows);
+    if (rows.size() != 1)
+      throw new AssertionError("expected one job for " + activityId + ", got " + rows);
     return rows.getFirst();
   }
 
@@ -100,7 +118,9 @@ final class DeliveryHarness implements AutoCloseable {
   }
 
   DeliveryStats.HostStats host(String host) throws SQLException {
-    return stats().hosts().stream().filter(h -> h.host().equals(host)).findFirst()
+    return stats().hosts().stream()
+        .filter(h -> h.host().equals(host))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no stats for " + host));
   }
 
@@ -111,8 +131,8 @@ final class DeliveryHarness implements AutoCloseable {
   }
 
   /**
-   * Simulates the process dying: the database goes away first, so nothing the worker does from
-   * now on reaches the file, then Vert.x is closed without waiting for it.
+   * Simulates the process dying: the database goes away first, so nothing the worker does from now
+   * on reaches the file, then Vert.x is closed without waiting for it.
    */
   void crash() {
     db.close();

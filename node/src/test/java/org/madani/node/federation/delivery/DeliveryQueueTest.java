@@ -70,19 +70,25 @@ class DeliveryQueueTest {
     assertThat(enqueue("https://us.example/a/1", INBOX)).isTrue();
     assertThat(enqueue("https://us.example/a/1", INBOX)).isFalse();
     assertThat(enqueueRaw("https://us.example/a/1", INBOX, new byte[] {1})).isFalse();
-    assertThat(enqueue("https://us.example/a/1", URI.create("https://other.example/inbox"))).isTrue();
+    assertThat(enqueue("https://us.example/a/1", URI.create("https://other.example/inbox")))
+        .isTrue();
 
     assertThat(find("https://us.example/a/1")).hasSize(2);
-    assertThat(claim(10)).extracting(DeliveryJob::body)
+    assertThat(claim(10))
+        .extracting(DeliveryJob::body)
         .allSatisfy(body -> assertThat(new String(body)).contains("a/1"));
   }
 
   @Test
   void aJobExistsOnlyIfTheCallersTransactionCommits() throws SQLException {
-    assertThatThrownBy(() -> db.txBlocking(c -> {
-      queue.enqueue(c, 1, "https://us.example/a/2", INBOX, new byte[] {1});
-      throw new SQLException("content change failed");
-    })).hasMessageContaining("content change failed");
+    assertThatThrownBy(
+            () ->
+                db.txBlocking(
+                    c -> {
+                      queue.enqueue(c, 1, "https://us.example/a/2", INBOX, new byte[] {1});
+                      throw new SQLException("content change failed");
+                    }))
+        .hasMessageContaining("content change failed");
     assertThat(find("https://us.example/a/2")).isEmpty();
   }
 
@@ -91,13 +97,15 @@ class DeliveryQueueTest {
     enqueue("https://us.example/a/3", INBOX);
     List<DeliveryJob> first = claim(10);
     assertThat(first).hasSize(1);
-    assertThat(first.getFirst().body()).isEqualTo(DeliveryHarness.activity("https://us.example/a/3"));
+    assertThat(first.getFirst().body())
+        .isEqualTo(DeliveryHarness.activity("https://us.example/a/3"));
     assertThat(claim(10)).isEmpty();
 
     clock.advance(LEASE);
     // The same worker, still sending it past the lease, does not take it a second time.
     long id = first.getFirst().id();
-    List<DeliveryJob> retaken = db.txBlocking(c -> queue.claim(c, clock.instant(), LEASE, 10, 4, Map.of(), Set.of(id)));
+    List<DeliveryJob> retaken =
+        db.txBlocking(c -> queue.claim(c, clock.instant(), LEASE, 10, 4, Map.of(), Set.of(id)));
     assertThat(retaken).isEmpty();
     List<DeliveryJob> second = claim(10);
     assertThat(second).hasSize(1);
@@ -111,8 +119,19 @@ class DeliveryQueueTest {
   void claimRespectsPerHostLimitsAndSkipsOpenBreakers() throws SQLException {
     for (int i = 0; i < 6; i++) enqueue("https://us.example/b/" + i, INBOX);
     enqueue("https://us.example/c/1", URI.create("https://down.example/inbox"));
-    db.txBlocking(c -> queue.updatePeer(c, "down.example",
-        p -> new PeerState(p.host(), 9, null, clock.instant(), clock.instant().plusSeconds(60), null)));
+    db.txBlocking(
+        c ->
+            queue.updatePeer(
+                c,
+                "down.example",
+                p ->
+                    new PeerState(
+                        p.host(),
+                        9,
+                        null,
+                        clock.instant(),
+                        clock.instant().plusSeconds(60),
+                        null)));
 
     List<DeliveryJob> jobs = claimBusy(Map.of("peer.example", 1));
     assertThat(jobs).hasSize(3).allSatisfy(j -> assertThat(j.host()).isEqualTo("peer.example"));
@@ -121,15 +140,17 @@ class DeliveryQueueTest {
     clock.advance(Duration.ofSeconds(61));
     List<DeliveryJob> probe = claimBusy(Map.of("peer.example", 4));
     assertThat(probe).extracting(DeliveryJob::host).containsExactly("down.example");
-    assertThat(peer("down.example").breakerOpenUntil())
-        .isEqualTo(clock.instant().plus(LEASE));
+    assertThat(peer("down.example").breakerOpenUntil()).isEqualTo(clock.instant().plus(LEASE));
   }
 
   @Test
   void hostKeyIsLowerCaseWithPortOnlyWhenNotDefault() {
-    assertThat(DeliveryQueue.hostOf(URI.create("https://Peer.Example/inbox"))).isEqualTo("peer.example");
-    assertThat(DeliveryQueue.hostOf(URI.create("https://peer.example:443/inbox"))).isEqualTo("peer.example");
-    assertThat(DeliveryQueue.hostOf(URI.create("http://127.0.0.1:8080/inbox"))).isEqualTo("127.0.0.1:8080");
+    assertThat(DeliveryQueue.hostOf(URI.create("https://Peer.Example/inbox")))
+        .isEqualTo("peer.example");
+    assertThat(DeliveryQueue.hostOf(URI.create("https://peer.example:443/inbox")))
+        .isEqualTo("peer.example");
+    assertThat(DeliveryQueue.hostOf(URI.create("http://127.0.0.1:8080/inbox")))
+        .isEqualTo("127.0.0.1:8080");
     assertThatThrownBy(() -> DeliveryQueue.hostOf(URI.create("ftp://peer.example/inbox")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> DeliveryQueue.hostOf(URI.create("/relative")))
@@ -137,21 +158,24 @@ class DeliveryQueueTest {
   }
 
   @Test
-  void theClaimReadsDueJobsThroughTheOrderedIndexAndOrdersPerObjectThroughAnIndex() throws SQLException {
-    String plan = db.txBlocking(c -> {
-      try (var ps = c.prepareStatement("EXPLAIN " + DeliveryQueue.CLAIM_SQL)) {
-        var t = java.time.OffsetDateTime.now();
-        ps.setObject(1, t);
-        ps.setObject(2, t);
-        ps.setObject(3, t);
-        ps.setArray(4, c.createArrayOf("BIGINT", new Object[0]));
-        ps.setInt(5, 100);
-        try (var rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getString(1);
-        }
-      }
-    });
+  void theClaimReadsDueJobsThroughTheOrderedIndexAndOrdersPerObjectThroughAnIndex()
+      throws SQLException {
+    String plan =
+        db.txBlocking(
+            c -> {
+              try (var ps = c.prepareStatement("EXPLAIN " + DeliveryQueue.CLAIM_SQL)) {
+                var t = java.time.OffsetDateTime.now();
+                ps.setObject(1, t);
+                ps.setObject(2, t);
+                ps.setObject(3, t);
+                ps.setArray(4, c.createArrayOf("BIGINT", new Object[0]));
+                ps.setInt(5, 100);
+                try (var rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getString(1);
+                }
+              }
+            });
     // Due jobs come in index order (no sort of every due job); the order check is an index lookup.
     assertThat(plan).contains("DELIVERY_DUE_ORDER").contains("DELIVERY_OBJECT_ORDER");
   }

@@ -31,7 +31,8 @@ class DeliveryRecoveryTest {
 
   @TempDir Path dir;
   private final TestClock clock = new TestClock(Instant.parse("2026-11-25T10:00:00Z"));
-  private final WireMockServer peer = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+  private final WireMockServer peer =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   private DeliveryHarness restarted;
 
   @AfterEach
@@ -41,8 +42,10 @@ class DeliveryRecoveryTest {
   }
 
   private int requestsFor(String activityId) {
-    return peer.findAll(postRequestedFor(urlEqualTo("/inbox"))
-        .withRequestBody(matchingJsonPath("$.id", equalTo(activityId)))).size();
+    return peer.findAll(
+            postRequestedFor(urlEqualTo("/inbox"))
+                .withRequestBody(matchingJsonPath("$.id", equalTo(activityId))))
+        .size();
   }
 
   @Test
@@ -51,19 +54,27 @@ class DeliveryRecoveryTest {
     // The peer holds every request for 5 s: they are all still in flight when the process dies.
     peer.stubFor(post("/inbox").willReturn(aResponse().withStatus(202).withFixedDelay(5_000)));
     URI inbox = URI.create("http://127.0.0.1:" + peer.port() + "/inbox");
-    DeliveryOptions options = DeliveryHarness.fastOptions()
-        .withConcurrency(4, 4)
-        .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10));
-    List<String> ids = IntStream.range(0, 10).mapToObj(i -> "https://madani.example/activities/" + i).toList();
+    DeliveryOptions options =
+        DeliveryHarness.fastOptions()
+            .withConcurrency(4, 4)
+            .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10));
+    List<String> ids =
+        IntStream.range(0, 10).mapToObj(i -> "https://madani.example/activities/" + i).toList();
 
     DeliveryHarness first = DeliveryHarness.start(dir, clock, options, DeliveryHarness.ALLOW_ALL);
     for (String id : ids) first.enqueue(id, inbox);
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-        .until(() -> first.stats().leased() == 4 && peer.findAll(postRequestedFor(urlEqualTo("/inbox"))).size() == 4);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                first.stats().leased() == 4
+                    && peer.findAll(postRequestedFor(urlEqualTo("/inbox"))).size() == 4);
     first.crash();
 
     // Which four were in flight when the process died.
-    Set<String> inFlight = ids.stream().filter(id -> requestsFor(id) == 1).collect(Collectors.toSet());
+    Set<String> inFlight =
+        ids.stream().filter(id -> requestsFor(id) == 1).collect(Collectors.toSet());
     assertThat(inFlight).hasSize(4);
 
     peer.stubFor(post("/inbox").willReturn(aResponse().withStatus(202)));
@@ -71,8 +82,13 @@ class DeliveryRecoveryTest {
     // Untouched jobs go at once; leased ones wait for their lease, since the old worker might
     // still be sending them for all the new one knows.
     await().atMost(Duration.ofSeconds(10)).until(() -> restarted.stats().done() == 6);
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
-        .until(() -> restarted.stats().pending() == 4 && inFlight.stream().allMatch(id -> requestsFor(id) == 1));
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                restarted.stats().pending() == 4
+                    && inFlight.stream().allMatch(id -> requestsFor(id) == 1));
 
     restarted.advance(Duration.ofSeconds(31));
     await().atMost(Duration.ofSeconds(10)).until(() -> restarted.stats().done() == 10);

@@ -22,8 +22,8 @@ import org.madani.node.federation.fetch.HostResolver;
 
 /**
  * DNS rebinding (issue 11, item 9): the host answers the guard's lookup with one address and any
- * later lookup with another. The POST must go to the address the guard vetted, with the name in
- * the {@code Host} header, and never to what a second lookup would say.
+ * later lookup with another. The POST must go to the address the guard vetted, with the name in the
+ * {@code Host} header, and never to what a second lookup would say.
  *
  * <p>Two real servers on loopback play the two answers: the vetted one on 127.0.0.2 and the
  * "private" one on 127.0.0.1, on the same port, so only the address tells them apart.
@@ -46,34 +46,50 @@ class DnsRebindingTest {
     servers = Vertx.vertx();
     List<String> vettedHosts = new CopyOnWriteArrayList<>();
     AtomicInteger rebound = new AtomicInteger();
-    HttpServer vetted = DeliveryHarness.get(servers.createHttpServer()
-        .requestHandler(req -> {
-          vettedHosts.add(req.authority() == null ? null : req.authority().toString());
-          req.body().onComplete(b -> req.response().setStatusCode(202).end());
-        })
-        .listen(0, "127.0.0.2"));
+    HttpServer vetted =
+        DeliveryHarness.get(
+            servers
+                .createHttpServer()
+                .requestHandler(
+                    req -> {
+                      vettedHosts.add(req.authority() == null ? null : req.authority().toString());
+                      req.body().onComplete(b -> req.response().setStatusCode(202).end());
+                    })
+                .listen(0, "127.0.0.2"));
     int port = vetted.actualPort();
-    DeliveryHarness.get(servers.createHttpServer()
-        .requestHandler(req -> {
-          rebound.incrementAndGet();
-          req.body().onComplete(b -> req.response().setStatusCode(202).end());
-        })
-        .listen(port, "127.0.0.1"));
+    DeliveryHarness.get(
+        servers
+            .createHttpServer()
+            .requestHandler(
+                req -> {
+                  rebound.incrementAndGet();
+                  req.body().onComplete(b -> req.response().setStatusCode(202).end());
+                })
+            .listen(port, "127.0.0.1"));
 
     // "localhost" is what the system resolver maps to 127.0.0.1: a second lookup anywhere but
     // through this stub lands on the "private" server as well.
     AtomicInteger lookups = new AtomicInteger();
     InetAddress first = InetAddress.getByName("127.0.0.2");
     InetAddress later = InetAddress.getByName("127.0.0.1");
-    HostResolver rebinding = host -> Future.succeededFuture(List.of(lookups.getAndIncrement() == 0 ? first : later));
+    HostResolver rebinding =
+        host -> Future.succeededFuture(List.of(lookups.getAndIncrement() == 0 ? first : later));
     AddressGuard addresses = new AddressGuard(true, rebinding);
-    node = DeliveryHarness.start(dir, clock, DeliveryHarness.fastOptions(), new AddressTargetGuard(addresses, uri -> true));
+    node =
+        DeliveryHarness.start(
+            dir,
+            clock,
+            DeliveryHarness.fastOptions(),
+            new AddressTargetGuard(addresses, uri -> true));
 
     URI inbox = URI.create("http://localhost:" + port + "/inbox");
     node.enqueue("https://madani.example/activities/1", inbox);
 
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-        .until(() -> node.record("https://madani.example/activities/1").state() == DeliveryState.DONE);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> node.record("https://madani.example/activities/1").state() == DeliveryState.DONE);
     assertThat(rebound).hasValue(0);
     assertThat(vettedHosts).containsExactly("localhost:" + port);
     assertThat(lookups).hasValue(1);

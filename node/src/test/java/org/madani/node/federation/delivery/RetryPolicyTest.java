@@ -17,11 +17,22 @@ class RetryPolicyTest {
   void ceilingsDoubleFromThirtySecondsUpToTwelveHours() {
     List<Duration> ceilings = new ArrayList<>();
     for (int attempt = 1; attempt <= 14; attempt++) ceilings.add(policy.ceiling(attempt));
-    assertThat(ceilings).containsExactly(
-        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4),
-        Duration.ofMinutes(8), Duration.ofMinutes(16), Duration.ofMinutes(32), Duration.ofMinutes(64),
-        Duration.ofMinutes(128), Duration.ofMinutes(256), Duration.ofMinutes(512),
-        Duration.ofHours(12), Duration.ofHours(12), Duration.ofHours(12));
+    assertThat(ceilings)
+        .containsExactly(
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(4),
+            Duration.ofMinutes(8),
+            Duration.ofMinutes(16),
+            Duration.ofMinutes(32),
+            Duration.ofMinutes(64),
+            Duration.ofMinutes(128),
+            Duration.ofMinutes(256),
+            Duration.ofMinutes(512),
+            Duration.ofHours(12),
+            Duration.ofHours(12),
+            Duration.ofHours(12));
     assertThat(policy.ceiling(1000)).isEqualTo(Duration.ofHours(12));
   }
 
@@ -30,7 +41,9 @@ class RetryPolicyTest {
     assertThat(policy.backoff(1, 0.0)).isEqualTo(Duration.ofSeconds(1));
     assertThat(policy.backoff(1, 0.5)).isEqualTo(Duration.ofSeconds(15));
     assertThat(policy.backoff(3, 0.5)).isEqualTo(Duration.ofMinutes(1));
-    assertThat(policy.backoff(20, 0.999_999)).isLessThanOrEqualTo(Duration.ofHours(12)).isGreaterThan(Duration.ofHours(11));
+    assertThat(policy.backoff(20, 0.999_999))
+        .isLessThanOrEqualTo(Duration.ofHours(12))
+        .isGreaterThan(Duration.ofHours(11));
   }
 
   @Test
@@ -80,7 +93,8 @@ class RetryPolicyTest {
   @Test
   void retryAfterIsALowerBoundClampedToTheMaximumWait() {
     RetryPolicy.Decision honoured = policy.afterFailure(1, t0, t0, Duration.ofMinutes(10), 0.5);
-    assertThat(honoured).isEqualTo(new RetryPolicy.Decision.RetryAt(t0.plus(Duration.ofMinutes(10))));
+    assertThat(honoured)
+        .isEqualTo(new RetryPolicy.Decision.RetryAt(t0.plus(Duration.ofMinutes(10))));
 
     RetryPolicy.Decision hostile = policy.afterFailure(1, t0, t0, Duration.ofDays(365), 0.5);
     assertThat(hostile).isEqualTo(new RetryPolicy.Decision.RetryAt(t0.plus(Duration.ofHours(12))));
@@ -93,8 +107,10 @@ class RetryPolicyTest {
   @Test
   void readsRetryAfterAsSecondsOrHttpDate() {
     assertThat(InboxPoster.retryAfter("120", t0)).isEqualTo(Duration.ofSeconds(120));
-    assertThat(InboxPoster.retryAfter("Wed, 25 Nov 2026 10:05:00 GMT", t0)).isEqualTo(Duration.ofMinutes(5));
-    assertThat(InboxPoster.retryAfter("Wed, 25 Nov 2026 09:00:00 GMT", t0)).isEqualTo(Duration.ZERO);
+    assertThat(InboxPoster.retryAfter("Wed, 25 Nov 2026 10:05:00 GMT", t0))
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(InboxPoster.retryAfter("Wed, 25 Nov 2026 09:00:00 GMT", t0))
+        .isEqualTo(Duration.ZERO);
     assertThat(InboxPoster.retryAfter("soon", t0)).isNull();
     assertThat(InboxPoster.retryAfter("-5", t0)).isNull();
     assertThat(InboxPoster.retryAfter(null, t0)).isNull();

@@ -45,47 +45,83 @@ class AddressGuardTest {
     }
   }
 
-  private final TableResolver resolver = new TableResolver(Map.of(
-      "public.example", List.of("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"),
-      "split.example", List.of("93.184.215.14", "127.0.0.1"),
-      "metadata.example", List.of("169.254.169.254"),
-      "intranet.example", List.of("10.0.0.7"),
-      "mapped.example", List.of("::ffff:a9fe:a9fe")));
+  private final TableResolver resolver =
+      new TableResolver(
+          Map.of(
+              "public.example", List.of("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"),
+              "split.example", List.of("93.184.215.14", "127.0.0.1"),
+              "metadata.example", List.of("169.254.169.254"),
+              "intranet.example", List.of("10.0.0.7"),
+              "mapped.example", List.of("::ffff:a9fe:a9fe")));
   private final AddressGuard production = new AddressGuard(false, resolver);
   private final AddressGuard development = new AddressGuard(true, resolver);
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "https://127.0.0.1/", "https://127.8.9.10:8443/x", "https://10.1.2.3/", "https://172.16.5.4/",
-      "https://172.31.255.255/", "https://192.168.1.1/", "https://169.254.169.254/latest/meta-data/",
-      "https://100.64.0.1/", "https://0.0.0.0/", "https://0.1.2.3/", "https://255.255.255.255/",
-      "https://224.0.0.1/", "https://192.0.2.1/", "https://198.51.100.7/", "https://203.0.113.9/",
-      "https://240.0.0.1/", "https://[::1]/", "https://[::]/", "https://[fe80::1]/",
-      "https://[fc00::1]/", "https://[fd12:3456::1]/", "https://[ff02::1]/",
-      "https://[::ffff:127.0.0.1]/", "https://[::ffff:a9fe:a9fe]/", "https://[::ffff:10.0.0.1]/",
-      "https://[64:ff9b::a9fe:a9fe]/", "https://[2002:7f00:1::1]/", "https://[2001:db8::1]/",
-      "https://[::127.0.0.1]/", "https://[fe80::1%25eth0]/"})
+  @ValueSource(
+      strings = {
+        "https://127.0.0.1/",
+        "https://127.8.9.10:8443/x",
+        "https://10.1.2.3/",
+        "https://172.16.5.4/",
+        "https://172.31.255.255/",
+        "https://192.168.1.1/",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://100.64.0.1/",
+        "https://0.0.0.0/",
+        "https://0.1.2.3/",
+        "https://255.255.255.255/",
+        "https://224.0.0.1/",
+        "https://192.0.2.1/",
+        "https://198.51.100.7/",
+        "https://203.0.113.9/",
+        "https://240.0.0.1/",
+        "https://[::1]/",
+        "https://[::]/",
+        "https://[fe80::1]/",
+        "https://[fc00::1]/",
+        "https://[fd12:3456::1]/",
+        "https://[ff02::1]/",
+        "https://[::ffff:127.0.0.1]/",
+        "https://[::ffff:a9fe:a9fe]/",
+        "https://[::ffff:10.0.0.1]/",
+        "https://[64:ff9b::a9fe:a9fe]/",
+        "https://[2002:7f00:1::1]/",
+        "https://[2001:db8::1]/",
+        "https://[::127.0.0.1]/",
+        "https://[fe80::1%25eth0]/"
+      })
   void refusesSpecialAddressesOutsideDevMode(String url) {
-    assertThat(failure(production.check(URI.create(url))).reason()).isEqualTo(Reason.FORBIDDEN_ADDRESS);
+    assertThat(failure(production.check(URI.create(url))).reason())
+        .isEqualTo(Reason.FORBIDDEN_ADDRESS);
     assertThat(resolver.lookups).hasValue(0);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "https://2130706433/", "https://0x7f.1/", "https://0x7f000001/", "https://0177.0.0.1/",
-      "https://127.1/", "https://017700000001/", "https://127.000.000.001/", "https://1.2.3.4.5/",
-      "https://0x7f.0x0.0x0.0x1/", "https://127.0.0.1./"})
+  @ValueSource(
+      strings = {
+        "https://2130706433/", "https://0x7f.1/", "https://0x7f000001/", "https://0177.0.0.1/",
+        "https://127.1/", "https://017700000001/", "https://127.000.000.001/", "https://1.2.3.4.5/",
+        "https://0x7f.0x0.0x0.0x1/", "https://127.0.0.1./"
+      })
   void refusesOddIpLiteralsWithoutLookingThemUp(String url) {
-    assertThat(failure(production.check(URI.create(url))).reason()).isEqualTo(Reason.FORBIDDEN_ADDRESS);
-    assertThat(failure(development.check(URI.create(url))).reason()).isEqualTo(Reason.FORBIDDEN_ADDRESS);
+    assertThat(failure(production.check(URI.create(url))).reason())
+        .isEqualTo(Reason.FORBIDDEN_ADDRESS);
+    assertThat(failure(development.check(URI.create(url))).reason())
+        .isEqualTo(Reason.FORBIDDEN_ADDRESS);
     assertThat(resolver.lookups).hasValue(0);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://split.example/", "https://metadata.example/",
-      "https://intranet.example/", "https://mapped.example/"})
+  @ValueSource(
+      strings = {
+        "https://split.example/",
+        "https://metadata.example/",
+        "https://intranet.example/",
+        "https://mapped.example/"
+      })
   void refusesNamesWhereAnyAddressIsForbidden(String url) {
-    assertThat(failure(production.check(URI.create(url))).reason()).isEqualTo(Reason.FORBIDDEN_ADDRESS);
+    assertThat(failure(production.check(URI.create(url))).reason())
+        .isEqualTo(Reason.FORBIDDEN_ADDRESS);
   }
 
   @Test
@@ -97,7 +133,8 @@ class AddressGuardTest {
     assertThat(vetted.addresses()).hasSize(2);
     assertThat(vetted.pathAndQuery()).isEqualTo("/actor?x=1");
 
-    assertThat(value(production.check(URI.create("https://93.184.215.14:8443/"))).port()).isEqualTo(8443);
+    assertThat(value(production.check(URI.create("https://93.184.215.14:8443/"))).port())
+        .isEqualTo(8443);
     assertThat(value(production.check(URI.create("https://[2606:4700::1111]/"))).addresses())
         .containsExactly(TableResolver.literal("2606:4700::1111"));
   }
@@ -116,15 +153,29 @@ class AddressGuardTest {
 
   @Test
   void devModePermitsLoopbackOnly_notPrivateNetworks_linkLocalOrMetadata() {
-    assertThat(value(development.check(URI.create("http://127.0.0.1:8080/"))).port()).isEqualTo(8080);
+    assertThat(value(development.check(URI.create("http://127.0.0.1:8080/"))).port())
+        .isEqualTo(8080);
     assertThat(value(development.check(URI.create("http://[::1]:9/"))).port()).isEqualTo(9);
     // development mode is for nodes on one machine: a private network behind it stays out of reach
-    for (String url : List.of("http://intranet.example/", "http://10.0.0.7/", "http://172.16.0.1/",
-        "http://172.31.255.254/", "http://192.168.1.1/", "http://100.64.0.1/", "http://[fd00::1]/",
-        "http://[fc00::1]/", "http://[::ffff:10.0.0.1]/",
-        "http://169.254.169.254/", "http://metadata.example/", "http://0.0.0.0/",
-        "http://[fe80::1]/", "http://224.0.0.1/", "http://[::ffff:a9fe:a9fe]/")) {
-      assertThat(failure(development.check(URI.create(url))).reason()).as(url)
+    for (String url :
+        List.of(
+            "http://intranet.example/",
+            "http://10.0.0.7/",
+            "http://172.16.0.1/",
+            "http://172.31.255.254/",
+            "http://192.168.1.1/",
+            "http://100.64.0.1/",
+            "http://[fd00::1]/",
+            "http://[fc00::1]/",
+            "http://[::ffff:10.0.0.1]/",
+            "http://169.254.169.254/",
+            "http://metadata.example/",
+            "http://0.0.0.0/",
+            "http://[fe80::1]/",
+            "http://224.0.0.1/",
+            "http://[::ffff:a9fe:a9fe]/")) {
+      assertThat(failure(development.check(URI.create(url))).reason())
+          .as(url)
           .isEqualTo(Reason.FORBIDDEN_ADDRESS);
     }
   }
@@ -133,9 +184,14 @@ class AddressGuardTest {
   void schemeMustBeHttpsOrDevModeHttp() {
     assertThat(failure(production.check(URI.create("http://public.example/"))).reason())
         .isEqualTo(Reason.BAD_SCHEME);
-    for (String url : List.of("ftp://public.example/", "file:///etc/passwd", "gopher://public.example/",
-        "jar:https://public.example/x.jar!/")) {
-      assertThat(failure(development.check(URI.create(url))).reason()).as(url)
+    for (String url :
+        List.of(
+            "ftp://public.example/",
+            "file:///etc/passwd",
+            "gopher://public.example/",
+            "jar:https://public.example/x.jar!/")) {
+      assertThat(failure(development.check(URI.create(url))).reason())
+          .as(url)
           .isIn(Reason.BAD_SCHEME, Reason.MALFORMED);
     }
     assertThat(resolver.lookups).hasValue(0);
@@ -143,9 +199,15 @@ class AddressGuardTest {
 
   @Test
   void refusesUserInfoAndRelativeOrHostlessUrls() {
-    for (String url : List.of("https://public.example@127.0.0.1/", "https://user:pw@public.example/",
-        "/relative/path", "https:///nohost", "https://ex_ample.com/")) {
-      assertThat(failure(production.check(URI.create(url))).reason()).as(url)
+    for (String url :
+        List.of(
+            "https://public.example@127.0.0.1/",
+            "https://user:pw@public.example/",
+            "/relative/path",
+            "https:///nohost",
+            "https://ex_ample.com/")) {
+      assertThat(failure(production.check(URI.create(url))).reason())
+          .as(url)
           .isEqualTo(Reason.MALFORMED);
     }
   }

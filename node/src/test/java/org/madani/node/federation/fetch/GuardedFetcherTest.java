@@ -36,11 +36,11 @@ import org.madani.node.federation.fetch.FetchException.Reason;
 import org.madani.node.json.JsonCodec;
 
 /**
- * WireMock plays the remote server on 127.0.0.1. "Allowed" cases run the guard in development
- * mode (loopback permitted) and reach WireMock through the name {@code peer.test}, which only the
- * test resolver knows: a request that arrives at all proves the fetcher connected to the vetted
- * address instead of resolving again. Refusals run in production mode and prove that no request
- * reached WireMock.
+ * WireMock plays the remote server on 127.0.0.1. "Allowed" cases run the guard in development mode
+ * (loopback permitted) and reach WireMock through the name {@code peer.test}, which only the test
+ * resolver knows: a request that arrives at all proves the fetcher connected to the vetted address
+ * instead of resolving again. Refusals run in production mode and prove that no request reached
+ * WireMock.
  */
 class GuardedFetcherTest {
 
@@ -57,8 +57,13 @@ class GuardedFetcherTest {
 
   @BeforeAll
   static void startServer() {
-    wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort()
-        .containerThreads(12));
+    wireMock =
+        new WireMockServer(
+            options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .dynamicHttpsPort()
+                .containerThreads(12));
     wireMock.start();
     vertx = Vertx.vertx();
     codec = new JsonCodec(16);
@@ -74,11 +79,16 @@ class GuardedFetcherTest {
   @BeforeEach
   void setUp() {
     wireMock.resetAll();
-    resolver = new TableResolver(Map.of(
-        "peer.test", List.of("127.0.0.1"),
-        "metadata.test", List.of("169.254.169.254")));
-    development = new GuardedFetcher(vertx, new AddressGuard(true, resolver), codec, contexts, "Madani-test");
-    production = new GuardedFetcher(vertx, new AddressGuard(false, resolver), codec, contexts, "Madani-test");
+    resolver =
+        new TableResolver(
+            Map.of(
+                "peer.test", List.of("127.0.0.1"),
+                "metadata.test", List.of("169.254.169.254")));
+    development =
+        new GuardedFetcher(vertx, new AddressGuard(true, resolver), codec, contexts, "Madani-test");
+    production =
+        new GuardedFetcher(
+            vertx, new AddressGuard(false, resolver), codec, contexts, "Madani-test");
   }
 
   @AfterEach
@@ -116,38 +126,48 @@ class GuardedFetcherTest {
     assertThat(doc.redirected()).isTrue();
     assertThat(doc.document().get("type").asText()).isEqualTo("Organization");
     assertThat(doc.contentType()).isEqualTo(AS_JSON);
-    wireMock.verify(getRequestedFor(urlEqualTo("/actor"))
-        .withHeader("Host", equalTo("peer.test:" + wireMock.port()))
-        .withHeader("Accept", containing("application/activity+json"))
-        .withHeader("Accept", containing("profile=\"https://www.w3.org/ns/activitystreams\""))
-        .withHeader("User-Agent", equalTo("Madani-test")));
+    wireMock.verify(
+        getRequestedFor(urlEqualTo("/actor"))
+            .withHeader("Host", equalTo("peer.test:" + wireMock.port()))
+            .withHeader("Accept", containing("application/activity+json"))
+            .withHeader("Accept", containing("profile=\"https://www.w3.org/ns/activitystreams\""))
+            .withHeader("User-Agent", equalTo("Madani-test")));
     assertThat(resolver.lookups).hasValue(3); // once per hop, and never again by the HTTP client
   }
 
   @Test
   void acceptsJrdForWebFinger() {
-    stub("/.well-known/webfinger?resource=acct:sawa@peer.test", aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/jrd+json; charset=utf-8")
-        .withBody("{\"subject\":\"acct:sawa@peer.test\",\"links\":[]}"));
+    stub(
+        "/.well-known/webfinger?resource=acct:sawa@peer.test",
+        aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/jrd+json; charset=utf-8")
+            .withBody("{\"subject\":\"acct:sawa@peer.test\",\"links\":[]}"));
 
-    FetchedDocument doc = value(development.getJson(
-        peer("/.well-known/webfinger?resource=acct:sawa@peer.test"), FetchOptions.webFinger()));
+    FetchedDocument doc =
+        value(
+            development.getJson(
+                peer("/.well-known/webfinger?resource=acct:sawa@peer.test"),
+                FetchOptions.webFinger()));
 
     assertThat(doc.document().get("subject").asText()).isEqualTo("acct:sawa@peer.test");
-    wireMock.verify(getRequestedFor(anyUrl()).withHeader("Accept", containing("application/jrd+json")));
+    wireMock.verify(
+        getRequestedFor(anyUrl()).withHeader("Accept", containing("application/jrd+json")));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "https://127.0.0.1:{https}/actor",
-      "https://peer.test:{https}/actor",
-      "https://[::1]:{https}/actor",
-      "https://[::ffff:127.0.0.1]:{https}/actor",
-      "https://2130706433:{https}/actor",
-      "https://0x7f.1:{https}/actor",
-      "https://0177.0.0.1:{https}/actor",
-      "https://169.254.169.254/latest/meta-data/",
-      "https://metadata.test/latest/meta-data/"})
+  @ValueSource(
+      strings = {
+        "https://127.0.0.1:{https}/actor",
+        "https://peer.test:{https}/actor",
+        "https://[::1]:{https}/actor",
+        "https://[::ffff:127.0.0.1]:{https}/actor",
+        "https://2130706433:{https}/actor",
+        "https://0x7f.1:{https}/actor",
+        "https://0177.0.0.1:{https}/actor",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://metadata.test/latest/meta-data/"
+      })
   void refusesForbiddenAddressesOutsideDevModeWithoutSendingAnything(String template) {
     wireMock.stubFor(any(anyUrl()).willReturn(json("{}")));
     URI url = URI.create(template.replace("{https}", String.valueOf(wireMock.httpsPort())));
@@ -160,19 +180,22 @@ class GuardedFetcherTest {
   void refusesPlainHttpOutsideDevModeWithoutSendingAnything() {
     wireMock.stubFor(any(anyUrl()).willReturn(json("{}")));
 
-    FetchException e = failure(production.getJson(URI.create("http://127.0.0.1:" + wireMock.port() + "/")));
+    FetchException e =
+        failure(production.getJson(URI.create("http://127.0.0.1:" + wireMock.port() + "/")));
 
     assertThat(e.reason()).isEqualTo(Reason.BAD_SCHEME);
     assertThat(wireMock.getAllServeEvents()).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "http://169.254.169.254/latest/meta-data/iam/",
-      "http://metadata.test/latest/meta-data/",
-      "http://[::ffff:169.254.169.254]/",
-      "http://2130706433:{port}/actor",
-      "http://0.0.0.0:{port}/actor"})
+  @ValueSource(
+      strings = {
+        "http://169.254.169.254/latest/meta-data/iam/",
+        "http://metadata.test/latest/meta-data/",
+        "http://[::ffff:169.254.169.254]/",
+        "http://2130706433:{port}/actor",
+        "http://0.0.0.0:{port}/actor"
+      })
   void refusesARedirectToAForbiddenAddressAtTheHop(String template) {
     stub("/start", redirect(302, template.replace("{port}", String.valueOf(wireMock.port()))));
 
@@ -211,7 +234,8 @@ class GuardedFetcherTest {
     String body = "{\"pad\":\"" + "x".repeat(4000) + "\"}";
     stub("/big", json(body).withHeader("Content-Length", String.valueOf(body.length())));
 
-    FetchException e = failure(development.getJson(peer("/big"), FetchOptions.defaults().withMaxBytes(1024)));
+    FetchException e =
+        failure(development.getJson(peer("/big"), FetchOptions.defaults().withMaxBytes(1024)));
 
     assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE);
   }
@@ -224,8 +248,13 @@ class GuardedFetcherTest {
     stub("/stream", json(body).withChunkedDribbleDelay(100, 5000));
 
     long start = System.nanoTime();
-    FetchException e = failure(development.getJson(peer("/stream"), FetchOptions.defaults()
-        .withMaxBytes(16 * 1024).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(8))));
+    FetchException e =
+        failure(
+            development.getJson(
+                peer("/stream"),
+                FetchOptions.defaults()
+                    .withMaxBytes(16 * 1024)
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(8))));
 
     assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
@@ -251,8 +280,12 @@ class GuardedFetcherTest {
 
   @Test
   void refusesNonJsonContentTypes() {
-    stub("/html", aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
-        .withBody("{\"looks\":\"like json\"}"));
+    stub(
+        "/html",
+        aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "text/html; charset=utf-8")
+            .withBody("{\"looks\":\"like json\"}"));
     stub("/none", aResponse().withStatus(200).withBody("{}"));
 
     assertThat(failure(development.getJson(peer("/html"))).reason()).isEqualTo(Reason.NOT_JSON);
@@ -282,8 +315,12 @@ class GuardedFetcherTest {
     stub("/slow", json("{}").withFixedDelay(2000));
 
     long start = System.nanoTime();
-    FetchException e = failure(development.getJson(peer("/slow"),
-        FetchOptions.defaults().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300))));
+    FetchException e =
+        failure(
+            development.getJson(
+                peer("/slow"),
+                FetchOptions.defaults()
+                    .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300))));
 
     assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
     assertThat(e.retryable()).isTrue();
@@ -294,27 +331,33 @@ class GuardedFetcherTest {
   void neverFetchesAKnownJsonLdContext() {
     stub("/start", redirect(302, "https://w3id.org/security/v1"));
 
-    assertThat(failure(development.getJson(URI.create("https://www.w3.org/ns/activitystreams"))).reason())
+    assertThat(
+            failure(development.getJson(URI.create("https://www.w3.org/ns/activitystreams")))
+                .reason())
         .isEqualTo(Reason.KNOWN_CONTEXT);
-    assertThat(failure(development.getJson(peer("/start"))).reason()).isEqualTo(Reason.KNOWN_CONTEXT);
+    assertThat(failure(development.getJson(peer("/start"))).reason())
+        .isEqualTo(Reason.KNOWN_CONTEXT);
     assertThat(resolver.lookups).hasValue(1); // only peer.test
   }
 
   @Test
   void signsEachHopForItsOwnUrl() {
     List<URI> signed = new CopyOnWriteArrayList<>();
-    GetSigner signer = target -> {
-      signed.add(target);
-      return Future.succeededFuture(MultiMap.caseInsensitiveMultiMap()
-          .add("Signature", "sig-for-" + target.getPath()));
-    };
+    GetSigner signer =
+        target -> {
+          signed.add(target);
+          return Future.succeededFuture(
+              MultiMap.caseInsensitiveMultiMap().add("Signature", "sig-for-" + target.getPath()));
+        };
     stub("/start", redirect(302, "/actor"));
     stub("/actor", json("{\"id\":\"x\"}"));
 
     value(development.getJson(peer("/start"), FetchOptions.defaults().withSigner(signer)));
 
     assertThat(signed).containsExactly(peer("/start"), peer("/actor"));
-    wireMock.verify(getRequestedFor(urlEqualTo("/start")).withHeader("Signature", equalTo("sig-for-/start")));
-    wireMock.verify(getRequestedFor(urlEqualTo("/actor")).withHeader("Signature", equalTo("sig-for-/actor")));
+    wireMock.verify(
+        getRequestedFor(urlEqualTo("/start")).withHeader("Signature", equalTo("sig-for-/start")));
+    wireMock.verify(
+        getRequestedFor(urlEqualTo("/actor")).withHeader("Signature", equalTo("sig-for-/actor")));
   }
 }

@@ -81,26 +81,74 @@ class FollowHandlerTest {
     KeyRepository keys = new KeyRepository();
     actors = new LocalActors(json, urls, keys, PrivateKeyFiles.PLAIN);
     RemoteActorRepository remoteActorRepo = new RemoteActorRepository();
-    Outbox outbox = new Outbox(json, actors, new EntryObjects(json, urls, actors), new OutboxRepository(), follows,
-        remoteActorRepo, (c, orgId, activityId, objectId, inbox, body) ->
-            queued.add(new Queued(inbox, new String(body, StandardCharsets.UTF_8))),
-        clock, PeerPolicy.OPEN, () -> {});
-    DocumentFetcher nobody = url -> Future.failedFuture(new IllegalStateException("no network in this test"));
+    Outbox outbox =
+        new Outbox(
+            json,
+            actors,
+            new EntryObjects(json, urls, actors),
+            new OutboxRepository(),
+            follows,
+            remoteActorRepo,
+            (c, orgId, activityId, objectId, inbox, body) ->
+                queued.add(new Queued(inbox, new String(body, StandardCharsets.UTF_8))),
+            clock,
+            PeerPolicy.OPEN,
+            () -> {});
+    DocumentFetcher nobody =
+        url -> Future.failedFuture(new IllegalStateException("no network in this test"));
     RemoteObjectRepository objects = new RemoteObjectRepository();
-    RemoteActors remoteActors = new RemoteActors(db, remoteActorRepo, nobody, json, clock,
-        new KeyPins(remoteActorRepo, new KeyChangeRepository(), new MirrorRepository(), objects, json, clock));
-    InboxContext ctx = new InboxContext(db, json, clock, new OrganizationRepository(json), follows, objects, actors,
-        remoteActors, outbox);
+    RemoteActors remoteActors =
+        new RemoteActors(
+            db,
+            remoteActorRepo,
+            nobody,
+            json,
+            clock,
+            new KeyPins(
+                remoteActorRepo,
+                new KeyChangeRepository(),
+                new MirrorRepository(),
+                objects,
+                json,
+                clock));
+    InboxContext ctx =
+        new InboxContext(
+            db,
+            json,
+            clock,
+            new OrganizationRepository(json),
+            follows,
+            objects,
+            actors,
+            remoteActors,
+            outbox);
     followHandler = new FollowHandler(ctx, settings);
     undoHandler = new UndoHandler(ctx);
-    org = db.txBlocking(c -> {
-      Organization o = new OrganizationRepository(json).insert(c, "salam",
-          json.createObjectNode().set("name", json.createObjectNode().put("en", "Salam")), NOW);
-      new OrganizationKeys(keys).create(c, o.id(), "salam", dir.resolve("keys"), NOW);
-      remoteActorRepo.upsert(c, new ActorRow(ALICE, "a.example", "Organization", ALICE + "/inbox", null, "alice",
-          "{}", NOW));
-      return o;
-    });
+    org =
+        db.txBlocking(
+            c -> {
+              Organization o =
+                  new OrganizationRepository(json)
+                      .insert(
+                          c,
+                          "salam",
+                          json.createObjectNode()
+                              .set("name", json.createObjectNode().put("en", "Salam")),
+                          NOW);
+              new OrganizationKeys(keys).create(c, o.id(), "salam", dir.resolve("keys"), NOW);
+              remoteActorRepo.upsert(
+                  c,
+                  new ActorRow(
+                      ALICE,
+                      "a.example",
+                      "Organization",
+                      ALICE + "/inbox",
+                      null,
+                      "alice",
+                      "{}",
+                      NOW));
+              return o;
+            });
   }
 
   @AfterEach
@@ -110,13 +158,22 @@ class FollowHandlerTest {
   }
 
   ObjectNode follow(String actor, String object) {
-    return json.createObjectNode().put("id", actor + "/follows/1").put("type", "Follow").put("actor", actor)
+    return json.createObjectNode()
+        .put("id", actor + "/follows/1")
+        .put("type", "Follow")
+        .put("actor", actor)
         .put("object", object);
   }
 
   static InboxRow row(ObjectNode activity) {
-    return new InboxRow(1, activity.path("id").asText(), activity.path("actor").asText(),
-        activity.path("type").asText(), activity.toString(), "rfc9421/ed25519", NOW);
+    return new InboxRow(
+        1,
+        activity.path("id").asText(),
+        activity.path("actor").asText(),
+        activity.path("type").asText(),
+        activity.toString(),
+        "rfc9421/ed25519",
+        NOW);
   }
 
   static <T> T await(Future<T> f) throws Exception {
@@ -144,10 +201,11 @@ class FollowHandlerTest {
 
   @Test
   void withoutAutoApprovalAFollowWaitsForTheAdmin_andNothingIsSent() throws Exception {
-    db.txBlocking(c -> {
-      settings.setAutoApprove(c, org.id(), false);
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          settings.setAutoApprove(c, org.id(), false);
+          return null;
+        });
     ObjectNode follow = follow(ALICE, actors.actorId("salam"));
 
     await(followHandler.handle(row(follow), follow));
@@ -162,7 +220,10 @@ class FollowHandlerTest {
 
     await(followHandler.handle(row(follow), follow));
 
-    assertThat(db.<List<FollowRow>>txBlocking(c -> follows.list(c, org.id(), Direction.INCOMING, null))).isEmpty();
+    assertThat(
+            db.<List<FollowRow>>txBlocking(
+                c -> follows.list(c, org.id(), Direction.INCOMING, null)))
+        .isEmpty();
     assertThat(queued).isEmpty();
   }
 
@@ -170,7 +231,11 @@ class FollowHandlerTest {
   void anUndoEndsTheFollow_onlyWhenSentByTheFollower() throws Exception {
     ObjectNode follow = follow(ALICE, actors.actorId("salam"));
     await(followHandler.handle(row(follow), follow));
-    ObjectNode undo = json.createObjectNode().put("id", ALICE + "/undo/1").put("type", "Undo").put("actor", ALICE);
+    ObjectNode undo =
+        json.createObjectNode()
+            .put("id", ALICE + "/undo/1")
+            .put("type", "Undo")
+            .put("actor", ALICE);
     undo.set("object", follow);
     ObjectNode forged = undo.deepCopy().put("id", MALLORY + "/undo/1").put("actor", MALLORY);
 

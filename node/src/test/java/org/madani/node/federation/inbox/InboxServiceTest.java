@@ -61,22 +61,23 @@ class InboxServiceTest {
   InboxService inbox;
 
   /** Refuses everything of refused.example. */
-  static final PeerPolicy POLICY = new PeerPolicy() {
-    @Override
-    public boolean allowsUrl(URI url) {
-      return !"refused.example".equals(url.getHost());
-    }
+  static final PeerPolicy POLICY =
+      new PeerPolicy() {
+        @Override
+        public boolean allowsUrl(URI url) {
+          return !"refused.example".equals(url.getHost());
+        }
 
-    @Override
-    public boolean allowsActor(String actorId) {
-      return allowsUrl(URI.create(actorId));
-    }
+        @Override
+        public boolean allowsActor(String actorId) {
+          return allowsUrl(URI.create(actorId));
+        }
 
-    @Override
-    public boolean trusts(String actorId) {
-      return false;
-    }
-  };
+        @Override
+        public boolean trusts(String actorId) {
+          return false;
+        }
+      };
 
   @BeforeEach
   void open() {
@@ -84,17 +85,32 @@ class InboxServiceTest {
     db = Database.open(vertx, dir.resolve("madani"));
     crypto = vertx.createSharedWorkerExecutor("test-crypto", 2);
     Clock clock = Clock.systemUTC();
-    DocumentFetcher peer = url -> {
-      fetches.incrementAndGet();
-      String id = url.toString().replaceFirst("#.*$", "");
-      return id.equals(ALICE) ? Future.succeededFuture(new DocumentFetcher.Fetched(URI.create(ALICE), actor(ALICE)))
-          : Future.failedFuture(new IllegalStateException("404 " + url));
-    };
+    DocumentFetcher peer =
+        url -> {
+          fetches.incrementAndGet();
+          String id = url.toString().replaceFirst("#.*$", "");
+          return id.equals(ALICE)
+              ? Future.succeededFuture(new DocumentFetcher.Fetched(URI.create(ALICE), actor(ALICE)))
+              : Future.failedFuture(new IllegalStateException("404 " + url));
+        };
     RemoteActorRepository actors = new RemoteActorRepository();
-    KeyPins pins = new KeyPins(actors, new KeyChangeRepository(), new MirrorRepository(),
-        new RemoteObjectRepository(), json.mapper(), clock);
-    inbox = new InboxService(db, new InboxRepository(),
-        new RemoteActors(db, actors, peer, json.mapper(), clock, pins), json, clock, crypto, POLICY);
+    KeyPins pins =
+        new KeyPins(
+            actors,
+            new KeyChangeRepository(),
+            new MirrorRepository(),
+            new RemoteObjectRepository(),
+            json.mapper(),
+            clock);
+    inbox =
+        new InboxService(
+            db,
+            new InboxRepository(),
+            new RemoteActors(db, actors, peer, json.mapper(), clock, pins),
+            json,
+            clock,
+            crypto,
+            POLICY);
   }
 
   @AfterEach
@@ -105,16 +121,29 @@ class InboxServiceTest {
 
   ObjectNode actor(String id) {
     ObjectNode a = json.mapper().createObjectNode();
-    a.putArray("@context").add("https://www.w3.org/ns/activitystreams").add("https://w3id.org/security/v1");
-    a.put("id", id).put("type", "Organization").put("preferredUsername", "alice").put("inbox", id + "/inbox");
-    a.putArray("assertionMethod").addObject().put("id", id + "#ed").put("type", "Multikey").put("controller", id)
+    a.putArray("@context")
+        .add("https://www.w3.org/ns/activitystreams")
+        .add("https://w3id.org/security/v1");
+    a.put("id", id)
+        .put("type", "Organization")
+        .put("preferredUsername", "alice")
+        .put("inbox", id + "/inbox");
+    a.putArray("assertionMethod")
+        .addObject()
+        .put("id", id + "#ed")
+        .put("type", "Multikey")
+        .put("controller", id)
         .put("publicKeyMultibase", Keys.toMultibase(aliceKey.getPublic()));
     return a;
   }
 
   String follow(String actor, String id) {
-    return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id + "\",\"type\":\"Follow\","
-        + "\"actor\":\"" + actor + "\",\"object\":\"https://n.example/orgs/salam\"}";
+    return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\""
+        + id
+        + "\",\"type\":\"Follow\","
+        + "\"actor\":\""
+        + actor
+        + "\",\"object\":\"https://n.example/orgs/salam\"}";
   }
 
   HttpRequestView signed(String body, String keyId) {
@@ -122,11 +151,15 @@ class InboxServiceTest {
   }
 
   HttpRequestView signed(String body, String keyId, Clock clock) {
-    HttpRequestView unsigned = HttpRequestView.of("POST", INBOX,
-        Map.of("host", "n.example", "content-type", "application/activity+json"),
-        body.getBytes(StandardCharsets.UTF_8));
-    return new Rfc9421Signer(new SigningKey(keyId, SignatureAlgorithm.ED25519, aliceKey.getPrivate()),
-        clock).signRequest(unsigned);
+    HttpRequestView unsigned =
+        HttpRequestView.of(
+            "POST",
+            INBOX,
+            Map.of("host", "n.example", "content-type", "application/activity+json"),
+            body.getBytes(StandardCharsets.UTF_8));
+    return new Rfc9421Signer(
+            new SigningKey(keyId, SignatureAlgorithm.ED25519, aliceKey.getPrivate()), clock)
+        .signRequest(unsigned);
   }
 
   static <T> T await(Future<T> f) throws Exception {
@@ -145,12 +178,13 @@ class InboxServiceTest {
   }
 
   long stored() throws Exception {
-    return db.txBlocking(c -> {
-      try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM inbox")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.txBlocking(
+        c -> {
+          try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM inbox")) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   @Test
@@ -160,8 +194,11 @@ class InboxServiceTest {
 
     assertThat(await(inbox.receive(request))).isEqualTo(Received.STORED);
     // Signed a second later: another signature over the same activity (Ed25519 is deterministic).
-    HttpRequestView again = signed(follow(ALICE, id), ALICE + "#ed", Clock.offset(Clock.systemUTC(),
-        java.time.Duration.ofSeconds(1)));
+    HttpRequestView again =
+        signed(
+            follow(ALICE, id),
+            ALICE + "#ed",
+            Clock.offset(Clock.systemUTC(), java.time.Duration.ofSeconds(1)));
     assertThat(await(inbox.receive(again))).isEqualTo(Received.DUPLICATE);
     assertThat(refusal(inbox.receive(request))).isEqualTo(401);
     assertThat(stored()).isEqualTo(1);
@@ -171,23 +208,34 @@ class InboxServiceTest {
   @Test
   void anUnsignedOrWronglySignedRequestIsRefused() throws Exception {
     String body = follow(ALICE, ALICE + "/follows/1");
-    HttpRequestView unsigned = HttpRequestView.of("POST", INBOX, Map.of("host", "n.example"),
-        body.getBytes(StandardCharsets.UTF_8));
+    HttpRequestView unsigned =
+        HttpRequestView.of(
+            "POST", INBOX, Map.of("host", "n.example"), body.getBytes(StandardCharsets.UTF_8));
     assertThat(refusal(inbox.receive(unsigned))).isEqualTo(401);
-    HttpRequestView tampered = signed(body, ALICE + "#ed")
-        .withBody(follow(ALICE, ALICE + "/follows/2").getBytes(StandardCharsets.UTF_8));
+    HttpRequestView tampered =
+        signed(body, ALICE + "#ed")
+            .withBody(follow(ALICE, ALICE + "/follows/2").getBytes(StandardCharsets.UTF_8));
     assertThat(refusal(inbox.receive(tampered))).isEqualTo(401);
     assertThat(stored()).isZero();
   }
 
   @Test
   void oneActorCannotSpeakForAnother_norNameActivitiesOnAnotherOrigin() throws Exception {
-    assertThat(refusal(inbox.receive(signed(follow(BOB, BOB + "/follows/1"), ALICE + "#ed")))).isEqualTo(403);
-    assertThat(refusal(inbox.receive(signed(follow(ALICE, "https://b.example/follows/1"), ALICE + "#ed"))))
+    assertThat(refusal(inbox.receive(signed(follow(BOB, BOB + "/follows/1"), ALICE + "#ed"))))
         .isEqualTo(403);
-    String foreignCreate = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + ALICE
-        + "/creates/1\",\"type\":\"Create\",\"actor\":\"" + ALICE + "\",\"object\":{\"id\":"
-        + "\"https://b.example/notes/1\",\"type\":\"Note\",\"attributedTo\":\"" + ALICE + "\",\"content\":\"x\"}}";
+    assertThat(
+            refusal(
+                inbox.receive(signed(follow(ALICE, "https://b.example/follows/1"), ALICE + "#ed"))))
+        .isEqualTo(403);
+    String foreignCreate =
+        "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\""
+            + ALICE
+            + "/creates/1\",\"type\":\"Create\",\"actor\":\""
+            + ALICE
+            + "\",\"object\":{\"id\":"
+            + "\"https://b.example/notes/1\",\"type\":\"Note\",\"attributedTo\":\""
+            + ALICE
+            + "\",\"content\":\"x\"}}";
     assertThat(refusal(inbox.receive(signed(foreignCreate, ALICE + "#ed")))).isEqualTo(403);
     assertThat(stored()).isZero();
   }
@@ -195,7 +243,9 @@ class InboxServiceTest {
   @Test
   void aRefusedPeerIsTurnedAwayBeforeItsKeyIsFetched() throws Exception {
     String mallory = "https://refused.example/actors/mallory";
-    assertThat(refusal(inbox.receive(signed(follow(mallory, mallory + "/follows/1"), mallory + "#ed"))))
+    assertThat(
+            refusal(
+                inbox.receive(signed(follow(mallory, mallory + "/follows/1"), mallory + "#ed"))))
         .isEqualTo(403);
     assertThat(fetches).hasValue(0);
     assertThat(stored()).isZero();

@@ -42,8 +42,17 @@ class InboxWriterTest {
   }
 
   static Pending pending(int n, String signature) {
-    return new Pending(signature, NOW.plusSeconds(3600), "https://a.example/a/" + n, "https://a.example/o",
-        "Create", "{\"n\":" + n + "}", "rfc9421/ed25519", NOW, "a.example", "rfc9421");
+    return new Pending(
+        signature,
+        NOW.plusSeconds(3600),
+        "https://a.example/a/" + n,
+        "https://a.example/o",
+        "Create",
+        "{\"n\":" + n + "}",
+        "rfc9421/ed25519",
+        NOW,
+        "a.example",
+        "rfc9421");
   }
 
   @Test
@@ -55,12 +64,14 @@ class InboxWriterTest {
 
     assertThat(all).allMatch(f -> f.result() == Outcome.STORED);
     assertThat(writer.commits()).isLessThan(n / 4);
-    long stored = db.txBlocking(c -> {
-      try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM inbox")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    long stored =
+        db.txBlocking(
+            c -> {
+              try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM inbox")) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
     assertThat(stored).isEqualTo(n);
   }
 
@@ -69,7 +80,10 @@ class InboxWriterTest {
     Future<Outcome> first = writer.store(pending(1, "same"));
     Future<Outcome> replay = writer.store(pending(2, "same"));
     Future<Outcome> repeat = writer.store(pending(1, "other"));
-    Future.join(first, replay, repeat).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Future.join(first, replay, repeat)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(60, TimeUnit.SECONDS);
 
     assertThat(first.result()).isEqualTo(Outcome.STORED);
     assertThat(replay.result()).isEqualTo(Outcome.REPLAYED);
@@ -78,27 +92,72 @@ class InboxWriterTest {
 
   @Test
   void aReplayInALaterBatchIsRefused_butNotAfterItsSignatureExpired() throws Exception {
-    assertThat(writer.store(pending(1, "sig")).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
+    assertThat(
+            writer
+                .store(pending(1, "sig"))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS))
         .isEqualTo(Outcome.STORED);
-    assertThat(writer.store(pending(2, "sig")).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
+    assertThat(
+            writer
+                .store(pending(2, "sig"))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS))
         .isEqualTo(Outcome.REPLAYED);
 
     // A signature already past its validity is not remembered (its time check refuses it anyway).
-    Pending expired = new Pending("old", NOW.minusSeconds(1), "https://a.example/a/3", "https://a.example/o",
-        "Create", "{}", "rfc9421/ed25519", NOW, "a.example", "rfc9421");
+    Pending expired =
+        new Pending(
+            "old",
+            NOW.minusSeconds(1),
+            "https://a.example/a/3",
+            "https://a.example/o",
+            "Create",
+            "{}",
+            "rfc9421/ed25519",
+            NOW,
+            "a.example",
+            "rfc9421");
     writer.store(expired).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    assertThat(writer.store(new Pending("old", NOW.minusSeconds(1), "https://a.example/a/4", "https://a.example/o",
-        "Create", "{}", "rfc9421/ed25519", NOW, "a.example", "rfc9421"))
-        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS)).isEqualTo(Outcome.STORED);
+    assertThat(
+            writer
+                .store(
+                    new Pending(
+                        "old",
+                        NOW.minusSeconds(1),
+                        "https://a.example/a/4",
+                        "https://a.example/o",
+                        "Create",
+                        "{}",
+                        "rfc9421/ed25519",
+                        NOW,
+                        "a.example",
+                        "rfc9421"))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS))
+        .isEqualTo(Outcome.STORED);
   }
 
   @Test
   void afterARestartAReplayedRequestIsADuplicateWithoutEffect() throws Exception {
-    assertThat(writer.store(pending(1, "sig")).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
+    assertThat(
+            writer
+                .store(pending(1, "sig"))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS))
         .isEqualTo(Outcome.STORED);
     // A new writer has an empty memory, like a restarted node: the durable activity id still holds.
     InboxWriter restarted = new InboxWriter(db, new InboxRepository());
-    assertThat(restarted.store(pending(1, "sig")).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
+    assertThat(
+            restarted
+                .store(pending(1, "sig"))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS))
         .isEqualTo(Outcome.DUPLICATE);
   }
 }

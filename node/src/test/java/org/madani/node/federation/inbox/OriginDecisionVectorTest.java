@@ -33,7 +33,8 @@ class OriginDecisionVectorTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void decidesAsStated(String name, JsonNode c) {
-    Optional<OriginRules.Refusal> refusal = OriginRules.check(c.get("activity"), VECTORS.get("keyOwner").asText());
+    Optional<OriginRules.Refusal> refusal =
+        OriginRules.check(c.get("activity"), VECTORS.get("keyOwner").asText());
     JsonNode expected = c.get("expected");
     if (expected.get("decision").asText().equals("accept")) {
       assertThat(refusal).as(name).isEmpty();
@@ -51,16 +52,29 @@ class OriginDecisionVectorTest {
 
   @Test
   void everyReasonHasACaseAndBothDecisionsOccur() {
-    var reasons = StreamSupport.stream(VECTORS.get("cases").spliterator(), false)
-        .map(c -> c.get("expected").path("reason").asText("accept")).distinct().toList();
-    assertThat(reasons).containsExactlyInAnyOrder("accept", "actor-not-key-owner", "activity-id-origin",
-        "object-origin", "attribution-other", "attribution-malformed", "update-other-actor", "delete-origin");
+    var reasons =
+        StreamSupport.stream(VECTORS.get("cases").spliterator(), false)
+            .map(c -> c.get("expected").path("reason").asText("accept"))
+            .distinct()
+            .toList();
+    assertThat(reasons)
+        .containsExactlyInAnyOrder(
+            "accept",
+            "actor-not-key-owner",
+            "activity-id-origin",
+            "object-origin",
+            "attribution-other",
+            "attribution-malformed",
+            "update-other-actor",
+            "delete-origin");
   }
 
   private static JsonNode load() {
-    try (InputStream in = OriginDecisionVectorTest.class.getResourceAsStream(
-        "/protocol-spec/vectors/inbox-origin/origin-decisions.json")) {
-      if (in == null) throw new IllegalStateException("origin-decisions.json is not on the classpath");
+    try (InputStream in =
+        OriginDecisionVectorTest.class.getResourceAsStream(
+            "/protocol-spec/vectors/inbox-origin/origin-decisions.json")) {
+      if (in == null)
+        throw new IllegalStateException("origin-decisions.json is not on the classpath");
       return JSON.readTree(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -30,6 +30,7 @@ class BulkPublishIT {
 
   static final Duration WAIT = Duration.ofSeconds(60);
   static final int EXAMPLES = 9;
+
   /** One example entry is for the network only: it is not in the public log. */
   static final int PUBLIC_EXAMPLES = 8;
 
@@ -52,30 +53,56 @@ class BulkPublishIT {
     int port = NodeProcess.freePort();
     URI base = URI.create("http://127.0.0.1:" + port);
     // As ./madani demo does it: init with the examples, then serve.
-    NodeProcess.run("init", "--data-dir", data.toString(), "--handle", "sawa", "--dev", "--port",
-        String.valueOf(port), "--examples", TestNode.EXAMPLES.toString());
+    NodeProcess.run(
+        "init",
+        "--data-dir",
+        data.toString(),
+        "--handle",
+        "sawa",
+        "--dev",
+        "--port",
+        String.valueOf(port),
+        "--examples",
+        TestNode.EXAMPLES.toString());
     demo = NodeProcess.serve(data, dir.resolve("demo.log"));
     NodeProcess.awaitReady(base);
 
     JsonNode log = log(base, "sawa");
     assertThat(log.get("orderedItems").size()).isEqualTo(PUBLIC_EXAMPLES);
     assertThat(proven(log)).isEqualTo(PUBLIC_EXAMPLES);
-    assertThat(json(get(base.resolve("/orgs/sawa/outbox"))).get("totalItems").asInt()).isGreaterThanOrEqualTo(PUBLIC_EXAMPLES);
+    assertThat(json(get(base.resolve("/orgs/sawa/outbox"))).get("totalItems").asInt())
+        .isGreaterThanOrEqualTo(PUBLIC_EXAMPLES);
 
     follower = TestNode.start(dir.resolve("follower"), "reader", false);
     String actor = base + "/orgs/sawa";
-    var r = follower.api("POST", "/api/v1/organizations/reader/following", "{\"actor\":\"" + actor + "\"}");
+    var r =
+        follower.api(
+            "POST", "/api/v1/organizations/reader/following", "{\"actor\":\"" + actor + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> received(follower, actor).size() == PUBLIC_EXAMPLES);
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> received(follower, actor).size() == PUBLIC_EXAMPLES);
 
     // The import command talks to the running node (login with the credentials init wrote). Now
     // that the reader follows, the network-only example is delivered to it too (not logged).
-    String out = NodeProcess.run("import", "--data-dir", data.toString(), "--handle", "sawa",
-        "--url", base.toString(), TestNode.EXAMPLES.resolve("entries").toString());
+    String out =
+        NodeProcess.run(
+            "import",
+            "--data-dir",
+            data.toString(),
+            "--handle",
+            "sawa",
+            "--url",
+            base.toString(),
+            TestNode.EXAMPLES.resolve("entries").toString());
     assertThat(out).contains("imported " + EXAMPLES + " entries");
     assertThat(log(base, "sawa").get("orderedItems").size()).isEqualTo(2 * PUBLIC_EXAMPLES);
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
-        .untilAsserted(() -> assertThat(received(follower, actor)).hasSize(2 * PUBLIC_EXAMPLES + 1));
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () -> assertThat(received(follower, actor)).hasSize(2 * PUBLIC_EXAMPLES + 1));
   }
 
   @Test
@@ -83,50 +110,79 @@ class BulkPublishIT {
     origin = TestNode.start(dir.resolve("origin"), "origin", false);
     follower = TestNode.start(dir.resolve("follower"), "reader", false);
     String actor = origin.base() + "/orgs/origin";
-    var r = follower.api("POST", "/api/v1/organizations/reader/following", "{\"actor\":\"" + actor + "\"}");
+    var r =
+        follower.api(
+            "POST", "/api/v1/organizations/reader/following", "{\"actor\":\"" + actor + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    await().atMost(WAIT).until(() -> TestNode.json(follower.api("GET",
-        "/api/v1/organizations/reader/following?state=accepted", null)).get("items").size() == 1);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                TestNode.json(
+                            follower.api(
+                                "GET",
+                                "/api/v1/organizations/reader/following?state=accepted",
+                                null))
+                        .get("items")
+                        .size()
+                    == 1);
 
     StringBuilder body = new StringBuilder("{\"entries\":[");
     for (int i = 0; i < 50; i++) {
       if (i > 0) body.append(',');
-      body.append("{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة ").append(i).append("\",\"en\":\"Article ")
-          .append(i).append("\"}}");
+      body.append("{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة ")
+          .append(i)
+          .append("\",\"en\":\"Article ")
+          .append(i)
+          .append("\"}}");
     }
     body.append("]}");
-    var created = origin.api("POST", "/api/v1/organizations/origin/entries/import", body.toString());
+    var created =
+        origin.api("POST", "/api/v1/organizations/origin/entries/import", body.toString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(TestNode.json(created).get("created").asInt()).isEqualTo(50);
     assertThat(proven(log(origin.base(), "origin"))).isEqualTo(50);
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> received(follower, actor).size() == 50);
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> received(follower, actor).size() == 50);
 
     // One bad entry in the batch: 422 naming it, and nothing of the batch is stored or published.
-    var refused = origin.api("POST", "/api/v1/organizations/origin/entries/import",
-        "{\"entries\":[{\"kind\":\"article\",\"title\":{\"ar\":\"جيد\"}},{\"kind\":\"article\"}]}");
+    var refused =
+        origin.api(
+            "POST",
+            "/api/v1/organizations/origin/entries/import",
+            "{\"entries\":[{\"kind\":\"article\",\"title\":{\"ar\":\"جيد\"}},{\"kind\":\"article\"}]}");
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
-    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(TestNode.json(refused).get("index").asInt()).isEqualTo(1);
     assertThat(log(origin.base(), "origin").get("orderedItems").size()).isEqualTo(50);
     assertThat(origin.count("SELECT COUNT(*) FROM entry")).isEqualTo(50);
   }
 
   private JsonNode log(URI base, String handle) throws Exception {
-    return json(http.send(HttpRequest.newBuilder(base.resolve("/orgs/" + handle + "/log?after=0"))
-        .header("Accept", "application/activity+json").build(), HttpResponse.BodyHandlers.ofString()));
+    return json(
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/orgs/" + handle + "/log?after=0"))
+                .header("Accept", "application/activity+json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
   /** Log items whose activity and object both carry a proof. */
   private static int proven(JsonNode log) {
     int n = 0;
     for (JsonNode item : log.get("orderedItems")) {
-      if (!item.at("/proof/proofValue").asText().isEmpty() && !item.at("/object/proof/proofValue").asText().isEmpty()) n++;
+      if (!item.at("/proof/proofValue").asText().isEmpty()
+          && !item.at("/object/proof/proofValue").asText().isEmpty()) n++;
     }
     return n;
   }
 
   private HttpResponse<String> get(URI uri) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri).header("Accept", "application/activity+json").build(),
+    return http.send(
+        HttpRequest.newBuilder(uri).header("Accept", "application/activity+json").build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -136,8 +192,16 @@ class BulkPublishIT {
   }
 
   private static Set<String> received(TestNode node, String from) throws Exception {
-    JsonNode items = TestNode.json(node.api("GET", "/api/v1/organizations/" + node.handle() + "/received?actor="
-        + URLEncoder.encode(from, StandardCharsets.UTF_8), null)).get("items");
+    JsonNode items =
+        TestNode.json(
+                node.api(
+                    "GET",
+                    "/api/v1/organizations/"
+                        + node.handle()
+                        + "/received?actor="
+                        + URLEncoder.encode(from, StandardCharsets.UTF_8),
+                    null))
+            .get("items");
     Set<String> ids = new HashSet<>();
     for (JsonNode i : items) ids.add(i.get("id").asText());
     return ids;

@@ -35,28 +35,43 @@ import org.madani.node.store.KeyRepository;
 class EntryObjectsTest {
 
   static final ObjectMapper JSON = new JsonCodec(64).mapper();
-  static final Path GOLDEN = Path.of("src", "test", "resources", "wire", "entry-objects.golden.json");
+  static final Path GOLDEN =
+      Path.of("src", "test", "resources", "wire", "entry-objects.golden.json");
   static final Instant CREATED = Instant.parse("2026-11-02T08:15:00.123456Z");
   static final Instant UPDATED = Instant.parse("2026-11-03T09:00:00Z");
 
   @Test
   void everyExampleEntrySerializesAsBefore() throws Exception {
     Urls urls = new Urls(URI.create("https://sawa.example"));
-    EntryObjects objects = new EntryObjects(JSON, urls, new LocalActors(JSON, urls, new KeyRepository()));
+    EntryObjects objects =
+        new EntryObjects(JSON, urls, new LocalActors(JSON, urls, new KeyRepository()));
     Organization org = new Organization(1, "sawa", JSON.createObjectNode(), 1, CREATED, UPDATED);
     Map<String, String> actual = new TreeMap<>();
     for (Path f : examples()) {
       ObjectNode doc = (ObjectNode) JSON.readTree(f.toFile());
       EntryKind kind = EntryKind.fromWire(doc.path("kind").asText()).orElseThrow();
-      Visibility visibility = Visibility.fromWire(doc.path("visibility").asText("public")).orElseThrow();
-      Entry e = new Entry("0f6c2c1e-" + f.getFileName().toString().hashCode(), 1, kind, visibility, doc, 1, null,
-          CREATED, UPDATED);
+      Visibility visibility =
+          Visibility.fromWire(doc.path("visibility").asText("public")).orElseThrow();
+      Entry e =
+          new Entry(
+              "0f6c2c1e-" + f.getFileName().toString().hashCode(),
+              1,
+              kind,
+              visibility,
+              doc,
+              1,
+              null,
+              CREATED,
+              UPDATED);
       actual.put(f.getFileName() + " object", JSON.writeValueAsString(objects.object(org, e)));
-      actual.put(f.getFileName() + " tombstone", JSON.writeValueAsString(objects.tombstone(org, e, UPDATED)));
+      actual.put(
+          f.getFileName() + " tombstone",
+          JSON.writeValueAsString(objects.tombstone(org, e, UPDATED)));
     }
     assertThat(actual).hasSizeGreaterThan(30);
     if (Boolean.getBoolean("madani.writeEntryObjectsGolden")) {
-      Files.writeString(GOLDEN, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+      Files.writeString(
+          GOLDEN, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
     }
     JsonNode golden = JSON.readTree(Files.readString(GOLDEN, StandardCharsets.UTF_8));
     for (var kv : actual.entrySet()) {

@@ -45,8 +45,8 @@ import org.madani.node.store.RemoteActorRepository;
 import org.madani.node.store.RemoteActorRepository.ActorRow;
 
 /**
- * The outbox on a real H2 file: what it records, numbers, signs and queues, and for whom. The
- * queue is a recording stand-in (the durable queue has its own tests).
+ * The outbox on a real H2 file: what it records, numbers, signs and queues, and for whom. The queue
+ * is a recording stand-in (the durable queue has its own tests).
  */
 class OutboxTest {
 
@@ -72,22 +72,23 @@ class OutboxTest {
   SigningKey signer;
 
   /** Refuses Mallory, trusts nobody. */
-  static final PeerPolicy REFUSES_MALLORY = new PeerPolicy() {
-    @Override
-    public boolean allowsUrl(URI url) {
-      return !"m.example".equals(url.getHost());
-    }
+  static final PeerPolicy REFUSES_MALLORY =
+      new PeerPolicy() {
+        @Override
+        public boolean allowsUrl(URI url) {
+          return !"m.example".equals(url.getHost());
+        }
 
-    @Override
-    public boolean allowsActor(String actorId) {
-      return !MALLORY.equals(actorId);
-    }
+        @Override
+        public boolean allowsActor(String actorId) {
+          return !MALLORY.equals(actorId);
+        }
 
-    @Override
-    public boolean trusts(String actorId) {
-      return false;
-    }
-  };
+        @Override
+        public boolean trusts(String actorId) {
+          return false;
+        }
+      };
 
   @BeforeEach
   void open() throws Exception {
@@ -95,23 +96,79 @@ class OutboxTest {
     db = Database.open(vertx, dir.resolve("madani"));
     Urls urls = new Urls(URI.create("https://n.example"));
     actors = new LocalActors(json, urls, new KeyRepository(), PrivateKeyFiles.PLAIN);
-    outbox = new Outbox(json, actors, new EntryObjects(json, urls, actors), log, follows, remoteActors,
-        (c, orgId, activityId, objectId, inbox, body) ->
-            queued.add(new Queued(orgId, activityId, objectId, inbox, new String(body, java.nio.charset.StandardCharsets.UTF_8))),
-        Clock.fixed(NOW, ZoneOffset.UTC), REFUSES_MALLORY, () -> {});
-    org = db.txBlocking(c -> new OrganizationRepository(json).insert(c, "salam",
-        json.createObjectNode().set("name", json.createObjectNode().put("en", "Salam")), NOW));
-    signer = new SigningKey(actors.actorId("salam") + "#ed25519-1", SignatureAlgorithm.ED25519, key.getPrivate());
-    db.txBlocking(c -> {
-      remoteActors.upsert(c, new ActorRow(ALICE, "a.example", "Organization", ALICE + "/inbox",
-          "https://a.example/inbox", "alice", "{}", NOW));
-      remoteActors.upsert(c, new ActorRow("https://a.example/actors/ahmad", "a.example", "Organization",
-          "https://a.example/actors/ahmad/inbox", "https://a.example/inbox", "ahmad", "{}", NOW));
-      remoteActors.upsert(c, new ActorRow(BOB, "b.example", "Organization", BOB + "/inbox", null, "bob", "{}", NOW));
-      remoteActors.upsert(c, new ActorRow(MALLORY, "m.example", "Organization", MALLORY + "/inbox", null,
-          "mallory", "{}", NOW));
-      return null;
-    });
+    outbox =
+        new Outbox(
+            json,
+            actors,
+            new EntryObjects(json, urls, actors),
+            log,
+            follows,
+            remoteActors,
+            (c, orgId, activityId, objectId, inbox, body) ->
+                queued.add(
+                    new Queued(
+                        orgId,
+                        activityId,
+                        objectId,
+                        inbox,
+                        new String(body, java.nio.charset.StandardCharsets.UTF_8))),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            REFUSES_MALLORY,
+            () -> {});
+    org =
+        db.txBlocking(
+            c ->
+                new OrganizationRepository(json)
+                    .insert(
+                        c,
+                        "salam",
+                        json.createObjectNode()
+                            .set("name", json.createObjectNode().put("en", "Salam")),
+                        NOW));
+    signer =
+        new SigningKey(
+            actors.actorId("salam") + "#ed25519-1", SignatureAlgorithm.ED25519, key.getPrivate());
+    db.txBlocking(
+        c -> {
+          remoteActors.upsert(
+              c,
+              new ActorRow(
+                  ALICE,
+                  "a.example",
+                  "Organization",
+                  ALICE + "/inbox",
+                  "https://a.example/inbox",
+                  "alice",
+                  "{}",
+                  NOW));
+          remoteActors.upsert(
+              c,
+              new ActorRow(
+                  "https://a.example/actors/ahmad",
+                  "a.example",
+                  "Organization",
+                  "https://a.example/actors/ahmad/inbox",
+                  "https://a.example/inbox",
+                  "ahmad",
+                  "{}",
+                  NOW));
+          remoteActors.upsert(
+              c,
+              new ActorRow(
+                  BOB, "b.example", "Organization", BOB + "/inbox", null, "bob", "{}", NOW));
+          remoteActors.upsert(
+              c,
+              new ActorRow(
+                  MALLORY,
+                  "m.example",
+                  "Organization",
+                  MALLORY + "/inbox",
+                  null,
+                  "mallory",
+                  "{}",
+                  NOW));
+          return null;
+        });
   }
 
   @AfterEach
@@ -121,10 +178,14 @@ class OutboxTest {
   }
 
   void follower(String actor, State state) throws Exception {
-    db.txBlocking(c -> {
-      follows.upsert(c, new FollowRow(org.id(), actor, Direction.INCOMING, state, actor + "/follow/1", NOW, NOW));
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          follows.upsert(
+              c,
+              new FollowRow(
+                  org.id(), actor, Direction.INCOMING, state, actor + "/follow/1", NOW, NOW));
+          return null;
+        });
   }
 
   ObjectNode note(String id) {
@@ -132,13 +193,16 @@ class OutboxTest {
   }
 
   ProofVerification verify(JsonNode signed) {
-    VerificationKey vk = VerificationKey.of(signer.keyId(), actors.actorId("salam"), key.getPublic(),
-        SignatureAlgorithm.ED25519);
-    return ObjectProofs.verify((ObjectNode) signed, id -> id.equals(vk.keyId()) ? Optional.of(vk) : Optional.empty());
+    VerificationKey vk =
+        VerificationKey.of(
+            signer.keyId(), actors.actorId("salam"), key.getPublic(), SignatureAlgorithm.ED25519);
+    return ObjectProofs.verify(
+        (ObjectNode) signed, id -> id.equals(vk.keyId()) ? Optional.of(vk) : Optional.empty());
   }
 
   @Test
-  void followersAreAcceptedIncomingFollows_eachSharedInboxOnce_refusedPeersLeftOut() throws Exception {
+  void followersAreAcceptedIncomingFollows_eachSharedInboxOnce_refusedPeersLeftOut()
+      throws Exception {
     follower(ALICE, State.ACCEPTED);
     follower("https://a.example/actors/ahmad", State.ACCEPTED);
     follower(BOB, State.PENDING);
@@ -148,21 +212,27 @@ class OutboxTest {
     Set<URI> inboxes = db.txBlocking(c -> outbox.followerInboxes(c, org));
 
     assertThat(inboxes).containsExactly(URI.create("https://a.example/inbox"));
-    assertThat(db.<Set<URI>>txBlocking(c -> outbox.inboxesOf(c, List.of(ALICE, BOB, MALLORY), false)))
+    assertThat(
+            db.<Set<URI>>txBlocking(c -> outbox.inboxesOf(c, List.of(ALICE, BOB, MALLORY), false)))
         .containsExactly(URI.create(ALICE + "/inbox"), URI.create(BOB + "/inbox"));
   }
 
   @Test
   void aPublicCreateIsNumberedInTheLog_signedTwice_andQueuedOncePerInbox() throws Exception {
-    ObjectNode create = outbox.activity(org, "Create", note(actors.actorId("salam") + "/entries/1"));
+    ObjectNode create =
+        outbox.activity(org, "Create", note(actors.actorId("salam") + "/entries/1"));
     Set<URI> inboxes = Set.of(URI.create("https://a.example/inbox"), URI.create(BOB + "/inbox"));
 
-    db.txBlocking(c -> {
-      outbox.send(c, org, create, "public", inboxes, signer);
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          outbox.send(c, org, create, "public", inboxes, signer);
+          return null;
+        });
 
-    assertThat(queued).hasSize(2).extracting(Queued::inbox).containsExactlyInAnyOrderElementsOf(inboxes);
+    assertThat(queued)
+        .hasSize(2)
+        .extracting(Queued::inbox)
+        .containsExactlyInAnyOrderElementsOf(inboxes);
     assertThat(queued).extracting(Queued::body).containsOnly(queued.get(0).body());
     JsonNode sent = json.readTree(queued.get(0).body());
     assertThat(sent.path("sequence").asLong()).isEqualTo(1);
@@ -177,14 +247,19 @@ class OutboxTest {
 
   @Test
   void aPrivateReplyIsNotInTheLog_andSomeoneElsesObjectIsNotSignedByUs() throws Exception {
-    ObjectNode follow = json.createObjectNode().put("id", ALICE + "/follow/1").put("type", "Follow")
-        .put("actor", ALICE).put("object", actors.actorId("salam"));
+    ObjectNode follow =
+        json.createObjectNode()
+            .put("id", ALICE + "/follow/1")
+            .put("type", "Follow")
+            .put("actor", ALICE)
+            .put("object", actors.actorId("salam"));
     ObjectNode accept = outbox.activity(org, "Accept", follow);
 
-    db.txBlocking(c -> {
-      outbox.send(c, org, accept, "private", Set.of(URI.create(ALICE + "/inbox")), signer);
-      return null;
-    });
+    db.txBlocking(
+        c -> {
+          outbox.send(c, org, accept, "private", Set.of(URI.create(ALICE + "/inbox")), signer);
+          return null;
+        });
 
     JsonNode sent = json.readTree(queued.get(0).body());
     assertThat(sent.has("sequence")).isFalse();

@@ -44,14 +44,42 @@ class CatchUpResumeIT {
     Path data = dir.resolve("x");
     int port = NodeProcess.freePort();
     URI base = URI.create("http://127.0.0.1:" + port);
-    NodeProcess.run("init", "--data-dir", data.toString(), "--handle", "away", "--dev", "--port", String.valueOf(port));
+    NodeProcess.run(
+        "init",
+        "--data-dir",
+        data.toString(),
+        "--handle",
+        "away",
+        "--dev",
+        "--port",
+        String.valueOf(port));
     String token = NodeProcess.run("token", "--data-dir", data.toString()).strip();
     follower = NodeProcess.serve(data, dir.resolve("x.log"));
     NodeProcess.awaitReady(base);
-    var followed = api(base, token, "POST", "/api/v1/organizations/away/following", "{\"actor\":\"" + actor + "\"}");
+    var followed =
+        api(
+            base,
+            token,
+            "POST",
+            "/api/v1/organizations/away/following",
+            "{\"actor\":\"" + actor + "\"}");
     assertThat(followed.statusCode()).as(followed.body()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(60)).until(() -> TestNode.JSON.readTree(api(base, token, "GET",
-        "/api/v1/organizations/away/following?state=accepted", null).body()).get("items").size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                TestNode.JSON
+                        .readTree(
+                            api(
+                                    base,
+                                    token,
+                                    "GET",
+                                    "/api/v1/organizations/away/following?state=accepted",
+                                    null)
+                                .body())
+                        .get("items")
+                        .size()
+                    == 1);
     follower.destroyForcibly();
     follower.waitFor();
 
@@ -62,15 +90,20 @@ class CatchUpResumeIT {
         if (i > from) body.append(',');
         body.append("{\"kind\":\"article\",\"title\":{\"en\":\"Missed ").append(i).append("\"}}");
       }
-      var r = origin.api("POST", "/api/v1/organizations/origin/entries/import", body.append("]}").toString());
+      var r =
+          origin.api(
+              "POST", "/api/v1/organizations/origin/entries/import", body.append("]}").toString());
       assertThat(r.statusCode()).isEqualTo(201);
     }
 
     // Back, catching up; killed as soon as part of the log is applied.
     follower = NodeProcess.serve(data, dir.resolve("x.log"));
     NodeProcess.awaitReady(base);
-    long atKill = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-        .until(() -> applied(base, token, actor), seq -> seq > 0);
+    long atKill =
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(20))
+            .until(() -> applied(base, token, actor), seq -> seq > 0);
     follower.destroyForcibly();
     follower.waitFor();
     assertThat(atKill).as("killed mid catch-up").isLessThan(MISSED);
@@ -83,28 +116,42 @@ class CatchUpResumeIT {
     long resumedFrom = applied(base, token, actor);
     System.out.println("catch-up killed at #" + atKill + ", resumed from #" + resumedFrom);
     try {
-      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(200))
           .until(() -> applied(base, token, actor) == MISSED);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       // Say why: the follower's own account of its catch-up, and the end of its log.
       String health = api(base, token, "GET", "/api/v1/federation/health", null).body();
       java.util.List<String> log = java.nio.file.Files.readAllLines(dir.resolve("x.log"));
-      throw new AssertionError("catch-up did not complete; health: " + health + "\nlog tail:\n"
-          + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())), e);
+      throw new AssertionError(
+          "catch-up did not complete; health: "
+              + health
+              + "\nlog tail:\n"
+              + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())),
+          e);
     }
     // The node may still be busy applying the last pages: ask until it answers the list.
-    String receivedPath = "/api/v1/organizations/away/received?actor="
-        + java.net.URLEncoder.encode(actor, java.nio.charset.StandardCharsets.UTF_8);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-      var r = api(base, token, "GET", receivedPath, null);
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      assertThat(TestNode.JSON.readTree(r.body()).path("items").size()).as(r.body()).isPositive();
-    });
+    String receivedPath =
+        "/api/v1/organizations/away/received?actor="
+            + java.net.URLEncoder.encode(actor, java.nio.charset.StandardCharsets.UTF_8);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              var r = api(base, token, "GET", receivedPath, null);
+              assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+              assertThat(TestNode.JSON.readTree(r.body()).path("items").size())
+                  .as(r.body())
+                  .isPositive();
+            });
   }
 
   /** The origin's applied sequence as X's peer-health API reports it (0 before any). */
   private long applied(URI base, String token, String actor) throws Exception {
-    JsonNode health = TestNode.JSON.readTree(api(base, token, "GET", "/api/v1/federation/health", null).body());
+    JsonNode health =
+        TestNode.JSON.readTree(api(base, token, "GET", "/api/v1/federation/health", null).body());
     for (JsonNode host : health.path("hosts")) {
       for (JsonNode o : host.path("origins")) {
         if (actor.equals(o.path("actor").asText())) return o.path("appliedSeq").asLong();
@@ -113,10 +160,18 @@ class CatchUpResumeIT {
     return 0;
   }
 
-  private HttpResponse<String> api(URI base, String token, String method, String path, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
+  private HttpResponse<String> api(URI base, String token, String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
     if (body != null) b.header("Content-Type", "application/json");
-    return http.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        b.method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

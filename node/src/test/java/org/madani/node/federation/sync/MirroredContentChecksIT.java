@@ -19,10 +19,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.TestNode;
+import org.madani.node.federation.actor.PrivateKeyFiles;
 import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.SigningKey;
-import org.madani.node.federation.actor.PrivateKeyFiles;
 
 /**
  * Items that arrive by catch-up, not through the inbox, pass the same content checks (issue 11,
@@ -39,24 +39,37 @@ class MirroredContentChecksIT {
   @TempDir Path dir;
 
   @Test
-  void aSignedLogItemWithMadeUpTerms_fetchedByCatchUp_isNotStored_andTheLogStillApplies() throws Exception {
+  void aSignedLogItemWithMadeUpTerms_fetchedByCatchUp_isNotStored_andTheLogStillApplies()
+      throws Exception {
     try (TestNode a = TestNode.start(dir.resolve("a"), "sawa", false);
         TestNode c = TestNode.start(dir.resolve("c"), "nour", false)) {
       String origin = a.base() + "/orgs/sawa";
-      HttpResponse<String> f = c.api("POST", "/api/v1/organizations/nour/following", "{\"actor\":\"" + origin + "\"}");
+      HttpResponse<String> f =
+          c.api("POST", "/api/v1/organizations/nour/following", "{\"actor\":\"" + origin + "\"}");
       assertThat(f.statusCode()).as(f.body()).isEqualTo(202);
-      await().atMost(WAIT).until(() -> c.api("GET", "/api/v1/organizations/nour/following", null).body()
-          .contains("accepted"));
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  c.api("GET", "/api/v1/organizations/nour/following", null)
+                      .body()
+                      .contains("accepted"));
 
       String first = created(a, "First", "education");
-      await().atMost(WAIT).until(() -> c.get("/api/v1/directory?pageSize=50").body().contains(first));
+      await()
+          .atMost(WAIT)
+          .until(() -> c.get("/api/v1/directory?pageSize=50").body().contains(first));
 
       // Item #2, signed by A's own key, with terms outside the shared taxonomies; only in A's log.
       String badObject = origin + "/entries/" + UUID.randomUUID();
-      try (Connection db = DriverManager.getConnection("jdbc:h2:file:"
-          + dir.resolve("a").resolve("madani").toAbsolutePath(), "madani", "")) {
-        ObjectNode item = (ObjectNode) TestNode.JSON.readTree(text(db,
-            "SELECT document FROM outbox WHERE log_seq = 1"));
+      try (Connection db =
+          DriverManager.getConnection(
+              "jdbc:h2:file:" + dir.resolve("a").resolve("madani").toAbsolutePath(),
+              "madani",
+              "")) {
+        ObjectNode item =
+            (ObjectNode)
+                TestNode.JSON.readTree(text(db, "SELECT document FROM outbox WHERE log_seq = 1"));
         ObjectNode object = (ObjectNode) item.get("object");
         object.remove("proof");
         item.remove("proof");
@@ -68,16 +81,24 @@ class MirroredContentChecksIT {
         object.put("name", "Padded facets");
         item.put("id", origin + "/activities/" + UUID.randomUUID());
         item.put("sequence", 2);
-        String file = text(db, "SELECT private_file FROM org_key WHERE algorithm = 'ed25519' AND purpose = 'signing'");
-        SigningKey key = new SigningKey(origin + "#ed25519-1", SignatureAlgorithm.ED25519,
-            PrivateKeyFiles.PLAIN.read(Path.of(file)));
+        String file =
+            text(
+                db,
+                "SELECT private_file FROM org_key WHERE algorithm = 'ed25519' AND purpose = 'signing'");
+        SigningKey key =
+            new SigningKey(
+                origin + "#ed25519-1",
+                SignatureAlgorithm.ED25519,
+                PrivateKeyFiles.PLAIN.read(Path.of(file)));
         Instant now = Instant.now();
         item.set("object", ObjectProofs.sign(object, key, now));
         ObjectNode signed = ObjectProofs.sign(item, key, now);
         long seq = Long.parseLong(text(db, "SELECT MAX(seq) + 1 FROM outbox"));
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox(org_id, seq, activity_id, type, object_id, "
-            + "audience, document, published, log_seq) SELECT org_id, ?, ?, 'Create', ?, 'public', ?, ?, 2 "
-            + "FROM outbox WHERE log_seq = 1")) {
+        try (PreparedStatement ps =
+            db.prepareStatement(
+                "INSERT INTO outbox(org_id, seq, activity_id, type, object_id, "
+                    + "audience, document, published, log_seq) SELECT org_id, ?, ?, 'Create', ?, 'public', ?, ?, 2 "
+                    + "FROM outbox WHERE log_seq = 1")) {
           ps.setLong(1, seq);
           ps.setString(2, signed.get("id").asText());
           ps.setString(3, badObject);
@@ -89,21 +110,41 @@ class MirroredContentChecksIT {
 
       // Item #3 reaches C's inbox; the gap makes C catch up from A's log, where #2 waits.
       String third = created(a, "Third", "health");
-      await().atMost(WAIT).until(() -> c.get("/api/v1/directory?pageSize=50").body().contains(third));
-      await().atMost(WAIT).until(() -> c.count("SELECT COUNT(*) FROM mirror_state WHERE origin_actor = '" + origin
-          + "' AND applied_seq = 3") == 1);
-      assertThat(c.count("SELECT COUNT(*) FROM mirror_item WHERE sequence = 2")).as("kept in the mirror").isEqualTo(1);
-      assertThat(c.count("SELECT COUNT(*) FROM remote_object WHERE id = '" + badObject + "'")).isZero();
+      await()
+          .atMost(WAIT)
+          .until(() -> c.get("/api/v1/directory?pageSize=50").body().contains(third));
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  c.count(
+                          "SELECT COUNT(*) FROM mirror_state WHERE origin_actor = '"
+                              + origin
+                              + "' AND applied_seq = 3")
+                      == 1);
+      assertThat(c.count("SELECT COUNT(*) FROM mirror_item WHERE sequence = 2"))
+          .as("kept in the mirror")
+          .isEqualTo(1);
+      assertThat(c.count("SELECT COUNT(*) FROM remote_object WHERE id = '" + badObject + "'"))
+          .isZero();
       JsonNode dir = TestNode.json(c.get("/api/v1/directory?pageSize=50"));
       assertThat(dir.toString()).doesNotContain("made-up-sector", "atlantis", "Padded facets");
       assertThat(dir.at("/facets/sector").has("education")).isTrue();
-      assertThat(c.get("/reports.json?period=year").body()).doesNotContain("made-up-sector", "atlantis");
+      assertThat(c.get("/reports.json?period=year").body())
+          .doesNotContain("made-up-sector", "atlantis");
     }
   }
 
   static String created(TestNode n, String title, String sector) throws Exception {
-    HttpResponse<String> r = n.api("POST", n.entriesPath(), "{\"kind\":\"article\",\"title\":{\"en\":\"" + title
-        + "\"},\"sectors\":[\"" + sector + "\"],\"regions\":[\"sy-aleppo\"]}");
+    HttpResponse<String> r =
+        n.api(
+            "POST",
+            n.entriesPath(),
+            "{\"kind\":\"article\",\"title\":{\"en\":\""
+                + title
+                + "\"},\"sectors\":[\""
+                + sector
+                + "\"],\"regions\":[\"sy-aleppo\"]}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return TestNode.json(r).get("url").asText();
   }

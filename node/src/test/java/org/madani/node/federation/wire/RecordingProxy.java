@@ -21,13 +21,20 @@ import java.util.Objects;
  * signatures still verify). It records each exchange: method, path, request and response media
  * types and bodies. Not a stub: the node behind it answers everything.
  *
- * <p>Thread-safety: {@link #exchanges()} returns a snapshot; recording happens on the proxy's event loop.
+ * <p>Thread-safety: {@link #exchanges()} returns a snapshot; recording happens on the proxy's event
+ * loop.
  */
 final class RecordingProxy implements AutoCloseable {
 
   /** One request and its answer as they passed the proxy. */
-  record Exchange(String method, String uri, String requestType, String requestBody, int status,
-      String responseType, String responseBody) {}
+  record Exchange(
+      String method,
+      String uri,
+      String requestType,
+      String requestBody,
+      int status,
+      String responseType,
+      String responseBody) {}
 
   private final Vertx vertx;
   private final HttpServer server;
@@ -41,7 +48,9 @@ final class RecordingProxy implements AutoCloseable {
     this.client = client;
   }
 
-  /** Starts listening on a free loopback port; forwards nothing until {@link #forwardTo} is called. */
+  /**
+   * Starts listening on a free loopback port; forwards nothing until {@link #forwardTo} is called.
+   */
   static RecordingProxy start(Vertx vertx) throws Exception {
     HttpClient client = vertx.createHttpClient(new HttpClientOptions());
     HttpServer server = vertx.createHttpServer();
@@ -68,30 +77,56 @@ final class RecordingProxy implements AutoCloseable {
   }
 
   private void handle(HttpServerRequest req) {
-    req.body().compose(body -> forward(req, body)).onFailure(err -> {
-      if (!req.response().ended()) req.response().setStatusCode(502).end();
-    });
+    req.body()
+        .compose(body -> forward(req, body))
+        .onFailure(
+            err -> {
+              if (!req.response().ended()) req.response().setStatusCode(502).end();
+            });
   }
 
   private Future<Void> forward(HttpServerRequest req, Buffer body) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(req.headers());
     headers.remove("connection").remove("transfer-encoding");
-    RequestOptions options = new RequestOptions().setMethod(req.method()).setHost("127.0.0.1")
-        .setPort(targetPort).setURI(req.uri()).setHeaders(headers);
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(req.method())
+            .setHost("127.0.0.1")
+            .setPort(targetPort)
+            .setURI(req.uri())
+            .setHeaders(headers);
     String host = Objects.requireNonNullElse(req.headers().get("host"), "127.0.0.1:" + port());
-    return client.request(options).compose(out -> {
-      out.authority(HostAndPort.parseAuthority(host, 80));
-      return out.send(body);
-    }).compose(resp -> resp.body().map(answer -> {
-      record(new Exchange(req.method().name(), req.uri(), req.headers().get("content-type"), body.toString(),
-          resp.statusCode(), resp.getHeader("content-type"), answer.toString()));
-      var r = req.response().setStatusCode(resp.statusCode());
-      resp.headers().forEach((k, v) -> {
-        if (!k.equalsIgnoreCase("transfer-encoding") && !k.equalsIgnoreCase("connection")) r.headers().add(k, v);
-      });
-      r.end(answer);
-      return null;
-    }));
+    return client
+        .request(options)
+        .compose(
+            out -> {
+              out.authority(HostAndPort.parseAuthority(host, 80));
+              return out.send(body);
+            })
+        .compose(
+            resp ->
+                resp.body()
+                    .map(
+                        answer -> {
+                          record(
+                              new Exchange(
+                                  req.method().name(),
+                                  req.uri(),
+                                  req.headers().get("content-type"),
+                                  body.toString(),
+                                  resp.statusCode(),
+                                  resp.getHeader("content-type"),
+                                  answer.toString()));
+                          var r = req.response().setStatusCode(resp.statusCode());
+                          resp.headers()
+                              .forEach(
+                                  (k, v) -> {
+                                    if (!k.equalsIgnoreCase("transfer-encoding")
+                                        && !k.equalsIgnoreCase("connection")) r.headers().add(k, v);
+                                  });
+                          r.end(answer);
+                          return null;
+                        }));
   }
 
   @Override

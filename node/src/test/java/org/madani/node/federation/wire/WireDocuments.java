@@ -18,10 +18,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Which protocol-spec schema covers a document seen on the wire, and its validation. The schema
- * is chosen by where the document was sent (a response) or by its activity type (a POSTed body),
- * never by trying every schema until one passes. Loads every file of protocol-spec/schemas into
- * one repository by its {@code $id}, so cross-file references resolve without any network.
+ * Which protocol-spec schema covers a document seen on the wire, and its validation. The schema is
+ * chosen by where the document was sent (a response) or by its activity type (a POSTed body), never
+ * by trying every schema until one passes. Loads every file of protocol-spec/schemas into one
+ * repository by its {@code $id}, so cross-file references resolve without any network.
  */
 final class WireDocuments {
 
@@ -30,11 +30,16 @@ final class WireDocuments {
   private final SchemaRepository repository;
 
   WireDocuments(Path schemaDir) throws IOException {
-    repository = SchemaRepository.create(new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
-        .setBaseUri(BASE).setOutputFormat(OutputFormat.Basic));
+    repository =
+        SchemaRepository.create(
+            new JsonSchemaOptions()
+                .setDraft(Draft.DRAFT202012)
+                .setBaseUri(BASE)
+                .setOutputFormat(OutputFormat.Basic));
     try (Stream<Path> files = Files.list(schemaDir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".schema.json")).sorted().toList()) {
-        repository.dereference(BASE + f.getFileName(), JsonSchema.of(new JsonObject(Files.readString(f))));
+        repository.dereference(
+            BASE + f.getFileName(), JsonSchema.of(new JsonObject(Files.readString(f))));
       }
     }
   }
@@ -53,12 +58,15 @@ final class WireDocuments {
 
   private static String activity(JsonNode doc) {
     String type = doc.path("type").asText("");
-    return type.matches("[A-Z][A-Za-z]{1,30}") ? "activity-" + type.toLowerCase(Locale.ROOT) + ".schema.json" : null;
+    return type.matches("[A-Z][A-Za-z]{1,30}")
+        ? "activity-" + type.toLowerCase(Locale.ROOT) + ".schema.json"
+        : null;
   }
 
   /** The schema of a response, by the path it answers; problem documents by their media type. */
   String forResponse(String uri, String mediaType, JsonNode doc) {
-    if (mediaType != null && mediaType.toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
+    if (mediaType != null
+        && mediaType.toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
       return "problem.schema.json";
     }
     String path = path(uri);
@@ -66,7 +74,9 @@ final class WireDocuments {
     if (path.matches("/orgs/[^/]+")) return "actor.schema.json";
     if (path.matches("/orgs/[^/]+/entries/[^/]+")) return "object.schema.json";
     if (path.matches("/orgs/[^/]+/outbox")) {
-      return query.isEmpty() ? "ordered-collection.schema.json" : "ordered-collection-page.schema.json";
+      return query.isEmpty()
+          ? "ordered-collection.schema.json"
+          : "ordered-collection-page.schema.json";
     }
     if (path.matches("/orgs/[^/]+/(followers|following)")) return "collection.schema.json";
     if (path.matches("/orgs/[^/]+/log") || path.equals("/mirror/log")) {
@@ -102,7 +112,8 @@ final class WireDocuments {
 
   private static void collect(OutputUnit unit, List<String> out) {
     if (unit.getError() != null) {
-      out.add(unit.getInstanceLocation() + " (" + unit.getKeywordLocation() + "): " + unit.getError());
+      out.add(
+          unit.getInstanceLocation() + " (" + unit.getKeywordLocation() + "): " + unit.getError());
     }
     if (unit.getErrors() != null) unit.getErrors().forEach(e -> collect(e, out));
   }

@@ -28,16 +28,23 @@ class FeedReadersIT {
   @Test
   void atomAndICalendarParseInThirdPartyReaders() throws Exception {
     try (TestNode node = TestNode.start(dir, "sawa", true)) {
-      JsonNode jsonFeed = await().atMost(Duration.ofSeconds(30)).until(
-          () -> TestNode.json(node.get("/feeds/directory.json")), f -> f.path("items").size() > 2);
-      JsonNode read = read(node.local() + "/feeds/directory.atom", node.local() + "/feeds/directory.ics");
+      JsonNode jsonFeed =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> TestNode.json(node.get("/feeds/directory.json")),
+                  f -> f.path("items").size() > 2);
+      JsonNode read =
+          read(node.local() + "/feeds/directory.atom", node.local() + "/feeds/directory.ics");
 
       JsonNode atom = read.path("atom");
       assertThat(atom.path("title").asText()).isNotBlank();
       assertThat(atom.path("items").size()).isEqualTo(jsonFeed.path("items").size());
       for (JsonNode item : atom.path("items")) {
         assertThat(item.path("title").asText()).as(item.toString()).isNotBlank();
-        assertThat(item.path("link").asText()).as(item.toString()).startsWith(node.base().toString());
+        assertThat(item.path("link").asText())
+            .as(item.toString())
+            .startsWith(node.base().toString());
         assertThat(item.path("date").asText(null)).as(item.toString()).isNotNull();
       }
 
@@ -55,12 +62,16 @@ class FeedReadersIT {
 
   private static JsonNode read(String atomUrl, String icsUrl) throws Exception {
     if (!Files.isDirectory(READERS.resolve("node_modules").resolve("rss-parser"))) {
-      Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(READERS.toFile())
-          .redirectErrorStream(true).start();
+      Process npm =
+          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+              .directory(READERS.toFile())
+              .redirectErrorStream(true)
+              .start();
       String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0).as(out).isTrue();
     }
-    Process p = new ProcessBuilder("node", "read.mjs", atomUrl, icsUrl).directory(READERS.toFile()).start();
+    Process p =
+        new ProcessBuilder("node", "read.mjs", atomUrl, icsUrl).directory(READERS.toFile()).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();

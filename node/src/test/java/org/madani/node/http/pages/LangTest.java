@@ -1,11 +1,10 @@
 package org.madani.node.http.pages;
 
-import org.madani.node.text.Html;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.madani.node.text.Html;
 
 class LangTest {
 
