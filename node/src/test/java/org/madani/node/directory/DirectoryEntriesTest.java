@@ -70,7 +70,7 @@ class DirectoryEntriesTest {
   }
 
   @Test
-  void objectsWithoutAMadaniKind_onlyEventsAndArticles() {
+  void objectsWithoutAMadaniKind_byTheirActivityStreamsType() {
     assertThat(
             entries
                 .remote(
@@ -85,9 +85,18 @@ class DirectoryEntriesTest {
                 .orElseThrow()
                 .kind())
         .isEqualTo(DirectoryEntry.POST);
+    // A Question (issue 16's knowledge exchange; also a Mastodon poll) is a question.
+    assertThat(
+            entries
+                .remote(
+                    remote("public", "{\"type\":\"Question\",\"content\":\"hi\"}", Set.of(), null))
+                .orElseThrow()
+                .kind())
+        .isEqualTo(DirectoryEntry.QUESTION);
+    // Other ActivityStreams types have no place in the directory.
     assertThat(
             entries.remote(
-                remote("public", "{\"type\":\"Question\",\"content\":\"hi\"}", Set.of(), null)))
+                remote("public", "{\"type\":\"Video\",\"content\":\"hi\"}", Set.of(), null)))
         .isEmpty();
   }
 

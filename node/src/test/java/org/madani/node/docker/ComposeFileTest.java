@@ -79,6 +79,28 @@ class ComposeFileTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void theHubKeepsItsDataInPostgreSqlOfItsOwnService() throws IOException {
+    Map<String, Object> services =
+        (Map<String, Object>) yaml(DOCKER.resolve("compose.yaml")).get("services");
+    Map<String, Object> hub = (Map<String, Object>) services.get("hub");
+    Map<String, Object> env = (Map<String, Object>) hub.get("environment");
+    URI database =
+        URI.create(((String) env.get("MADANI_DATABASE")).replaceFirst("^postgresql:", "http:"));
+    assertThat(services).containsKey(database.getHost());
+    Map<String, Object> db = (Map<String, Object>) services.get(database.getHost());
+    assertThat((String) db.get("image")).startsWith("postgres:");
+    assertThat((Map<String, Object>) hub.get("depends_on"))
+        .containsEntry(database.getHost(), Map.of("condition", "service_healthy"));
+    assertThat(db).doesNotContainKey("ports"); // the database is reached by the hub only
+    // The three nodes stay on the embedded default.
+    for (String n : List.of("alpha", "beta", "gamma")) {
+      assertThat((Map<String, Object>) ((Map<String, Object>) services.get(n)).get("environment"))
+          .doesNotContainKey("MADANI_DATABASE");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void everyPathVolumeSecretAndDependencyExists() throws IOException {
     Map<String, Object> compose = yaml(DOCKER.resolve("compose.yaml"));
     Map<String, Object> services = (Map<String, Object>) compose.get("services");
