@@ -18,6 +18,7 @@ import org.madani.node.config.ConfigLoader;
 import org.madani.node.config.NodeConfig;
 import org.madani.node.setup.OfflineNode;
 import org.madani.node.store.PostgresServer;
+import org.madani.node.store.PostgresUrl;
 
 /**
  * A real node for tests: a fresh data directory with a real H2 file, started in this JVM on a free
@@ -168,6 +169,20 @@ public final class TestNode implements AutoCloseable {
 
   public Path recoveryKeyFile() {
     return recoveryKeyFile(config.dataDir());
+  }
+
+  /**
+   * A JDBC connection to this node's store, for tests that read what it stored: its H2 file (opened
+   * beside the running node, same JVM) or its database on the test PostgreSQL server.
+   */
+  public java.sql.Connection openDatabase() throws java.sql.SQLException {
+    if (config.database() != null) {
+      PostgresUrl url = PostgresUrl.parse(config.database());
+      return java.sql.DriverManager.getConnection(
+          url.jdbcUrl(), url.user(), url.password() == null ? "" : url.password());
+    }
+    return java.sql.DriverManager.getConnection(
+        "jdbc:h2:file:" + config.databaseFile().toAbsolutePath(), "madani", "");
   }
 
   /** The node's public base URL; still known while it is stopped. */

@@ -42,14 +42,12 @@ class CollaborationIT {
   static final CollabSchemas SCHEMAS = new CollabSchemas();
 
   /**
-   * The documents of one type a node received, as stored in its inbox (same JVM, same open H2
-   * file).
+   * The documents of one type a node received, as stored in its inbox (its H2 file in the same JVM,
+   * or its PostgreSQL database).
    */
   static java.util.List<JsonNode> inboxDocuments(TestNode n, String type) throws Exception {
     java.util.List<JsonNode> out = new java.util.ArrayList<>();
-    try (var conn =
-            java.sql.DriverManager.getConnection(
-                "jdbc:h2:file:" + n.node().config().databaseFile().toAbsolutePath(), "madani", "");
+    try (var conn = n.openDatabase();
         var ps = conn.prepareStatement("SELECT document FROM inbox WHERE type = ? ORDER BY id")) {
       ps.setString(1, type);
       try (var rs = ps.executeQuery()) {

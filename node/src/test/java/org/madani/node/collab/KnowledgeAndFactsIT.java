@@ -487,9 +487,7 @@ class KnowledgeAndFactsIT {
   /** The types, states and errors of a node's inbox rows (to say why something did not arrive). */
   static String inboxStates(TestNode n) {
     StringBuilder out = new StringBuilder();
-    try (var conn =
-            java.sql.DriverManager.getConnection(
-                "jdbc:h2:file:" + n.node().config().databaseFile().toAbsolutePath(), "madani", "");
+    try (var conn = n.openDatabase();
         var ps =
             conn.prepareStatement("SELECT type, state, error, activity_id FROM inbox ORDER BY id");
         var rs = ps.executeQuery();

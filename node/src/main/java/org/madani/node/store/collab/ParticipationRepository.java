@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.madani.node.store.Dialect;
 
 /**
  * Join settings of our events and who joined them (collab_event_settings, collab_participant).
@@ -61,7 +62,12 @@ public final class ParticipationRepository {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "MERGE INTO collab_event_settings(org_id, entry_id, join_mode, capacity) KEY(org_id, entry_id) VALUES (?,?,?,?)")) {
+            Dialect.of(c)
+                .upsert(
+                    "collab_event_settings",
+                    "org_id, entry_id, join_mode, capacity",
+                    "org_id, entry_id",
+                    "?,?,?,?"))) {
       ps.setLong(1, orgId);
       ps.setString(2, entryId);
       ps.setString(3, s.joinMode());
@@ -109,8 +115,12 @@ public final class ParticipationRepository {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "MERGE INTO collab_participant(org_id, entry_id, actor, join_id, "
-                + "state, created, updated) KEY(org_id, entry_id, actor) VALUES (?,?,?,?,?,?,?)")) {
+            Dialect.of(c)
+                .upsert(
+                    "collab_participant",
+                    "org_id, entry_id, actor, join_id, state, created, updated",
+                    "org_id, entry_id, actor",
+                    "?,?,?,?,?,?,?"))) {
       ps.setLong(1, orgId);
       ps.setString(2, entryId);
       ps.setString(3, actor);

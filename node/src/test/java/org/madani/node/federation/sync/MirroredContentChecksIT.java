@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -62,11 +61,7 @@ class MirroredContentChecksIT {
 
       // Item #2, signed by A's own key, with terms outside the shared taxonomies; only in A's log.
       String badObject = origin + "/entries/" + UUID.randomUUID();
-      try (Connection db =
-          DriverManager.getConnection(
-              "jdbc:h2:file:" + dir.resolve("a").resolve("madani").toAbsolutePath(),
-              "madani",
-              "")) {
+      try (Connection db = a.openDatabase()) {
         ObjectNode item =
             (ObjectNode)
                 TestNode.JSON.readTree(text(db, "SELECT document FROM outbox WHERE log_seq = 1"));
