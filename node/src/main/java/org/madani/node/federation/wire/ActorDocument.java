@@ -58,55 +58,6 @@ public record ActorDocument(
     alsoKnownAs = alsoKnownAs == null ? List.of() : List.copyOf(alsoKnownAs);
   }
 
-  /** An actor that has not moved: no {@code alsoKnownAs}, no {@code movedTo}. */
-  public ActorDocument(
-      JsonNode context,
-      String id,
-      String type,
-      String preferredUsername,
-      String name,
-      JsonNode nameMap,
-      String summary,
-      JsonNode summaryMap,
-      String url,
-      String inbox,
-      String outbox,
-      String followers,
-      String following,
-      Endpoints endpoints,
-      boolean manuallyApprovesFollowers,
-      boolean discoverable,
-      ProfileTerms profile,
-      List<Multikey> assertionMethod,
-      List<CryptographicKey> publicKey,
-      List<Multikey> recoveryKey,
-      List<JsonNode> keyRevocations) {
-    this(
-        context,
-        id,
-        type,
-        preferredUsername,
-        name,
-        nameMap,
-        summary,
-        summaryMap,
-        url,
-        inbox,
-        outbox,
-        followers,
-        following,
-        endpoints,
-        manuallyApprovesFollowers,
-        discoverable,
-        profile,
-        assertionMethod,
-        publicKey,
-        recoveryKey,
-        keyRevocations,
-        List.of(),
-        null);
-  }
-
   /**
    * The same document without {@code @context}, as it is embedded in an activity (whose context
    * covers it).

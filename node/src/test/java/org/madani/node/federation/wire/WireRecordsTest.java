@@ -171,7 +171,9 @@ class WireRecordsTest {
             List.of(current, old),
             List.of(rsa, ed),
             List.of(),
-            List.of());
+            List.of(),
+            List.of(),
+            null);
     JsonNode tree = JSON.valueToTree(doc);
     List<String> names = new ArrayList<>();
     tree.fieldNames().forEachRemaining(names::add);
@@ -238,7 +240,9 @@ class WireRecordsTest {
             List.of(current),
             List.of(rsa),
             List.of(old),
-            List.of());
+            List.of(),
+            List.of(),
+            null);
     JsonNode s = JSON.valueToTree(single);
     assertThat(s.get("publicKey").isObject()).isTrue();
     assertThat(s.at("/recoveryKey/0/id").asText()).isEqualTo(A + "#ed25519-0");
