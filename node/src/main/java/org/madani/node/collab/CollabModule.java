@@ -120,7 +120,15 @@ public final class CollabModule {
 
   /** Partner matching reads the directory, which the composition root builds after the inbox. */
   public MatchService matching(DirectoryService directory, Taxonomies taxonomies) {
-    return new MatchService(deps.db(), directory, new EndorsementRepository(), trust, taxonomies);
+    return new MatchService(
+        deps.db(),
+        directory,
+        new EndorsementRepository(),
+        trust,
+        taxonomies,
+        deps.json(),
+        deps.orgs(),
+        deps.entries());
   }
 
   public CollabDeps deps() {
