@@ -433,7 +433,7 @@ class CollaborationIT {
 
   /**
    * Every collaboration document A, B and C sent one another (Invite, Accept, TentativeAccept,
-   * Reject) and what A answered the Mobilizon participant's Join with verify in the independent
+   * Reject) and what A answered the Mobilizon participants' Joins with verify in the independent
    * Python verifier, and a tampered copy of each does not.
    */
   @Test
@@ -442,6 +442,12 @@ class CollaborationIT {
     var out = IndependentProofs.verifyAll(dir.resolve("proofs"), mobilizon.received, a, b, c);
     assertThat(out.kinds())
         .as(out.output())
-        .contains("Invite(Event)", "Accept", "TentativeAccept", "Reject", "Accept(Join)");
+        .contains(
+            "Invite(Event)",
+            "Accept",
+            "TentativeAccept",
+            "Reject",
+            "Accept to a participant",
+            "Reject to a participant");
   }
 }

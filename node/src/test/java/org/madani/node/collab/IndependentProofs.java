@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.madani.node.TestNode;
 
 /**
- * Checks the proofs of collaboration documents that went between real nodes with the independent
- * verifier, protocol-spec/tools/madani_vectors.py (Python, {@code cryptography} and its own JCS,
- * none of the node's code): every document an IT's nodes received from each other, as stored in
- * their inboxes, becomes a case expected {@code valid} (and its embedded object too, when that
- * carries its own proof), beside a tampered copy expected {@code BAD_SIGNATURE}, with the keys the
- * senders' actor documents publish. Needs {@code python3} with {@code cryptography}, as
- * PythonVerifierTest does.
+ * Checks the schemas and proofs of collaboration documents that went between real nodes, the proofs
+ * with the independent verifier, protocol-spec/tools/madani_vectors.py (Python, {@code
+ * cryptography} and its own JCS, none of the node's code): every document an IT's nodes received
+ * from each other, as stored in their inboxes, becomes a case expected {@code valid} (and its
+ * embedded object too, when that carries its own proof), beside a tampered copy expected {@code
+ * BAD_SIGNATURE}, with the keys the senders' actor documents publish. Needs {@code python3} with
+ * {@code cryptography}, as PythonVerifierTest does.
  */
 final class IndependentProofs {
 
@@ -98,6 +98,9 @@ final class IndependentProofs {
         else if (!Set.of("Question", "Note", "Attestation").contains(objectType)) continue;
       }
       if (objectType.equals("Follow")) continue; // following has its own tests
+      if (extra.contains(d)) kind += " to a participant";
+      String schema = schemaOf(type, objectType, object);
+      if (schema != null) CollaborationIT.SCHEMAS.assertValid(schema, d);
       documents++;
       kinds.add(kind);
       String name = "doc-" + documents;
@@ -118,6 +121,31 @@ final class IndependentProofs {
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).as(out).contains(checks + " checked, 0 failed").doesNotContain("FAIL");
     return new Outcome(documents, kinds, out);
+  }
+
+  /** The collab schema a document of this kind validates against (collab.md), or null. */
+  static String schemaOf(String type, String objectType, JsonNode object) {
+    return switch (type) {
+      case "Invite" -> "invite.schema.json";
+      case "Accept", "Reject", "TentativeAccept" -> "answer.schema.json";
+      case "Offer" -> "offer.schema.json";
+      case "Flag" -> "dispute.schema.json";
+      case "Create", "Update" ->
+          object.has("correction")
+              ? "correction.schema.json"
+              : switch (objectType) {
+                case "Question" -> "question.schema.json";
+                case "Note" -> "reply.schema.json";
+                case "Attestation" -> "attestation.schema.json";
+                default -> null;
+              };
+      case "Delete" -> {
+        String id =
+            object == null ? "" : object.isTextual() ? object.asText() : object.path("id").asText();
+        yield id.contains("/attestations/") ? "revocation.schema.json" : null;
+      }
+      default -> null;
+    };
   }
 
   private static ObjectNode testCase(String name, JsonNode doc, String expected, boolean inner) {

@@ -608,6 +608,71 @@ class KnowledgeAndFactsIT {
   }
 
   /**
+   * Collaboration records arrive by catch-up too: C (which follows A and B) is down while B answers
+   * A's question, and what B's node would deliver to C is lost; back up, C catches up from B's log
+   * and shows the answer, which never reached its inbox.
+   */
+  @Test
+  @Order(6)
+  void anAnswerCaughtUpFromBsLog_showsOnC_thatWasDownWhenBAnswered() throws Exception {
+    String question =
+        TestNode.json(
+                ok(
+                    a.api(
+                        "POST",
+                        "/api/v1/organizations/alef/questions",
+                        """
+        {"name":{"ar":"أي تطبيقات المراسلة تعمل دون إنترنت؟","en":"Which messengers work without internet?"}}
+        """),
+                    201))
+            .get("id")
+            .asText();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                TestNode.json(c.api("GET", "/api/v1/organizations/jeem/questions", null))
+                    .get("received"),
+            r -> r.findValuesAsText("id").contains(question));
+    c.stop();
+    String answer =
+        TestNode.json(
+                ok(
+                    b.api(
+                        "POST",
+                        "/api/v1/organizations/beit/answers",
+                        "{\"question\":\""
+                            + question
+                            + "\",\"content\":\"Briar works over Bluetooth and Wi-Fi.\"}"),
+                    201))
+            .get("id")
+            .asText();
+    // the deliveries to C are lost: only C's catch-up from B's log can bring the answer
+    try (var conn = b.openDatabase();
+        var ps =
+            conn.prepareStatement("DELETE FROM delivery WHERE inbox LIKE ? AND state <> 'done'")) {
+      ps.setString(1, c.base() + "/%");
+      assertThat(ps.executeUpdate()).as("B's pending deliveries to C").isPositive();
+    }
+    c.restart();
+    await()
+        .atMost(WAIT.multipliedBy(2))
+        .untilAsserted(
+            () -> {
+              JsonNode received =
+                  TestNode.json(c.api("GET", "/api/v1/organizations/jeem/questions", null))
+                      .get("received");
+              JsonNode thread = null;
+              for (JsonNode q : received) if (q.get("id").asText().equals(question)) thread = q;
+              assertThat(thread).as(() -> inboxStates(c)).isNotNull();
+              assertThat(thread.get("answers").findValuesAsText("id")).containsExactly(answer);
+            });
+    assertThat(c.count("SELECT COUNT(*) FROM inbox WHERE document LIKE '%" + answer + "%'"))
+        .as("the answer came by catch-up, not to the inbox")
+        .isZero();
+  }
+
+  /**
    * Every collaboration document A, B and C sent one another (the Question and its Update, answers,
    * attestations and their revocation, the correction, the Flag) verifies in the independent Python
    * verifier, and a tampered copy of each does not.
@@ -623,7 +688,7 @@ class KnowledgeAndFactsIT {
             "Update(Question)",
             "Create(Note)",
             "Create(Attestation)",
-            "Delete",
+            "Delete(Tombstone)",
             "Update(correction)",
             "Flag");
   }
