@@ -63,7 +63,7 @@ public final class CollabRecords {
     Instant now = deps.clock().instant();
     if ("Create".equals(type)) {
       if (authored && "Question".equals(objectType)) question(c, row, object, now);
-      else if (authored && "Note".equals(objectType)) answer(c, row, object, now);
+      else if (authored && "Note".equals(objectType)) answer(c, row, activity, object, now);
       else if (authored && "Attestation".equals(objectType)) attestation(c, row, object, now);
     } else if ("Update".equals(type)) {
       if (authored && "Question".equals(objectType)) accepted(c, row, object, now);
@@ -92,11 +92,14 @@ public final class CollabRecords {
     accepted(c, row, o, now);
   }
 
-  private void answer(Connection c, InboxRow row, JsonNode o, Instant now) throws SQLException {
+  private void answer(Connection c, InboxRow row, JsonNode activity, JsonNode o, Instant now)
+      throws SQLException {
     String question = o.path("inReplyTo").asText("");
     if (question.isEmpty() || knowledge.question(c, question).isEmpty()) return;
-    // threads are public: a reply addressed to some people only is theirs, not the thread's
-    if (!addressedPublicly(o)) return;
+    // threads are public: a reply addressed to some people only is theirs, not the thread's (the
+    // Note's own addressing, or the Create's when the Note has none)
+    boolean own = o.has("to") || o.has("cc");
+    if (!addressedPublicly(own ? o : activity)) return;
     String text =
         Texts.bound(Texts.plain(o.path("content").asText("")), QuestionService.MAX_ANSWER);
     if (text.isBlank()) {
