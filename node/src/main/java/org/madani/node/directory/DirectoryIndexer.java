@@ -127,7 +127,7 @@ public final class DirectoryIndexer extends VerticleBase {
                 });
     first
         .onFailure(err -> LOG.warn("directory index: first pass failed: {}", err.toString()))
-        .onComplete(ar -> timer = vertx.setPeriodic(pollMillis, id -> requestSync()));
+        .onComplete(ar -> timer = vertx.setPeriodic(pollMillis, id -> tick()));
     return Future.succeededFuture(); // serve while a large rebuild runs
   }
 
@@ -165,6 +165,25 @@ public final class DirectoryIndexer extends VerticleBase {
     return writer.executeBlocking(this::rebuildBlocking);
   }
 
+  /**
+   * A timer tick: a pass, unless the last passes found nothing (an idle node then looks every 2nd,
+   * 4th, at most every {@link #MAX_IDLE_TICKS}th tick). Commits wake it at once ({@link #wakeUp});
+   * the timer only catches changes no hook announced (offline commands, another process).
+   */
+  private void tick() {
+    if (idleSkip > 0) {
+      idleSkip--;
+      return;
+    }
+    requestSync();
+  }
+
+  /** Ticks between passes at most, while nothing changes. */
+  static final int MAX_IDLE_TICKS = 4;
+
+  private int idleGap = 1;
+  private int idleSkip;
+
   private void requestSync() {
     if (syncing) {
       again = true;
@@ -183,6 +202,13 @@ public final class DirectoryIndexer extends VerticleBase {
             ar -> {
               syncing = false;
               if (ar.failed()) LOG.warn("directory index sync failed: {}", ar.cause().toString());
+              if (ar.succeeded() && ar.result() == 0) {
+                idleGap = Math.min(MAX_IDLE_TICKS, idleGap * 2);
+                idleSkip = idleGap - 1;
+              } else {
+                idleGap = 1;
+                idleSkip = 0;
+              }
               if (again) requestSync();
             });
   }
