@@ -24,8 +24,8 @@ import org.madani.node.NodeProcess;
  * any path), the CPU time used up to then, and the resident set size ({@code VmRSS}) after 30 s
  * idle. Each is started twice; the first start writes the class data (AOT cache on JDK 25+, CDS
  * archive before), the second (reported) maps it, as every start after the first does. Then {@code
- * ./madani demo} on the same data, warm, to the moment it has printed URL, handle and login.
- * Writes {@code benchmarks/startup.md}.
+ * ./madani demo} on the same data, warm, to the moment it has printed URL, handle and login. Writes
+ * {@code benchmarks/startup.md}.
  */
 class StartupBenchmark {
 
@@ -116,7 +116,8 @@ class StartupBenchmark {
     long start = System.nanoTime();
     Process p = pb.start();
     List<String> seen = new ArrayList<>();
-    try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+    var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+    try {
       String line;
       while ((line = out.readLine()) != null) {
         seen.add(line);
@@ -134,7 +135,9 @@ class StartupBenchmark {
       throw new AssertionError("demo ended early:\n" + String.join("\n", seen));
     } finally {
       p.destroy(); // SIGTERM: the launcher stops the node, which writes its class data
+      out.transferTo(java.io.Writer.nullWriter()); // the output stays open until they are done
       p.waitFor();
+      out.close();
     }
   }
 
