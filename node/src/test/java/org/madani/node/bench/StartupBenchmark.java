@@ -134,8 +134,11 @@ class StartupBenchmark {
       }
       throw new AssertionError("demo ended early:\n" + String.join("\n", seen));
     } finally {
-      p.destroy(); // SIGTERM: the launcher stops the node, which writes its class data
-      out.transferTo(java.io.Writer.nullWriter()); // the output stays open until they are done
+      // SIGTERM (Ctrl-C's effect): the launcher stops the node, which writes its class data.
+      // Through the handle, which leaves the output open (Process.destroy closes it) until the
+      // node is done writing.
+      p.toHandle().destroy();
+      out.transferTo(java.io.Writer.nullWriter());
       p.waitFor();
       out.close();
     }
