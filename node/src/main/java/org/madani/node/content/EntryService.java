@@ -259,6 +259,22 @@ public final class EntryService {
             FieldErrors.entry("/endTime", "endBeforeStart", Map.of(), "ends before it starts"));
       }
     }
+    if (errors.isEmpty()) {
+      JsonNode sessions = doc.path("sessions");
+      for (int i = 0; i < sessions.size(); i++) {
+        JsonNode s = sessions.get(i);
+        Instant start = OffsetDateTime.parse(s.get("startTime").asText()).toInstant();
+        Instant end = OffsetDateTime.parse(s.get("endTime").asText()).toInstant();
+        if (end.isBefore(start)) {
+          errors.add(
+              FieldErrors.entry(
+                  "/sessions/" + i + "/endTime",
+                  "endBeforeStart",
+                  Map.of(),
+                  "ends before it starts"));
+        }
+      }
+    }
     if (!errors.isEmpty()) {
       throw Problem.unprocessable(FieldErrors.summary("entry", errors))
           .problem()
@@ -286,6 +302,15 @@ public final class EntryService {
   private static Instant startTimeOf(EntryKind kind, ObjectNode doc) {
     if (kind == EntryKind.EVENT && doc.hasNonNull("startTime")) {
       return OffsetDateTime.parse(doc.get("startTime").asText()).toInstant();
+    }
+    if (kind == EntryKind.TRAINING) {
+      // Lists and calendars sort a training by its first session.
+      Instant first = null;
+      for (JsonNode s : doc.path("sessions")) {
+        Instant t = OffsetDateTime.parse(s.get("startTime").asText()).toInstant();
+        if (first == null || t.isBefore(first)) first = t;
+      }
+      return first;
     }
     return null;
   }

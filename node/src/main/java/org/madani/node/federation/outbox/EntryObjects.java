@@ -73,7 +73,7 @@ public final class EntryObjects {
 
   public static String asType(EntryKind kind) {
     return switch (kind) {
-      case EVENT -> "Event";
+      case EVENT, TRAINING -> "Event";
       case ARTICLE, REPORT -> "Article";
       case PROJECT, CAMPAIGN, OFFER, NEED -> "Page";
     };
@@ -125,6 +125,7 @@ public final class EntryObjects {
         terms.put(kv.getKey(), kv.getValue().deepCopy());
       }
     }
+    if (e.kind() == EntryKind.TRAINING) TrainingTerms.add(json, d, terms);
     return new EntryObject(
         EmittedContexts.object(),
         url,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.madani.node.content.Taxonomies;
 import org.madani.node.model.Entry;
+import org.madani.node.model.EntryKind;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Urls;
 import org.madani.node.text.Html;
@@ -195,9 +196,11 @@ public final class PageRenderer {
     b.append(text(lang, d.get("summary"), "p"));
     b.append(facts.image(lang, d.get("image")));
     String orgPath = pathOf(urls.organization(org.handle()));
+    String icsPath = pathOf(urls.entry(org.handle(), e.id())) + ".ics";
     b.append(
-        EntryActions.render(
-            lang, org, e, orgPath, pathOf(urls.entry(org.handle(), e.id())) + ".ics"));
+        e.kind() == EntryKind.TRAINING
+            ? TrainingSection.cta(lang, urls.entry(org.handle(), e.id()), icsPath)
+            : EntryActions.render(lang, org, e, orgPath, icsPath));
     b.append("<dl class=\"facts\">");
     String when = facts.when(lang, d);
     if (!when.isEmpty()) fact(b, t(lang, "when"), when);
@@ -229,8 +232,10 @@ public final class PageRenderer {
       for (String code : strings(d.get("languages"))) names.add(LanguageNames.name(lang, code));
       fact(b, t(lang, "languages"), esc(String.join(lang == Lang.AR ? "، " : ", ", names)));
     }
+    if (e.kind() == EntryKind.TRAINING) b.append(TrainingSection.facts(lang, d));
     fact(b, t(lang, "updated"), facts.date(lang, e.updated().toString().substring(0, 10)));
     b.append("</dl>");
+    if (e.kind() == EntryKind.TRAINING) b.append(TrainingSection.sessions(lang, facts, d));
     b.append(EntryActions.facts(lang, e));
     b.append(block(lang, d.get("content")));
     StringBuilder more = new StringBuilder();
