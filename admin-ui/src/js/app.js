@@ -24,13 +24,14 @@ import * as publish from './screens/publish.js';
 import * as received from './screens/received.js';
 import * as invitations from './screens/invitations.js'; // issue 16
 import * as partners from './screens/partners.js'; // issue 16
+import * as supporters from './screens/supporters.js'; // issue 16
 import * as spaces from './screens/spaces.js';
 
 const NAV = [
   ['#/', 'nav.dashboard'], ['#/profile', 'nav.profile'], ['#/entries', 'nav.entries'],
   ['#/received', 'nav.received'], ['#/followers', 'nav.followers'], ['#/following', 'nav.following'],
   ['#/discovery', 'nav.discovery'], ['#/federation', 'nav.federation'],
-  ['#/trust', 'nav.trust'], ['#/lists', 'nav.lists'], ['#/endorsements', 'nav.endorsements'], ['#/invitations', 'nav.invitations'], ['#/spaces', 'nav.spaces'],
+  ['#/trust', 'nav.trust'], ['#/lists', 'nav.lists'], ['#/endorsements', 'nav.endorsements'], ['#/invitations', 'nav.invitations'], ['#/supporters', 'nav.supporters'], ['#/spaces', 'nav.spaces'],
   ['#/keys', 'nav.keys'], ['#/moderation', 'nav.moderation'],
   ['#/reports', 'nav.reports'], ['#/publish', 'nav.publish'], ['#/export', 'nav.export'],
   ['#/audit', 'nav.audit'], ['#/admins', 'nav.admins'],
@@ -58,7 +59,7 @@ function routeFor(hash) {
   if (parts[0] === 'login') return { screen: login, open: true };
   const table = {
     '': dashboard, profile, entries, followers: follows.followers, following: follows.following, federation,
-    trust, lists, endorsements, keys, moderation, reports, audit, admins, discovery, export: exports, publish, received, invitations, partners, spaces,
+    trust, lists, endorsements, keys, moderation, reports, audit, admins, discovery, export: exports, publish, received, invitations, partners, supporters, spaces,
   };
   const screen = table[parts[0] || ''];
   return screen ? { screen, arg: parts.slice(1).join('/'), query } : { screen: dashboard, query };

@@ -54,6 +54,7 @@ public final class Messages {
           Map.entry("kind.offer", new String[] {"عرض", "Offer"}),
           Map.entry("kind.need", new String[] {"احتياج", "Need"}),
           Map.entry("kind.training", new String[] {"تدريب", "Training"}),
+          Map.entry("attachments", new String[] {"المرفقات", "Attachments"}),
           Map.entry("training.sessions", new String[] {"الجلسات", "Sessions"}),
           Map.entry("training.session", new String[] {"الجلسة", "Session"}),
           Map.entry("training.capacity", new String[] {"عدد المقاعد", "Places"}),

@@ -238,6 +238,7 @@ public final class PageRenderer {
     if (e.kind() == EntryKind.TRAINING) b.append(TrainingSection.sessions(lang, facts, d));
     b.append(EntryActions.facts(lang, e));
     b.append(block(lang, d.get("content")));
+    b.append(attachments(lang, d.path("attachments")));
     StringBuilder more = new StringBuilder();
     for (JsonNode l : d.path("links")) {
       String url = l.path("url").asText();
@@ -423,6 +424,34 @@ public final class PageRenderer {
             ? "<p class=\"lang-marker\">(" + esc(Messages.fallbackMarker(lang, l.lang())) + ")</p>"
             : "";
     return "<div class=\"prose\"" + attrs + ">" + marker + Html.paragraphs(l.text()) + "</div>";
+  }
+
+  /** A knowledge post's resources: each a download link with its type and size. */
+  private static String attachments(Lang lang, JsonNode list) {
+    if (!list.isArray() || list.isEmpty()) return "";
+    StringBuilder b =
+        new StringBuilder("<section class=\"attachments\"><h2>")
+            .append(esc(t(lang, "attachments")))
+            .append("</h2><ul class=\"plain\">");
+    for (JsonNode a : list) {
+      String url = a.path("url").asText();
+      if (!Html.safeUrl(url)) continue;
+      Lang.Localized name = lang.pick(a.get("name"));
+      String type = a.path("mediaType").asText("");
+      String kind =
+          type.equals("application/pdf")
+              ? "PDF"
+              : type.startsWith("image/") ? t(lang, "image") : type;
+      long kib = Math.max(1, (a.path("size").asLong() + 1023) / 1024);
+      b.append("<li>")
+          .append(link(url, name == null ? url.substring(url.lastIndexOf('/') + 1) : name.text()))
+          .append(" <span class=\"muted\"><bdi>(")
+          .append(esc(kind))
+          .append(", ")
+          .append(kib)
+          .append(" KiB)</bdi></span></li>");
+    }
+    return b.append("</ul></section>").toString();
   }
 
   private static void fact(StringBuilder b, String label, String valueHtml) {
