@@ -153,7 +153,10 @@ class TrainingRegistrationIT {
                 200));
     assertThat(participation.get("participantCount").asInt()).isEqualTo(2);
     assertThat(participation.get("maximumAttendeeCapacity").asInt()).isEqualTo(2);
-    assertThat(participation.get("going"))
+    assertThat(participation.get("participants"))
+        .extracting(p -> p.get("state").asText())
+        .containsExactlyInAnyOrder("accepted", "accepted", "rejected");
+    assertThat(participation.get("items"))
         .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder(b.base() + "/orgs/beit", b.base() + "/orgs/beit2");
     // the capacity is the training's own: the event settings route does not override it
