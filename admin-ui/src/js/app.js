@@ -31,7 +31,7 @@ const NAV = [
   ['#/', 'nav.dashboard'], ['#/profile', 'nav.profile'], ['#/entries', 'nav.entries'],
   ['#/received', 'nav.received'], ['#/followers', 'nav.followers'], ['#/following', 'nav.following'],
   ['#/discovery', 'nav.discovery'], ['#/federation', 'nav.federation'],
-  ['#/trust', 'nav.trust'], ['#/lists', 'nav.lists'], ['#/endorsements', 'nav.endorsements'], ['#/invitations', 'nav.invitations'], ['#/supporters', 'nav.supporters'], ['#/spaces', 'nav.spaces'],
+  ['#/trust', 'nav.trust'], ['#/lists', 'nav.lists'], ['#/endorsements', 'nav.endorsements'], ['#/invitations', 'nav.invitations'], ['#/spaces', 'nav.spaces'],
   ['#/keys', 'nav.keys'], ['#/moderation', 'nav.moderation'],
   ['#/reports', 'nav.reports'], ['#/publish', 'nav.publish'], ['#/export', 'nav.export'],
   ['#/audit', 'nav.audit'], ['#/admins', 'nav.admins'],

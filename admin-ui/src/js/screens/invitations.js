@@ -23,7 +23,8 @@ const ANSWERS = [['accept', 'primary'], ['tentative', ''], ['decline', 'danger']
 export async function render(main, app) {
   const handle = app.org.handle;
   main.append(heading('collab.title'), h('p', null, t('collab.explain')),
-    h('p', null, h('a', { href: '#/partners', id: 'partners-link' }, t('partners.link'))));
+    h('p', null, h('a', { href: '#/partners', id: 'partners-link' }, t('partners.link'))),
+    h('p', null, h('a', { href: '#/supporters', id: 'supporters-link' }, t('supporters.link'))));
 
   const inbox = h('div', { id: 'received-invitations' });
   const reloadReceived = async () => refill(inbox, async () => {

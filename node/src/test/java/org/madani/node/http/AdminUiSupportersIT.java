@@ -73,7 +73,10 @@ class AdminUiSupportersIT {
             .asText();
     String path = "/orgs/alef/entries/" + project;
 
-    browser.go("#/supporters", "الداعمون");
+    // reached from the invitations and participation screen, as partner matching is
+    browser.go("#/invitations", "الدعوات والمشاركة");
+    browser.el("supporters-link").click();
+    browser.waitForHeading("الداعمون");
     browser.type("supporter-name-ar", "مؤسسة الأمل");
     browser.type("supporter-name-en", "Hope Foundation");
     new Select(browser.el("supporter-kind")).selectByValue("funder");
