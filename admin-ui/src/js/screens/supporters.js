@@ -74,6 +74,9 @@ export async function render(main, app) {
             } }, t('supporters.remove'))))))
       : h('p', { id: 'supporters-none' }, t('supporters.none')));
     await refill(links, () => linker(handle, supporters));
+    // How many times the screen has been drawn from the server: a step that reloads it is done
+    // when this grows (the browser tests wait on it).
+    links.dataset.loads = String(Number(links.dataset.loads || 0) + 1);
   };
 
   form.addEventListener('submit', async (e) => {

@@ -56,6 +56,18 @@ class AdminUiSupportersIT {
     return Jsoup.parse(a.get(path + "?lang=" + lang, "Accept", "text/html").body());
   }
 
+  static int loads() {
+    String v = browser.el("supporter-links").getAttribute("data-loads");
+    return v == null ? 0 : Integer.parseInt(v);
+  }
+
+  /** Runs a step that reloads the screen, and waits until the reload is drawn. */
+  static void reloading(Runnable step) {
+    int before = loads();
+    step.run();
+    browser.wait.until(d -> loads() > before);
+  }
+
   static void waitForRows(int n) {
     browser.wait.until(d -> d.findElements(By.cssSelector("#supporters tbody tr")).size() == n);
   }
@@ -82,13 +94,13 @@ class AdminUiSupportersIT {
     new Select(browser.el("supporter-kind")).selectByValue("funder");
     browser.type("supporter-country", "de");
     browser.type("supporter-url", "https://hope.example.org");
-    browser.el("supporter-save").click();
+    reloading(() -> browser.el("supporter-save").click());
     browser.announced("أُضيف الداعم.");
     waitForRows(1);
     browser.type("supporter-name-ar", "جامعة الشمال");
     browser.type("supporter-name-en", "Northern University");
     new Select(browser.el("supporter-kind")).selectByValue("institution");
-    browser.el("supporter-save").click();
+    reloading(() -> browser.el("supporter-save").click());
     waitForRows(2);
     JsonNode list = supporters();
     assertThat(list).hasSize(2);
@@ -104,7 +116,7 @@ class AdminUiSupportersIT {
         ExpectedConditions.textToBe(By.id("supporter-form-heading"), "تعديل الداعم"));
     assertThat(browser.el("supporter-name-en").getAttribute("value")).isEqualTo("Hope Foundation");
     browser.type("supporter-name-en", "Hope Foundation e.V.");
-    browser.el("supporter-save").click();
+    reloading(() -> browser.el("supporter-save").click());
     browser.announced("حُفظ الداعم.");
     await()
         .atMost(Duration.ofSeconds(30))
@@ -147,7 +159,7 @@ class AdminUiSupportersIT {
     browser.type("supporter-name-ar", "منظمة الجسر");
     browser.type("supporter-name-en", "Bridge Organization");
     new Select(browser.el("supporter-kind")).selectByValue("partner");
-    browser.el("supporter-save").click();
+    reloading(() -> browser.el("supporter-save").click());
     browser.announced("Supporter added.");
     waitForRows(2);
     // a supporter without a name is refused with the field marked, nothing stored
