@@ -24,6 +24,7 @@ import * as publish from './screens/publish.js';
 import * as received from './screens/received.js';
 import * as invitations from './screens/invitations.js'; // issue 16
 import * as partners from './screens/partners.js'; // issue 16
+import * as supporters from './screens/supporters.js'; // issue 16
 import * as spaces from './screens/spaces.js';
 
 const NAV = [
@@ -58,7 +59,7 @@ function routeFor(hash) {
   if (parts[0] === 'login') return { screen: login, open: true };
   const table = {
     '': dashboard, profile, entries, followers: follows.followers, following: follows.following, federation,
-    trust, lists, endorsements, keys, moderation, reports, audit, admins, discovery, export: exports, publish, received, invitations, partners, spaces,
+    trust, lists, endorsements, keys, moderation, reports, audit, admins, discovery, export: exports, publish, received, invitations, partners, supporters, spaces,
   };
   const screen = table[parts[0] || ''];
   return screen ? { screen, arg: parts.slice(1).join('/'), query } : { screen: dashboard, query };

@@ -1,8 +1,8 @@
-// What each of the seven entry kinds holds (protocol-spec/schemas/entry-*.schema.json), as field
+// What each of the eight entry kinds holds (protocol-spec/schemas/entry-*.schema.json), as field
 // descriptions for fields.js. Fields common to every kind come first, then the kind's own.
 import { LIMITS } from './limits.js';
 
-export const KINDS = ['event', 'project', 'campaign', 'report', 'article', 'offer', 'need'];
+export const KINDS = ['event', 'project', 'campaign', 'report', 'article', 'offer', 'need', 'training'];
 const CATEGORIES = ['funding', 'volunteers', 'expertise', 'equipment', 'space', 'training', 'partnership',
   'translation', 'legal', 'other'];
 
@@ -71,6 +71,13 @@ export const BY_KIND = {
     { path: 'category', type: 'choice', label: 'offer.category', options: CATEGORIES, optionKey: 'category.', required: true },
     { path: 'validUntil', type: 'date', label: 'offer.validUntil' },
     { path: 'quantity', type: 'short', label: 'offer.quantity' },
+  ],
+  training: [
+    { path: 'timeZone', type: 'text', label: 'event.timeZone', hint: 'event.timeZoneHint', required: true },
+    { path: 'capacity', type: 'number', label: 'training.capacity', hint: 'training.capacityHint', min: 1, max: 100000, step: 1 },
+    { path: 'registration', type: 'choice', label: 'training.registration', options: ['open', 'approval', 'invite'],
+      optionKey: 'training.registration.', optional: true },
+    { path: 'sessions', type: 'sessions', label: 'training.sessions' },
   ],
 };
 

@@ -159,6 +159,55 @@ function readLink(form, path) {
   return Object.keys(link).length ? link : null;
 }
 
+/** A training's sessions: each a start and end, a place name in both languages and/or an online link. */
+function sessionList(f, value) {
+  const id = idOf(f.path);
+  const rows = h('div', { class: 'session-rows', id: id + '-rows' });
+  const add = (s, i) => rows.append(sessionRow(f.path + '/' + i, s || {}));
+  (value && value.length ? value : [{}]).forEach((s, i) => add(s, i));
+  let next = Math.max(1, (value || []).length);
+  return h('fieldset', { class: 'bilingual', 'data-field': id, 'data-pointer': '/' + f.path },
+    h('legend', null, t(f.label), h('span', { class: 'required' }, ' *', h('span', { class: 'visually-hidden' }, t('field.required')))),
+    hint(id, t('sessions.hint')), rows,
+    h('button', { type: 'button', id: id + '-add', onclick: () => { if (rows.children.length < 50) add({}, next++); } },
+      t('sessions.add')));
+}
+
+function sessionRow(path, s) {
+  const time = (p, label) => h('div', { class: 'row' }, h('label', { for: idOf(path + '/' + p) }, t(label)),
+    h('input', { id: idOf(path + '/' + p), type: 'datetime-local', dir: 'ltr', 'data-pointer': '/' + path + '/' + p,
+      value: toLocalInput(s[p]) }));
+  const names = ['ar', 'en'].map(l => {
+    const p = path + '/place/name/' + l;
+    return h('div', { class: 'row' }, h('label', { for: idOf(p) }, t('place.name'), ' (', t('lang.' + l), ')'),
+      textInput(p, s.place && s.place.name && s.place.name[l], { max: LIMITS.shortText, l }));
+  });
+  const online = textInput(path + '/onlineUrl', s.onlineUrl, { type: 'url', max: LIMITS.url, placeholder: 'https://' });
+  const row = h('div', { class: 'session-row', 'data-path': path },
+    h('div', { class: 'pair' }, time('startTime', 'event.start'), time('endTime', 'event.end')),
+    h('div', { class: 'pair' }, names),
+    h('div', { class: 'row' }, h('label', { for: idOf(path + '/onlineUrl') }, t('event.onlineUrl')), online),
+    h('button', { type: 'button', class: 'danger', onclick: () => row.remove() }, t('sessions.remove')));
+  return row;
+}
+
+function readSessions(form, f, ctx) {
+  const list = [];
+  for (const row of form.querySelectorAll('#' + idOf(f.path) + '-rows .session-row')) {
+    const p = row.dataset.path;
+    const v = (k) => { const e = form.querySelector('#' + idOf(p + '/' + k)); return e ? e.value.trim() : ''; };
+    const s = {};
+    if (v('startTime')) s.startTime = toRfc3339(v('startTime'), ctx.timeZone);
+    if (v('endTime')) s.endTime = toRfc3339(v('endTime'), ctx.timeZone);
+    const name = {};
+    for (const l of ['ar', 'en']) if (v('place/name/' + l)) name[l] = v('place/name/' + l);
+    if (Object.keys(name).length) s.place = { name };
+    if (v('onlineUrl')) s.onlineUrl = v('onlineUrl');
+    if (Object.keys(s).length) list.push(s);
+  }
+  return list;
+}
+
 /** One link (call to action, report document): url and label. */
 function singleLink(f, value) {
   const id = idOf(f.path);
@@ -286,7 +335,7 @@ export function render(f, doc, ctx) {
     case 'number':
       return labelled(f, h('input', { id, type: 'number', min: f.min, max: f.max, step: f.step || 'any', dir: 'ltr',
         inputmode: 'decimal', 'data-pointer': '/' + f.path, value: value ?? '' }),
-      f.min != null ? t('field.range').replace('{min}', f.min).replace('{max}', f.max) : null);
+      f.hint ? t(f.hint) : f.min != null ? t('field.range').replace('{min}', f.min).replace('{max}', f.max) : null);
     case 'date':
       return labelled(f, h('input', { id, type: 'date', dir: 'ltr', 'data-pointer': '/' + f.path, value: value || '' }));
     case 'datetime':
@@ -307,6 +356,7 @@ export function render(f, doc, ctx) {
     case 'link': return singleLink(f, value);
     case 'image': return image(f, value, ctx);
     case 'contacts': return contacts(f, value);
+    case 'sessions': return sessionList(f, value);
     default: throw new Error('unknown field type ' + f.type);
   }
 }
@@ -338,6 +388,7 @@ export function read(f, form, out, ctx) {
     case 'link': set(out, f.path, readLink(form, f.path)); break;
     case 'image': set(out, f.path, readImage(form, f.path)); break;
     case 'contacts': set(out, f.path, readContacts(form, f)); break;
+    case 'sessions': set(out, f.path, readSessions(form, f, ctx)); break;
     default: break;
   }
 }

@@ -12,6 +12,7 @@ export const ENDPOINTS = {
   received: (org) => orgPath(org, '/invitations'),                                   // GET {items}
   answer: (org, id) => orgPath(org, '/invitations/' + id + '/answer'),              // POST {answer}
   events: (org) => orgPath(org, '/entries?kind=event&pageSize=100'),                 // GET {items}
+  trainings: (org) => orgPath(org, '/entries?kind=training&pageSize=100'),           // GET {items}
   invite: (org, id) => orgPath(org, '/entries/' + encodeURIComponent(id) + '/invitations'),   // GET/POST
   participation: (org, id) => orgPath(org, '/entries/' + encodeURIComponent(id) + '/participation'), // GET/PUT
   decide: (org, id, pid, verb) => orgPath(org, '/entries/' + encodeURIComponent(id) + '/participants/' + pid + '/' + verb),
@@ -22,7 +23,8 @@ const ANSWERS = [['accept', 'primary'], ['tentative', ''], ['decline', 'danger']
 export async function render(main, app) {
   const handle = app.org.handle;
   main.append(heading('collab.title'), h('p', null, t('collab.explain')),
-    h('p', null, h('a', { href: '#/partners', id: 'partners-link' }, t('partners.link'))));
+    h('p', null, h('a', { href: '#/partners', id: 'partners-link' }, t('partners.link'))),
+    h('p', null, h('a', { href: '#/supporters', id: 'supporters-link' }, t('supporters.link'))));
 
   const inbox = h('div', { id: 'received-invitations' });
   const reloadReceived = async () => refill(inbox, async () => {
@@ -46,13 +48,17 @@ export async function render(main, app) {
   });
 
   // Organizer side: one of our events.
-  const events = (await get(ENDPOINTS.events(handle))).data.items || [];
+  // Trainings take invitations and registrations as events do; their capacity and mode are set
+  // on the training itself.
+  const events = ((await get(ENDPOINTS.events(handle))).data.items || [])
+    .concat((await get(ENDPOINTS.trainings(handle))).data.items || []);
   const organizer = h('div', { id: 'organizer' });
   if (!events.length) {
     organizer.append(h('p', null, t('collab.noEvents')));
   } else {
     const select = h('select', { id: 'collab-event' }, events.map(e =>
-      h('option', { value: e.id }, pick(e.title, lang()) || e.id)));
+      h('option', { value: e.id, 'data-kind': e.kind }, (pick(e.title, lang()) || e.id)
+        + (e.kind === 'training' ? ' — ' + t('kind.training') : ''))));
     const invitees = h('textarea', { id: 'collab-invitees', dir: 'ltr', rows: '3', spellcheck: 'false',
       placeholder: 'https://node.example.org/orgs/name' });
     const note = h('textarea', { id: 'collab-note', maxlength: '2000' });
@@ -74,7 +80,8 @@ export async function render(main, app) {
             r.items.map(i => h('tr', { 'data-invitee': i.invitee, 'data-state': i.state },
               h('td', null, ltr(i.invitee)), h('td', null, t('collab.state.' + i.state))))) : null];
       });
-      await refill(settings, async () => participation(handle, id, reloadEvent));
+      const training = select.selectedOptions[0] && select.selectedOptions[0].dataset.kind === 'training';
+      await refill(settings, async () => participation(handle, id, reloadEvent, training));
     };
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -102,7 +109,7 @@ function stateOf(answer) {
   return { accept: 'accepted', tentative: 'tentative', decline: 'declined' }[answer];
 }
 
-async function participation(handle, id, reload) {
+async function participation(handle, id, reload, training = false) {
   const p = (await get(ENDPOINTS.participation(handle, id))).data;
   const mode = h('select', { id: 'collab-join-mode' }, ['free', 'restricted', 'invite'].map(m =>
     h('option', { value: m, selected: p.joinMode === m }, t('collab.mode.' + m))));
@@ -112,7 +119,9 @@ async function participation(handle, id, reload) {
     h('p', { id: 'participant-count' }, t('collab.participantCount') + ' ', h('strong', null, formatNumber(p.participantCount))),
     field('collab-join-mode', t('collab.joinMode'), mode),
     field('collab-capacity', t('collab.capacity'), capacity, t('collab.capacityHint')),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'participation-submit' }, t('action.save'))));
+    training ? h('p', { class: 'hint', id: 'participation-on-training' }, t('collab.trainingSettings'))
+      : h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'participation-submit' }, t('action.save'))));
+  if (training) { mode.disabled = true; capacity.disabled = true; }
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const body = { joinMode: mode.value, maximumAttendeeCapacity: capacity.value === '' ? null : Number(capacity.value) };

@@ -155,7 +155,8 @@ public final class MadaniNode {
             ContentEvents.both(federation.outbox(), directory.wakeOnCommit()),
             federation.keyFiles(),
             config.keysDir(),
-            clock);
+            clock,
+            ContentModule.resources(config, urls));
     TrustSharingModule sharing =
         TrustSharingModule.of(config, urls, clock, store, accounts.audit(), trust, federation);
 

@@ -19,15 +19,19 @@ import org.madani.node.collab.match.MatchService;
 import org.madani.node.collab.match.OfferInterestHandler;
 import org.madani.node.collab.qa.QuestionService;
 import org.madani.node.collab.support.SupporterService;
+import org.madani.node.collab.training.RegistrationAnswerHandler;
+import org.madani.node.collab.training.RegistrationService;
 import org.madani.node.content.Taxonomies;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.federation.inbox.ActivityHandler;
 import org.madani.node.store.EndorsementRepository;
+import org.madani.node.store.RemoteObjectRepository;
 import org.madani.node.store.collab.FactsRepository;
 import org.madani.node.store.collab.InterestRepository;
 import org.madani.node.store.collab.InvitationRepository;
 import org.madani.node.store.collab.KnowledgeRepository;
 import org.madani.node.store.collab.ParticipationRepository;
+import org.madani.node.store.collab.RegistrationRepository;
 import org.madani.node.store.collab.SupporterRepository;
 import org.madani.node.trust.TrustPolicy;
 
@@ -52,6 +56,7 @@ public final class CollabModule {
   private final CollabRecords records;
   private final FactsService facts;
   private final SupporterService supporters;
+  private final RegistrationService registrations;
 
   public CollabModule(CollabDeps deps, TrustPolicy trust) {
     this.deps = deps;
@@ -64,6 +69,8 @@ public final class CollabModule {
     this.records = new CollabRecords(deps, knowledgeRepo, factsRepo);
     this.facts = new FactsService(deps, factsRepo, trust);
     this.supporters = new SupporterService(deps, new SupporterRepository());
+    this.registrations =
+        new RegistrationService(deps, new RegistrationRepository(), new RemoteObjectRepository());
   }
 
   /**
@@ -82,8 +89,12 @@ public final class CollabModule {
       else out.add(h);
     }
     for (String type : List.of("Accept", "Reject", "TentativeAccept")) {
-      out.add(
-          new AnswerInvitationHandler(deps, invitationRepo, interestRepo, type, byType.get(type)));
+      // Answers to our registrations (Joins) are tried after invitations and interests.
+      ActivityHandler rest =
+          type.equals("TentativeAccept")
+              ? byType.get(type)
+              : new RegistrationAnswerHandler(deps, registrations, type, byType.get(type));
+      out.add(new AnswerInvitationHandler(deps, invitationRepo, interestRepo, type, rest));
     }
     for (String type : List.of("Create", "Update", "Delete")) {
       out.add(new RecordingHandler(deps, type, byType.get(type), records));
@@ -121,6 +132,10 @@ public final class CollabModule {
 
   public FactsService facts() {
     return facts;
+  }
+
+  public RegistrationService registrations() {
+    return registrations;
   }
 
   public SupporterService supporters() {

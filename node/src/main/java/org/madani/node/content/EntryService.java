@@ -42,6 +42,7 @@ public final class EntryService {
   private final ContentEvents events;
   private final Clock clock;
   private final Supplier<UUID> ids;
+  private Attachments attachments = Attachments.NONE;
 
   public EntryService(
       Database db,
@@ -51,6 +52,19 @@ public final class EntryService {
       ContentEvents events,
       Clock clock) {
     this(db, orgs, entries, checks, events, clock, UUID::randomUUID);
+  }
+
+  /** As above, with the resources its organizations may attach to knowledge posts. */
+  public EntryService(
+      Database db,
+      OrganizationRepository orgs,
+      EntryRepository entries,
+      DocumentChecks checks,
+      ContentEvents events,
+      Clock clock,
+      Attachments attachments) {
+    this(db, orgs, entries, checks, events, clock, UUID::randomUUID);
+    this.attachments = attachments;
   }
 
   EntryService(
@@ -144,6 +158,7 @@ public final class EntryService {
       throws java.sql.SQLException {
     ObjectNode doc = stripServerFields(input);
     EntryKind kind = checkEntry(doc);
+    describeAttachments(org.handle(), doc);
     Visibility visibility = visibilityOf(doc);
     Instant start = startTimeOf(kind, doc);
     Instant now = clock.instant();
@@ -178,6 +193,7 @@ public final class EntryService {
               Visibility visibility = visibilityOf(doc);
               Instant start = startTimeOf(kind, doc);
               Organization org = orgs.findByHandle(c, handle).orElseThrow(() -> unknownOrg(handle));
+              describeAttachments(org.handle(), doc);
               Entry before = entries.find(c, org.id(), id).orElseThrow(() -> unknownEntry(id));
               if (before.kind() != kind) {
                 throw Problem.conflict(
@@ -259,6 +275,22 @@ public final class EntryService {
             FieldErrors.entry("/endTime", "endBeforeStart", Map.of(), "ends before it starts"));
       }
     }
+    if (errors.isEmpty()) {
+      JsonNode sessions = doc.path("sessions");
+      for (int i = 0; i < sessions.size(); i++) {
+        JsonNode s = sessions.get(i);
+        Instant start = OffsetDateTime.parse(s.get("startTime").asText()).toInstant();
+        Instant end = OffsetDateTime.parse(s.get("endTime").asText()).toInstant();
+        if (end.isBefore(start)) {
+          errors.add(
+              FieldErrors.entry(
+                  "/sessions/" + i + "/endTime",
+                  "endBeforeStart",
+                  Map.of(),
+                  "ends before it starts"));
+        }
+      }
+    }
     if (!errors.isEmpty()) {
       throw Problem.unprocessable(FieldErrors.summary("entry", errors))
           .problem()
@@ -266,6 +298,37 @@ public final class EntryService {
           .exception();
     }
     return EntryKind.fromWire(doc.path("kind").asText()).orElseThrow();
+  }
+
+  /**
+   * Each attachment must be one of the organization's own resources on this node; the node, not the
+   * client, then says its media type, size and digest.
+   */
+  private void describeAttachments(String handle, ObjectNode doc) {
+    JsonNode list = doc.path("attachments");
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      ObjectNode a = (ObjectNode) list.get(i);
+      var own = attachments.own(handle, a.path("url").asText(null));
+      if (own.isEmpty()) {
+        errors.add(
+            FieldErrors.entry(
+                "/attachments/" + i + "/url",
+                "notOwnResource",
+                Map.of(),
+                "not a resource of this organization uploaded to this node"));
+        continue;
+      }
+      a.put("mediaType", own.get().mediaType());
+      a.put("size", own.get().size());
+      a.put("digestMultibase", own.get().digestMultibase());
+    }
+    if (!errors.isEmpty()) {
+      throw Problem.unprocessable(FieldErrors.summary("entry", errors))
+          .problem()
+          .with("errors", errors)
+          .exception();
+    }
   }
 
   static ObjectNode stripServerFields(ObjectNode input) {
@@ -286,6 +349,15 @@ public final class EntryService {
   private static Instant startTimeOf(EntryKind kind, ObjectNode doc) {
     if (kind == EntryKind.EVENT && doc.hasNonNull("startTime")) {
       return OffsetDateTime.parse(doc.get("startTime").asText()).toInstant();
+    }
+    if (kind == EntryKind.TRAINING) {
+      // Lists and calendars sort a training by its first session.
+      Instant first = null;
+      for (JsonNode s : doc.path("sessions")) {
+        Instant t = OffsetDateTime.parse(s.get("startTime").asText()).toInstant();
+        if (first == null || t.isBefore(first)) first = t;
+      }
+      return first;
     }
     return null;
   }

@@ -43,7 +43,8 @@ public final class SchemaValidator {
           "entry-report.schema.json",
           "entry-article.schema.json",
           "entry-offer.schema.json",
-          "entry-need.schema.json");
+          "entry-need.schema.json",
+          "entry-training.schema.json");
 
   /**
    * One validation failure: where in the document, and what. {@code keywordLocation} and {@code

@@ -65,6 +65,7 @@ public final class DirectoryEntries {
     Map<String, String> content = map(d.get("content"));
     List<String> keywords = strings(d.get("tags"));
     keywords.addAll(map(d.path("place").get("name")).values());
+    keywords.addAll(kindWords(r.kind()));
     List<String> regions = strings(d.get("regions"));
     if (d.path("place").hasNonNull("region")) regions.add(d.path("place").get("region").asText());
     Instant date = firstDate(d, r.startTime(), r.created());
@@ -118,6 +119,7 @@ public final class DirectoryEntries {
       if (!n.isEmpty()) keywords.add(n.replaceFirst("^#", "").replace('_', ' '));
     }
     keywords.addAll(langMap(o.path("location"), "name").values());
+    keywords.addAll(kindWords(kind.get()));
     List<String> regions = strings(o.get("regions"));
     if (o.path("location").hasNonNull("region"))
       regions.add(o.path("location").get("region").asText());
@@ -202,6 +204,16 @@ public final class DirectoryEntries {
     return r.handle() != null
         ? Map.entry(urls.organization(r.handle()), map(d.get("name")))
         : Map.entry(r.id(), langMap(d, "name"));
+  }
+
+  /**
+   * Words that find an entry by what it is, in both languages: a training is found by «تدريب» and
+   * "training" although its title may say «ورشة» or "course".
+   */
+  private static List<String> kindWords(String kind) {
+    return EntryKind.TRAINING.wireName().equals(kind)
+        ? List.of("تدريب", "دورة تدريبية", "training")
+        : List.of();
   }
 
   private static Optional<String> kind(JsonNode o) {

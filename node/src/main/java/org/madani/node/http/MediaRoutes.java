@@ -4,9 +4,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.madani.node.collab.resource.Resources;
 import org.madani.node.content.ImageSanitizer;
 import org.madani.node.directory.DirectoryService;
 import org.madani.node.json.JsonCodec;
+import org.madani.node.model.Attachment;
 import org.madani.node.store.MediaStore;
 
 /**
@@ -15,6 +17,13 @@ import org.madani.node.store.MediaStore;
  * metadata such as EXIF GPS dropped: {@link ImageSanitizer}) and answers 201 with its public URL;
  * {@code GET /media/{handle}/{name}} serves it from this node, so pages never load images from
  * elsewhere. Decoding and file I/O run on worker threads.
+ *
+ * <p>Resources for knowledge posts (issue 16 item 3) go the same way: {@code POST
+ * /api/v1/organizations/{handle}/resources} (PNG, JPEG or PDF by content, at most {@link
+ * Resources#MAX_BYTES}; 413 above, 415 for any other or disguised type) answers 201 with the
+ * attachment ({@code url}, {@code mediaType}, {@code size}, {@code digestMultibase}); {@code GET
+ * /resources/{handle}/{name}} serves it with its type, {@code Content-Disposition} and {@code
+ * nosniff}.
  */
 public final class MediaRoutes {
 
@@ -24,6 +33,7 @@ public final class MediaRoutes {
   private final DirectoryService directory;
   private final JsonCodec json;
   private final String root;
+  private final Resources resources;
 
   public MediaRoutes(
       Vertx vertx,
@@ -31,7 +41,9 @@ public final class MediaRoutes {
       MediaStore store,
       DirectoryService directory,
       JsonCodec json,
-      String root) {
+      String root,
+      Resources resources) {
+    this.resources = resources;
     this.vertx = vertx;
     this.sanitizer = sanitizer;
     this.store = store;
@@ -50,20 +62,77 @@ public final class MediaRoutes {
         .handler(
             io.vertx.ext.web.handler.BodyHandler.create(false)
                 .setBodyLimit(ImageSanitizer.MAX_BYTES + 1));
+    // Bodies over the limit are cut off by the handler with 413 (problem+json by ProblemHandler).
+    router
+        .post("/api/v1/organizations/:handle/resources")
+        .handler(
+            io.vertx.ext.web.handler.BodyHandler.create(false)
+                .setBodyLimit(Resources.MAX_BYTES + 1));
   }
 
   /** Mounted after the admin API's authentication and audit trail. */
   public void mountAdmin(Router router) {
     router.post("/api/v1/organizations/:handle/media").handler(this::upload);
+    router.post("/api/v1/organizations/:handle/resources").handler(this::uploadResource);
   }
 
   public void mount(Router router) {
     router.get("/media/:handle/:name").handler(this::serve);
+    router.get("/resources/:handle/:name").handler(this::serveResource);
   }
 
-  /** ApiRoutes lets this route (alone) send a body that is not JSON. */
+  /** ApiRoutes lets these routes (alone) send a body that is not JSON. */
   static boolean isUpload(String path) {
-    return path.matches("/api/v1/organizations/[^/]+/media");
+    return path.matches("/api/v1/organizations/[^/]+/(media|resources)");
+  }
+
+  private void uploadResource(RoutingContext ctx) {
+    String handle = ctx.pathParam("handle");
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    String type = ctx.request().getHeader("Content-Type");
+    directory
+        .hostedOrganization(handle)
+        .compose(id -> vertx.executeBlocking(() -> resources.store(handle, body, type), false))
+        .onSuccess(
+            (Attachment a) -> {
+              var out = json.mapper().createObjectNode();
+              out.put("url", a.url());
+              out.put("type", a.asType());
+              out.put("mediaType", a.mediaType());
+              out.put("size", a.size());
+              out.put("digestMultibase", a.digestMultibase());
+              ctx.response()
+                  .setStatusCode(201)
+                  .putHeader("Content-Type", "application/json; charset=utf-8")
+                  .putHeader("Location", a.url())
+                  .end(Buffer.buffer(json.write(out)));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void serveResource(RoutingContext ctx) {
+    String handle = ctx.pathParam("handle");
+    String name = ctx.pathParam("name");
+    vertx
+        .executeBlocking(() -> resources.bytes(handle, name), false)
+        .onSuccess(
+            bytes -> {
+              if (bytes.isEmpty()) {
+                ctx.next();
+                return;
+              }
+              String type = Resources.mediaType(name);
+              // A document is downloaded, never shown inside this node's pages; an image may be.
+              String disposition = type.startsWith("image/") ? "inline" : "attachment";
+              ctx.response()
+                  .putHeader("Content-Type", type)
+                  .putHeader("Content-Disposition", disposition + "; filename=\"" + name + "\"")
+                  .putHeader("X-Content-Type-Options", "nosniff")
+                  .putHeader("Content-Security-Policy", "default-src 'none'; sandbox")
+                  .putHeader("Cache-Control", "public, max-age=31536000, immutable")
+                  .end(Buffer.buffer(bytes.get()));
+            })
+        .onFailure(ctx::fail);
   }
 
   private void upload(RoutingContext ctx) {

@@ -18,6 +18,7 @@ import org.madani.node.directory.DirectoryService;
 import org.madani.node.federation.remotefollow.RemoteFollowLookup;
 import org.madani.node.http.feeds.CalendarWriter;
 import org.madani.node.http.feeds.FeedDocument;
+import org.madani.node.http.feeds.TrainingSessions;
 import org.madani.node.http.pages.LandingPageRenderer;
 import org.madani.node.http.pages.Lang;
 import org.madani.node.http.pages.Messages;
@@ -273,7 +274,8 @@ public final class PublicPages {
         .map(
             oe -> {
               Entry e = oe.entry();
-              if (e.kind() != EntryKind.EVENT) throw Problem.notFound("not an event");
+              if (e.kind() != EntryKind.EVENT && e.kind() != EntryKind.TRAINING)
+                throw Problem.notFound("not an event");
               Organization org = oe.org();
               var row =
                   new DirectoryRepository.OwnRow(
@@ -304,7 +306,9 @@ public final class PublicPages {
                           de.orgName(),
                           extras.urls().organization(handle),
                           e.updated(),
-                          List.of(de)),
+                          e.kind() == EntryKind.TRAINING
+                              ? TrainingSessions.expand(de, e.document())
+                              : List.of(de)),
                       extras.clock().instant());
             })
         .onSuccess(

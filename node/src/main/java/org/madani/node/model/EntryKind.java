@@ -11,7 +11,9 @@ public enum EntryKind {
   REPORT,
   ARTICLE,
   OFFER,
-  NEED;
+  NEED,
+  /** A course held in sessions, with capacity and registration (issue 16). */
+  TRAINING;
 
   /** The lower-case name used on the wire and in schemas. */
   public String wireName() {

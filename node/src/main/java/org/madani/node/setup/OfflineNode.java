@@ -75,7 +75,8 @@ public final class OfflineNode implements AutoCloseable {
             addressable ? federation.outbox() : ContentEvents.NONE,
             federation.keyFiles(),
             config.keysDir(),
-            clock);
+            clock,
+            ContentModule.resources(config, new Urls(NodeAddress.baseUrl(config))));
   }
 
   /**

@@ -21,19 +21,29 @@ import java.util.regex.Pattern;
  */
 public final class MediaStore {
 
-  private static final Pattern NAME = Pattern.compile("[0-9a-f]{64}\\.(png|jpg)");
   private static final Pattern HANDLE = Pattern.compile("[a-z0-9][a-z0-9_-]{1,30}");
 
   private final Path root;
+  private final Pattern names;
 
   public MediaStore(Path dataDir) {
-    this.root = dataDir.resolve("media");
+    this(dataDir, "media", "png|jpg");
+  }
+
+  /**
+   * A store under {@code <data>/<folder>/} for files with these extensions (alternatives of a
+   * regular expression, e.g. {@code png|jpg|pdf}): resources on knowledge posts live beside images.
+   */
+  public MediaStore(Path dataDir, String folder, String extensions) {
+    this.root = dataDir.resolve(folder);
+    this.names = Pattern.compile("[0-9a-f]{64}\\.(" + extensions + ")");
   }
 
   /** Stores the bytes; returns the file name. */
   public String put(String handle, byte[] bytes, String extension) {
     if (!HANDLE.matcher(handle).matches()) throw new IllegalArgumentException("handle");
     String name = sha256(bytes) + "." + extension;
+    if (!names.matcher(name).matches()) throw new IllegalArgumentException("extension");
     try {
       Path dir = Files.createDirectories(root.resolve(handle));
       Path target = dir.resolve(name);
@@ -51,10 +61,25 @@ public final class MediaStore {
 
   /** The bytes of a stored image; empty for any name this store could not have made. */
   public Optional<byte[]> get(String handle, String name) {
-    if (!HANDLE.matcher(handle).matches() || !NAME.matcher(name).matches()) return Optional.empty();
+    if (!HANDLE.matcher(handle).matches() || !names.matcher(name).matches())
+      return Optional.empty();
     Path file = root.resolve(handle).resolve(name);
     try {
       return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The size of a stored file; empty for any name this store could not have made or does not hold.
+   */
+  public Optional<Long> size(String handle, String name) {
+    if (!HANDLE.matcher(handle).matches() || !names.matcher(name).matches())
+      return Optional.empty();
+    Path file = root.resolve(handle).resolve(name);
+    try {
+      return Files.exists(file) ? Optional.of(Files.size(file)) : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -11,7 +11,7 @@ import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 
 /**
- * Finds our events by handle and id, or by their object URL ({@code
+ * Finds our events and trainings by handle and id, or by their object URL ({@code
  * <base>/orgs/<handle>/entries/<id>}).
  */
 final class LocalEvents {
@@ -29,6 +29,11 @@ final class LocalEvents {
                 + "/orgs/([a-z0-9_]{1,64})/entries/([A-Za-z0-9_-]{1,64})");
   }
 
+  /** Events and trainings take participants (Join, invitations). */
+  static boolean joinable(Entry e) {
+    return e.kind() == EntryKind.EVENT || e.kind() == EntryKind.TRAINING;
+  }
+
   Organization org(Connection c, String handle) throws SQLException {
     return deps.orgs()
         .findByHandle(c, handle)
@@ -41,7 +46,7 @@ final class LocalEvents {
     Entry e =
         deps.entries()
             .find(c, org.id(), entryId)
-            .filter(x -> x.kind() == EntryKind.EVENT)
+            .filter(LocalEvents::joinable)
             .orElseThrow(() -> Problem.notFound("No event '" + entryId + "' of '" + handle + "'."));
     return new Event(org, e);
   }
@@ -55,7 +60,7 @@ final class LocalEvents {
     if (org.isEmpty()) return Optional.empty();
     return deps.entries()
         .find(c, org.get().id(), m.group(2))
-        .filter(x -> x.kind() == EntryKind.EVENT)
+        .filter(LocalEvents::joinable)
         .map(e -> new Event(org.get(), e));
   }
 }

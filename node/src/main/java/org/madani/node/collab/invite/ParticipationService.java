@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.madani.node.model.EntryKind;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Problem;
 import org.madani.node.model.Visibility;
@@ -80,6 +81,10 @@ public final class ParticipationService {
         .tx(
             c -> {
               LocalEvents.Event ev = events.event(c, handle, entryId);
+              if (ev.entry().kind() == EntryKind.TRAINING)
+                throw Problem.conflict(
+                    "A training's capacity and registration are fields of the training itself;"
+                        + " edit the training.");
               repo.saveSettings(c, ev.org().id(), entryId, s);
               deps.audit()
                   .record(
@@ -126,7 +131,7 @@ public final class ParticipationService {
     LocalEvents.Event ev = found.get();
     var existing = repo.find(c, ev.org().id(), ev.entry().id(), actor);
     if (existing.isPresent() && existing.get().joinId().equals(joinId)) return null; // a repeat
-    Settings s = repo.settings(c, ev.org().id(), ev.entry().id());
+    Settings s = settings(c, ev);
     boolean invited = invitations.sentTo(c, ev.org().id(), ev.entry().id(), actor).isPresent();
     Decision d;
     String why;
@@ -169,8 +174,26 @@ public final class ParticipationService {
     return repo.setState(c, p.get().id(), "left", deps.clock().instant());
   }
 
+  /**
+   * How the event may be joined: set through the admin API for an event; for a training, its own
+   * document's {@code capacity} and {@code registration} (open, approval, invite), so what the
+   * public page and the federated object promise is what Joins meet.
+   */
+  private Settings settings(Connection c, LocalEvents.Event ev) throws SQLException {
+    if (ev.entry().kind() != EntryKind.TRAINING)
+      return repo.settings(c, ev.org().id(), ev.entry().id());
+    var d = ev.entry().document();
+    String mode =
+        switch (d.path("registration").asText("open")) {
+          case "approval" -> "restricted";
+          case "invite" -> "invite";
+          default -> "free";
+        };
+    return new Settings(mode, d.hasNonNull("capacity") ? d.get("capacity").asInt() : null);
+  }
+
   private boolean full(Connection c, LocalEvents.Event ev) throws SQLException {
-    Integer cap = repo.settings(c, ev.org().id(), ev.entry().id()).capacity();
+    Integer cap = settings(c, ev).capacity();
     return cap != null && count(c, ev) >= cap;
   }
 
@@ -190,7 +213,7 @@ public final class ParticipationService {
     return new Participation(
         deps.urls().entry(ev.org().handle(), id),
         ev.entry().visibility(),
-        repo.settings(c, org, id),
+        settings(c, ev),
         count(c, ev),
         invitations.counts(c, org, id),
         List.copyOf(new LinkedHashSet<>(going)),

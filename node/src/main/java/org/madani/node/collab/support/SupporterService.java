@@ -29,21 +29,28 @@ public final class SupporterService {
     this.repo = repo;
   }
 
-  public Future<SupporterRow> add(String admin, String handle, JsonNode body) {
+  /** What a request says a supporter is, checked. */
+  private record Input(String kind, Map<String, String> name, String country, String url) {}
+
+  private Input input(JsonNode body) {
     String kind = body.path("kind").asText("");
     String country = body.path("country").asText(null);
     String url = body.path("url").asText(null);
-    Map<String, String> name;
+    if (!KINDS.contains(kind))
+      throw Problem.unprocessable("'kind' is funder, partner or institution.");
+    if (country != null && !country.matches("[A-Z]{2}"))
+      throw Problem.unprocessable("'country' is an ISO 3166 code (e.g. DE).");
+    if (url != null
+        && (!(url.startsWith("https://") || url.startsWith("http://")) || url.length() > 2048)) {
+      throw Problem.unprocessable("'url' is an http(s) URL.");
+    }
+    return new Input(kind, Texts.input(body.get("name"), "name", 300, true), country, url);
+  }
+
+  public Future<SupporterRow> add(String admin, String handle, JsonNode body) {
+    Input in;
     try {
-      if (!KINDS.contains(kind))
-        throw Problem.unprocessable("'kind' is funder, partner or institution.");
-      if (country != null && !country.matches("[A-Z]{2}"))
-        throw Problem.unprocessable("'country' is an ISO 3166 code (e.g. DE).");
-      if (url != null
-          && (!(url.startsWith("https://") || url.startsWith("http://")) || url.length() > 2048)) {
-        throw Problem.unprocessable("'url' is an http(s) URL.");
-      }
-      name = Texts.input(body.get("name"), "name", 300, true);
+      in = input(body);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -57,17 +64,75 @@ public final class SupporterService {
                       new SupporterRow(
                           0,
                           org.id(),
-                          kind,
-                          Texts.write(deps.json(), name),
-                          country,
-                          url,
+                          in.kind(),
+                          Texts.write(deps.json(), in.name()),
+                          in.country(),
+                          in.url(),
                           deps.clock().instant()));
-              deps.audit().record(c, admin, "collab.supporter", String.valueOf(id), kind);
-              return repo.list(c, org.id()).stream()
-                  .filter(s -> s.id() == id)
-                  .findFirst()
-                  .orElseThrow();
+              deps.audit().record(c, admin, "collab.supporter", String.valueOf(id), in.kind());
+              return find(c, org, id);
             });
+  }
+
+  /** Replaces a supporter's kind, name, country and URL (absent country or URL: removed). */
+  public Future<SupporterRow> update(String admin, String handle, long id, JsonNode body) {
+    Input in;
+    try {
+      in = input(body);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return deps.db()
+        .tx(
+            c -> {
+              Organization org = org(c, handle);
+              SupporterRow before = find(c, org, id);
+              repo.update(
+                  c,
+                  new SupporterRow(
+                      id,
+                      org.id(),
+                      in.kind(),
+                      Texts.write(deps.json(), in.name()),
+                      in.country(),
+                      in.url(),
+                      before.created()));
+              deps.audit()
+                  .record(c, admin, "collab.supporter.update", String.valueOf(id), in.kind());
+              return find(c, org, id);
+            });
+  }
+
+  /** Removes a supporter, and with it its links to entries (their pages stop naming it). */
+  public Future<Void> remove(String admin, String handle, long id) {
+    return deps.db()
+        .tx(
+            c -> {
+              Organization org = org(c, handle);
+              if (!repo.delete(c, org.id(), id))
+                throw Problem.notFound("No supporter " + id + " of '" + handle + "'.");
+              deps.audit().record(c, admin, "collab.supporter.remove", String.valueOf(id), "");
+              return null;
+            });
+  }
+
+  /** The supporters linked to one of the organization's entries. */
+  public Future<List<SupporterRow>> ofEntry(String handle, String entryId) {
+    return deps.db()
+        .tx(
+            c -> {
+              Organization org = org(c, handle);
+              if (deps.entries().find(c, org.id(), entryId).isEmpty())
+                throw Problem.notFound("No entry '" + entryId + "' of '" + handle + "'.");
+              return repo.ofEntry(c, org.id(), entryId);
+            });
+  }
+
+  private SupporterRow find(Connection c, Organization org, long id) throws SQLException {
+    return repo.list(c, org.id()).stream()
+        .filter(s -> s.id() == id)
+        .findFirst()
+        .orElseThrow(() -> Problem.notFound("No supporter " + id + " of '" + org.handle() + "'."));
   }
 
   public Future<List<SupporterRow>> list(String handle) {

@@ -35,7 +35,15 @@ public final class EntryObjects {
 
   /** Entry fields mapped to AS2 properties; the rest travel under their own (Madani) names. */
   private static final Set<String> MAPPED =
-      Set.of("title", "summary", "content", "recipients", "place", "image", "visibility");
+      Set.of(
+          "title",
+          "summary",
+          "content",
+          "recipients",
+          "place",
+          "image",
+          "visibility",
+          "attachments");
 
   /** The object's own properties, which an entry field of the same name does not override. */
   private static final Set<String> HEAD =
@@ -73,7 +81,7 @@ public final class EntryObjects {
 
   public static String asType(EntryKind kind) {
     return switch (kind) {
-      case EVENT -> "Event";
+      case EVENT, TRAINING -> "Event";
       case ARTICLE, REPORT -> "Article";
       case PROJECT, CAMPAIGN, OFFER, NEED -> "Page";
     };
@@ -125,6 +133,9 @@ public final class EntryObjects {
         terms.put(kv.getKey(), kv.getValue().deepCopy());
       }
     }
+    if (e.kind() == EntryKind.TRAINING) TrainingTerms.add(json, d, terms);
+    if (d.path("attachments").size() > 0)
+      terms.put("attachment", attachments(d.get("attachments")));
     return new EntryObject(
         EmittedContexts.object(),
         url,
@@ -180,6 +191,29 @@ public final class EntryObjects {
       html.put(lang, b.toString());
     }
     return html;
+  }
+
+  /**
+   * Resources of a knowledge post as ActivityStreams attachments (as Mastodon and Mobilizon carry
+   * media): {@code Image} or {@code Document} with url, mediaType, name and the SHA-256 digest of
+   * the bytes ({@code digestMultibase}), so a receiver can check what it downloads.
+   */
+  private ArrayNode attachments(JsonNode list) {
+    ArrayNode out = json.createArrayNode();
+    for (JsonNode a : list) {
+      String type = a.path("mediaType").asText("");
+      ObjectNode o = out.addObject();
+      o.put("type", type.startsWith("image/") ? "Image" : "Document");
+      o.put("url", a.path("url").asText());
+      o.put("mediaType", type);
+      String name = Localized.plain(a.get("name"));
+      if (name != null) o.put("name", name);
+      JsonNode map = Localized.map(a.get("name"));
+      if (map != null) o.set("nameMap", map);
+      if (a.has("size")) o.put("size", a.get("size").asLong());
+      o.put("digestMultibase", a.path("digestMultibase").asText());
+    }
+    return out;
   }
 
   /** A Tombstone standing in for a deleted entry. */

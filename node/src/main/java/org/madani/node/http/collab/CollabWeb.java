@@ -20,6 +20,7 @@ public final class CollabWeb {
   private final SupporterRoutes supporters;
   private final MatchRoutes matching;
   private final KnowledgeRoutes knowledge;
+  private final RegistrationRoutes registrations;
 
   public CollabWeb(
       CollabModule collab,
@@ -34,6 +35,7 @@ public final class CollabWeb {
         new MatchRoutes(
             collab.matching(directory, taxonomies), collab.interests(), json, collab.deps().urls());
     this.knowledge = new KnowledgeRoutes(collab.questions(), json, pages);
+    this.registrations = new RegistrationRoutes(collab.registrations(), json);
   }
 
   public void mount(Router router) {
@@ -42,6 +44,7 @@ public final class CollabWeb {
     supporters.mount(router);
     matching.mount(router);
     knowledge.mount(router);
+    registrations.mount(router);
   }
 
   /** What entries' public pages show from here: corrections, verified facts, supporters. */

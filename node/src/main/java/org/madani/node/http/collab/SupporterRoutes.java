@@ -48,6 +48,37 @@ public final class SupporterRoutes implements PublicPages.EntryPanel {
                         .add(CollabJson.admin(ctx), ctx.pathParam("handle"), io.body(ctx))
                         .map(this::supporter)));
     router
+        .put(ORG + "/supporters/:sid")
+        .handler(
+            ctx ->
+                io.respond(
+                    ctx,
+                    200,
+                    supporters
+                        .update(
+                            CollabJson.admin(ctx), ctx.pathParam("handle"), id(ctx), io.body(ctx))
+                        .map(this::supporter)));
+    router
+        .delete(ORG + "/supporters/:sid")
+        .handler(
+            ctx ->
+                io.respond(
+                    ctx,
+                    204,
+                    supporters
+                        .remove(CollabJson.admin(ctx), ctx.pathParam("handle"), id(ctx))
+                        .map(v -> (com.fasterxml.jackson.databind.JsonNode) null)));
+    router
+        .get(ORG + "/entries/:id/supporters")
+        .handler(
+            ctx ->
+                io.respond(
+                    ctx,
+                    200,
+                    supporters
+                        .ofEntry(ctx.pathParam("handle"), ctx.pathParam("id"))
+                        .map(this::items)));
+    router
         .put(ORG + "/entries/:id/supporters")
         .handler(
             ctx ->
@@ -61,6 +92,14 @@ public final class SupporterRoutes implements PublicPages.EntryPanel {
                             ctx.pathParam("id"),
                             io.body(ctx))
                         .map(this::items)));
+  }
+
+  private static long id(io.vertx.ext.web.RoutingContext ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("sid"));
+    } catch (NumberFormatException e) {
+      throw org.madani.node.model.Problem.notFound("No supporter '" + ctx.pathParam("sid") + "'.");
+    }
   }
 
   private ObjectNode items(List<SupporterRow> rows) {

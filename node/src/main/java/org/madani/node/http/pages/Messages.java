@@ -53,6 +53,30 @@ public final class Messages {
           Map.entry("kind.article", new String[] {"مقالة معرفية", "Knowledge post"}),
           Map.entry("kind.offer", new String[] {"عرض", "Offer"}),
           Map.entry("kind.need", new String[] {"احتياج", "Need"}),
+          Map.entry("kind.training", new String[] {"تدريب", "Training"}),
+          Map.entry("attachments", new String[] {"المرفقات", "Attachments"}),
+          Map.entry("training.sessions", new String[] {"الجلسات", "Sessions"}),
+          Map.entry("training.session", new String[] {"الجلسة", "Session"}),
+          Map.entry("training.capacity", new String[] {"عدد المقاعد", "Places"}),
+          Map.entry("training.unlimited", new String[] {"غير محدود", "No limit"}),
+          Map.entry("training.registration", new String[] {"التسجيل", "Registration"}),
+          Map.entry(
+              "training.registration.open",
+              new String[] {"مفتوح حتى امتلاء المقاعد", "Open until the places are taken"}),
+          Map.entry(
+              "training.registration.approval",
+              new String[] {"بموافقة الجهة المنظِّمة", "Approved by the organizer"}),
+          Map.entry(
+              "training.registration.invite", new String[] {"بدعوة فقط", "By invitation only"}),
+          Map.entry(
+              "training.registerHow",
+              new String[] {
+                "للتسجيل: افتح هذا العنوان من حساب منظمتك في مدني، أو من حسابك في ماستودون أو"
+                    + " موبيليزون، واختر «انضمام». يصلك القبول أو الاعتذار عند امتلاء المقاعد.",
+                "To register, open this address from your organization's Madani account, or from"
+                    + " your Mastodon or Mobilizon account, and choose Join. You are told whether"
+                    + " you have a place."
+              }),
           Map.entry("kind.post", new String[] {"منشور", "Post"}),
           Map.entry("kind.question", new String[] {"سؤال", "Question"}),
           Map.entry("legalForm.association", new String[] {"جمعية", "Association"}),

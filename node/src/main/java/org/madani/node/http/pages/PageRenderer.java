@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.madani.node.content.Taxonomies;
 import org.madani.node.model.Entry;
+import org.madani.node.model.EntryKind;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Urls;
 import org.madani.node.text.Html;
@@ -195,9 +196,11 @@ public final class PageRenderer {
     b.append(text(lang, d.get("summary"), "p"));
     b.append(facts.image(lang, d.get("image")));
     String orgPath = pathOf(urls.organization(org.handle()));
+    String icsPath = pathOf(urls.entry(org.handle(), e.id())) + ".ics";
     b.append(
-        EntryActions.render(
-            lang, org, e, orgPath, pathOf(urls.entry(org.handle(), e.id())) + ".ics"));
+        e.kind() == EntryKind.TRAINING
+            ? TrainingSection.cta(lang, urls.entry(org.handle(), e.id()), icsPath)
+            : EntryActions.render(lang, org, e, orgPath, icsPath));
     b.append("<dl class=\"facts\">");
     String when = facts.when(lang, d);
     if (!when.isEmpty()) fact(b, t(lang, "when"), when);
@@ -229,10 +232,13 @@ public final class PageRenderer {
       for (String code : strings(d.get("languages"))) names.add(LanguageNames.name(lang, code));
       fact(b, t(lang, "languages"), esc(String.join(lang == Lang.AR ? "، " : ", ", names)));
     }
+    if (e.kind() == EntryKind.TRAINING) b.append(TrainingSection.facts(lang, d));
     fact(b, t(lang, "updated"), facts.date(lang, e.updated().toString().substring(0, 10)));
     b.append("</dl>");
+    if (e.kind() == EntryKind.TRAINING) b.append(TrainingSection.sessions(lang, facts, d));
     b.append(EntryActions.facts(lang, e));
     b.append(block(lang, d.get("content")));
+    b.append(attachments(lang, d.path("attachments")));
     StringBuilder more = new StringBuilder();
     for (JsonNode l : d.path("links")) {
       String url = l.path("url").asText();
@@ -418,6 +424,34 @@ public final class PageRenderer {
             ? "<p class=\"lang-marker\">(" + esc(Messages.fallbackMarker(lang, l.lang())) + ")</p>"
             : "";
     return "<div class=\"prose\"" + attrs + ">" + marker + Html.paragraphs(l.text()) + "</div>";
+  }
+
+  /** A knowledge post's resources: each a download link with its type and size. */
+  private static String attachments(Lang lang, JsonNode list) {
+    if (!list.isArray() || list.isEmpty()) return "";
+    StringBuilder b =
+        new StringBuilder("<section class=\"attachments\"><h2>")
+            .append(esc(t(lang, "attachments")))
+            .append("</h2><ul class=\"plain\">");
+    for (JsonNode a : list) {
+      String url = a.path("url").asText();
+      if (!Html.safeUrl(url)) continue;
+      Lang.Localized name = lang.pick(a.get("name"));
+      String type = a.path("mediaType").asText("");
+      String kind =
+          type.equals("application/pdf")
+              ? "PDF"
+              : type.startsWith("image/") ? t(lang, "image") : type;
+      long kib = Math.max(1, (a.path("size").asLong() + 1023) / 1024);
+      b.append("<li>")
+          .append(link(url, name == null ? url.substring(url.lastIndexOf('/') + 1) : name.text()))
+          .append(" <span class=\"muted\"><bdi>(")
+          .append(esc(kind))
+          .append(", ")
+          .append(kib)
+          .append(" KiB)</bdi></span></li>");
+    }
+    return b.append("</ul></section>").toString();
   }
 
   private static void fact(StringBuilder b, String label, String valueHtml) {

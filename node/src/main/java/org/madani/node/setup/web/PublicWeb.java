@@ -114,7 +114,8 @@ public record PublicWeb(
             new MediaStore(config.dataDir()),
             directory.directory(),
             json,
-            urls.root());
+            urls.root(),
+            content.resources());
     return new PublicWeb(
         collab,
         pages,

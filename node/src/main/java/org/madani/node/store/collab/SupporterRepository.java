@@ -41,6 +41,39 @@ public final class SupporterRepository {
     }
   }
 
+  /** Changes a supporter's kind, name, country and URL; false when it is not the organization's. */
+  public boolean update(Connection c, SupporterRow r) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE collab_supporter SET kind = ?, name = ?, country = ?, url = ?"
+                + " WHERE id = ? AND org_id = ?")) {
+      ps.setString(1, r.kind());
+      ps.setString(2, r.name());
+      ps.setString(3, r.country());
+      ps.setString(4, r.url());
+      ps.setLong(5, r.id());
+      ps.setLong(6, r.orgId());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Removes a supporter and its links to entries; false when it is not the organization's. */
+  public boolean delete(Connection c, long orgId, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM collab_supporter_link WHERE supporter_id = ? AND org_id = ?")) {
+      ps.setLong(1, id);
+      ps.setLong(2, orgId);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM collab_supporter WHERE id = ? AND org_id = ?")) {
+      ps.setLong(1, id);
+      ps.setLong(2, orgId);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
   public List<SupporterRow> list(Connection c, long orgId) throws SQLException {
     return query(
         c,
