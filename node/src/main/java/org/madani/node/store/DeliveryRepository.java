@@ -1,4 +1,4 @@
-package org.madani.node.federation.delivery;
+package org.madani.node.store;
 
 import static org.madani.node.store.Timestamps.instant;
 import static org.madani.node.store.Timestamps.ts;
@@ -21,6 +21,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.madani.node.model.BreakerState;
+import org.madani.node.model.DeliveryJob;
+import org.madani.node.model.DeliveryRecord;
+import org.madani.node.model.DeliveryState;
+import org.madani.node.model.DeliveryStats;
+import org.madani.node.model.PeerState;
+import org.madani.node.model.SignatureScheme;
 
 /**
  * The durable delivery queue: SQL over the {@code delivery} and {@code peer_host} tables. Every
@@ -35,7 +42,7 @@ import java.util.function.UnaryOperator;
  * <p>Thread-safety: stateless apart from the clock; safe for concurrent use with one connection per
  * thread.
  */
-public final class DeliveryQueue {
+public final class DeliveryRepository {
 
   static final int MAX_ACTIVITY_ID = 1024;
   static final int MAX_INBOX = 2048;
@@ -44,7 +51,7 @@ public final class DeliveryQueue {
   /**
    * Due jobs in (next_attempt, id) order, through the index {@code delivery_due_order} (V50), so a
    * claim reads a few hundred rows however long the queue is (checked with EXPLAIN in
-   * DeliveryQueueTest). Parameters: now ×3, ids in flight, read-ahead limit.
+   * DeliveryRepositoryTest). Parameters: now ×3, ids in flight, read-ahead limit.
    */
   static final String CLAIM_SQL =
       "SELECT d.id, d.host, p.breaker_open_until FROM delivery d LEFT JOIN peer_host p ON p.host = d.host "
@@ -56,9 +63,9 @@ public final class DeliveryQueue {
           + "ORDER BY d.next_attempt, d.id LIMIT ?";
 
   private final Clock clock;
-  private final PeerHosts peers = new PeerHosts();
+  private final PeerHostRepository peers = new PeerHostRepository();
 
-  public DeliveryQueue(Clock clock) {
+  public DeliveryRepository(Clock clock) {
     this.clock = clock;
   }
 
