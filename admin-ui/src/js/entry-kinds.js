@@ -39,6 +39,12 @@ export const BY_KIND = {
     { path: 'startDate', type: 'date', label: 'field.startDate' },
     { path: 'endDate', type: 'date', label: 'field.endDate' },
     { path: 'partners', type: 'lines', label: 'project.partners', hint: 'project.partnersHint' },
+    { group: 'seeksPartners', label: 'project.seeksPartners', hint: 'project.seeksPartnersHint', fields: [
+      { path: 'seeksPartners/note', type: 'short', label: 'project.partnerNote' },
+      { path: 'seeksPartners/sectors', type: 'terms', taxonomy: 'sectors', label: 'project.partnerSectors', maxItems: LIMITS.sectors },
+      { path: 'seeksPartners/regions', type: 'terms', taxonomy: 'regions', label: 'project.partnerRegions', maxItems: LIMITS.regions },
+      { path: 'seeksPartners/skills', type: 'csv', label: 'project.partnerSkills', hint: 'project.partnerSkillsHint' },
+    ] },
   ],
   campaign: [
     { path: 'startDate', type: 'date', label: 'field.startDate' },

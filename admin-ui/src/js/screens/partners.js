@@ -53,12 +53,15 @@ export async function render(main, app) {
   await refill(matches, async () => {
     const items = (await get(ENDPOINTS.matches(handle))).data.items || [];
     if (!items.length) return h('p', null, t('partners.noMatches'));
-    return table('matches', t('partners.matches'), ['partners.offer', 'partners.need', 'partners.why', 'entries.actions'],
-      items.map(m => h('tr', { 'data-offer': m.offer.id, 'data-need': m.need.id },
+    // the other side is a need, or a project seeking partners (m.sought names which)
+    const sought = (m) => m.sought === 'project' ? m.project : m.need;
+    return table('matches', t('partners.matches'), ['partners.offer', 'partners.sought', 'partners.why', 'entries.actions'],
+      items.map(m => h('tr', { 'data-offer': m.offer.id, ['data-' + (m.sought || 'need')]: sought(m).id },
         h('td', null, pick(m.offer.title, lang()), h('br'), h('small', null, pick(m.offer.organizationName, lang()))),
-        h('td', null, pick(m.need.title, lang()), h('br'), h('small', null, pick(m.need.organizationName, lang()))),
+        h('td', null, m.sought === 'project' ? [h('span', { class: 'badge' }, t('partners.seekingProject')), ' '] : null,
+          pick(sought(m).title, lang()), h('br'), h('small', null, pick(sought(m).organizationName, lang()))),
         h('td', { class: 'explanation' }, pick(m.explanation, lang())),
-        h('td', null, [['offer', m.offer], ['need', m.need]].filter(([, e]) => e.organization !== me).map(([side, e]) =>
+        h('td', null, [['offer', m.offer], [m.sought || 'need', sought(m)]].filter(([, e]) => e.organization !== me).map(([side, e]) =>
           h('button', { type: 'button', 'data-interest-to': side, onclick: async (ev) => {
             const ok = await act(ev.target, matches, () => post(ENDPOINTS.interests(handle),
               { to: e.organization, about: e.id, message: message.value.trim() }), t('partners.interestSent'));

@@ -83,22 +83,37 @@ public final class MadaniNode {
     }
     NodeConfig effective = config.withBaseUrl(NodeAddress.baseUrl(config));
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
-    return vertx
-        .<Database>executeBlocking(
+    // The store (schema check) and the search index open side by side on two worker threads:
+    // both are on the way to /readyz and neither needs the other.
+    Future<Database> store =
+        vertx.executeBlocking(
             () ->
                 Database.open(
                     vertx,
                     effective.database(),
                     effective.databaseFile(),
                     Passphrases.fromEnv(System.getenv(), "MADANI_DB_PASSPHRASE"),
-                    Passphrases.fromEnv(System.getenv(), "MADANI_DATABASE_PASSWORD")))
-        .compose(
-            db ->
-                vertx
-                    .executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")))
-                    .onFailure(err -> db.close())
-                    .compose(index -> deploy(vertx, db, index, effective, clock)))
+                    Passphrases.fromEnv(System.getenv(), "MADANI_DATABASE_PASSWORD")),
+            false);
+    Future<SearchIndex> index =
+        vertx.executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")), false);
+    return Future.join(store, index)
+        .<MadaniNode>compose(
+            both -> deploy(vertx, store.result(), index.result(), effective, clock),
+            err -> {
+              if (store.succeeded()) store.result().close();
+              if (index.succeeded()) closeQuietly(index.result());
+              return Future.failedFuture(store.failed() ? store.cause() : index.cause());
+            })
         .onFailure(err -> vertx.close());
+  }
+
+  private static void closeQuietly(SearchIndex index) {
+    try {
+      index.close();
+    } catch (RuntimeException e) {
+      LOG.warn("closing the search index after a failed start: {}", e.toString());
+    }
   }
 
   /**

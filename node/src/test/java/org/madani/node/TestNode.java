@@ -112,6 +112,7 @@ public final class TestNode implements AutoCloseable {
       config = config.withDatabase(PostgresServer.shared().createDatabase());
     }
     Files.createDirectories(dir);
+    if (config.database() == null) H2Template.copyTo(config.databaseFile());
     new ConfigLoader(java.util.Map.of()).save(config);
     String token;
     try (OfflineNode offline = new OfflineNode(config, Clock.systemUTC())) {

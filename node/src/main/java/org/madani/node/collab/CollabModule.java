@@ -49,6 +49,7 @@ public final class CollabModule {
   private final ParticipationService participation;
   private final InterestService interests;
   private final QuestionService questions;
+  private final CollabRecords records;
   private final FactsService facts;
   private final SupporterService supporters;
 
@@ -60,6 +61,7 @@ public final class CollabModule {
         new ParticipationService(deps, invitationRepo, new ParticipationRepository());
     this.interests = new InterestService(deps, interestRepo);
     this.questions = new QuestionService(deps, knowledgeRepo);
+    this.records = new CollabRecords(deps, knowledgeRepo, factsRepo);
     this.facts = new FactsService(deps, factsRepo, trust);
     this.supporters = new SupporterService(deps, new SupporterRepository());
   }
@@ -83,7 +85,6 @@ public final class CollabModule {
       out.add(
           new AnswerInvitationHandler(deps, invitationRepo, interestRepo, type, byType.get(type)));
     }
-    CollabRecords records = new CollabRecords(deps, knowledgeRepo, factsRepo);
     for (String type : List.of("Create", "Update", "Delete")) {
       out.add(new RecordingHandler(deps, type, byType.get(type), records));
     }
@@ -106,6 +107,14 @@ public final class CollabModule {
     return interests;
   }
 
+  /**
+   * What collaboration keeps of an authenticated activity (questions, answers, attestations,
+   * corrections): run after the inbox's handlers and for log items the mirror applies.
+   */
+  public CollabRecords records() {
+    return records;
+  }
+
   public QuestionService questions() {
     return questions;
   }
@@ -120,7 +129,15 @@ public final class CollabModule {
 
   /** Partner matching reads the directory, which the composition root builds after the inbox. */
   public MatchService matching(DirectoryService directory, Taxonomies taxonomies) {
-    return new MatchService(deps.db(), directory, new EndorsementRepository(), trust, taxonomies);
+    return new MatchService(
+        deps.db(),
+        directory,
+        new EndorsementRepository(),
+        trust,
+        taxonomies,
+        deps.json(),
+        deps.orgs(),
+        deps.entries());
   }
 
   public CollabDeps deps() {

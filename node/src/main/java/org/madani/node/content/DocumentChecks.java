@@ -48,6 +48,31 @@ public final class DocumentChecks {
       }
       i++;
     }
+    // what a project seeks partners for names terms of the same taxonomies
+    i = 0;
+    for (JsonNode s : doc.path("seeksPartners").path("sectors")) {
+      if (taxonomies.sector(s.asText()).isEmpty()) {
+        out.add(
+            FieldErrors.entry(
+                "/seeksPartners/sectors/" + i,
+                "unknownTerm",
+                Map.of("term", s.asText()),
+                "unknown sector '" + s.asText() + "'"));
+      }
+      i++;
+    }
+    i = 0;
+    for (JsonNode r : doc.path("seeksPartners").path("regions")) {
+      if (taxonomies.region(r.asText()).isEmpty()) {
+        out.add(
+            FieldErrors.entry(
+                "/seeksPartners/regions/" + i,
+                "unknownTerm",
+                Map.of("term", r.asText()),
+                "unknown region '" + r.asText() + "'"));
+      }
+      i++;
+    }
     JsonNode placeRegion = doc.path("place").path("region");
     if (placeRegion.isTextual() && taxonomies.region(placeRegion.asText()).isEmpty()) {
       out.add(

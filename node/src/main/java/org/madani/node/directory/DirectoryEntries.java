@@ -2,6 +2,8 @@ package org.madani.node.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +34,13 @@ public final class DirectoryEntries {
 
   private final ObjectMapper json;
   private final Urls urls;
+
+  /**
+   * Authors' names by actor document: a burst brings many objects from few authors, and each
+   * author's document (keys included, a few KB) would otherwise be parsed once per object.
+   */
+  private final Cache<String, Map<String, String>> actorNames =
+      Caffeine.newBuilder().maximumSize(1_000).build();
 
   public DirectoryEntries(ObjectMapper json, Urls urls) {
     this.json = json;
@@ -116,11 +125,8 @@ public final class DirectoryEntries {
     Instant date =
         firstDate(o, instant(o.get("startTime")), published == null ? r.received() : published);
     Instant updated = Optional.ofNullable(instant(o.get("updated"))).orElse(r.updated());
-    JsonNode actor = r.actorDocument() == null ? json.createObjectNode() : read(r.actorDocument());
-    Map<String, String> orgName = langMap(actor, "name");
-    if (orgName.isEmpty() && actor.hasNonNull("preferredUsername")) {
-      orgName = Map.of("en", actor.get("preferredUsername").asText());
-    }
+    Map<String, String> orgName =
+        r.actorDocument() == null ? Map.of() : actorNames.get(r.actorDocument(), this::actorName);
     return Optional.of(
         new DirectoryEntry(
             r.id(),
@@ -145,6 +151,16 @@ public final class DirectoryEntries {
                 o,
                 langMap(o.path("location"), "name"),
                 address(o.path("location")))));
+  }
+
+  /** The organization name in an actor document: its name map, else its preferred username. */
+  private Map<String, String> actorName(String actorDocument) {
+    JsonNode actor = read(actorDocument);
+    Map<String, String> name = langMap(actor, "name");
+    if (name.isEmpty() && actor.hasNonNull("preferredUsername")) {
+      name = Map.of("en", actor.get("preferredUsername").asText());
+    }
+    return Map.copyOf(name);
   }
 
   /**
@@ -308,16 +324,23 @@ public final class DirectoryEntries {
 
   /** Received content is HTML: keep the words, drop the markup (it is never rendered from here). */
   static String plainText(String html) {
-    return html.replaceAll("(?s)<[^>]*>", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replaceAll("\\s+", " ")
+    String text = html.indexOf('<') < 0 ? html : TAG.matcher(html).replaceAll(" ");
+    return SPACES
+        .matcher(
+            text.indexOf('&') < 0
+                ? text
+                : text.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&nbsp;", " ")
+                    .replace("&amp;", "&"))
+        .replaceAll(" ")
         .trim();
   }
+
+  private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("(?s)<[^>]*>");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
   private JsonNode read(String s) {
     try {

@@ -92,6 +92,7 @@ public final class DirectoryIndexer extends VerticleBase {
   private boolean syncing;
   private boolean again;
   private boolean scheduled;
+  private boolean refreshScheduled;
 
   /** What the last sync pass did: changes read, rows loaded by key, index entries written. */
   public record Pass(int changes, int rows, int applied) {}
@@ -127,7 +128,7 @@ public final class DirectoryIndexer extends VerticleBase {
                 });
     first
         .onFailure(err -> LOG.warn("directory index: first pass failed: {}", err.toString()))
-        .onComplete(ar -> timer = vertx.setPeriodic(pollMillis, id -> requestSync()));
+        .onComplete(ar -> timer = vertx.setPeriodic(pollMillis, id -> tick()));
     return Future.succeededFuture(); // serve while a large rebuild runs
   }
 
@@ -165,6 +166,25 @@ public final class DirectoryIndexer extends VerticleBase {
     return writer.executeBlocking(this::rebuildBlocking);
   }
 
+  /**
+   * A timer tick: a pass, unless the last passes found nothing (an idle node then looks every 2nd,
+   * 4th, at most every {@link #MAX_IDLE_TICKS}th tick). Commits wake it at once ({@link #wakeUp});
+   * the timer only catches changes no hook announced (offline commands, another process).
+   */
+  private void tick() {
+    if (idleSkip > 0) {
+      idleSkip--;
+      return;
+    }
+    requestSync();
+  }
+
+  /** Ticks between passes at most, while nothing changes. */
+  static final int MAX_IDLE_TICKS = 4;
+
+  private int idleGap = 1;
+  private int idleSkip;
+
   private void requestSync() {
     if (syncing) {
       again = true;
@@ -175,7 +195,7 @@ public final class DirectoryIndexer extends VerticleBase {
     writer
         .executeBlocking(
             () -> {
-              int n = syncBlocking();
+              int n = throttledPass().applied();
               commitIfDue();
               return n;
             })
@@ -183,6 +203,22 @@ public final class DirectoryIndexer extends VerticleBase {
             ar -> {
               syncing = false;
               if (ar.failed()) LOG.warn("directory index sync failed: {}", ar.cause().toString());
+              if (unrefreshed && !refreshScheduled) {
+                refreshScheduled = true; // a pass after the interval makes the rest searchable
+                vertx.setTimer(
+                    REFRESH_EVERY,
+                    id -> {
+                      refreshScheduled = false;
+                      requestSync();
+                    });
+              }
+              if (ar.succeeded() && ar.result() == 0) {
+                idleGap = Math.min(MAX_IDLE_TICKS, idleGap * 2);
+                idleSkip = idleGap - 1;
+              } else {
+                idleGap = 1;
+                idleSkip = 0;
+              }
               if (again) requestSync();
             });
   }
@@ -239,8 +275,45 @@ public final class DirectoryIndexer extends VerticleBase {
     return syncPass().applied();
   }
 
-  /** {@link #syncBlocking()} with its counts. Blocking; on the writer thread only. */
+  /**
+   * {@link #syncBlocking()} with its counts; what it wrote is searchable when it returns. Blocking;
+   * on the writer thread only.
+   */
   public Pass syncPass() throws SQLException {
+    Pass pass = applyChanges();
+    if (unrefreshed) refreshNow();
+    return pass;
+  }
+
+  /**
+   * A pass for the timer and wake-ups: its writes become searchable at once when the last refresh
+   * is {@link #REFRESH_EVERY} old, else with a later pass ({@link #refreshPending}). A burst then
+   * opens a new reader (and flushes a new segment) a few times a second instead of once per pass,
+   * so the index is written in larger segments and merged less.
+   */
+  private Pass throttledPass() throws SQLException {
+    Pass pass = applyChanges();
+    if (unrefreshed && System.nanoTime() - lastRefresh >= REFRESH_EVERY * 1_000_000) {
+      refreshNow();
+    }
+    return pass;
+  }
+
+  /** How often a burst's writes are made searchable at most (near-real-time reader). */
+  static final long REFRESH_EVERY = 500;
+
+  private void refreshNow() {
+    index.refresh();
+    unrefreshed = false;
+    lastRefresh = System.nanoTime(); // a throttle, not a date: not the node's (test) clock
+  }
+
+  /** Whether written entries wait for a refresh (read on the event loop after a pass). */
+  private volatile boolean unrefreshed;
+
+  private long lastRefresh = System.nanoTime() - REFRESH_EVERY * 1_000_000;
+
+  private Pass applyChanges() throws SQLException {
     Instant now = clock.instant();
     holes.values().removeIf(deadline -> deadline.isBefore(now));
     int changes = 0;
@@ -276,7 +349,7 @@ public final class DirectoryIndexer extends VerticleBase {
       if (read.getValue().size() < BATCH) break;
     }
     if (written > 0) {
-      index.refresh();
+      unrefreshed = true;
       dirty = true;
     }
     return new Pass(changes, rows, written);

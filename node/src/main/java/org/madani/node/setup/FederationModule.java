@@ -170,6 +170,23 @@ public record FederationModule(
     FollowResponses followResponses = new FollowResponses(json, localActors, outbox);
     CreateObjectHandler create =
         createObjectHandler(store, json, clock, hostedOrgs, remoteActors, false, n);
+    // Collaboration (issue 16): its handlers wrap Accept/Reject/Create/Update/Delete and add its
+    // own; log items the mirror applies (catch-up, peers' mirrors) are recorded as well.
+    CollabModule collab =
+        new CollabModule(
+            new CollabDeps(
+                store.db(),
+                json,
+                clock,
+                store.orgs(),
+                store.entries(),
+                localActors,
+                remoteActors,
+                outbox,
+                entryObjects,
+                n.urls(),
+                n.audit()),
+            n.trust());
     // Resilience: verified mirrors of followed organizations' logs, and catch-up from origin or
     // peers.
     Relay relay = new Relay(store.db(), store.orgs(), store.follows(), localActors, outbox);
@@ -186,7 +203,8 @@ public record FederationModule(
             clock,
             origin -> remoteActors.actor(origin, true),
             keyPins,
-            relay::relay);
+            relay::relay,
+            (c, row, activity) -> collab.records().record(c, row.type(), row, activity));
     // Log pages hold up to 500 signed items: a larger body cap and deadline than single documents.
     FetchOptions logPageFetch =
         signedGet
@@ -221,23 +239,6 @@ public record FederationModule(
             json,
             dev,
             clock,
-            n.trust());
-    // Collaboration (issue 16): its handlers wrap Accept/Reject/Create/Update/Delete and add its
-    // own.
-    CollabModule collab =
-        new CollabModule(
-            new CollabDeps(
-                store.db(),
-                json,
-                clock,
-                store.orgs(),
-                store.entries(),
-                localActors,
-                remoteActors,
-                outbox,
-                entryObjects,
-                n.urls(),
-                n.audit()),
             n.trust());
     // Private spaces (issue 17): end-to-end encrypted between member organizations; their handlers
     // join the inbox's.

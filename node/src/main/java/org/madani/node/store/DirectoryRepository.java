@@ -88,8 +88,7 @@ public final class DirectoryRepository {
    */
   private static final String REMOTE =
       "SELECT r.id, r.actor, r.type, r.audience, r.document, r.verified_by, r.via,"
-          + " r.received, r.updated, r.deleted_at, a.document AS actor_document"
-          + " FROM remote_object r LEFT JOIN remote_actor a ON a.id = r.actor";
+          + " r.received, r.updated, r.deleted_at FROM remote_object r";
 
   /** A numbered change the directory index must apply (V10 {@code directory_change}). */
   public record Change(long seq, char kind, String ref) {}
@@ -309,8 +308,7 @@ public final class DirectoryRepository {
         String via,
         Instant received,
         Instant updated,
-        Instant deletedAt,
-        String actorDocument) {}
+        Instant deletedAt) {}
     List<Base> base = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -325,11 +323,22 @@ public final class DirectoryRepository {
                 rs.getString("via"),
                 Timestamps.fromDb(rs, "received"),
                 Timestamps.fromDb(rs, "updated"),
-                Timestamps.fromDb(rs, "deleted_at"),
-                rs.getString("actor_document")));
+                Timestamps.fromDb(rs, "deleted_at")));
       }
     }
     if (base.isEmpty()) return List.of();
+    // Each author's document once per batch (a burst is many objects from few authors): one
+    // String per author, shared by its rows, instead of a join that copies it into every row.
+    Map<String, String> actorDocuments = new HashMap<>();
+    List<String> actors = base.stream().map(Base::actor).distinct().toList();
+    try (PreparedStatement ap =
+        c.prepareStatement(
+            "SELECT id, document FROM remote_actor WHERE id IN (" + marks(actors.size()) + ")")) {
+      for (int i = 0; i < actors.size(); i++) ap.setString(i + 1, actors.get(i));
+      try (ResultSet rs = ap.executeQuery()) {
+        while (rs.next()) actorDocuments.put(rs.getString(1), rs.getString(2));
+      }
+    }
     List<String> ids = base.stream().map(Base::id).toList();
     Map<String, Set<Long>> recipients = new HashMap<>();
     Set<String> withheld = new HashSet<>();
@@ -378,7 +387,7 @@ public final class DirectoryRepository {
               b.received(),
               b.updated(),
               deleted,
-              b.actorDocument(),
+              actorDocuments.get(b.actor()),
               recipients.getOrDefault(b.id(), Set.of())));
     }
     return out;

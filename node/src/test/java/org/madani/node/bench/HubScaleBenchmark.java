@@ -169,6 +169,7 @@ class HubScaleBenchmark {
       double idleCpuPercent =
           (cpuTicks(node.pid()) - idle0) * 10.0 / ((System.nanoTime() - idleStart) / 1e6) * 100;
       long rssIdle = rssKib(node.pid());
+      String rssParts = rssParts(node.pid());
       String lobs = lobHistogram(node.pid());
 
       String table =
@@ -195,6 +196,7 @@ class HubScaleBenchmark {
           | directory search over %,d received entries, with facets (HTTP round trip) | p50 %.1f ms, p95 %.1f ms |
           | node CPU during %d s idle afterwards | %.2f %% of one core |
           | node RSS after the burst / after the idle period | %,d MiB / %,d MiB |
+          | RSS after idle by kind (`/proc/PID/status`): anonymous (heap, metaspace, code, stacks, malloc) / file-backed (mapped index and jar pages, reclaimable) | %s |
           | H2 LOB values on the node's heap after idle (`jcmd GC.class_histogram`) | %s |
 
           Must show (issue 10): both rates ≥ 3,000/s, last entry applied within 5 s of the last 202,
@@ -225,6 +227,7 @@ class HubScaleBenchmark {
                   idleCpuPercent,
                   rssAfterBurst / 1024,
                   rssIdle / 1024,
+                  rssParts,
                   lobs);
       System.out.println(table);
       Files.writeString(Path.of("..", "benchmarks", "hub-scale.md"), table);
@@ -480,6 +483,21 @@ class HubScaleBenchmark {
       if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }
     return -1;
+  }
+
+  /** RssAnon / RssFile (+ RssShmem) of a process, in MiB. */
+  static String rssParts(long pid) throws Exception {
+    Map<String, Long> kib = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("Rss"))
+        kib.put(
+            line.substring(0, line.indexOf(':')), Long.parseLong(line.replaceAll("[^0-9]", "")));
+    }
+    return "%,d MiB / %,d MiB (shared memory %,d MiB)"
+        .formatted(
+            kib.getOrDefault("RssAnon", -1024L) / 1024,
+            kib.getOrDefault("RssFile", -1024L) / 1024,
+            kib.getOrDefault("RssShmem", -1024L) / 1024);
   }
 
   static String lobHistogram(long pid) throws Exception {

@@ -430,4 +430,24 @@ class CollaborationIT {
             id -> id.equals(key.keyId()) ? Optional.of(key) : Optional.empty());
     assertThat(v.isVerified()).as(v.toString()).isTrue();
   }
+
+  /**
+   * Every collaboration document A, B and C sent one another (Invite, Accept, TentativeAccept,
+   * Reject) and what A answered the Mobilizon participants' Joins with verify in the independent
+   * Python verifier, and a tampered copy of each does not.
+   */
+  @Test
+  @Order(99)
+  void everyDocumentsProof_isAcceptedByTheIndependentVerifier() throws Exception {
+    var out = IndependentProofs.verifyAll(dir.resolve("proofs"), mobilizon.received, a, b, c);
+    assertThat(out.kinds())
+        .as(out.output())
+        .contains(
+            "Invite(Event)",
+            "Accept",
+            "TentativeAccept",
+            "Reject",
+            "Accept to a participant",
+            "Reject to a participant");
+  }
 }

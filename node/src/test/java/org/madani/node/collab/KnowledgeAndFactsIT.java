@@ -263,6 +263,73 @@ class KnowledgeAndFactsIT {
         a.api("POST", "/api/v1/organizations/alef/questions/nope/accepted", "{\"answer\":\"x\"}"),
         404);
     ok(a.get("/orgs/alef/questions/nope"), 404);
+
+    // the asker's own node finds its question by search too, in either language
+    for (String q : new String[] {"violations", "الانتهاكات"}) {
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          TestNode.json(
+                                  a.api(
+                                      "GET",
+                                      "/api/v1/directory?kind=question&q="
+                                          + URLEncoder.encode(q, StandardCharsets.UTF_8),
+                                      null))
+                              .get("items"))
+                      .extracting(i -> i.get("id").asText())
+                      .containsExactly(question));
+    }
+
+    // threads are public: a reply addressed to the asker alone is not shown on the question's
+    // page; a public reply from the same (Fediverse) person, handled after it, is
+    try (FakeParticipant fedi = new FakeParticipant()) {
+      String who = fedi.actor("rania");
+      ok(
+          fedi.post(
+              a,
+              "/orgs/alef/inbox",
+              who,
+              reply(who, question, "1", "Private tip, for you only", actor(a))),
+          202);
+      ok(
+          fedi.post(
+              a,
+              "/orgs/alef/inbox",
+              who,
+              reply(who, question, "2", "Public tip, for everyone", PUBLIC)),
+          202);
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(page(a, path, "en"))
+                      .as(() -> inboxStates(a))
+                      .contains("Public tip, for everyone"));
+      assertThat(page(a, path, "en")).doesNotContain("Private tip");
+      assertThat(page(a, path, "ar")).doesNotContain("Private tip");
+    }
+  }
+
+  static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+
+  /** A Create of a Note by {@code who} in reply to {@code question}, addressed to {@code to}. */
+  static ObjectNode reply(String who, String question, String n, String text, String to) {
+    ObjectNode note = TestNode.JSON.createObjectNode();
+    note.put("id", who + "/notes/" + n)
+        .put("type", "Note")
+        .put("attributedTo", who)
+        .put("inReplyTo", question)
+        .put("content", "<p>" + text + "</p>")
+        .put("published", "2026-12-01T10:00:0" + n + "Z");
+    note.putArray("to").add(to);
+    ObjectNode create = TestNode.JSON.createObjectNode();
+    create.putArray("@context").add("https://www.w3.org/ns/activitystreams");
+    create.put("id", who + "/activities/" + n).put("type", "Create").put("actor", who);
+    create.set("to", note.get("to").deepCopy());
+    create.set("object", note);
+    return create;
   }
 
   @Test
@@ -538,5 +605,91 @@ class KnowledgeAndFactsIT {
         ObjectProofs.verify(
             (ObjectNode) doc, id -> id.equals(key.keyId()) ? Optional.of(key) : Optional.empty());
     assertThat(v.isVerified()).as(v.toString()).isTrue();
+  }
+
+  /**
+   * Collaboration records arrive by catch-up too: C (which follows A and B) is down while B answers
+   * A's question, and what B's node would deliver to C is lost; back up, C catches up from B's log
+   * and shows the answer, which never reached its inbox.
+   */
+  @Test
+  @Order(6)
+  void anAnswerCaughtUpFromBsLog_showsOnC_thatWasDownWhenBAnswered() throws Exception {
+    String question =
+        TestNode.json(
+                ok(
+                    a.api(
+                        "POST",
+                        "/api/v1/organizations/alef/questions",
+                        """
+        {"name":{"ar":"أي تطبيقات المراسلة تعمل دون إنترنت؟","en":"Which messengers work without internet?"}}
+        """),
+                    201))
+            .get("id")
+            .asText();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                TestNode.json(c.api("GET", "/api/v1/organizations/jeem/questions", null))
+                    .get("received"),
+            r -> r.findValuesAsText("id").contains(question));
+    c.stop();
+    String answer =
+        TestNode.json(
+                ok(
+                    b.api(
+                        "POST",
+                        "/api/v1/organizations/beit/answers",
+                        "{\"question\":\""
+                            + question
+                            + "\",\"content\":\"Briar works over Bluetooth and Wi-Fi.\"}"),
+                    201))
+            .get("id")
+            .asText();
+    // the deliveries to C are lost: only C's catch-up from B's log can bring the answer
+    try (var conn = b.openDatabase();
+        var ps =
+            conn.prepareStatement("DELETE FROM delivery WHERE inbox LIKE ? AND state <> 'done'")) {
+      ps.setString(1, c.base() + "/%");
+      assertThat(ps.executeUpdate()).as("B's pending deliveries to C").isPositive();
+    }
+    c.restart();
+    await()
+        .atMost(WAIT.multipliedBy(2))
+        .untilAsserted(
+            () -> {
+              JsonNode received =
+                  TestNode.json(c.api("GET", "/api/v1/organizations/jeem/questions", null))
+                      .get("received");
+              JsonNode thread = null;
+              for (JsonNode q : received) if (q.get("id").asText().equals(question)) thread = q;
+              assertThat(thread).as(() -> inboxStates(c)).isNotNull();
+              assertThat(thread.get("answers").findValuesAsText("id")).containsExactly(answer);
+            });
+    assertThat(c.count("SELECT COUNT(*) FROM inbox WHERE document LIKE '%" + answer + "%'"))
+        .as("the answer came by catch-up, not to the inbox")
+        .isZero();
+  }
+
+  /**
+   * Every collaboration document A, B and C sent one another (the Question and its Update, answers,
+   * attestations and their revocation, the correction, the Flag) verifies in the independent Python
+   * verifier, and a tampered copy of each does not.
+   */
+  @Test
+  @Order(99)
+  void everyDocumentsProof_isAcceptedByTheIndependentVerifier() throws Exception {
+    var out = IndependentProofs.verifyAll(dir.resolve("proofs"), a, b, c);
+    assertThat(out.kinds())
+        .as(out.output())
+        .contains(
+            "Create(Question)",
+            "Update(Question)",
+            "Create(Note)",
+            "Create(Attestation)",
+            "Delete(Tombstone)",
+            "Update(correction)",
+            "Flag");
   }
 }

@@ -133,4 +133,62 @@ class MatchRankerTest {
         .extracting(MatchRanker.Reason::code)
         .containsExactly("sector");
   }
+
+  @Test
+  void projectSeekingPartners_matchesOnWhatItSeeks_andNamesTheSkillsTheOfferHas() {
+    var offer =
+        entry(
+            "psychosocial support sessions",
+            "offer",
+            "A",
+            List.of("mental-health"),
+            List.of("sy-idlib"),
+            List.of("ar"),
+            "2027-01-01T00:00:00Z");
+    var project =
+        entry(
+            "p1",
+            "project",
+            "B",
+            List.of("education"),
+            List.of("sy-idlib"),
+            List.of("en"),
+            "2027-01-10T00:00:00Z");
+    var seeking =
+        new MatchRanker.Seeking(
+            project,
+            List.of("mental-health"),
+            List.of(),
+            List.of("Psychosocial Support", "legal aid"));
+    List<Match> out = ranker.rank(List.of(offer), List.of(), List.of(seeking), o -> Trust.NONE);
+    assertThat(out).hasSize(1);
+    Match m = out.get(0);
+    assertThat(m.need()).isSameAs(project);
+    assertThat(m.reasons())
+        .extracting(MatchRanker.Reason::code)
+        .containsExactly("seeking", "skill", "sector", "region", "timing");
+    // sector 30 + region 20 (the project's own, as it names none to seek) + timing 10 + skill 15
+    assertThat(m.score()).isEqualTo(75);
+    assertThat(m.explanation().get("en"))
+        .contains("a project seeking partners", "skill sought: Psychosocial Support")
+        .doesNotContain("legal aid");
+    assertThat(m.explanation().get("ar")).startsWith("مشروع يبحث عن شركاء");
+
+    // sought in a sector the offer is not in, elsewhere: no match; never with its own organization
+    var elsewhere =
+        new MatchRanker.Seeking(project, List.of("legal-aid"), List.of("sy-daraa"), List.of());
+    assertThat(ranker.rank(List.of(offer), List.of(), List.of(elsewhere), o -> Trust.NONE))
+        .isEmpty();
+    var ownOffer =
+        entry(
+            "o2",
+            "offer",
+            "B",
+            List.of("mental-health"),
+            List.of("sy-idlib"),
+            List.of(),
+            "2027-01-01T00:00:00Z");
+    assertThat(ranker.rank(List.of(ownOffer), List.of(), List.of(seeking), o -> Trust.NONE))
+        .isEmpty();
+  }
 }

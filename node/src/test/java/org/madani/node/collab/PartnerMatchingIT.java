@@ -246,4 +246,127 @@ class PartnerMatchingIT {
             "{\"to\":\"" + actor(b) + "\",\"about\":\"" + offerUrl + "\",\"message\":\"\"}"),
         422);
   }
+
+  /**
+   * A project on B that seeks partners (in mental health, in Idlib, with psychosocial skills) meets
+   * A's offer in A's matches, explained in both languages; a project of the same sectors on B that
+   * does not seek partners does not. The match is in A's public digest feed too, A's offer being
+   * one side.
+   */
+  @Test
+  @Order(3)
+  void projectSeekingPartnersOnB_isMatchedFromA_withItsExplanation() throws Exception {
+    String offer =
+        TestNode.json(
+                ok(
+                    a.api(
+                        "POST",
+                        a.entriesPath(),
+                        """
+        {"kind":"offer","category":"expertise","title":{"ar":"جلسات دعم نفسي للمعلّمين","en":"Psychosocial support sessions for teachers"},
+         "tags":["psychosocial support"],"sectors":["mental-health"],"regions":["sy-idlib"],"languages":["ar"]}
+        """),
+                    201))
+            .get("url")
+            .asText();
+    String project =
+        TestNode.json(
+                ok(
+                    b.api(
+                        "POST",
+                        b.entriesPath(),
+                        """
+        {"kind":"project","title":{"ar":"مساحات تعلّم آمنة في إدلب","en":"Safe learning spaces in Idlib"},
+         "sectors":["education"],"regions":["sy-idlib"],"languages":["ar","en"],
+         "seeksPartners":{"note":{"ar":"فريق دعم نفسي","en":"A psychosocial support team"},
+           "sectors":["mental-health"],"skills":["psychosocial support","teacher training"]}}
+        """),
+                    201))
+            .get("url")
+            .asText();
+    String notSeeking =
+        TestNode.json(
+                ok(
+                    b.api(
+                        "POST",
+                        b.entriesPath(),
+                        """
+        {"kind":"project","title":{"en":"Counselling centre"},"sectors":["mental-health"],"regions":["sy-idlib"]}
+        """),
+                    201))
+            .get("url")
+            .asText();
+    // an unknown sector in what a project seeks is refused like one of its own
+    ok(
+        b.api(
+            "POST",
+            b.entriesPath(),
+            """
+        {"kind":"project","title":{"en":"X"},"seeksPartners":{"sectors":["no-such-sector"]}}
+        """),
+        422);
+
+    JsonNode match =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  for (JsonNode m : matches()) {
+                    if (m.at("/offer/id").asText().equals(offer)
+                        && m.at("/project/id").asText().equals(project)) return m;
+                  }
+                  return null;
+                },
+                m -> m != null);
+    assertThat(match.get("sought").asText()).isEqualTo("project");
+    assertThat(match.at("/project/organization").asText()).isEqualTo(actor(b));
+    assertThat(match.at("/project/kind").asText()).isEqualTo("project");
+    assertThat(match.at("/explanation/en").asText())
+        .contains(
+            "a project seeking partners",
+            "skill sought: psychosocial support",
+            "same sector: Mental health & psychosocial support",
+            "both work in Idlib",
+            "shared language: Arabic")
+        .doesNotContain("teacher training");
+    assertThat(match.at("/explanation/ar").asText())
+        .contains(
+            "مشروع يبحث عن شركاء",
+            "المهارة المطلوبة: psychosocial support",
+            "القطاع نفسه: الصحة النفسية والدعم النفسي الاجتماعي",
+            "كلاهما يعمل في إدلب");
+    assertThat(matches())
+        .noneMatch(m -> m.at("/project/id").asText().equals(notSeeking))
+        .noneMatch(m -> m.at("/need/id").asText().equals(notSeeking));
+
+    // A's public digest feed of matches names it, in both languages
+    String feed = ok(a.get("/feeds/org/alef/matches.atom"), 200).body();
+    assertThat(feed)
+        .contains("Safe learning spaces in Idlib", "a project seeking partners")
+        .contains("مشروع يبحث عن شركاء")
+        .doesNotContain("Counselling centre");
+
+    // and "express interest" works towards the project's organization
+    ok(
+        a.api(
+            "POST",
+            "/api/v1/organizations/alef/interests",
+            "{\"to\":\""
+                + actor(b)
+                + "\",\"about\":\""
+                + project
+                + "\",\"message\":\"Our team can help\"}"),
+        201);
+  }
+
+  /**
+   * The express-interest Offer and its answer verify in the independent Python verifier (and the
+   * Offer's embedded Note by its own proof); a tampered copy of each does not.
+   */
+  @Test
+  @Order(99)
+  void everyDocumentsProof_isAcceptedByTheIndependentVerifier() throws Exception {
+    var out = IndependentProofs.verifyAll(dir.resolve("proofs"), a, b, c);
+    assertThat(out.kinds()).as(out.output()).contains("Offer(Note)", "Accept");
+  }
 }

@@ -363,7 +363,7 @@ class AdminSecurityIT {
    */
   static JsonNode newestCompleted() {
     return await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
               for (JsonNode r :

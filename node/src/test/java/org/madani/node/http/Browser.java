@@ -74,7 +74,7 @@ final class Browser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 900));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     Files.createDirectories(SCREENSHOTS);
   }
 

@@ -12,6 +12,7 @@ import org.madani.node.collab.facts.FactsService;
 import org.madani.node.collab.invite.CollabDeps;
 import org.madani.node.collab.qa.QuestionService;
 import org.madani.node.collab.qa.Texts;
+import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.Origins;
 import org.madani.node.store.InboxRepository.InboxRow;
 import org.madani.node.store.collab.FactsRepository;
@@ -62,7 +63,7 @@ public final class CollabRecords {
     Instant now = deps.clock().instant();
     if ("Create".equals(type)) {
       if (authored && "Question".equals(objectType)) question(c, row, object, now);
-      else if (authored && "Note".equals(objectType)) answer(c, row, object, now);
+      else if (authored && "Note".equals(objectType)) answer(c, row, activity, object, now);
       else if (authored && "Attestation".equals(objectType)) attestation(c, row, object, now);
     } else if ("Update".equals(type)) {
       if (authored && "Question".equals(objectType)) accepted(c, row, object, now);
@@ -91,9 +92,14 @@ public final class CollabRecords {
     accepted(c, row, o, now);
   }
 
-  private void answer(Connection c, InboxRow row, JsonNode o, Instant now) throws SQLException {
+  private void answer(Connection c, InboxRow row, JsonNode activity, JsonNode o, Instant now)
+      throws SQLException {
     String question = o.path("inReplyTo").asText("");
     if (question.isEmpty() || knowledge.question(c, question).isEmpty()) return;
+    // threads are public: a reply addressed to some people only is theirs, not the thread's (the
+    // Note's own addressing, or the Create's when the Note has none)
+    boolean own = o.has("to") || o.has("cc");
+    if (!addressedPublicly(own ? o : activity)) return;
     String text =
         Texts.bound(Texts.plain(o.path("content").asText("")), QuestionService.MAX_ANSWER);
     if (text.isBlank()) {
@@ -175,6 +181,22 @@ public final class CollabRecords {
             kind,
             Texts.write(deps.json(), note),
             instant(corr, "published", now)));
+  }
+
+  /** Whether {@code to} or {@code cc} names the public collection (in any of its spellings). */
+  static boolean addressedPublicly(JsonNode o) {
+    for (String field : new String[] {"to", "cc"}) {
+      JsonNode v = o.get(field);
+      if (v == null) continue;
+      for (JsonNode a : v.isArray() ? v : single(v)) {
+        if (ActivityStreams.PUBLIC_ALIASES.contains(a.asText(""))) return true;
+      }
+    }
+    return false;
+  }
+
+  private static Iterable<JsonNode> single(JsonNode single) {
+    return java.util.List.of(single);
   }
 
   private String actorName(Connection c, String actor) throws SQLException {

@@ -10,11 +10,11 @@ import java.util.function.Function;
 import org.madani.node.model.DirectoryEntry;
 
 /**
- * Pairs offers with needs and ranks the pairs; pure (no I/O), so it is tested alone. A pair counts
- * only when the two share a sector or a region, and never when both come from the same
- * organization. Weights: each shared sector 30, region 20, language 5; dates within {@value
- * #TIMING_DAYS} days 10; each side's trust: trusted by this node 15, plus 10 per organization you
- * trust that vouches for it (at most 3). Thread-safe.
+ * Pairs offers with needs, and with projects seeking partners, and ranks the pairs; pure (no I/O),
+ * so it is tested alone. A pair counts only when the two share a sector or a region, and never when
+ * both come from the same organization. Weights: each shared sector 30, region 20, language 5;
+ * dates within {@value #TIMING_DAYS} days 10; each side's trust: trusted by this node 15, plus 10
+ * per organization you trust that vouches for it (at most 3). Thread-safe.
  */
 public final class MatchRanker {
 
@@ -42,6 +42,19 @@ public final class MatchRanker {
     public static final Trust NONE = new Trust(false, 0);
   }
 
+  /**
+   * A project that seeks partners (entry-project {@code seeksPartners}): the sectors and regions it
+   * seeks partners in (empty: the project's own), and the skills a partner should bring.
+   */
+  public record Seeking(
+      DirectoryEntry project, List<String> sectors, List<String> regions, List<String> skills) {
+    public Seeking {
+      sectors = List.copyOf(sectors);
+      regions = List.copyOf(regions);
+      skills = List.copyOf(skills);
+    }
+  }
+
   private final Function<String, Map<String, String>> sectorLabel;
   private final Function<String, Map<String, String>> regionLabel;
 
@@ -54,11 +67,28 @@ public final class MatchRanker {
 
   public List<Match> rank(
       List<DirectoryEntry> offers, List<DirectoryEntry> needs, Function<String, Trust> trust) {
+    return rank(offers, needs, List.of(), trust);
+  }
+
+  /**
+   * Offers paired with needs and with projects seeking partners, ranked together (at most {@value
+   * #MAX_MATCHES}). A project's match has the project where a need's has the need.
+   */
+  public List<Match> rank(
+      List<DirectoryEntry> offers,
+      List<DirectoryEntry> needs,
+      List<Seeking> projects,
+      Function<String, Trust> trust) {
     List<Match> out = new ArrayList<>();
     for (DirectoryEntry offer : offers) {
       for (DirectoryEntry need : needs) {
         if (offer.orgId() != null && offer.orgId().equals(need.orgId())) continue;
         Match m = match(offer, need, trust);
+        if (m != null) out.add(m);
+      }
+      for (Seeking project : projects) {
+        if (offer.orgId() != null && offer.orgId().equals(project.project().orgId())) continue;
+        Match m = match(offer, project, trust);
         if (m != null) out.add(m);
       }
     }
@@ -114,6 +144,59 @@ public final class MatchRanker {
     score += trustReasons(offer, trust.apply(offer.orgId()), reasons);
     score += trustReasons(need, trust.apply(need.orgId()), reasons);
     return new Match(offer, need, score, List.copyOf(reasons));
+  }
+
+  /**
+   * An offer for a project seeking partners: matched on the sectors and regions the project seeks
+   * partners in (its own when it names none) like a need, plus 15 for each skill sought that the
+   * offer's words name.
+   */
+  Match match(DirectoryEntry offer, Seeking seeking, Function<String, Trust> trust) {
+    DirectoryEntry p = seeking.project();
+    DirectoryEntry sought =
+        new DirectoryEntry(
+            p.id(),
+            p.kind(),
+            p.audience(),
+            p.title(),
+            p.summary(),
+            p.content(),
+            p.keywords(),
+            p.orgId(),
+            p.orgName(),
+            seeking.sectors().isEmpty() ? p.sectors() : seeking.sectors(),
+            seeking.regions().isEmpty() ? p.regions() : seeking.regions(),
+            p.languages(),
+            p.date(),
+            p.updated(),
+            p.viewers(),
+            p.local(),
+            p.provenance(),
+            p.schedule());
+    Match m = match(offer, sought, trust);
+    if (m == null) return null;
+    List<Reason> reasons = new ArrayList<>();
+    reasons.add(new Reason("seeking", "مشروع يبحث عن شركاء", "a project seeking partners"));
+    int score = m.score();
+    for (String skill : seeking.skills()) {
+      if (mentions(offer, skill)) {
+        reasons.add(new Reason("skill", "المهارة المطلوبة: " + skill, "skill sought: " + skill));
+        score += 15;
+      }
+    }
+    reasons.addAll(m.reasons());
+    return new Match(offer, p, score, List.copyOf(reasons));
+  }
+
+  /** Whether the entry's title, summary, body or keywords name {@code word}, in any case. */
+  static boolean mentions(DirectoryEntry e, String word) {
+    String w = word.strip().toLowerCase(java.util.Locale.ROOT);
+    if (w.isEmpty()) return false;
+    List<String> texts = new ArrayList<>(e.keywords());
+    texts.addAll(e.title().values());
+    texts.addAll(e.summary().values());
+    texts.addAll(e.content().values());
+    return texts.stream().anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains(w));
   }
 
   private static int trustReasons(DirectoryEntry e, Trust t, List<Reason> reasons) {

@@ -1,5 +1,6 @@
 package org.madani.node.collab.match;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,13 +16,16 @@ import org.madani.node.model.DirectoryQuery;
 import org.madani.node.model.DirectoryResult;
 import org.madani.node.store.Database;
 import org.madani.node.store.EndorsementRepository;
+import org.madani.node.store.EntryRepository;
+import org.madani.node.store.OrganizationRepository;
+import org.madani.node.store.RemoteObjectRepository;
 import org.madani.node.trust.TrustPolicy;
 
 /**
- * Matches as one of our organizations sees them: the offers and needs its directory shows (its
- * node's own entries and those of followed organizations, network entries only where it may see
- * them), ranked by {@link MatchRanker} with trust as this node's trust settings and endorsements
- * say. Thread-safe.
+ * Matches as one of our organizations sees them: the offers, needs and projects seeking partners
+ * its directory shows (its node's own entries and those of followed organizations, network entries
+ * only where it may see them), ranked by {@link MatchRanker} with trust as this node's trust
+ * settings and endorsements say. Thread-safe.
  */
 public final class MatchService {
 
@@ -32,14 +36,19 @@ public final class MatchService {
   private final EndorsementRepository endorsements;
   private final TrustPolicy policy;
   private final MatchRanker ranker;
+  private final SeekingProjects projects;
 
   public MatchService(
       Database db,
       DirectoryService directory,
       EndorsementRepository endorsements,
       TrustPolicy policy,
-      Taxonomies taxonomies) {
+      Taxonomies taxonomies,
+      ObjectMapper json,
+      OrganizationRepository orgs,
+      EntryRepository entries) {
     this.db = db;
+    this.projects = new SeekingProjects(json, orgs, entries, new RemoteObjectRepository());
     this.directory = directory;
     this.endorsements = endorsements;
     this.policy = policy;
@@ -59,21 +68,27 @@ public final class MatchService {
             viewer -> {
               Future<DirectoryResult> offers = directory.search(query("offer", viewer));
               Future<DirectoryResult> needs = directory.search(query("need", viewer));
-              return Future.all(offers, needs)
+              Future<DirectoryResult> wanted = directory.search(query("project", viewer));
+              return Future.all(offers, needs, wanted)
                   .compose(
                       v ->
                           db.tx(
                               c -> {
+                                List<MatchRanker.Seeking> seeking =
+                                    projects.seeking(c, wanted.result().items());
                                 Set<String> orgs = new HashSet<>();
                                 for (DirectoryEntry e : offers.result().items())
                                   if (e.orgId() != null) orgs.add(e.orgId());
                                 for (DirectoryEntry e : needs.result().items())
                                   if (e.orgId() != null) orgs.add(e.orgId());
+                                for (MatchRanker.Seeking s : seeking)
+                                  if (s.project().orgId() != null) orgs.add(s.project().orgId());
                                 Map<String, MatchRanker.Trust> known = new HashMap<>();
                                 for (String org : orgs) known.put(org, trustOf(c, org));
                                 return ranker.rank(
                                     offers.result().items(),
                                     needs.result().items(),
+                                    seeking,
                                     org -> known.getOrDefault(org, MatchRanker.Trust.NONE));
                               }));
             });
@@ -91,13 +106,16 @@ public final class MatchService {
             viewer -> {
               Future<DirectoryResult> offers = directory.search(query("offer", null));
               Future<DirectoryResult> needs = directory.search(query("need", null));
-              return Future.all(offers, needs)
+              Future<DirectoryResult> wanted = directory.search(query("project", null));
+              return Future.all(offers, needs, wanted)
+                  .compose(v -> db.tx(c -> projects.seeking(c, wanted.result().items())))
                   .map(
-                      v ->
+                      seeking ->
                           ranker
                               .rank(
                                   offers.result().items(),
                                   needs.result().items(),
+                                  seeking,
                                   org -> MatchRanker.Trust.NONE)
                               .stream()
                               .filter(

@@ -71,6 +71,7 @@ public final class QuestionService {
                       now,
                       now);
               repo.insertQuestion(c, q);
+              repo.listInDirectory(c, q.objectId(), me, object(q).toString(), now, now);
               ObjectNode create = deps.outbox().activity(org, "Create", object(q));
               address(create, handle);
               deps.outbox().send(c, org, create, "public", deps.outbox().followerInboxes(c, org));
@@ -154,6 +155,8 @@ public final class QuestionService {
               Instant now = deps.clock().instant();
               repo.accept(c, q.objectId(), a.objectId(), now);
               QuestionRow updated = repo.question(c, q.objectId()).orElseThrow();
+              repo.listInDirectory(
+                  c, q.objectId(), q.author(), object(updated).toString(), q.published(), now);
               ObjectNode update = deps.outbox().activity(org, "Update", object(updated));
               address(update, handle);
               Set<URI> inboxes = new LinkedHashSet<>(deps.outbox().followerInboxes(c, org));

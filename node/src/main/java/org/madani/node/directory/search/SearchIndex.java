@@ -313,6 +313,9 @@ public final class SearchIndex implements AutoCloseable {
     return f.state();
   }
 
+  private static final java.util.regex.Pattern WORD_BREAK =
+      java.util.regex.Pattern.compile("[\\s\\p{Punct}،]+");
+
   private Document document(DirectoryEntry e) throws IOException {
     Document d = new Document();
     d.add(new StringField(KEY, key(e.local(), e.id()), Field.Store.NO));
@@ -325,7 +328,7 @@ public final class SearchIndex implements AutoCloseable {
       for (String v : m.values()) d.add(new TextField(NAME, v, Field.Store.NO));
     }
     for (String v : e.orgName().values()) {
-      for (String w : v.split("[\\s\\p{Punct}،]+")) {
+      for (String w : WORD_BREAK.split(v)) {
         String k = Transliteration.key(w);
         if (!k.isEmpty()) d.add(new StringField(TRANSLIT, k, Field.Store.NO));
       }

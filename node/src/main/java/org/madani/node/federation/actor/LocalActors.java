@@ -67,12 +67,15 @@ public final class LocalActors {
     return urls.organization(handle);
   }
 
+  private static final java.util.regex.Pattern HANDLE =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_-]{1,30}");
+
   /** The handle of a hosted organization's actor id, if {@code actorId} is one of ours. */
   public java.util.Optional<String> handleOf(String actorId) {
     String prefix = urls.root() + "/orgs/";
     if (actorId == null || !actorId.startsWith(prefix)) return java.util.Optional.empty();
     String rest = actorId.substring(prefix.length());
-    return rest.matches("[a-z0-9][a-z0-9_-]{1,30}")
+    return HANDLE.matcher(rest).matches()
         ? java.util.Optional.of(rest)
         : java.util.Optional.empty();
   }

@@ -44,7 +44,7 @@ public record RetryPolicy(
     if (giveUpAfter.compareTo(base) < 0) throw new IllegalArgumentException("giveUpAfter < base");
   }
 
-  /** 30 s, doubling, at most 12 h per wait, give up after 5 days, never less than 1 s. */
+  /** 30 s, doubling, at most 12 h per wait, give up after 7 days, never less than 1 s. */
   public static RetryPolicy defaults() {
     return new RetryPolicy(
         Duration.ofSeconds(30),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -100,11 +101,9 @@ public final class CreateObjectHandler implements ActivityHandler {
   @Override
   public Future<Step> prepare(InboxRow row, ObjectNode activity) {
     ObjectNode object = (ObjectNode) activity.get("object");
-    return remoteActors
-        .actor(row.actor(), false)
+    return followersOf(row.actor())
         .map(
-            actor -> {
-              String followers = actorFollowers(actor.document());
+            followers -> {
               return c -> {
                 // An Update of an object never seen here is not a Create in disguise: nothing
                 // vouches that
@@ -114,6 +113,31 @@ public final class CreateObjectHandler implements ActivityHandler {
               };
             });
   }
+
+  /**
+   * The author's followers collection, looked up once for all the activities of a batch that are
+   * prepared while the lookup runs (a burst is many objects from few authors): concurrent callers
+   * share one lookup, and the next batch looks again.
+   */
+  private Future<String> followersOf(String actorId) {
+    Future<String> running = followersLookups.get(actorId);
+    if (running != null) return running;
+    Promise<String> promise = Promise.promise();
+    running = followersLookups.putIfAbsent(actorId, promise.future());
+    if (running != null) return running;
+    remoteActors
+        .actor(actorId, false)
+        .map(actor -> actorFollowers(actor.document()))
+        .onComplete(
+            ar -> {
+              followersLookups.remove(actorId, promise.future());
+              promise.handle(ar);
+            });
+    return promise.future();
+  }
+
+  private final java.util.concurrent.ConcurrentMap<String, Future<String>> followersLookups =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private String actorFollowers(String actorDocument) {
     try {

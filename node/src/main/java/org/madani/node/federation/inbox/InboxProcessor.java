@@ -78,7 +78,7 @@ public final class InboxProcessor extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    timer = vertx.setPeriodic(pollMillis, id -> drain());
+    timer = vertx.setPeriodic(pollMillis, id -> tick());
     return Future.succeededFuture();
   }
 
@@ -93,6 +93,25 @@ public final class InboxProcessor extends VerticleBase {
     if (context != null) context.runOnContext(v -> drain());
   }
 
+  /**
+   * A timer tick: a pass, unless the last passes found nothing. An idle node then looks every 2nd,
+   * 4th, at most every {@link #MAX_IDLE_TICKS}th tick; arrivals wake it at once ({@link #wakeUp})
+   * and the timer only catches what no wake-up announced (another process's rows, expired leases).
+   */
+  private void tick() {
+    if (idleSkip > 0) {
+      idleSkip--;
+      return;
+    }
+    drain();
+  }
+
+  /** Ticks between passes at most, while nothing arrives. */
+  static final int MAX_IDLE_TICKS = 8;
+
+  private int idleGap = 1;
+  private int idleSkip;
+
   private void drain() {
     if (running) {
       again = true;
@@ -106,6 +125,13 @@ public final class InboxProcessor extends VerticleBase {
             ar -> {
               running = false;
               if (ar.succeeded() && ar.result() > 0) onHandled.run();
+              if (ar.succeeded() && ar.result() == 0) {
+                idleGap = Math.min(MAX_IDLE_TICKS, idleGap * 2);
+                idleSkip = idleGap - 1;
+              } else {
+                idleGap = 1;
+                idleSkip = 0;
+              }
               if (ar.failed()) LOG.warn("inbox pass failed: {}", ar.cause().toString());
               if (again || (ar.succeeded() && ar.result() == BATCH)) drain();
             });

@@ -53,6 +53,7 @@ public final class MirrorService {
   private final Consumer<List<ObjectNode>> onFirstFromOrigin;
   private final java.util.function.Function<String, Future<?>> fetchActor;
   private final KeyPins keyPins;
+  private final AppliedItems appliedItems;
 
   /** The inbox's content checks (taxonomies, text), applied to log items too. */
   private final org.madani.node.federation.inbox.ReceivedActivityChecks contentChecks;
@@ -69,7 +70,9 @@ public final class MirrorService {
       Clock clock,
       java.util.function.Function<String, Future<?>> fetchActor,
       KeyPins keyPins,
-      Consumer<List<ObjectNode>> onFirstFromOrigin) {
+      Consumer<List<ObjectNode>> onFirstFromOrigin,
+      AppliedItems appliedItems) {
+    this.appliedItems = appliedItems;
     // Told (after commit) of items received from their origin and never seen here before.
     this.onFirstFromOrigin = onFirstFromOrigin;
     this.fetchActor = fetchActor;
@@ -329,6 +332,7 @@ public final class MirrorService {
       }
       default -> {}
     }
+    appliedItems.applied(c, row, activity);
   }
 
   private String followersOf(Connection c, String origin) throws SQLException {

@@ -14,6 +14,7 @@ import org.madani.node.collab.match.MatchService;
 import org.madani.node.http.AdminAuth;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.model.DirectoryEntry;
+import org.madani.node.model.EntryKind;
 import org.madani.node.model.Problem;
 import org.madani.node.store.collab.InterestRepository.InterestRow;
 
@@ -175,7 +176,10 @@ public final class MatchRoutes {
     for (Match m : list) {
       ObjectNode i = items.addObject();
       i.set("offer", entry(m.offer()));
-      i.set("need", entry(m.need()));
+      // what the other side seeks with: a need, or a project seeking partners
+      String sought = EntryKind.PROJECT.wireName().equals(m.need().kind()) ? "project" : "need";
+      i.put("sought", sought);
+      i.set(sought, entry(m.need()));
       i.put("score", m.score());
       ArrayNode reasons = i.putArray("reasons");
       for (Reason r : m.reasons())

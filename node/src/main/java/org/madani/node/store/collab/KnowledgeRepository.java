@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.madani.node.store.RemoteObjectRepository;
 
 /** Questions and their answers (tables collab_question, collab_answer). Stateless. */
 public final class KnowledgeRepository {
@@ -57,6 +58,31 @@ public final class KnowledgeRepository {
       ps.setObject(8, InvitationRepository.toDb(r.updated()));
       ps.executeUpdate();
     }
+  }
+
+  /**
+   * Lists one of our own questions where the directory index reads public objects ({@code
+   * remote_object}, verified {@code local}), so that the asker's node finds it by search in both
+   * languages as the nodes that received it do. A later call (the accepted answer) replaces the
+   * document.
+   */
+  public void listInDirectory(
+      Connection c, String objectId, String actor, String document, Instant published, Instant at)
+      throws SQLException {
+    new RemoteObjectRepository()
+        .upsert(
+            c,
+            new RemoteObjectRepository.ObjectRow(
+                objectId,
+                actor,
+                "Question",
+                "public",
+                document,
+                "local",
+                null,
+                published,
+                at,
+                null));
   }
 
   public Optional<QuestionRow> question(Connection c, String objectId) throws SQLException {

@@ -64,7 +64,7 @@ class DeliveryRecoveryTest {
     DeliveryHarness first = DeliveryHarness.start(dir, clock, options, DeliveryHarness.ALLOW_ALL);
     for (String id : ids) first.enqueue(id, inbox);
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(20))
         .until(
             () ->
@@ -81,7 +81,7 @@ class DeliveryRecoveryTest {
     restarted = DeliveryHarness.start(dir, clock, options, DeliveryHarness.ALLOW_ALL);
     // Untouched jobs go at once; leased ones wait for their lease, since the old worker might
     // still be sending them for all the new one knows.
-    await().atMost(Duration.ofSeconds(10)).until(() -> restarted.stats().done() == 6);
+    await().atMost(Duration.ofSeconds(60)).until(() -> restarted.stats().done() == 6);
     await()
         .during(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(5))
@@ -91,7 +91,7 @@ class DeliveryRecoveryTest {
                     && inFlight.stream().allMatch(id -> requestsFor(id) == 1));
 
     restarted.advance(Duration.ofSeconds(31));
-    await().atMost(Duration.ofSeconds(10)).until(() -> restarted.stats().done() == 10);
+    await().atMost(Duration.ofSeconds(60)).until(() -> restarted.stats().done() == 10);
 
     // At least once: every activity arrived; only the four cut off mid-request arrived twice.
     for (String id : ids) {

@@ -78,7 +78,7 @@ class DeliveryWorkerTest {
   }
 
   private static ConditionFactory eventually() {
-    return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20));
+    return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20));
   }
 
   /** For a short real time, while the worker polls every 20 ms, the condition keeps holding. */

@@ -87,7 +87,7 @@ class DnsRebindingTest {
     node.enqueue("https://madani.example/activities/1", inbox);
 
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(20))
         .until(
             () -> node.record("https://madani.example/activities/1").state() == DeliveryState.DONE);
