@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.madani.node.federation.delivery.BreakerState;
 import org.madani.node.federation.delivery.DeliveryOutcome;
+import org.madani.node.model.BreakerState;
 import org.madani.node.store.MirrorRepository.MirrorState;
 
 /**

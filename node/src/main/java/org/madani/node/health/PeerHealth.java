@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.madani.node.federation.delivery.BreakerState;
-import org.madani.node.federation.delivery.DeliveryQueue;
-import org.madani.node.federation.delivery.DeliveryStats;
+import org.madani.node.model.BreakerState;
+import org.madani.node.model.DeliveryStats;
+import org.madani.node.store.DeliveryRepository;
 import org.madani.node.store.MirrorRepository.MirrorState;
 
 /**
@@ -75,10 +75,10 @@ public record PeerHealth(Instant at, DeliveryStats delivery, List<MirrorState> m
     return List.copyOf(out.values());
   }
 
-  /** The same key {@link DeliveryQueue} keeps host health under, so both sides meet. */
+  /** The same key {@link DeliveryRepository} keeps host health under, so both sides meet. */
   static String hostOf(String actor) {
     try {
-      return DeliveryQueue.hostOf(URI.create(actor));
+      return DeliveryRepository.hostOf(URI.create(actor));
     } catch (IllegalArgumentException e) {
       return actor; // not an http(s) URL: cannot be merged; shown on its own
     }

@@ -1,13 +1,17 @@
 package org.madani.node.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
 import org.madani.node.content.ProfileService;
 import org.madani.node.federation.follow.FollowService;
+import org.madani.node.federation.wire.PeersList;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;
 import org.madani.node.trust.DiscoveryService;
@@ -48,9 +52,7 @@ public final class DiscoveryRoutes {
         .get("/api/v1/discovery/suggestions")
         .handler(ctx -> send(ctx, 200, discovery.suggestions().map(this::suggestionsJson)));
     router.post("/api/v1/discovery/suggestions/follow").handler(this::follow);
-    router
-        .get("/api/v1/discovery/settings")
-        .handler(ctx -> send(ctx, 200, discovery.settings().map(this::settingsJson)));
+    router.get("/api/v1/discovery/settings").handler(ctx -> send(ctx, 200, discovery.settings()));
     router.put("/api/v1/discovery/settings").handler(this::updateSettings);
   }
 
@@ -63,25 +65,18 @@ public final class DiscoveryRoutes {
                 ctx.fail(Problem.notFound("This node does not publish whom it follows or trusts."));
                 return;
               }
-              ObjectNode o = json.mapper().createObjectNode();
-              o.put("type", "MadaniPeers");
-              o.put("version", 1);
-              o.put("node", base);
-              o.put("updated", d.updated().toString());
-              if (d.publishFollows()) {
-                ArrayNode list = o.putArray("follows");
-                d.follows()
-                    .forEach(
-                        f ->
-                            list.addObject()
-                                .put("id", f.id())
-                                .set("name", json.mapper().valueToTree(f.name())));
-              }
-              if (d.publishTrusts()) {
-                ObjectNode t = o.putObject("trusts");
-                t.set("nodes", json.mapper().valueToTree(d.trustedNodes()));
-                t.set("organizations", json.mapper().valueToTree(d.trustedOrganizations()));
-              }
+              PeersList o =
+                  PeersList.of(
+                      base,
+                      d.updated().toString(),
+                      d.publishFollows()
+                          ? d.follows().stream()
+                              .map(f -> new PeersList.Followed(f.id(), f.name()))
+                              .toList()
+                          : null,
+                      d.publishTrusts()
+                          ? new PeersList.Trusts(d.trustedNodes(), d.trustedOrganizations())
+                          : null);
               ctx.response()
                   .putHeader("Content-Type", "application/json; charset=utf-8")
                   .putHeader("Cache-Control", "public, max-age=300")
@@ -126,13 +121,11 @@ public final class DiscoveryRoutes {
                 follows
                     .follow(h, actor)
                     .map(
-                        row -> {
-                          ObjectNode o = json.mapper().createObjectNode();
-                          o.put("organization", h);
-                          o.put("actor", row.remoteActor());
-                          o.put("state", row.state().name().toLowerCase(java.util.Locale.ROOT));
-                          return o;
-                        })));
+                        row ->
+                            new Followed(
+                                h,
+                                row.remoteActor(),
+                                row.state().name().toLowerCase(java.util.Locale.ROOT)))));
   }
 
   private void updateSettings(RoutingContext ctx) {
@@ -156,41 +149,34 @@ public final class DiscoveryRoutes {
     send(
         ctx,
         200,
-        discovery
-            .update(in.get("publishFollows").asBoolean(), orgs, in.get("publishTrusts").asBoolean())
-            .map(this::settingsJson));
+        discovery.update(
+            in.get("publishFollows").asBoolean(), orgs, in.get("publishTrusts").asBoolean()));
   }
 
-  private ObjectNode settingsJson(DiscoveryService.Settings s) {
-    var o =
-        json.mapper()
-            .createObjectNode()
-            .put("publishFollows", s.publishFollows())
-            .put("publishTrusts", s.publishTrusts());
-    o.set("publishFollowsOf", json.mapper().valueToTree(s.publishFollowsOf()));
-    return o;
+  /** The answer to a followed suggestion. */
+  record Followed(String organization, String actor, String state) {}
+
+  /** A suggestion as the admin API shows it: how many of our trusted peers follow it, and which. */
+  record SuggestionJson(
+      String actor, Map<String, String> name, int count, List<String> followedBy) {}
+
+  /** How asking one trusted peer went; {@code error} only when it failed. */
+  @JsonInclude(Include.NON_NULL)
+  record PeerStatusJson(String origin, boolean ok, int follows, String error) {}
+
+  record SuggestionsJson(List<SuggestionJson> items, List<PeerStatusJson> peers) {}
+
+  private SuggestionsJson suggestionsJson(DiscoveryService.Suggestions s) {
+    return new SuggestionsJson(
+        s.items().stream()
+            .map(x -> new SuggestionJson(x.actor(), x.name(), x.count(), x.followedBy()))
+            .toList(),
+        s.peers().stream()
+            .map(p -> new PeerStatusJson(p.origin(), p.ok(), p.follows(), p.error()))
+            .toList());
   }
 
-  private ObjectNode suggestionsJson(DiscoveryService.Suggestions s) {
-    ObjectNode o = json.mapper().createObjectNode();
-    ArrayNode items = o.putArray("items");
-    for (DiscoveryService.Suggestion x : s.items()) {
-      ObjectNode i = items.addObject();
-      i.put("actor", x.actor());
-      i.set("name", json.mapper().valueToTree(x.name()));
-      i.put("count", x.count());
-      i.set("followedBy", json.mapper().valueToTree(x.followedBy()));
-    }
-    ArrayNode peers = o.putArray("peers");
-    for (DiscoveryService.PeerStatus p : s.peers()) {
-      ObjectNode n =
-          peers.addObject().put("origin", p.origin()).put("ok", p.ok()).put("follows", p.follows());
-      if (p.error() != null) n.put("error", p.error());
-    }
-    return o;
-  }
-
-  private void send(RoutingContext ctx, int status, Future<ObjectNode> body) {
+  private void send(RoutingContext ctx, int status, Future<?> body) {
     body.onSuccess(
             b ->
                 ctx.response()

@@ -1,7 +1,6 @@
 package org.madani.node.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -105,46 +104,8 @@ final class ReportFormats {
     };
   }
 
-  ObjectNode json(DirectoryReport r) {
-    ObjectNode o = json.createObjectNode();
-    o.put("period", r.period().wireName());
-    o.put("from", r.from().toString());
-    o.put("to", r.to().toString());
-    o.put("scope", r.scope());
-    o.put("generated", r.generated().toString());
-    o.put("total", r.total());
-    o.set("totals", json.valueToTree(r.totals()));
-    ArrayNode cols = o.putArray("periods");
-    for (DirectoryReport.Column c : r.columns()) {
-      ObjectNode n = cols.addObject();
-      n.put("label", c.label());
-      n.put("start", c.start().toString());
-      n.put("end", c.end().minusDays(1).toString());
-      n.put("total", c.total());
-      n.set("counts", json.valueToTree(c.counts()));
-    }
-    DirectoryReport.Coverage cv = r.coverage();
-    ObjectNode cov = o.putObject("coverage");
-    cov.put("nodes", cv.nodes());
-    cov.put("organizations", cv.organizations());
-    cov.put("localEntries", cv.localEntries());
-    cov.put("receivedEntries", cv.receivedEntries());
-    cov.put("deduplicated", "each entry counted once, by its id");
-    cov.put(
-        "verified",
-        "received entries are counted only when their signature and origin were verified on receipt");
-    ArrayNode origins = cov.putArray("origins");
-    for (DirectoryReport.Origin g : cv.origins()) {
-      ObjectNode n = origins.addObject();
-      n.put("organization", g.organization());
-      n.set("name", json.valueToTree(g.name()));
-      n.put("node", g.node());
-      n.put("local", g.local());
-      n.put("entries", g.entries());
-      if (g.lastSynced() != null) n.put("lastSynced", g.lastSynced().toString());
-      if (g.lastReceived() != null) n.put("lastReceived", g.lastReceived().toString());
-    }
-    return o;
+  ReportDocument json(DirectoryReport r) {
+    return ReportDocument.of(r);
   }
 
   /**

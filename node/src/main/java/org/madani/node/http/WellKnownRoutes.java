@@ -1,14 +1,16 @@
 package org.madani.node.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
+import java.util.List;
 import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.publish.PublishedDocuments;
+import org.madani.node.federation.wire.NodeInfo;
+import org.madani.node.federation.wire.WebFingerDocument;
+import org.madani.node.federation.wire.WebFingerDocument.Link;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Problem;
 import org.madani.node.model.Urls;
@@ -64,45 +66,31 @@ final class WellKnownRoutes {
         .onFailure(ctx::fail);
   }
 
-  private ObjectNode jrd(String handle, String host) {
-    ObjectNode jrd = json.mapper().createObjectNode();
-    jrd.put("subject", "acct:" + handle + "@" + host);
-    jrd.putArray("aliases").add(actors.actorId(handle));
-    ArrayNode links = jrd.putArray("links");
-    links
-        .addObject()
-        .put("rel", "self")
-        .put("type", ActivityStreams.MEDIA_TYPE)
-        .put("href", actors.actorId(handle));
-    links
-        .addObject()
-        .put("rel", "http://webfinger.net/rel/profile-page")
-        .put("type", "text/html")
-        .put("href", actors.actorId(handle));
-    // Where a visitor of another server's page lands to follow from here (OStatus subscribe,
-    // as Mastodon reads it; served by PublicPages#authorizeInteraction).
-    links
-        .addObject()
-        .put("rel", "http://ostatus.org/schema/1.0/subscribe")
-        .put("template", urls.root() + "/authorize_interaction?uri={uri}");
-    return jrd;
+  private WebFingerDocument jrd(String handle, String host) {
+    String actor = actors.actorId(handle);
+    return new WebFingerDocument(
+        "acct:" + handle + "@" + host,
+        List.of(actor),
+        List.of(
+            Link.to("self", ActivityStreams.MEDIA_TYPE, actor),
+            Link.to("http://webfinger.net/rel/profile-page", "text/html", actor),
+            // Where a visitor of another server's page lands to follow from here (OStatus
+            // subscribe, as Mastodon reads it; served by PublicPages#authorizeInteraction).
+            Link.template(
+                "http://ostatus.org/schema/1.0/subscribe",
+                urls.root() + "/authorize_interaction?uri={uri}")));
   }
 
   private void nodeinfoLinks(RoutingContext ctx) {
-    ObjectNode out = json.mapper().createObjectNode();
-    out.putArray("links")
-        .addObject()
-        .put("rel", "http://nodeinfo.diaspora.software/ns/schema/2.1")
-        .put("href", urls.root() + "/nodeinfo/2.1");
     ctx.response()
         .putHeader("Content-Type", "application/json")
-        .end(Buffer.buffer(json.write(out)));
+        .end(Buffer.buffer(json.write(NodeInfo.Links.to(urls.root() + "/nodeinfo/2.1"))));
   }
 
   private void nodeinfo(RoutingContext ctx) {
     documents
         .organizationCount()
-        .map(this::nodeinfo)
+        .map(NodeInfo::madani)
         .onSuccess(
             doc ->
                 ctx.response()
@@ -111,22 +99,5 @@ final class WellKnownRoutes {
                         "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"")
                     .end(Buffer.buffer(json.write(doc))))
         .onFailure(ctx::fail);
-  }
-
-  private ObjectNode nodeinfo(long orgCount) {
-    ObjectNode out = json.mapper().createObjectNode();
-    out.put("version", "2.1");
-    out.putObject("software")
-        .put("name", "madani")
-        .put("version", "0.1.0")
-        .put("repository", "https://madani.network/")
-        .put("homepage", "https://madani.network/");
-    out.putArray("protocols").add("activitypub");
-    out.putObject("services").putArray("inbound");
-    out.with("services").putArray("outbound");
-    out.put("openRegistrations", false);
-    out.putObject("usage").put("localPosts", 0).putObject("users").put("total", orgCount);
-    out.putObject("metadata").put("nodeName", "Madani");
-    return out;
   }
 }

@@ -34,7 +34,8 @@ import org.madani.node.federation.inbox.DeleteHandler;
 import org.madani.node.federation.inbox.EndorseHandler;
 import org.madani.node.federation.inbox.FlagHandler;
 import org.madani.node.federation.inbox.FollowHandler;
-import org.madani.node.federation.inbox.InboxContext;
+import org.madani.node.federation.inbox.FollowResponses;
+import org.madani.node.federation.inbox.HostedOrgs;
 import org.madani.node.federation.inbox.InboxProcessor;
 import org.madani.node.federation.inbox.InboxService;
 import org.madani.node.federation.inbox.LikeHandler;
@@ -164,18 +165,11 @@ public record FederationModule(
             n.trust(),
             delivery::wakeUp);
 
-    InboxContext inboxContext =
-        new InboxContext(
-            store.db(),
-            json,
-            clock,
-            store.orgs(),
-            store.follows(),
-            store.remoteObjects(),
-            localActors,
-            remoteActors,
-            outbox);
-    CreateObjectHandler create = new CreateObjectHandler(inboxContext, false, n.trust());
+    // The activity handlers: each gets only what it needs (STYLE.md, one handler per type).
+    HostedOrgs hostedOrgs = new HostedOrgs(localActors, store.orgs());
+    FollowResponses followResponses = new FollowResponses(json, localActors, outbox);
+    CreateObjectHandler create =
+        createObjectHandler(store, json, clock, hostedOrgs, remoteActors, false, n);
     // Collaboration (issue 16): its handlers wrap Accept/Reject/Create/Update/Delete and add its
     // own; log items the mirror applies (catch-up, peers' mirrors) are recorded as well.
     CollabModule collab =
@@ -241,7 +235,8 @@ public record FederationModule(
             localActors,
             outbox,
             webFinger,
-            inboxContext,
+            followResponses,
+            json,
             dev,
             clock,
             n.trust());
@@ -269,31 +264,58 @@ public record FederationModule(
                     collab
                         .handlers(
                             List.of(
-                                new FollowHandler(inboxContext, store.federationSettings()),
+                                new FollowHandler(
+                                    store.db(),
+                                    clock,
+                                    store.follows(),
+                                    hostedOrgs,
+                                    remoteActors,
+                                    outbox,
+                                    followResponses,
+                                    store.federationSettings()),
                                 new AcceptFollowHandler(
-                                    inboxContext, true, syncWorker::catchUpSoon),
-                                new AcceptFollowHandler(inboxContext, false),
+                                    store.db(),
+                                    clock,
+                                    store.follows(),
+                                    true,
+                                    syncWorker::catchUpSoon),
+                                new AcceptFollowHandler(store.db(), clock, store.follows(), false),
                                 new UndoEndorseHandler(
-                                    inboxContext,
+                                    store.db(),
+                                    clock,
                                     store.endorsements(),
-                                    new UndoHandler(inboxContext)),
-                                new EndorseHandler(inboxContext, store.endorsements()),
-                                new FlagHandler(inboxContext, store.reports()),
+                                    new UndoHandler(
+                                        store.db(),
+                                        store.follows(),
+                                        store.remoteObjects(),
+                                        hostedOrgs)),
+                                new EndorseHandler(store.db(), clock, store.endorsements()),
+                                new FlagHandler(store.db(), clock, json, store.reports()),
                                 createLogItems,
                                 new LogItemHandler(
-                                    new CreateObjectHandler(inboxContext, true, n.trust()),
+                                    createObjectHandler(
+                                        store, json, clock, hostedOrgs, remoteActors, true, n),
                                     mirror,
                                     syncWorker::catchUpSoon),
                                 new LogItemHandler(
-                                    new DeleteHandler(inboxContext),
+                                    new DeleteHandler(store.db(), clock, store.remoteObjects()),
                                     mirror,
                                     syncWorker::catchUpSoon),
                                 new RelayedLogItemHandler(
-                                    new AnnounceHandler(inboxContext, documents, create),
+                                    new AnnounceHandler(
+                                        store.db(),
+                                        store.follows(),
+                                        remoteActors,
+                                        documents,
+                                        create),
                                     createLogItems),
-                                new LikeHandler(inboxContext),
+                                new LikeHandler(store.db(), store.remoteObjects(), localActors),
                                 new MoveHandler(
-                                    inboxContext,
+                                    store.db(),
+                                    json,
+                                    store.orgs(),
+                                    store.follows(),
+                                    remoteActors,
                                     follows::follow,
                                     follows::unfollow,
                                     store.mirrors())))
@@ -336,6 +358,28 @@ public record FederationModule(
         logPages,
         collab,
         spaces);
+  }
+
+  /** Create ({@code update} false) or Update of objects by their authors. */
+  private static CreateObjectHandler createObjectHandler(
+      StoreModule store,
+      ObjectMapper json,
+      Clock clock,
+      HostedOrgs hostedOrgs,
+      RemoteActors remoteActors,
+      boolean update,
+      Needs n) {
+    return new CreateObjectHandler(
+        store.db(),
+        clock,
+        json,
+        store.orgs(),
+        store.follows(),
+        store.remoteObjects(),
+        hostedOrgs,
+        remoteActors,
+        update,
+        n.trust());
   }
 
   private static DeliveryOptions deliveryOptions(boolean dev) {

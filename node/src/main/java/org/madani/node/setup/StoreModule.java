@@ -1,11 +1,11 @@
 package org.madani.node.setup;
 
 import java.time.Clock;
-import org.madani.node.federation.delivery.DeliveryQueue;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.store.AccountRepository;
 import org.madani.node.store.CoverageRepository;
 import org.madani.node.store.Database;
+import org.madani.node.store.DeliveryRepository;
 import org.madani.node.store.DirectoryRepository;
 import org.madani.node.store.DiscoveryRepository;
 import org.madani.node.store.EndorsementRepository;
@@ -52,7 +52,7 @@ public record StoreModule(
     CoverageRepository coverage,
     OnlineBackup backup,
     AccountRepository accounts,
-    DeliveryQueue deliveries) {
+    DeliveryRepository deliveries) {
 
   public static StoreModule of(Database db, JsonCodec json, Clock clock) {
     return of(db, json, clock, new DirectoryRepository());
@@ -91,6 +91,6 @@ public record StoreModule(
         new CoverageRepository(),
         new OnlineBackup(),
         new AccountRepository(),
-        new DeliveryQueue(clock));
+        new DeliveryRepository(clock));
   }
 }

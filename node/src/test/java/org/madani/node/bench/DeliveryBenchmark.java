@@ -24,16 +24,16 @@ import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.delivery.AddressTargetGuard;
 import org.madani.node.federation.delivery.DeliveryOptions;
 import org.madani.node.federation.delivery.DeliveryOutcome;
-import org.madani.node.federation.delivery.DeliveryQueue;
 import org.madani.node.federation.delivery.DeliveryWorker;
 import org.madani.node.federation.delivery.OrgRequestSigner;
-import org.madani.node.federation.delivery.SignatureScheme;
 import org.madani.node.federation.fetch.AddressGuard;
 import org.madani.node.federation.fetch.HostResolver;
 import org.madani.node.json.JsonCodec;
+import org.madani.node.model.SignatureScheme;
 import org.madani.node.model.Urls;
 import org.madani.node.setup.OfflineNode;
 import org.madani.node.store.Database;
+import org.madani.node.store.DeliveryRepository;
 import org.madani.node.store.KeyRepository;
 import org.madani.node.store.OrganizationRepository;
 
@@ -150,7 +150,7 @@ class DeliveryBenchmark {
       AtomicLong received)
       throws Exception {
     Clock clock = Clock.systemUTC();
-    DeliveryQueue queue = new DeliveryQueue(clock);
+    DeliveryRepository queue = new DeliveryRepository(clock);
     int total = activities * HOSTS;
     // Queued first (not timed): as many Creates as a busy organization publishes, each to 100
     // hosts.

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.madani.node.federation.delivery.DeliveryQueue;
 
 /**
  * Every hot query uses an index, never a table scan (issue 10): inbox store, processor claim,
@@ -43,7 +42,8 @@ class HotQueryPlansTest {
   static final DirectoryRepository directory = new DirectoryRepository();
   static final OutboxRepository outbox = new OutboxRepository();
   static final MirrorRepository mirror = new MirrorRepository();
-  static final DeliveryQueue deliveries = new DeliveryQueue(Clock.fixed(NOW, ZoneOffset.UTC));
+  static final DeliveryRepository deliveries =
+      new DeliveryRepository(Clock.fixed(NOW, ZoneOffset.UTC));
 
   @BeforeAll
   static void fill() throws Exception {

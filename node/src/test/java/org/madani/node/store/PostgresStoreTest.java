@@ -29,8 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.madani.node.federation.delivery.DeliveryJob;
-import org.madani.node.federation.delivery.DeliveryQueue;
+import org.madani.node.model.DeliveryJob;
 
 /**
  * The store on a real PostgreSQL server ({@link PostgresServer}): the PostgreSQL migrations, the
@@ -194,7 +193,7 @@ class PostgresStoreTest {
 
   @Test
   void twoProcessesClaimDeliveriesWithoutSendingAJobTwice() throws Exception {
-    DeliveryQueue queue = new DeliveryQueue(Clock.fixed(NOW, ZoneOffset.UTC));
+    DeliveryRepository queue = new DeliveryRepository(Clock.fixed(NOW, ZoneOffset.UTC));
     int total = 1_000;
     pg.txBlocking(
         c -> {

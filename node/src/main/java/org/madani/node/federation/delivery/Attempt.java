@@ -1,6 +1,7 @@
 package org.madani.node.federation.delivery;
 
 import java.time.Duration;
+import org.madani.node.model.SignatureScheme;
 
 /** How one delivery attempt ended, before any decision about the job. */
 sealed interface Attempt {

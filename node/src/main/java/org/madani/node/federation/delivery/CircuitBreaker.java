@@ -3,6 +3,8 @@ package org.madani.node.federation.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.madani.node.model.BreakerState;
+import org.madani.node.model.PeerState;
 
 /**
  * Per-host circuit breaker rules. Pure: state lives in {@link PeerState} (persisted in {@code

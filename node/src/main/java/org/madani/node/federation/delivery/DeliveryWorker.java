@@ -23,12 +23,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.madani.node.federation.fetch.Vetted;
+import org.madani.node.model.DeliveryJob;
+import org.madani.node.model.PeerState;
 import org.madani.node.store.Database;
+import org.madani.node.store.DeliveryRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes due jobs from the {@link DeliveryQueue} and POSTs them to their inboxes.
+ * Takes due jobs from the {@link DeliveryRepository} and POSTs them to their inboxes.
  *
  * <p>Cycle: on a timer, after {@link #wakeUp()}, and whenever a request finishes, the worker leases
  * as many due jobs as it has free slots ({@code concurrency} overall, {@code perHostConcurrency}
@@ -55,7 +58,7 @@ public final class DeliveryWorker extends VerticleBase {
   private static final Duration SLOW_ANSWER = Duration.ofSeconds(2);
 
   private final Database db;
-  private final DeliveryQueue queue;
+  private final DeliveryRepository queue;
   private final RequestSigner signer;
   private final TargetGuard guard;
   private final DeliveryOptions options;
@@ -87,7 +90,7 @@ public final class DeliveryWorker extends VerticleBase {
 
   public DeliveryWorker(
       Database db,
-      DeliveryQueue queue,
+      DeliveryRepository queue,
       RequestSigner signer,
       TargetGuard guard,
       DeliveryOptions options,
@@ -100,7 +103,7 @@ public final class DeliveryWorker extends VerticleBase {
    */
   public DeliveryWorker(
       Database db,
-      DeliveryQueue queue,
+      DeliveryRepository queue,
       RequestSigner signer,
       TargetGuard guard,
       DeliveryOptions options,

@@ -15,6 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.madani.node.federation.fetch.Vetted;
+import org.madani.node.model.DeliveryJob;
+import org.madani.node.model.SignatureScheme;
 
 /**
  * Sends one signed POST to an inbox and says how it went, including the one-time fallback from RFC

@@ -14,6 +14,7 @@ import org.madani.node.federation.sig.HttpRequestView;
 import org.madani.node.federation.sig.Rfc9421Signer;
 import org.madani.node.federation.sig.SigningKey;
 import org.madani.node.model.Organization;
+import org.madani.node.model.SignatureScheme;
 import org.madani.node.store.Database;
 import org.madani.node.store.OrganizationRepository;
 

@@ -3,6 +3,7 @@ package org.madani.node.federation.delivery;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import java.net.URI;
+import org.madani.node.model.SignatureScheme;
 
 /**
  * Signs one outgoing POST on behalf of a hosted organization. Implemented by the signature code

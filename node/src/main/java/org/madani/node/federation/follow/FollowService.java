@@ -11,8 +11,7 @@ import java.util.Set;
 import org.madani.node.federation.actor.DocumentFetcher;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.actor.RemoteActors;
-import org.madani.node.federation.inbox.FollowHandler;
-import org.madani.node.federation.inbox.InboxContext;
+import org.madani.node.federation.inbox.FollowResponses;
 import org.madani.node.federation.outbox.Outbox;
 import org.madani.node.federation.wire.EmbeddedActivity;
 import org.madani.node.model.Organization;
@@ -43,7 +42,8 @@ public final class FollowService {
   private final LocalActors localActors;
   private final Outbox outbox;
   private final DocumentFetcher webFinger;
-  private final InboxContext inboxContext;
+  private final FollowResponses responses;
+  private final ObjectMapper json;
   private final boolean devMode;
   private final Clock clock;
   private final org.madani.node.federation.PeerPolicy peers;
@@ -61,7 +61,8 @@ public final class FollowService {
       LocalActors localActors,
       Outbox outbox,
       DocumentFetcher webFinger,
-      InboxContext inboxContext,
+      FollowResponses responses,
+      ObjectMapper json,
       boolean devMode,
       Clock clock,
       org.madani.node.federation.PeerPolicy peers) {
@@ -75,7 +76,8 @@ public final class FollowService {
     this.localActors = localActors;
     this.outbox = outbox;
     this.webFinger = webFinger;
-    this.inboxContext = inboxContext;
+    this.responses = responses;
+    this.json = json;
     this.devMode = devMode;
     this.clock = clock;
   }
@@ -132,9 +134,7 @@ public final class FollowService {
                         return existing.get();
                       ObjectNode follow =
                           outbox.activity(
-                              org,
-                              "Follow",
-                              inboxContext.json().getNodeFactory().textNode(actor.id()));
+                              org, "Follow", json.getNodeFactory().textNode(actor.id()));
                       follow.putArray("to").add(actor.id());
                       var now = clock.instant();
                       FollowRow row =
@@ -160,7 +160,7 @@ public final class FollowService {
               Organization org = org(c, handle);
               var existing = follows.find(c, org.id(), actorId, Direction.OUTGOING);
               if (existing.isEmpty()) return false;
-              ObjectMapper mapper = inboxContext.json();
+              ObjectMapper mapper = json;
               ObjectNode undo =
                   outbox.activity(
                       org,
@@ -189,15 +189,14 @@ public final class FollowService {
                       .find(c, org.id(), actorId, Direction.INCOMING)
                       .orElseThrow(
                           () -> Problem.notFound("No follow request from " + actorId + "."));
-              ObjectNode follow = inboxContext.json().createObjectNode().put("id", f.activityId());
+              ObjectNode follow = json.createObjectNode().put("id", f.activityId());
               if (approve) {
                 follows.setState(
                     c, org.id(), actorId, Direction.INCOMING, State.ACCEPTED, clock.instant());
               } else {
                 follows.delete(c, org.id(), actorId, Direction.INCOMING);
               }
-              FollowHandler.sendResponse(
-                  c, inboxContext, org, approve ? "Accept" : "Reject", follow, actorId);
+              responses.send(c, org, approve ? "Accept" : "Reject", follow, actorId);
               return null;
             })
         .onSuccess(v -> outbox.wakeDelivery())

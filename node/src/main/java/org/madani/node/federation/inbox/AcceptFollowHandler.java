@@ -2,6 +2,9 @@ package org.madani.node.federation.inbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.time.Clock;
+import org.madani.node.store.Database;
+import org.madani.node.store.FollowRepository;
 import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.FollowRepository.State;
 import org.madani.node.store.InboxRepository.InboxRow;
@@ -12,18 +15,26 @@ import org.madani.node.store.InboxRepository.InboxRow;
  */
 public final class AcceptFollowHandler implements ActivityHandler {
 
-  private final InboxContext ctx;
+  private final Database db;
+  private final Clock clock;
+  private final FollowRepository follows;
   private final boolean accept;
   private final java.util.function.Consumer<String> onAccepted;
 
-  public AcceptFollowHandler(InboxContext ctx, boolean accept) {
-    this(ctx, accept, actor -> {});
+  public AcceptFollowHandler(Database db, Clock clock, FollowRepository follows, boolean accept) {
+    this(db, clock, follows, accept, actor -> {});
   }
 
   /** {@code onAccepted} learns of each newly followed actor (e.g. to fetch its history). */
   public AcceptFollowHandler(
-      InboxContext ctx, boolean accept, java.util.function.Consumer<String> onAccepted) {
-    this.ctx = ctx;
+      Database db,
+      Clock clock,
+      FollowRepository follows,
+      boolean accept,
+      java.util.function.Consumer<String> onAccepted) {
+    this.db = db;
+    this.clock = clock;
+    this.follows = follows;
     this.accept = accept;
     this.onAccepted = onAccepted;
   }
@@ -36,26 +47,24 @@ public final class AcceptFollowHandler implements ActivityHandler {
   @Override
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
     String followId = InboxService.idOf(activity.get("object"));
-    return ctx.db()
-        .<Object>tx(
+    return db.<Object>tx(
             c -> {
               var follow =
                   followId == null
                       ? java.util.Optional.<org.madani.node.store.FollowRepository.FollowRow>empty()
-                      : ctx.follows().findByActivity(c, followId);
+                      : follows.findByActivity(c, followId);
               if (follow.isEmpty()
                   || follow.get().direction() != Direction.OUTGOING
                   || !follow.get().remoteActor().equals(row.actor())) {
                 return null;
               }
-              ctx.follows()
-                  .setState(
-                      c,
-                      follow.get().orgId(),
-                      row.actor(),
-                      Direction.OUTGOING,
-                      accept ? State.ACCEPTED : State.REJECTED,
-                      ctx.clock().instant());
+              follows.setState(
+                  c,
+                  follow.get().orgId(),
+                  row.actor(),
+                  Direction.OUTGOING,
+                  accept ? State.ACCEPTED : State.REJECTED,
+                  clock.instant());
               return null;
             })
         .onSuccess(

@@ -5,6 +5,9 @@ import io.vertx.core.Future;
 import java.net.URI;
 import org.madani.node.federation.Origins;
 import org.madani.node.federation.actor.DocumentFetcher;
+import org.madani.node.federation.actor.RemoteActors;
+import org.madani.node.store.Database;
+import org.madani.node.store.FollowRepository;
 import org.madani.node.store.InboxRepository.InboxRow;
 
 /**
@@ -14,12 +17,21 @@ import org.madani.node.store.InboxRepository.InboxRow;
  */
 public final class AnnounceHandler implements ActivityHandler {
 
-  private final InboxContext ctx;
+  private final Database db;
+  private final FollowRepository follows;
+  private final RemoteActors remoteActors;
   private final DocumentFetcher fetcher;
   private final CreateObjectHandler creator;
 
-  public AnnounceHandler(InboxContext ctx, DocumentFetcher fetcher, CreateObjectHandler creator) {
-    this.ctx = ctx;
+  public AnnounceHandler(
+      Database db,
+      FollowRepository follows,
+      RemoteActors remoteActors,
+      DocumentFetcher fetcher,
+      CreateObjectHandler creator) {
+    this.db = db;
+    this.follows = follows;
+    this.remoteActors = remoteActors;
     this.fetcher = fetcher;
     this.creator = creator;
   }
@@ -33,8 +45,7 @@ public final class AnnounceHandler implements ActivityHandler {
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
     String objectId = InboxService.idOf(activity.get("object"));
     if (objectId == null) return Future.succeededFuture();
-    return ctx.db()
-        .tx(c -> ctx.follows().orgsFollowing(c, row.actor()))
+    return db.tx(c -> follows.orgsFollowing(c, row.actor()))
         .compose(
             followers -> {
               if (followers.isEmpty()) return Future.succeededFuture();
@@ -61,17 +72,16 @@ public final class AnnounceHandler implements ActivityHandler {
                                 row.document(),
                                 "origin-fetch",
                                 row.received());
-                        return ctx.remoteActors()
+                        return remoteActors
                             .actor(author, false)
                             .compose(
                                 a ->
-                                    ctx.db()
-                                        .tx(
-                                            c -> {
-                                              creator.store(
-                                                  c, asAuthor, object, object, null, row.actor());
-                                              return null;
-                                            }));
+                                    db.tx(
+                                        c -> {
+                                          creator.store(
+                                              c, asAuthor, object, object, null, row.actor());
+                                          return null;
+                                        }));
                       });
             });
   }

@@ -1,15 +1,22 @@
 package org.madani.node.federation.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.madani.node.federation.actor.RemoteActors;
+import org.madani.node.store.Database;
+import org.madani.node.store.FollowRepository;
 import org.madani.node.store.InboxRepository.InboxRow;
+import org.madani.node.store.OrganizationRepository;
+import org.madani.node.store.RemoteObjectRepository;
 import org.madani.node.store.RemoteObjectRepository.ObjectRow;
 
 /**
@@ -21,13 +28,16 @@ import org.madani.node.store.RemoteObjectRepository.ObjectRow;
  */
 public final class CreateObjectHandler implements ActivityHandler {
 
-  private final InboxContext ctx;
+  private final Database db;
+  private final Clock clock;
+  private final ObjectMapper json;
+  private final OrganizationRepository orgs;
+  private final FollowRepository follows;
+  private final RemoteObjectRepository objects;
+  private final HostedOrgs hostedOrgs;
+  private final RemoteActors remoteActors;
   private final boolean update;
   private final org.madani.node.federation.PeerPolicy peers;
-
-  public CreateObjectHandler(InboxContext ctx, boolean update) {
-    this(ctx, update, org.madani.node.federation.PeerPolicy.OPEN);
-  }
 
   /**
    * @param peers the trust model: network objects from a trusted author, and objects mirrored
@@ -35,9 +45,25 @@ public final class CreateObjectHandler implements ActivityHandler {
    *     objects are not kept at all
    */
   public CreateObjectHandler(
-      InboxContext ctx, boolean update, org.madani.node.federation.PeerPolicy peers) {
+      Database db,
+      Clock clock,
+      ObjectMapper json,
+      OrganizationRepository orgs,
+      FollowRepository follows,
+      RemoteObjectRepository objects,
+      HostedOrgs hostedOrgs,
+      RemoteActors remoteActors,
+      boolean update,
+      org.madani.node.federation.PeerPolicy peers) {
     this.peers = peers;
-    this.ctx = ctx;
+    this.db = db;
+    this.clock = clock;
+    this.json = json;
+    this.orgs = orgs;
+    this.follows = follows;
+    this.objects = objects;
+    this.hostedOrgs = hostedOrgs;
+    this.remoteActors = remoteActors;
     this.update = update;
   }
 
@@ -54,17 +80,16 @@ public final class CreateObjectHandler implements ActivityHandler {
     }
     if (update && object.has("inbox")) {
       // An actor updating its profile: fetch it again from its origin rather than trust the copy.
-      return ctx.remoteActors().actor(row.actor(), true).mapEmpty();
+      return remoteActors.actor(row.actor(), true).mapEmpty();
     }
     return prepare(row, activity)
         .compose(
             step ->
-                ctx.db()
-                    .tx(
-                        c -> {
-                          step.apply(c);
-                          return null;
-                        }));
+                db.tx(
+                    c -> {
+                      step.apply(c);
+                      return null;
+                    }));
   }
 
   @Override
@@ -83,7 +108,7 @@ public final class CreateObjectHandler implements ActivityHandler {
                 // An Update of an object never seen here is not a Create in disguise: nothing
                 // vouches that
                 // the object ever existed as its author's, so it is not kept (issue 11, finding 2).
-                if (update && ctx.objects().find(c, object.path("id").asText("")).isEmpty()) return;
+                if (update && objects.find(c, object.path("id").asText("")).isEmpty()) return;
                 store(c, row, activity, object, followers, null);
               };
             });
@@ -100,7 +125,7 @@ public final class CreateObjectHandler implements ActivityHandler {
     Promise<String> promise = Promise.promise();
     running = followersLookups.putIfAbsent(actorId, promise.future());
     if (running != null) return running;
-    ctx.remoteActors()
+    remoteActors
         .actor(actorId, false)
         .map(actor -> actorFollowers(actor.document()))
         .onComplete(
@@ -116,7 +141,7 @@ public final class CreateObjectHandler implements ActivityHandler {
 
   private String actorFollowers(String actorDocument) {
     try {
-      return ctx.json().readTree(actorDocument).path("followers").asText(null);
+      return json.readTree(actorDocument).path("followers").asText(null);
     } catch (java.io.IOException e) {
       return null;
     }
@@ -150,21 +175,21 @@ public final class CreateObjectHandler implements ActivityHandler {
       String via)
       throws SQLException {
     String author = row.actor();
-    List<String> to = InboxContext.addressees(activity, object);
-    boolean isPublic = InboxContext.isPublic(to);
+    List<String> to = Addressing.addressees(activity, object);
+    boolean isPublic = Addressing.isPublic(to);
     boolean toFollowers = authorFollowers != null && to.contains(authorFollowers);
-    List<Long> following = ctx.follows().orgsFollowing(c, author);
+    List<Long> following = follows.orgsFollowing(c, author);
     Set<Long> recipients = new LinkedHashSet<>();
     for (String a : new LinkedHashSet<>(to)) { // the activity and its object usually name the same
-      ctx.localOrgId(c, a).ifPresent(recipients::add);
+      hostedOrgs.localOrgId(c, a).ifPresent(recipients::add);
     }
     if (toFollowers) recipients.addAll(following);
-    if (via != null) recipients.addAll(ctx.follows().orgsFollowing(c, via));
+    if (via != null) recipients.addAll(follows.orgsFollowing(c, via));
     if (author == null || !peers.allowsActor(author)) return; // relayed from a refused author
     // Trust extends sharing (protocol-spec/trust.md): what a trusted author shares with its
     // network, and what a trusted peer mirrors, is kept for all our organizations.
     if ((toFollowers && peers.trusts(author)) || (via != null && peers.trusts(via))) {
-      recipients.addAll(ctx.orgs().allIds(c));
+      recipients.addAll(orgs.allIds(c));
     }
     String audience = isPublic ? "public" : toFollowers ? "network" : "private";
     boolean wanted =
@@ -172,30 +197,29 @@ public final class CreateObjectHandler implements ActivityHandler {
     if (!wanted) return;
 
     String id = object.get("id").asText();
-    var existing = ctx.objects().find(c, id);
+    var existing = objects.find(c, id);
     if (existing.isPresent() && !existing.get().actor().equals(author)) {
       return; // an object id belongs to its first author; nobody else may replace it
     }
     if (existing.isPresent() && existing.get().deletedAt() != null) {
       return; // deleted stays deleted: a late Create or Update must not resurrect it
     }
-    var now = ctx.clock().instant();
-    ctx.objects()
-        .upsert(
-            c,
-            new ObjectRow(
-                id,
-                author,
-                object.path("type").asText("Object"),
-                audience,
-                object.toString(),
-                row.verifiedBy(),
-                via,
-                existing.map(ObjectRow::received).orElse(now),
-                now,
-                null));
+    var now = clock.instant();
+    objects.upsert(
+        c,
+        new ObjectRow(
+            id,
+            author,
+            object.path("type").asText("Object"),
+            audience,
+            object.toString(),
+            row.verifiedBy(),
+            via,
+            existing.map(ObjectRow::received).orElse(now),
+            now,
+            null));
     if (!isPublic) {
-      for (Long org : recipients) ctx.objects().addRecipient(c, id, org);
+      for (Long org : recipients) objects.addRecipient(c, id, org);
     }
   }
 }

@@ -2,6 +2,8 @@ package org.madani.node.federation.inbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.time.Clock;
+import org.madani.node.store.Database;
 import org.madani.node.store.EndorsementRepository;
 import org.madani.node.store.EndorsementRepository.EndorsementRow;
 import org.madani.node.store.InboxRepository.InboxRow;
@@ -13,11 +15,13 @@ import org.madani.node.store.InboxRepository.InboxRow;
  */
 public final class EndorseHandler implements ActivityHandler {
 
-  private final InboxContext ctx;
+  private final Database db;
+  private final Clock clock;
   private final EndorsementRepository endorsements;
 
-  public EndorseHandler(InboxContext ctx, EndorsementRepository endorsements) {
-    this.ctx = ctx;
+  public EndorseHandler(Database db, Clock clock, EndorsementRepository endorsements) {
+    this.db = db;
+    this.clock = clock;
     this.endorsements = endorsements;
   }
 
@@ -34,8 +38,7 @@ public final class EndorseHandler implements ActivityHandler {
     String comment = activity.path("content").asText(null);
     if (comment != null && comment.length() > 2000) comment = comment.substring(0, 2000);
     EndorsementRow e =
-        new EndorsementRow(
-            row.activityId(), row.actor(), endorsed, comment, null, ctx.clock().instant());
-    return ctx.db().tx(c -> endorsements.insert(c, e)).mapEmpty();
+        new EndorsementRow(row.activityId(), row.actor(), endorsed, comment, null, clock.instant());
+    return db.tx(c -> endorsements.insert(c, e)).mapEmpty();
   }
 }

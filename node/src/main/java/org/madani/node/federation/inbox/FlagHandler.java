@@ -1,9 +1,12 @@
 package org.madani.node.federation.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.time.Clock;
+import org.madani.node.store.Database;
 import org.madani.node.store.InboxRepository.InboxRow;
 import org.madani.node.store.ReportRepository;
 
@@ -17,11 +20,15 @@ public final class FlagHandler implements ActivityHandler {
   static final int MAX_TARGETS = 50;
   static final int MAX_COMMENT = 5000;
 
-  private final InboxContext ctx;
+  private final Database db;
+  private final Clock clock;
+  private final ObjectMapper json;
   private final ReportRepository reports;
 
-  public FlagHandler(InboxContext ctx, ReportRepository reports) {
-    this.ctx = ctx;
+  public FlagHandler(Database db, Clock clock, ObjectMapper json, ReportRepository reports) {
+    this.db = db;
+    this.clock = clock;
+    this.json = json;
     this.reports = reports;
   }
 
@@ -32,7 +39,7 @@ public final class FlagHandler implements ActivityHandler {
 
   @Override
   public Future<Void> handle(InboxRow row, ObjectNode activity) {
-    ArrayNode targets = ctx.json().createArrayNode();
+    ArrayNode targets = json.createArrayNode();
     JsonNode object = activity.get("object");
     if (object != null && object.isArray()) {
       for (JsonNode o : object) {
@@ -48,8 +55,7 @@ public final class FlagHandler implements ActivityHandler {
     if (comment != null && comment.length() > MAX_COMMENT)
       comment = comment.substring(0, MAX_COMMENT);
     String c2 = comment;
-    return ctx.db()
-        .tx(
+    return db.tx(
             c ->
                 reports.insert(
                     c,
@@ -58,7 +64,7 @@ public final class FlagHandler implements ActivityHandler {
                     row.actor(),
                     targets.toString(),
                     c2,
-                    ctx.clock().instant()))
+                    clock.instant()))
         .mapEmpty();
   }
 }

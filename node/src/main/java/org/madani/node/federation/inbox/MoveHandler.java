@@ -1,14 +1,19 @@
 package org.madani.node.federation.inbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.madani.node.federation.actor.ActorAliases;
+import org.madani.node.federation.actor.RemoteActors;
 import org.madani.node.model.Organization;
+import org.madani.node.store.Database;
+import org.madani.node.store.FollowRepository;
 import org.madani.node.store.InboxRepository.InboxRow;
 import org.madani.node.store.MirrorRepository;
+import org.madani.node.store.OrganizationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +31,11 @@ public final class MoveHandler implements ActivityHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(MoveHandler.class);
 
-  private final InboxContext ctx;
+  private final Database db;
+  private final ObjectMapper json;
+  private final OrganizationRepository orgs;
+  private final FollowRepository follows;
+  private final RemoteActors remoteActors;
   private final BiFunction<String, String, Future<?>> follow;
   private final BiFunction<String, String, Future<?>> unfollow;
   private final MirrorRepository mirrors;
@@ -36,11 +45,19 @@ public final class MoveHandler implements ActivityHandler {
    * @param unfollow undoes an organization's follow of an actor (handle, actor)
    */
   public MoveHandler(
-      InboxContext ctx,
+      Database db,
+      ObjectMapper json,
+      OrganizationRepository orgs,
+      FollowRepository follows,
+      RemoteActors remoteActors,
       BiFunction<String, String, Future<?>> follow,
       BiFunction<String, String, Future<?>> unfollow,
       MirrorRepository mirrors) {
-    this.ctx = ctx;
+    this.db = db;
+    this.json = json;
+    this.orgs = orgs;
+    this.follows = follows;
+    this.remoteActors = remoteActors;
     this.follow = follow;
     this.unfollow = unfollow;
     this.mirrors = mirrors;
@@ -61,23 +78,22 @@ public final class MoveHandler implements ActivityHandler {
           "Move {} ignored: an actor may only move itself, to another actor", row.activityId());
       return Future.succeededFuture();
     }
-    return ctx.db()
-        .tx(
+    return db.tx(
             c -> {
               List<String> handles = new ArrayList<>();
-              for (long orgId : ctx.follows().orgsFollowing(c, old)) {
-                ctx.orgs().findById(c, orgId).map(Organization::handle).ifPresent(handles::add);
+              for (long orgId : follows.orgsFollowing(c, old)) {
+                orgs.findById(c, orgId).map(Organization::handle).ifPresent(handles::add);
               }
               return handles;
             })
         .compose(
             handles -> {
               if (handles.isEmpty()) return Future.succeededFuture();
-              return ctx.remoteActors()
+              return remoteActors
                   .actor(target, true)
                   .compose(
                       actor -> {
-                        if (!ActorAliases.of(ctx.json(), actor.document()).contains(old)) {
+                        if (!ActorAliases.of(json, actor.document()).contains(old)) {
                           LOG.info(
                               "Move {} of {} refused: {} does not list it in alsoKnownAs",
                               row.activityId(),
@@ -85,8 +101,7 @@ public final class MoveHandler implements ActivityHandler {
                               actor.id());
                           return Future.succeededFuture();
                         }
-                        return ctx.db()
-                            .tx(
+                        return db.tx(
                                 c -> {
                                   // The log continues at the new actor: start its mirror where the
                                   // old one stood.

@@ -3,6 +3,8 @@ package org.madani.node.federation.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.time.Clock;
+import org.madani.node.store.Database;
 import org.madani.node.store.EndorsementRepository;
 import org.madani.node.store.InboxRepository.InboxRow;
 
@@ -12,13 +14,15 @@ import org.madani.node.store.InboxRepository.InboxRow;
  */
 public final class UndoEndorseHandler implements ActivityHandler {
 
-  private final InboxContext ctx;
+  private final Database db;
+  private final Clock clock;
   private final EndorsementRepository endorsements;
   private final ActivityHandler otherwise;
 
   public UndoEndorseHandler(
-      InboxContext ctx, EndorsementRepository endorsements, ActivityHandler otherwise) {
-    this.ctx = ctx;
+      Database db, Clock clock, EndorsementRepository endorsements, ActivityHandler otherwise) {
+    this.db = db;
+    this.clock = clock;
     this.endorsements = endorsements;
     this.otherwise = otherwise;
   }
@@ -34,8 +38,7 @@ public final class UndoEndorseHandler implements ActivityHandler {
     String undone = InboxService.idOf(object);
     if (undone == null) return otherwise.handle(row, activity);
     // Withdraw only the sender's own endorsement (matched by endorser in SQL); else it was not one.
-    return ctx.db()
-        .tx(c -> endorsements.withdraw(c, undone, row.actor(), ctx.clock().instant()))
+    return db.tx(c -> endorsements.withdraw(c, undone, row.actor(), clock.instant()))
         .compose(
             withdrawn ->
                 withdrawn ? Future.<Void>succeededFuture() : otherwise.handle(row, activity));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.madani.node.model.BreakerState;
+import org.madani.node.model.PeerState;
+import org.madani.node.model.SignatureScheme;
 
 class CircuitBreakerTest {
 

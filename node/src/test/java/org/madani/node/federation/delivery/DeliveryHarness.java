@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.madani.node.federation.fetch.Vetted;
+import org.madani.node.model.DeliveryRecord;
+import org.madani.node.model.DeliveryStats;
 import org.madani.node.store.Database;
+import org.madani.node.store.DeliveryRepository;
 
 /**
  * One node's delivery machinery on a real H2 file: Vert.x, database, queue and a deployed worker
@@ -57,12 +60,12 @@ final class DeliveryHarness implements AutoCloseable {
 
   final Vertx vertx;
   final Database db;
-  final DeliveryQueue queue;
+  final DeliveryRepository queue;
   final DeliveryWorker worker;
   final TestClock clock;
 
   private DeliveryHarness(
-      Vertx vertx, Database db, DeliveryQueue queue, DeliveryWorker worker, TestClock clock) {
+      Vertx vertx, Database db, DeliveryRepository queue, DeliveryWorker worker, TestClock clock) {
     this.vertx = vertx;
     this.db = db;
     this.queue = queue;
@@ -74,7 +77,7 @@ final class DeliveryHarness implements AutoCloseable {
       Path dir, TestClock clock, DeliveryOptions options, TargetGuard guard) throws Exception {
     Vertx vertx = Vertx.vertx();
     Database db = Database.open(vertx, dir.resolve("node"));
-    DeliveryQueue queue = new DeliveryQueue(clock);
+    DeliveryRepository queue = new DeliveryRepository(clock);
     DeliveryWorker worker = new DeliveryWorker(db, queue, FAKE_SIGNER, guard, options, clock);
     get(vertx.deployVerticle(worker));
     return new DeliveryHarness(vertx, db, queue, worker, clock);

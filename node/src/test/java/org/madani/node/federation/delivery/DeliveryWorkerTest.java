@@ -28,6 +28,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.madani.node.model.BreakerState;
+import org.madani.node.model.DeliveryRecord;
+import org.madani.node.model.DeliveryState;
+import org.madani.node.model.DeliveryStats;
+import org.madani.node.model.SignatureScheme;
 
 /** The worker against WireMock playing a remote peer that is down, slow, picky or throttling. */
 class DeliveryWorkerTest {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.federation.fetch.AddressGuard;
 import org.madani.node.federation.fetch.HostResolver;
+import org.madani.node.model.DeliveryState;
 
 /**
  * DNS rebinding (issue 11, item 9): the host answers the guard's lookup with one address and any

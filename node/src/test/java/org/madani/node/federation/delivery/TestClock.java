@@ -8,15 +8,15 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the test moves by hand, so days of backoff pass in milliseconds. Thread-safe. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
   private final AtomicReference<Instant> now;
 
-  TestClock(Instant start) {
+  public TestClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  Instant advance(Duration d) {
+  public Instant advance(Duration d) {
     return now.updateAndGet(t -> t.plus(d));
   }
 

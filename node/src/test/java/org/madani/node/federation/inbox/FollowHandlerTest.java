@@ -111,19 +111,18 @@ class FollowHandlerTest {
                 objects,
                 json,
                 clock));
-    InboxContext ctx =
-        new InboxContext(
+    HostedOrgs hostedOrgs = new HostedOrgs(actors, new OrganizationRepository(json));
+    followHandler =
+        new FollowHandler(
             db,
-            json,
             clock,
-            new OrganizationRepository(json),
             follows,
-            objects,
-            actors,
+            hostedOrgs,
             remoteActors,
-            outbox);
-    followHandler = new FollowHandler(ctx, settings);
-    undoHandler = new UndoHandler(ctx);
+            outbox,
+            new FollowResponses(json, actors, outbox),
+            settings);
+    undoHandler = new UndoHandler(db, follows, objects, hostedOrgs);
     org =
         db.txBlocking(
             c -> {

@@ -1,4 +1,4 @@
-package org.madani.node.federation.delivery;
+package org.madani.node.model;
 
 import java.util.Locale;
 
@@ -8,11 +8,11 @@ public enum DeliveryState {
   DONE,
   DEAD;
 
-  String storedName() {
+  public String storedName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static DeliveryState fromStored(String s) {
+  public static DeliveryState fromStored(String s) {
     return valueOf(s.toUpperCase(Locale.ROOT));
   }
 }

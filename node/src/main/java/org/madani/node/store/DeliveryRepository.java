@@ -1,4 +1,4 @@
-package org.madani.node.federation.delivery;
+package org.madani.node.store;
 
 import static org.madani.node.store.Timestamps.instant;
 import static org.madani.node.store.Timestamps.ts;
@@ -21,6 +21,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.madani.node.model.BreakerState;
+import org.madani.node.model.DeliveryJob;
+import org.madani.node.model.DeliveryRecord;
+import org.madani.node.model.DeliveryState;
+import org.madani.node.model.DeliveryStats;
+import org.madani.node.model.PeerState;
+import org.madani.node.model.SignatureScheme;
 
 /**
  * The durable delivery queue: SQL over the {@code delivery} and {@code peer_host} tables. Every
@@ -35,7 +42,7 @@ import java.util.function.UnaryOperator;
  * <p>Thread-safety: stateless apart from the clock; safe for concurrent use with one connection per
  * thread.
  */
-public final class DeliveryQueue {
+public final class DeliveryRepository {
 
   static final int MAX_ACTIVITY_ID = 1024;
   static final int MAX_INBOX = 2048;
@@ -44,13 +51,14 @@ public final class DeliveryQueue {
   /**
    * Due jobs in (next_attempt, id) order, through the index {@code delivery_due_order} (V50), so a
    * claim reads a few hundred rows however long the queue is (checked with EXPLAIN in
-   * DeliveryQueueTest). The ORDER BY names the index's leading column {@code state} too: without it
-   * H2 2.5 used the index for the range but still read and sorted every due job (scanCount 10,001
-   * for LIMIT 96 over 10,000 due jobs), on every claim. Parameters: now ×3, read-ahead limit. Jobs
-   * the caller is still sending are skipped in memory: an {@code id = ANY(array of the ids in
-   * flight)} here cost a linear scan of that array for every row read and was most of a claim's
-   * time at 256 requests in flight. The per-object order is checked afterwards ({@link
-   * #ORDER_SQL}), only for the jobs about to be taken, not for every row read ahead.
+   * DeliveryRepositoryTest). The ORDER BY names the index's leading column {@code state} too:
+   * without it H2 2.5 used the index for the range but still read and sorted every due job
+   * (scanCount 10,001 for LIMIT 96 over 10,000 due jobs), on every claim. Parameters: now ×3,
+   * read-ahead limit. Jobs the caller is still sending are skipped in memory: an {@code id =
+   * ANY(array of the ids in flight)} here cost a linear scan of that array for every row read and
+   * was most of a claim's time at 256 requests in flight. The per-object order is checked
+   * afterwards ({@link #ORDER_SQL}), only for the jobs about to be taken, not for every row read
+   * ahead.
    */
   static final String CLAIM_SQL =
       "SELECT d.id, d.host, p.breaker_open_until FROM delivery d LEFT JOIN peer_host p ON p.host = d.host "
@@ -69,9 +77,9 @@ public final class DeliveryQueue {
           + "AND e.inbox = d.inbox AND e.state = 'pending' AND e.id < d.id)";
 
   private final Clock clock;
-  private final PeerHosts peers = new PeerHosts();
+  private final PeerHostRepository peers = new PeerHostRepository();
 
-  public DeliveryQueue(Clock clock) {
+  public DeliveryRepository(Clock clock) {
     this.clock = clock;
   }
 

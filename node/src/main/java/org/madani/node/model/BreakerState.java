@@ -1,4 +1,4 @@
-package org.madani.node.federation.delivery;
+package org.madani.node.model;
 
 /** The circuit breaker's state for one host; see {@link CircuitBreaker}. */
 public enum BreakerState {

@@ -1,4 +1,4 @@
-package org.madani.node.federation.delivery;
+package org.madani.node.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,16 +15,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.madani.node.store.Database;
+import org.madani.node.federation.delivery.TestClock;
+import org.madani.node.model.DeliveryJob;
+import org.madani.node.model.DeliveryRecord;
+import org.madani.node.model.PeerState;
 
-class DeliveryQueueTest {
+class DeliveryRepositoryTest {
 
   private static final URI INBOX = URI.create("https://peer.example/inbox");
   private static final Duration LEASE = Duration.ofMinutes(2);
 
   @TempDir Path dir;
   private final TestClock clock = new TestClock(Instant.parse("2026-11-25T10:00:00Z"));
-  private final DeliveryQueue queue = new DeliveryQueue(clock);
+  private final DeliveryRepository queue = new DeliveryRepository(clock);
   private Database db;
 
   @BeforeEach
@@ -38,7 +41,7 @@ class DeliveryQueueTest {
   }
 
   private boolean enqueue(String id, URI inbox) throws SQLException {
-    return db.txBlocking(c -> queue.enqueue(c, 1, id, inbox, DeliveryHarness.activity(id)));
+    return db.txBlocking(c -> queue.enqueue(c, 1, id, inbox, activity(id)));
   }
 
   private List<DeliveryRecord> find(String id) throws SQLException {
@@ -97,8 +100,7 @@ class DeliveryQueueTest {
     enqueue("https://us.example/a/3", INBOX);
     List<DeliveryJob> first = claim(10);
     assertThat(first).hasSize(1);
-    assertThat(first.getFirst().body())
-        .isEqualTo(DeliveryHarness.activity("https://us.example/a/3"));
+    assertThat(first.getFirst().body()).isEqualTo(activity("https://us.example/a/3"));
     assertThat(claim(10)).isEmpty();
 
     clock.advance(LEASE);
@@ -145,15 +147,15 @@ class DeliveryQueueTest {
 
   @Test
   void hostKeyIsLowerCaseWithPortOnlyWhenNotDefault() {
-    assertThat(DeliveryQueue.hostOf(URI.create("https://Peer.Example/inbox")))
+    assertThat(DeliveryRepository.hostOf(URI.create("https://Peer.Example/inbox")))
         .isEqualTo("peer.example");
-    assertThat(DeliveryQueue.hostOf(URI.create("https://peer.example:443/inbox")))
+    assertThat(DeliveryRepository.hostOf(URI.create("https://peer.example:443/inbox")))
         .isEqualTo("peer.example");
-    assertThat(DeliveryQueue.hostOf(URI.create("http://127.0.0.1:8080/inbox")))
+    assertThat(DeliveryRepository.hostOf(URI.create("http://127.0.0.1:8080/inbox")))
         .isEqualTo("127.0.0.1:8080");
-    assertThatThrownBy(() -> DeliveryQueue.hostOf(URI.create("ftp://peer.example/inbox")))
+    assertThatThrownBy(() -> DeliveryRepository.hostOf(URI.create("ftp://peer.example/inbox")))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> DeliveryQueue.hostOf(URI.create("/relative")))
+    assertThatThrownBy(() -> DeliveryRepository.hostOf(URI.create("/relative")))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -163,7 +165,7 @@ class DeliveryQueueTest {
     String plan =
         db.txBlocking(
             c -> {
-              try (var ps = c.prepareStatement("EXPLAIN " + DeliveryQueue.CLAIM_SQL)) {
+              try (var ps = c.prepareStatement("EXPLAIN " + DeliveryRepository.CLAIM_SQL)) {
                 var t = java.time.OffsetDateTime.now();
                 ps.setObject(1, t);
                 ps.setObject(2, t);
@@ -178,7 +180,7 @@ class DeliveryQueueTest {
     String order =
         db.txBlocking(
             c -> {
-              try (var ps = c.prepareStatement("EXPLAIN " + DeliveryQueue.ORDER_SQL)) {
+              try (var ps = c.prepareStatement("EXPLAIN " + DeliveryRepository.ORDER_SQL)) {
                 ps.setArray(1, c.createArrayOf("BIGINT", new Object[] {1L, 2L}));
                 try (var rs = ps.executeQuery()) {
                   rs.next();
@@ -190,5 +192,12 @@ class DeliveryQueueTest {
     // per job taken, jobs found by primary key.
     assertThat(plan).contains("DELIVERY_DUE_ORDER").contains("index sorted");
     assertThat(order).contains("DELIVERY_OBJECT_ORDER").contains("PRIMARY_KEY");
+  }
+
+  private static byte[] activity(String id) {
+    return ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\""
+            + id
+            + "\",\"type\":\"Create\"}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

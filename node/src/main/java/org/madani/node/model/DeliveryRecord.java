@@ -1,4 +1,4 @@
-package org.madani.node.federation.delivery;
+package org.madani.node.model;
 
 import java.net.URI;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.madani.node.federation.delivery;
+package org.madani.node.store;
 
 import static org.madani.node.store.Timestamps.instant;
 import static org.madani.node.store.Timestamps.ts;
@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.madani.node.model.PeerState;
+import org.madani.node.model.SignatureScheme;
 
-/** SQL over {@code peer_host}. Stateless; used through {@link DeliveryQueue}. */
-final class PeerHosts {
+/** SQL over {@code peer_host}. Stateless; used through {@link DeliveryRepository}. */
+final class PeerHostRepository {
 
   static final String DUPLICATE_KEY = "23505";
 
