@@ -31,7 +31,7 @@ public final class DirectoryPages {
   }
 
   private void page(RoutingContext ctx) {
-    Lang lang = PublicPages.lang(ctx);
+    Lang lang = PageResponses.lang(ctx);
     Map<String, String> params = new HashMap<>();
     for (String f : DirectoryPageRenderer.FIELDS) {
       String v = ctx.request().getParam(f);
@@ -42,7 +42,7 @@ public final class DirectoryPages {
     try {
       q = DirectoryRoutes.query(params::get, "language", Set.of());
     } catch (ProblemException e) {
-      PublicPages.html(
+      PageResponses.html(
           ctx,
           400,
           lang,
@@ -53,7 +53,7 @@ public final class DirectoryPages {
         .search(q)
         .onSuccess(
             r ->
-                PublicPages.html(
+                PageResponses.html(
                     ctx, 200, lang, renderer.page(lang, params, r, null, ctx.request().path())))
         .onFailure(ctx::fail);
   }

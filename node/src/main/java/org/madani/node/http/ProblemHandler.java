@@ -54,10 +54,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       return;
     }
     if (wantsHtml(ctx)) {
-      var lang = PublicPages.lang(ctx);
+      var lang = PageResponses.lang(ctx);
       Object id = p.extensions().get("correlationId");
       ctx.response().putHeader("Cache-Control", "no-store");
-      PublicPages.html(
+      PageResponses.html(
           ctx,
           p.status(),
           lang,

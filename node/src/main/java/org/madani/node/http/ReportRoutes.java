@@ -114,16 +114,16 @@ public final class ReportRoutes {
   }
 
   private void page(RoutingContext ctx) {
-    Lang lang = PublicPages.lang(ctx);
+    Lang lang = PageResponses.lang(ctx);
     report(ctx, Set.of())
         .onSuccess(
             r ->
-                PublicPages.html(
+                PageResponses.html(
                     ctx, 200, lang, renderer.page(lang, r, query(r), null, ctx.request().path())))
         .onFailure(
             err -> {
               if (err instanceof ProblemException pe && pe.problem().status() == 400) {
-                PublicPages.html(
+                PageResponses.html(
                     ctx,
                     400,
                     lang,

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.madani.node.collab.qa.QuestionService;
 import org.madani.node.collab.qa.QuestionService.Thread;
 import org.madani.node.collab.qa.Texts;
-import org.madani.node.http.PublicPages;
+import org.madani.node.http.PageResponses;
 import org.madani.node.http.pages.Lang;
 import org.madani.node.http.pages.PageRenderer;
 import org.madani.node.json.JsonCodec;
@@ -138,7 +138,7 @@ public final class KnowledgeRoutes {
   }
 
   private void page(RoutingContext ctx) {
-    Lang lang = PublicPages.lang(ctx);
+    Lang lang = PageResponses.lang(ctx);
     questions
         .thread(ctx.pathParam("handle"), ctx.pathParam("qid"))
         .onSuccess(
@@ -154,13 +154,13 @@ public final class KnowledgeRoutes {
                     .end(o.toString());
                 return;
               }
-              PublicPages.html(ctx, 200, lang, render(lang, t, ctx.request().path()));
+              PageResponses.html(ctx, 200, lang, render(lang, t, ctx.request().path()));
             })
         .onFailure(err -> notFound(ctx, lang, err));
   }
 
   private void list(RoutingContext ctx) {
-    Lang lang = PublicPages.lang(ctx);
+    Lang lang = PageResponses.lang(ctx);
     String handle = ctx.pathParam("handle");
     questions
         .asked(handle)
@@ -178,7 +178,7 @@ public final class KnowledgeRoutes {
                     .append("</a></li>");
               }
               b.append("</ul>");
-              PublicPages.html(
+              PageResponses.html(
                   ctx,
                   200,
                   lang,
@@ -189,7 +189,7 @@ public final class KnowledgeRoutes {
 
   private void notFound(RoutingContext ctx, Lang lang, Throwable err) {
     if (err instanceof ProblemException pe && pe.problem().status() == 404) {
-      PublicPages.html(ctx, 404, lang, pages.notFound(lang, ctx.request().path()));
+      PageResponses.html(ctx, 404, lang, pages.notFound(lang, ctx.request().path()));
     } else {
       ctx.fail(err);
     }

@@ -73,7 +73,7 @@ public final class DirectoryPageRenderer {
         b.toString(),
         path,
         error == null
-            ? PageRenderer.feeds("/feeds/directory", feedQuery(params))
+            ? PageFrame.feeds("/feeds/directory", feedQuery(params))
             : java.util.List.of());
   }
 
@@ -173,9 +173,9 @@ public final class DirectoryPageRenderer {
           .append("\"")
           .append(e.local() ? "" : " rel=\"nofollow noopener noreferrer\"")
           .append(">")
-          .append(PageRenderer.text(lang, node(e.title()), "span"))
+          .append(PageText.text(lang, node(e.title()), "span"))
           .append("</a>");
-      b.append("<p class=\"muted\">").append(PageRenderer.text(lang, node(e.orgName()), "span"));
+      b.append("<p class=\"muted\">").append(PageText.text(lang, node(e.orgName()), "span"));
       b.append(" · <time datetime=\"")
           .append(esc(e.date().toString()))
           .append("\">")
@@ -188,7 +188,7 @@ public final class DirectoryPageRenderer {
                           DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                               .withLocale(lang.locale()))))
           .append("</time></p>");
-      b.append(PageRenderer.text(lang, node(e.summary()), "p"));
+      b.append(PageText.text(lang, node(e.summary()), "p"));
       b.append("<p class=\"provenance muted\"><small>");
       if (e.local()) {
         b.append(esc(t(lang, "localEntry")));

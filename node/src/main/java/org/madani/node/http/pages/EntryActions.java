@@ -74,14 +74,14 @@ final class EntryActions {
       b.append("<p class=\"byline\">")
           .append(esc(t(lang, "byline")))
           .append(' ')
-          .append(PageRenderer.text(lang, d.get("byline"), "span"))
+          .append(PageText.text(lang, d.get("byline"), "span"))
           .append("</p>");
     }
     if (e.kind() == EntryKind.CAMPAIGN && d.has("goal")) {
       b.append("<section class=\"goal\"><h2>")
           .append(esc(t(lang, "goal")))
           .append("</h2>")
-          .append(PageRenderer.block(lang, d.get("goal")))
+          .append(PageText.block(lang, d.get("goal")))
           .append("</section>");
     }
     if (e.kind() == EntryKind.PROJECT
@@ -93,7 +93,7 @@ final class EntryActions {
       for (JsonNode p : d.get("partners")) {
         String v = p.asText();
         b.append("<li>")
-            .append(Html.safeUrl(v) ? PageRenderer.link(v, hostOf(v)) : "<bdi>" + esc(v) + "</bdi>")
+            .append(Html.safeUrl(v) ? PageText.link(v, hostOf(v)) : "<bdi>" + esc(v) + "</bdi>")
             .append("</li>");
       }
       b.append("</ul></section>");

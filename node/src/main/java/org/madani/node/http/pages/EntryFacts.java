@@ -33,7 +33,7 @@ final class EntryFacts {
    * left out when the name or address already says it ("Berlin — Berlin").
    */
   String place(Lang lang, JsonNode place) {
-    StringBuilder where = new StringBuilder(PageRenderer.text(lang, place.get("name"), "span"));
+    StringBuilder where = new StringBuilder(PageText.text(lang, place.get("name"), "span"));
     Lang.Localized address = lang.pick(place.get("address"));
     if (address != null) {
       if (!where.isEmpty()) where.append(lang == Lang.AR ? "، " : ", ");
@@ -90,7 +90,7 @@ final class EntryFacts {
     }
     if (!Html.safeUrl(url)) return "";
     return "<p>"
-        + PageRenderer.link(
+        + PageText.link(
             url, altText.isEmpty() ? t(lang, "image") : t(lang, "image") + ": " + altText)
         + "</p>";
   }

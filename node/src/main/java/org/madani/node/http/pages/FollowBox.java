@@ -24,7 +24,7 @@ final class FollowBox {
       Lang lang,
       String orgHandle,
       String handle,
-      List<PageRenderer.FeedLink> feeds,
+      List<PageFrame.FeedLink> feeds,
       String error,
       String account) {
     StringBuilder b = new StringBuilder();
@@ -73,7 +73,7 @@ final class FollowBox {
         .append("</small></form>");
     b.append("<p class=\"feeds\">").append(esc(t(lang, "feeds"))).append(": ");
     boolean first = true;
-    for (PageRenderer.FeedLink f : feeds) {
+    for (PageFrame.FeedLink f : feeds) {
       b.append(first ? "" : " · ")
           .append("<a type=\"")
           .append(f.type())

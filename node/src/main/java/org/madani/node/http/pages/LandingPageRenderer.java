@@ -65,9 +65,9 @@ public final class LandingPageRenderer {
       b.append("<li class=\"card\"><a href=\"")
           .append(esc(path(urls.organization(o.handle()))))
           .append("\">")
-          .append(PageRenderer.text(lang, o.profile().get("name"), "span"))
+          .append(PageText.text(lang, o.profile().get("name"), "span"))
           .append("</a>")
-          .append(PageRenderer.text(lang, o.profile().get("summary"), "p"))
+          .append(PageText.text(lang, o.profile().get("summary"), "p"))
           .append("<p class=\"muted\"><bdi dir=\"ltr\">")
           .append(esc(frame.fediverseHandle(o.handle())))
           .append("</bdi></p></li>");
@@ -92,10 +92,10 @@ public final class LandingPageRenderer {
             .append("\"")
             .append(e.local() ? "" : " rel=\"nofollow noopener noreferrer\"")
             .append(">")
-            .append(PageRenderer.text(lang, node(e.title()), "span"))
+            .append(PageText.text(lang, node(e.title()), "span"))
             .append("</a>")
             .append("<p class=\"muted\">")
-            .append(PageRenderer.text(lang, node(e.orgName()), "span"))
+            .append(PageText.text(lang, node(e.orgName()), "span"))
             .append(" · <time datetime=\"")
             .append(esc(e.date().toString()))
             .append("\">")
@@ -106,7 +106,7 @@ public final class LandingPageRenderer {
     }
     b.append("</section>");
     return frame.layout(
-        lang, t(lang, "site"), b.toString(), path, PageRenderer.feeds("/feeds/directory", ""));
+        lang, t(lang, "site"), b.toString(), path, PageFrame.feeds("/feeds/directory", ""));
   }
 
   private String path(String absolute) {

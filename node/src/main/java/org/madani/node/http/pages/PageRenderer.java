@@ -1,6 +1,10 @@
 package org.madani.node.http.pages;
 
 import static org.madani.node.http.pages.Messages.t;
+import static org.madani.node.http.pages.PageText.attachments;
+import static org.madani.node.http.pages.PageText.block;
+import static org.madani.node.http.pages.PageText.link;
+import static org.madani.node.http.pages.PageText.text;
 import static org.madani.node.text.Html.esc;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +26,7 @@ public final class PageRenderer {
 
   private final Urls urls;
   private final EntryFacts facts;
+  private final PageFrame frame = new PageFrame();
 
   public PageRenderer(Taxonomies taxonomies, Urls urls) {
     this.urls = urls;
@@ -162,17 +167,17 @@ public final class PageRenderer {
       b.append("</ul>");
     }
     b.append("</section>");
-    List<FeedLink> feeds = feeds("/feeds/org/" + org.handle(), "");
+    List<PageFrame.FeedLink> feeds = PageFrame.feeds("/feeds/org/" + org.handle(), "");
     b.append(
         FollowBox.render(
             lang, org.handle(), fediverseHandle(org.handle()), feeds, followError, account));
     Lang.Localized title = lang.pick(p.get("name"));
-    return layoutWithHead(
+    return frame.layoutWithHead(
         lang,
         title == null ? org.handle() : title.text(),
         b.toString(),
         path,
-        headLinks(lang, feeds));
+        PageFrame.headLinks(lang, feeds));
   }
 
   public String entry(Lang lang, Organization org, Entry e, String path) {
@@ -266,204 +271,21 @@ public final class PageRenderer {
         path);
   }
 
-  /**
-   * The page frame around {@code body}, for pages other packages render (collaboration, issue 16).
-   */
+  /** The page frame around {@code body} (head, bar with language switch, footer). */
   public String page(Lang lang, String title, String body, String path) {
-    return layout(lang, title, body, path);
+    return frame.layout(lang, title, body, path);
   }
 
-  /** The page frame (head, bar with language switch, footer) around {@code body}. */
   String layout(Lang lang, String title, String body, String path) {
-    return layout(lang, title, body, path, java.util.List.of());
+    return frame.layout(lang, title, body, path);
   }
 
-  /**
-   * A feed of the page's content, announced in its head ({@code <link rel="alternate">}) so feed
-   * readers find it, and listed at its foot for people.
-   *
-   * @param format {@code atom}, {@code json} or {@code ics}
-   * @param href a same-origin path with query
-   */
-  public record FeedLink(String format, String href) {
-    String type() {
-      return switch (format) {
-        case "atom" -> "application/atom+xml";
-        case "json" -> "application/feed+json";
-        default -> "text/calendar";
-      };
-    }
-  }
-
-  /** The three feeds of a path such as {@code /feeds/org/sawa}, with an optional query. */
-  public static java.util.List<FeedLink> feeds(String base, String query) {
-    return java.util.List.of(
-        new FeedLink("atom", base + ".atom" + query),
-        new FeedLink("json", base + ".json" + query),
-        new FeedLink("ics", base + ".ics" + query));
-  }
-
-  String layout(Lang lang, String title, String body, String path, java.util.List<FeedLink> feeds) {
-    StringBuilder foot = new StringBuilder();
-    for (FeedLink f : feeds) {
-      foot.append(foot.isEmpty() ? "" : " · ")
-          .append("<a type=\"")
-          .append(f.type())
-          .append("\" href=\"")
-          .append(esc(f.href()))
-          .append("\">")
-          .append(esc(t(lang, "feed." + f.format())))
-          .append("</a>");
-    }
-    if (!foot.isEmpty()) {
-      body =
-          body
-              + "<section class=\"feeds\" aria-label=\""
-              + esc(t(lang, "feeds"))
-              + "\"><p><strong>"
-              + esc(t(lang, "feeds"))
-              + ":</strong> "
-              + foot
-              + "</p></section>";
-    }
-    return layoutWithHead(lang, title, body, path, headLinks(lang, feeds));
-  }
-
-  private static String headLinks(Lang lang, java.util.List<FeedLink> feeds) {
-    StringBuilder head = new StringBuilder();
-    for (FeedLink f : feeds) {
-      head.append("<link rel=\"alternate\" type=\"")
-          .append(f.type())
-          .append("\" title=\"")
-          .append(esc(t(lang, "feed." + f.format())))
-          .append("\" href=\"")
-          .append(esc(f.href()))
-          .append("\">");
-    }
-    return head.toString();
-  }
-
-  String layoutWithHead(Lang lang, String title, String body, String path, String extraHead) {
-    String switchHref = esc(path) + "?lang=" + lang.other().code;
-    return "<!doctype html>\n<html lang=\""
-        + lang.code
-        + "\" dir=\""
-        + lang.dir
-        + "\">"
-        + "<head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>"
-        + esc(title)
-        + "</title>"
-        + "<link rel=\"stylesheet\" href=\"/static/madani.css\">"
-        + extraHead
-        + "</head><body><a class=\"skip\" href=\"#main\">"
-        + esc(t(lang, "skip"))
-        + "</a>"
-        + "<header class=\"bar\"><a class=\"brand\" href=\"/\">"
-        + esc(t(lang, "site"))
-        + "</a>"
-        + "<nav class=\"nav\" aria-label=\""
-        + esc(t(lang, "siteNav"))
-        + "\"><a href=\"/directory\">"
-        + esc(t(lang, "directory"))
-        + "</a><a href=\"/reports\">"
-        + esc(t(lang, "reports"))
-        + "</a></nav>"
-        + "<a class=\"switch\" hreflang=\""
-        + lang.other().code
-        + "\" lang=\""
-        + lang.other().code
-        + "\" href=\""
-        + switchHref
-        + "\">"
-        + esc(t(lang, "switchTo"))
-        + "</a></header>"
-        + "<main id=\"main\">"
-        + body
-        + "</main>"
-        + "<footer class=\"muted\">"
-        + esc(t(lang, "poweredBy"))
-        + "</footer></body></html>";
-  }
-
-  /**
-   * A language-map value as an element; in the other language it gets its own lang/dir and a
-   * marker.
-   */
-  static String text(Lang lang, JsonNode map, String tag) {
-    Lang.Localized l = lang.pick(map);
-    if (l == null) return "";
-    StringBuilder b = new StringBuilder("<").append(tag);
-    if (l.fallback())
-      b.append(" lang=\"")
-          .append(l.lang().code)
-          .append("\" dir=\"")
-          .append(l.lang().dir)
-          .append("\"");
-    b.append(">").append(esc(l.text()));
-    if (l.fallback()) {
-      b.append(" <small class=\"lang-marker\" lang=\"")
-          .append(lang.code)
-          .append("\" dir=\"")
-          .append(lang.dir)
-          .append("\">(")
-          .append(esc(Messages.fallbackMarker(lang, l.lang())))
-          .append(")</small>");
-    }
-    return b.append("</").append(tag).append(">").toString();
-  }
-
-  static String block(Lang lang, JsonNode map) {
-    Lang.Localized l = lang.pick(map);
-    if (l == null) return "";
-    String attrs =
-        l.fallback() ? " lang=\"" + l.lang().code + "\" dir=\"" + l.lang().dir + "\"" : "";
-    String marker =
-        l.fallback()
-            ? "<p class=\"lang-marker\">(" + esc(Messages.fallbackMarker(lang, l.lang())) + ")</p>"
-            : "";
-    return "<div class=\"prose\"" + attrs + ">" + marker + Html.paragraphs(l.text()) + "</div>";
-  }
-
-  /** A knowledge post's resources: each a download link with its type and size. */
-  private static String attachments(Lang lang, JsonNode list) {
-    if (!list.isArray() || list.isEmpty()) return "";
-    StringBuilder b =
-        new StringBuilder("<section class=\"attachments\"><h2>")
-            .append(esc(t(lang, "attachments")))
-            .append("</h2><ul class=\"plain\">");
-    for (JsonNode a : list) {
-      String url = a.path("url").asText();
-      if (!Html.safeUrl(url)) continue;
-      Lang.Localized name = lang.pick(a.get("name"));
-      String type = a.path("mediaType").asText("");
-      String kind =
-          type.equals("application/pdf")
-              ? "PDF"
-              : type.startsWith("image/") ? t(lang, "image") : type;
-      long kib = Math.max(1, (a.path("size").asLong() + 1023) / 1024);
-      b.append("<li>")
-          .append(link(url, name == null ? url.substring(url.lastIndexOf('/') + 1) : name.text()))
-          .append(" <span class=\"muted\"><bdi>(")
-          .append(esc(kind))
-          .append(", ")
-          .append(kib)
-          .append(" KiB)</bdi></span></li>");
-    }
-    return b.append("</ul></section>").toString();
+  String layout(Lang lang, String title, String body, String path, List<PageFrame.FeedLink> feeds) {
+    return frame.layout(lang, title, body, path, feeds);
   }
 
   private static void fact(StringBuilder b, String label, String valueHtml) {
     b.append("<dt>").append(esc(label)).append("</dt><dd>").append(valueHtml).append("</dd>");
-  }
-
-  static String link(String url, String label) {
-    return "<a rel=\"nofollow noopener noreferrer\" href=\""
-        + esc(url)
-        + "\"><bdi>"
-        + esc(label)
-        + "</bdi></a>";
   }
 
   private static String initial(Lang lang, JsonNode name) {

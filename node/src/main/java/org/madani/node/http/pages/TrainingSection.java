@@ -61,7 +61,7 @@ final class TrainingSection {
       if (s.has("place")) b.append(row(t(lang, "where"), facts.place(lang, s.get("place"))));
       if (s.hasNonNull("onlineUrl") && Html.safeUrl(s.get("onlineUrl").asText())) {
         String u = s.get("onlineUrl").asText();
-        b.append(row(t(lang, "online"), PageRenderer.link(u, u)));
+        b.append(row(t(lang, "online"), PageText.link(u, u)));
       }
       b.append("</dl></li>");
     }
