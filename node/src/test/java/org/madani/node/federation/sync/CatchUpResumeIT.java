@@ -25,7 +25,7 @@ import org.madani.node.TestNode;
 class CatchUpResumeIT {
 
   // Enough that the kill lands mid catch-up now that a page of 500 takes a fraction of a second.
-  static final int MISSED = 6_000;
+  static final int MISSED = 3_000;
 
   static final int BATCH = 500;
 
