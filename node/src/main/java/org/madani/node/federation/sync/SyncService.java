@@ -145,53 +145,40 @@ public final class SyncService {
 
   /**
    * Reads pages from one source; completes with the highest sequence seen, or -1 if it had nothing.
+   * Pages are taken one at a time: asking for the next while the current one was stored (tried for
+   * issue 13) holds two pages of 500 in memory, and a node capped at 128 MiB ran out of heap.
    */
   private Future<Long> pages(String origin, URI page, String via, long highest, int count) {
     if (count >= MAX_PAGES) return Future.succeededFuture(highest);
-    return pages(origin, page, fetcher.fetch(page), via, highest, count);
-  }
-
-  /**
-   * As above, with the page's fetch already under way: the next page is asked for as soon as its
-   * link is known, so fetching overlaps verifying and storing the current page (issue 13). Pages
-   * are still taken one after the other, in order.
-   */
-  private Future<Long> pages(
-      String origin,
-      URI page,
-      Future<DocumentFetcher.Fetched> fetched,
-      String via,
-      long highest,
-      int count) {
-    return fetched.compose(
-        f -> {
-          ObjectNode doc = f.document();
-          List<ObjectNode> items = new ArrayList<>();
-          long top = highest;
-          for (JsonNode item : doc.path("orderedItems")) {
-            if (item instanceof ObjectNode o) {
-              items.add(o);
-              top = Math.max(top, o.path("sequence").asLong(0));
-            }
-          }
-          long seen = top;
-          String next = doc.path("next").asText(null);
-          URI nextUri = next == null || items.isEmpty() ? null : URI.create(next);
-          // A page may only point to more of the same source, never elsewhere.
-          if (nextUri != null && !Origins.sameOrigin(nextUri.toString(), page.toString()))
-            nextUri = null;
-          if (count + 1 >= MAX_PAGES) nextUri = null;
-          URI following = nextUri;
-          Future<DocumentFetcher.Fetched> ahead =
-              following == null ? null : fetcher.fetch(following);
-          Future<MirrorService.Outcome> accepted =
-              items.isEmpty() ? Future.succeededFuture(null) : mirror.accept(origin, items, via);
-          return accepted.compose(
-              o ->
-                  ahead == null
-                      ? Future.succeededFuture(seen)
-                      : pages(origin, following, ahead, via, seen, count + 1));
-        });
+    return fetcher
+        .fetch(page)
+        .compose(
+            f -> {
+              ObjectNode doc = f.document();
+              List<ObjectNode> items = new ArrayList<>();
+              long top = highest;
+              for (JsonNode item : doc.path("orderedItems")) {
+                if (item instanceof ObjectNode o) {
+                  items.add(o);
+                  top = Math.max(top, o.path("sequence").asLong(0));
+                }
+              }
+              long seen = top;
+              Future<MirrorService.Outcome> accepted =
+                  items.isEmpty()
+                      ? Future.succeededFuture(null)
+                      : mirror.accept(origin, items, via);
+              return accepted.compose(
+                  o -> {
+                    String next = doc.path("next").asText(null);
+                    if (next == null || items.isEmpty()) return Future.succeededFuture(seen);
+                    URI nextUri = URI.create(next);
+                    // A page may only point to more of the same source, never elsewhere.
+                    if (!Origins.sameOrigin(nextUri.toString(), page.toString()))
+                      return Future.succeededFuture(seen);
+                    return pages(origin, nextUri, via, seen, count + 1);
+                  });
+            });
   }
 
   static String baseOf(String url) {
