@@ -2,6 +2,7 @@ package org.madani.node.content;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.madani.node.model.Entry;
 import org.madani.node.model.Organization;
 
@@ -13,6 +14,15 @@ import org.madani.node.model.Organization;
 public interface ContentEvents {
 
   default void entryCreated(Connection c, Organization org, Entry entry) throws SQLException {}
+
+  /**
+   * Many entries created in one transaction (bulk import), in their order. One by one unless a
+   * listener does better for a batch (the outbox reads the recipients once).
+   */
+  default void entriesCreated(Connection c, Organization org, List<Entry> entries)
+      throws SQLException {
+    for (Entry e : entries) entryCreated(c, org, e);
+  }
 
   default void entryUpdated(Connection c, Organization org, Entry before, Entry after)
       throws SQLException {}
@@ -43,6 +53,13 @@ public interface ContentEvents {
           throws SQLException {
         first.entryUpdated(c, org, before, after);
         second.entryUpdated(c, org, before, after);
+      }
+
+      @Override
+      public void entriesCreated(Connection c, Organization org, List<Entry> entries)
+          throws SQLException {
+        first.entriesCreated(c, org, entries);
+        second.entriesCreated(c, org, entries);
       }
 
       @Override

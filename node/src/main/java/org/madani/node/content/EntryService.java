@@ -136,7 +136,7 @@ public final class EntryService {
               List<Entry> created = new ArrayList<>(inputs.size());
               for (int i = 0; i < inputs.size(); i++) {
                 try {
-                  created.add(insertNew(c, org, inputs.get(i)));
+                  created.add(insertEntry(c, org, inputs.get(i)));
                 } catch (org.madani.node.model.ProblemException e) {
                   Problem p = e.problem();
                   throw new Problem(
@@ -149,12 +149,22 @@ public final class EntryService {
                       .exception();
                 }
               }
+              // Published together: the outbox reads the recipients once for the whole batch.
+              events.entriesCreated(c, org, created);
               return created;
             })
         .onSuccess(list -> events.committed());
   }
 
   private Entry insertNew(java.sql.Connection c, Organization org, ObjectNode input)
+      throws java.sql.SQLException {
+    Entry e = insertEntry(c, org, input);
+    events.entryCreated(c, org, e);
+    return e;
+  }
+
+  /** Validates and stores a new entry, without publishing it yet. */
+  private Entry insertEntry(java.sql.Connection c, Organization org, ObjectNode input)
       throws java.sql.SQLException {
     ObjectNode doc = stripServerFields(input);
     EntryKind kind = checkEntry(doc);
@@ -164,7 +174,6 @@ public final class EntryService {
     Instant now = clock.instant();
     Entry e = new Entry(ids.get().toString(), org.id(), kind, visibility, doc, 1, start, now, now);
     entries.insert(c, e);
-    events.entryCreated(c, org, e);
     return e;
   }
 

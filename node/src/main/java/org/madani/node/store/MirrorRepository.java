@@ -44,6 +44,46 @@ public final class MirrorRepository {
     }
   }
 
+  /** The sequence numbers of {@code origin}'s log held here between {@code from} and {@code to}. */
+  public java.util.Set<Long> heldBetween(Connection c, String origin, long from, long to)
+      throws SQLException {
+    java.util.Set<Long> out = new java.util.HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT sequence FROM mirror_item WHERE origin_actor = ? AND sequence BETWEEN ? AND ?")) {
+      ps.setString(1, origin);
+      ps.setLong(2, from);
+      ps.setLong(3, to);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getLong(1));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Stores items known to be absent (the caller holds the origin's lock from {@link #lockApplied}
+   * and checked with {@link #heldBetween}), as one JDBC batch.
+   */
+  public void insertAll(Connection c, List<MirrorItem> items) throws SQLException {
+    if (items.isEmpty()) return;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO mirror_item(origin_actor, sequence, activity_id, document, via, received) "
+                + "VALUES (?,?,?,?,?,?)")) {
+      for (MirrorItem i : items) {
+        ps.setString(1, i.originActor());
+        ps.setLong(2, i.sequence());
+        ps.setString(3, i.activityId());
+        ps.setString(4, i.document());
+        ps.setString(5, i.via());
+        ps.setObject(6, Timestamps.toDb(i.received()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   public List<MirrorItem> after(Connection c, String origin, long after, int limit)
       throws SQLException {
     List<MirrorItem> out = new ArrayList<>();
@@ -73,11 +113,12 @@ public final class MirrorRepository {
   public long latest(Connection c, String origin) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT COALESCE(MAX(sequence), 0) FROM mirror_item WHERE origin_actor = ?")) {
+            // A backward read of the primary key: one row, where MAX(sequence) read them all (H2).
+            "SELECT sequence FROM mirror_item WHERE origin_actor = ? "
+                + "ORDER BY origin_actor DESC, sequence DESC LIMIT 1")) {
       ps.setString(1, origin);
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
+        return rs.next() ? rs.getLong(1) : 0;
       }
     }
   }

@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.madani.node.content.ContentEvents;
@@ -26,6 +28,7 @@ import org.madani.node.federation.sig.SigningKey;
 import org.madani.node.federation.wire.Activity;
 import org.madani.node.model.Entry;
 import org.madani.node.model.Organization;
+import org.madani.node.model.Visibility;
 import org.madani.node.store.FollowRepository;
 import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.FollowRepository.State;
@@ -107,6 +110,47 @@ public final class Outbox implements ContentEvents {
   @Override
   public void entryCreated(Connection c, Organization org, Entry e) throws SQLException {
     publish(c, org, "Create", objects.object(org, e), e);
+  }
+
+  /**
+   * A batch of new entries (bulk import), published in order as {@link #entryCreated} does each,
+   * but with the followers' inboxes and the signing key read once for the batch and one log line
+   * for all.
+   */
+  @Override
+  public void entriesCreated(Connection c, Organization org, List<Entry> entries)
+      throws SQLException {
+    SigningKey key = actors.ed25519(c, org);
+    Map<Visibility, Set<URI>> shared = new EnumMap<>(Visibility.class);
+    int queued = 0;
+    for (Entry e : entries) {
+      Set<URI> inboxes =
+          e.visibility() == Visibility.PRIVATE
+              ? recipientsFor(c, org, e)
+              : cached(shared, e.visibility(), c, org, e);
+      ObjectNode object = objects.object(org, e);
+      object.remove("@context");
+      ObjectNode a =
+          activity(org, "Create", object, object.get("to").deepCopy(), object.get("cc").deepCopy());
+      send(c, org, a, e.visibility().wireName(), inboxes, key, false);
+      queued += inboxes.size();
+    }
+    LOG.info(
+        "queued {} Create(s) of {} for {} deliveries",
+        entries.size(),
+        actors.actorId(org.handle()),
+        queued);
+  }
+
+  private Set<URI> cached(
+      Map<Visibility, Set<URI>> shared, Visibility v, Connection c, Organization org, Entry e)
+      throws SQLException {
+    Set<URI> found = shared.get(v);
+    if (found == null) {
+      found = recipientsFor(c, org, e);
+      shared.put(v, found);
+    }
+    return found;
   }
 
   @Override
@@ -215,6 +259,18 @@ public final class Outbox implements ContentEvents {
       Set<URI> inboxes,
       SigningKey key)
       throws SQLException {
+    send(c, org, unsigned, audience, inboxes, key, true);
+  }
+
+  private void send(
+      Connection c,
+      Organization org,
+      ObjectNode unsigned,
+      String audience,
+      Set<URI> inboxes,
+      SigningKey key,
+      boolean logLine)
+      throws SQLException {
     Instant signedAt = clock.instant();
     ObjectNode activity = unsigned;
     Long logSeq = null;
@@ -257,7 +313,11 @@ public final class Outbox implements ContentEvents {
     for (URI inbox : inboxes) {
       queue.enqueue(c, org.id(), id, objectId, inbox, body);
     }
-    LOG.info("queued {} {} for {} inbox(es)", activity.get("type").asText(), id, inboxes.size());
+    if (logLine) {
+      LOG.info("queued {} {} for {} inbox(es)", activity.get("type").asText(), id, inboxes.size());
+    } else {
+      LOG.debug("queued {} {} for {} inbox(es)", activity.get("type").asText(), id, inboxes.size());
+    }
   }
 
   /**

@@ -237,32 +237,57 @@ public final class MirrorService {
         !follows.orgsFollowing(c, origin).isEmpty()
             || via != null && !follows.orgsFollowing(c, via).isEmpty();
     if (!wanted) return new Outcome(0, rejected, applied, false, List.of());
-    int stored = 0;
+    // One query for the items already held, one JDBC batch for the new ones (issue 13): the
+    // origin's lock (lockApplied) keeps another transaction from storing the same numbers
+    // meanwhile.
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    for (ObjectNode item : valid) {
+      long seq = item.get("sequence").asLong();
+      lo = Math.min(lo, seq);
+      hi = Math.max(hi, seq);
+    }
+    java.util.Set<Long> held =
+        valid.isEmpty() ? java.util.Set.of() : mirrors.heldBetween(c, origin, lo, hi);
+    java.util.Map<Long, ObjectNode> fresh = new java.util.HashMap<>();
+    List<MirrorItem> toInsert = new ArrayList<>();
     List<ObjectNode> firstNew = new ArrayList<>();
     for (ObjectNode item : valid) {
       long seq = item.get("sequence").asLong();
-      if (mirrors.insertIfAbsent(
-          c,
+      if (held.contains(seq) || fresh.putIfAbsent(seq, item) != null) continue;
+      toInsert.add(
           new MirrorItem(
-              origin, seq, item.path("id").asText(), item.toString(), via, clock.instant()))) {
-        stored++;
-        // Only what came from the origin itself is relayed on, and never content we refuse to
-        // store.
-        if (via == null && contentValid(item)) firstNew.add(item);
-      }
+              origin, seq, item.path("id").asText(), item.toString(), via, clock.instant()));
+      // Only what came from the origin itself is relayed on, and never content we refuse to store.
+      if (via == null && contentValid(item)) firstNew.add(item);
     }
-    // Apply what is now contiguous after the applied mark, in order.
+    mirrors.insertAll(c, toInsert);
+    int stored = toInsert.size();
+    // Apply what is now contiguous after the applied mark, in order: the items of this batch from
+    // memory, the ones that waited in the mirror (arrived ahead of a gap) from the table.
+    String followers = followersOf(c, origin);
     long next = applied;
-    boolean more = true;
-    while (more) {
-      List<MirrorItem> batch = mirrors.after(c, origin, next, 200);
-      more = false;
-      for (MirrorItem m : batch) {
-        if (m.sequence() != next + 1) break;
-        apply(c, origin, (ObjectNode) read(m.document()), m.via());
-        next = m.sequence();
-        more = batch.size() == 200;
+    while (true) {
+      ObjectNode inHand = fresh.get(next + 1);
+      if (inHand != null) {
+        apply(c, origin, inHand, via, followers);
+        next++;
+        continue;
       }
+      int taken = 0;
+      for (MirrorItem m : mirrors.after(c, origin, next, 200)) {
+        if (m.sequence() != next + 1) break;
+        ObjectNode doc = fresh.get(m.sequence());
+        apply(
+            c,
+            origin,
+            doc != null ? doc : (ObjectNode) read(m.document()),
+            doc != null ? via : m.via(),
+            followers);
+        next = m.sequence();
+        taken++;
+      }
+      if (taken == 0) break;
     }
     if (next != applied) mirrors.setApplied(c, origin, next);
     boolean gap = mirrors.latest(c, origin) > next;
@@ -278,7 +303,7 @@ public final class MirrorService {
     }
   }
 
-  private void apply(Connection c, String origin, ObjectNode activity, String via)
+  private void apply(Connection c, String origin, ObjectNode activity, String via, String followers)
       throws SQLException {
     String type = activity.path("type").asText();
     // Items that arrive by catch-up or from a peer's mirror pass the inbox's content checks too
@@ -315,7 +340,7 @@ public final class MirrorService {
     switch (type) {
       case "Create", "Update" -> {
         if (activity.get("object") instanceof ObjectNode object && !object.has("inbox")) {
-          creator.storeVerified(c, row, activity, object, followersOf(c, origin), via);
+          creator.storeVerified(c, row, activity, object, followers, via);
         } else if ("Update".equals(type)
             && activity.get("object") instanceof ObjectNode actorDoc
             && origin.equals(actorDoc.path("id").asText())) {

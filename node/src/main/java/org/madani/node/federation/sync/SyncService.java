@@ -145,6 +145,8 @@ public final class SyncService {
 
   /**
    * Reads pages from one source; completes with the highest sequence seen, or -1 if it had nothing.
+   * Pages are taken one at a time: asking for the next while the current one was stored (tried for
+   * issue 13) holds two pages of 500 in memory, and a node capped at 128 MiB ran out of heap.
    */
   private Future<Long> pages(String origin, URI page, String via, long highest, int count) {
     if (count >= MAX_PAGES) return Future.succeededFuture(highest);

@@ -24,7 +24,10 @@ import org.madani.node.TestNode;
  */
 class CatchUpResumeIT {
 
-  static final int MISSED = 2_000;
+  // Enough that the kill lands mid catch-up now that a page of 500 takes a fraction of a second.
+  static final int MISSED = 3_000;
+
+  static final int BATCH = 500;
 
   @TempDir Path dir;
   TestNode origin;
@@ -84,9 +87,9 @@ class CatchUpResumeIT {
     follower.waitFor();
 
     // X is away while O publishes.
-    for (int from = 0; from < MISSED; from += 50) {
+    for (int from = 0; from < MISSED; from += BATCH) {
       StringBuilder body = new StringBuilder("{\"entries\":[");
-      for (int i = from; i < from + 50; i++) {
+      for (int i = from; i < from + BATCH; i++) {
         if (i > from) body.append(',');
         body.append("{\"kind\":\"article\",\"title\":{\"en\":\"Missed ").append(i).append("\"}}");
       }
