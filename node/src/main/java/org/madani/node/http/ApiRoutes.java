@@ -15,11 +15,8 @@ import org.madani.node.account.AdminAccounts;
 import org.madani.node.content.EntryService;
 import org.madani.node.content.ProfileService;
 import org.madani.node.json.JsonCodec;
-import org.madani.node.model.Entry;
 import org.madani.node.model.EntryKind;
 import org.madani.node.model.EntryQuery;
-import org.madani.node.model.Organization;
-import org.madani.node.model.Page;
 import org.madani.node.model.Problem;
 import org.madani.node.model.Urls;
 import org.madani.node.model.Visibility;
@@ -57,7 +54,10 @@ public final class ApiRoutes {
     this.entries = entries;
     this.urls = urls;
     this.bodyLimit = bodyLimit;
+    this.docs = new ApiDocuments(json, urls);
   }
+
+  private final ApiDocuments docs;
 
   public void mount(Router router) {
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
@@ -78,7 +78,7 @@ public final class ApiRoutes {
                         .map(
                             list -> {
                               ArrayNode arr = json.mapper().createArrayNode();
-                              list.forEach(o -> arr.add(profileJson(o)));
+                              list.forEach(o -> arr.add(docs.profile(o)));
                               ObjectNode out = json.mapper().createObjectNode();
                               out.set("items", arr);
                               return out;
@@ -89,7 +89,7 @@ public final class ApiRoutes {
         .handler(
             ctx ->
                 respondVersioned(
-                    ctx, profiles.get(ctx.pathParam("handle")).map(this::profileJson)));
+                    ctx, profiles.get(ctx.pathParam("handle")).map(docs::profile)));
     router
         .put("/api/v1/organizations/:handle/profile")
         .handler(
@@ -98,7 +98,7 @@ public final class ApiRoutes {
                     ctx,
                     profiles
                         .update(ctx.pathParam("handle"), body(ctx), ifMatch(ctx))
-                        .map(this::profileJson)));
+                        .map(docs::profile)));
 
     router.get("/api/v1/organizations/:handle/entries").handler(this::listEntries);
     router.post("/api/v1/organizations/:handle/entries").handler(this::createEntry);
@@ -111,7 +111,7 @@ public final class ApiRoutes {
                     ctx,
                     entries
                         .get(ctx.pathParam("handle"), ctx.pathParam("id"))
-                        .map(e -> entryJson(ctx.pathParam("handle"), e))));
+                        .map(e -> docs.entry(ctx.pathParam("handle"), e))));
     router
         .put("/api/v1/organizations/:handle/entries/:id")
         .handler(
@@ -121,7 +121,7 @@ public final class ApiRoutes {
                     entries
                         .update(
                             ctx.pathParam("handle"), ctx.pathParam("id"), body(ctx), ifMatch(ctx))
-                        .map(e -> entryJson(ctx.pathParam("handle"), e))));
+                        .map(e -> docs.entry(ctx.pathParam("handle"), e))));
     router
         .delete("/api/v1/organizations/:handle/entries/:id")
         .handler(
@@ -208,7 +208,10 @@ public final class ApiRoutes {
       return;
     }
     String handle = ctx.pathParam("handle");
-    respond(ctx, entries.list(handle, q).map(page -> pageJson(ctx, handle, page)), 200);
+    respond(
+        ctx,
+        entries.list(handle, q).map(page -> docs.page(ctx.request().query(), handle, page)),
+        200);
   }
 
   private void createEntry(RoutingContext ctx) {
@@ -223,7 +226,7 @@ public final class ApiRoutes {
                   .putHeader("Location", urls.apiEntry(handle, e.id()))
                   .putHeader("ETag", "\"" + e.version() + "\"")
                   .putHeader("Content-Type", "application/json; charset=utf-8")
-                  .end(Buffer.buffer(json.write(entryJson(handle, e))));
+                  .end(Buffer.buffer(json.write(docs.entry(handle, e))));
             })
         .onFailure(ctx::fail);
   }
@@ -266,50 +269,6 @@ public final class ApiRoutes {
                   return out;
                 }),
         201);
-  }
-
-  private ObjectNode pageJson(RoutingContext ctx, String handle, Page<Entry> page) {
-    ObjectNode out = json.mapper().createObjectNode();
-    ArrayNode items = out.putArray("items");
-    page.items().forEach(e -> items.add(entryJson(handle, e)));
-    out.put("page", page.page());
-    out.put("pageSize", page.pageSize());
-    out.put("total", page.total());
-    if (page.hasNext()) {
-      String query =
-          ctx.request().query() == null
-              ? ""
-              : ctx.request().query().replaceAll("(^|&)page=[^&]*", "");
-      out.put(
-          "next",
-          "?"
-              + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&")
-              + "page="
-              + (page.page() + 1));
-    }
-    return out;
-  }
-
-  ObjectNode entryJson(String handle, Entry e) {
-    ObjectNode out = json.mapper().createObjectNode();
-    out.put("id", e.id());
-    out.setAll(e.document());
-    out.put("version", e.version());
-    out.put("created", e.created().toString());
-    out.put("updated", e.updated().toString());
-    out.put("url", urls.entry(handle, e.id()));
-    out.put("attributedTo", urls.organization(handle));
-    return out;
-  }
-
-  ObjectNode profileJson(Organization o) {
-    ObjectNode out = json.mapper().createObjectNode();
-    out.put("handle", o.handle());
-    out.setAll(o.profile());
-    out.put("version", o.version());
-    out.put("updated", o.updated().toString());
-    out.put("url", urls.organization(o.handle()));
-    return out;
   }
 
   private ObjectNode body(RoutingContext ctx) {
