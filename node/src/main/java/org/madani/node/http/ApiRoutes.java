@@ -87,9 +87,7 @@ public final class ApiRoutes {
     router
         .get("/api/v1/organizations/:handle/profile")
         .handler(
-            ctx ->
-                respondVersioned(
-                    ctx, profiles.get(ctx.pathParam("handle")).map(docs::profile)));
+            ctx -> respondVersioned(ctx, profiles.get(ctx.pathParam("handle")).map(docs::profile)));
     router
         .put("/api/v1/organizations/:handle/profile")
         .handler(
