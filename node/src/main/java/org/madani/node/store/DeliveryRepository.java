@@ -116,6 +116,8 @@ public final class DeliveryRepository {
     String host = hostOf(inbox);
     if (body == null) throw new IllegalArgumentException("body missing");
     OffsetDateTime now = ts(clock.instant());
+    // A host whose breaker is open gets its new jobs at the probe time, out of the due range.
+    OffsetDateTime due = peers.firstAttempt(c, host, clock.instant());
     try (PreparedStatement ps =
         c.prepareStatement(
             "MERGE INTO delivery d USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(2048)))) s(a, i) "
@@ -127,7 +129,7 @@ public final class DeliveryRepository {
       ps.setLong(3, orgId);
       ps.setString(4, host);
       ps.setBytes(5, body);
-      ps.setObject(6, now);
+      ps.setObject(6, due);
       ps.setObject(7, now);
       ps.setObject(8, now);
       ps.setString(9, objectId);

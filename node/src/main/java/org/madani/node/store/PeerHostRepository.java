@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ final class PeerHostRepository {
    */
   PeerState update(Connection c, String host, UnaryOperator<PeerState> change) throws SQLException {
     lock(c, host);
-    PeerState after = change.apply(find(c, host).orElseThrow());
+    PeerState before = find(c, host).orElseThrow();
+    PeerState after = change.apply(before);
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE peer_host SET consecutive_failures = ?, last_success = ?, last_failure = ?, "
@@ -42,7 +44,38 @@ final class PeerHostRepository {
       ps.setString(6, host);
       ps.executeUpdate();
     }
+    Instant openUntil = after.breakerOpenUntil();
+    if (openUntil != null && !openUntil.equals(before.breakerOpenUntil())) {
+      // The host's pending jobs leave the due range until the breaker's probe time: otherwise
+      // every claim reads past all of them (its backlog) to find jobs it may send, at a cost that
+      // grows with the backlog of a peer that is down (DeliveryRepository.CLAIM_SQL).
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE delivery SET next_attempt = ? "
+                  + "WHERE host = ? AND state = 'pending' AND next_attempt < ?")) {
+        ps.setObject(1, ts(openUntil));
+        ps.setString(2, host);
+        ps.setObject(3, ts(openUntil));
+        ps.executeUpdate();
+      }
+    }
     return after;
+  }
+
+  /** When a new job to {@code host} is first due: now, or when its open breaker lets a probe by. */
+  java.time.OffsetDateTime firstAttempt(Connection c, String host, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT breaker_open_until FROM peer_host WHERE host = ?")) {
+      ps.setString(1, host);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          java.time.OffsetDateTime open = rs.getObject(1, java.time.OffsetDateTime.class);
+          if (open != null && open.toInstant().isAfter(now)) return open;
+        }
+      }
+    }
+    return ts(now);
   }
 
   private void lock(Connection c, String host) throws SQLException {

@@ -146,6 +146,42 @@ class DeliveryRepositoryTest {
   }
 
   @Test
+  void aDownHostsBacklogLeavesTheDueRangeUntilItsBreakerLetsAProbeBy() throws SQLException {
+    URI down = URI.create("https://down.example/inbox");
+    for (int i = 0; i < 5; i++) enqueue("https://us.example/d/" + i, down);
+    Instant openUntil = clock.instant().plusSeconds(600);
+    db.txBlocking(
+        c ->
+            queue.updatePeer(
+                c,
+                "down.example",
+                p -> new PeerState(p.host(), 9, null, clock.instant(), openUntil, null)));
+    // Due jobs behind an open breaker would be read past by every claim (a cost growing with the
+    // backlog of a peer that is down): they wait for the probe time instead, and so do new ones.
+    enqueue("https://us.example/d/new", down);
+    enqueue("https://us.example/d/other", INBOX);
+    for (String id :
+        List.of("https://us.example/d/0", "https://us.example/d/4", "https://us.example/d/new")) {
+      assertThat(find(id))
+          .singleElement()
+          .extracting(DeliveryRecord::nextAttempt)
+          .isEqualTo(openUntil);
+    }
+    assertThat(find("https://us.example/d/other"))
+        .singleElement()
+        .extracting(DeliveryRecord::nextAttempt)
+        .isEqualTo(clock.instant());
+    List<DeliveryJob> first = claim(10);
+    assertThat(first).extracting(DeliveryJob::host).containsExactly("peer.example");
+    markDone(first.get(0));
+
+    clock.advance(Duration.ofSeconds(601));
+    assertThat(claim(10))
+        .extracting(DeliveryJob::host)
+        .containsExactly("down.example"); // one probe
+  }
+
+  @Test
   void hostKeyIsLowerCaseWithPortOnlyWhenNotDefault() {
     assertThat(DeliveryRepository.hostOf(URI.create("https://Peer.Example/inbox")))
         .isEqualTo("peer.example");
