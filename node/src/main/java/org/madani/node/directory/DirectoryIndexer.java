@@ -22,6 +22,7 @@ import org.madani.node.store.DirectoryRepository;
 import org.madani.node.store.DirectoryRepository.Change;
 import org.madani.node.store.DirectoryRepository.OwnRow;
 import org.madani.node.store.DirectoryRepository.RemoteRow;
+import org.madani.node.store.IdleBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +129,14 @@ public final class DirectoryIndexer extends VerticleBase {
                 });
     first
         .onFailure(err -> LOG.warn("directory index: first pass failed: {}", err.toString()))
-        .onComplete(ar -> timer = vertx.setPeriodic(pollMillis, id -> tick()));
+        .onComplete(
+            ar ->
+                timer =
+                    vertx.setPeriodic(
+                        pollMillis,
+                        id -> {
+                          if (idle.due()) requestSync();
+                        }));
     return Future.succeededFuture(); // serve while a large rebuild runs
   }
 
@@ -166,24 +174,10 @@ public final class DirectoryIndexer extends VerticleBase {
     return writer.executeBlocking(this::rebuildBlocking);
   }
 
-  /**
-   * A timer tick: a pass, unless the last passes found nothing (an idle node then looks every 2nd,
-   * 4th, at most every {@link #MAX_IDLE_TICKS}th tick). Commits wake it at once ({@link #wakeUp});
-   * the timer only catches changes no hook announced (offline commands, another process).
-   */
-  private void tick() {
-    if (idleSkip > 0) {
-      idleSkip--;
-      return;
-    }
-    requestSync();
-  }
-
-  /** Ticks between passes at most, while nothing changes. */
+  /** Ticks between passes at most, while nothing changes (see {@link IdleBackoff}). */
   static final int MAX_IDLE_TICKS = 4;
 
-  private int idleGap = 1;
-  private int idleSkip;
+  private final IdleBackoff idle = new IdleBackoff(MAX_IDLE_TICKS);
 
   private void requestSync() {
     if (syncing) {
@@ -212,13 +206,7 @@ public final class DirectoryIndexer extends VerticleBase {
                       requestSync();
                     });
               }
-              if (ar.succeeded() && ar.result() == 0) {
-                idleGap = Math.min(MAX_IDLE_TICKS, idleGap * 2);
-                idleSkip = idleGap - 1;
-              } else {
-                idleGap = 1;
-                idleSkip = 0;
-              }
+              idle.passed(ar.succeeded() && ar.result() == 0);
               if (again) requestSync();
             });
   }
@@ -287,9 +275,9 @@ public final class DirectoryIndexer extends VerticleBase {
 
   /**
    * A pass for the timer and wake-ups: its writes become searchable at once when the last refresh
-   * is {@link #REFRESH_EVERY} old, else with a later pass ({@link #refreshPending}). A burst then
-   * opens a new reader (and flushes a new segment) a few times a second instead of once per pass,
-   * so the index is written in larger segments and merged less.
+   * is {@link #REFRESH_EVERY} old, else with a later pass (scheduled in {@link #requestSync}). A
+   * burst then opens a new reader (and flushes a new segment) a few times a second instead of once
+   * per pass, so the index is written in larger segments and merged less.
    */
   private Pass throttledPass() throws SQLException {
     Pass pass = applyChanges();

@@ -65,17 +65,8 @@ final class PeerHostRepository {
   /** When a new job to {@code host} is first due: now, or when its open breaker lets a probe by. */
   java.time.OffsetDateTime firstAttempt(Connection c, String host, Instant now)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT breaker_open_until FROM peer_host WHERE host = ?")) {
-      ps.setString(1, host);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          java.time.OffsetDateTime open = rs.getObject(1, java.time.OffsetDateTime.class);
-          if (open != null && open.toInstant().isAfter(now)) return open;
-        }
-      }
-    }
-    return ts(now);
+    Instant open = find(c, host).map(PeerState::breakerOpenUntil).orElse(null);
+    return ts(open != null && open.isAfter(now) ? open : now);
   }
 
   private void lock(Connection c, String host) throws SQLException {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.madani.node.store.Database;
+import org.madani.node.store.IdleBackoff;
 import org.madani.node.store.InboxRepository;
 import org.madani.node.store.InboxRepository.InboxRow;
 import org.slf4j.Logger;
@@ -78,7 +79,12 @@ public final class InboxProcessor extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    timer = vertx.setPeriodic(pollMillis, id -> tick());
+    timer =
+        vertx.setPeriodic(
+            pollMillis,
+            id -> {
+              if (idle.due()) drain();
+            });
     return Future.succeededFuture();
   }
 
@@ -93,24 +99,10 @@ public final class InboxProcessor extends VerticleBase {
     if (context != null) context.runOnContext(v -> drain());
   }
 
-  /**
-   * A timer tick: a pass, unless the last passes found nothing. An idle node then looks every 2nd,
-   * 4th, at most every {@link #MAX_IDLE_TICKS}th tick; arrivals wake it at once ({@link #wakeUp})
-   * and the timer only catches what no wake-up announced (another process's rows, expired leases).
-   */
-  private void tick() {
-    if (idleSkip > 0) {
-      idleSkip--;
-      return;
-    }
-    drain();
-  }
-
-  /** Ticks between passes at most, while nothing arrives. */
+  /** Ticks between passes at most, while nothing arrives (see {@link IdleBackoff}). */
   static final int MAX_IDLE_TICKS = 8;
 
-  private int idleGap = 1;
-  private int idleSkip;
+  private final IdleBackoff idle = new IdleBackoff(MAX_IDLE_TICKS);
 
   private void drain() {
     if (running) {
@@ -125,13 +117,7 @@ public final class InboxProcessor extends VerticleBase {
             ar -> {
               running = false;
               if (ar.succeeded() && ar.result() > 0) onHandled.run();
-              if (ar.succeeded() && ar.result() == 0) {
-                idleGap = Math.min(MAX_IDLE_TICKS, idleGap * 2);
-                idleSkip = idleGap - 1;
-              } else {
-                idleGap = 1;
-                idleSkip = 0;
-              }
+              idle.passed(ar.succeeded() && ar.result() == 0);
               if (ar.failed()) LOG.warn("inbox pass failed: {}", ar.cause().toString());
               if (again || (ar.succeeded() && ar.result() == BATCH)) drain();
             });
