@@ -14,9 +14,9 @@ fi
 # and metaspace, native memory the JIT freed handed back every 5 s, and a class-data-sharing archive
 # the JVM writes into the data volume on the first start and maps on later ones (an archive, not
 # JDK 25's AOT cache: it is written within docker stop's grace period). MADANI_HEAP and JAVA_OPTS
-# override.
+# override. Out of heap, the JVM exits and the restart policy starts the node again (README).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" # bounds glibc's per-thread arenas
 # shellcheck disable=SC2086
 exec java -XX:+UseSerialGC -Xms16m -Xmx"${MADANI_HEAP:-160m}" -XX:MaxDirectMemorySize=64m -Xss512k -XX:ReservedCodeCacheSize=48m \
-  -XX:MaxMetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$MADANI_DATA_DIR/.madani-cds.jsa" \
+  -XX:MaxMetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$MADANI_DATA_DIR/.madani-cds.jsa" \
   -Xlog:cds=off -Xlog:cds+dynamic=off ${JAVA_OPTS:-} -jar "$JAR" serve

@@ -37,7 +37,8 @@ class LauncherTest {
             "-Xss512k",
             "-XX:ReservedCodeCacheSize=48m",
             "-XX:MaxMetaspaceSize=128m",
-            "-XX:TrimNativeHeapInterval=5000");
+            "-XX:TrimNativeHeapInterval=5000",
+            "-XX:+ExitOnOutOfMemoryError");
     // The launcher picks the newest JDK it finds; these tests run on it.
     if (Runtime.version().feature() >= 25) {
       assertThat(opts)

@@ -110,9 +110,11 @@ public final class NodeProcess {
    * 2 s of CPU to become ready instead of 5 s (C2 compiling code the test never runs long enough to
    * profit from), {@code init} 0.6 s instead of 1.1 s, and these tests start dozens of processes on
    * two cores. Not the production settings (the launcher chooses those): nothing here measures
-   * speed.
+   * speed. A node out of heap exits, as the launcher's do, so a test sees it die rather than a node
+   * whose store H2 closed answering 500s until the test's bound runs out.
    */
-  static final List<String> TEST_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  static final List<String> TEST_JVM_FLAGS =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
   public static List<String> command(String... args) {
     String jar = System.getProperty("madani.nodeJar", "target/madani-node.jar");

@@ -1,13 +1,10 @@
 package org.madani.node.federation.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,13 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class SyncService {
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
-  static final int MAX_PAGES = 500;
 
   private final Database db;
   private final MirrorRepository mirrors;
   private final FollowRepository follows;
-  private final MirrorService mirror;
-  private final DocumentFetcher fetcher;
+  private final LogPages pages;
   private final Clock clock;
 
   public SyncService(
@@ -47,8 +42,7 @@ public final class SyncService {
     this.db = db;
     this.follows = follows;
     this.mirrors = mirrors;
-    this.mirror = mirror;
-    this.fetcher = fetcher;
+    this.pages = new LogPages(fetcher, mirror::accept);
     this.clock = clock;
   }
 
@@ -110,7 +104,8 @@ public final class SyncService {
     }
     URI source = sources.get(i);
     String via = Origins.sameOrigin(source.toString(), origin) ? null : baseOf(source.toString());
-    return pages(origin, source, via, applied, 0)
+    return pages
+        .read(origin, source, via, applied)
         .compose(
             result -> {
               if (result < 0) return trySources(origin, sources, i + 1, applied);
@@ -140,44 +135,6 @@ public final class SyncService {
             err -> {
               LOG.debug("source {} for {} failed: {}", source, origin, err.toString());
               return trySources(origin, sources, i + 1, applied);
-            });
-  }
-
-  /**
-   * Reads pages from one source; completes with the highest sequence seen, or -1 if it had nothing.
-   * Pages are taken one at a time: asking for the next while the current one was stored (tried for
-   * issue 13) holds two pages of 500 in memory, and a node capped at 128 MiB ran out of heap.
-   */
-  private Future<Long> pages(String origin, URI page, String via, long highest, int count) {
-    if (count >= MAX_PAGES) return Future.succeededFuture(highest);
-    return fetcher
-        .fetch(page)
-        .compose(
-            f -> {
-              ObjectNode doc = f.document();
-              List<ObjectNode> items = new ArrayList<>();
-              long top = highest;
-              for (JsonNode item : doc.path("orderedItems")) {
-                if (item instanceof ObjectNode o) {
-                  items.add(o);
-                  top = Math.max(top, o.path("sequence").asLong(0));
-                }
-              }
-              long seen = top;
-              Future<MirrorService.Outcome> accepted =
-                  items.isEmpty()
-                      ? Future.succeededFuture(null)
-                      : mirror.accept(origin, items, via);
-              return accepted.compose(
-                  o -> {
-                    String next = doc.path("next").asText(null);
-                    if (next == null || items.isEmpty()) return Future.succeededFuture(seen);
-                    URI nextUri = URI.create(next);
-                    // A page may only point to more of the same source, never elsewhere.
-                    if (!Origins.sameOrigin(nextUri.toString(), page.toString()))
-                      return Future.succeededFuture(seen);
-                    return pages(origin, nextUri, via, seen, count + 1);
-                  });
             });
   }
 

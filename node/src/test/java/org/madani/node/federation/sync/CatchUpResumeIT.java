@@ -93,10 +93,21 @@ class CatchUpResumeIT {
         if (i > from) body.append(',');
         body.append("{\"kind\":\"article\",\"title\":{\"en\":\"Missed ").append(i).append("\"}}");
       }
+      // A batch of 500 durable, signed entries takes seconds on a busy two-core machine: the
+      // default 20 s request bound of TestNode is too tight for it there.
       var r =
-          origin.api(
-              "POST", "/api/v1/organizations/origin/entries/import", body.append("]}").toString());
-      assertThat(r.statusCode()).isEqualTo(201);
+          origin.send(
+              origin
+                  .request(
+                      "/api/v1/organizations/origin/entries/import",
+                      "Authorization",
+                      "Bearer " + origin.token(),
+                      "Content-Type",
+                      "application/json")
+                  .timeout(Duration.ofMinutes(3))
+                  .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString()))
+                  .build());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
     // Back, catching up; killed as soon as part of the log is applied.
@@ -127,9 +138,21 @@ class CatchUpResumeIT {
       // Say why: the follower's own account of its catch-up, and the end of its log.
       String health = api(base, token, "GET", "/api/v1/federation/health", null).body();
       java.util.List<String> log = java.nio.file.Files.readAllLines(dir.resolve("x.log"));
+      // The whole log stays in target/ for the CI artefacts; the message carries the gist.
+      java.nio.file.Files.copy(
+          dir.resolve("x.log"),
+          Path.of("target", "CatchUpResumeIT-follower.log"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      java.util.List<String> firstProblems =
+          log.stream()
+              .filter(l -> l.contains("\"level\":\"WARN\"") || l.contains("\"level\":\"ERROR\""))
+              .limit(12)
+              .toList();
       throw new AssertionError(
           "catch-up did not complete; health: "
               + health
+              + "\nfirst warnings and errors:\n"
+              + String.join("\n", firstProblems)
               + "\nlog tail:\n"
               + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())),
           e);
