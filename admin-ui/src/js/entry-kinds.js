@@ -61,6 +61,7 @@ export const BY_KIND = {
   ],
   article: [
     { path: 'byline', type: 'short', label: 'article.byline' },
+    { path: 'attachments', type: 'attachments', label: 'attachments.title' },
   ],
   offer: [
     { path: 'category', type: 'choice', label: 'offer.category', options: CATEGORIES, optionKey: 'category.', required: true },

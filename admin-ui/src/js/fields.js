@@ -159,6 +159,75 @@ function readLink(form, path) {
   return Object.keys(link).length ? link : null;
 }
 
+/**
+ * A knowledge post's resources: PDFs and images uploaded to this node (the node checks the type by
+ * content, strips metadata and fills type, size and digest), each with a name in both languages.
+ */
+function attachmentList(f, value, ctx) {
+  const id = idOf(f.path);
+  const rows = h('ul', { class: 'plain attachment-rows', id: id + '-rows' });
+  let next = 0;
+  const add = (a) => rows.append(attachmentRow(f.path + '/' + next++, a));
+  (value || []).forEach(add);
+  const file = h('input', { type: 'file', id: id + '-file', accept: 'image/png,image/jpeg,application/pdf',
+    'aria-describedby': id + '-file-hint' });
+  const status = h('p', { class: 'hint', id: id + '-file-status', role: 'status' });
+  file.addEventListener('change', async () => {
+    if (!file.files.length || !ctx.uploadResource) return;
+    const chosen = file.files[0];
+    if (rows.children.length >= LIMITS.attachments) { status.textContent = t('attachments.full'); return; }
+    const max = chosen.type === 'application/pdf' ? LIMITS.resourceBytes : LIMITS.imageBytes;
+    if (chosen.size > max) { status.textContent = t('attachments.tooBig'); return; }
+    status.textContent = t('image.uploading');
+    try {
+      const stored = await ctx.uploadResource(chosen);
+      // The file's own name, without its extension, names it in the language being used.
+      const name = chosen.name.replace(/\.[A-Za-z0-9]{1,5}$/, '').slice(0, LIMITS.shortText);
+      add({ url: stored.url, mediaType: stored.mediaType, size: stored.size, name: name ? { [lang()]: name } : {} });
+      status.textContent = t('attachments.uploaded');
+      file.value = '';
+    } catch (err) {
+      status.textContent = t('image.failed') + ' ' + (err.message || '');
+    }
+  });
+  return h('fieldset', { class: 'bilingual', 'data-field': id, 'data-pointer': '/' + f.path },
+    h('legend', null, t(f.label)), rows,
+    ctx.uploadResource ? h('div', { class: 'row' }, h('label', { for: id + '-file' }, t('attachments.add')), file,
+      h('p', { class: 'hint', id: id + '-file-hint' }, t('attachments.limits').replace('{n}', String(LIMITS.attachments))),
+      status) : null);
+}
+
+function attachmentRow(path, a) {
+  // Only this node's own files are linked: the admin UI loads nothing from other hosts.
+  const own = typeof a.url === 'string' && a.url.startsWith(location.origin + '/');
+  const file = a.url ? a.url.replace(/^.*\//, '') : '';
+  const names = ['ar', 'en'].map(l => {
+    const p = path + '/name/' + l;
+    return h('div', { class: 'row' }, h('label', { for: idOf(p) }, t('attachments.name'), ' (', t('lang.' + l), ')'),
+      textInput(p, a.name && a.name[l], { max: LIMITS.shortText, l }));
+  });
+  const row = h('li', { class: 'attachment-row', 'data-path': path, 'data-url': a.url || '' },
+    h('p', null, own ? h('a', { href: a.url, rel: 'noopener', dir: 'ltr' }, file) : h('span', { dir: 'ltr' }, file),
+      a.mediaType ? ' — ' + a.mediaType : '', a.size != null ? ' — ' + Math.ceil(a.size / 1024) + ' KiB' : ''),
+    h('div', { class: 'pair' }, names),
+    h('button', { type: 'button', class: 'danger', onclick: () => row.remove() }, t('attachments.remove')));
+  return row;
+}
+
+function readAttachments(form, f) {
+  const rows = form.querySelectorAll('#' + idOf(f.path) + '-rows > li');
+  return Array.from(rows).map(row => {
+    const out = { url: row.dataset.url };
+    const name = {};
+    for (const l of ['ar', 'en']) {
+      const e = row.querySelector('#' + idOf(row.dataset.path + '/name/' + l));
+      if (e && e.value.trim()) name[l] = e.value.trim();
+    }
+    if (Object.keys(name).length) out.name = name;
+    return out;
+  }).filter(a => a.url);
+}
+
 /** A training's sessions: each a start and end, a place name in both languages and/or an online link. */
 function sessionList(f, value) {
   const id = idOf(f.path);
@@ -357,6 +426,7 @@ export function render(f, doc, ctx) {
     case 'image': return image(f, value, ctx);
     case 'contacts': return contacts(f, value);
     case 'sessions': return sessionList(f, value);
+    case 'attachments': return attachmentList(f, value, ctx);
     default: throw new Error('unknown field type ' + f.type);
   }
 }
@@ -389,6 +459,7 @@ export function read(f, form, out, ctx) {
     case 'image': set(out, f.path, readImage(form, f.path)); break;
     case 'contacts': set(out, f.path, readContacts(form, f)); break;
     case 'sessions': set(out, f.path, readSessions(form, f, ctx)); break;
+    case 'attachments': set(out, f.path, readAttachments(form, f)); break;
     default: break;
   }
 }

@@ -13,4 +13,6 @@ export const LIMITS = {
   contacts: 20,       // profile.schema.json properties/contacts maxItems
   contactValue: 500,  // profile.schema.json $defs/contact properties/value maxLength
   imageBytes: 2097152, // the node's upload limit (2 MiB)
+  resourceBytes: 4194304, // the node's limit for a PDF resource (4 MiB; images 2 MiB)
+  attachments: 10,    // entry-article.schema.json properties/attachments maxItems
 };

@@ -8,7 +8,7 @@ import { render as renderField, read as readField, clean, alignRows } from '../f
 import { KINDS, COMMON, BY_KIND, fieldsOf } from '../entry-kinds.js';
 import { validZone, defaultZone } from '../time.js';
 import { loadTaxonomies } from '../taxonomies.js';
-import { uploader } from '../upload.js';
+import { uploader, resourceUploader } from '../upload.js';
 import { announce } from '../status.js';
 
 export async function render(main, app, arg) {
@@ -56,7 +56,7 @@ async function editor(main, app, id, newKind) {
     doc = r.data;
     etag = r.etag;
   }
-  const ctx = { taxonomies: await loadTaxonomies(), upload: uploader(app) };
+  const ctx = { taxonomies: await loadTaxonomies(), upload: uploader(app), uploadResource: resourceUploader(app) };
   main.append(heading(id ? 'entries.edit' : 'entries.new'));
   const kind = h('select', { id: 'kind', disabled: !!id, 'data-pointer': '/kind' },
     KINDS.map(k => h('option', { value: k, selected: k === doc.kind }, t('kind.' + k))));

@@ -62,5 +62,10 @@ class AdminUiLimitsTest {
     assertThat(l.get("contactValue"))
         .isEqualTo(profile.at("/$defs/contact/properties/value/maxLength").asLong());
     assertThat(l.get("imageBytes")).isEqualTo((long) ImageSanitizer.MAX_BYTES);
+    assertThat(l.get("resourceBytes"))
+        .isEqualTo((long) org.madani.node.collab.resource.Resources.MAX_BYTES);
+    assertThat(l.get("attachments"))
+        .isEqualTo(
+            schema("entry-article.schema.json").at("/properties/attachments/maxItems").asLong());
   }
 }
