@@ -118,17 +118,18 @@ public final class DeliveryRepository {
     OffsetDateTime now = ts(clock.instant());
     // A host whose breaker is open gets its new jobs at the probe time, out of the due range.
     OffsetDateTime due = peers.firstAttempt(c, host, clock.instant());
+    byte[] bodyHash = storeBody(c, body, clock.instant());
     try (PreparedStatement ps =
         c.prepareStatement(
             "MERGE INTO delivery d USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(2048)))) s(a, i) "
                 + "ON d.activity_id = s.a AND d.inbox = s.i "
-                + "WHEN NOT MATCHED THEN INSERT (org_id, activity_id, inbox, host, body, state, attempts, next_attempt, created, updated, object_id) "
+                + "WHEN NOT MATCHED THEN INSERT (org_id, activity_id, inbox, host, body_hash, state, attempts, next_attempt, created, updated, object_id) "
                 + "VALUES (?, s.a, s.i, ?, ?, 'pending', 0, ?, ?, ?, ?)")) {
       ps.setString(1, activityId);
       ps.setString(2, target);
       ps.setLong(3, orgId);
       ps.setString(4, host);
-      ps.setBytes(5, body);
+      ps.setBytes(5, bodyHash);
       ps.setObject(6, due);
       ps.setObject(7, now);
       ps.setObject(8, now);
@@ -136,6 +137,47 @@ public final class DeliveryRepository {
       // Two transactions enqueueing the same pair at once: the unique key decides, the loser's
       // job already exists; only the statement is undone, the caller's transaction goes on.
       return org.madani.node.store.Inserts.ignoringDuplicate(ps) == 1;
+    }
+  }
+
+  /** A stored body's {@code last_used} is refreshed when it is reused after this long. */
+  static final Duration BODY_REFRESH = Duration.ofHours(1);
+
+  /**
+   * Stores {@code body} once under its SHA-256 (V215): the jobs of one activity to many inboxes
+   * share it, so a job row stays small and its lease and outcome rewrite a few hundred bytes, not
+   * the body. Reusing a body refreshes its {@code last_used} (at most hourly), which keeps {@link
+   * #purgeDone} from deleting a body that a job is being added for. Returns the hash.
+   */
+  private static byte[] storeBody(Connection c, byte[] body, Instant now) throws SQLException {
+    byte[] hash = sha256(body);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE delivery_body SET last_used = ? WHERE hash = ? AND last_used < ?")) {
+      ps.setObject(1, ts(now));
+      ps.setBytes(2, hash);
+      ps.setObject(3, ts(now.minus(BODY_REFRESH)));
+      if (ps.executeUpdate() == 1) return hash;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO delivery_body(hash, body, last_used) SELECT ?, ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM delivery_body WHERE hash = ?)")) {
+      ps.setBytes(1, hash);
+      ps.setBytes(2, body);
+      ps.setObject(3, ts(now));
+      ps.setBytes(4, hash);
+      // A concurrent transaction storing the same body first is as good as storing it here.
+      org.madani.node.store.Inserts.ignoringDuplicate(ps);
+    }
+    return hash;
+  }
+
+  private static byte[] sha256(byte[] body) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(body);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 
@@ -307,8 +349,9 @@ public final class DeliveryRepository {
     Map<Long, DeliveryJob> byId = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT d.id, d.org_id, d.activity_id, d.inbox, d.host, d.attempts, d.created, d.body, p.signature_scheme "
-                + "FROM delivery d LEFT JOIN peer_host p ON p.host = d.host WHERE d.id = ANY(?)")) {
+            "SELECT d.id, d.org_id, d.activity_id, d.inbox, d.host, d.attempts, d.created, b.body, p.signature_scheme "
+                + "FROM delivery d JOIN delivery_body b ON b.hash = d.body_hash "
+                + "LEFT JOIN peer_host p ON p.host = d.host WHERE d.id = ANY(?)")) {
       ps.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -379,19 +422,58 @@ public final class DeliveryRepository {
       String error,
       Instant now)
       throws SQLException {
+    return finishAll(c, List.of(new Finish(job, state, next, status, error)), now)[0];
+  }
+
+  /**
+   * An outcome to record: the job's new state, when it is next due ({@code job.created()} for a
+   * final state), and the answer's status and error.
+   */
+  public record Finish(
+      DeliveryJob job, DeliveryState state, Instant next, Integer status, String error) {
+
+    public static Finish done(DeliveryJob job, int status) {
+      return new Finish(job, DeliveryState.DONE, job.created(), status, null);
+    }
+
+    public static Finish retryAt(DeliveryJob job, Instant next, Integer status, String error) {
+      return new Finish(job, DeliveryState.PENDING, next, status, error);
+    }
+
+    public static Finish dead(DeliveryJob job, Integer status, String error) {
+      return new Finish(job, DeliveryState.DEAD, job.created(), status, error);
+    }
+  }
+
+  /**
+   * Records many outcomes with one statement run as a JDBC batch (one round of parsing and one
+   * execution per batch instead of per job). Each is written only while its job still carries the
+   * lease it was taken with.
+   *
+   * @return for each outcome in order, whether it was written (false: the lease was lost)
+   */
+  public boolean[] finishAll(Connection c, List<Finish> finishes, Instant now) throws SQLException {
+    boolean[] written = new boolean[finishes.size()];
+    if (finishes.isEmpty()) return written;
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE delivery SET state = ?, attempts = attempts + 1, next_attempt = ?, lease_until = NULL, "
                 + "last_status = ?, last_error = ?, updated = ? WHERE id = ? AND lease_until = ?")) {
-      ps.setString(1, state.storedName());
-      ps.setObject(2, ts(next));
-      ps.setObject(3, status);
-      ps.setString(4, clip(error));
-      ps.setObject(5, ts(now));
-      ps.setLong(6, job.id());
-      ps.setObject(7, ts(job.leaseUntil()));
-      return ps.executeUpdate() == 1;
+      OffsetDateTime at = ts(now);
+      for (Finish f : finishes) {
+        ps.setString(1, f.state().storedName());
+        ps.setObject(2, ts(f.next()));
+        ps.setObject(3, f.status());
+        ps.setString(4, clip(f.error()));
+        ps.setObject(5, at);
+        ps.setLong(6, f.job().id());
+        ps.setObject(7, ts(f.job().leaseUntil()));
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) written[i] = counts[i] == 1;
     }
+    return written;
   }
 
   /**
@@ -431,13 +513,23 @@ public final class DeliveryRepository {
 
   /**
    * Deletes delivered jobs last updated before {@code before}; repeats of them are then possible.
+   * Then deletes the bodies no job refers to any more that were not used since {@code before}.
    */
   public int purgeDone(Connection c, Instant before) throws SQLException {
+    int purged;
     try (PreparedStatement ps =
         c.prepareStatement("DELETE FROM delivery WHERE state = 'done' AND updated < ?")) {
       ps.setObject(1, ts(before));
-      return ps.executeUpdate();
+      purged = ps.executeUpdate();
     }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM delivery_body b WHERE b.last_used < ? "
+                + "AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.body_hash = b.hash)")) {
+      ps.setObject(1, ts(before));
+      ps.executeUpdate();
+    }
+    return purged;
   }
 
   /** All jobs for an activity, one per inbox, ordered by id. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.federation.delivery.TestClock;
 import org.madani.node.model.DeliveryJob;
 import org.madani.node.model.DeliveryRecord;
+import org.madani.node.model.DeliveryState;
 import org.madani.node.model.PeerState;
 
 class DeliveryRepositoryTest {
@@ -228,6 +229,97 @@ class DeliveryRepositoryTest {
     // per job taken, jobs found by primary key.
     assertThat(plan).contains("DELIVERY_DUE_ORDER").contains("index sorted");
     assertThat(order).contains("DELIVERY_OBJECT_ORDER").contains("PRIMARY_KEY");
+  }
+
+  @Test
+  void aBatchFinishMarksExactlyTheJobsItNamesAndSkipsALostLease() throws SQLException {
+    for (int h = 0; h < 4; h++)
+      enqueue("https://us.example/a/1", URI.create("https://h" + h + ".example/inbox"));
+    List<DeliveryJob> jobs = claim(10);
+    assertThat(jobs).hasSize(4);
+    DeliveryJob done = jobs.get(0);
+    DeliveryJob failed = jobs.get(1);
+    DeliveryJob dead = jobs.get(2);
+    // The fourth job's lease is no longer what the row holds (another worker took it over).
+    DeliveryJob stale =
+        new DeliveryJob(
+            jobs.get(3).id(),
+            1,
+            jobs.get(3).activityId(),
+            jobs.get(3).inbox(),
+            jobs.get(3).host(),
+            0,
+            jobs.get(3).created(),
+            jobs.get(3).leaseUntil().minusSeconds(1),
+            jobs.get(3).body(),
+            null);
+    Instant retryAt = clock.instant().plusSeconds(60);
+    boolean[] written =
+        db.txBlocking(
+            c ->
+                queue.finishAll(
+                    c,
+                    List.of(
+                        DeliveryRepository.Finish.done(done, 202),
+                        DeliveryRepository.Finish.retryAt(failed, retryAt, 503, "HTTP 503"),
+                        DeliveryRepository.Finish.dead(dead, 410, "HTTP 410"),
+                        DeliveryRepository.Finish.done(stale, 202)),
+                    clock.instant()));
+
+    assertThat(written).containsExactly(true, true, true, false);
+    Map<Long, DeliveryRecord> byId =
+        find("https://us.example/a/1").stream()
+            .collect(java.util.stream.Collectors.toMap(DeliveryRecord::id, r -> r));
+    assertThat(byId.get(done.id()).state()).isEqualTo(DeliveryState.DONE);
+    assertThat(byId.get(failed.id()).state()).isEqualTo(DeliveryState.PENDING);
+    assertThat(byId.get(failed.id()).nextAttempt()).isEqualTo(retryAt);
+    assertThat(byId.get(failed.id()).attempts()).isEqualTo(1);
+    assertThat(byId.get(failed.id()).lastStatus()).isEqualTo(503);
+    assertThat(byId.get(dead.id()).state()).isEqualTo(DeliveryState.DEAD);
+    // The job whose lease was lost is untouched: still leased, no attempt counted.
+    assertThat(byId.get(stale.id()).state()).isEqualTo(DeliveryState.PENDING);
+    assertThat(byId.get(stale.id()).attempts()).isZero();
+    assertThat(byId.get(stale.id()).leaseUntil()).isEqualTo(jobs.get(3).leaseUntil());
+
+    // The failed job is retried when due, with its body.
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(claim(10))
+        .singleElement()
+        .satisfies(
+            j -> {
+              assertThat(j.id()).isEqualTo(failed.id());
+              assertThat(j.body()).isEqualTo(activity("https://us.example/a/1"));
+            });
+  }
+
+  @Test
+  void anActivitysBodyIsStoredOnceForAllItsInboxesAndPurgedWhenNoJobNeedsIt() throws SQLException {
+    for (int h = 0; h < 5; h++)
+      enqueue("https://us.example/a/1", URI.create("https://h" + h + ".example/inbox"));
+    enqueue("https://us.example/a/2", INBOX);
+    assertThat(bodies()).isEqualTo(2);
+    List<DeliveryJob> jobs = claim(10);
+    assertThat(jobs)
+        .hasSize(6)
+        .allSatisfy(j -> assertThat(new String(j.body())).contains(j.activityId()));
+    for (DeliveryJob j : jobs.subList(0, 5)) markDone(j);
+
+    clock.advance(Duration.ofDays(1));
+    assertThat((int) db.txBlocking(c -> queue.purgeDone(c, clock.instant()))).isEqualTo(5);
+    // a/1's body goes with its last job; a/2's stays while its job is pending.
+    assertThat(bodies()).isEqualTo(1);
+    assertThat(find("https://us.example/a/2")).hasSize(1);
+  }
+
+  private long bodies() throws SQLException {
+    return db.txBlocking(
+        c -> {
+          try (var ps = c.prepareStatement("SELECT COUNT(*) FROM delivery_body");
+              var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   private static byte[] activity(String id) {

@@ -27,11 +27,14 @@ final class DeliveryHarness implements AutoCloseable {
   static final String SCHEME_HEADER = "X-Test-Signature";
   static final long ORG = 7;
 
-  /** Fast polling, short real timeouts; lease, backoff and breaker run on the test clock. */
+  /**
+   * Fast polling, real timeouts short but long enough for a cold WireMock on a busy machine (its
+   * first answer took over 2 s at load 15-30); lease, backoff and breaker run on the test clock.
+   */
   static DeliveryOptions fastOptions() {
     return DeliveryOptions.defaults()
         .withPollInterval(Duration.ofMillis(20))
-        .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10));
   }
 
   /** Lets every target through, to the address its host literal names (tests use 127.0.0.1). */

@@ -33,6 +33,8 @@ import org.madani.node.model.DeliveryRecord;
 import org.madani.node.model.DeliveryState;
 import org.madani.node.model.DeliveryStats;
 import org.madani.node.model.SignatureScheme;
+import org.madani.node.store.Database;
+import org.madani.node.store.DeliveryRepository;
 
 /** The worker against WireMock playing a remote peer that is down, slow, picky or throttling. */
 class DeliveryWorkerTest {
@@ -120,7 +122,10 @@ class DeliveryWorkerTest {
         .until(
             () ->
                 peer.getAllServeEvents().size() > before
-                    && node.host(host()).breaker() == BreakerState.OPEN);
+                    && node.host(host()).breaker() == BreakerState.OPEN
+                    // the probe takes the breaker's end to its lease's end (OPEN while in flight):
+                    // its outcome must be recorded before the clock jumps again
+                    && node.stats().leased() == 0);
     assertThat(node.stats().pending()).isEqualTo(20);
 
     // A day later it is back.
@@ -248,6 +253,50 @@ class DeliveryWorkerTest {
                 requestsTo("/gone") == 1
                     && requestsTo("/missing") == 1
                     && requestsTo("/forbidden") == 0);
+  }
+
+  @Test
+  void aRequestThatFailsInsideABatchIsRetriedWhileTheOthersOfTheBatchAreDone() throws Exception {
+    peer.stubFor(post("/inbox").willReturn(aResponse().withStatus(202)));
+    stubSequence("/broken", aResponse().withStatus(500), 1);
+    // Queued before the worker starts, so one claim takes them all and one group commit records
+    // them (one batched statement): the failed job must come back, the others must not.
+    Database store = Database.open(null, dir.resolve("node"));
+    DeliveryRepository queue = new DeliveryRepository(clock);
+    List<String> ids = IntStream.range(0, 10).mapToObj(DeliveryWorkerTest::activityId).toList();
+    store.txBlocking(
+        c -> {
+          for (String id : ids)
+            queue.enqueue(
+                c, DeliveryHarness.ORG, id, inbox("/inbox"), DeliveryHarness.activity(id));
+          queue.enqueue(
+              c,
+              DeliveryHarness.ORG,
+              "https://madani.example/activities/broken",
+              inbox("/broken"),
+              DeliveryHarness.activity("https://madani.example/activities/broken"));
+          return null;
+        });
+    store.close();
+    node =
+        DeliveryHarness.start(dir, clock, DeliveryHarness.fastOptions(), DeliveryHarness.ALLOW_ALL);
+
+    eventually()
+        .until(() -> node.record("https://madani.example/activities/broken").attempts() == 1);
+    eventually().until(() -> node.stats().done() == 10);
+    DeliveryRecord broken = node.record("https://madani.example/activities/broken");
+    assertThat(broken.state()).isEqualTo(DeliveryState.PENDING);
+    assertThat(broken.lastStatus()).isEqualTo(500);
+    for (String id : ids) assertThat(node.record(id).attempts()).isEqualTo(1);
+
+    node.advance(Duration.ofHours(1));
+    eventually()
+        .until(
+            () ->
+                node.record("https://madani.example/activities/broken").state()
+                    == DeliveryState.DONE);
+    assertThat(requestsTo("/broken")).isEqualTo(2);
+    assertThat(requestsTo("/inbox")).isEqualTo(10);
   }
 
   /** {@code failures} times {@code failure}, then 202 for good. */
