@@ -87,6 +87,19 @@ public final class DeliveryWorker extends VerticleBase {
   private final Set<Long> inFlightJobs = new HashSet<>();
   private final Set<Future<?>> running = new LinkedHashSet<>();
   private Instant lastSweep = Instant.MIN;
+  private Instant lastPurge = Instant.MIN;
+
+  /**
+   * How long a delivered job is kept: its row is what makes a repeated enqueue of the same activity
+   * to the same inbox a no-op, and what the admin sees of a delivery. Past it (four times the retry
+   * window) the row, and the stored body once no job needs it, are deleted: the queue keeps the
+   * minimum and does not grow with everything ever sent.
+   */
+  static final Duration KEEP_DELIVERED = Duration.ofDays(30);
+
+  /** Delivered jobs are purged at most this often (the delete reads every delivered row). */
+  static final Duration PURGE_EVERY = Duration.ofDays(1);
+
   private HostLimits limits;
   private final List<Outcome> toRecord = new ArrayList<>();
   private boolean recording;
@@ -200,10 +213,12 @@ public final class DeliveryWorker extends VerticleBase {
     Instant now = clock.instant();
     boolean sweep = Duration.between(lastSweep, now).compareTo(Duration.ofMinutes(1)) >= 0;
     if (sweep) lastSweep = now;
+    boolean purge = sweep && Duration.between(lastPurge, now).compareTo(PURGE_EVERY) >= 0;
+    if (purge) lastPurge = now;
     Map<String, Integer> busy = Map.copyOf(inFlightPerHost);
     Set<Long> sending = Set.copyOf(inFlightJobs);
     Future<?> cycle =
-        claim(now, sweep, free, busy, sending)
+        claim(now, sweep, purge, free, busy, sending)
             .compose(jobs -> launchOrRelease(jobs, free))
             .onFailure(err -> LOG.warn("delivery poll failed: {}", err.toString()))
             .onComplete(
@@ -228,7 +243,12 @@ public final class DeliveryWorker extends VerticleBase {
   }
 
   private Future<List<DeliveryJob>> claim(
-      Instant now, boolean sweep, int free, Map<String, Integer> busy, Set<Long> sending) {
+      Instant now,
+      boolean sweep,
+      boolean purge,
+      int free,
+      Map<String, Integer> busy,
+      Set<Long> sending) {
     // Snapshots: the claim runs on a database thread, the limits live on the event loop.
     Map<String, Integer> hostLimits = new HashMap<>();
     busy.keySet().forEach(h -> hostLimits.put(h, limits.limit(h)));
@@ -245,6 +265,11 @@ public final class DeliveryWorker extends VerticleBase {
                     LOG.warn(
                         "gave up on {} deliveries to hosts unreachable past the deadline",
                         expired[0]);
+                }
+                if (purge) {
+                  int purged = queue.purgeDone(c, now.minus(KEEP_DELIVERED));
+                  if (purged > 0)
+                    LOG.info("purged {} deliveries done before the last 30 days", purged);
                 }
                 return queue.claim(c, now, options.lease(), free, limitFor, busy, sending);
               })

@@ -412,6 +412,27 @@ class DeliveryWorkerTest {
     throughout().until(() -> requestsFor(activityId(1)) == 1);
   }
 
+  /**
+   * Delivered jobs do not pile up for ever: once a day the worker deletes those done more than 30
+   * days ago (the row that made a repeat a no-op goes with them), and keeps the younger ones.
+   */
+  @Test
+  void deliveredJobsArePurgedOnceTheyAreThirtyDaysOld() throws Exception {
+    peer.stubFor(post("/inbox").willReturn(aResponse().withStatus(202)));
+    node =
+        DeliveryHarness.start(dir, clock, DeliveryHarness.fastOptions(), DeliveryHarness.ALLOW_ALL);
+    node.enqueue(activityId(1), inbox("/inbox"));
+    eventually().until(() -> node.record(activityId(1)).state() == DeliveryState.DONE);
+    node.advance(DeliveryWorker.KEEP_DELIVERED.minus(Duration.ofDays(1)));
+    node.enqueue(activityId(2), inbox("/inbox"));
+    eventually().until(() -> node.record(activityId(2)).state() == DeliveryState.DONE);
+    throughout().until(() -> node.stats().done() == 2);
+
+    node.advance(Duration.ofDays(2)); // the first job is now 31 days old, the second 2 days
+    eventually().until(() -> node.stats().done() == 1);
+    assertThat(node.record(activityId(2)).state()).isEqualTo(DeliveryState.DONE);
+  }
+
   @Test
   void anUpdateNeverOvertakesItsCreateToTheSameInbox() throws Exception {
     // The Create fails once; the Update and Delete of the same object wait until it is through,
