@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.madani.node.federation.Origins;
 import org.madani.node.federation.actor.KeyPins;
 import org.madani.node.federation.inbox.CreateObjectHandler;
@@ -50,7 +49,7 @@ public final class MirrorService {
   private final ObjectMapper json;
   private final WorkerExecutor crypto;
   private final Clock clock;
-  private final Consumer<List<ObjectNode>> onFirstFromOrigin;
+  private final FirstFromOrigin onFirstFromOrigin;
   private final java.util.function.Function<String, Future<?>> fetchActor;
   private final KeyPins keyPins;
   private final AppliedItems appliedItems;
@@ -70,10 +69,11 @@ public final class MirrorService {
       Clock clock,
       java.util.function.Function<String, Future<?>> fetchActor,
       KeyPins keyPins,
-      Consumer<List<ObjectNode>> onFirstFromOrigin,
+      FirstFromOrigin onFirstFromOrigin,
       AppliedItems appliedItems) {
     this.appliedItems = appliedItems;
-    // Told (after commit) of items received from their origin and never seen here before.
+    // Told (in the storing transaction) of items received from their origin and never seen here
+    // before.
     this.onFirstFromOrigin = onFirstFromOrigin;
     this.fetchActor = fetchActor;
     this.keyPins = keyPins;
@@ -91,6 +91,20 @@ public final class MirrorService {
             new org.madani.node.content.Taxonomies(json));
   }
 
+  /**
+   * Told of items received from their origin and never seen here before, in the transaction that
+   * stores them (to relay them: one commit for both).
+   */
+  public interface FirstFromOrigin {
+    void relay(Connection c, List<ObjectNode> items) throws SQLException;
+
+    /** Called after a transaction that may have called {@link #relay} committed. */
+    default void committed() {}
+  }
+
+  /** Items of {@code origin}'s log whose proofs were checked, ready to {@link #store}. */
+  public record Checked(String origin, List<ObjectNode> valid, int rejected, String via) {}
+
   /** Whether an activity is a log item: it carries a sequence number and a proof. */
   public static boolean isLogItem(JsonNode activity) {
     return activity.path("sequence").canConvertToLong() && activity.has("proof");
@@ -101,6 +115,16 @@ public final class MirrorService {
    * through (null from the origin itself).
    */
   public Future<Outcome> accept(String origin, List<ObjectNode> items, String via) {
+    return check(origin, items, via)
+        .compose(checked -> db.tx(c -> store(c, checked)))
+        .onSuccess(o -> onFirstFromOrigin.committed());
+  }
+
+  /**
+   * Verifies {@code items} of {@code origin}'s log (proofs on all crypto workers) without storing
+   * them; {@code via} is the peer they came through (null from the origin itself).
+   */
+  public Future<Checked> check(String origin, List<ObjectNode> items, String via) {
     return db.tx(c -> actors.keysOf(c, origin).isEmpty())
         // An origin never seen before (an item relayed from beyond our follows): learn its keys
         // from its actor document, if it can be reached; otherwise its items cannot be verified
@@ -121,17 +145,23 @@ public final class MirrorService {
                           OriginKeys.of(c, actors, origin), OriginKeys.statuses(c, actors, origin)
                         }))
         .compose(lookups -> verifyInParallel(origin, items, lookups))
-        .compose(
+        .map(
             r -> {
               @SuppressWarnings("unchecked")
               List<ObjectNode> valid = (List<ObjectNode>) r[0];
-              int rejected = (Integer) r[1];
-              return db.tx(c -> store(c, origin, valid, via, rejected));
-            })
-        .onSuccess(
-            o -> {
-              if (!o.firstNew().isEmpty()) onFirstFromOrigin.accept(o.firstNew());
+              return new Checked(origin, valid, (Integer) r[1], via);
             });
+  }
+
+  /**
+   * Stores and applies checked items in the caller's transaction (a page of a catch-up, or a run of
+   * delivered items the inbox processor applies together: one commit for all), and relays the items
+   * first seen from their origin in the same transaction.
+   */
+  public Outcome store(Connection c, Checked checked) throws SQLException {
+    Outcome o = store(c, checked.origin(), checked.valid(), checked.via(), checked.rejected());
+    if (!o.firstNew().isEmpty()) onFirstFromOrigin.relay(c, o.firstNew());
+    return o;
   }
 
   /**

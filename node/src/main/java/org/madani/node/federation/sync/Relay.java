@@ -2,13 +2,25 @@ package org.madani.node.federation.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.outbox.Outbox;
+import org.madani.node.federation.sig.SigningKey;
+import org.madani.node.model.Organization;
 import org.madani.node.store.Database;
 import org.madani.node.store.FollowRepository;
 import org.madani.node.store.OrganizationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Multi-hop propagation: log items a hosted organization receives directly from an origin it
@@ -17,7 +29,9 @@ import org.madani.node.store.OrganizationRepository;
  * are never relayed again, so an item travels at most one hop beyond the origin's followers by push
  * (further by mirrors and catch-up), and no cycle or storm can form.
  */
-public final class Relay {
+public final class Relay implements MirrorService.FirstFromOrigin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
 
   private final Database db;
   private final OrganizationRepository orgs;
@@ -38,28 +52,81 @@ public final class Relay {
     this.outbox = outbox;
   }
 
+  /** Relays {@code items} in a transaction of its own. */
   public Future<Void> relay(List<ObjectNode> items) {
     return db.tx(
             c -> {
-              for (ObjectNode item : items) {
-                String origin = item.path("actor").asText();
-                for (Long orgId : follows.orgsFollowing(c, origin)) {
-                  var org = orgs.findById(c, orgId).orElseThrow();
-                  var inboxes = new java.util.LinkedHashSet<>(outbox.followerInboxes(c, org));
-                  // The origin has the item already; other followers of the origin get it from it
-                  // directly.
-                  inboxes.removeAll(outbox.inboxesOf(c, List.of(origin), true));
-                  inboxes.removeAll(outbox.inboxesOf(c, List.of(origin), false));
-                  if (inboxes.isEmpty()) continue;
-                  ObjectNode announce = outbox.activity(org, "Announce", item);
-                  announce.putArray("to").add(ActivityStreams.PUBLIC);
-                  announce.putArray("cc").add(actors.followers(org.handle()));
-                  outbox.send(c, org, announce, "relay", inboxes);
-                }
-              }
+              relay(c, items);
               return null;
             })
-        .onSuccess(v -> outbox.wakeDelivery())
+        .onSuccess(v -> committed())
         .mapEmpty();
   }
+
+  /**
+   * Relays {@code items} in the caller's transaction. The organizations, their followers' inboxes
+   * and signing keys are read once per call, and one line is logged per call. The caller calls
+   * {@link #committed()} after its commit, to wake the delivery worker.
+   */
+  @Override
+  public void relay(Connection c, List<ObjectNode> items) throws SQLException {
+    Map<String, List<Long>> following = new HashMap<>();
+    Map<Long, Organization> hosted = new HashMap<>();
+    Map<Long, SigningKey> keys = new HashMap<>();
+    Map<String, Set<URI>> targets = new HashMap<>();
+    int queued = 0;
+    for (ObjectNode item : items) {
+      String origin = item.path("actor").asText();
+      List<Long> orgIds = following.get(origin);
+      if (orgIds == null) {
+        orgIds = follows.orgsFollowing(c, origin);
+        following.put(origin, orgIds);
+      }
+      for (Long orgId : orgIds) {
+        Organization org = hosted.get(orgId);
+        if (org == null) {
+          org = orgs.findById(c, orgId).orElseThrow();
+          hosted.put(orgId, org);
+        }
+        String pair = orgId + " " + origin;
+        Set<URI> inboxes = targets.get(pair);
+        if (inboxes == null) {
+          inboxes = new LinkedHashSet<>(outbox.followerInboxes(c, org));
+          // The origin has the item already; other followers of the origin get it from it
+          // directly.
+          inboxes.removeAll(outbox.inboxesOf(c, List.of(origin), true));
+          inboxes.removeAll(outbox.inboxesOf(c, List.of(origin), false));
+          targets.put(pair, inboxes);
+        }
+        if (inboxes.isEmpty()) continue;
+        SigningKey key = keys.get(orgId);
+        if (key == null) {
+          key = actors.ed25519(c, org);
+          keys.put(orgId, key);
+        }
+        ObjectNode announce = outbox.activity(org, "Announce", item);
+        announce.putArray("to").add(ActivityStreams.PUBLIC);
+        announce.putArray("cc").add(actors.followers(org.handle()));
+        outbox.sendQuietly(c, org, announce, "relay", inboxes, key);
+        queued++;
+      }
+    }
+    if (queued == 0) return;
+    pending.set(true);
+    // A run of delivered items is relayed one item per call: one line each would be most of a
+    // relay's cost (issue 13), so only calls with several items (catch-up pages) say it at info.
+    if (items.size() > 1) {
+      LOG.info("relayed {} log items in {} Announce(s)", items.size(), queued);
+    } else {
+      LOG.debug("relayed log item {} in {} Announce(s)", items.get(0).path("id"), queued);
+    }
+  }
+
+  /** Wakes the delivery worker if a relay was queued since the last call (after commit). */
+  @Override
+  public void committed() {
+    if (pending.getAndSet(false)) outbox.wakeDelivery();
+  }
+
+  private final AtomicBoolean pending = new AtomicBoolean();
 }
