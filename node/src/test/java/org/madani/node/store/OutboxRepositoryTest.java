@@ -1,6 +1,7 @@
 package org.madani.node.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.madani.node.store.StoreFixture.NOW;
 
 import java.nio.file.Path;
@@ -126,9 +127,7 @@ class OutboxRepositoryTest {
         });
     assertThat(store.<List<OutboxRow>>tx(c -> outbox.logAfter(c, org, 1, 10)))
         .extracting(OutboxRow::seq, OutboxRow::document)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(2L, "{\"b\":1}"),
-            org.assertj.core.groups.Tuple.tuple(3L, "{\"b\":3}"));
+        .containsExactly(tuple(2L, "{\"b\":1}"), tuple(3L, "{\"b\":3}"));
     assertThat(store.<List<OutboxRow>>tx(c -> outbox.page(c, org, List.of("followers"), 99, 10)))
         .extracting(OutboxRow::seq)
         .containsExactly(4L, 2L);

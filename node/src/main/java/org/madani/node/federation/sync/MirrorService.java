@@ -92,14 +92,16 @@ public final class MirrorService {
   }
 
   /**
-   * Told of items received from their origin and never seen here before, in the transaction that
-   * stores them (to relay them: one commit for both).
+   * Told of items received from their origin and never seen here before (to relay them): {@link
+   * #found} in the transaction that stores them, {@link #committed} after it commits. The relay
+   * itself waits for the commit and takes a transaction of its own, so the origin's lock (held
+   * until the commit) is not held while Announces are signed.
    */
   public interface FirstFromOrigin {
-    void relay(Connection c, List<ObjectNode> items) throws SQLException;
+    void found(List<ObjectNode> items);
 
-    /** Called after a transaction that may have called {@link #relay} committed. */
-    default void committed() {}
+    /** Called after a transaction that may have called {@link #found} committed. */
+    void committed();
   }
 
   /** Items of {@code origin}'s log whose proofs were checked, ready to {@link #store}. */
@@ -125,25 +127,20 @@ public final class MirrorService {
    * them; {@code via} is the peer they came through (null from the origin itself).
    */
   public Future<Checked> check(String origin, List<ObjectNode> items, String via) {
-    return db.tx(c -> actors.keysOf(c, origin).isEmpty())
+    // One read for the keys where they are known (every item of a delivered run asks).
+    return db.tx(c -> actors.keysOf(c, origin).isEmpty() ? null : lookups(c, origin))
         // An origin never seen before (an item relayed from beyond our follows): learn its keys
         // from its actor document, if it can be reached; otherwise its items cannot be verified
         // yet.
         .compose(
-            unknown ->
-                unknown
-                    ? fetchActor
+            known ->
+                known != null
+                    ? Future.succeededFuture(known)
+                    : fetchActor
                         .apply(origin)
                         .<Void>mapEmpty()
                         .recover(err -> Future.succeededFuture())
-                    : Future.<Void>succeededFuture())
-        .compose(
-            v ->
-                db.tx(
-                    c ->
-                        new Object[] {
-                          OriginKeys.of(c, actors, origin), OriginKeys.statuses(c, actors, origin)
-                        }))
+                        .compose(v -> db.tx(c -> lookups(c, origin))))
         .compose(lookups -> verifyInParallel(origin, items, lookups))
         .map(
             r -> {
@@ -153,14 +150,18 @@ public final class MirrorService {
             });
   }
 
+  private Object[] lookups(Connection c, String origin) throws SQLException {
+    return new Object[] {OriginKeys.of(c, actors, origin), OriginKeys.statuses(c, actors, origin)};
+  }
+
   /**
    * Stores and applies checked items in the caller's transaction (a page of a catch-up, or a run of
-   * delivered items the inbox processor applies together: one commit for all), and relays the items
-   * first seen from their origin in the same transaction.
+   * delivered items the inbox processor applies together: one commit for all). Items first seen
+   * from their origin are relayed after the commit ({@link FirstFromOrigin}).
    */
   public Outcome store(Connection c, Checked checked) throws SQLException {
     Outcome o = store(c, checked.origin(), checked.valid(), checked.via(), checked.rejected());
-    if (!o.firstNew().isEmpty()) onFirstFromOrigin.relay(c, o.firstNew());
+    if (!o.firstNew().isEmpty()) onFirstFromOrigin.found(o.firstNew());
     return o;
   }
 

@@ -5,12 +5,13 @@ import io.vertx.core.Future;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.outbox.Outbox;
@@ -54,22 +55,42 @@ public final class Relay implements MirrorService.FirstFromOrigin {
 
   /** Relays {@code items} in a transaction of its own. */
   public Future<Void> relay(List<ObjectNode> items) {
-    return db.tx(
-            c -> {
-              relay(c, items);
-              return null;
+    return db.tx(c -> relay(c, items))
+        .onSuccess(
+            queued -> {
+              if (queued > 0) outbox.wakeDelivery();
             })
-        .onSuccess(v -> committed())
         .mapEmpty();
   }
 
+  /** Keeps items to relay once the transaction that stored them has committed. */
+  @Override
+  public void found(List<ObjectNode> items) {
+    pending.addAll(items);
+  }
+
   /**
-   * Relays {@code items} in the caller's transaction. The organizations, their followers' inboxes
-   * and signing keys are read once per call, and one line is logged per call. The caller calls
-   * {@link #committed()} after its commit, to wake the delivery worker.
+   * Relays every item found since the last call, in one transaction: a run of delivered items that
+   * the inbox processor applied together is relayed together.
    */
   @Override
-  public void relay(Connection c, List<ObjectNode> items) throws SQLException {
+  public void committed() {
+    List<ObjectNode> items = new ArrayList<>();
+    for (ObjectNode item; (item = pending.poll()) != null; ) items.add(item);
+    if (items.isEmpty()) return;
+    relay(items)
+        .onFailure(
+            err -> LOG.warn("relaying {} log item(s) failed: {}", items.size(), err.toString()));
+  }
+
+  private final ConcurrentLinkedQueue<ObjectNode> pending = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Relays {@code items} in the caller's transaction; returns the number of Announces queued. The
+   * organizations, their followers' inboxes and signing keys are read once per call, and one line
+   * is logged per call.
+   */
+  public int relay(Connection c, List<ObjectNode> items) throws SQLException {
     Map<String, List<Long>> following = new HashMap<>();
     Map<Long, Organization> hosted = new HashMap<>();
     Map<Long, SigningKey> keys = new HashMap<>();
@@ -111,22 +132,7 @@ public final class Relay implements MirrorService.FirstFromOrigin {
         queued++;
       }
     }
-    if (queued == 0) return;
-    pending.set(true);
-    // A run of delivered items is relayed one item per call: one line each would be most of a
-    // relay's cost (issue 13), so only calls with several items (catch-up pages) say it at info.
-    if (items.size() > 1) {
-      LOG.info("relayed {} log items in {} Announce(s)", items.size(), queued);
-    } else {
-      LOG.debug("relayed log item {} in {} Announce(s)", items.get(0).path("id"), queued);
-    }
+    if (queued > 0) LOG.info("relayed {} log item(s) in {} Announce(s)", items.size(), queued);
+    return queued;
   }
-
-  /** Wakes the delivery worker if a relay was queued since the last call (after commit). */
-  @Override
-  public void committed() {
-    if (pending.getAndSet(false)) outbox.wakeDelivery();
-  }
-
-  private final AtomicBoolean pending = new AtomicBoolean();
 }
