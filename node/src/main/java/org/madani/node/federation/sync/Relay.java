@@ -71,17 +71,32 @@ public final class Relay implements MirrorService.FirstFromOrigin {
 
   /**
    * Relays every item found since the last call, in one transaction: a run of delivered items that
-   * the inbox processor applied together is relayed together.
+   * the inbox processor applied together is relayed together. Relays run one after the other: two
+   * at once (a catch-up page's and the inbox's) wait for each other's lock on the organization's
+   * outbox while each signs hundreds of Announces, and under load the second one ran past H2's lock
+   * timeout (CatchUpBenchmark).
    */
   @Override
   public void committed() {
     List<ObjectNode> items = new ArrayList<>();
     for (ObjectNode item; (item = pending.poll()) != null; ) items.add(item);
     if (items.isEmpty()) return;
-    relay(items)
-        .onFailure(
-            err -> LOG.warn("relaying {} log item(s) failed: {}", items.size(), err.toString()));
+    synchronized (this) {
+      relaying =
+          relaying.transform(
+              previous ->
+                  relay(items)
+                      .recover(
+                          err -> {
+                            LOG.warn(
+                                "relaying {} log item(s) failed: {}", items.size(), err.toString());
+                            return Future.succeededFuture();
+                          }));
+    }
   }
+
+  /** The last relay queued by {@link #committed}; guarded by {@code this}. */
+  private Future<Void> relaying = Future.succeededFuture();
 
   private final ConcurrentLinkedQueue<ObjectNode> pending = new ConcurrentLinkedQueue<>();
 
