@@ -203,7 +203,7 @@ public record FederationModule(
             clock,
             origin -> remoteActors.actor(origin, true),
             keyPins,
-            relay::relay,
+            relay,
             (c, row, activity) -> collab.records().record(c, row.type(), row, activity));
     // Log pages hold up to 500 signed items: a larger body cap and deadline than single documents.
     FetchOptions logPageFetch =
@@ -323,7 +323,11 @@ public record FederationModule(
                     spaces.handlers().stream())
                 .toList(),
             dev ? 200 : 1000,
-            n.onInboxHandled());
+            () -> {
+              n.onInboxHandled().run();
+              // Log items applied together by the processor are relayed in its transaction.
+              relay.committed();
+            });
     InboxService inbox =
         new InboxService(
             store.db(), store.inbox(), remoteActors, store.json(), clock, crypto, n.trust());

@@ -136,6 +136,75 @@ public final class OutboxRepository {
     return seq;
   }
 
+  /** An activity to append with {@link #appendAll}; {@code logSeq} null for non-log items. */
+  public record NewItem(
+      String activityId,
+      String type,
+      String objectId,
+      String audience,
+      String document,
+      Instant published,
+      Long logSeq) {}
+
+  /** The next outbox and log numbers of an organization, read once for a batch. */
+  public record Next(long seq, long logSeq) {}
+
+  /**
+   * Locks the organization row (as {@link #append} does, until the caller's transaction ends) and
+   * returns its next outbox and log numbers, so a batch can number its items itself and append them
+   * with {@link #appendAll}: one lock and two one-row index reads per batch instead of three
+   * statements per item (issue 13).
+   */
+  public Next lockNext(Connection c, long orgId) throws SQLException {
+    lock(c, orgId);
+    long seq;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT seq FROM outbox WHERE org_id = ? ORDER BY org_id DESC, seq DESC LIMIT 1")) {
+      ps.setLong(1, orgId);
+      try (ResultSet rs = ps.executeQuery()) {
+        seq = rs.next() ? rs.getLong(1) + 1 : 1;
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT log_seq FROM outbox WHERE org_id = ? AND log_seq IS NOT NULL "
+                + "ORDER BY org_id DESC, log_seq DESC LIMIT 1")) {
+      ps.setLong(1, orgId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return new Next(seq, rs.next() ? rs.getLong(1) + 1 : 1);
+      }
+    }
+  }
+
+  /**
+   * Appends {@code items} as outbox numbers {@code firstSeq}, {@code firstSeq + 1}, … in one JDBC
+   * batch. The caller holds the organization's lock from {@link #lockNext} and took {@code
+   * firstSeq} from it.
+   */
+  public void appendAll(Connection c, long orgId, long firstSeq, List<NewItem> items)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO outbox(org_id, seq, activity_id, type, object_id, audience, document, published, log_seq) "
+                + "VALUES (?,?,?,?,?,?,?,?,?)")) {
+      long seq = firstSeq;
+      for (NewItem item : items) {
+        ps.setLong(1, orgId);
+        ps.setLong(2, seq++);
+        ps.setString(3, item.activityId());
+        ps.setString(4, item.type());
+        ps.setString(5, item.objectId());
+        ps.setString(6, item.audience());
+        ps.setString(7, item.document());
+        ps.setObject(8, Timestamps.toDb(item.published()));
+        ps.setObject(9, item.logSeq());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   /** Activities with the given audiences, newest first, for the paged outbox collection. */
   public List<OutboxRow> page(
       Connection c, long orgId, List<String> audiences, long beforeSeq, int limit)

@@ -1,6 +1,7 @@
 package org.madani.node.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.madani.node.store.StoreFixture.NOW;
 
 import java.nio.file.Path;
@@ -82,5 +83,56 @@ class OutboxRepositoryTest {
     assertThat(store.<Long>tx(c -> outbox.count(c, org, List.of("public")))).isEqualTo(3);
     assertThat(store.<Long>tx(c -> outbox.count(c, other, List.of("public", "followers"))))
         .isZero();
+  }
+
+  @Test
+  void aBatchTakesTheNextNumbersOnce_andContinuesWhereSingleAppendsLeftOff() throws Exception {
+    append(org, 1, "public", true);
+    append(org, 2, "followers", false);
+    OutboxRepository.Next next = store.tx(c -> outbox.lockNext(c, org));
+    assertThat(next).isEqualTo(new OutboxRepository.Next(3, 2));
+    store.tx(
+        c -> {
+          OutboxRepository.Next n = outbox.lockNext(c, org);
+          outbox.appendAll(
+              c,
+              org,
+              n.seq(),
+              List.of(
+                  new OutboxRepository.NewItem(
+                      "https://n/b/1",
+                      "Create",
+                      "https://n/o/b1",
+                      "public",
+                      "{\"b\":1}",
+                      NOW,
+                      n.logSeq()),
+                  new OutboxRepository.NewItem(
+                      "https://n/b/2",
+                      "Create",
+                      "https://n/o/b2",
+                      "followers",
+                      "{\"b\":2}",
+                      NOW,
+                      null),
+                  new OutboxRepository.NewItem(
+                      "https://n/b/3",
+                      "Create",
+                      "https://n/o/b3",
+                      "public",
+                      "{\"b\":3}",
+                      NOW,
+                      n.logSeq() + 1)));
+          return null;
+        });
+    assertThat(store.<List<OutboxRow>>tx(c -> outbox.logAfter(c, org, 1, 10)))
+        .extracting(OutboxRow::seq, OutboxRow::document)
+        .containsExactly(tuple(2L, "{\"b\":1}"), tuple(3L, "{\"b\":3}"));
+    assertThat(store.<List<OutboxRow>>tx(c -> outbox.page(c, org, List.of("followers"), 99, 10)))
+        .extracting(OutboxRow::seq)
+        .containsExactly(4L, 2L);
+    // A single append afterwards continues after the batch.
+    assertThat(append(org, 9, "public", true)).isEqualTo(6);
+    assertThat(store.<Long>tx(c -> outbox.nextLogSeq(c, org))).isEqualTo(5);
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.madani.node.content.ContentEvents;
 import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.EmittedContexts;
@@ -114,26 +115,71 @@ public final class Outbox implements ContentEvents {
 
   /**
    * A batch of new entries (bulk import), published in order as {@link #entryCreated} does each,
-   * but with the followers' inboxes and the signing key read once for the batch and one log line
-   * for all.
+   * but as one: the followers' inboxes and the signing key are read once, the organization is
+   * locked and its outbox and log numbers read once, the proofs are made on all cores, the outbox
+   * rows go in as one JDBC batch, and one log line says it all (issue 13). Each entry is still its
+   * own Create with its own log number and proofs, so followers and mirrors see exactly what a
+   * single create would have sent.
    */
   @Override
   public void entriesCreated(Connection c, Organization org, List<Entry> entries)
       throws SQLException {
     SigningKey key = actors.ed25519(c, org);
     Map<Visibility, Set<URI>> shared = new EnumMap<>(Visibility.class);
-    int queued = 0;
+    OutboxRepository.Next next = log.lockNext(c, org.id());
+    long logSeq = next.logSeq();
+    int n = entries.size();
+    List<ObjectNode> activities = new ArrayList<>(n);
+    List<Set<URI>> targets = new ArrayList<>(n);
+    List<Long> logSeqs = new ArrayList<>(n);
     for (Entry e : entries) {
-      Set<URI> inboxes =
+      targets.add(
           e.visibility() == Visibility.PRIVATE
               ? recipientsFor(c, org, e)
-              : cached(shared, e.visibility(), c, org, e);
+              : cached(shared, e.visibility(), c, org, e));
       ObjectNode object = objects.object(org, e);
       object.remove("@context");
       ObjectNode a =
           activity(org, "Create", object, object.get("to").deepCopy(), object.get("cc").deepCopy());
-      send(c, org, a, e.visibility().wireName(), inboxes, key, false);
-      queued += inboxes.size();
+      Long seq = e.visibility() == Visibility.PUBLIC ? logSeq++ : null;
+      if (seq != null) a.put("sequence", seq);
+      activities.add(a);
+      logSeqs.add(seq);
+    }
+    Instant signedAt = clock.instant();
+    // The proofs (JCS and Ed25519, twice per entry) are most of the CPU a batch costs: made on all
+    // cores, in this worker thread and the common pool's, while the transaction waits.
+    byte[][] bodies = new byte[n][];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              ObjectNode signed = signed(org, activities.get(i), key, signedAt);
+              activities.set(i, signed);
+              bodies[i] = bytes(signed);
+            });
+    Instant now = clock.instant();
+    List<OutboxRepository.NewItem> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ObjectNode a = activities.get(i);
+      rows.add(
+          new OutboxRepository.NewItem(
+              a.get("id").asText(),
+              "Create",
+              objectIdOf(a),
+              entries.get(i).visibility().wireName(),
+              new String(bodies[i], StandardCharsets.UTF_8),
+              now,
+              logSeqs.get(i)));
+    }
+    log.appendAll(c, org.id(), next.seq(), rows);
+    int queued = 0;
+    for (int i = 0; i < n; i++) {
+      for (URI inbox : targets.get(i)) {
+        queue.enqueue(
+            c, org.id(), rows.get(i).activityId(), rows.get(i).objectId(), inbox, bodies[i]);
+      }
+      queued += targets.get(i).size();
     }
     LOG.info(
         "queued {} Create(s) of {} for {} deliveries",
@@ -262,6 +308,21 @@ public final class Outbox implements ContentEvents {
     send(c, org, unsigned, audience, inboxes, key, true);
   }
 
+  /**
+   * As {@link #send(Connection, Organization, ObjectNode, String, Set, SigningKey)}, logged at
+   * debug level only: for callers that log one line for many activities (relays).
+   */
+  public void sendQuietly(
+      Connection c,
+      Organization org,
+      ObjectNode unsigned,
+      String audience,
+      Set<URI> inboxes,
+      SigningKey key)
+      throws SQLException {
+    send(c, org, unsigned, audience, inboxes, key, false);
+  }
+
   private void send(
       Connection c,
       Organization org,
@@ -278,27 +339,10 @@ public final class Outbox implements ContentEvents {
       logSeq = log.nextLogSeq(c, org.id());
       activity.put("sequence", logSeq);
     }
-    // An embedded object that already carries a proof (a relayed log item) is sent exactly as its
-    // origin signed it; only our own objects get our proof. Someone else's object (the follower's
-    // Follow inside Accept/Reject, say) is never signed by us: a proof asserts authorship.
-    if (activity.get("object") instanceof ObjectNode embedded
-        && !embedded.has("proof")
-        && ownedBy(embedded.path("id").asText(null), actors.actorId(org.handle()))) {
-      activity.set("object", ObjectProofs.sign(embedded, key, signedAt));
-    }
-    activity = ObjectProofs.sign(activity, key, signedAt);
+    activity = signed(org, activity, key, signedAt);
     String id = activity.get("id").asText();
-    JsonNode object = activity.get("object");
-    String objectId =
-        object == null
-            ? null
-            : object.isTextual() ? object.asText() : object.path("id").asText(null);
-    byte[] body;
-    try {
-      body = json.writeValueAsBytes(activity);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    String objectId = objectIdOf(activity);
+    byte[] body = bytes(activity);
     Instant now = clock.instant();
     log.append(
         c,
@@ -317,6 +361,38 @@ public final class Outbox implements ContentEvents {
       LOG.info("queued {} {} for {} inbox(es)", activity.get("type").asText(), id, inboxes.size());
     } else {
       LOG.debug("queued {} {} for {} inbox(es)", activity.get("type").asText(), id, inboxes.size());
+    }
+  }
+
+  /**
+   * {@code activity} with our proofs: on the embedded object when it is ours and not yet signed,
+   * then on the activity. An embedded object that already carries a proof (a relayed log item) is
+   * sent exactly as its origin signed it; only our own objects get our proof. Someone else's object
+   * (the follower's Follow inside Accept/Reject, say) is never signed by us: a proof asserts
+   * authorship. Thread-safe.
+   */
+  private ObjectNode signed(
+      Organization org, ObjectNode activity, SigningKey key, Instant signedAt) {
+    if (activity.get("object") instanceof ObjectNode embedded
+        && !embedded.has("proof")
+        && ownedBy(embedded.path("id").asText(null), actors.actorId(org.handle()))) {
+      activity.set("object", ObjectProofs.sign(embedded, key, signedAt));
+    }
+    return ObjectProofs.sign(activity, key, signedAt);
+  }
+
+  private static String objectIdOf(JsonNode activity) {
+    JsonNode object = activity.get("object");
+    return object == null
+        ? null
+        : object.isTextual() ? object.asText() : object.path("id").asText(null);
+  }
+
+  private byte[] bytes(ObjectNode activity) {
+    try {
+      return json.writeValueAsBytes(activity);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -2,6 +2,7 @@ package org.madani.node.federation.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -117,11 +118,16 @@ public final class LogPages {
         throw new IllegalStateException(e);
       }
     }
-    return json.valueToTree(
-        OrderedCollectionPage.of(
-            base + sep + "after=" + after,
-            base,
-            items,
-            more ? base + sep + "after=" + last : null));
+    // The page's frame from the wire record, its items added afterwards: converting the record
+    // with the items copied all 500 of them once more through a token buffer (issue 13).
+    ObjectNode page =
+        json.valueToTree(
+            OrderedCollectionPage.of(
+                base + sep + "after=" + after,
+                base,
+                List.of(),
+                more ? base + sep + "after=" + last : null));
+    ((ArrayNode) page.get("orderedItems")).addAll(items);
+    return page;
   }
 }

@@ -58,8 +58,8 @@ final class EddsaJcs2022 {
       if (!startsWith(unsecuredDocument.get("@context"), options.get("@context"))) {
         return false;
       }
-      document = unsecuredDocument.deepCopy();
-      document.set("@context", options.get("@context").deepCopy());
+      document = ObjectProofs.shallowCopy(unsecuredDocument);
+      document.set("@context", options.get("@context"));
     }
     return key.verify(SignatureAlgorithm.ED25519, hashData(options, document), signature);
   }

@@ -3,7 +3,11 @@ package org.madani.node.federation.sig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
+import org.erdtman.jcs.NumberToJSON;
 
 /**
  * RFC 8785 JSON Canonicalization Scheme over a Jackson tree: properties sorted by UTF-16 code units
@@ -12,10 +16,13 @@ import org.erdtman.jcs.JsonCanonicalizer;
  * §3.2.2.2), numbers as IEEE-754 doubles printed the ECMAScript way (§3.2.2.3: {@code 1e+21},
  * {@code 0.000001}, {@code -0} as {@code 0}), no whitespace.
  *
- * <p>The tree is written by Jackson and canonicalized by the RFC author's reference implementation
- * ({@code org.erdtman.jcs}); every number therefore passes through a double, as I-JSON (RFC 7493)
- * requires, so integers beyond 2^53 lose precision exactly as they would in any other JCS
- * implementation. NaN and infinities have no JSON form and are refused.
+ * <p>The tree is written directly in canonical form; numbers are printed by the RFC author's
+ * reference implementation ({@code org.erdtman.jcs.NumberToJSON}). Every number therefore passes
+ * through a double, as I-JSON (RFC 7493) requires, so integers beyond 2^53 lose precision exactly
+ * as they would in any other JCS implementation. NaN and infinities have no JSON form and are
+ * refused. (The reference implementation's own entry point takes JSON text: writing the tree out
+ * and parsing it again cost more than the canonical form itself, and every proof signed or verified
+ * pays it, issue 13; JcsVectorTest checks both give the same bytes.)
  *
  * <p>Stateless and thread-safe.
  */
@@ -35,6 +42,21 @@ public final class Jcs {
   /** The canonical form as text; see {@link #canonicalize(JsonNode)}. */
   public static String canonicalString(JsonNode value) {
     check(value);
+    StringBuilder out = new StringBuilder(256);
+    try {
+      write(value, out);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("not canonicalizable JSON: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The canonical form as the reference implementation computes it, from the tree written out as
+   * text (for tests that compare the two).
+   */
+  static String referenceString(JsonNode value) {
+    check(value);
     String text = value.toString();
     try {
       if (!value.isContainerNode()) {
@@ -47,6 +69,75 @@ public final class Jcs {
       throw new IllegalArgumentException("not canonicalizable JSON: " + e.getMessage(), e);
     }
   }
+
+  private static void write(JsonNode node, StringBuilder out) throws IOException {
+    if (node.isObject()) {
+      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
+      for (var e : node.properties()) fields.add(e);
+      // §3.2.3: by the UTF-16 code units of the names, which is what String.compareTo compares.
+      fields.sort(Map.Entry.comparingByKey());
+      out.append('{');
+      for (int i = 0; i < fields.size(); i++) {
+        if (i > 0) out.append(',');
+        string(fields.get(i).getKey(), out);
+        out.append(':');
+        write(fields.get(i).getValue(), out);
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      for (int i = 0; i < node.size(); i++) {
+        if (i > 0) out.append(',');
+        write(node.get(i), out);
+      }
+      out.append(']');
+    } else if (node.isTextual()) {
+      string(node.textValue(), out);
+    } else if (node.isNumber()) {
+      // A float is written by Jackson as its shortest decimal, which the reference then reads as
+      // a double: do the same rather than widen its binary value.
+      double d =
+          node.isFloat()
+              ? Double.parseDouble(Float.toString(node.floatValue()))
+              : node.doubleValue();
+      out.append(NumberToJSON.serializeNumber(d));
+    } else if (node.isBinary()) {
+      string(node.asText(), out); // base64, as Jackson writes it
+    } else if (node.isBoolean()) {
+      out.append(node.booleanValue() ? "true" : "false");
+    } else if (node.isNull() || node.isMissingNode()) {
+      out.append("null");
+    } else {
+      throw new IllegalArgumentException("no JSON form for " + node.getNodeType());
+    }
+  }
+
+  /** §3.2.2.2: as ECMAScript's JSON.stringify writes a string. */
+  private static void string(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /**
    * Refuses what has no canonical form: a non-finite number (Jackson would write NaN as the string

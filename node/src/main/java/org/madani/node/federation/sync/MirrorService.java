@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.madani.node.federation.Origins;
 import org.madani.node.federation.actor.KeyPins;
 import org.madani.node.federation.inbox.CreateObjectHandler;
@@ -50,7 +49,7 @@ public final class MirrorService {
   private final ObjectMapper json;
   private final WorkerExecutor crypto;
   private final Clock clock;
-  private final Consumer<List<ObjectNode>> onFirstFromOrigin;
+  private final FirstFromOrigin onFirstFromOrigin;
   private final java.util.function.Function<String, Future<?>> fetchActor;
   private final KeyPins keyPins;
   private final AppliedItems appliedItems;
@@ -70,10 +69,11 @@ public final class MirrorService {
       Clock clock,
       java.util.function.Function<String, Future<?>> fetchActor,
       KeyPins keyPins,
-      Consumer<List<ObjectNode>> onFirstFromOrigin,
+      FirstFromOrigin onFirstFromOrigin,
       AppliedItems appliedItems) {
     this.appliedItems = appliedItems;
-    // Told (after commit) of items received from their origin and never seen here before.
+    // Told (in the storing transaction) of items received from their origin and never seen here
+    // before.
     this.onFirstFromOrigin = onFirstFromOrigin;
     this.fetchActor = fetchActor;
     this.keyPins = keyPins;
@@ -91,6 +91,22 @@ public final class MirrorService {
             new org.madani.node.content.Taxonomies(json));
   }
 
+  /**
+   * Told of items received from their origin and never seen here before (to relay them): {@link
+   * #found} in the transaction that stores them, {@link #committed} after it commits. The relay
+   * itself waits for the commit and takes a transaction of its own, so the origin's lock (held
+   * until the commit) is not held while Announces are signed.
+   */
+  public interface FirstFromOrigin {
+    void found(List<ObjectNode> items);
+
+    /** Called after a transaction that may have called {@link #found} committed. */
+    void committed();
+  }
+
+  /** Items of {@code origin}'s log whose proofs were checked, ready to {@link #store}. */
+  public record Checked(String origin, List<ObjectNode> valid, int rejected, String via) {}
+
   /** Whether an activity is a log item: it carries a sequence number and a proof. */
   public static boolean isLogItem(JsonNode activity) {
     return activity.path("sequence").canConvertToLong() && activity.has("proof");
@@ -101,37 +117,52 @@ public final class MirrorService {
    * through (null from the origin itself).
    */
   public Future<Outcome> accept(String origin, List<ObjectNode> items, String via) {
-    return db.tx(c -> actors.keysOf(c, origin).isEmpty())
+    return check(origin, items, via)
+        .compose(checked -> db.tx(c -> store(c, checked)))
+        .onSuccess(o -> onFirstFromOrigin.committed());
+  }
+
+  /**
+   * Verifies {@code items} of {@code origin}'s log (proofs on all crypto workers) without storing
+   * them; {@code via} is the peer they came through (null from the origin itself).
+   */
+  public Future<Checked> check(String origin, List<ObjectNode> items, String via) {
+    // One read for the keys where they are known (every item of a delivered run asks).
+    return db.tx(c -> actors.keysOf(c, origin).isEmpty() ? null : lookups(c, origin))
         // An origin never seen before (an item relayed from beyond our follows): learn its keys
         // from its actor document, if it can be reached; otherwise its items cannot be verified
         // yet.
         .compose(
-            unknown ->
-                unknown
-                    ? fetchActor
+            known ->
+                known != null
+                    ? Future.succeededFuture(known)
+                    : fetchActor
                         .apply(origin)
                         .<Void>mapEmpty()
                         .recover(err -> Future.succeededFuture())
-                    : Future.<Void>succeededFuture())
-        .compose(
-            v ->
-                db.tx(
-                    c ->
-                        new Object[] {
-                          OriginKeys.of(c, actors, origin), OriginKeys.statuses(c, actors, origin)
-                        }))
+                        .compose(v -> db.tx(c -> lookups(c, origin))))
         .compose(lookups -> verifyInParallel(origin, items, lookups))
-        .compose(
+        .map(
             r -> {
               @SuppressWarnings("unchecked")
               List<ObjectNode> valid = (List<ObjectNode>) r[0];
-              int rejected = (Integer) r[1];
-              return db.tx(c -> store(c, origin, valid, via, rejected));
-            })
-        .onSuccess(
-            o -> {
-              if (!o.firstNew().isEmpty()) onFirstFromOrigin.accept(o.firstNew());
+              return new Checked(origin, valid, (Integer) r[1], via);
             });
+  }
+
+  private Object[] lookups(Connection c, String origin) throws SQLException {
+    return new Object[] {OriginKeys.of(c, actors, origin), OriginKeys.statuses(c, actors, origin)};
+  }
+
+  /**
+   * Stores and applies checked items in the caller's transaction (a page of a catch-up, or a run of
+   * delivered items the inbox processor applies together: one commit for all). Items first seen
+   * from their origin are relayed after the commit ({@link FirstFromOrigin}).
+   */
+  public Outcome store(Connection c, Checked checked) throws SQLException {
+    Outcome o = store(c, checked.origin(), checked.valid(), checked.via(), checked.rejected());
+    if (!o.firstNew().isEmpty()) onFirstFromOrigin.found(o.firstNew());
+    return o;
   }
 
   /**

@@ -35,4 +35,25 @@ public final class RelayedLogItemHandler implements ActivityHandler {
     }
     return plain.handle(row, activity);
   }
+
+  /** Relayed log items batch as log items do ({@link LogItemHandler#batches}). */
+  @Override
+  public boolean batches(ObjectNode activity) {
+    return relayedItem(activity) != null || plain.batches(activity);
+  }
+
+  @Override
+  public Future<Step> prepare(InboxRow row, ObjectNode activity) {
+    ObjectNode item = relayedItem(activity);
+    if (item == null) return plain.prepare(row, activity);
+    String origin = item.path("actor").asText("");
+    if (origin.isEmpty() || origin.equals(row.actor())) return Future.succeededFuture(c -> {});
+    return logItems.prepareTake(origin, item, row.actor());
+  }
+
+  private static ObjectNode relayedItem(ObjectNode activity) {
+    return activity.get("object") instanceof ObjectNode item && MirrorService.isLogItem(item)
+        ? item
+        : null;
+  }
 }

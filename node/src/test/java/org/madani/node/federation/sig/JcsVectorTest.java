@@ -53,6 +53,94 @@ class JcsVectorTest {
     }
   }
 
+  /**
+   * The tree is written in canonical form directly; the reference implementation (which parses
+   * text) must agree byte for byte, on the vectors and on generated documents with every kind of
+   * escape, non-BMP characters, Arabic and numbers of every magnitude.
+   */
+  @Test
+  void directFormIsTheReferenceForm() throws Exception {
+    for (String file : ProofVectors.list("jcs")) {
+      JsonNode v = ProofVectors.load(file);
+      if (!v.has("input")) continue;
+      JsonNode parsed = ProofVectors.JSON.readTree(v.get("input").asText());
+      assertEquals(Jcs.referenceString(parsed), Jcs.canonicalString(parsed), file);
+    }
+    java.util.Random random = new java.util.Random(8785);
+    for (int i = 0; i < 2000; i++) {
+      JsonNode doc = randomNode(random, 0);
+      assertEquals(Jcs.referenceString(doc), Jcs.canonicalString(doc), doc.toString());
+    }
+  }
+
+  private static JsonNode randomNode(java.util.Random r, int depth) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    int kind = depth > 3 ? 2 + r.nextInt(5) : r.nextInt(7);
+    switch (kind) {
+      case 0 -> {
+        ObjectNode o = f.objectNode();
+        for (int i = r.nextInt(6); i > 0; i--) o.set(randomText(r), randomNode(r, depth + 1));
+        return o;
+      }
+      case 1 -> {
+        var a = f.arrayNode();
+        for (int i = r.nextInt(5); i > 0; i--) a.add(randomNode(r, depth + 1));
+        return a;
+      }
+      case 2 -> {
+        return f.textNode(randomText(r));
+      }
+      case 3 -> {
+        return switch (r.nextInt(4)) {
+          case 0 -> f.numberNode(r.nextLong());
+          case 1 -> f.numberNode(r.nextInt(2000) - 1000);
+          case 2 -> f.numberNode(r.nextDouble() * Math.pow(10, r.nextInt(60) - 30));
+          default -> f.numberNode(Double.longBitsToDouble(r.nextLong() & 0x7fefffffffffffffL));
+        };
+      }
+      case 4 -> {
+        return f.booleanNode(r.nextBoolean());
+      }
+      case 5 -> {
+        return f.nullNode();
+      }
+      default -> {
+        return f.numberNode(
+            new java.math.BigDecimal(r.nextInt(100000)).movePointLeft(r.nextInt(8)));
+      }
+    }
+  }
+
+  private static String randomText(java.util.Random r) {
+    String[] pieces = {
+      "a",
+      "Z",
+      "ب",
+      "مدني",
+      "\"",
+      "\\",
+      "/",
+      "\n",
+      "\t",
+      "\b",
+      "\f",
+      "\r",
+      "\u0000",
+      "\u001f",
+      "\u007f",
+      "\u2028",
+      "\u200f",
+      "€",
+      "\uD83D\uDE00",
+      "\uFB33",
+      " ",
+      "é"
+    };
+    StringBuilder b = new StringBuilder();
+    for (int i = r.nextInt(6); i > 0; i--) b.append(pieces[r.nextInt(pieces.length)]);
+    return b.toString();
+  }
+
   @Test
   void loneSurrogateIsRefused() {
     ObjectNode doc = JsonNodeFactory.instance.objectNode().put("s", "a\uD800b");
