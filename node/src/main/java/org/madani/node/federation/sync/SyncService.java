@@ -29,7 +29,7 @@ public final class SyncService {
   private final Database db;
   private final MirrorRepository mirrors;
   private final FollowRepository follows;
-  private final LogPages pages;
+  private final LogPageReader pages;
   private final Clock clock;
 
   public SyncService(
@@ -42,7 +42,7 @@ public final class SyncService {
     this.db = db;
     this.follows = follows;
     this.mirrors = mirrors;
-    this.pages = new LogPages(fetcher, mirror::accept);
+    this.pages = new LogPageReader(fetcher, mirror::accept);
     this.clock = clock;
   }
 

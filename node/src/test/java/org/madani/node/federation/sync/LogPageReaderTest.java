@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.madani.node.federation.actor.DocumentFetcher;
 
 /** Reading an origin's log page after page: the order, the end, and what stays in memory. */
-class LogPagesTest {
+class LogPageReaderTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ORIGIN = "https://o.example/orgs/o";
@@ -66,7 +66,7 @@ class LogPagesTest {
   }
 
   /** A sink that stores at once, later on the event loop. */
-  LogPages.Sink storeAll() {
+  LogPageReader.Sink storeAll() {
     return (origin, items, via) -> {
       items.forEach(i -> stored.add(i.path("sequence").asLong()));
       Promise<Void> p = Promise.promise();
@@ -75,7 +75,7 @@ class LogPagesTest {
     };
   }
 
-  Long read(LogPages pages) throws Exception {
+  Long read(LogPageReader pages) throws Exception {
     Promise<Long> result = Promise.promise();
     vertx.runOnContext(
         v -> pages.read(ORIGIN, URI.create(ORIGIN + "/log?page=1"), null, 0).onComplete(result));
@@ -84,7 +84,7 @@ class LogPagesTest {
 
   @Test
   void readsEveryPageInOrderAndCompletesWithTheHighestSequence() throws Exception {
-    long highest = read(new LogPages(log(4, null), storeAll()));
+    long highest = read(new LogPageReader(log(4, null), storeAll()));
 
     assertThat(highest).isEqualTo(4 * PER_PAGE);
     assertThat(stored).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
@@ -92,7 +92,8 @@ class LogPagesTest {
 
   @Test
   void aNextLinkToAnotherOriginEndsTheReading() throws Exception {
-    long highest = read(new LogPages(log(2, "https://elsewhere.example/log?page=3"), storeAll()));
+    long highest =
+        read(new LogPageReader(log(2, "https://elsewhere.example/log?page=3"), storeAll()));
 
     assertThat(highest).isEqualTo(2 * PER_PAGE);
     assertThat(served).containsOnlyKeys(1, 2);
@@ -100,8 +101,8 @@ class LogPagesTest {
 
   @Test
   void aFailedStoreStopsTheReadingWithItsCause() {
-    LogPages pages =
-        new LogPages(
+    LogPageReader pages =
+        new LogPageReader(
             log(5, null),
             (origin, items, via) ->
                 items.get(0).path("sequence").asLong() > PER_PAGE
@@ -124,8 +125,8 @@ class LogPagesTest {
   @Test
   void aStoredPageIsNotKeptWhileLaterPagesAreRead() throws Exception {
     Promise<Void> fourth = Promise.promise();
-    LogPages pages =
-        new LogPages(
+    LogPageReader pages =
+        new LogPageReader(
             log(5, null),
             (origin, items, via) -> {
               if (items.get(0).path("sequence").asLong() == 3L * PER_PAGE + 1) {

@@ -22,11 +22,12 @@ import org.madani.node.federation.actor.DocumentFetcher;
  * page document and items it captured, reachable until the last page is stored: a catch-up of
  * thousands of entries then held all of them at once, and a follower capped at 128 MiB spent its
  * time in full collections until an OutOfMemoryError closed its database (CatchUpResumeIT on CI).
- * {@code LogPagesTest} checks that a stored page becomes unreachable while later pages are read.
+ * {@code LogPageReaderTest} checks that a stored page becomes unreachable while later pages are
+ * read.
  *
  * <p>Thread-safety: call from a Vert.x context; each {@link #read} is independent.
  */
-final class LogPages {
+final class LogPageReader {
 
   /** Stores one page's items in order; fails to stop the reading. */
   @FunctionalInterface
@@ -40,7 +41,7 @@ final class LogPages {
   private final DocumentFetcher fetcher;
   private final Sink sink;
 
-  LogPages(DocumentFetcher fetcher, Sink sink) {
+  LogPageReader(DocumentFetcher fetcher, Sink sink) {
     this.fetcher = fetcher;
     this.sink = sink;
   }
