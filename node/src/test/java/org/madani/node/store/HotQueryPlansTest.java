@@ -175,6 +175,7 @@ class HotQueryPlansTest {
               List<InboxRepository.InboxRow> rows = inbox.pending(c, 50);
               assertThat(rows).hasSize(50);
               inbox.finish(c, rows.get(0).id(), true, null);
+              inbox.finishApplied(c, List.of(rows.get(1).id(), rows.get(2).id()));
               return null;
             }));
   }

@@ -23,10 +23,12 @@ import org.slf4j.LoggerFactory;
  * consecutive activities whose handlers {@linkplain ActivityHandler#batches batch} (Create and
  * Update of objects, the bulk of a burst) is prepared concurrently (author lookups) and then
  * applied in one transaction together with marking them done: one durable commit for the run
- * instead of two per activity. Each activity gets a savepoint, so one that fails is rolled back
- * alone and marked failed with the reason. Other activities are handled one at a time, in order.
- * Unknown types are marked done and ignored. Because activities are stored before the 202, nothing
- * acknowledged is lost across a restart.
+ * instead of two per activity. Their inbox rows keep only the activity id once done (their JSON
+ * lives on in what they stored), so the done mark shrinks the row instead of writing the JSON
+ * again. Each activity gets a savepoint, so one that fails is rolled back alone and marked failed
+ * with the reason. Other activities are handled one at a time, in order. Unknown types are marked
+ * done and ignored. Because activities are stored before the 202, nothing acknowledged is lost
+ * across a restart.
  */
 public final class InboxProcessor extends VerticleBase {
 
@@ -169,6 +171,7 @@ public final class InboxProcessor extends VerticleBase {
             ignored ->
                 db.tx(
                     c -> {
+                      List<Long> applied = new ArrayList<>(run.size());
                       for (int k = 0; k < run.size(); k++) {
                         InboxRow row = run.get(k).row();
                         Future<ActivityHandler.Step> step = steps.get(k);
@@ -183,20 +186,19 @@ public final class InboxProcessor extends VerticleBase {
                             failure = e;
                           }
                         }
-                        if (failure != null) {
-                          LOG.info(
-                              "handling {} {} from {} failed: {}",
-                              row.type(),
-                              row.activityId(),
-                              row.actor(),
-                              failure.toString());
+                        if (failure == null) {
+                          applied.add(row.id());
+                          continue;
                         }
-                        inbox.finish(
-                            c,
-                            row.id(),
-                            failure == null,
-                            failure == null ? null : failure.toString());
+                        LOG.info(
+                            "handling {} {} from {} failed: {}",
+                            row.type(),
+                            row.activityId(),
+                            row.actor(),
+                            failure.toString());
+                        inbox.finish(c, row.id(), false, failure.toString());
                       }
+                      inbox.finishApplied(c, applied);
                       return null;
                     }));
   }
