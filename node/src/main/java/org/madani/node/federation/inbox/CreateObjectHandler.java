@@ -228,8 +228,7 @@ public final class CreateObjectHandler implements ActivityHandler {
       return; // deleted stays deleted: a late Create or Update must not resurrect it
     }
     var now = clock.instant();
-    objects.upsert(
-        c,
+    ObjectRow stored =
         new ObjectRow(
             id,
             author,
@@ -240,7 +239,8 @@ public final class CreateObjectHandler implements ActivityHandler {
             via,
             existing.map(ObjectRow::received).orElse(now),
             now,
-            null));
+            null);
+    if (existing.isPresent() || !objects.insertIfAbsent(c, stored)) objects.upsert(c, stored);
     if (!isPublic) {
       for (Long org : recipients) objects.addRecipient(c, id, org);
     }
