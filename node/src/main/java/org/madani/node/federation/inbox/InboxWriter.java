@@ -122,9 +122,11 @@ final class InboxWriter {
               // Remembered only once committed, and before the next batch starts.
               if (ar.succeeded()) {
                 replays.remember(used(batch, ar.result()));
-                for (Item i : batch) {
-                  Pending p = i.pending();
-                  if (p.senderHost() != null && p.scheme() != null) noted.put(p.senderHost(), true);
+                for (int k = 0; k < batch.size(); k++) {
+                  Pending p = batch.get(k).pending();
+                  // Not for an activity whose own transaction failed: its note was rolled back.
+                  if (ar.result().get(k) != null && p.senderHost() != null && p.scheme() != null)
+                    noted.put(p.senderHost(), true);
                 }
               }
               writing.set(false);
