@@ -46,6 +46,29 @@ public final class RemoteObjectRepository {
     }
   }
 
+  /**
+   * Inserts an object not stored yet; false when a concurrent transaction stored it first (then
+   * {@link #upsert} it). Cheaper than {@link #upsert} for the common case, a new object: one key
+   * check instead of an update attempt followed by the insert.
+   */
+  public boolean insertIfAbsent(Connection c, ObjectRow o) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO remote_object(id, actor, type, audience, document, verified_by, via, "
+                + "received, updated, deleted_at) VALUES (?,?,?,?,?,?,?,?,?,NULL)")) {
+      ps.setString(1, o.id());
+      ps.setString(2, o.actor());
+      ps.setString(3, o.type());
+      ps.setString(4, o.audience());
+      ps.setString(5, o.document());
+      ps.setString(6, o.verifiedBy());
+      ps.setString(7, o.via());
+      ps.setObject(8, Timestamps.toDb(o.received()));
+      ps.setObject(9, Timestamps.toDb(o.updated()));
+      return Inserts.ignoringDuplicate(ps) == 1;
+    }
+  }
+
   public void addRecipient(Connection c, String objectId, long orgId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

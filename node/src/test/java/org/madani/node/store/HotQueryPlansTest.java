@@ -175,6 +175,34 @@ class HotQueryPlansTest {
               List<InboxRepository.InboxRow> rows = inbox.pending(c, 50);
               assertThat(rows).hasSize(50);
               inbox.finish(c, rows.get(0).id(), true, null);
+              inbox.finishApplied(c, List.of(rows.get(1).id(), rows.get(2).id()));
+              return null;
+            }));
+  }
+
+  /** What applying a received Create writes besides the done mark: the object, once. */
+  @Test
+  void receivedObjectStore() throws Exception {
+    assertIndexed(
+        plansOf(
+            c -> {
+              String actor = "https://org3.example/orgs/o";
+              assertThat(objects.find(c, actor + "/e/new")).isEmpty();
+              RemoteObjectRepository.ObjectRow row =
+                  new RemoteObjectRepository.ObjectRow(
+                      actor + "/e/new",
+                      actor,
+                      "Note",
+                      "public",
+                      "{}",
+                      "rfc9421/ed25519",
+                      null,
+                      NOW,
+                      NOW,
+                      null);
+              assertThat(objects.insertIfAbsent(c, row)).isTrue();
+              assertThat(objects.insertIfAbsent(c, row)).isFalse();
+              objects.upsert(c, row);
               return null;
             }));
   }

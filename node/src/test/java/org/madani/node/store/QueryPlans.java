@@ -64,7 +64,8 @@ final class QueryPlans {
             params.put(i, new Object[] {m, args});
           } else if (name.equals("executeQuery")
               || name.equals("executeUpdate")
-              || name.equals("execute")) {
+              || name.equals("execute")
+              || name.equals("executeBatch")) { // a batch: the plan with the last parameters
             explain(real, sql, params);
           }
           return invoke(ps, m, args);

@@ -3,13 +3,17 @@ package org.madani.node.federation.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.madani.node.federation.actor.RemoteActors;
 import org.madani.node.store.Database;
@@ -120,6 +124,8 @@ public final class CreateObjectHandler implements ActivityHandler {
    * share one lookup, and the next batch looks again.
    */
   private Future<String> followersOf(String actorId) {
+    Optional<String> known = followersKnown.getIfPresent(actorId);
+    if (known != null) return Future.succeededFuture(known.orElse(null));
     Future<String> running = followersLookups.get(actorId);
     if (running != null) return running;
     Promise<String> promise = Promise.promise();
@@ -130,6 +136,7 @@ public final class CreateObjectHandler implements ActivityHandler {
         .map(actor -> actorFollowers(actor.document()))
         .onComplete(
             ar -> {
+              if (ar.succeeded()) followersKnown.put(actorId, Optional.ofNullable(ar.result()));
               followersLookups.remove(actorId, promise.future());
               promise.handle(ar);
             });
@@ -138,6 +145,22 @@ public final class CreateObjectHandler implements ActivityHandler {
 
   private final java.util.concurrent.ConcurrentMap<String, Future<String>> followersLookups =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** How long an author's followers collection is believed without looking again. */
+  static final Duration FOLLOWERS_KNOWN_FOR = Duration.ofSeconds(30);
+
+  /**
+   * Authors' followers collections looked up lately: a burst brings many objects from each author
+   * over many batches, and each lookup is a transaction reading and parsing the actor's document. A
+   * collection's address hardly ever changes; a changed one is seen within {@link
+   * #FOLLOWERS_KNOWN_FOR}. Bounded.
+   */
+  private final Cache<String, Optional<String>> followersKnown =
+      Caffeine.newBuilder()
+          .maximumSize(10_000)
+          .expireAfterWrite(FOLLOWERS_KNOWN_FOR)
+          .executor(Runnable::run)
+          .build();
 
   private String actorFollowers(String actorDocument) {
     try {
@@ -205,8 +228,7 @@ public final class CreateObjectHandler implements ActivityHandler {
       return; // deleted stays deleted: a late Create or Update must not resurrect it
     }
     var now = clock.instant();
-    objects.upsert(
-        c,
+    ObjectRow stored =
         new ObjectRow(
             id,
             author,
@@ -217,7 +239,8 @@ public final class CreateObjectHandler implements ActivityHandler {
             via,
             existing.map(ObjectRow::received).orElse(now),
             now,
-            null));
+            null);
+    if (existing.isPresent() || !objects.insertIfAbsent(c, stored)) objects.upsert(c, stored);
     if (!isPublic) {
       for (Long org : recipients) objects.addRecipient(c, id, org);
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.madani.node.store.Database;
 import org.madani.node.store.IdleBackoff;
 import org.madani.node.store.InboxRepository;
@@ -23,10 +24,12 @@ import org.slf4j.LoggerFactory;
  * consecutive activities whose handlers {@linkplain ActivityHandler#batches batch} (Create and
  * Update of objects, the bulk of a burst) is prepared concurrently (author lookups) and then
  * applied in one transaction together with marking them done: one durable commit for the run
- * instead of two per activity. Each activity gets a savepoint, so one that fails is rolled back
- * alone and marked failed with the reason. Other activities are handled one at a time, in order.
- * Unknown types are marked done and ignored. Because activities are stored before the 202, nothing
- * acknowledged is lost across a restart.
+ * instead of two per activity. Their inbox rows keep only the activity id once done (their JSON
+ * lives on in what they stored), so the done mark shrinks the row instead of writing the JSON
+ * again. Each activity gets a savepoint, so one that fails is rolled back alone and marked failed
+ * with the reason. Other activities are handled one at a time, in order. Unknown types are marked
+ * done and ignored. Because activities are stored before the 202, nothing acknowledged is lost
+ * across a restart.
  */
 public final class InboxProcessor extends VerticleBase {
 
@@ -91,24 +94,47 @@ public final class InboxProcessor extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    if (gathering >= 0) vertx.cancelTimer(gathering);
     return Future.succeededFuture();
   }
 
-  /** Asks for a pass soon; safe from any thread. */
+  /**
+   * Asks for a pass soon; safe from any thread. Every accepted activity asks, so asks while one is
+   * still queued are folded into it: the queued pass starts after them and sees what they stored.
+   */
   public void wakeUp() {
-    if (context != null) context.runOnContext(v -> drain());
+    if (context != null && wakeQueued.compareAndSet(false, true)) {
+      context.runOnContext(
+          v -> {
+            wakeQueued.set(false);
+            drain();
+          });
+    }
   }
+
+  private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
   /** Ticks between passes at most, while nothing arrives (see {@link IdleBackoff}). */
   static final int MAX_IDLE_TICKS = 8;
 
   private final IdleBackoff idle = new IdleBackoff(MAX_IDLE_TICKS);
 
+  /**
+   * While activities keep arriving, the next pass waits this long after one that handled some, so
+   * that it takes a batch instead of the few that came in during the last pass: each pass costs a
+   * commit whose page writes (the received objects' indexes, one region per sending host) hardly
+   * grow with the batch. A full batch goes on at once.
+   */
+  static final long GATHER_MILLIS = 100;
+
+  private long gathering = -1;
+
   private void drain() {
     if (running) {
       again = true;
       return;
     }
+    if (gathering >= 0) return; // a pass starts when the gathering ends
     running = true;
     again = false;
     db.tx(c -> inbox.pending(c, BATCH))
@@ -119,7 +145,18 @@ public final class InboxProcessor extends VerticleBase {
               if (ar.succeeded() && ar.result() > 0) onHandled.run();
               idle.passed(ar.succeeded() && ar.result() == 0);
               if (ar.failed()) LOG.warn("inbox pass failed: {}", ar.cause().toString());
-              if (again || (ar.succeeded() && ar.result() == BATCH)) drain();
+              int handled = ar.succeeded() ? ar.result() : 0;
+              if (handled == BATCH || (again && handled == 0)) {
+                drain();
+              } else if (again) {
+                gathering =
+                    vertx.setTimer(
+                        GATHER_MILLIS,
+                        id -> {
+                          gathering = -1;
+                          drain();
+                        });
+              }
             });
   }
 
@@ -169,6 +206,7 @@ public final class InboxProcessor extends VerticleBase {
             ignored ->
                 db.tx(
                     c -> {
+                      List<Long> applied = new ArrayList<>(run.size());
                       for (int k = 0; k < run.size(); k++) {
                         InboxRow row = run.get(k).row();
                         Future<ActivityHandler.Step> step = steps.get(k);
@@ -183,20 +221,19 @@ public final class InboxProcessor extends VerticleBase {
                             failure = e;
                           }
                         }
-                        if (failure != null) {
-                          LOG.info(
-                              "handling {} {} from {} failed: {}",
-                              row.type(),
-                              row.activityId(),
-                              row.actor(),
-                              failure.toString());
+                        if (failure == null) {
+                          applied.add(row.id());
+                          continue;
                         }
-                        inbox.finish(
-                            c,
-                            row.id(),
-                            failure == null,
-                            failure == null ? null : failure.toString());
+                        LOG.info(
+                            "handling {} {} from {} failed: {}",
+                            row.type(),
+                            row.activityId(),
+                            row.actor(),
+                            failure.toString());
+                        inbox.finish(c, row.id(), false, failure.toString());
                       }
+                      inbox.finishApplied(c, applied);
                       return null;
                     }));
   }

@@ -94,7 +94,8 @@ public final class InboxService {
    */
   public Future<Received> receive(HttpRequestView request, SenderGate gate) {
     // What was verified must be what is stored: malformed UTF-8 is refused, never repaired.
-    org.madani.node.json.StrictUtf8.decode(request.body());
+    // The decoded text is what is stored (no second decoding of the body).
+    String document = org.madani.node.json.StrictUtf8.decode(request.body());
     ObjectNode activity = json.parseObject(request.body());
     String actor = idOf(activity.get("actor"));
     String id = activity.path("id").asText("");
@@ -129,7 +130,7 @@ public final class InboxService {
                                 "Slow down and retry later.")
                             .with("retryAfter", 10)
                             .exception()))
-        .compose(ok -> checkOriginsAndStore(request, activity, actor, id, type, ok))
+        .compose(ok -> checkOriginsAndStore(request, document, activity, actor, id, type, ok))
         .onFailure(err -> LOG.info("refused {} {} from {}: {}", type, id, actor, err.getMessage()));
   }
 
@@ -252,6 +253,7 @@ public final class InboxService {
 
   private Future<Received> checkOriginsAndStore(
       HttpRequestView request,
+      String document,
       ObjectNode activity,
       String actor,
       String id,
@@ -268,12 +270,12 @@ public final class InboxService {
     }
     return proofs
         .check(activity, actor)
-        .compose(v -> store(request, activity, actor, id, type, ok));
+        .compose(v -> store(request, document, actor, id, type, ok));
   }
 
   private Future<Received> store(
       HttpRequestView request,
-      ObjectNode activity,
+      String document,
       String actor,
       String id,
       String type,
@@ -287,7 +289,6 @@ public final class InboxService {
                 + "|"
                 + request.header("authorization").orElse(""));
     Duration window = policy.maxAge().plus(policy.maxClockSkew());
-    String document = new String(request.body(), StandardCharsets.UTF_8);
     // Stored with other requests' activities in one durable commit (group commit); the future
     // completes only after that commit.
     Instant now = clock.instant();

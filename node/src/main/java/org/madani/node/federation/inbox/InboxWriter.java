@@ -1,5 +1,7 @@
 package org.madani.node.federation.inbox;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -68,6 +70,18 @@ final class InboxWriter {
   private final AtomicBoolean writing = new AtomicBoolean();
   private final AtomicLong commits = new AtomicLong();
 
+  /** Sending hosts noted at most (see {@link #noted}). */
+  static final int NOTED_HOSTS = 10_000;
+
+  /**
+   * Hosts whose signature scheme a committed batch has noted: {@code peer_host.signature_scheme} is
+   * only ever set once non-null (the inbox notes it only while null; deliveries replace it by the
+   * scheme a delivery succeeded with), so noting again would run two statements per host and batch
+   * for nothing. Bounded; a host that falls out is noted again, which is harmless.
+   */
+  private final Cache<String, Boolean> noted =
+      Caffeine.newBuilder().maximumSize(NOTED_HOSTS).executor(Runnable::run).build();
+
   InboxWriter(Database db, InboxRepository inbox) {
     this(db, inbox, new ReplayGuard(REPLAY_GUARD_ENTRIES));
   }
@@ -106,7 +120,15 @@ final class InboxWriter {
         .onComplete(
             ar -> {
               // Remembered only once committed, and before the next batch starts.
-              if (ar.succeeded()) replays.remember(used(batch, ar.result()));
+              if (ar.succeeded()) {
+                replays.remember(used(batch, ar.result()));
+                for (int k = 0; k < batch.size(); k++) {
+                  Pending p = batch.get(k).pending();
+                  // Not for an activity whose own transaction failed: its note was rolled back.
+                  if (ar.result().get(k) != null && p.senderHost() != null && p.scheme() != null)
+                    noted.put(p.senderHost(), true);
+                }
+              }
               writing.set(false);
               writeNext();
               if (ar.succeeded()) {
@@ -139,10 +161,13 @@ final class InboxWriter {
   private List<Outcome> writeAll(Connection c, List<Item> batch, Set<String> used)
       throws SQLException {
     List<Outcome> out = new ArrayList<>(batch.size());
-    Set<String> noted = new HashSet<>();
+    Set<String> notedNow = new HashSet<>();
     for (Item i : batch) {
       Pending p = i.pending();
-      if (p.senderHost() != null && p.scheme() != null && noted.add(p.senderHost())) {
+      if (p.senderHost() != null
+          && p.scheme() != null
+          && noted.getIfPresent(p.senderHost()) == null
+          && notedNow.add(p.senderHost())) {
         inbox.noteSignatureScheme(c, p.senderHost(), p.scheme()); // once per host and batch
       }
       // A signature seen before is a captured request played again (also within one batch).
