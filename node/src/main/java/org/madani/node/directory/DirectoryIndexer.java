@@ -306,11 +306,13 @@ public final class DirectoryIndexer extends VerticleBase {
    * thread, so searches visit one segment instead of many. Once per burst, when a pass found
    * nothing {@link #QUIET_BEFORE_MERGE} after the last write.
    */
-  private void mergeIfQuiet() {
-    if (!unmerged || System.nanoTime() - lastWrite < QUIET_BEFORE_MERGE * 1_000_000) return;
+  boolean mergeIfQuiet() {
+    if (!unmerged || System.nanoTime() - lastWrite < QUIET_BEFORE_MERGE * 1_000_000) return false;
     if (unrefreshed) refreshNow();
     unmerged = false;
-    if (index.optimize()) dirty = true; // the merged segment is made durable by the next commit
+    boolean merged = index.optimize();
+    if (merged) dirty = true; // the merged segment is made durable by the next commit
+    return merged;
   }
 
   /** How often a burst's writes are made searchable at most (near-real-time reader). */

@@ -248,7 +248,7 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /** Segments in the current reader (each costs per search: fewer after {@link #optimize()}). */
-  int segmentCount() {
+  public int segmentCount() {
     try {
       IndexSearcher s = searchers.acquire();
       try {
