@@ -3,6 +3,8 @@ package org.madani.node.directory.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -438,6 +440,22 @@ public final class SearchIndex implements AutoCloseable {
   private static final java.util.regex.Pattern WORD_BREAK =
       java.util.regex.Pattern.compile("[\\s\\p{Punct}،]+");
 
+  /**
+   * The transliteration keys of an organization name's words: every entry of an organization
+   * carries the same name, and transliterating it was a third of building a document. Bounded.
+   */
+  private final Cache<String, List<String>> translitKeys =
+      Caffeine.newBuilder().maximumSize(10_000).build();
+
+  private static List<String> translitKeys(String name) {
+    List<String> keys = new ArrayList<>();
+    for (String w : WORD_BREAK.split(name)) {
+      String k = Transliteration.key(w);
+      if (!k.isEmpty()) keys.add(k);
+    }
+    return List.copyOf(keys);
+  }
+
   private Document document(DirectoryEntry e) throws IOException {
     Document d = new Document();
     d.add(new StringField(KEY, key(e.local(), e.id()), Field.Store.NO));
@@ -450,9 +468,8 @@ public final class SearchIndex implements AutoCloseable {
       for (String v : m.values()) d.add(new TextField(NAME, v, Field.Store.NO));
     }
     for (String v : e.orgName().values()) {
-      for (String w : WORD_BREAK.split(v)) {
-        String k = Transliteration.key(w);
-        if (!k.isEmpty()) d.add(new StringField(TRANSLIT, k, Field.Store.NO));
+      for (String k : translitKeys.get(v, SearchIndex::translitKeys)) {
+        d.add(new StringField(TRANSLIT, k, Field.Store.NO));
       }
     }
     d.add(new StringField(AUDIENCE, e.audience(), Field.Store.NO));
