@@ -56,6 +56,7 @@ final class ResultCache {
             new Generation(
                 version,
                 Caffeine.newBuilder()
+                    .executor(Runnable::run) // evictions on the searching thread, no common pool
                     .maximumWeight(maxBytes)
                     .weigher((DirectoryQuery k, DirectoryResult v) -> weight(v))
                     .build());

@@ -445,7 +445,7 @@ public final class SearchIndex implements AutoCloseable {
    * carries the same name, and transliterating it was a third of building a document. Bounded.
    */
   private final Cache<String, List<String>> translitKeys =
-      Caffeine.newBuilder().maximumSize(10_000).build();
+      Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).build();
 
   private static List<String> translitKeys(String name) {
     List<String> keys = new ArrayList<>();
