@@ -190,6 +190,7 @@ public final class DirectoryIndexer extends VerticleBase {
         .executeBlocking(
             () -> {
               int n = throttledPass().applied();
+              if (n == 0) mergeIfQuiet();
               commitIfDue();
               return n;
             })
@@ -251,6 +252,8 @@ public final class DirectoryIndexer extends VerticleBase {
     applied = Math.max(committed, Math.max(0, last - REBUILD_OVERLAP));
     commitNow();
     dirty = false;
+    unmerged = true; // one segment per flush of the rebuild's writer: merged once it is quiet
+    lastWrite = System.nanoTime();
     LOG.info(
         "directory index rebuilt: {} entries in {} ms",
         n,
@@ -285,6 +288,31 @@ public final class DirectoryIndexer extends VerticleBase {
       refreshNow();
     }
     return pass;
+  }
+
+  /**
+   * How long writes must have stopped before the segments they left are merged ({@link
+   * SearchIndex#optimize()}): a burst is over, not paused between two batches.
+   */
+  static final long QUIET_BEFORE_MERGE = 1000;
+
+  /** Whether writes came since the last merge, and when the last came (nanoTime; writer thread). */
+  private boolean unmerged;
+
+  private long lastWrite;
+
+  /**
+   * After a burst, merges the many small segments it left (one per refresh) into one, on the writer
+   * thread, so searches visit one segment instead of many. Once per burst, when a pass found
+   * nothing {@link #QUIET_BEFORE_MERGE} after the last write.
+   */
+  boolean mergeIfQuiet() {
+    if (!unmerged || System.nanoTime() - lastWrite < QUIET_BEFORE_MERGE * 1_000_000) return false;
+    if (unrefreshed) refreshNow();
+    unmerged = false;
+    boolean merged = index.optimize();
+    if (merged) dirty = true; // the merged segment is made durable by the next commit
+    return merged;
   }
 
   /** How often a burst's writes are made searchable at most (near-real-time reader). */
@@ -339,6 +367,8 @@ public final class DirectoryIndexer extends VerticleBase {
     if (written > 0) {
       unrefreshed = true;
       dirty = true;
+      unmerged = true;
+      lastWrite = System.nanoTime();
     }
     return new Pass(changes, rows, written);
   }

@@ -1,6 +1,7 @@
 package org.madani.node.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -77,6 +78,28 @@ class DirectoryIndexerTest {
   void close() {
     index.close();
     db.close();
+  }
+
+  @Test
+  void theSegmentsOfABurstAreMergedOnceWritesStop() throws Exception {
+    for (int b = 0; b < 3; b++) {
+      int batch = b;
+      db.txBlocking(
+          c -> {
+            for (int i = 0; i < 10; i++)
+              objects.upsert(c, row(batch * 100 + i, "Winter clinic " + batch + " " + i));
+            return null;
+          });
+      indexer.syncPass(); // searchable at once: one small segment each
+    }
+    assertThat(index.segmentCount()).isGreaterThan(1);
+
+    await().atMost(30, TimeUnit.SECONDS).until(indexer::mergeIfQuiet);
+
+    assertThat(index.segmentCount()).isEqualTo(1);
+    assertThat(index.search(DirectoryQuery.all().withQ("winter")).total()).isEqualTo(30);
+    assertThat(index.search(DirectoryQuery.all()).total()).isEqualTo(N);
+    assertThat(indexer.mergeIfQuiet()).isFalse(); // once per burst
   }
 
   @Test

@@ -57,9 +57,10 @@ final class DirectoryQueries {
     this.places = places;
   }
 
-  Query build(DirectoryQuery q) {
+  /** The query with near spellings of names ({@code fuzzy}) or without. */
+  Query build(DirectoryQuery q, boolean fuzzy) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    Query words = words(q.q());
+    Query words = words(q.q(), fuzzy);
     b.add(words == null ? new MatchAllDocsQuery() : words, Occur.MUST);
     b.add(visibility(q.viewers()), Occur.FILTER);
     filter(b, SearchIndex.KIND, q.kind());
@@ -89,8 +90,17 @@ final class DirectoryQueries {
       b.add(new TermQuery(new Term(field, value.trim())), Occur.FILTER);
   }
 
+  /** Whether {@code q} has a word long enough for near spellings ({@link #build} differs). */
+  boolean hasFuzzyWords(String q) {
+    if (q == null || q.isBlank()) return false;
+    for (List<String> alternatives : positions(name, q)) {
+      for (String w : alternatives) if (w.codePointCount(0, w.length()) >= 4) return true;
+    }
+    return false;
+  }
+
   /** The free-text part, or null when there is nothing to search for. */
-  Query words(String q) {
+  Query words(String q, boolean fuzzy) {
     if (q == null || q.isBlank()) return null;
     List<List<String>> positions = positions(name, q);
     List<String> firsts = new ArrayList<>();
@@ -98,11 +108,11 @@ final class DirectoryQueries {
     List<Query> perWord = new ArrayList<>();
     int i = 0;
     for (PlaceNames.Match m : places.find(firsts)) {
-      for (; i < m.from(); i++) add(perWord, positions.get(i));
+      for (; i < m.from(); i++) add(perWord, positions.get(i), fuzzy);
       perWord.add(place(m.regionId()));
       i = m.to();
     }
-    for (; i < positions.size(); i++) add(perWord, positions.get(i));
+    for (; i < positions.size(); i++) add(perWord, positions.get(i), fuzzy);
     if (perWord.isEmpty()) return null;
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     perWord.forEach(w -> b.add(w, Occur.SHOULD));
@@ -111,12 +121,12 @@ final class DirectoryQueries {
     return b.build();
   }
 
-  private void add(List<Query> perWord, List<String> alternatives) {
+  private void add(List<Query> perWord, List<String> alternatives, boolean fuzzy) {
     if (ARTICLES.contains(alternatives.get(0))) return;
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int n = 0;
     for (String w : alternatives) {
-      Query one = word(w);
+      Query one = word(w, fuzzy);
       if (one != null) {
         any.add(one, Occur.SHOULD);
         n++;
@@ -148,7 +158,7 @@ final class DirectoryQueries {
     return b.build();
   }
 
-  private Query word(String w) {
+  private Query word(String w, boolean fuzzy) {
     List<String> stems = tokens(text, w);
     String key = Transliteration.key(w);
     if (stems.isEmpty() && key.isEmpty()) return null; // a stop word
@@ -160,7 +170,7 @@ final class DirectoryQueries {
     }
     b.add(new BoostQuery(new TermQuery(new Term(SearchIndex.NAME, w)), 2f), Occur.SHOULD);
     int len = w.codePointCount(0, w.length());
-    if (len >= 4) {
+    if (fuzzy && len >= 4) {
       b.add(
           new BoostQuery(
               new FuzzyQuery(new Term(SearchIndex.NAME, w), len >= 7 ? 2 : 1, 1, 50, true), 0.5f),

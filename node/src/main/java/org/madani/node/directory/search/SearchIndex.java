@@ -3,6 +3,8 @@ package org.madani.node.directory.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,6 +42,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -97,7 +100,9 @@ public final class SearchIndex implements AutoCloseable {
   private final Map<String, Map<String, String>> orgNames = new ConcurrentHashMap<>();
   private final boolean needsRebuild;
   private volatile long changeSeq;
+  private final ResultCache results;
   private volatile FacetState facetState;
+  private volatile FacetState previousFacetState;
 
   private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
@@ -107,11 +112,13 @@ public final class SearchIndex implements AutoCloseable {
       boolean needsRebuild,
       long changeSeq,
       Analyzer text,
-      Analyzer name)
+      Analyzer name,
+      long cacheBytes)
       throws IOException {
     this.dir = dir;
+    this.results = new ResultCache(cacheBytes);
     this.writer = writer;
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = new SearcherManager(writer, new Warming());
     this.needsRebuild = needsRebuild;
     this.changeSeq = changeSeq;
     this.queries = new DirectoryQueries(text, name);
@@ -120,6 +127,17 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Opens the index in {@code path}, creating it, or starting it afresh if it cannot be used. */
   public static SearchIndex open(Path path) throws IOException {
+    return open(path, RESULT_CACHE_BYTES);
+  }
+
+  /**
+   * Answers of the current reader kept for repeated queries ({@link ResultCache}): a few MiB of a
+   * 160 MiB heap.
+   */
+  static final long RESULT_CACHE_BYTES = 8L << 20;
+
+  /** {@link #open(Path)} with room for {@code cacheBytes} of remembered answers (0: none). */
+  static SearchIndex open(Path path, long cacheBytes) throws IOException {
     Files.createDirectories(path);
     FSDirectory dir = FSDirectory.open(path);
     long synced = -1;
@@ -152,7 +170,7 @@ public final class SearchIndex implements AutoCloseable {
                     ? IndexWriterConfig.OpenMode.CREATE
                     : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
             .setRAMBufferSizeMB(32);
-    return new SearchIndex(dir, new IndexWriter(dir, cfg), rebuild, synced, text, name);
+    return new SearchIndex(dir, new IndexWriter(dir, cfg), rebuild, synced, text, name, cacheBytes);
   }
 
   private static void wipe(Path path) throws IOException {
@@ -201,7 +219,10 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Records an organization's display name for facet labels. */
   public void organizationName(String orgId, Map<String, String> name) {
-    if (name != null && !name.isEmpty()) orgNames.put(orgId, Map.copyOf(name));
+    if (name != null && !name.isEmpty()) {
+      orgNames.put(orgId, Map.copyOf(name));
+      results.clear(); // answers name organizations
+    }
   }
 
   /** Makes the writes so far visible to searches. */
@@ -228,6 +249,55 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /** Segments in the current reader (each costs per search: fewer after {@link #optimize()}). */
+  public int segmentCount() {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return s.getIndexReader().leaves().size();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /**
+   * Indexes up to this size are merged into one segment when a burst is over ({@link #optimize}): a
+   * search visits every segment and maps facet ordinals across them, and one segment of 100,000
+   * received entries searches about a third faster than the handful a burst leaves. Larger indexes
+   * are left to Lucene's merge policy (a forced merge there costs more than it saves).
+   */
+  static final long MERGE_UP_TO_BYTES = 256L << 20;
+
+  /**
+   * Merges the index into one segment, when it has several and is at most {@link
+   * #MERGE_UP_TO_BYTES}, and makes the result searchable. Blocking and CPU heavy (about a second
+   * for 100,000 small entries): for the indexer's thread when writes have stopped.
+   *
+   * @return whether it merged
+   */
+  public boolean optimize() {
+    try {
+      if (segmentCount() <= 1) return false;
+      long bytes = 0;
+      for (String f : dir.listAll()) {
+        try {
+          bytes += dir.fileLength(f);
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException gone) {
+          // deleted by a merge finishing meanwhile
+        }
+      }
+      if (bytes > MERGE_UP_TO_BYTES) return false;
+      writer.forceMerge(1);
+      searchers.maybeRefreshBlocking();
+      return true;
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
   public int size() {
     try {
       IndexSearcher s = searchers.acquire();
@@ -242,43 +312,70 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
+   * Near spellings of names (fuzzy) are looked for only when the words as typed find fewer entries
+   * than this: a common word then costs one pass without the fuzzy terms (they only repeated the
+   * word's own matches, ranked lower), a misspelled one a second pass. Fixed, not per page, so the
+   * total does not change between the pages of one query.
+   */
+  static final int FUZZY_BELOW = 50;
+
+  private static final Sort BY_DATE =
+      new Sort(new SortedNumericSortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE);
+  private static final Sort BY_RELEVANCE =
+      new Sort(SortField.FIELD_SCORE, new SortedNumericSortField(DATE, SortField.Type.LONG, true));
+
+  /**
    * Runs a search: one page of entries, the total and the facet counts. Blocking (CPU and disk).
    */
   public DirectoryResult search(DirectoryQuery q) {
-    Query query = queries.build(q);
-    Sort sort =
-        q.sort() == DirectoryQuery.Sort.DATE
-            ? new Sort(
-                new SortedNumericSortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE)
-            : new Sort(
-                SortField.FIELD_SCORE, new SortedNumericSortField(DATE, SortField.Type.LONG, true));
+    lastSearch = System.nanoTime();
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        int n = q.offset() + q.pageSize();
-        FacetsCollectorManager.FacetsResult r =
-            FacetsCollectorManager.search(s, query, n, sort, false, new FacetsCollectorManager());
-        List<DirectoryEntry> items = new ArrayList<>();
-        ScoreDoc[] docs = r.topDocs().scoreDocs;
-        for (int i = q.offset(); i < docs.length; i++) {
-          items.add(read(s.storedFields().document(docs[i].doc).getBinaryValue(SOURCE).bytes));
-        }
-        long total = 0;
-        for (FacetsCollector.MatchingDocs md : r.facetsCollector().getMatchingDocs())
-          total += md.totalHits;
-        Map<String, Map<String, Long>> counts = counts(s.getIndexReader(), r.facetsCollector());
-        Map<String, Map<String, String>> names = new HashMap<>();
-        for (String org : counts.getOrDefault(ORGANIZATION, Map.of()).keySet()) {
-          Map<String, String> nm = orgNames.get(org);
-          if (nm != null) names.put(org, nm);
-        }
-        return new DirectoryResult(items, q.page(), q.pageSize(), total, counts, names);
+        return results.get((DirectoryReader) s.getIndexReader(), q, () -> search(s, q));
       } finally {
         searchers.release(s);
       }
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
+  }
+
+  private DirectoryResult search(IndexSearcher s, DirectoryQuery q) {
+    Sort sort = q.sort() == DirectoryQuery.Sort.DATE ? BY_DATE : BY_RELEVANCE;
+    try {
+      int n = q.offset() + q.pageSize();
+      FacetsCollectorManager.FacetsResult r = run(s, queries.build(q, false), n, sort);
+      if (total(r) < FUZZY_BELOW && queries.hasFuzzyWords(q.q())) {
+        r = run(s, queries.build(q, true), n, sort);
+      }
+      List<DirectoryEntry> items = new ArrayList<>();
+      ScoreDoc[] docs = r.topDocs().scoreDocs;
+      for (int i = q.offset(); i < docs.length; i++) {
+        items.add(read(s.storedFields().document(docs[i].doc).getBinaryValue(SOURCE).bytes));
+      }
+      Map<String, Map<String, Long>> counts = counts(s.getIndexReader(), r.facetsCollector());
+      Map<String, Map<String, String>> names = new HashMap<>();
+      for (String org : counts.getOrDefault(ORGANIZATION, Map.of()).keySet()) {
+        Map<String, String> nm = orgNames.get(org);
+        if (nm != null) names.put(org, nm);
+      }
+      return new DirectoryResult(items, q.page(), q.pageSize(), total(r), counts, names);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  private static FacetsCollectorManager.FacetsResult run(
+      IndexSearcher s, Query query, int n, Sort sort) throws IOException {
+    return FacetsCollectorManager.search(s, query, n, sort, false, new FacetsCollectorManager());
+  }
+
+  private static long total(FacetsCollectorManager.FacetsResult r) {
+    long total = 0;
+    for (FacetsCollector.MatchingDocs md : r.facetsCollector().getMatchingDocs())
+      total += md.totalHits;
+    return total;
   }
 
   private Map<String, Map<String, Long>> counts(IndexReader reader, FacetsCollector fc)
@@ -301,20 +398,63 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * Facet ordinals are per reader; building them costs a pass over the terms, so keep one per
-   * reader.
+   * Facet ordinals are per reader; building them costs a pass over the terms of every segment, so
+   * keep one per reader, built when the reader opens ({@link Warming}) rather than by the first
+   * search on it.
    */
   private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
     FacetState f = facetState;
-    if (f == null || f.reader() != reader) {
-      f = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facets));
-      facetState = f;
+    if (f != null && f.reader() == reader) return f.state();
+    FacetState before = previousFacetState; // searches still running on the reader before
+    if (before != null && before.reader() == reader) return before.state();
+    FacetState made =
+        new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facets));
+    synchronized (this) {
+      if (facetState != null && facetState.reader() != reader) previousFacetState = facetState;
+      facetState = made;
     }
-    return f.state();
+    return made.state();
   }
+
+  /**
+   * Opens each new near-real-time reader with its facet ordinals built, on the indexer's thread,
+   * before searches see it: a search right after a refresh then does not pay for them. Only while
+   * someone searches (within {@link #WARM_WHILE_SEARCHED_NANOS} of the last search): a burst with
+   * nobody looking refreshes twice a second, and ordinals nobody reads would be CPU per activity.
+   */
+  private final class Warming extends SearcherFactory {
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+      if (System.nanoTime() - lastSearch < WARM_WHILE_SEARCHED_NANOS && reader.numDocs() > 0) {
+        facetState(reader);
+      }
+      return new IndexSearcher(reader);
+    }
+  }
+
+  static final long WARM_WHILE_SEARCHED_NANOS = 60_000_000_000L;
+
+  /** When the last search ran (nanoTime); the first reader is not warmed. */
+  private volatile long lastSearch = System.nanoTime() - WARM_WHILE_SEARCHED_NANOS;
 
   private static final java.util.regex.Pattern WORD_BREAK =
       java.util.regex.Pattern.compile("[\\s\\p{Punct}،]+");
+
+  /**
+   * The transliteration keys of an organization name's words: every entry of an organization
+   * carries the same name, and transliterating it was a third of building a document. Bounded.
+   */
+  private final Cache<String, List<String>> translitKeys =
+      Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).build();
+
+  private static List<String> translitKeys(String name) {
+    List<String> keys = new ArrayList<>();
+    for (String w : WORD_BREAK.split(name)) {
+      String k = Transliteration.key(w);
+      if (!k.isEmpty()) keys.add(k);
+    }
+    return List.copyOf(keys);
+  }
 
   private Document document(DirectoryEntry e) throws IOException {
     Document d = new Document();
@@ -328,9 +468,8 @@ public final class SearchIndex implements AutoCloseable {
       for (String v : m.values()) d.add(new TextField(NAME, v, Field.Store.NO));
     }
     for (String v : e.orgName().values()) {
-      for (String w : WORD_BREAK.split(v)) {
-        String k = Transliteration.key(w);
-        if (!k.isEmpty()) d.add(new StringField(TRANSLIT, k, Field.Store.NO));
+      for (String k : translitKeys.get(v, SearchIndex::translitKeys)) {
+        d.add(new StringField(TRANSLIT, k, Field.Store.NO));
       }
     }
     d.add(new StringField(AUDIENCE, e.audience(), Field.Store.NO));
