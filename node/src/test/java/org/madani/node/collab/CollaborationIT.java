@@ -42,19 +42,44 @@ class CollaborationIT {
   static final CollabSchemas SCHEMAS = new CollabSchemas();
 
   /**
-   * The documents of one type a node received, as stored in its inbox (its H2 file in the same JVM,
-   * or its PostgreSQL database).
+   * The documents of one type a node received, in the order it received them. A node keeps the
+   * document of an activity it applied in a batch (Create, Update, Delete) only as long as it needs
+   * it: once applied, its inbox row keeps the id alone (InboxRepository.finishApplied). Those are
+   * read from their sender's outbox, which holds exactly the bytes it delivered; {@code senders}
+   * are the nodes that may have sent them (each node's H2 file in the same JVM, or its PostgreSQL
+   * database).
    */
-  static java.util.List<JsonNode> inboxDocuments(TestNode n, String type) throws Exception {
+  static java.util.List<JsonNode> inboxDocuments(TestNode n, String type, TestNode... senders)
+      throws Exception {
     java.util.List<JsonNode> out = new java.util.ArrayList<>();
     try (var conn = n.openDatabase();
-        var ps = conn.prepareStatement("SELECT document FROM inbox WHERE type = ? ORDER BY id")) {
+        var ps =
+            conn.prepareStatement(
+                "SELECT activity_id, document FROM inbox WHERE type = ? ORDER BY id")) {
       ps.setString(1, type);
       try (var rs = ps.executeQuery()) {
-        while (rs.next()) out.add(TestNode.JSON.readTree(rs.getString(1)));
+        while (rs.next()) {
+          String document = rs.getString(2);
+          if (document == null || document.isEmpty()) document = sent(rs.getString(1), senders);
+          if (document != null) out.add(TestNode.JSON.readTree(document));
+        }
       }
     }
     return out;
+  }
+
+  /** An activity as its sender stored it in its outbox, or null when none of them sent it. */
+  private static String sent(String activityId, TestNode... senders) throws Exception {
+    for (TestNode s : senders) {
+      try (var conn = s.openDatabase();
+          var ps = conn.prepareStatement("SELECT document FROM outbox WHERE activity_id = ?")) {
+        ps.setString(1, activityId);
+        try (var rs = ps.executeQuery()) {
+          if (rs.next()) return rs.getString(1);
+        }
+      }
+    }
+    return null;
   }
 
   @BeforeAll

@@ -82,7 +82,7 @@ final class IndependentProofs {
     Set<String> kinds = new LinkedHashSet<>();
     List<JsonNode> received = new ArrayList<>(extra);
     for (TestNode n : nodes) {
-      for (String type : TYPES) received.addAll(CollaborationIT.inboxDocuments(n, type));
+      for (String type : TYPES) received.addAll(CollaborationIT.inboxDocuments(n, type, nodes));
     }
     for (JsonNode d : received) {
       String type = d.path("type").asText();

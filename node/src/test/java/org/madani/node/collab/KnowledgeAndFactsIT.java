@@ -222,7 +222,7 @@ class KnowledgeAndFactsIT {
 
     // over the wire: schemas and proofs
     JsonNode create =
-        CollaborationIT.inboxDocuments(b, "Create").stream()
+        CollaborationIT.inboxDocuments(b, "Create", a).stream()
             .filter(d -> d.at("/object/type").asText().equals("Question"))
             .findFirst()
             .orElseThrow();
@@ -230,14 +230,14 @@ class KnowledgeAndFactsIT {
     assertProof(a, create);
     assertProof(a, create.get("object"));
     JsonNode update =
-        CollaborationIT.inboxDocuments(b, "Update").stream()
+        CollaborationIT.inboxDocuments(b, "Update", a).stream()
             .filter(d -> d.at("/object/type").asText().equals("Question"))
             .findFirst()
             .orElseThrow();
     SCHEMAS.assertValid("question.schema.json", update);
     assertProof(a, update);
     JsonNode reply =
-        CollaborationIT.inboxDocuments(a, "Create").stream()
+        CollaborationIT.inboxDocuments(a, "Create", b).stream()
             .filter(d -> d.at("/object/inReplyTo").asText().equals(question))
             .findFirst()
             .orElseThrow();
@@ -384,7 +384,7 @@ class KnowledgeAndFactsIT {
     assertThat(facts(c, entryUrl).get("verifiedByTrusted").asInt()).isZero();
 
     JsonNode create =
-        CollaborationIT.inboxDocuments(a, "Create").stream()
+        CollaborationIT.inboxDocuments(a, "Create", b).stream()
             .filter(d -> d.at("/object/type").asText().equals("Attestation"))
             .findFirst()
             .orElseThrow();
@@ -401,7 +401,7 @@ class KnowledgeAndFactsIT {
         204);
     await().atMost(WAIT).until(() -> facts(a, entryUrl).get("attestations").isEmpty());
     JsonNode revocation =
-        CollaborationIT.inboxDocuments(a, "Delete").stream()
+        CollaborationIT.inboxDocuments(a, "Delete", b).stream()
             .filter(d -> d.at("/object/id").asText().equals(attested.get("id").asText()))
             .findFirst()
             .orElseThrow();
@@ -453,7 +453,7 @@ class KnowledgeAndFactsIT {
     assertThat(atC.get("kind").asText()).isEqualTo("correction");
     assertThat(atC.at("/note/en").asText()).isEqualTo("The project is in Sarmada, not Idlib city");
     JsonNode update =
-        CollaborationIT.inboxDocuments(c, "Update").stream()
+        CollaborationIT.inboxDocuments(c, "Update", a).stream()
             .filter(d -> d.at("/object/correction").isObject())
             .findFirst()
             .orElseThrow();
