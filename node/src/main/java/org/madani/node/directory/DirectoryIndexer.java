@@ -121,7 +121,13 @@ public final class DirectoryIndexer extends VerticleBase {
     writer = vertx.createSharedWorkerExecutor("madani-index-" + System.identityHashCode(this), 1);
     Future<?> first =
         index.needsRebuild()
-            ? writer.executeBlocking(this::rebuildBlocking)
+            ? writer.executeBlocking(
+                () -> {
+                  // Names first: an entry indexed before its organization's own entries (an own
+                  // question of an organization with no entry yet) still gets the name.
+                  seedNamesBlocking();
+                  return rebuildBlocking();
+                })
             : writer.executeBlocking(
                 () -> {
                   seedNamesBlocking();

@@ -46,6 +46,29 @@ public record DirectoryEntry(
   public static final String PUBLIC = "public";
   public static final String NETWORK = "network";
 
+  /** This entry with its organization's display name set to {@code name}. */
+  public DirectoryEntry withOrgName(Map<String, String> name) {
+    return new DirectoryEntry(
+        id,
+        kind,
+        audience,
+        title,
+        summary,
+        content,
+        keywords,
+        orgId,
+        name,
+        sectors,
+        regions,
+        languages,
+        date,
+        updated,
+        viewers,
+        local,
+        provenance,
+        schedule);
+  }
+
   /**
    * The kind of a post received from a followed Fediverse account (a Note: a Mastodon status, a
    * Fedify or Misskey post). Not a Madani entry kind: nobody publishes one here, they are only

@@ -282,6 +282,14 @@ class KnowledgeAndFactsIT {
                       .containsExactly(question));
     }
 
+    // ... under its organization's name, as every other entry of the directory
+    JsonNode asker =
+        TestNode.json(a.api("GET", "/api/v1/directory?kind=question&q=violations", null))
+            .at("/items/0/organization/name");
+    assertThat(asker.isObject() && asker.size() > 0)
+        .as("the asker's name on its own question: %s", asker)
+        .isTrue();
+
     // threads are public: a reply addressed to the asker alone is not shown on the question's
     // page; a public reply from the same (Fediverse) person, handled after it, is
     try (FakeParticipant fedi = new FakeParticipant()) {

@@ -189,8 +189,16 @@ public final class SearchIndex implements AutoCloseable {
     return changeSeq;
   }
 
-  /** Adds or replaces an entry. */
+  /**
+   * Adds or replaces an entry. An entry whose organization name was not at hand (a received object
+   * whose author document was never fetched, or a hosted organization's own question, whose author
+   * is no remote actor) takes the name the index knows for that organization.
+   */
   public void upsert(DirectoryEntry e) {
+    if (e.orgName().isEmpty()) {
+      Map<String, String> known = orgNames.get(e.orgId());
+      if (known != null) e = e.withOrgName(known);
+    }
     try {
       writer.updateDocument(new Term(KEY, key(e.local(), e.id())), document(e));
       if (!e.orgName().isEmpty()) orgNames.put(e.orgId(), e.orgName());
