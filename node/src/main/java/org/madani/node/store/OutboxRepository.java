@@ -31,13 +31,31 @@ public final class OutboxRepository {
    */
   public long nextLogSeq(Connection c, long orgId) throws SQLException {
     lock(c, orgId);
-    // The last number by a backward read of the (org_id, log_seq) index: one row read, where
-    // MAX(log_seq) ... WHERE org_id = ? read every row of the organization (H2), making a bulk
-    // import quadratic (issue 13).
+    return afterLastLogSeq(c, orgId);
+  }
+
+  /**
+   * The log number after the organization's last one: a backward read of the (org_id, log_seq)
+   * index, one row read, where MAX(log_seq) ... WHERE org_id = ? read every row of the organization
+   * (H2), making a bulk import quadratic (issue 13).
+   */
+  private static long afterLastLogSeq(Connection c, long orgId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT log_seq FROM outbox WHERE org_id = ? AND log_seq IS NOT NULL "
                 + "ORDER BY org_id DESC, log_seq DESC LIMIT 1")) {
+      ps.setLong(1, orgId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) + 1 : 1;
+      }
+    }
+  }
+
+  /** The outbox number after the organization's last one, by the same backward index read. */
+  private static long afterLastSeq(Connection c, long orgId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT seq FROM outbox WHERE org_id = ? ORDER BY org_id DESC, seq DESC LIMIT 1")) {
       ps.setLong(1, orgId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) + 1 : 1;
@@ -107,32 +125,14 @@ public final class OutboxRepository {
       Instant published,
       Long logSeq)
       throws SQLException {
-    long seq;
     // Lock the organization row so sequence numbers are handed out one at a time per organization.
     lock(c, orgId);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT seq FROM outbox WHERE org_id = ? ORDER BY org_id DESC, seq DESC LIMIT 1")) {
-      ps.setLong(1, orgId);
-      try (ResultSet rs = ps.executeQuery()) {
-        seq = rs.next() ? rs.getLong(1) + 1 : 1;
-      }
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO outbox(org_id, seq, activity_id, type, object_id, audience, document, published, log_seq) "
-                + "VALUES (?,?,?,?,?,?,?,?,?)")) {
-      ps.setLong(1, orgId);
-      ps.setLong(2, seq);
-      ps.setString(3, activityId);
-      ps.setString(4, type);
-      ps.setString(5, objectId);
-      ps.setString(6, audience);
-      ps.setString(7, document);
-      ps.setObject(8, Timestamps.toDb(published));
-      ps.setObject(9, logSeq);
-      ps.executeUpdate();
-    }
+    long seq = afterLastSeq(c, orgId);
+    appendAll(
+        c,
+        orgId,
+        seq,
+        List.of(new NewItem(activityId, type, objectId, audience, document, published, logSeq)));
     return seq;
   }
 
@@ -157,24 +157,7 @@ public final class OutboxRepository {
    */
   public Next lockNext(Connection c, long orgId) throws SQLException {
     lock(c, orgId);
-    long seq;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT seq FROM outbox WHERE org_id = ? ORDER BY org_id DESC, seq DESC LIMIT 1")) {
-      ps.setLong(1, orgId);
-      try (ResultSet rs = ps.executeQuery()) {
-        seq = rs.next() ? rs.getLong(1) + 1 : 1;
-      }
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT log_seq FROM outbox WHERE org_id = ? AND log_seq IS NOT NULL "
-                + "ORDER BY org_id DESC, log_seq DESC LIMIT 1")) {
-      ps.setLong(1, orgId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return new Next(seq, rs.next() ? rs.getLong(1) + 1 : 1);
-      }
-    }
+    return new Next(afterLastSeq(c, orgId), afterLastLogSeq(c, orgId));
   }
 
   /**
