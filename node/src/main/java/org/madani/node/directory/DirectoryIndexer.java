@@ -119,20 +119,15 @@ public final class DirectoryIndexer extends VerticleBase {
   @Override
   public Future<?> start() {
     writer = vertx.createSharedWorkerExecutor("madani-index-" + System.identityHashCode(this), 1);
+    boolean rebuild = index.needsRebuild();
     Future<?> first =
-        index.needsRebuild()
-            ? writer.executeBlocking(
-                () -> {
-                  // Names first: an entry indexed before its organization's own entries (an own
-                  // question of an organization with no entry yet) still gets the name.
-                  seedNamesBlocking();
-                  return rebuildBlocking();
-                })
-            : writer.executeBlocking(
-                () -> {
-                  seedNamesBlocking();
-                  return syncBlocking();
-                });
+        writer.executeBlocking(
+            () -> {
+              // Names first: an entry indexed before its organization's own entries (an own
+              // question of an organization with no entry yet) still gets the name.
+              seedNamesBlocking();
+              return rebuild ? rebuildBlocking() : syncBlocking();
+            });
     first
         .onFailure(err -> LOG.warn("directory index: first pass failed: {}", err.toString()))
         .onComplete(
