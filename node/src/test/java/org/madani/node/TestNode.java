@@ -235,6 +235,34 @@ public final class TestNode implements AutoCloseable {
     return "/api/v1/organizations/" + handle + "/entries";
   }
 
+  /** This node's organization actor id. */
+  public String actor() {
+    return base() + "/orgs/" + handle;
+  }
+
+  /**
+   * This node's organization follows {@code other}'s and waits (up to {@code bound}) until the
+   * follow is accepted.
+   */
+  public void follow(TestNode other, Duration bound) throws Exception {
+    String path = "/api/v1/organizations/" + handle + "/following";
+    HttpResponse<String> r = api("POST", path, "{\"actor\":\"" + other.actor() + "\"}");
+    org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    org.awaitility.Awaitility.await()
+        .atMost(bound)
+        .untilAsserted(
+            () ->
+                org.assertj.core.api.Assertions.assertThat(
+                        json(api("GET", path, null)).get("items"))
+                    .anySatisfy(
+                        f -> {
+                          org.assertj.core.api.Assertions.assertThat(f.get("actor").asText())
+                              .isEqualTo(other.actor());
+                          org.assertj.core.api.Assertions.assertThat(f.get("state").asText())
+                              .isEqualTo("accepted");
+                        }));
+  }
+
   public HttpResponse<String> get(String path, String... headers)
       throws IOException, InterruptedException {
     return send(request(path, headers).GET().build());

@@ -61,28 +61,7 @@ class KnowledgeAndFactsIT {
   }
 
   static void follow(TestNode from, TestNode to) throws Exception {
-    ok(
-        from.api(
-            "POST",
-            "/api/v1/organizations/" + from.handle() + "/following",
-            "{\"actor\":\"" + actor(to) + "\"}"),
-        202);
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        TestNode.json(
-                                from.api(
-                                    "GET",
-                                    "/api/v1/organizations/" + from.handle() + "/following",
-                                    null))
-                            .get("items"))
-                    .anySatisfy(
-                        f -> {
-                          assertThat(f.get("actor").asText()).isEqualTo(actor(to));
-                          assertThat(f.get("state").asText()).isEqualTo("accepted");
-                        }));
+    from.follow(to, WAIT);
   }
 
   static String actor(TestNode n) {

@@ -44,11 +44,7 @@ class AdminUiAttachmentsIT {
     a = TestNode.start(dir.resolve("a"), "alef", false);
     browser = new Browser(dir);
     browser.open(a.base() + "/admin/");
-    browser.waitForHeading("تسجيل الدخول");
-    browser.type("username", "admin");
-    browser.type("password", AdminUiBrowserIT.PASSWORD);
-    browser.el("login-submit").click();
-    browser.waitForHeading("لوحة المتابعة");
+    browser.logIn("تسجيل الدخول", "لوحة المتابعة");
   }
 
   @AfterAll

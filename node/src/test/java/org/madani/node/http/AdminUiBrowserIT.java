@@ -64,11 +64,7 @@ class AdminUiBrowserIT {
   static void login(TestNode node, String loginHeading, String dashboardHeading) {
     browser.open(node.base() + "/admin/");
     if (browser.heading().equals(dashboardHeading)) return; // still logged in to this node
-    browser.waitForHeading(loginHeading);
-    browser.type("username", "admin");
-    browser.type("password", PASSWORD);
-    browser.el("login-submit").click();
-    browser.waitForHeading(dashboardHeading);
+    browser.logIn(loginHeading, dashboardHeading);
   }
 
   @Test

@@ -40,7 +40,6 @@ import org.openqa.selenium.support.ui.Select;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminUiEntryKindsIT {
 
-  static final String PASSWORD = AdminUiBrowserIT.PASSWORD;
   static final Duration SECONDS = Duration.ofSeconds(30);
   static final Clock CLOCK = Clock.fixed(Instant.parse("2027-01-10T09:00:00Z"), ZoneOffset.UTC);
 
@@ -55,11 +54,7 @@ class AdminUiEntryKindsIT {
     a = TestNode.start(dir.resolve("a"), "alef", false, CLOCK);
     browser = new Browser(dir);
     browser.open(a.base() + "/admin/");
-    browser.waitForHeading("تسجيل الدخول");
-    browser.type("username", "admin");
-    browser.type("password", PASSWORD);
-    browser.el("login-submit").click();
-    browser.waitForHeading("لوحة المتابعة");
+    browser.logIn("تسجيل الدخول", "لوحة المتابعة");
   }
 
   @AfterAll
@@ -663,11 +658,7 @@ class AdminUiEntryKindsIT {
             + "/authorize_interaction?uri="
             + java.net.URLEncoder.encode(
                 "acct:huda@peer.example.org", java.nio.charset.StandardCharsets.UTF_8));
-    browser.waitForHeading("تسجيل الدخول");
-    browser.type("username", "admin");
-    browser.type("password", PASSWORD);
-    browser.el("login-submit").click();
-    browser.waitForHeading("من نتابعهم");
+    browser.logIn("تسجيل الدخول", "من نتابعهم");
     assertThat(browser.el("follow-actor").getAttribute("value")).isEqualTo("huda@peer.example.org");
   }
 

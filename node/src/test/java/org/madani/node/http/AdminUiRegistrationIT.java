@@ -47,22 +47,7 @@ class AdminUiRegistrationIT {
   static void start() throws Exception {
     a = TestNode.start(dir.resolve("a"), "alef", false);
     b = TestNode.start(dir.resolve("b"), "beit", false);
-    String actorA = a.base() + "/orgs/alef";
-    var followed =
-        b.api("POST", "/api/v1/organizations/beit/following", "{\"actor\":\"" + actorA + "\"}");
-    assertThat(followed.statusCode()).as(followed.body()).isEqualTo(202);
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        TestNode.json(
-                                b.api(
-                                    "GET",
-                                    "/api/v1/organizations/beit/following?state=accepted",
-                                    null))
-                            .get("items"))
-                    .hasSize(1));
+    b.follow(a, WAIT);
     for (String entry : List.of(ARTICLE, TRAINING)) {
       var r = a.api("POST", a.entriesPath(), entry);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -77,11 +62,7 @@ class AdminUiRegistrationIT {
                     .hasSizeGreaterThanOrEqualTo(2));
     browser = new Browser(dir);
     browser.open(b.base() + "/admin/");
-    browser.waitForHeading("تسجيل الدخول");
-    browser.type("username", "admin");
-    browser.type("password", AdminUiBrowserIT.PASSWORD);
-    browser.el("login-submit").click();
-    browser.waitForHeading("لوحة المتابعة");
+    browser.logIn("تسجيل الدخول", "لوحة المتابعة");
   }
 
   @AfterAll

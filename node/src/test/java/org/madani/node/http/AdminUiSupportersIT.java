@@ -35,11 +35,7 @@ class AdminUiSupportersIT {
     a = TestNode.start(dir.resolve("a"), "alef", false);
     browser = new Browser(dir);
     browser.open(a.base() + "/admin/");
-    browser.waitForHeading("تسجيل الدخول");
-    browser.type("username", "admin");
-    browser.type("password", AdminUiBrowserIT.PASSWORD);
-    browser.el("login-submit").click();
-    browser.waitForHeading("لوحة المتابعة");
+    browser.logIn("تسجيل الدخول", "لوحة المتابعة");
   }
 
   @AfterAll

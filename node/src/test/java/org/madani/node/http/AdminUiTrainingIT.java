@@ -37,11 +37,7 @@ class AdminUiTrainingIT {
     a = TestNode.start(dir.resolve("a"), "alef", false);
     browser = new Browser(dir);
     browser.open(a.base() + "/admin/");
-    browser.waitForHeading("تسجيل الدخول");
-    browser.type("username", "admin");
-    browser.type("password", AdminUiBrowserIT.PASSWORD);
-    browser.el("login-submit").click();
-    browser.waitForHeading("لوحة المتابعة");
+    browser.logIn("تسجيل الدخول", "لوحة المتابعة");
   }
 
   @AfterAll

@@ -138,6 +138,18 @@ final class Browser implements AutoCloseable {
             value);
   }
 
+  /**
+   * Fills the admin login form the current page shows (user {@code admin}, the tests' password),
+   * after its heading, and waits for the dashboard's.
+   */
+  void logIn(String loginHeading, String dashboardHeading) {
+    waitForHeading(loginHeading);
+    type("username", "admin");
+    type("password", AdminUiBrowserIT.PASSWORD);
+    el("login-submit").click();
+    waitForHeading(dashboardHeading);
+  }
+
   /** Waits for the live status region to announce {@code text}. */
   void announced(String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));

@@ -109,11 +109,7 @@ class CollabScreensBrowserIT {
   @Test
   void collabAndSpacesScreens_axeClean_phoneWidth_baselines_inArabicAndEnglish() throws Exception {
     browser.open(b.base() + "/admin/");
-    browser.waitForHeading("تسجيل الدخول");
-    browser.type("username", "admin");
-    browser.type("password", AdminUiBrowserIT.PASSWORD);
-    browser.el("login-submit").click();
-    browser.waitForHeading("لوحة المتابعة");
+    browser.logIn("تسجيل الدخول", "لوحة المتابعة");
     List<Screen> screens =
         List.of(
             new Screen(

@@ -91,11 +91,7 @@ class PartnersBrowserIT {
   static void login(TestNode node, String loginHeading, String dashboardHeading) {
     browser.driver.manage().deleteAllCookies();
     browser.open(node.base() + "/admin/");
-    browser.waitForHeading(loginHeading);
-    browser.type("username", "admin");
-    browser.type("password", AdminUiBrowserIT.PASSWORD);
-    browser.el("login-submit").click();
-    browser.waitForHeading(dashboardHeading);
+    browser.logIn(loginHeading, dashboardHeading);
   }
 
   static void click(String css) {

@@ -22,7 +22,6 @@ import org.openqa.selenium.WebElement;
  */
 class SpacesAdminUiIT {
 
-  static final String PASSWORD = "correct horse battery staple";
   static final String LOGIN = "تسجيل الدخول";
   static final String DASHBOARD = "لوحة المتابعة";
 
@@ -47,11 +46,7 @@ class SpacesAdminUiIT {
   static void login(TestNode node) {
     browser.open(node.base() + "/admin/");
     if (browser.heading().equals(DASHBOARD)) return;
-    browser.waitForHeading(LOGIN);
-    browser.type("username", "admin");
-    browser.type("password", PASSWORD);
-    browser.el("login-submit").click();
-    browser.waitForHeading(DASHBOARD);
+    browser.logIn(LOGIN, DASHBOARD);
   }
 
   static JsonNode onlySpace(TestNode n) throws Exception {
