@@ -5,16 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.TestNode;
+import org.madani.node.federation.sig.Keys;
+import org.madani.node.federation.sig.NativeSignatures;
+import org.madani.node.federation.sig.SignatureAlgorithm;
+import org.madani.node.federation.sig.SigningKey;
 
 /**
  * Bulk publish and catch-up, each beside its ceiling measured in the same run:
@@ -153,7 +156,10 @@ class CatchUpBenchmark {
     return n.base() + "/orgs/" + n.handle();
   }
 
-  /** Bouncy Castle Ed25519 sign or verify of a 2 KB message, one thread per core, cached key. */
+  /**
+   * Ed25519 sign or verify of a 2 KB message, one thread per core, cached key, on the engine the
+   * nodes sign and verify with ({@link NativeSignatures#describe()}).
+   */
   static double parallel(boolean verify) throws Exception {
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     int n = 30_000;
@@ -164,22 +170,18 @@ class CatchUpBenchmark {
       Thread th =
           new Thread(
               () -> {
-                Ed25519PrivateKeyParameters priv =
-                    new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+                KeyPair pair = Keys.generateEd25519(new java.security.SecureRandom());
+                SigningKey signer =
+                    new SigningKey("k", SignatureAlgorithm.ED25519, pair.getPrivate());
                 byte[] msg = new byte[2048];
-                Ed25519Signer signer = new Ed25519Signer();
-                signer.init(true, priv);
-                signer.update(msg, 0, msg.length);
-                byte[] sig = signer.generateSignature();
-                Ed25519Signer verifier = new Ed25519Signer();
-                verifier.init(false, priv.generatePublicKey());
+                byte[] sig = signer.sign(msg);
                 for (int i = 0; i < n; i++) {
                   if (verify) {
-                    verifier.update(msg, 0, msg.length);
-                    if (!verifier.verifySignature(sig)) throw new AssertionError();
+                    if (!SignatureAlgorithm.ED25519.verify(pair.getPublic(), msg, sig)) {
+                      throw new AssertionError();
+                    }
                   } else {
-                    signer.update(msg, 0, msg.length);
-                    signer.generateSignature();
+                    signer.sign(msg);
                   }
                 }
                 total.addAndGet(n);
@@ -223,8 +225,8 @@ class CatchUpBenchmark {
 
         Produced by `./madani bench` (class `node/src/test/java/org/madani/node/bench/CatchUpBenchmark.java`)
         on %s, %d cores, Java %s. Three real nodes in one JVM on loopback, each with its own H2 file
-        (WRITE_DELAY=0: durable). The ceilings are Bouncy Castle Ed25519 on all cores (one thread
-        per core, cached key, 2 KB message), measured in the same run. The machine was shared with
+        (WRITE_DELAY=0: durable). The ceilings are Ed25519 on all cores (one thread per core, cached
+        key, 2 KB message) on the engine the nodes use (%s), measured in the same run. The machine was shared with
         other jobs: load average %.1f before, %.1f after. CPU is what this JVM (all three nodes and
         the client) used meanwhile: on a busy machine the wall time measures the other jobs too, the
         CPU time per entry what the work costs (2 cores give 2 CPU-seconds per second).
@@ -237,6 +239,7 @@ class CatchUpBenchmark {
             LocalDate.now(),
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
+            NativeSignatures.describe(),
             loadBefore,
             loadAfter,
             ENTRIES,

@@ -93,8 +93,12 @@ public enum SignatureAlgorithm {
     return signer.generateSignature();
   }
 
-  /** Verifies; false for a wrong signature, a wrong-sized one, or a key of the wrong kind. */
-  boolean verify(Key key, byte[] data, byte[] signature) {
+  /**
+   * Verifies; false for a wrong signature, a wrong-sized one, or a key of the wrong kind. Public
+   * for the benchmarks' ceilings (the node's own engine); federation code verifies through a {@link
+   * VerificationKey}, which also restricts the algorithms a key may be used with.
+   */
+  public boolean verify(Key key, byte[] data, byte[] signature) {
     if (!accepts(key)) {
       return false;
     }
