@@ -275,12 +275,15 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * Indexes up to this size are merged into one segment when a burst is over ({@link #optimize}): a
-   * search visits every segment and maps facet ordinals across them, and one segment of 100,000
-   * received entries searches about a third faster than the handful a burst leaves. Larger indexes
-   * are left to Lucene's merge policy (a forced merge there costs more than it saves).
+   * Indexes up to this size are merged into one segment when a burst is over ({@link #optimize}),
+   * which costs them a few hundred milliseconds at most. Larger ones are left to Lucene's merge
+   * policy (at most about ten segments per size tier): the six segments a burst of 100,000 received
+   * entries leaves (15 MiB) search as fast as one (SearchIndexBurstBenchmark, CPU per search, once
+   * the filters every entry passes are left out), while merging them took one of the two cores for
+   * one to two seconds just when people search after the burst (HubScaleBenchmark: the merge
+   * overlapped the first third of the timed queries).
    */
-  static final long MERGE_UP_TO_BYTES = 256L << 20;
+  static final long MERGE_UP_TO_BYTES = 4L << 20;
 
   /**
    * Merges the index into one segment, when it has several and is at most {@link
