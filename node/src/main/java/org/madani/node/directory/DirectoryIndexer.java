@@ -311,9 +311,10 @@ public final class DirectoryIndexer extends VerticleBase {
   private long lastWrite;
 
   /**
-   * After a burst, merges the many small segments it left (one per refresh) into one, on the writer
-   * thread, so searches visit one segment instead of many. Once per burst, when a pass found
-   * nothing {@link #QUIET_BEFORE_MERGE} after the last write.
+   * After a burst, merges the many small segments it left (one per refresh) into one while the
+   * index is small ({@link SearchIndex#optimize()}: larger ones keep what Lucene's merge policy
+   * leaves, which searches as fast), on the writer thread. Once per burst, when a pass found nothing
+   * {@link #QUIET_BEFORE_MERGE} after the last write.
    */
   boolean mergeIfQuiet() {
     if (!unmerged || System.nanoTime() - lastWrite < QUIET_BEFORE_MERGE * 1_000_000) return false;
