@@ -30,6 +30,7 @@ import org.madani.node.federation.wire.Activity;
 import org.madani.node.model.Entry;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Visibility;
+import org.madani.node.store.DeliveryRepository;
 import org.madani.node.store.FollowRepository;
 import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.FollowRepository.State;
@@ -110,7 +111,7 @@ public final class Outbox implements ContentEvents {
 
   @Override
   public void entryCreated(Connection c, Organization org, Entry e) throws SQLException {
-    publish(c, org, "Create", objects.object(org, e), e);
+    publish(c, org, "Create", objects.embedded(org, e), e);
   }
 
   /**
@@ -137,10 +138,9 @@ public final class Outbox implements ContentEvents {
           e.visibility() == Visibility.PRIVATE
               ? recipientsFor(c, org, e)
               : cached(shared, e.visibility(), c, org, e));
-      ObjectNode object = objects.object(org, e);
-      object.remove("@context");
+      ObjectNode object = objects.embedded(org, e);
       ObjectNode a =
-          activity(org, "Create", object, object.get("to").deepCopy(), object.get("cc").deepCopy());
+          envelope(org, "Create", object, object.get("to").deepCopy(), object.get("cc").deepCopy());
       Long seq = e.visibility() == Visibility.PUBLIC ? logSeq++ : null;
       if (seq != null) a.put("sequence", seq);
       activities.add(a);
@@ -173,14 +173,16 @@ public final class Outbox implements ContentEvents {
               logSeqs.get(i)));
     }
     log.appendAll(c, org.id(), next.seq(), rows);
-    int queued = 0;
+    List<DeliveryRepository.NewJob> jobs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (URI inbox : targets.get(i)) {
-        queue.enqueue(
-            c, org.id(), rows.get(i).activityId(), rows.get(i).objectId(), inbox, bodies[i]);
+        jobs.add(
+            new DeliveryRepository.NewJob(
+                rows.get(i).activityId(), rows.get(i).objectId(), inbox, bodies[i]));
       }
-      queued += targets.get(i).size();
     }
+    queue.enqueueAll(c, org.id(), jobs);
+    int queued = jobs.size();
     LOG.info(
         "queued {} Create(s) of {} for {} deliveries",
         entries.size(),
@@ -209,7 +211,7 @@ public final class Outbox implements ContentEvents {
       objects.address(del, org, before);
       send(c, org, del, before.visibility().wireName(), recipientsFor(c, org, before));
     }
-    publish(c, org, "Update", objects.object(org, after), after);
+    publish(c, org, "Update", objects.embedded(org, after), after);
   }
 
   @Override
@@ -248,9 +250,8 @@ public final class Outbox implements ContentEvents {
 
   private void publish(Connection c, Organization org, String type, ObjectNode object, Entry e)
       throws SQLException {
-    object.remove("@context");
     ObjectNode a =
-        activity(org, type, object, object.get("to").deepCopy(), object.get("cc").deepCopy());
+        envelope(org, type, object, object.get("to").deepCopy(), object.get("cc").deepCopy());
     send(c, org, a, e.visibility().wireName(), recipientsFor(c, org, e));
   }
 
@@ -276,6 +277,20 @@ public final class Outbox implements ContentEvents {
             object,
             to,
             cc));
+  }
+
+  /**
+   * As {@link #activity(Organization, String, JsonNode, JsonNode, JsonNode)}, for a batch: the
+   * envelope takes {@code object}, {@code to} and {@code cc} as they are instead of copying them
+   * (the caller made them for it and does not change them afterwards). Same members, same order.
+   */
+  private ObjectNode envelope(
+      Organization org, String type, ObjectNode object, JsonNode to, JsonNode cc) {
+    ObjectNode a = activity(org, type, null, null, null);
+    a.set("object", object);
+    a.set("to", to);
+    a.set("cc", cc);
+    return a;
   }
 
   /** Content activities of public entries form the organization's numbered, mirrorable log. */
