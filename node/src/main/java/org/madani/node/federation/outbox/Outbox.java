@@ -3,6 +3,7 @@ package org.madani.node.federation.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -133,6 +134,7 @@ public final class Outbox implements ContentEvents {
     List<ObjectNode> activities = new ArrayList<>(n);
     List<Set<URI>> targets = new ArrayList<>(n);
     List<Long> logSeqs = new ArrayList<>(n);
+    ArrayNode context = EmittedContexts.actor();
     for (Entry e : entries) {
       targets.add(
           e.visibility() == Visibility.PRIVATE
@@ -140,7 +142,13 @@ public final class Outbox implements ContentEvents {
               : cached(shared, e.visibility(), c, org, e));
       ObjectNode object = objects.embedded(org, e);
       ObjectNode a =
-          envelope(org, "Create", object, object.get("to").deepCopy(), object.get("cc").deepCopy());
+          envelope(
+              org,
+              "Create",
+              object,
+              object.get("to").deepCopy(),
+              object.get("cc").deepCopy(),
+              context);
       Long seq = e.visibility() == Visibility.PUBLIC ? logSeq++ : null;
       if (seq != null) a.put("sequence", seq);
       activities.add(a);
@@ -284,12 +292,32 @@ public final class Outbox implements ContentEvents {
    * envelope takes {@code object}, {@code to} and {@code cc} as they are instead of copying them
    * (the caller made them for it and does not change them afterwards). Same members, same order.
    */
+  ObjectNode envelope(Organization org, String type, ObjectNode object, JsonNode to, JsonNode cc) {
+    return envelope(org, type, object, to, cc, EmittedContexts.actor());
+  }
+
+  /**
+   * As above, with {@code context} as the {@code @context}: a batch builds it once and shares it
+   * among its activities (nothing changes an unsigned activity's context; signing works on a copy).
+   * The members and their order are those of {@link Activity}, checked by OutboxTest.
+   */
   private ObjectNode envelope(
-      Organization org, String type, ObjectNode object, JsonNode to, JsonNode cc) {
-    ObjectNode a = activity(org, type, null, null, null);
+      Organization org,
+      String type,
+      ObjectNode object,
+      JsonNode to,
+      JsonNode cc,
+      JsonNode context) {
+    String actor = actors.actorId(org.handle());
+    ObjectNode a = json.createObjectNode();
+    a.set("@context", context);
+    a.put("id", actor + "/activities/" + UUID.randomUUID());
+    a.put("type", type);
+    a.put("actor", actor);
+    a.put("published", clock.instant().toString());
     a.set("object", object);
-    a.set("to", to);
-    a.set("cc", cc);
+    if (to != null) a.set("to", to);
+    if (cc != null) a.set("cc", cc);
     return a;
   }
 
