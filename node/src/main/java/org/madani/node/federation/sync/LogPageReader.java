@@ -15,11 +15,13 @@ import org.madani.node.federation.actor.DocumentFetcher;
  * (the mirror): first to be checked (proofs, on the crypto workers), then to be stored and applied,
  * one page after another in order.
  *
- * <p>One page is read ahead: while page N is stored, page N+1 is fetched and checked, so the
- * network, the serving peer, the proof checks (all cores) and the storing transaction (one thread)
- * overlap instead of waiting for each other (issue 13). Never more: a reader holds at most the page
- * being stored and the one after it, which bounds its memory to two pages whatever the log's
- * length.
+ * <p>With {@code readAhead}, one page is read ahead: while page N is stored, page N+1 is fetched
+ * and checked, so the network, the serving peer, the proof checks (all cores) and the storing
+ * transaction (one thread) overlap instead of waiting for each other (issue 13). Never more: a
+ * reader holds at most the page being stored and the one after it, two pages whatever the log's
+ * length. Two parsed pages of 500 are tens of MiB, too much for a node capped at 128 MiB (a
+ * follower of CatchUpResumeIT died during its catch-up with it), so small heaps read one page at a
+ * time ({@link #READ_AHEAD_HEAP}).
  *
  * <p>The pages are read in a loop that hands one promise along, not by returning the next page's
  * future from the previous page's continuation. Such a chain keeps every continuation, with the
@@ -47,12 +49,23 @@ final class LogPageReader<C> {
   /** Pages read from one source in one catch-up at most. */
   static final int MAX_PAGES = 500;
 
+  /** The smallest heap ({@code -Xmx}) that reads a page ahead: room for two pages and the rest. */
+  static final long READ_AHEAD_HEAP = 512L << 20;
+
   private final DocumentFetcher fetcher;
   private final Sink<C> sink;
+  private final boolean readAhead;
 
-  LogPageReader(DocumentFetcher fetcher, Sink<C> sink) {
+  /** {@code readAhead}: fetch and check the next page while a page is stored. */
+  LogPageReader(DocumentFetcher fetcher, Sink<C> sink, boolean readAhead) {
     this.fetcher = fetcher;
     this.sink = sink;
+    this.readAhead = readAhead;
+  }
+
+  /** Reads ahead when this JVM's heap may grow to {@link #READ_AHEAD_HEAP} or more. */
+  static boolean heapAllowsReadAhead() {
+    return Runtime.getRuntime().maxMemory() >= READ_AHEAD_HEAP;
   }
 
   /**
@@ -92,18 +105,19 @@ final class LogPageReader<C> {
           }
           Page<C> page = ar.result();
           long seen = Math.max(highest, page.top());
-          Future<Page<C>> ahead =
-              page.next() != null && count < MAX_PAGES ? take(origin, page.next(), via) : null;
+          URI next = page.next() != null && count < MAX_PAGES ? page.next() : null;
+          Future<Page<C>> ahead = next != null && readAhead ? take(origin, next, via) : null;
           Future<?> stored =
               page.checked() == null ? Future.succeededFuture() : sink.store(page.checked());
           stored.onComplete(
               s -> {
                 if (s.failed()) {
                   done.fail(s.cause());
-                } else if (ahead == null) {
+                } else if (next == null) {
                   done.complete(seen);
                 } else {
-                  turn(origin, ahead, via, seen, count + 1, done);
+                  Future<Page<C>> following = ahead != null ? ahead : take(origin, next, via);
+                  turn(origin, following, via, seen, count + 1, done);
                 }
               });
         });

@@ -31,6 +31,7 @@ public final class SyncService {
   private final FollowRepository follows;
   private final DocumentFetcher fetcher;
   private final MirrorService mirror;
+  private final boolean readAhead;
   private final Clock clock;
 
   public SyncService(
@@ -45,6 +46,7 @@ public final class SyncService {
     this.mirrors = mirrors;
     this.fetcher = fetcher;
     this.mirror = mirror;
+    this.readAhead = LogPageReader.heapAllowsReadAhead();
     this.clock = clock;
   }
 
@@ -106,7 +108,7 @@ public final class SyncService {
     }
     URI source = sources.get(i);
     String via = Origins.sameOrigin(source.toString(), origin) ? null : baseOf(source.toString());
-    return new LogPageReader<>(fetcher, new CatchUpSink(mirror))
+    return new LogPageReader<>(fetcher, new CatchUpSink(mirror), readAhead)
         .read(origin, source, via, applied)
         .compose(
             result -> {

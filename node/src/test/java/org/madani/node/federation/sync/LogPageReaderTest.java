@@ -101,7 +101,7 @@ class LogPageReaderTest {
 
   @Test
   void readsEveryPageInOrderAndCompletesWithTheHighestSequence() throws Exception {
-    long highest = read(new LogPageReader<>(log(4, null), storeAll()));
+    long highest = read(new LogPageReader<>(log(4, null), storeAll(), true));
 
     assertThat(highest).isEqualTo(4 * PER_PAGE);
     assertThat(stored).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
@@ -110,7 +110,7 @@ class LogPageReaderTest {
   @Test
   void aNextLinkToAnotherOriginEndsTheReading() throws Exception {
     long highest =
-        read(new LogPageReader<>(log(2, "https://elsewhere.example/log?page=3"), storeAll()));
+        read(new LogPageReader<>(log(2, "https://elsewhere.example/log?page=3"), storeAll(), true));
 
     assertThat(highest).isEqualTo(2 * PER_PAGE);
     assertThat(served).containsOnlyKeys(1, 2);
@@ -118,14 +118,7 @@ class LogPageReaderTest {
 
   @Test
   void aFailedStoreStopsTheReadingWithItsCause() {
-    LogPageReader<?> pages =
-        new LogPageReader<>(
-            log(5, null),
-            sink(
-                items ->
-                    items.get(0).path("sequence").asLong() > PER_PAGE
-                        ? Future.failedFuture(new IllegalStateException("bad proof"))
-                        : Future.succeededFuture()));
+    LogPageReader<?> pages = new LogPageReader<>(log(5, null), failingFromPage2(), true);
 
     assertThat(
             org.assertj.core.api.Assertions.catchThrowable(() -> read(pages))
@@ -134,6 +127,35 @@ class LogPageReaderTest {
         .isEqualTo("bad proof");
     // Page 3 was read ahead while page 2 was being stored, and nothing after it.
     assertThat(served).containsOnlyKeys(1, 2, 3);
+  }
+
+  /** Without read-ahead (a small heap), nothing is fetched while a page is stored. */
+  @Test
+  void withoutReadAheadAFailedStoreStopsTheReadingBeforeTheNextPage() {
+    LogPageReader<?> pages = new LogPageReader<>(log(5, null), failingFromPage2(), false);
+
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(() -> read(pages))
+                .getCause()
+                .getMessage())
+        .isEqualTo("bad proof");
+    assertThat(served).containsOnlyKeys(1, 2);
+  }
+
+  @Test
+  void withoutReadAheadEveryPageIsReadInOrder() throws Exception {
+    long highest = read(new LogPageReader<>(log(4, null), storeAll(), false));
+
+    assertThat(highest).isEqualTo(4 * PER_PAGE);
+    assertThat(stored).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+  }
+
+  LogPageReader.Sink<List<ObjectNode>> failingFromPage2() {
+    return sink(
+        items ->
+            items.get(0).path("sequence").asLong() > PER_PAGE
+                ? Future.failedFuture(new IllegalStateException("bad proof"))
+                : Future.succeededFuture());
   }
 
   /**
@@ -155,7 +177,8 @@ class LogPageReaderTest {
                   Promise<Void> p = Promise.promise();
                   vertx.runOnContext(v -> p.complete());
                   return p.future();
-                }));
+                }),
+            true);
     Promise<Long> result = Promise.promise();
     vertx.runOnContext(
         v -> pages.read(ORIGIN, URI.create(ORIGIN + "/log?page=1"), null, 0).onComplete(result));
@@ -210,7 +233,8 @@ class LogPageReaderTest {
                 }
                 return p.future().onComplete(ar -> events.add("stored " + first));
               }
-            });
+            },
+            true);
     Promise<Long> result = Promise.promise();
     vertx.runOnContext(
         v -> pages.read(ORIGIN, URI.create(ORIGIN + "/log?page=1"), null, 0).onComplete(result));
