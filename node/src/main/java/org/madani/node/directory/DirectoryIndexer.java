@@ -313,8 +313,8 @@ public final class DirectoryIndexer extends VerticleBase {
   /**
    * After a burst, merges the many small segments it left (one per refresh) into one while the
    * index is small ({@link SearchIndex#optimize()}: larger ones keep what Lucene's merge policy
-   * leaves, which searches as fast), on the writer thread. Once per burst, when a pass found nothing
-   * {@link #QUIET_BEFORE_MERGE} after the last write.
+   * leaves, which searches as fast), on the writer thread. Once per burst, when a pass found
+   * nothing {@link #QUIET_BEFORE_MERGE} after the last write.
    */
   boolean mergeIfQuiet() {
     if (!unmerged || System.nanoTime() - lastWrite < QUIET_BEFORE_MERGE * 1_000_000) return false;

@@ -56,6 +56,15 @@ final class PeerRequests {
         .end(Buffer.buffer(json.write(doc)));
   }
 
+  /** As {@link #activityJson(RoutingContext, ObjectNode)}, for a document already written out. */
+  void activityJson(RoutingContext ctx, byte[] utf8) {
+    ctx.response()
+        .setStatusCode(200)
+        .putHeader("Content-Type", ActivityStreams.MEDIA_TYPE + "; charset=utf-8")
+        .putHeader("Vary", "Accept, Accept-Language")
+        .end(Buffer.buffer(utf8));
+  }
+
   /**
    * A non-negative whole-number query parameter, 0 when absent; a 400 problem when it is not a
    * number.

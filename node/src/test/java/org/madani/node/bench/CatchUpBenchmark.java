@@ -106,6 +106,8 @@ class CatchUpBenchmark {
       }
       o.stop();
 
+      // -Dbench.catchup.jfr=file records the catch-up alone (JFR), for profiling.
+      jdk.jfr.Recording jfr = recording();
       long t1 = System.nanoTime();
       long cpu1 = cpu();
       x.restart();
@@ -116,6 +118,10 @@ class CatchUpBenchmark {
           .until(() -> ResilienceBenchmark.applied(x, origin) >= ENTRIES);
       long done = System.nanoTime();
       double catchUpCpu = (cpu() - cpu1) / 1e9;
+      if (jfr != null) {
+        jfr.stop();
+        jfr.close();
+      }
       assertThat(x.count("SELECT COUNT(*) FROM remote_object WHERE actor = '" + origin + "'"))
           .isEqualTo(ENTRIES);
       write(
@@ -203,6 +209,16 @@ class CatchUpBenchmark {
         throw new AssertionError(
             r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
     }
+  }
+
+  /** A JFR recording to {@code bench.catchup.jfr}, started; null when that is not set. */
+  static jdk.jfr.Recording recording() throws Exception {
+    String file = System.getProperty("bench.catchup.jfr");
+    if (file == null) return null;
+    jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+    r.setDestination(Path.of(file));
+    r.start();
+    return r;
   }
 
   static String actor(TestNode n) {

@@ -12,10 +12,16 @@ import org.madani.node.federation.actor.DocumentFetcher;
 
 /**
  * Reads an origin's log from one source, page after page, and hands each page's items to a sink
- * (the mirror, which verifies and applies them in order).
+ * (the mirror): first to be checked (proofs, on the crypto workers), then to be stored and applied,
+ * one page after another in order.
  *
- * <p>Pages are taken one at a time: asking for the next while the current one was stored (tried for
- * issue 13) holds two pages of 500 in memory, and a node capped at 128 MiB ran out of heap.
+ * <p>With {@code readAhead}, one page is read ahead: while page N is stored, page N+1 is fetched
+ * and checked, so the network, the serving peer, the proof checks (all cores) and the storing
+ * transaction (one thread) overlap instead of waiting for each other (issue 13). Never more: a
+ * reader holds at most the page being stored and the one after it, two pages whatever the log's
+ * length. Two parsed pages of 500 are tens of MiB, too much for a node capped at 128 MiB (a
+ * follower of CatchUpResumeIT died during its catch-up with it), so small heaps read one page at a
+ * time ({@link #READ_AHEAD_HEAP}).
  *
  * <p>The pages are read in a loop that hands one promise along, not by returning the next page's
  * future from the previous page's continuation. Such a chain keeps every continuation, with the
@@ -23,71 +29,108 @@ import org.madani.node.federation.actor.DocumentFetcher;
  * thousands of entries then held all of them at once, and a follower capped at 128 MiB spent its
  * time in full collections until an OutOfMemoryError closed its database (CatchUpResumeIT on CI).
  * {@code LogPageReaderTest} checks that a stored page becomes unreachable while later pages are
- * read.
+ * read, and that no more than one page is read ahead.
  *
  * <p>Thread-safety: call from a Vert.x context; each {@link #read} is independent.
+ *
+ * @param <C> a page's items once checked
  */
-final class LogPageReader {
+final class LogPageReader<C> {
 
-  /** Stores one page's items in order; fails to stop the reading. */
-  @FunctionalInterface
-  interface Sink {
-    Future<?> store(String origin, List<ObjectNode> items, String via);
+  /** Checks, then stores, one page's items; a failure stops the reading. */
+  interface Sink<C> {
+    /** Checks a page's items (may run while the page before is being stored). */
+    Future<C> check(String origin, List<ObjectNode> items, String via);
+
+    /** Stores checked items; called in page order, each after the previous page's store ended. */
+    Future<?> store(C checked);
   }
 
   /** Pages read from one source in one catch-up at most. */
   static final int MAX_PAGES = 500;
 
-  private final DocumentFetcher fetcher;
-  private final Sink sink;
+  /** The smallest heap ({@code -Xmx}) that reads a page ahead: room for two pages and the rest. */
+  static final long READ_AHEAD_HEAP = 512L << 20;
 
-  LogPageReader(DocumentFetcher fetcher, Sink sink) {
+  private final DocumentFetcher fetcher;
+  private final Sink<C> sink;
+  private final boolean readAhead;
+
+  /** {@code readAhead}: fetch and check the next page while a page is stored. */
+  LogPageReader(DocumentFetcher fetcher, Sink<C> sink, boolean readAhead) {
     this.fetcher = fetcher;
     this.sink = sink;
+    this.readAhead = readAhead;
+  }
+
+  /** Reads ahead when this JVM's heap may grow to {@link #READ_AHEAD_HEAP} or more. */
+  static boolean heapAllowsReadAhead() {
+    return Runtime.getRuntime().maxMemory() >= READ_AHEAD_HEAP;
   }
 
   /**
    * Reads from {@code first} on; completes with the highest sequence seen ({@code highest} when the
-   * source had nothing new), or fails with the first failed fetch or store.
+   * source had nothing new), or fails with the first failed fetch, check or store.
    *
    * @param via the mirror's base URL, or null when reading the origin's own log
    */
   Future<Long> read(String origin, URI first, String via, long highest) {
     Promise<Long> done = Promise.promise();
-    next(origin, first, via, highest, 0, done);
+    turn(origin, take(origin, first, via), via, highest, 1, done);
     return done.future();
   }
 
   /**
-   * What a stored page leaves for the loop: the highest sequence seen and the next page, if any.
+   * A page fetched and checked: its checked items (null when it had none), its highest sequence and
+   * the next page, if any. Holds neither the page document nor its unchecked items.
    */
-  private record Turn(long seen, URI next) {}
+  private record Page<C>(C checked, long top, URI next) {}
 
-  private void next(
-      String origin, URI page, String via, long highest, int count, Promise<Long> done) {
-    if (count >= MAX_PAGES) {
-      done.complete(highest);
-      return;
-    }
-    fetcher
-        .fetch(page)
-        .compose(f -> store(origin, page, via, highest, f.document()))
-        .onComplete(
-            ar -> {
-              if (ar.failed()) {
-                done.fail(ar.cause());
-              } else if (ar.result().next() == null) {
-                done.complete(ar.result().seen());
-              } else {
-                next(origin, ar.result().next(), via, ar.result().seen(), count + 1, done);
-              }
-            });
+  /**
+   * Stores {@code current} once it is checked, fetching the page after it meanwhile; then takes
+   * that page's turn. {@code count} pages have been asked for so far.
+   */
+  private void turn(
+      String origin,
+      Future<Page<C>> current,
+      String via,
+      long highest,
+      int count,
+      Promise<Long> done) {
+    current.onComplete(
+        ar -> {
+          if (ar.failed()) {
+            done.fail(ar.cause());
+            return;
+          }
+          Page<C> page = ar.result();
+          long seen = Math.max(highest, page.top());
+          URI next = page.next() != null && count < MAX_PAGES ? page.next() : null;
+          Future<Page<C>> ahead = next != null && readAhead ? take(origin, next, via) : null;
+          Future<?> stored =
+              page.checked() == null ? Future.succeededFuture() : sink.store(page.checked());
+          stored.onComplete(
+              s -> {
+                if (s.failed()) {
+                  done.fail(s.cause());
+                } else if (next == null) {
+                  done.complete(seen);
+                } else {
+                  Future<Page<C>> following = ahead != null ? ahead : take(origin, next, via);
+                  turn(origin, following, via, seen, count + 1, done);
+                }
+              });
+        });
   }
 
-  /** Stores one page's items; the returned turn holds neither the page nor its items. */
-  private Future<Turn> store(String origin, URI page, String via, long highest, ObjectNode doc) {
+  /** Fetches one page and checks its items. */
+  private Future<Page<C>> take(String origin, URI page, String via) {
+    return fetcher.fetch(page).compose(f -> check(origin, page, via, f.document()));
+  }
+
+  private Future<Page<C>> check(String origin, URI page, String via, ObjectNode doc) {
     List<ObjectNode> items = new ArrayList<>();
-    long top = highest;
+    long top = 0;
     for (JsonNode item : doc.path("orderedItems")) {
       if (item instanceof ObjectNode o) {
         items.add(o);
@@ -100,8 +143,9 @@ final class LogPageReader {
     if (link != null && !items.isEmpty() && Origins.sameOrigin(link, page.toString())) {
       next = URI.create(link);
     }
-    Turn turn = new Turn(top, next);
-    if (items.isEmpty()) return Future.succeededFuture(turn);
-    return sink.store(origin, items, via).map(stored -> turn);
+    long highest = top;
+    URI following = next;
+    if (items.isEmpty()) return Future.succeededFuture(new Page<>(null, highest, following));
+    return sink.check(origin, items, via).map(checked -> new Page<>(checked, highest, following));
   }
 }

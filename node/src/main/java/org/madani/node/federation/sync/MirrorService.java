@@ -117,9 +117,25 @@ public final class MirrorService {
    * through (null from the origin itself).
    */
   public Future<Outcome> accept(String origin, List<ObjectNode> items, String via) {
-    return check(origin, items, via)
-        .compose(checked -> db.tx(c -> store(c, checked)))
-        .onSuccess(o -> onFirstFromOrigin.committed());
+    return check(origin, items, via).compose(this::commit);
+  }
+
+  /**
+   * Stores and applies items checked by {@link #check} in a transaction of their own, then lets
+   * first-seen items be relayed.
+   */
+  public Future<Outcome> commit(Checked checked) {
+    return db.tx(c -> store(c, checked)).onSuccess(o -> onFirstFromOrigin.committed());
+  }
+
+  /**
+   * Whether applying {@code item} changes the keys {@code origin}'s items are checked against: an
+   * Update of the origin's own actor (a rotated or revoked key).
+   */
+  static boolean changesKeys(String origin, JsonNode item) {
+    return "Update".equals(item.path("type").asText())
+        && item.get("object") instanceof ObjectNode actorDoc
+        && origin.equals(actorDoc.path("id").asText());
   }
 
   /**
@@ -281,14 +297,17 @@ public final class MirrorService {
     java.util.Set<Long> held =
         valid.isEmpty() ? java.util.Set.of() : mirrors.heldBetween(c, origin, lo, hi);
     java.util.Map<Long, ObjectNode> fresh = new java.util.HashMap<>();
+    // Each new item written out once: the mirror keeps that text and the applied row carries it.
+    java.util.Map<Long, String> texts = new java.util.HashMap<>();
     List<MirrorItem> toInsert = new ArrayList<>();
     List<ObjectNode> firstNew = new ArrayList<>();
     for (ObjectNode item : valid) {
       long seq = item.get("sequence").asLong();
       if (held.contains(seq) || fresh.putIfAbsent(seq, item) != null) continue;
+      String text = item.toString();
+      texts.put(seq, text);
       toInsert.add(
-          new MirrorItem(
-              origin, seq, item.path("id").asText(), item.toString(), via, clock.instant()));
+          new MirrorItem(origin, seq, item.path("id").asText(), text, via, clock.instant()));
       // Only what came from the origin itself is relayed on, and never content we refuse to store.
       if (via == null && contentValid(item)) firstNew.add(item);
     }
@@ -301,7 +320,7 @@ public final class MirrorService {
     while (true) {
       ObjectNode inHand = fresh.get(next + 1);
       if (inHand != null) {
-        apply(c, origin, inHand, via, followers);
+        apply(c, origin, inHand, texts.get(next + 1), via, followers);
         next++;
         continue;
       }
@@ -313,6 +332,7 @@ public final class MirrorService {
             c,
             origin,
             doc != null ? doc : (ObjectNode) read(m.document()),
+            m.document(),
             doc != null ? via : m.via(),
             followers);
         next = m.sequence();
@@ -334,7 +354,9 @@ public final class MirrorService {
     }
   }
 
-  private void apply(Connection c, String origin, ObjectNode activity, String via, String followers)
+  /** Applies one item; {@code text} is the item written out (as the mirror keeps it). */
+  private void apply(
+      Connection c, String origin, ObjectNode activity, String text, String via, String followers)
       throws SQLException {
     String type = activity.path("type").asText();
     // Items that arrive by catch-up or from a peer's mirror pass the inbox's content checks too
@@ -360,14 +382,7 @@ public final class MirrorService {
     // Provenance: the origin's proof verified here, and who handed the item over.
     String label = "eddsa-jcs-2022 " + (via == null ? "from origin" : "via " + via);
     InboxRow row =
-        new InboxRow(
-            0,
-            activity.path("id").asText(),
-            origin,
-            type,
-            activity.toString(),
-            label,
-            clock.instant());
+        new InboxRow(0, activity.path("id").asText(), origin, type, text, label, clock.instant());
     switch (type) {
       case "Create", "Update" -> {
         if (activity.get("object") instanceof ObjectNode object && !object.has("inbox")) {

@@ -29,7 +29,9 @@ public final class SyncService {
   private final Database db;
   private final MirrorRepository mirrors;
   private final FollowRepository follows;
-  private final LogPageReader pages;
+  private final DocumentFetcher fetcher;
+  private final MirrorService mirror;
+  private final boolean readAhead;
   private final Clock clock;
 
   public SyncService(
@@ -42,7 +44,9 @@ public final class SyncService {
     this.db = db;
     this.follows = follows;
     this.mirrors = mirrors;
-    this.pages = new LogPageReader(fetcher, mirror::accept);
+    this.fetcher = fetcher;
+    this.mirror = mirror;
+    this.readAhead = LogPageReader.heapAllowsReadAhead();
     this.clock = clock;
   }
 
@@ -104,7 +108,7 @@ public final class SyncService {
     }
     URI source = sources.get(i);
     String via = Origins.sameOrigin(source.toString(), origin) ? null : baseOf(source.toString());
-    return pages
+    return new LogPageReader<>(fetcher, new CatchUpSink(mirror), readAhead)
         .read(origin, source, via, applied)
         .compose(
             result -> {

@@ -65,17 +65,34 @@ class LogPageReaderTest {
     };
   }
 
-  /** A sink that stores at once, later on the event loop. */
-  LogPageReader.Sink storeAll() {
-    return (origin, items, via) -> {
-      items.forEach(i -> stored.add(i.path("sequence").asLong()));
-      Promise<Void> p = Promise.promise();
-      vertx.runOnContext(v -> p.complete());
-      return p.future();
+  /** A sink that checks nothing and stores at once, later on the event loop. */
+  LogPageReader.Sink<List<ObjectNode>> storeAll() {
+    return sink(
+        items -> {
+          items.forEach(i -> stored.add(i.path("sequence").asLong()));
+          Promise<Void> p = Promise.promise();
+          vertx.runOnContext(v -> p.complete());
+          return p.future();
+        });
+  }
+
+  /** A sink whose check passes every item and whose store is {@code store}. */
+  static LogPageReader.Sink<List<ObjectNode>> sink(
+      java.util.function.Function<List<ObjectNode>, Future<?>> store) {
+    return new LogPageReader.Sink<>() {
+      @Override
+      public Future<List<ObjectNode>> check(String origin, List<ObjectNode> items, String via) {
+        return Future.succeededFuture(items);
+      }
+
+      @Override
+      public Future<?> store(List<ObjectNode> items) {
+        return store.apply(items);
+      }
     };
   }
 
-  Long read(LogPageReader pages) throws Exception {
+  Long read(LogPageReader<?> pages) throws Exception {
     Promise<Long> result = Promise.promise();
     vertx.runOnContext(
         v -> pages.read(ORIGIN, URI.create(ORIGIN + "/log?page=1"), null, 0).onComplete(result));
@@ -84,7 +101,7 @@ class LogPageReaderTest {
 
   @Test
   void readsEveryPageInOrderAndCompletesWithTheHighestSequence() throws Exception {
-    long highest = read(new LogPageReader(log(4, null), storeAll()));
+    long highest = read(new LogPageReader<>(log(4, null), storeAll(), true));
 
     assertThat(highest).isEqualTo(4 * PER_PAGE);
     assertThat(stored).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
@@ -93,7 +110,7 @@ class LogPageReaderTest {
   @Test
   void aNextLinkToAnotherOriginEndsTheReading() throws Exception {
     long highest =
-        read(new LogPageReader(log(2, "https://elsewhere.example/log?page=3"), storeAll()));
+        read(new LogPageReader<>(log(2, "https://elsewhere.example/log?page=3"), storeAll(), true));
 
     assertThat(highest).isEqualTo(2 * PER_PAGE);
     assertThat(served).containsOnlyKeys(1, 2);
@@ -101,13 +118,21 @@ class LogPageReaderTest {
 
   @Test
   void aFailedStoreStopsTheReadingWithItsCause() {
-    LogPageReader pages =
-        new LogPageReader(
-            log(5, null),
-            (origin, items, via) ->
-                items.get(0).path("sequence").asLong() > PER_PAGE
-                    ? Future.failedFuture(new IllegalStateException("bad proof"))
-                    : Future.succeededFuture());
+    LogPageReader<?> pages = new LogPageReader<>(log(5, null), failingFromPage2(), true);
+
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(() -> read(pages))
+                .getCause()
+                .getMessage())
+        .isEqualTo("bad proof");
+    // Page 3 was read ahead while page 2 was being stored, and nothing after it.
+    assertThat(served).containsOnlyKeys(1, 2, 3);
+  }
+
+  /** Without read-ahead (a small heap), nothing is fetched while a page is stored. */
+  @Test
+  void withoutReadAheadAFailedStoreStopsTheReadingBeforeTheNextPage() {
+    LogPageReader<?> pages = new LogPageReader<>(log(5, null), failingFromPage2(), false);
 
     assertThat(
             org.assertj.core.api.Assertions.catchThrowable(() -> read(pages))
@@ -115,6 +140,22 @@ class LogPageReaderTest {
                 .getMessage())
         .isEqualTo("bad proof");
     assertThat(served).containsOnlyKeys(1, 2);
+  }
+
+  @Test
+  void withoutReadAheadEveryPageIsReadInOrder() throws Exception {
+    long highest = read(new LogPageReader<>(log(4, null), storeAll(), false));
+
+    assertThat(highest).isEqualTo(4 * PER_PAGE);
+    assertThat(stored).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+  }
+
+  LogPageReader.Sink<List<ObjectNode>> failingFromPage2() {
+    return sink(
+        items ->
+            items.get(0).path("sequence").asLong() > PER_PAGE
+                ? Future.failedFuture(new IllegalStateException("bad proof"))
+                : Future.succeededFuture());
   }
 
   /**
@@ -125,17 +166,19 @@ class LogPageReaderTest {
   @Test
   void aStoredPageIsNotKeptWhileLaterPagesAreRead() throws Exception {
     Promise<Void> fourth = Promise.promise();
-    LogPageReader pages =
-        new LogPageReader(
+    LogPageReader<?> pages =
+        new LogPageReader<>(
             log(5, null),
-            (origin, items, via) -> {
-              if (items.get(0).path("sequence").asLong() == 3L * PER_PAGE + 1) {
-                return fourth.future();
-              }
-              Promise<Void> p = Promise.promise();
-              vertx.runOnContext(v -> p.complete());
-              return p.future();
-            });
+            sink(
+                items -> {
+                  if (items.get(0).path("sequence").asLong() == 3L * PER_PAGE + 1) {
+                    return fourth.future();
+                  }
+                  Promise<Void> p = Promise.promise();
+                  vertx.runOnContext(v -> p.complete());
+                  return p.future();
+                }),
+            true);
     Promise<Long> result = Promise.promise();
     vertx.runOnContext(
         v -> pages.read(ORIGIN, URI.create(ORIGIN + "/log?page=1"), null, 0).onComplete(result));
@@ -155,5 +198,68 @@ class LogPageReaderTest {
     vertx.runOnContext(v -> fourth.complete());
     assertThat(result.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
         .isEqualTo(5 * PER_PAGE);
+  }
+
+  /**
+   * While page 2 is being stored, page 3 is fetched and checked (issue 13: fetching and checking
+   * overlap storing), but page 4 is not: a reader holds two pages at most. Stores run one after
+   * another, in page order.
+   */
+  @Test
+  void readsOnePageAheadAndNoMore() throws Exception {
+    Promise<Void> second = Promise.promise();
+    List<Long> checked = new CopyOnWriteArrayList<>();
+    List<String> events = new CopyOnWriteArrayList<>();
+    LogPageReader<List<ObjectNode>> pages =
+        new LogPageReader<>(
+            log(4, null),
+            new LogPageReader.Sink<>() {
+              @Override
+              public Future<List<ObjectNode>> check(
+                  String origin, List<ObjectNode> items, String via) {
+                checked.add(items.get(0).path("sequence").asLong());
+                return Future.succeededFuture(items);
+              }
+
+              @Override
+              public Future<?> store(List<ObjectNode> items) {
+                long first = items.get(0).path("sequence").asLong();
+                events.add("store " + first);
+                Promise<Void> p = Promise.promise();
+                if (first == PER_PAGE + 1) {
+                  second.future().onComplete(p);
+                } else {
+                  vertx.runOnContext(v -> p.complete());
+                }
+                return p.future().onComplete(ar -> events.add("stored " + first));
+              }
+            },
+            true);
+    Promise<Long> result = Promise.promise();
+    vertx.runOnContext(
+        v -> pages.read(ORIGIN, URI.create(ORIGIN + "/log?page=1"), null, 0).onComplete(result));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> checked.contains(2L * PER_PAGE + 1));
+    // The reader runs on the event loop: once a task queued now has run, anything it would have
+    // started upon checking page 3 has started.
+    Promise<Void> roundTrip = Promise.promise();
+    vertx.runOnContext(v -> roundTrip.complete());
+    roundTrip.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    assertThat(served).containsOnlyKeys(1, 2, 3);
+    assertThat(events).containsExactly("store 1", "stored 1", "store 4");
+
+    vertx.runOnContext(v -> second.complete());
+    assertThat(result.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
+        .isEqualTo(4 * PER_PAGE);
+    assertThat(events)
+        .containsExactly(
+            "store 1",
+            "stored 1",
+            "store 4",
+            "stored 4",
+            "store 7",
+            "stored 7",
+            "store 10",
+            "stored 10");
   }
 }
