@@ -47,9 +47,17 @@ public final class FederationRoutes {
     this.wellKnown = new WellKnownRoutes(documents, localActors, json, urls);
   }
 
+  /**
+   * The inbox POST routes, mounted ahead of the other areas' routes: a burst of activities is most
+   * of the requests a hub gets, and each route ahead of the inbox is a path match per request.
+   */
+  public void mountInbox(Router router) {
+    inbox.mount(router);
+  }
+
+  /** Everything else the federation answers (actors, logs, well-known); see {@link #mountInbox}. */
   public void mount(Router router) {
     gate.mount(router);
-    inbox.mount(router);
     actors.mount(router);
     logs.mount(router);
     actors.mountCollections(router);

@@ -42,6 +42,7 @@ class HotQueryPlansTest {
   static final DirectoryRepository directory = new DirectoryRepository();
   static final OutboxRepository outbox = new OutboxRepository();
   static final MirrorRepository mirror = new MirrorRepository();
+  static final FollowRepository follows = new FollowRepository();
   static final DeliveryRepository deliveries =
       new DeliveryRepository(Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -88,6 +89,18 @@ class HotQueryPlansTest {
                 "{}".getBytes(StandardCharsets.UTF_8));
             mirror.insertIfAbsent(
                 c, new MirrorRepository.MirrorItem(actor, i, actor + "/a/" + i, "{}", null, NOW));
+            follows.upsert(
+                c,
+                new FollowRepository.FollowRow(
+                    orgId,
+                    "https://follow" + i + ".example/orgs/o",
+                    i % 2 == 0
+                        ? FollowRepository.Direction.OUTGOING
+                        : FollowRepository.Direction.INCOMING,
+                    FollowRepository.State.ACCEPTED,
+                    "https://alef.example/follows/" + i,
+                    NOW,
+                    NOW));
           }
           c.createStatement().execute("ANALYZE");
           return null;
@@ -176,6 +189,22 @@ class HotQueryPlansTest {
               assertThat(rows).hasSize(50);
               inbox.finish(c, rows.get(0).id(), true, null);
               inbox.finishApplied(c, List.of(rows.get(1).id(), rows.get(2).id()));
+              return null;
+            }));
+  }
+
+  /**
+   * What applying a received Create reads, once per author or address and batch: who follows the
+   * author, which hosted organization an address names.
+   */
+  @Test
+  void receivedObjectLookups() throws Exception {
+    assertIndexed(
+        plansOf(
+            c -> {
+              assertThat(follows.orgsFollowing(c, "https://follow4.example/orgs/o"))
+                  .containsExactly(orgId);
+              assertThat(new OrganizationRepository(JSON).idByHandle(c, "alef")).contains(orgId);
               return null;
             }));
   }

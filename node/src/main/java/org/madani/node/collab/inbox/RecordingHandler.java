@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import org.madani.node.collab.invite.CollabDeps;
 import org.madani.node.federation.inbox.ActivityHandler;
+import org.madani.node.federation.inbox.BatchLookups;
 import org.madani.node.store.InboxRepository.InboxRow;
 
 /**
@@ -53,7 +54,12 @@ public final class RecordingHandler implements ActivityHandler {
 
   @Override
   public Future<Step> prepare(InboxRow row, ObjectNode activity) {
-    return base.prepare(row, activity)
+    return prepare(row, activity, new BatchLookups());
+  }
+
+  @Override
+  public Future<Step> prepare(InboxRow row, ObjectNode activity, BatchLookups batch) {
+    return base.prepare(row, activity, batch)
         .map(
             step ->
                 c -> {

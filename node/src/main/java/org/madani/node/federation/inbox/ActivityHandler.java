@@ -37,4 +37,12 @@ public interface ActivityHandler {
   default Future<Step> prepare(InboxRow row, ObjectNode activity) {
     return Future.failedFuture(new UnsupportedOperationException(type() + " is handled alone"));
   }
+
+  /**
+   * As {@link #prepare(InboxRow, ObjectNode)}, for an activity applied in one transaction with
+   * others: its step may share reads with theirs through {@code batch}.
+   */
+  default Future<Step> prepare(InboxRow row, ObjectNode activity, BatchLookups batch) {
+    return prepare(row, activity);
+  }
 }

@@ -79,7 +79,13 @@ public final class AnnounceHandler implements ActivityHandler {
                                     db.tx(
                                         c -> {
                                           creator.store(
-                                              c, asAuthor, object, object, null, row.actor());
+                                              c,
+                                              asAuthor,
+                                              object,
+                                              object,
+                                              null,
+                                              row.actor(),
+                                              new BatchLookups());
                                           return null;
                                         }));
                       });

@@ -104,6 +104,11 @@ public final class CreateObjectHandler implements ActivityHandler {
 
   @Override
   public Future<Step> prepare(InboxRow row, ObjectNode activity) {
+    return prepare(row, activity, new BatchLookups());
+  }
+
+  @Override
+  public Future<Step> prepare(InboxRow row, ObjectNode activity, BatchLookups batch) {
     ObjectNode object = (ObjectNode) activity.get("object");
     return followersOf(row.actor())
         .map(
@@ -113,7 +118,7 @@ public final class CreateObjectHandler implements ActivityHandler {
                 // vouches that
                 // the object ever existed as its author's, so it is not kept (issue 11, finding 2).
                 if (update && objects.find(c, object.path("id").asText("")).isEmpty()) return;
-                store(c, row, activity, object, followers, null);
+                store(c, row, activity, object, followers, null, batch);
               };
             });
   }
@@ -182,12 +187,13 @@ public final class CreateObjectHandler implements ActivityHandler {
       String authorFollowers,
       String via)
       throws SQLException {
-    store(c, row, activity, object, authorFollowers, via);
+    store(c, row, activity, object, authorFollowers, via, new BatchLookups());
   }
 
   /**
    * Stores {@code object} for the hosted organizations entitled to it. {@code via} names the peer
-   * that relayed it, when it did not come from its author.
+   * that relayed it, when it did not come from its author. Who follows the author and which hosted
+   * organizations the addresses name are read once per {@code batch}.
    */
   void store(
       Connection c,
@@ -195,24 +201,27 @@ public final class CreateObjectHandler implements ActivityHandler {
       ObjectNode activity,
       ObjectNode object,
       String authorFollowers,
-      String via)
+      String via,
+      BatchLookups batch)
       throws SQLException {
     String author = row.actor();
     List<String> to = Addressing.addressees(activity, object);
     boolean isPublic = Addressing.isPublic(to);
     boolean toFollowers = authorFollowers != null && to.contains(authorFollowers);
-    List<Long> following = follows.orgsFollowing(c, author);
+    List<Long> following = batch.get("following " + author, () -> follows.orgsFollowing(c, author));
     Set<Long> recipients = new LinkedHashSet<>();
     for (String a : new LinkedHashSet<>(to)) { // the activity and its object usually name the same
-      hostedOrgs.localOrgId(c, a).ifPresent(recipients::add);
+      batch.get("hosted " + a, () -> hostedOrgs.localOrgId(c, a)).ifPresent(recipients::add);
     }
     if (toFollowers) recipients.addAll(following);
-    if (via != null) recipients.addAll(follows.orgsFollowing(c, via));
+    if (via != null) {
+      recipients.addAll(batch.get("following " + via, () -> follows.orgsFollowing(c, via)));
+    }
     if (author == null || !peers.allowsActor(author)) return; // relayed from a refused author
     // Trust extends sharing (protocol-spec/trust.md): what a trusted author shares with its
     // network, and what a trusted peer mirrors, is kept for all our organizations.
     if ((toFollowers && peers.trusts(author)) || (via != null && peers.trusts(via))) {
-      recipients.addAll(orgs.allIds(c));
+      recipients.addAll(batch.get("all organizations", () -> orgs.allIds(c)));
     }
     String audience = isPublic ? "public" : toFollowers ? "network" : "private";
     boolean wanted =
@@ -220,29 +229,50 @@ public final class CreateObjectHandler implements ActivityHandler {
     if (!wanted) return;
 
     String id = object.get("id").asText();
-    var existing = objects.find(c, id);
-    if (existing.isPresent() && !existing.get().actor().equals(author)) {
-      return; // an object id belongs to its first author; nobody else may replace it
-    }
-    if (existing.isPresent() && existing.get().deletedAt() != null) {
-      return; // deleted stays deleted: a late Create or Update must not resurrect it
-    }
     var now = clock.instant();
-    ObjectRow stored =
-        new ObjectRow(
-            id,
-            author,
-            object.path("type").asText("Object"),
-            audience,
-            object.toString(),
-            row.verifiedBy(),
-            via,
-            existing.map(ObjectRow::received).orElse(now),
-            now,
-            null);
-    if (existing.isPresent() || !objects.insertIfAbsent(c, stored)) objects.upsert(c, stored);
+    String type = object.path("type").asText("Object");
+    String document = object.toString();
+    // A Create is nearly always of a new object: insert first, and look at what is stored only
+    // when the id is taken (one statement per new object instead of a read and an insert).
+    if (update
+        || !objects.insertIfAbsent(
+            c, row(id, author, type, audience, document, row, via, now, now))) {
+      var existing = objects.find(c, id);
+      if (existing.isPresent() && !existing.get().actor().equals(author)) {
+        return; // an object id belongs to its first author; nobody else may replace it
+      }
+      if (existing.isPresent() && existing.get().deletedAt() != null) {
+        return; // deleted stays deleted: a late Create or Update must not resurrect it
+      }
+      ObjectRow stored =
+          row(
+              id,
+              author,
+              type,
+              audience,
+              document,
+              row,
+              via,
+              existing.map(ObjectRow::received).orElse(now),
+              now);
+      if (existing.isPresent() || !objects.insertIfAbsent(c, stored)) objects.upsert(c, stored);
+    }
     if (!isPublic) {
       for (Long org : recipients) objects.addRecipient(c, id, org);
     }
+  }
+
+  private static ObjectRow row(
+      String id,
+      String author,
+      String type,
+      String audience,
+      String document,
+      InboxRow row,
+      String via,
+      java.time.Instant received,
+      java.time.Instant updated) {
+    return new ObjectRow(
+        id, author, type, audience, document, row.verifiedBy(), via, received, updated, null);
   }
 }

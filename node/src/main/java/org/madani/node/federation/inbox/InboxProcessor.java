@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
@@ -189,13 +190,21 @@ public final class InboxProcessor extends VerticleBase {
     }
   }
 
-  /** Prepares a run of batching activities concurrently, then applies them in one transaction. */
+  /**
+   * Prepares a run of batching activities concurrently, then applies them in one transaction. The
+   * steps run first without a savepoint each (a savepoint per activity costs a statement's worth of
+   * work, and failures are rare); if one fails, that transaction is rolled back and the run is
+   * applied again with a savepoint per activity, so that only the failing ones are marked failed.
+   * Steps are idempotent and write only to the store (see {@link ActivityHandler#prepare}), so
+   * running them a second time after the rollback is safe.
+   */
   private Future<Void> applyTogether(List<Parsed> run) {
+    BatchLookups batch = new BatchLookups();
     List<Future<ActivityHandler.Step>> steps = new ArrayList<>(run.size());
     for (Parsed p : run) {
       Future<ActivityHandler.Step> step;
       try {
-        step = p.handler().prepare(p.row(), p.activity());
+        step = p.handler().prepare(p.row(), p.activity(), batch);
       } catch (RuntimeException e) {
         step = Future.failedFuture(e);
       }
@@ -204,38 +213,48 @@ public final class InboxProcessor extends VerticleBase {
     return Future.join(steps)
         .transform(
             ignored ->
-                db.tx(
-                    c -> {
-                      List<Long> applied = new ArrayList<>(run.size());
-                      for (int k = 0; k < run.size(); k++) {
-                        InboxRow row = run.get(k).row();
-                        Future<ActivityHandler.Step> step = steps.get(k);
-                        Throwable failure = step.failed() ? step.cause() : null;
-                        if (failure == null) {
-                          Savepoint sp = c.setSavepoint();
-                          try {
-                            step.result().apply(c);
-                            c.releaseSavepoint(sp);
-                          } catch (SQLException | RuntimeException e) {
-                            c.rollback(sp);
-                            failure = e;
-                          }
-                        }
-                        if (failure == null) {
-                          applied.add(row.id());
-                          continue;
-                        }
-                        LOG.info(
-                            "handling {} {} from {} failed: {}",
-                            row.type(),
-                            row.activityId(),
-                            row.actor(),
-                            failure.toString());
-                        inbox.finish(c, row.id(), false, failure.toString());
-                      }
-                      inbox.finishApplied(c, applied);
-                      return null;
-                    }));
+                db.<Void>tx(c -> apply(c, run, steps, false))
+                    .recover(err -> db.tx(c -> apply(c, run, steps, true))));
+  }
+
+  /**
+   * Applies the prepared steps of a run and marks them done, or failed when their preparation
+   * failed. Without {@code savepoints} the first step that throws fails the whole transaction.
+   */
+  private Void apply(
+      Connection c, List<Parsed> run, List<Future<ActivityHandler.Step>> steps, boolean savepoints)
+      throws SQLException {
+    List<Long> applied = new ArrayList<>(run.size());
+    for (int k = 0; k < run.size(); k++) {
+      InboxRow row = run.get(k).row();
+      Future<ActivityHandler.Step> step = steps.get(k);
+      Throwable failure = step.failed() ? step.cause() : null;
+      if (failure == null && !savepoints) {
+        step.result().apply(c);
+      } else if (failure == null) {
+        Savepoint sp = c.setSavepoint();
+        try {
+          step.result().apply(c);
+          c.releaseSavepoint(sp);
+        } catch (SQLException | RuntimeException e) {
+          c.rollback(sp);
+          failure = e;
+        }
+      }
+      if (failure == null) {
+        applied.add(row.id());
+        continue;
+      }
+      LOG.info(
+          "handling {} {} from {} failed: {}",
+          row.type(),
+          row.activityId(),
+          row.actor(),
+          failure.toString());
+      inbox.finish(c, row.id(), false, failure.toString());
+    }
+    inbox.finishApplied(c, applied);
+    return null;
   }
 
   private Future<Void> process(Parsed p) {

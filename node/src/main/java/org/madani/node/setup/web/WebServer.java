@@ -30,6 +30,7 @@ public final class WebServer {
             ops.httpMetrics()::mount,
             ops.health()::mount,
             ops.metrics()::mount,
+            federation.routes()::mountInbox,
             pub.directoryApi()::mount,
             pub.export()::mount,
             media::mountBody,

@@ -39,7 +39,7 @@ class InboxProcessorTest {
   InboxProcessor processor;
 
   /** A Create handler that batches: it writes one row per object, failing on "bad" objects. */
-  static final class CountingCreateHandler implements ActivityHandler {
+  static class CountingCreateHandler implements ActivityHandler {
     @Override
     public String type() {
       return "Create";
@@ -168,5 +168,36 @@ class InboxProcessorTest {
             "a.example",
             "rfc9421");
     assertThat(store(again)).isEqualTo(Outcome.DUPLICATE);
+  }
+
+  @Test
+  void theActivitiesAppliedTogetherShareTheirReads() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger applied =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ActivityHandler sharing =
+        new CountingCreateHandler() {
+          @Override
+          public Future<Step> prepare(InboxRow row, ObjectNode activity, BatchLookups batch) {
+            return Future.succeededFuture(
+                c -> {
+                  batch.get("author " + row.actor(), reads::incrementAndGet);
+                  applied.incrementAndGet();
+                });
+          }
+        };
+    vertx.undeploy(processor.deploymentID()).await();
+    for (int n = 0; n < 20; n++) assertThat(store(create(n, false))).isEqualTo(Outcome.STORED);
+    InboxProcessor shared =
+        new InboxProcessor(db, new InboxRepository(), new ObjectMapper(), List.of(sharing), 50);
+    vertx.deployVerticle(shared).await();
+    shared.wakeUp();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(stateAndDocument(19)).isEqualTo("done "));
+    // One author: read once for the batch, not once per activity.
+    assertThat(applied.get()).isEqualTo(20);
+    assertThat(reads.get()).isEqualTo(1);
   }
 }
