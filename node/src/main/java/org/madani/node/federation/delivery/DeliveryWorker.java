@@ -1,11 +1,13 @@
 package org.madani.node.federation.delivery;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -76,7 +78,7 @@ public final class DeliveryWorker extends VerticleBase {
   private volatile Context loop;
 
   // Confined to the event loop.
-  private WebClient client;
+  private HttpClient client;
   private InboxPoster poster;
   private long timerId = -1;
   private boolean stopping;
@@ -142,19 +144,17 @@ public final class DeliveryWorker extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    WebClientOptions http =
-        new WebClientOptions()
-            .setFollowRedirects(
-                false) // a redirected POST could land on an address the guard never saw
+    HttpClientOptions http =
+        new HttpClientOptions()
             .setConnectTimeout((int) options.connectTimeout().toMillis())
             .setIdleTimeout((int) options.requestTimeout().toMillis())
             .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-            .setUserAgent("Madani");
+            .setKeepAlive(true);
     // Keep-alive pools per host (Vert.x keys pools by server address), as large as a host may get.
+    // Redirects are not followed (a redirected POST could land on an address the guard never saw).
     client =
-        WebClient.create(
-            vertx,
-            http.setKeepAlive(true),
+        vertx.createHttpClient(
+            http,
             new PoolOptions()
                 .setHttp1MaxSize(options.perHostMax())
                 .setMaxWaitQueueSize(options.concurrency()));
@@ -195,7 +195,10 @@ public final class DeliveryWorker extends VerticleBase {
             ar -> {
               if (ar.failed())
                 LOG.warn(
-                    "delivery worker stopped with requests still open; their leases will expire");
+                    "delivery worker stopped with {} tasks and {} requests still open; their"
+                        + " leases will expire",
+                    running.size(),
+                    inFlight);
               client.close();
               return Future.succeededFuture();
             });
@@ -295,37 +298,70 @@ public final class DeliveryWorker extends VerticleBase {
                 return null;
               });
     }
-    jobs.forEach(this::launch);
+    if (!jobs.isEmpty()) launchAll(jobs);
     if (jobs.size() == asked) pollAgain = true; // a full batch: more may be due
     return Future.succeededFuture();
   }
 
-  private void launch(DeliveryJob job) {
-    inFlight++;
-    inFlightPerHost.merge(job.host(), 1, Integer::sum);
-    inFlightJobs.add(job.id());
-    long started = System.nanoTime();
-    Future<Void> delivery =
-        attempt(job)
-            .onSuccess(
-                attempt ->
-                    adapt(job.host(), attempt, Duration.ofNanos(System.nanoTime() - started)))
-            .compose(attempt -> record(job, attempt))
-            .onFailure(
-                err ->
-                    LOG.warn(
-                        "delivery of {} to {}: outcome not recorded ({}); retried after the lease",
-                        job.activityId(),
-                        job.host(),
-                        err.toString()))
-            .onComplete(
-                ar -> {
-                  inFlight--;
-                  inFlightJobs.remove(job.id());
-                  inFlightPerHost.computeIfPresent(job.host(), (h, n) -> n <= 1 ? null : n - 1);
-                  pollIfRoom();
+  /**
+   * Sends a claimed batch: each distinct inbox's target checked once (with shared inboxes, the jobs
+   * of a batch to one host share the vetted address), the whole batch signed in a few hops, then
+   * each job posted and recorded as its answer comes.
+   */
+  private void launchAll(List<DeliveryJob> jobs) {
+    for (DeliveryJob job : jobs) {
+      inFlight++;
+      inFlightPerHost.merge(job.host(), 1, Integer::sum);
+      inFlightJobs.add(job.id());
+    }
+    Map<String, Future<Vetted>> checks = new HashMap<>();
+    List<Future<Vetted>> targets = new ArrayList<>(jobs.size());
+    for (DeliveryJob job : jobs) {
+      URI inbox = job.inbox();
+      targets.add(checks.computeIfAbsent(inbox.toString(), same -> check(inbox)));
+    }
+    Future<?> batch =
+        Future.join(new ArrayList<>(checks.values()))
+            .transform(
+                checked -> {
+                  List<AsyncResult<Vetted>> vetted = new ArrayList<>(targets);
+                  List<Future<Attempt>> attempts = poster.sendAll(jobs, vetted, clock.instant());
+                  List<Future<Void>> recorded = new ArrayList<>(jobs.size());
+                  long started = System.nanoTime();
+                  for (int i = 0; i < jobs.size(); i++)
+                    recorded.add(followUp(jobs.get(i), attempts.get(i), started));
+                  return Future.join(recorded);
                 });
-    track(delivery);
+    track(batch);
+  }
+
+  private Future<Vetted> check(URI inbox) {
+    try {
+      return guard.check(inbox);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** Adapts the host's limit to the answer, records the outcome, then frees the job's slot. */
+  private Future<Void> followUp(DeliveryJob job, Future<Attempt> attempt, long started) {
+    return attempt
+        .onSuccess(a -> adapt(job.host(), a, Duration.ofNanos(System.nanoTime() - started)))
+        .compose(a -> record(job, a))
+        .onFailure(
+            err ->
+                LOG.warn(
+                    "delivery of {} to {}: outcome not recorded ({}); retried after the lease",
+                    job.activityId(),
+                    job.host(),
+                    err.toString()))
+        .onComplete(
+            ar -> {
+              inFlight--;
+              inFlightJobs.remove(job.id());
+              inFlightPerHost.computeIfPresent(job.host(), (h, n) -> n <= 1 ? null : n - 1);
+              pollIfRoom();
+            });
   }
 
   /** Feeds the host's answer into its concurrency limit (event loop). */
@@ -343,24 +379,6 @@ public final class DeliveryWorker extends VerticleBase {
     Future<Void> settled = f.transform(ar -> Future.succeededFuture());
     running.add(settled);
     settled.onComplete(ar -> running.remove(settled));
-  }
-
-  private Future<Attempt> attempt(DeliveryJob job) {
-    Future<Vetted> allowed;
-    try {
-      allowed = guard.check(job.inbox());
-    } catch (RuntimeException e) {
-      allowed = Future.failedFuture(e);
-    }
-    return allowed.transform(
-        ar -> {
-          if (ar.succeeded()) return poster.send(job, ar.result(), clock.instant());
-          Throwable err = ar.cause();
-          return Future.succeededFuture(
-              err instanceof ForbiddenTargetException
-                  ? new Attempt.Forbidden("forbidden target: " + err.getMessage())
-                  : new Attempt.Unreachable("target check failed: " + err.getMessage()));
-        });
   }
 
   /**
