@@ -212,6 +212,9 @@ public final class DeliveryWorker extends VerticleBase {
     }
     int free = options.concurrency() - inFlight;
     if (free <= 0) return; // a finishing request polls again
+    // Answered but not yet recorded: no more claims while as many wait as may be in flight (the
+    // database is behind; a finished group commit polls again).
+    if (inFlightJobs.size() - inFlight >= options.concurrency()) return;
     polling = true;
     Instant now = clock.instant();
     boolean sweep = Duration.between(lastSweep, now).compareTo(Duration.ofMinutes(1)) >= 0;
@@ -236,13 +239,14 @@ public final class DeliveryWorker extends VerticleBase {
   }
 
   /**
-   * After a request finished: claims again once a batch of slots is free (an eighth of {@code
+   * After a request finished: claims again once a batch of slots is free (a quarter of {@code
    * concurrency}), or when nothing is in flight. A claim per finished request cost a query that
-   * read past every leased job for one or two new jobs; in batches the claim's cost is shared.
+   * read past every leased job for one or two new jobs, and a commit; in batches the claim's cost
+   * (and its commit) is shared.
    */
   private void pollIfRoom() {
     int free = options.concurrency() - inFlight;
-    if (inFlight == 0 || free >= Math.max(1, options.concurrency() / 8)) poll();
+    if (inFlight == 0 || free >= Math.max(1, options.concurrency() / 4)) poll();
   }
 
   private Future<List<DeliveryJob>> claim(
@@ -343,10 +347,21 @@ public final class DeliveryWorker extends VerticleBase {
     }
   }
 
-  /** Adapts the host's limit to the answer, records the outcome, then frees the job's slot. */
+  /**
+   * Once the answer is in, adapts the host's limit and frees the request's slot (another request
+   * may go while this outcome waits for its group commit); records the outcome; the job itself
+   * stays in {@code inFlightJobs} (never claimed again by this worker) until it is recorded.
+   */
   private Future<Void> followUp(DeliveryJob job, Future<Attempt> attempt, long started) {
     return attempt
-        .onSuccess(a -> adapt(job.host(), a, Duration.ofNanos(System.nanoTime() - started)))
+        .onComplete(
+            ar -> {
+              if (ar.succeeded())
+                adapt(job.host(), ar.result(), Duration.ofNanos(System.nanoTime() - started));
+              inFlight--;
+              inFlightPerHost.computeIfPresent(job.host(), (h, n) -> n <= 1 ? null : n - 1);
+              pollIfRoom();
+            })
         .compose(a -> record(job, a))
         .onFailure(
             err ->
@@ -357,9 +372,7 @@ public final class DeliveryWorker extends VerticleBase {
                     err.toString()))
         .onComplete(
             ar -> {
-              inFlight--;
               inFlightJobs.remove(job.id());
-              inFlightPerHost.computeIfPresent(job.host(), (h, n) -> n <= 1 ? null : n - 1);
               pollIfRoom();
             });
   }
