@@ -223,8 +223,10 @@ public final class DeliveryWorker extends VerticleBase {
     if (purge) lastPurge = now;
     Map<String, Integer> busy = Map.copyOf(inFlightPerHost);
     Set<Long> sending = Set.copyOf(inFlightJobs);
+    // Outcomes waiting for a group commit go into the claim's transaction: one commit for both.
+    List<Outcome> outcomesToRecord = takeOutcomes();
     Future<?> cycle =
-        claim(now, sweep, purge, free, busy, sending)
+        claim(now, sweep, purge, free, busy, sending, outcomesToRecord)
             .compose(jobs -> launchOrRelease(jobs, free))
             .onFailure(err -> LOG.warn("delivery poll failed: {}", err.toString()))
             .onComplete(
@@ -255,7 +257,8 @@ public final class DeliveryWorker extends VerticleBase {
       boolean purge,
       int free,
       Map<String, Integer> busy,
-      Set<Long> sending) {
+      Set<Long> sending,
+      List<Outcome> outcomesToRecord) {
     // Snapshots: the claim runs on a database thread, the limits live on the event loop.
     Map<String, Integer> hostLimits = new HashMap<>();
     busy.keySet().forEach(h -> hostLimits.put(h, limits.limit(h)));
@@ -264,6 +267,8 @@ public final class DeliveryWorker extends VerticleBase {
     java.util.function.ToIntFunction<String> limitFor = h -> known.getOrDefault(h, fallback);
     try {
       int[] expired = {0};
+      @SuppressWarnings("unchecked")
+      List<DeliveryOutcome>[] recorded = new List[1];
       return db.tx(
               c -> {
                 if (sweep) {
@@ -278,7 +283,13 @@ public final class DeliveryWorker extends VerticleBase {
                   if (purged > 0)
                     LOG.info("purged {} deliveries done before the last 30 days", purged);
                 }
+                if (!outcomesToRecord.isEmpty()) recorded[0] = recordAll(c, outcomesToRecord, now);
                 return queue.claim(c, now, options.lease(), free, limitFor, busy, sending);
+              })
+          .andThen(
+              ar -> {
+                if (!outcomesToRecord.isEmpty())
+                  settle(outcomesToRecord, ar.map(jobs -> recorded[0]));
               })
           .onSuccess(
               jobs -> {
@@ -287,6 +298,7 @@ public final class DeliveryWorker extends VerticleBase {
     } catch (RuntimeException e) {
       // A closed database rejects the task synchronously; polling must not stay stuck "in
       // progress".
+      if (!outcomesToRecord.isEmpty()) settle(outcomesToRecord, Future.failedFuture(e));
       return Future.failedFuture(e);
     }
   }
@@ -407,10 +419,8 @@ public final class DeliveryWorker extends VerticleBase {
   }
 
   private void flush() {
-    if (recording || toRecord.isEmpty()) return;
-    recording = true;
-    List<Outcome> batch = new ArrayList<>(toRecord);
-    toRecord.clear();
+    List<Outcome> batch = takeOutcomes();
+    if (batch.isEmpty()) return;
     Instant now = clock.instant();
     Future<List<DeliveryOutcome>> written;
     try {
@@ -418,20 +428,34 @@ public final class DeliveryWorker extends VerticleBase {
     } catch (RuntimeException e) {
       written = Future.failedFuture(e);
     }
-    written.onComplete(
-        ar -> {
-          recording = false;
-          for (int i = 0; i < batch.size(); i++) {
-            if (ar.succeeded()) {
-              DeliveryOutcome outcome = ar.result().get(i);
-              if (outcome != null) outcomes.accept(outcome);
-              batch.get(i).recorded().complete();
-            } else {
-              batch.get(i).recorded().fail(ar.cause());
-            }
-          }
-          flush();
-        });
+    written.onComplete(ar -> settle(batch, ar));
+  }
+
+  /**
+   * The outcomes waiting to be recorded, now marked as being recorded; empty while another group
+   * commit is under way (they wait for the next one) or when none wait.
+   */
+  private List<Outcome> takeOutcomes() {
+    if (recording || toRecord.isEmpty()) return List.of();
+    recording = true;
+    List<Outcome> batch = new ArrayList<>(toRecord);
+    toRecord.clear();
+    return batch;
+  }
+
+  /** After a group commit (its own or a claim's): tells each outcome, then records what waits. */
+  private void settle(List<Outcome> batch, io.vertx.core.AsyncResult<List<DeliveryOutcome>> ar) {
+    recording = false;
+    for (int i = 0; i < batch.size(); i++) {
+      if (ar.succeeded()) {
+        DeliveryOutcome outcome = ar.result().get(i);
+        if (outcome != null) outcomes.accept(outcome);
+        batch.get(i).recorded().complete();
+      } else {
+        batch.get(i).recorded().fail(ar.cause());
+      }
+    }
+    flush();
   }
 
   /** What one outcome writes: the job's row, and the host's health change (or null). */
