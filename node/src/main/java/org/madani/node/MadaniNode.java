@@ -18,6 +18,7 @@ import org.madani.node.config.Passphrases;
 import org.madani.node.content.ContentEvents;
 import org.madani.node.directory.search.SearchIndex;
 import org.madani.node.federation.actor.PrivateKeyFiles;
+import org.madani.node.federation.sig.NativeSignatures;
 import org.madani.node.http.HttpServerVerticle;
 import org.madani.node.json.JsonCodec;
 import org.madani.node.model.Urls;
@@ -97,7 +98,10 @@ public final class MadaniNode {
             false);
     Future<SearchIndex> index =
         vertx.executeBlocking(() -> SearchIndex.open(effective.dataDir().resolve("index")), false);
-    return Future.join(store, index)
+    // The native signature engine unpacks and self-tests its library on first use (tens to
+    // hundreds of milliseconds): here, beside the other two, never on an event loop.
+    Future<Boolean> signatures = vertx.executeBlocking(NativeSignatures::available, false);
+    return Future.join(store, index, signatures)
         .<MadaniNode>compose(
             both -> deploy(vertx, store.result(), index.result(), effective, clock),
             err -> {
@@ -214,10 +218,11 @@ public final class MadaniNode {
         .map(
             id -> {
               LOG.info(
-                  "node serving at {} (data directory {}, development mode {})",
+                  "node serving at {} (data directory {}, development mode {}, signatures on {})",
                   config.baseUrl(),
                   config.dataDir(),
-                  config.devMode());
+                  config.devMode(),
+                  NativeSignatures.describe());
               return new MadaniNode(
                   vertx, db, config, deployments, http.actualPort(), http.routes());
             })

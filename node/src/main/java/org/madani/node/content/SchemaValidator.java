@@ -2,6 +2,7 @@ package org.madani.node.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,17 +61,32 @@ public final class SchemaValidator {
   }
 
   private final SchemaRepository repository;
-  private final ObjectMapper json;
   private final Map<String, Validator> validators = new ConcurrentHashMap<>();
 
+  /**
+   * The same schemas with the {@code Flag} output: valid or not, stopping at the first failure and
+   * building no error locations (which cost a URL per keyword visited with {@code Basic}). Every
+   * document is checked with these first; only a refused one is checked again for its errors.
+   */
+  private final Map<String, Validator> quick = new ConcurrentHashMap<>();
+
+  private final JsonSchemaOptions quickOptions;
+
+  /**
+   * @param json unused: kept so every caller builds it the same way
+   */
   public SchemaValidator(ObjectMapper json) {
-    this.json = json;
     JsonSchemaOptions options =
         new JsonSchemaOptions()
             .setDraft(Draft.DRAFT202012)
             .setBaseUri(BASE)
             .setOutputFormat(OutputFormat.Basic);
     this.repository = SchemaRepository.create(options);
+    this.quickOptions =
+        new JsonSchemaOptions()
+            .setDraft(Draft.DRAFT202012)
+            .setBaseUri(BASE)
+            .setOutputFormat(OutputFormat.Flag);
     for (String file : FILES) {
       repository.dereference(BASE + file, JsonSchema.of(load(file)));
     }
@@ -77,10 +94,10 @@ public final class SchemaValidator {
 
   /** Returns the violations of {@code document} against schema {@code file}; empty when valid. */
   public List<Violation> validate(String file, JsonNode document) {
+    Object value = vertx(document);
+    if (valid(file, value)) return List.of();
     Validator v = validators.computeIfAbsent(file, f -> repository.validator(BASE + f));
-    Object value = json.convertValue(document, Object.class);
-    Object vertxValue = value instanceof Map<?, ?> m ? new JsonObject(castMap(m)) : value;
-    OutputUnit result = v.validate(vertxValue);
+    OutputUnit result = v.validate(value);
     if (Boolean.TRUE.equals(result.getValid())) {
       return List.of();
     }
@@ -90,6 +107,18 @@ public final class SchemaValidator {
       out.add(new Violation("", "does not match " + file));
     }
     return out;
+  }
+
+  /** The quick verdict alone (see {@link #quick}). */
+  boolean valid(String file, Object vertxValue) {
+    Validator v = quick.computeIfAbsent(file, f -> repository.validator(BASE + f, quickOptions));
+    return Boolean.TRUE.equals(v.validate(vertxValue).getValid());
+  }
+
+  /** The full verdict alone, with every error located. */
+  boolean validInFull(String file, Object vertxValue) {
+    Validator v = validators.computeIfAbsent(file, f -> repository.validator(BASE + f));
+    return Boolean.TRUE.equals(v.validate(vertxValue).getValid());
   }
 
   private static void collect(OutputUnit unit, List<Violation> out) {
@@ -112,9 +141,29 @@ public final class SchemaValidator {
     return s == null ? "" : s;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Map<?, ?> m) {
-    return (Map<String, Object>) m;
+  /**
+   * The Jackson tree as the Vert.x values the validator reads, walked once (was: written out and
+   * read back as maps by {@code convertValue}, a third of an import's validation).
+   */
+  static Object vertx(JsonNode n) {
+    return switch (n.getNodeType()) {
+      case OBJECT -> {
+        Map<String, Object> m = new LinkedHashMap<>(Math.max(4, n.size() * 2));
+        for (Map.Entry<String, JsonNode> kv : n.properties())
+          m.put(kv.getKey(), vertx(kv.getValue()));
+        yield new JsonObject(m);
+      }
+      case ARRAY -> {
+        List<Object> l = new ArrayList<>(n.size());
+        for (JsonNode e : n) l.add(vertx(e));
+        yield new JsonArray(l);
+      }
+      case STRING -> n.textValue();
+      case NUMBER -> n.numberValue();
+      case BOOLEAN -> n.booleanValue();
+      case BINARY, POJO -> n.asText();
+      case NULL, MISSING -> null;
+    };
   }
 
   private static JsonObject load(String file) {

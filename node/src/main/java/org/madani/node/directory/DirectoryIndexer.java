@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p>A number is drawn when a transaction writes its change but seen only once it commits, so a
  * later number may be seen first. A skipped number is remembered as a hole and looked up again on
  * each pass until it shows up or {@link #MARGIN} has passed (the writer rolled back; H2 waits for
- * locks at most 10 s). The position committed with the index stays below the oldest open hole.
+ * locks at most 10 s, but a transaction on a starved machine or a remote PostgreSQL may take longer
+ * to commit than that). The position committed with the index stays below the oldest open hole, so
+ * a change that commits late is still read, and not deleted unseen.
  *
  * <p>Index changes become searchable at once (NRT refresh) and durable every few seconds (Lucene
  * commit, with the change number in its commit data); changes up to that number are then deleted
@@ -54,8 +56,14 @@ public final class DirectoryIndexer extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryIndexer.class);
 
-  /** How long a skipped change number is waited for (H2's LOCK_TIMEOUT is 10 s). */
-  static final Duration MARGIN = Duration.ofSeconds(15);
+  /**
+   * How long a skipped change number is waited for. H2's LOCK_TIMEOUT is 10 s, but a writer on a
+   * starved machine can take longer to commit (the suspected cause of one entry of 40 missing in a
+   * CI run of two processes on one PostgreSQL, with 15 s here). Waiting longer only keeps the
+   * consumed changes in H2 that much longer (the position stays below the hole); it never delays
+   * what is indexed.
+   */
+  static final Duration MARGIN = Duration.ofSeconds(120);
 
   /** Wake-ups closer together than this share one pass. */
   static final long DEBOUNCE = 50;
@@ -303,9 +311,10 @@ public final class DirectoryIndexer extends VerticleBase {
   private long lastWrite;
 
   /**
-   * After a burst, merges the many small segments it left (one per refresh) into one, on the writer
-   * thread, so searches visit one segment instead of many. Once per burst, when a pass found
-   * nothing {@link #QUIET_BEFORE_MERGE} after the last write.
+   * After a burst, merges the many small segments it left (one per refresh) into one while the
+   * index is small ({@link SearchIndex#optimize()}: larger ones keep what Lucene's merge policy
+   * leaves, which searches as fast), on the writer thread. Once per burst, when a pass found nothing
+   * {@link #QUIET_BEFORE_MERGE} after the last write.
    */
   boolean mergeIfQuiet() {
     if (!unmerged || System.nanoTime() - lastWrite < QUIET_BEFORE_MERGE * 1_000_000) return false;

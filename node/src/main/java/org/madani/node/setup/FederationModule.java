@@ -160,7 +160,7 @@ public record FederationModule(
             store.outbox(),
             store.follows(),
             store.remoteActors(),
-            store.deliveries()::enqueue,
+            org.madani.node.federation.outbox.OutboundQueue.of(store.deliveries()),
             clock,
             n.trust(),
             delivery::wakeUp);

@@ -149,6 +149,71 @@ public final class DeliveryRepository {
     }
   }
 
+  /** A job for {@link #enqueueAll}: POST {@code body} to {@code inbox}. */
+  public record NewJob(String activityId, String objectId, URI inbox, byte[] body) {}
+
+  /**
+   * Adds many jobs as {@link #enqueue} does each, in one JDBC batch per table (bulk publish, issue
+   * 13): each peer host's state is read once, each distinct body stored once, and the job rows go
+   * in as one batch of the same insert-unless-present statement, so a repeated (activity id, inbox)
+   * is still ignored. Jobs of one batch must not race another transaction enqueueing the same
+   * activity (fresh activities: their ids are new).
+   */
+  public void enqueueAll(Connection c, long orgId, List<NewJob> jobs) throws SQLException {
+    if (jobs.isEmpty()) return;
+    Instant at = clock.instant();
+    OffsetDateTime now = ts(at);
+    Map<String, OffsetDateTime> due = new HashMap<>();
+    Map<byte[], byte[]> hashes = new java.util.IdentityHashMap<>();
+    for (NewJob j : jobs) {
+      if (j.activityId() == null
+          || j.activityId().isBlank()
+          || j.activityId().length() > MAX_ACTIVITY_ID) {
+        throw new IllegalArgumentException("activity id missing or longer than " + MAX_ACTIVITY_ID);
+      }
+      if (j.inbox().toString().length() > MAX_INBOX)
+        throw new IllegalArgumentException("inbox longer than " + MAX_INBOX);
+      if (j.body() == null) throw new IllegalArgumentException("body missing");
+      String host = hostOf(j.inbox());
+      if (!due.containsKey(host)) due.put(host, peers.firstAttempt(c, host, at));
+      hashes.computeIfAbsent(j.body(), DeliveryRepository::sha256);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            Dialect.of(c).upsert("delivery_body", "hash, body, last_used", "hash", "?,?,?"))) {
+      for (var b : hashes.entrySet()) {
+        ps.setBytes(1, b.getValue());
+        ps.setBytes(2, b.getKey());
+        ps.setObject(3, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "MERGE INTO delivery d USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(2048)))) s(a, i) "
+                + "ON d.activity_id = s.a AND d.inbox = s.i "
+                + "WHEN NOT MATCHED THEN INSERT (org_id, activity_id, inbox, host, body_hash, state, attempts, next_attempt, created, updated, object_id) "
+                + "VALUES (?, s.a, s.i, ?, ?, 'pending', 0, ?, ?, ?, ?)")) {
+      for (NewJob j : jobs) {
+        String host = hostOf(j.inbox());
+        String objectId =
+            j.objectId() != null && j.objectId().length() > MAX_ACTIVITY_ID ? null : j.objectId();
+        ps.setString(1, j.activityId());
+        ps.setString(2, j.inbox().toString());
+        ps.setLong(3, orgId);
+        ps.setString(4, host);
+        ps.setBytes(5, hashes.get(j.body()));
+        ps.setObject(6, due.get(host));
+        ps.setObject(7, now);
+        ps.setObject(8, now);
+        ps.setString(9, objectId);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   /** A stored body's {@code last_used} is refreshed when it is reused after this long. */
   static final Duration BODY_REFRESH = Duration.ofHours(1);
 

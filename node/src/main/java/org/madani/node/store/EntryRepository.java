@@ -52,6 +52,45 @@ public final class EntryRepository {
   }
 
   /**
+   * Inserts new entries as {@link #insert} does each, with one JDBC batch for the entry rows and
+   * one for their facets (bulk import, issue 13): two statements per batch instead of two per
+   * entry.
+   */
+  public void insertAll(Connection c, List<Entry> entries) throws SQLException {
+    if (entries.isEmpty()) return;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO entry(id, org_id, kind, visibility, document, version, start_time, created, updated) "
+                + "VALUES (?,?,?,?,?,?,?,?,?)")) {
+      for (Entry e : entries) {
+        ps.setString(1, e.id());
+        ps.setLong(2, e.orgId());
+        ps.setString(3, e.kind().wireName());
+        ps.setString(4, e.visibility().wireName());
+        ps.setString(5, json.write(e.document()));
+        ps.setInt(6, e.version());
+        ps.setObject(7, Timestamps.toDb(e.startTime()));
+        ps.setObject(8, Timestamps.toDb(e.created()));
+        ps.setObject(9, Timestamps.toDb(e.updated()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            Dialect.of(c)
+                .upsert(
+                    "entry_facet", "entry_id, facet, term", "entry_id, facet, term", "?,?,?"))) {
+      int n = 0;
+      for (Entry e : entries) {
+        n += addFacets(ps, e.id(), "sector", e.document().path("sectors"));
+        n += addFacets(ps, e.id(), "region", e.document().path("regions"));
+      }
+      if (n > 0) ps.executeBatch();
+    }
+  }
+
+  /**
    * Replaces an entry if its stored version is {@code expectedVersion} (optimistic concurrency).
    * Returns false when the version moved on or the entry is gone.
    */
@@ -188,14 +227,17 @@ public final class EntryRepository {
     }
   }
 
-  private static void addFacets(PreparedStatement ps, String id, String facet, JsonNode terms)
+  private static int addFacets(PreparedStatement ps, String id, String facet, JsonNode terms)
       throws SQLException {
+    int n = 0;
     for (JsonNode t : terms) {
       ps.setString(1, id);
       ps.setString(2, facet);
       ps.setString(3, t.asText());
       ps.addBatch();
+      n++;
     }
+    return n;
   }
 
   private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {

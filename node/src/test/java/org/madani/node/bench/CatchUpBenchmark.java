@@ -5,24 +5,28 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.TestNode;
+import org.madani.node.federation.sig.Keys;
+import org.madani.node.federation.sig.NativeSignatures;
+import org.madani.node.federation.sig.SignatureAlgorithm;
+import org.madani.node.federation.sig.SigningKey;
 
 /**
  * Bulk publish and catch-up, each beside its ceiling measured in the same run:
  *
  * <ol>
- *   <li>bulk publish: 10,000 entries through {@code POST …/entries/import} (batches of 500, one
+ *   <li>bulk publish: 10,000 entries through {@code POST …/entries/import} (batches of 200, one
  *       transaction each), every one a log item with its proof, beside Ed25519 signing on both
- *       cores (each entry is signed twice: object and activity);
+ *       cores (each entry is signed twice: object and activity); measured twice: on a node whose
+ *       one follower is offline (the publishing alone), and on O while its follower P receives;
  *   <li>catch-up: X follows O and P, P follows O; X stops, O publishes 10,000 entries, P mirrors
  *       them, O stops; X starts again and catches up from P's mirror (pages of 500, proofs verified
  *       on both cores, applied in order) — beside Ed25519 verification on both cores.
@@ -42,6 +46,9 @@ class CatchUpBenchmark {
     double signs = parallel(false);
     double verifies = parallel(true);
     double loadBefore = load();
+    Alone alone = publishAlone();
+    // -Dbench.publishOnly=true: the bulk-publish row alone (profiling), no table written.
+    if (Boolean.getBoolean("bench.publishOnly")) return;
     try (TestNode o = TestNode.start(dir.resolve("o"), "origin", false);
         TestNode p = TestNode.start(dir.resolve("p"), "peer", false);
         TestNode x = TestNode.start(dir.resolve("x"), "away", false)) {
@@ -72,37 +79,12 @@ class CatchUpBenchmark {
 
       long t0 = System.nanoTime();
       long cpu0 = cpu();
-      for (int from = 0; from < ENTRIES; from += BATCH) {
-        StringBuilder body = new StringBuilder("{\"entries\":[");
-        for (int i = from; i < Math.min(ENTRIES, from + BATCH); i++) {
-          if (i > from) body.append(',');
-          body.append("{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة ")
-              .append(i)
-              .append("\",\"en\":\"Missed ")
-              .append(i)
-              .append("\"}}");
-        }
-        // Its own deadline: a batch is one transaction of BATCH entries, longer than a test
-        // request.
-        var r =
-            o.send(
-                o.request(
-                        "/api/v1/organizations/origin/entries/import",
-                        "Authorization",
-                        "Bearer " + o.token(),
-                        "Content-Type",
-                        "application/json")
-                    .timeout(Duration.ofMinutes(5))
-                    .POST(
-                        java.net.http.HttpRequest.BodyPublishers.ofString(
-                            body.append("]}").toString()))
-                    .build());
-        if (r.statusCode() != 201)
-          throw new AssertionError(
-              r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
-      }
+      importAll(o, "origin");
       double publishSeconds = (System.nanoTime() - t0) / 1e9;
       double publishCpu = (cpu() - cpu0) / 1e9;
+      System.out.printf(
+          "bulk publish beside a follower: %d entries in %.1f s, CPU %.2f ms per entry, load %.1f%n",
+          ENTRIES, publishSeconds, publishCpu * 1000 / ENTRIES, load());
       assertThat(o.count("SELECT COUNT(*) FROM outbox WHERE log_seq IS NOT NULL"))
           .isEqualTo(ENTRIES);
 
@@ -137,6 +119,7 @@ class CatchUpBenchmark {
       assertThat(x.count("SELECT COUNT(*) FROM remote_object WHERE actor = '" + origin + "'"))
           .isEqualTo(ENTRIES);
       write(
+          alone,
           publishSeconds,
           publishCpu,
           signs,
@@ -149,11 +132,87 @@ class CatchUpBenchmark {
     }
   }
 
+  /** What publishing alone cost: wall seconds and CPU seconds of this JVM. */
+  record Alone(double seconds, double cpu) {}
+
+  /**
+   * Bulk publish on a node that does nothing else meanwhile: S has one follower (F, which then
+   * stops), so each entry is validated, stored, signed twice, appended to the log and the outbox
+   * and queued for F, but no node in this JVM receives and applies the entries while they are
+   * published (in the row below, P does, and its CPU is counted there too).
+   */
+  Alone publishAlone() throws Exception {
+    try (TestNode s = TestNode.start(dir.resolve("s"), "solo", false);
+        TestNode f = TestNode.start(dir.resolve("f"), "fan", false)) {
+      ResilienceBenchmark.follow(f, actor(s));
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  TestNode.json(
+                              f.api(
+                                  "GET",
+                                  "/api/v1/organizations/fan/following?state=accepted",
+                                  null))
+                          .get("items")
+                          .size()
+                      == 1);
+      f.stop();
+      long t0 = System.nanoTime();
+      long cpu0 = cpu();
+      importAll(s, "solo");
+      Alone alone = new Alone((System.nanoTime() - t0) / 1e9, (cpu() - cpu0) / 1e9);
+      assertThat(s.count("SELECT COUNT(*) FROM outbox WHERE log_seq IS NOT NULL"))
+          .isEqualTo(ENTRIES);
+      assertThat(s.count("SELECT COUNT(*) FROM delivery")).isGreaterThanOrEqualTo(ENTRIES);
+      System.out.printf(
+          "bulk publish alone: %d entries in %.1f s, CPU %.2f ms per entry, load %.1f%n",
+          ENTRIES, alone.seconds(), alone.cpu() * 1000 / ENTRIES, load());
+      return alone;
+    }
+  }
+
+  /** ENTRIES articles through {@code handle}'s import endpoint, in batches of BATCH. */
+  static void importAll(TestNode o, String handle) throws Exception {
+    for (int from = 0; from < ENTRIES; from += BATCH) {
+      StringBuilder body = new StringBuilder("{\"entries\":[");
+      for (int i = from; i < Math.min(ENTRIES, from + BATCH); i++) {
+        if (i > from) body.append(',');
+        body.append("{\"kind\":\"article\",\"title\":{\"ar\":\"مقالة ")
+            .append(i)
+            .append("\",\"en\":\"Missed ")
+            .append(i)
+            .append("\"}}");
+      }
+      // Its own deadline: a batch is one transaction of BATCH entries, longer than a test
+      // request.
+      var r =
+          o.send(
+              o.request(
+                      "/api/v1/organizations/" + handle + "/entries/import",
+                      "Authorization",
+                      "Bearer " + o.token(),
+                      "Content-Type",
+                      "application/json")
+                  .timeout(Duration.ofMinutes(5))
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          body.append("]}").toString()))
+                  .build());
+      if (r.statusCode() != 201)
+        throw new AssertionError(
+            r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+    }
+  }
+
   static String actor(TestNode n) {
     return n.base() + "/orgs/" + n.handle();
   }
 
-  /** Bouncy Castle Ed25519 sign or verify of a 2 KB message, one thread per core, cached key. */
+  /**
+   * Ed25519 sign or verify of a 2 KB message, one thread per core, cached key, on the engine the
+   * nodes sign and verify with ({@link NativeSignatures#describe()}).
+   */
   static double parallel(boolean verify) throws Exception {
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     int n = 30_000;
@@ -164,22 +223,18 @@ class CatchUpBenchmark {
       Thread th =
           new Thread(
               () -> {
-                Ed25519PrivateKeyParameters priv =
-                    new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+                KeyPair pair = Keys.generateEd25519(new java.security.SecureRandom());
+                SigningKey signer =
+                    new SigningKey("k", SignatureAlgorithm.ED25519, pair.getPrivate());
                 byte[] msg = new byte[2048];
-                Ed25519Signer signer = new Ed25519Signer();
-                signer.init(true, priv);
-                signer.update(msg, 0, msg.length);
-                byte[] sig = signer.generateSignature();
-                Ed25519Signer verifier = new Ed25519Signer();
-                verifier.init(false, priv.generatePublicKey());
+                byte[] sig = signer.sign(msg);
                 for (int i = 0; i < n; i++) {
                   if (verify) {
-                    verifier.update(msg, 0, msg.length);
-                    if (!verifier.verifySignature(sig)) throw new AssertionError();
+                    if (!SignatureAlgorithm.ED25519.verify(pair.getPublic(), msg, sig)) {
+                      throw new AssertionError();
+                    }
                   } else {
-                    signer.update(msg, 0, msg.length);
-                    signer.generateSignature();
+                    signer.sign(msg);
                   }
                 }
                 total.addAndGet(n);
@@ -206,6 +261,7 @@ class CatchUpBenchmark {
   }
 
   void write(
+      Alone alone,
       double publishSeconds,
       double publishCpu,
       double signs,
@@ -223,22 +279,30 @@ class CatchUpBenchmark {
 
         Produced by `./madani bench` (class `node/src/test/java/org/madani/node/bench/CatchUpBenchmark.java`)
         on %s, %d cores, Java %s. Three real nodes in one JVM on loopback, each with its own H2 file
-        (WRITE_DELAY=0: durable). The ceilings are Bouncy Castle Ed25519 on all cores (one thread
-        per core, cached key, 2 KB message), measured in the same run. The machine was shared with
+        (WRITE_DELAY=0: durable). The ceilings are Ed25519 on all cores (one thread per core, cached
+        key, 2 KB message) on the engine the nodes use (%s), measured in the same run. The machine was shared with
         other jobs: load average %.1f before, %.1f after. CPU is what this JVM (all three nodes and
         the client) used meanwhile: on a busy machine the wall time measures the other jobs too, the
         CPU time per entry what the work costs (2 cores give 2 CPU-seconds per second).
 
         | measure | figure | ceiling in the same run |
         |---|---|---|
-        | bulk publish: %,d entries through `POST /api/v1/organizations/{handle}/entries/import` (batches of %d, one transaction each), each validated, stored, signed twice (object and activity, eddsa-jcs-2022), appended to the log and the outbox | %.1f s = %,.0f entries/s; CPU %.1f s = %.2f ms per entry | Ed25519 sign, all cores: %,.0f /s (= %,.0f entries/s at two signatures each) |
+        | bulk publish, the publishing node alone: %,d entries through `POST /api/v1/organizations/{handle}/entries/import` (batches of %d, one transaction each), each validated, stored, signed twice (object and activity, eddsa-jcs-2022), appended to the log and the outbox and queued for its one follower (offline, so no node in the JVM receives them meanwhile) | %.1f s = %,.0f entries/s; CPU %.1f s = %.2f ms per entry | as below |
+        | bulk publish: %,d entries through `POST /api/v1/organizations/{handle}/entries/import` (batches of %d, one transaction each), each validated, stored, signed twice (object and activity, eddsa-jcs-2022), appended to the log and the outbox, while a follower node in the same JVM receives, verifies and applies them | %.1f s = %,.0f entries/s; CPU %.1f s = %.2f ms per entry | Ed25519 sign, all cores: %,.0f /s (= %,.0f entries/s at two signatures each) |
         | catch-up of %,d missed entries from a mirror while the origin is down: X restarted → X's `applied_seq` = %,d (pages of 500 from P's `/mirror/log`, proofs verified on all cores, stored and applied in order, one transaction per page) | %.1f s (%,.0f entries/s); %.1f s after X answered; CPU %.1f s = %.2f ms per entry | Ed25519 verify, all cores: %,.0f /s (each item has two proofs) |
         """,
             LocalDate.now(),
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
+            NativeSignatures.describe(),
             loadBefore,
             loadAfter,
+            ENTRIES,
+            BATCH,
+            alone.seconds(),
+            ENTRIES / alone.seconds(),
+            alone.cpu(),
+            alone.cpu() * 1000 / ENTRIES,
             ENTRIES,
             BATCH,
             publishSeconds,

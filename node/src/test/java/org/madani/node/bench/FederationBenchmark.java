@@ -24,13 +24,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madani.node.TestNode;
 import org.madani.node.federation.sig.HttpRequestView;
 import org.madani.node.federation.sig.Keys;
+import org.madani.node.federation.sig.NativeSignatures;
 import org.madani.node.federation.sig.Rfc9421Signer;
 import org.madani.node.federation.sig.SignatureAlgorithm;
 import org.madani.node.federation.sig.SigningKey;
@@ -68,27 +67,26 @@ class FederationBenchmark {
     }
   }
 
-  /** Bare Bouncy Castle Ed25519 verify or sign of a 2 KB message with a cached key, one thread. */
+  /**
+   * Bare Ed25519 verify or sign of a 2 KB message with a cached key, one thread, on the engine the
+   * node uses ({@link NativeSignatures#describe()}).
+   */
   static double rawEd25519(boolean verify) {
-    Ed25519PrivateKeyParameters priv = new Ed25519PrivateKeyParameters(new SecureRandom());
+    KeyPair pair = Keys.generateEd25519(new SecureRandom());
+    SigningKey signer = new SigningKey("k", SignatureAlgorithm.ED25519, pair.getPrivate());
     byte[] msg = new byte[2048];
-    Ed25519Signer signer = new Ed25519Signer();
-    signer.init(true, priv);
-    signer.update(msg, 0, msg.length);
-    byte[] sig = signer.generateSignature();
-    Ed25519Signer verifier = new Ed25519Signer();
-    verifier.init(false, priv.generatePublicKey());
+    byte[] sig = signer.sign(msg);
     int warm = 5_000;
     int n = 40_000;
     long start = 0;
     for (int i = 0; i < warm + n; i++) {
       if (i == warm) start = System.nanoTime();
       if (verify) {
-        verifier.update(msg, 0, msg.length);
-        if (!verifier.verifySignature(sig)) throw new AssertionError();
+        if (!SignatureAlgorithm.ED25519.verify(pair.getPublic(), msg, sig)) {
+          throw new AssertionError();
+        }
       } else {
-        signer.update(msg, 0, msg.length);
-        signer.generateSignature();
+        signer.sign(msg);
       }
     }
     return n / ((System.nanoTime() - start) / 1e9);
@@ -276,8 +274,8 @@ class FederationBenchmark {
 
         | measure | figure | bare ceiling in the same run |
         |---|---|---|
-        | signed inbox ingest: RFC 9421 Ed25519 POST → verify, origin checks, replay guard, durable store, 202 (%d requests from 100 sender hosts, 32 concurrent) | %.0f /s | Ed25519 verify (BC, cached key, 1 thread): %.0f /s |
-        | signed deliveries: entry created → Create signed (RFC 9421 Ed25519) per follower inbox → POST → 202 recorded (%d followers × %d entries, one peer host, 4 per host in flight) | %.0f /s | Ed25519 sign (BC, 1 thread): %.0f /s |
+        | signed inbox ingest: RFC 9421 Ed25519 POST → verify, origin checks, replay guard, durable store, 202 (%d requests from 100 sender hosts, 32 concurrent) | %.0f /s | Ed25519 verify (%s, cached key, 1 thread): %.0f /s |
+        | signed deliveries: entry created → Create signed (RFC 9421 Ed25519) per follower inbox → POST → 202 recorded (%d followers × %d entries, one peer host, 4 per host in flight) | %.0f /s | Ed25519 sign (%s, 1 thread): %.0f /s |
 
         Reading: ingest is bound by durable H2 commits (one fsync per accepted activity; MEASURED.md gives
         ~5.7k single-row durable inserts/s) and HTTP on the same 2 cores, not by signature checks. Deliveries
@@ -289,10 +287,12 @@ class FederationBenchmark {
             System.getProperty("java.version"),
             INGEST,
             ingest,
+            NativeSignatures.describe(),
             verify,
             FOLLOWERS,
             ENTRIES,
             deliveries,
+            NativeSignatures.describe(),
             sign);
     Path out = Path.of("..", "benchmarks", "federation.md");
     Files.createDirectories(out.getParent());

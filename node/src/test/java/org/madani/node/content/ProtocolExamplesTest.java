@@ -70,7 +70,7 @@ class ProtocolExamplesTest {
             .sorted());
   }
 
-  private static String schemaFor(Path file) {
+  static String schemaFor(Path file) {
     return file.getFileName().toString().startsWith("profile-")
         ? "profile.schema.json"
         : "entry.schema.json";

@@ -365,6 +365,50 @@ class DeliveryRepositoryTest {
     assertThat(find("https://us.example/a/2")).hasSize(1);
   }
 
+  @Test
+  void aBatchOfJobsIsQueuedAsOneByOneWouldBe() throws SQLException {
+    URI down = URI.create("https://down.example/inbox");
+    enqueue("https://us.example/d/0", down);
+    Instant openUntil = clock.instant().plusSeconds(600);
+    db.txBlocking(
+        c ->
+            queue.updatePeer(
+                c,
+                "down.example",
+                p -> new PeerState(p.host(), 9, null, clock.instant(), openUntil, null)));
+    byte[] one = activity("https://us.example/b/1");
+    byte[] two = activity("https://us.example/b/2");
+    db.txBlocking(
+        c -> {
+          queue.enqueueAll(
+              c,
+              1,
+              List.of(
+                  new DeliveryRepository.NewJob("https://us.example/b/1", "o/1", INBOX, one),
+                  new DeliveryRepository.NewJob("https://us.example/b/1", "o/1", down, one),
+                  new DeliveryRepository.NewJob("https://us.example/b/2", "o/2", INBOX, two),
+                  // a repeat of a queued (activity, inbox) is ignored, as enqueue does
+                  new DeliveryRepository.NewJob("https://us.example/d/0", null, down, two)));
+          return null;
+        });
+    assertThat(find("https://us.example/b/1"))
+        .extracting(DeliveryRecord::host, DeliveryRecord::nextAttempt, DeliveryRecord::state)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "peer.example", clock.instant(), DeliveryState.PENDING),
+            // a host whose breaker is open gets its new jobs at the probe time
+            org.assertj.core.groups.Tuple.tuple("down.example", openUntil, DeliveryState.PENDING));
+    assertThat(find("https://us.example/b/2")).hasSize(1);
+    assertThat(find("https://us.example/d/0")).hasSize(1);
+    // each body once, beside d/0's
+    assertThat(bodies()).isEqualTo(3);
+    List<DeliveryJob> jobs = claim(10);
+    assertThat(jobs)
+        .extracting(DeliveryJob::activityId)
+        .containsExactly("https://us.example/b/1", "https://us.example/b/2");
+    assertThat(jobs).allSatisfy(j -> assertThat(new String(j.body())).contains(j.activityId()));
+  }
+
   private long bodies() throws SQLException {
     return db.txBlocking(
         c -> {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -59,15 +60,25 @@ final class DirectoryQueries {
 
   /** The query with near spellings of names ({@code fuzzy}) or without. */
   Query build(DirectoryQuery q, boolean fuzzy) {
+    return build(q, fuzzy, t -> false);
+  }
+
+  /**
+   * The query with near spellings of names ({@code fuzzy}) or without, leaving out the filters on a
+   * term every document of the reader searched carries ({@code everywhere}): such a filter changes
+   * no answer, but a conjunction advances its postings at every hit (a directory of public entries
+   * of one kind paid about a tenth of each search for "audience:public" and "kind").
+   */
+  Query build(DirectoryQuery q, boolean fuzzy, Predicate<Term> everywhere) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     Query words = words(q.q(), fuzzy);
     b.add(words == null ? new MatchAllDocsQuery() : words, Occur.MUST);
-    b.add(visibility(q.viewers()), Occur.FILTER);
-    filter(b, SearchIndex.KIND, q.kind());
-    filter(b, SearchIndex.SECTOR, q.sector());
-    filter(b, SearchIndex.REGION, q.region());
-    filter(b, SearchIndex.LANGUAGE, q.lang());
-    filter(b, SearchIndex.ORGANIZATION, q.org());
+    if (!everywhere.test(PUBLIC)) b.add(visibility(q.viewers()), Occur.FILTER);
+    filter(b, SearchIndex.KIND, q.kind(), everywhere);
+    filter(b, SearchIndex.SECTOR, q.sector(), everywhere);
+    filter(b, SearchIndex.REGION, q.region(), everywhere);
+    filter(b, SearchIndex.LANGUAGE, q.lang(), everywhere);
+    filter(b, SearchIndex.ORGANIZATION, q.org(), everywhere);
     if (q.from() != null || q.to() != null) {
       long lo = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
       long hi = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli() - 1;
@@ -76,18 +87,22 @@ final class DirectoryQueries {
     return b.build();
   }
 
+  private static final Term PUBLIC = new Term(SearchIndex.AUDIENCE, "public");
+
   /** Public entries, plus network entries visible to one of {@code viewers}. */
   private static Query visibility(Set<Long> viewers) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(new TermQuery(new Term(SearchIndex.AUDIENCE, "public")), Occur.SHOULD);
+    b.add(new TermQuery(PUBLIC), Occur.SHOULD);
     for (Long v : viewers)
       b.add(new TermQuery(new Term(SearchIndex.VIEWER, v.toString())), Occur.SHOULD);
     return b.build();
   }
 
-  private static void filter(BooleanQuery.Builder b, String field, String value) {
-    if (value != null && !value.isBlank())
-      b.add(new TermQuery(new Term(field, value.trim())), Occur.FILTER);
+  private static void filter(
+      BooleanQuery.Builder b, String field, String value, Predicate<Term> everywhere) {
+    if (value == null || value.isBlank()) return;
+    Term t = new Term(field, value.trim());
+    if (!everywhere.test(t)) b.add(new TermQuery(t), Occur.FILTER);
   }
 
   /** Whether {@code q} has a word long enough for near spellings ({@link #build} differs). */

@@ -14,13 +14,20 @@ import org.madani.node.model.DirectoryResult;
  * page, a sector, a region), and between two refreshes of the index their answers cannot change.
  * The key is the whole {@link DirectoryQuery} (text, filters, page and the viewers a network entry
  * needs), so an answer is only ever reused for a request that would see exactly the same; a new
- * reader (a refresh after writes) starts an empty generation. Bounded by an estimate of the bytes
- * the answers hold (Caffeine), so a 1 GiB server can afford it. Thread-safe.
+ * reader (a refresh after writes) starts an empty generation; the one before it is kept until the
+ * next, for searches still running on the reader before. Bounded by an estimate of the bytes the
+ * answers hold (Caffeine), so a 1 GiB server can afford it. Thread-safe.
  */
 final class ResultCache {
 
   private final long maxBytes;
   private volatile Generation current = new Generation(-1, null);
+
+  /**
+   * The generation before {@link #current}: a new reader's answers are made (warmed) before
+   * searches move to it, and searches still on the reader before keep theirs meanwhile.
+   */
+  private volatile Generation previous = new Generation(-1, null);
 
   private record Generation(long version, Cache<DirectoryQuery, DirectoryResult> results) {}
 
@@ -30,8 +37,9 @@ final class ResultCache {
   }
 
   /** Forgets every answer (something they show changed without a new reader). */
-  void clear() {
+  synchronized void clear() {
     current = new Generation(-1, null);
+    previous = current;
   }
 
   /** The answer to {@code q} on {@code reader}: remembered, or made by {@code search} now. */
@@ -49,9 +57,12 @@ final class ResultCache {
   private Generation generation(long version) {
     Generation g = current;
     if (g.version() == version) return g;
+    Generation before = previous;
+    if (before.version() == version && before.results() != null) return before;
     if (g.version() > version) return null;
     synchronized (this) {
       if (current.version() < version) {
+        previous = current;
         current =
             new Generation(
                 version,

@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -38,6 +40,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -272,12 +275,15 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * Indexes up to this size are merged into one segment when a burst is over ({@link #optimize}): a
-   * search visits every segment and maps facet ordinals across them, and one segment of 100,000
-   * received entries searches about a third faster than the handful a burst leaves. Larger indexes
-   * are left to Lucene's merge policy (a forced merge there costs more than it saves).
+   * Indexes up to this size are merged into one segment when a burst is over ({@link #optimize}),
+   * which costs them a few hundred milliseconds at most. Larger ones are left to Lucene's merge
+   * policy (at most about ten segments per size tier): the six segments a burst of 100,000 received
+   * entries leaves (15 MiB) search as fast as one (SearchIndexBurstBenchmark, CPU per search, once
+   * the filters every entry passes are left out), while merging them took one of the two cores for
+   * one to two seconds just when people search after the burst (HubScaleBenchmark: the merge
+   * overlapped the first third of the timed queries).
    */
-  static final long MERGE_UP_TO_BYTES = 256L << 20;
+  static final long MERGE_UP_TO_BYTES = 4L << 20;
 
   /**
    * Merges the index into one segment, when it has several and is at most {@link
@@ -337,6 +343,9 @@ public final class SearchIndex implements AutoCloseable {
    */
   public DirectoryResult search(DirectoryQuery q) {
     lastSearch = System.nanoTime();
+    synchronized (recent) {
+      recent.put(q, Boolean.TRUE);
+    }
     try {
       IndexSearcher s = searchers.acquire();
       try {
@@ -349,20 +358,27 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /** How many searches ran on the index (not answered from the {@link ResultCache}). */
+  long searchesRun() {
+    return searchesRun.sum();
+  }
+
+  private final java.util.concurrent.atomic.LongAdder searchesRun =
+      new java.util.concurrent.atomic.LongAdder();
+
   private DirectoryResult search(IndexSearcher s, DirectoryQuery q) {
+    searchesRun.increment();
     Sort sort = q.sort() == DirectoryQuery.Sort.DATE ? BY_DATE : BY_RELEVANCE;
     try {
       int n = q.offset() + q.pageSize();
-      FacetsCollectorManager.FacetsResult r = run(s, queries.build(q, false), n, sort);
+      IndexReader reader = s.getIndexReader();
+      Predicate<Term> everywhere = t -> everywhere(reader, t);
+      FacetsCollectorManager.FacetsResult r = run(s, queries.build(q, false, everywhere), n, sort);
       if (total(r) < FUZZY_BELOW && queries.hasFuzzyWords(q.q())) {
-        r = run(s, queries.build(q, true), n, sort);
+        r = run(s, queries.build(q, true, everywhere), n, sort);
       }
-      List<DirectoryEntry> items = new ArrayList<>();
-      ScoreDoc[] docs = r.topDocs().scoreDocs;
-      for (int i = q.offset(); i < docs.length; i++) {
-        items.add(read(s.storedFields().document(docs[i].doc).getBinaryValue(SOURCE).bytes));
-      }
-      Map<String, Map<String, Long>> counts = counts(s.getIndexReader(), r.facetsCollector());
+      List<DirectoryEntry> items = page(s, r.topDocs().scoreDocs, q.offset());
+      Map<String, Map<String, Long>> counts = counts(reader, r.facetsCollector());
       Map<String, Map<String, String>> names = new HashMap<>();
       for (String org : counts.getOrDefault(ORGANIZATION, Map.of()).keySet()) {
         Map<String, String> nm = orgNames.get(org);
@@ -373,6 +389,37 @@ public final class SearchIndex implements AutoCloseable {
       throw new UncheckedIOException(ex);
     }
   }
+
+  /** Whether every document of {@code reader}, deleted or not, carries {@code t}. */
+  private static boolean everywhere(IndexReader reader, Term t) {
+    try {
+      return reader.maxDoc() > 0 && reader.docFreq(t) == reader.maxDoc();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /**
+   * The entries of the page shown, from {@code offset} in {@code docs}: only their stored source is
+   * read, in index order (documents stored side by side share a decompressed block), and put back
+   * in rank order.
+   */
+  private List<DirectoryEntry> page(IndexSearcher s, ScoreDoc[] docs, int offset)
+      throws IOException {
+    int n = Math.max(0, docs.length - offset);
+    Integer[] byDoc = new Integer[n];
+    for (int i = 0; i < n; i++) byDoc[i] = offset + i;
+    java.util.Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i].doc));
+    DirectoryEntry[] items = new DirectoryEntry[n];
+    StoredFields stored = s.storedFields();
+    for (int i : byDoc) {
+      items[i - offset] =
+          read(stored.document(docs[i].doc, SOURCE_ONLY).getBinaryValue(SOURCE).bytes);
+    }
+    return java.util.Arrays.asList(items);
+  }
+
+  private static final Set<String> SOURCE_ONLY = Set.of(SOURCE);
 
   private static FacetsCollectorManager.FacetsResult run(
       IndexSearcher s, Query query, int n, Sort sort) throws IOException {
@@ -433,12 +480,60 @@ public final class SearchIndex implements AutoCloseable {
   private final class Warming extends SearcherFactory {
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+      IndexSearcher s = new IndexSearcher(reader);
       if (System.nanoTime() - lastSearch < WARM_WHILE_SEARCHED_NANOS && reader.numDocs() > 0) {
         facetState(reader);
+        replay(s);
       }
-      return new IndexSearcher(reader);
+      return s;
     }
   }
+
+  /**
+   * Runs the last distinct queries people searched ({@link #WARM_QUERIES}, newest first, within
+   * {@link #WARM_NANOS}) on a reader about to be opened, and remembers their answers for it: after
+   * a refresh or a merge the front page and the queries just asked are answered from the {@link
+   * ResultCache} at once, and the first new queries find the new segments' postings, doc values and
+   * the search code itself warm instead of paying for them.
+   */
+  private void replay(IndexSearcher s) {
+    List<DirectoryQuery> last;
+    synchronized (recent) {
+      last = new ArrayList<>(recent.keySet());
+    }
+    java.util.Collections.reverse(last);
+    long deadline = System.nanoTime() + warmNanos;
+    DirectoryReader reader = (DirectoryReader) s.getIndexReader();
+    for (DirectoryQuery q : last) {
+      if (System.nanoTime() > deadline) break;
+      results.get(reader, q, () -> search(s, q));
+    }
+  }
+
+  /** How many of the last distinct queries a new reader runs before searches see it. */
+  static final int WARM_QUERIES = 16;
+
+  /**
+   * At most this long per new reader: a burst someone watches refreshes twice a second, and its
+   * warming is CPU on the indexer's thread (at most a twentieth of a core).
+   */
+  static final long WARM_NANOS = 25_000_000L;
+
+  private volatile long warmNanos = WARM_NANOS;
+
+  /** Another budget for {@link #replay} (tests on a busy machine, where one search can take it). */
+  void warmFor(long nanos) {
+    warmNanos = nanos;
+  }
+
+  /** The last distinct queries searched, oldest first (access order); guarded by itself. */
+  private final Map<DirectoryQuery, Boolean> recent =
+      new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<DirectoryQuery, Boolean> eldest) {
+          return size() > WARM_QUERIES;
+        }
+      };
 
   static final long WARM_WHILE_SEARCHED_NANOS = 60_000_000_000L;
 

@@ -91,8 +91,20 @@ public final class EntryObjects {
     return json.valueToTree(record(org, e));
   }
 
+  /**
+   * The entry's object as an activity embeds it: without {@code @context} (the activity's covers
+   * it), built without one rather than built with a copy of the context and stripped.
+   */
+  public ObjectNode embedded(Organization org, Entry e) {
+    return json.valueToTree(record(org, e, null));
+  }
+
   /** The entry as a typed wire object, unsigned. */
   public EntryObject record(Organization org, Entry e) {
+    return record(org, e, EmittedContexts.object());
+  }
+
+  private EntryObject record(Organization org, Entry e, JsonNode context) {
     JsonNode d = e.document();
     String url = urls.entry(org.handle(), e.id());
     EntryObject.Place place = null;
@@ -137,7 +149,7 @@ public final class EntryObjects {
     if (d.path("attachments").size() > 0)
       terms.put("attachment", attachments(d.get("attachments")));
     return new EntryObject(
-        EmittedContexts.object(),
+        context,
         url,
         asType(e.kind()),
         e.kind().wireName(),

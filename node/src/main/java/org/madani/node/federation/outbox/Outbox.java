@@ -3,6 +3,7 @@ package org.madani.node.federation.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import org.madani.node.federation.wire.Activity;
 import org.madani.node.model.Entry;
 import org.madani.node.model.Organization;
 import org.madani.node.model.Visibility;
+import org.madani.node.store.DeliveryRepository;
 import org.madani.node.store.FollowRepository;
 import org.madani.node.store.FollowRepository.Direction;
 import org.madani.node.store.FollowRepository.State;
@@ -110,7 +112,7 @@ public final class Outbox implements ContentEvents {
 
   @Override
   public void entryCreated(Connection c, Organization org, Entry e) throws SQLException {
-    publish(c, org, "Create", objects.object(org, e), e);
+    publish(c, org, "Create", objects.embedded(org, e), e);
   }
 
   /**
@@ -132,15 +134,21 @@ public final class Outbox implements ContentEvents {
     List<ObjectNode> activities = new ArrayList<>(n);
     List<Set<URI>> targets = new ArrayList<>(n);
     List<Long> logSeqs = new ArrayList<>(n);
+    ArrayNode context = EmittedContexts.actor();
     for (Entry e : entries) {
       targets.add(
           e.visibility() == Visibility.PRIVATE
               ? recipientsFor(c, org, e)
               : cached(shared, e.visibility(), c, org, e));
-      ObjectNode object = objects.object(org, e);
-      object.remove("@context");
+      ObjectNode object = objects.embedded(org, e);
       ObjectNode a =
-          activity(org, "Create", object, object.get("to").deepCopy(), object.get("cc").deepCopy());
+          envelope(
+              org,
+              "Create",
+              object,
+              object.get("to").deepCopy(),
+              object.get("cc").deepCopy(),
+              context);
       Long seq = e.visibility() == Visibility.PUBLIC ? logSeq++ : null;
       if (seq != null) a.put("sequence", seq);
       activities.add(a);
@@ -173,14 +181,16 @@ public final class Outbox implements ContentEvents {
               logSeqs.get(i)));
     }
     log.appendAll(c, org.id(), next.seq(), rows);
-    int queued = 0;
+    List<DeliveryRepository.NewJob> jobs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (URI inbox : targets.get(i)) {
-        queue.enqueue(
-            c, org.id(), rows.get(i).activityId(), rows.get(i).objectId(), inbox, bodies[i]);
+        jobs.add(
+            new DeliveryRepository.NewJob(
+                rows.get(i).activityId(), rows.get(i).objectId(), inbox, bodies[i]));
       }
-      queued += targets.get(i).size();
     }
+    queue.enqueueAll(c, org.id(), jobs);
+    int queued = jobs.size();
     LOG.info(
         "queued {} Create(s) of {} for {} deliveries",
         entries.size(),
@@ -209,7 +219,7 @@ public final class Outbox implements ContentEvents {
       objects.address(del, org, before);
       send(c, org, del, before.visibility().wireName(), recipientsFor(c, org, before));
     }
-    publish(c, org, "Update", objects.object(org, after), after);
+    publish(c, org, "Update", objects.embedded(org, after), after);
   }
 
   @Override
@@ -248,9 +258,8 @@ public final class Outbox implements ContentEvents {
 
   private void publish(Connection c, Organization org, String type, ObjectNode object, Entry e)
       throws SQLException {
-    object.remove("@context");
     ObjectNode a =
-        activity(org, type, object, object.get("to").deepCopy(), object.get("cc").deepCopy());
+        envelope(org, type, object, object.get("to").deepCopy(), object.get("cc").deepCopy());
     send(c, org, a, e.visibility().wireName(), recipientsFor(c, org, e));
   }
 
@@ -276,6 +285,40 @@ public final class Outbox implements ContentEvents {
             object,
             to,
             cc));
+  }
+
+  /**
+   * As {@link #activity(Organization, String, JsonNode, JsonNode, JsonNode)}, for a batch: the
+   * envelope takes {@code object}, {@code to} and {@code cc} as they are instead of copying them
+   * (the caller made them for it and does not change them afterwards). Same members, same order.
+   */
+  ObjectNode envelope(Organization org, String type, ObjectNode object, JsonNode to, JsonNode cc) {
+    return envelope(org, type, object, to, cc, EmittedContexts.actor());
+  }
+
+  /**
+   * As above, with {@code context} as the {@code @context}: a batch builds it once and shares it
+   * among its activities (nothing changes an unsigned activity's context; signing works on a copy).
+   * The members and their order are those of {@link Activity}, checked by OutboxTest.
+   */
+  private ObjectNode envelope(
+      Organization org,
+      String type,
+      ObjectNode object,
+      JsonNode to,
+      JsonNode cc,
+      JsonNode context) {
+    String actor = actors.actorId(org.handle());
+    ObjectNode a = json.createObjectNode();
+    a.set("@context", context);
+    a.put("id", actor + "/activities/" + UUID.randomUUID());
+    a.put("type", type);
+    a.put("actor", actor);
+    a.put("published", clock.instant().toString());
+    a.set("object", object);
+    if (to != null) a.set("to", to);
+    if (cc != null) a.set("cc", cc);
+    return a;
   }
 
   /** Content activities of public entries form the organization's numbered, mirrorable log. */

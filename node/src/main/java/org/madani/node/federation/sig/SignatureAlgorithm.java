@@ -20,8 +20,10 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * The signature algorithms of the RFC 9421 §6.2.2 registry that we support, by their registered
- * names. Ed25519 runs on Bouncy Castle's lightweight {@link Ed25519Signer}, which is about ten
- * times faster than the JDK provider; RSA, ECDSA and HMAC use the JDK.
+ * names. Ed25519 and RSA v1.5 (the two that federation signs and checks by the thousand) run on the
+ * native engine where it loads ({@link NativeSignatures}); otherwise Ed25519 runs on Bouncy
+ * Castle's lightweight {@link Ed25519Signer}, about ten times faster than the JDK provider, and RSA
+ * on the JDK. RSA-PSS, ECDSA and HMAC always use the JDK.
  *
  * <p>Stateless; every operation creates its own engine, so constants are safe to share.
  */
@@ -69,6 +71,9 @@ public enum SignatureAlgorithm {
 
   /** Signs with a JDK private or secret key. Ed25519 goes through {@link #signEd25519}. */
   byte[] sign(Key key, byte[] data) throws GeneralSecurityException {
+    if (NativeSignatures.handles(this)) {
+      return NativeSignatures.sign(this, (PrivateKey) key, data);
+    }
     return switch (this) {
       case HMAC_SHA256 -> hmac((SecretKey) key, data);
       case ED25519 -> signEd25519(Ed25519Keys.privateParameters((PrivateKey) key), data);
@@ -88,19 +93,26 @@ public enum SignatureAlgorithm {
     return signer.generateSignature();
   }
 
-  /** Verifies; false for a wrong signature, a wrong-sized one, or a key of the wrong kind. */
-  boolean verify(Key key, byte[] data, byte[] signature) {
+  /**
+   * Verifies; false for a wrong signature, a wrong-sized one, or a key of the wrong kind. Public
+   * for the benchmarks' ceilings (the node's own engine); federation code verifies through a {@link
+   * VerificationKey}, which also restricts the algorithms a key may be used with.
+   */
+  public boolean verify(Key key, byte[] data, byte[] signature) {
     if (!accepts(key)) {
       return false;
     }
+    if (this == ED25519 && signature.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
+      return false;
+    }
     try {
+      if (NativeSignatures.handles(this)) {
+        return NativeSignatures.verify(this, (PublicKey) key, data, signature);
+      }
       return switch (this) {
         case HMAC_SHA256 ->
             java.security.MessageDigest.isEqual(hmac((SecretKey) key, data), signature);
         case ED25519 -> {
-          if (signature.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
-            yield false;
-          }
           Ed25519PublicKeyParameters pub = Ed25519Keys.publicParameters((PublicKey) key);
           Ed25519Signer verifier = new Ed25519Signer();
           verifier.init(false, pub);

@@ -10,8 +10,9 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 /**
  * A private (or, for HMAC, secret) key bound to its key id and the one algorithm it signs with.
  *
- * <p>Immutable and thread-safe. Ed25519 keys are converted to Bouncy Castle parameters once, here,
- * so signing does no ASN.1 work. {@link #toString()} never shows key material.
+ * <p>Immutable and thread-safe. Keys are converted once, here, to the form the signing engine works
+ * on (the native engine's RSA key, or Bouncy Castle's Ed25519 parameters where the native engine is
+ * not available), so signing does no ASN.1 work. {@link #toString()} never shows key material.
  */
 public final class SigningKey {
 
@@ -29,13 +30,15 @@ public final class SigningKey {
   public SigningKey(String keyId, SignatureAlgorithm algorithm, Key key) {
     this.keyId = Objects.requireNonNull(keyId, "keyId");
     this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-    this.key = Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(key, "key");
     if (!(key instanceof PrivateKey || key instanceof SecretKey) || !algorithm.accepts(key)) {
       throw new IllegalArgumentException(
           algorithm.wireName() + " cannot sign with a " + key.getAlgorithm() + " key");
     }
+    boolean nativeEngine = NativeSignatures.handles(algorithm);
+    this.key = nativeEngine ? NativeSignatures.engineKey((PrivateKey) key) : key;
     this.ed25519 =
-        algorithm == SignatureAlgorithm.ED25519
+        algorithm == SignatureAlgorithm.ED25519 && !nativeEngine
             ? Ed25519Keys.privateParameters((PrivateKey) key)
             : null;
   }

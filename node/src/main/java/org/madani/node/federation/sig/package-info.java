@@ -7,11 +7,12 @@
  * cryptosuite over RFC 8785 JCS ({@link org.madani.node.federation.sig.ObjectProofs},
  * protocol-spec/integrity.md).
  *
- * <p>This package is deliberately self-contained: it imports only the JDK and Bouncy Castle's
- * lightweight API (and Jackson trees plus the JCS reference implementation for object proofs),
- * nothing else of ours and nothing from Vert.x or H2, so it can be tested against published vectors
- * in isolation and reused by any transport. Signing large bodies is CPU work; callers on an event
- * loop run it on a worker.
+ * <p>This package is deliberately self-contained: it imports only the JDK, Bouncy Castle's
+ * lightweight API and the native JCA provider for Ed25519 and RSA ({@link
+ * org.madani.node.federation.sig.NativeSignatures}; Jackson trees plus the JCS reference
+ * implementation for object proofs), nothing else of ours and nothing from Vert.x or H2, so it can
+ * be tested against published vectors in isolation and reused by any transport. Signing large
+ * bodies is CPU work; callers on an event loop run it on a worker.
  *
  * <p>Entry points: {@link org.madani.node.federation.sig.Rfc9421Signer}, {@link
  * org.madani.node.federation.sig.Rfc9421Verifier}, {@link

@@ -43,17 +43,29 @@ class ResultCacheTest {
       w.addDocument(new Document());
       DirectoryReader second = DirectoryReader.openIfChanged(first, w);
       assertThat(cache.get(second, q, search(2)).total()).isEqualTo(2);
-      // a search still running on the reader before is answered, but not remembered
+      // a search still running on the reader before keeps that reader's answers (a new reader is
+      // warmed before searches move to it)
+      assertThat(cache.get(first, q, search(98)).total()).isEqualTo(1);
+      assertThat(cache.get(second, q, search(99)).total()).isEqualTo(2);
+      assertThat(searches).hasValue(3);
+
+      w.addDocument(new Document());
+      DirectoryReader third = DirectoryReader.openIfChanged(second, w);
+      assertThat(cache.get(third, q, search(3)).total()).isEqualTo(3);
+      // two readers back: answered, but not remembered
+      assertThat(cache.get(first, q, search(1)).total()).isEqualTo(1);
       assertThat(cache.get(first, q, search(1)).total()).isEqualTo(1);
       assertThat(cache.get(second, q, search(99)).total()).isEqualTo(2);
-      assertThat(searches).hasValue(4);
+      assertThat(searches).hasValue(6);
 
       cache.clear();
-      assertThat(cache.get(second, q, search(3)).total()).isEqualTo(3);
-      assertThat(new ResultCache(0).get(second, q, search(7)).total()).isEqualTo(7);
-      assertThat(searches).hasValue(6);
+      assertThat(cache.get(third, q, search(4)).total()).isEqualTo(4);
+      assertThat(cache.get(second, q, search(5)).total()).isEqualTo(5);
+      assertThat(new ResultCache(0).get(third, q, search(7)).total()).isEqualTo(7);
+      assertThat(searches).hasValue(9);
       first.close();
       second.close();
+      third.close();
     }
   }
 }

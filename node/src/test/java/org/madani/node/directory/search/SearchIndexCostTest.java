@@ -6,8 +6,10 @@ import static org.madani.node.directory.search.SearchIndexTest.SAWA;
 import static org.madani.node.directory.search.SearchIndexTest.entry;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,11 @@ class SearchIndexCostTest {
 
   DirectoryResult search(String q) {
     return index.search(DirectoryQuery.all().withQ(q));
+  }
+
+  /** Text with a kind, sector or region filter (null: none). */
+  static DirectoryQuery filter(String q, String kind, String sector, String region) {
+    return SearchIndexBurstBenchmark.q(q, kind, sector, region, null);
   }
 
   List<String> ids(String q) {
@@ -125,6 +132,66 @@ class SearchIndexCostTest {
     assertThat(changed.total()).isEqualTo(3);
     assertThat(changed.facets().get("sector")).containsExactlyEntriesOf(Map.of("health", 3L));
     assertThat(search("clinic").total()).isEqualTo(2);
+  }
+
+  @Test
+  void aNewReader_answersTheQueriesJustAsked_beforeSearchesMoveToIt() {
+    index.warmFor(60_000_000_000L);
+    add(en("a", "Clinic in Idlib", "health"), en("b", "School books", "education"));
+    assertThat(search("clinic").total()).isEqualTo(1);
+    assertThat(index.search(filter(null, null, "health", null)).total()).isEqualTo(1);
+    long run = index.searchesRun();
+
+    add(en("c", "Mobile clinic", "health")); // a refresh: a new reader, warmed with both queries
+    assertThat(index.searchesRun()).isEqualTo(run + 2);
+    assertThat(search("clinic").total()).isEqualTo(2);
+    assertThat(index.search(filter(null, null, "health", null)).total()).isEqualTo(2);
+    assertThat(index.searchesRun()).isEqualTo(run + 2); // both answered by the warmed generation
+    assertThat(search("school").total()).isEqualTo(1); // a new query is searched
+    assertThat(index.searchesRun()).isEqualTo(run + 3);
+  }
+
+  @Test
+  void filtersEveryEntryPasses_areLeftOut_untilAnEntryDiffers() {
+    add(en("a", "Clinic in Idlib", "health"), en("b", "Clinic rebuilt", "health"));
+    DirectoryQuery articles = filter("clinic", "article", null, null);
+    assertThat(index.search(articles).total()).isEqualTo(2);
+
+    Instant d = Instant.parse("2026-01-01T00:00:00Z");
+    DirectoryEntry network =
+        new DirectoryEntry(
+            "https://x.example/e/net",
+            "article",
+            "network",
+            Map.of("en", "Clinic for members"),
+            Map.of(),
+            Map.of(),
+            List.of(),
+            SAWA,
+            Map.of(),
+            List.of("health"),
+            List.of("sy-idlib"),
+            List.of(),
+            d,
+            d,
+            Set.of(7L),
+            false,
+            new DirectoryEntry.Provenance(SAWA, "rfc9421/ed25519", null, d));
+    DirectoryEntry event =
+        entry(
+            "ev",
+            "event",
+            Map.of("en", "Clinic open day"),
+            BASMA,
+            Map.of("en", "Basma"),
+            List.of("health"),
+            List.of("sy-idlib"),
+            "2026-01-02T00:00:00Z");
+    add(network, event);
+    assertThat(ids("clinic")).containsExactlyInAnyOrder("a", "b", "ev");
+    assertThat(index.search(articles).total()).isEqualTo(2);
+    assertThat(index.search(articles.withViewers(Set.of(7L))).total()).isEqualTo(3);
+    assertThat(index.search(filter(null, null, null, "sy-idlib")).total()).isEqualTo(3);
   }
 
   @Test

@@ -219,9 +219,18 @@ class AddressGuardTest {
     assertThat(e.retryable()).isTrue();
   }
 
+  /**
+   * How long a test waits for an outcome: generous, because the machine may be busy (the fetcher's
+   * own time limits are what the tests check, never this one).
+   */
+  static final int OUTCOME_SECONDS = 60;
+
   static <T> T value(Future<T> future) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(OUTCOME_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError("expected success, got " + e, e);
     }
@@ -229,13 +238,14 @@ class AddressGuardTest {
 
   static FetchException failure(Future<?> future) {
     try {
-      Object value = future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      Object value =
+          future.toCompletionStage().toCompletableFuture().get(OUTCOME_SECONDS, TimeUnit.SECONDS);
       throw new AssertionError("expected a FetchException, got " + value);
     } catch (java.util.concurrent.ExecutionException e) {
       assertThat(e.getCause()).isInstanceOf(FetchException.class);
       return (FetchException) e.getCause();
     } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("no outcome within 5 s", e);
+      throw new AssertionError("no outcome within " + OUTCOME_SECONDS + " s", e);
     }
   }
 }

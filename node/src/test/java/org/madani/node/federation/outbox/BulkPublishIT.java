@@ -147,16 +147,19 @@ class BulkPublishIT {
         .pollInterval(Duration.ofMillis(250))
         .until(() -> received(follower, actor).size() == 50);
 
-    // One bad entry in the batch: 422 naming it, and nothing of the batch is stored or published.
+    // Bad entries in the batch: 422 naming the first (the documents are checked in parallel), and
+    // nothing of the batch is stored or published.
     var refused =
         origin.api(
             "POST",
             "/api/v1/organizations/origin/entries/import",
-            "{\"entries\":[{\"kind\":\"article\",\"title\":{\"ar\":\"جيد\"}},{\"kind\":\"article\"}]}");
+            "{\"entries\":[{\"kind\":\"article\",\"title\":{\"ar\":\"جيد\"}},{\"kind\":\"article\"},"
+                + "{\"kind\":\"article\",\"title\":{\"ar\":\"جيد\"}},{\"kind\":\"poem\"}]}");
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
     assertThat(refused.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(TestNode.json(refused).get("index").asInt()).isEqualTo(1);
+    assertThat(TestNode.json(refused).get("detail").asText()).startsWith("Entry 1: ");
     assertThat(log(origin.base(), "origin").get("orderedItems").size()).isEqualTo(50);
     assertThat(origin.count("SELECT COUNT(*) FROM entry")).isEqualTo(50);
   }

@@ -218,6 +218,22 @@ class OutboxTest {
   }
 
   @Test
+  void aBatchsEnvelopeIsTheActivityRecordsMembersInItsOrder() throws Exception {
+    ObjectNode object = note(actors.actorId("salam") + "/entries/1");
+    var to = json.createArrayNode().add("https://www.w3.org/ns/activitystreams#Public");
+    var cc = json.createArrayNode().add(actors.followers("salam"));
+    ObjectNode viaRecord =
+        outbox.activity(org, "Create", object.deepCopy(), to.deepCopy(), cc.deepCopy());
+    ObjectNode built = outbox.envelope(org, "Create", object.deepCopy(), to, cc);
+    assertThat(built.get("id").asText())
+        .startsWith(actors.actorId("salam") + "/activities/")
+        .isNotEqualTo(viaRecord.get("id").asText());
+    viaRecord.remove("id");
+    built.remove("id");
+    assertThat(json.writeValueAsString(built)).isEqualTo(json.writeValueAsString(viaRecord));
+  }
+
+  @Test
   void aPublicCreateIsNumberedInTheLog_signedTwice_andQueuedOncePerInbox() throws Exception {
     ObjectNode create =
         outbox.activity(org, "Create", note(actors.actorId("salam") + "/entries/1"));
