@@ -39,8 +39,8 @@ import org.madani.node.model.SignatureScheme;
  * is recorded only while the row still carries the lease it was taken with, so a worker that
  * outlived its lease cannot overwrite the result of the worker that took the job over.
  *
- * <p>Thread-safety: stateless apart from the clock; safe for concurrent use with one connection per
- * thread.
+ * <p>Thread-safety: stateless apart from the clock and a cache of immutable bodies; safe for
+ * concurrent use with one connection per thread.
  */
 public final class DeliveryRepository {
 
@@ -58,10 +58,12 @@ public final class DeliveryRepository {
    * ANY(array of the ids in flight)} here cost a linear scan of that array for every row read and
    * was most of a claim's time at 256 requests in flight. The per-object order is checked
    * afterwards ({@link #ORDER_SQL}), only for the jobs about to be taken, not for every row read
-   * ahead.
+   * ahead. The row carries everything the job needs but its body, so the jobs taken are not read a
+   * second time.
    */
   static final String CLAIM_SQL =
-      "SELECT d.id, d.host, p.breaker_open_until FROM delivery d LEFT JOIN peer_host p ON p.host = d.host "
+      "SELECT d.id, d.host, p.breaker_open_until, d.org_id, d.activity_id, d.inbox, d.attempts, "
+          + "d.created, d.body_hash, p.signature_scheme FROM delivery d LEFT JOIN peer_host p ON p.host = d.host "
           + "WHERE d.state = 'pending' AND d.next_attempt <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?) "
           + "AND (p.breaker_open_until IS NULL OR p.breaker_open_until <= ?) "
           + "ORDER BY d.state, d.next_attempt, d.id LIMIT ?";
@@ -78,6 +80,13 @@ public final class DeliveryRepository {
 
   private final Clock clock;
   private final PeerHostRepository peers = new PeerHostRepository();
+
+  /**
+   * Bodies read lately, by their SHA-256: a body never changes under its hash, so a claim need not
+   * read it again for each batch of an activity's jobs. Small and bounded (bodies up to 64 KiB, 32
+   * of them).
+   */
+  private final BodyCache bodies = new BodyCache(32, 64 * 1024);
 
   public DeliveryRepository(Clock clock) {
     this.clock = clock;
@@ -302,7 +311,7 @@ public final class DeliveryRepository {
     if (limit <= 0) return List.of();
     Instant leaseUntil = org.madani.node.store.Timestamps.truncate(now.plus(lease));
 
-    record Candidate(long id, String host, OffsetDateTime openUntil) {}
+    record Candidate(long id, String host, OffsetDateTime openUntil, DeliveryJob job) {}
     List<Candidate> candidates = new ArrayList<>();
     // On PostgreSQL, several node processes claim from one queue: rows another claim has locked
     // are skipped instead of waited for; the conditional lease UPDATE below still decides.
@@ -319,8 +328,25 @@ public final class DeliveryRepository {
       ps.setInt(4, Math.min(4096, limit * 3 + sending.size()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          long id = rs.getLong(1);
+          if (sending.contains(id)) continue;
+          String host = rs.getString(2);
           candidates.add(
-              new Candidate(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)));
+              new Candidate(
+                  id,
+                  host,
+                  rs.getObject(3, OffsetDateTime.class),
+                  new DeliveryJob(
+                      id,
+                      rs.getLong(4),
+                      rs.getString(5),
+                      URI.create(rs.getString(6)),
+                      host,
+                      rs.getInt(7),
+                      instant(rs, 8),
+                      leaseUntil,
+                      rs.getBytes(9), // the body's hash until the body is loaded below
+                      SignatureScheme.fromStored(rs.getString(10)))));
         }
       }
     }
@@ -329,7 +355,6 @@ public final class DeliveryRepository {
     List<Candidate> fitting = new ArrayList<>();
     for (Candidate cand : candidates) {
       if (fitting.size() >= limit) break;
-      if (sending.contains(cand.id())) continue;
       int inFlight = taken.getOrDefault(cand.host(), 0);
       if (inFlight >= perHost.applyAsInt(cand.host())) continue;
       fitting.add(cand);
@@ -337,7 +362,7 @@ public final class DeliveryRepository {
     }
     Set<Long> waiting = waitingForEarlier(c, fitting.stream().map(Candidate::id).toList());
     taken = new HashMap<>(busy);
-    List<Long> claimed = new ArrayList<>();
+    List<DeliveryJob> claimed = new ArrayList<>();
     for (Candidate cand : fitting) {
       if (waiting.contains(cand.id())) continue;
       int inFlight = taken.getOrDefault(cand.host(), 0);
@@ -348,10 +373,10 @@ public final class DeliveryRepository {
         if (inFlight > 0 || !takeProbe(c, cand.host(), cand.openUntil(), leaseUntil)) continue;
         taken.put(cand.host(), hostLimit);
       }
-      claimed.add(cand.id());
+      claimed.add(cand.job());
       taken.merge(cand.host(), 1, Integer::sum);
     }
-    return load(c, lease(c, claimed, now, leaseUntil), leaseUntil);
+    return withBodies(c, lease(c, claimed, now, leaseUntil));
   }
 
   /** The ids among {@code ids} that wait for an earlier pending job about the same object. */
@@ -368,31 +393,40 @@ public final class DeliveryRepository {
   }
 
   /**
-   * Leases the jobs in one batched statement; the ids actually leased (others were taken
-   * meanwhile). The lease's end is also the job's next attempt: a leased job leaves the due range
-   * of {@code delivery_due_order}, so a claim no longer reads past every job in flight, and if the
-   * worker dies the job is due again exactly when its lease ends.
+   * Leases the jobs with one statement; the jobs actually leased (others were taken meanwhile). The
+   * lease's end is also the job's next attempt: a leased job leaves the due range of {@code
+   * delivery_due_order}, so a claim no longer reads past every job in flight, and if the worker
+   * dies the job is due again exactly when its lease ends. When fewer rows than asked were leased
+   * (another process took some), one more query says which.
    */
-  private List<Long> lease(Connection c, List<Long> ids, Instant now, Instant leaseUntil)
-      throws SQLException {
-    if (ids.isEmpty()) return ids;
-    List<Long> leased = new ArrayList<>(ids.size());
+  private List<DeliveryJob> lease(
+      Connection c, List<DeliveryJob> jobs, Instant now, Instant leaseUntil) throws SQLException {
+    if (jobs.isEmpty()) return jobs;
+    Object[] ids = new Object[jobs.size()];
+    for (int i = 0; i < ids.length; i++) ids[i] = jobs.get(i).id();
+    int leased;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE delivery SET lease_until = ?, next_attempt = ?, updated = ? WHERE id = ? "
+            "UPDATE delivery SET lease_until = ?, next_attempt = ?, updated = ? WHERE id = ANY(?) "
                 + "AND state = 'pending' AND (lease_until IS NULL OR lease_until <= ?)")) {
-      for (long id : ids) {
-        ps.setObject(1, ts(leaseUntil));
-        ps.setObject(2, ts(leaseUntil));
-        ps.setObject(3, ts(now));
-        ps.setLong(4, id);
-        ps.setObject(5, ts(now));
-        ps.addBatch();
-      }
-      int[] counts = ps.executeBatch();
-      for (int i = 0; i < counts.length; i++) if (counts[i] == 1) leased.add(ids.get(i));
+      ps.setObject(1, ts(leaseUntil));
+      ps.setObject(2, ts(leaseUntil));
+      ps.setObject(3, ts(now));
+      ps.setArray(4, c.createArrayOf("BIGINT", ids));
+      ps.setObject(5, ts(now));
+      leased = ps.executeUpdate();
     }
-    return leased;
+    if (leased == jobs.size()) return jobs;
+    Set<Long> ours = new java.util.HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM delivery WHERE id = ANY(?) AND lease_until = ?")) {
+      ps.setArray(1, c.createArrayOf("BIGINT", ids));
+      ps.setObject(2, ts(leaseUntil));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) ours.add(rs.getLong(1));
+      }
+    }
+    return jobs.stream().filter(j -> ours.contains(j.id())).toList();
   }
 
   private boolean takeProbe(Connection c, String host, OffsetDateTime openUntil, Instant leaseUntil)
@@ -407,41 +441,45 @@ public final class DeliveryRepository {
     }
   }
 
-  /** Loads the leased jobs in one query, in the order they were claimed. */
-  private List<DeliveryJob> load(Connection c, List<Long> ids, Instant leaseUntil)
-      throws SQLException {
-    if (ids.isEmpty()) return List.of();
-    Map<Long, DeliveryJob> byId = new HashMap<>();
+  /**
+   * Replaces each job's body hash (as read by the claim) with the body: each distinct body read
+   * once, and bodies read lately taken from {@link #bodies}, so the jobs of one activity to a
+   * hundred hosts share one array instead of a hundred copies read from the table.
+   */
+  private List<DeliveryJob> withBodies(Connection c, List<DeliveryJob> jobs) throws SQLException {
+    if (jobs.isEmpty()) return jobs;
+    Map<java.nio.ByteBuffer, byte[]> found = new HashMap<>();
+    List<DeliveryJob> out = new ArrayList<>(jobs.size());
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT d.id, d.org_id, d.activity_id, d.inbox, d.host, d.attempts, d.created, b.body, p.signature_scheme "
-                + "FROM delivery d JOIN delivery_body b ON b.hash = d.body_hash "
-                + "LEFT JOIN peer_host p ON p.host = d.host WHERE d.id = ANY(?)")) {
-      ps.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          byId.put(
-              rs.getLong(1),
-              new DeliveryJob(
-                  rs.getLong(1),
-                  rs.getLong(2),
-                  rs.getString(3),
-                  URI.create(rs.getString(4)),
-                  rs.getString(5),
-                  rs.getInt(6),
-                  instant(rs, 7),
-                  leaseUntil,
-                  rs.getBytes(8),
-                  SignatureScheme.fromStored(rs.getString(9))));
+        c.prepareStatement("SELECT body FROM delivery_body WHERE hash = ?")) {
+      for (DeliveryJob job : jobs) {
+        java.nio.ByteBuffer hash = java.nio.ByteBuffer.wrap(job.body());
+        byte[] body = found.get(hash);
+        if (body == null) body = bodies.get(hash);
+        if (body == null) {
+          ps.setBytes(1, job.body());
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) continue; // cannot happen while a job refers to it (purgeDone)
+            body = rs.getBytes(1);
+          }
+          bodies.put(hash, body);
         }
+        found.put(hash, body);
+        out.add(
+            new DeliveryJob(
+                job.id(),
+                job.orgId(),
+                job.activityId(),
+                job.inbox(),
+                job.host(),
+                job.attempts(),
+                job.created(),
+                job.leaseUntil(),
+                body,
+                job.knownScheme()));
       }
     }
-    List<DeliveryJob> jobs = new ArrayList<>(ids.size());
-    for (long id : ids) {
-      DeliveryJob job = byId.get(id);
-      if (job != null) jobs.add(job);
-    }
-    return jobs;
+    return out;
   }
 
   /** Gives leases back unused (a worker stopping before it sent them): due again at once. */
@@ -511,21 +549,72 @@ public final class DeliveryRepository {
   }
 
   /**
-   * Records many outcomes with one statement run as a JDBC batch (one round of parsing and one
-   * execution per batch instead of per job). Each is written only while its job still carries the
-   * lease it was taken with.
+   * Records many outcomes. The common case, deliveries answered with the same status under the same
+   * lease (one claim's jobs), is one statement over all their ids; the rest (failures, each with
+   * its own error and next attempt) one statement run as a JDBC batch. Each is written only while
+   * its job still carries the lease it was taken with: when a grouped statement writes fewer rows
+   * than it names (some lease was lost), it is undone to a savepoint and those jobs go through the
+   * batch, which says which ones were written.
    *
    * @return for each outcome in order, whether it was written (false: the lease was lost)
    */
   public boolean[] finishAll(Connection c, List<Finish> finishes, Instant now) throws SQLException {
     boolean[] written = new boolean[finishes.size()];
     if (finishes.isEmpty()) return written;
+    OffsetDateTime at = ts(now);
+    record Group(int status, Instant lease) {}
+    Map<Group, List<Integer>> delivered = new java.util.LinkedHashMap<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int i = 0; i < finishes.size(); i++) {
+      Finish f = finishes.get(i);
+      boolean plain =
+          f.state() == DeliveryState.DONE
+              && f.error() == null
+              && f.status() != null
+              && f.next().equals(f.job().created());
+      if (plain) {
+        delivered
+            .computeIfAbsent(new Group(f.status(), f.job().leaseUntil()), g -> new ArrayList<>())
+            .add(i);
+      } else {
+        rest.add(i);
+      }
+    }
+    for (Map.Entry<Group, List<Integer>> g : delivered.entrySet()) {
+      List<Integer> members = g.getValue();
+      if (members.size() == 1) {
+        rest.addAll(members);
+        continue;
+      }
+      Object[] ids = new Object[members.size()];
+      for (int k = 0; k < ids.length; k++) ids[k] = finishes.get(members.get(k)).job().id();
+      java.sql.Savepoint before = c.setSavepoint();
+      int n;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE delivery SET state = 'done', attempts = attempts + 1, next_attempt = created, "
+                  + "lease_until = NULL, last_status = ?, last_error = NULL, updated = ? "
+                  + "WHERE id = ANY(?) AND lease_until = ?")) {
+        ps.setInt(1, g.getKey().status());
+        ps.setObject(2, at);
+        ps.setArray(3, c.createArrayOf("BIGINT", ids));
+        ps.setObject(4, ts(g.getKey().lease()));
+        n = ps.executeUpdate();
+      }
+      if (n == ids.length) {
+        for (int i : members) written[i] = true;
+      } else {
+        c.rollback(before);
+        rest.addAll(members);
+      }
+    }
+    if (rest.isEmpty()) return written;
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE delivery SET state = ?, attempts = attempts + 1, next_attempt = ?, lease_until = NULL, "
                 + "last_status = ?, last_error = ?, updated = ? WHERE id = ? AND lease_until = ?")) {
-      OffsetDateTime at = ts(now);
-      for (Finish f : finishes) {
+      for (int i : rest) {
+        Finish f = finishes.get(i);
         ps.setString(1, f.state().storedName());
         ps.setObject(2, ts(f.next()));
         ps.setObject(3, f.status());
@@ -536,7 +625,7 @@ public final class DeliveryRepository {
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();
-      for (int i = 0; i < counts.length; i++) written[i] = counts[i] == 1;
+      for (int k = 0; k < counts.length; k++) written[rest.get(k)] = counts[k] == 1;
     }
     return written;
   }

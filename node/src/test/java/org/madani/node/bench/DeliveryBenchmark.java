@@ -298,10 +298,13 @@ class DeliveryBenchmark {
         | deliveries, RFC 9421 Ed25519, %,d jobs (%d activities × 100 hosts) | %,.0f /s | %,.0f signs/s | %.3f + %.3f ms | %.1f → %.1f |
         | deliveries, draft-cavage RSA-2048, %,d jobs (%d activities × 100 hosts) | %,.0f /s | %,.0f signs/s | %.3f + %.3f ms | %.1f → %.1f |
 
-        Each job: claimed in a batch (one statement leases them all), target checked (address guard),
-        signed on the crypto workers, POSTed over a keep-alive connection (per-host concurrency starts
-        at 4 and grows to 32 for hosts that answer quickly), and its outcome recorded in a group commit
-        with the other outcomes that arrived meanwhile.
+        Each job: claimed in a batch (one query reads the jobs, one statement leases them all, each
+        distinct body read once and shared by the jobs of its activity), target checked once per
+        inbox and batch (address guard), signed on the crypto workers in one task per worker for the
+        whole batch, POSTed with Vert.x's core HTTP client over a keep-alive connection (per-host
+        concurrency starts at 4 and grows to 32 for hosts that answer quickly), and its outcome
+        recorded in a group commit with the other outcomes that arrived meanwhile (deliveries of one
+        batch in one statement).
         """,
             LocalDate.now(),
             Runtime.getRuntime().availableProcessors(),

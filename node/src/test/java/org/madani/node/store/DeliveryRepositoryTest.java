@@ -293,6 +293,60 @@ class DeliveryRepositoryTest {
   }
 
   @Test
+  void deliveriesUnderOneLeaseAreRecordedTogetherAndOneWhoseLeaseWasLostIsLeftAlone()
+      throws SQLException {
+    for (int h = 0; h < 3; h++)
+      enqueue("https://us.example/a/1", URI.create("https://h" + h + ".example/inbox"));
+    List<DeliveryJob> jobs = claim(10);
+    assertThat(jobs).hasSize(3);
+    // Another worker took the second job over after its lease ran out (a later lease).
+    Instant theirs = jobs.get(1).leaseUntil().plusSeconds(30);
+    db.txBlocking(
+        c -> {
+          try (var ps = c.prepareStatement("UPDATE delivery SET lease_until = ? WHERE id = ?")) {
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(theirs, java.time.ZoneOffset.UTC));
+            ps.setLong(2, jobs.get(1).id());
+            return ps.executeUpdate();
+          }
+        });
+    boolean[] written =
+        db.txBlocking(
+            c ->
+                queue.finishAll(
+                    c,
+                    jobs.stream().map(j -> DeliveryRepository.Finish.done(j, 202)).toList(),
+                    clock.instant()));
+
+    assertThat(written).containsExactly(true, false, true);
+    Map<Long, DeliveryRecord> byId =
+        find("https://us.example/a/1").stream()
+            .collect(java.util.stream.Collectors.toMap(DeliveryRecord::id, r -> r));
+    for (int i : new int[] {0, 2}) {
+      DeliveryRecord r = byId.get(jobs.get(i).id());
+      assertThat(r.state()).isEqualTo(DeliveryState.DONE);
+      assertThat(r.attempts()).isEqualTo(1);
+      assertThat(r.lastStatus()).isEqualTo(202);
+      assertThat(r.leaseUntil()).isNull();
+    }
+    DeliveryRecord lost = byId.get(jobs.get(1).id());
+    assertThat(lost.state()).isEqualTo(DeliveryState.PENDING);
+    assertThat(lost.attempts()).isZero();
+    assertThat(lost.leaseUntil()).isEqualTo(theirs);
+  }
+
+  @Test
+  void theJobsOfOneActivityClaimedTogetherShareOneBody() throws SQLException {
+    for (int h = 0; h < 3; h++)
+      enqueue("https://us.example/a/1", URI.create("https://h" + h + ".example/inbox"));
+    List<DeliveryJob> jobs = claim(10);
+    assertThat(jobs).hasSize(3);
+    assertThat(jobs.get(0).body()).isEqualTo(activity("https://us.example/a/1"));
+    // One array for all three, not a copy per job read from the table.
+    assertThat(jobs.get(1).body()).isSameAs(jobs.get(0).body());
+    assertThat(jobs.get(2).body()).isSameAs(jobs.get(0).body());
+  }
+
+  @Test
   void anActivitysBodyIsStoredOnceForAllItsInboxesAndPurgedWhenNoJobNeedsIt() throws SQLException {
     for (int h = 0; h < 5; h++)
       enqueue("https://us.example/a/1", URI.create("https://h" + h + ".example/inbox"));

@@ -1,11 +1,13 @@
 package org.madani.node.federation.delivery;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -76,7 +78,7 @@ public final class DeliveryWorker extends VerticleBase {
   private volatile Context loop;
 
   // Confined to the event loop.
-  private WebClient client;
+  private HttpClient client;
   private InboxPoster poster;
   private long timerId = -1;
   private boolean stopping;
@@ -142,19 +144,17 @@ public final class DeliveryWorker extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    WebClientOptions http =
-        new WebClientOptions()
-            .setFollowRedirects(
-                false) // a redirected POST could land on an address the guard never saw
+    HttpClientOptions http =
+        new HttpClientOptions()
             .setConnectTimeout((int) options.connectTimeout().toMillis())
             .setIdleTimeout((int) options.requestTimeout().toMillis())
             .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-            .setUserAgent("Madani");
+            .setKeepAlive(true);
     // Keep-alive pools per host (Vert.x keys pools by server address), as large as a host may get.
+    // Redirects are not followed (a redirected POST could land on an address the guard never saw).
     client =
-        WebClient.create(
-            vertx,
-            http.setKeepAlive(true),
+        vertx.createHttpClient(
+            http,
             new PoolOptions()
                 .setHttp1MaxSize(options.perHostMax())
                 .setMaxWaitQueueSize(options.concurrency()));
@@ -195,7 +195,10 @@ public final class DeliveryWorker extends VerticleBase {
             ar -> {
               if (ar.failed())
                 LOG.warn(
-                    "delivery worker stopped with requests still open; their leases will expire");
+                    "delivery worker stopped with {} tasks and {} requests still open; their"
+                        + " leases will expire",
+                    running.size(),
+                    inFlight);
               client.close();
               return Future.succeededFuture();
             });
@@ -209,6 +212,9 @@ public final class DeliveryWorker extends VerticleBase {
     }
     int free = options.concurrency() - inFlight;
     if (free <= 0) return; // a finishing request polls again
+    // Answered but not yet recorded: no more claims while as many wait as may be in flight (the
+    // database is behind; a finished group commit polls again).
+    if (inFlightJobs.size() - inFlight >= options.concurrency()) return;
     polling = true;
     Instant now = clock.instant();
     boolean sweep = Duration.between(lastSweep, now).compareTo(Duration.ofMinutes(1)) >= 0;
@@ -217,8 +223,10 @@ public final class DeliveryWorker extends VerticleBase {
     if (purge) lastPurge = now;
     Map<String, Integer> busy = Map.copyOf(inFlightPerHost);
     Set<Long> sending = Set.copyOf(inFlightJobs);
+    // Outcomes waiting for a group commit go into the claim's transaction: one commit for both.
+    List<Outcome> outcomesToRecord = takeOutcomes();
     Future<?> cycle =
-        claim(now, sweep, purge, free, busy, sending)
+        claim(now, sweep, purge, free, busy, sending, outcomesToRecord)
             .compose(jobs -> launchOrRelease(jobs, free))
             .onFailure(err -> LOG.warn("delivery poll failed: {}", err.toString()))
             .onComplete(
@@ -233,13 +241,14 @@ public final class DeliveryWorker extends VerticleBase {
   }
 
   /**
-   * After a request finished: claims again once a batch of slots is free (an eighth of {@code
+   * After a request finished: claims again once a batch of slots is free (a quarter of {@code
    * concurrency}), or when nothing is in flight. A claim per finished request cost a query that
-   * read past every leased job for one or two new jobs; in batches the claim's cost is shared.
+   * read past every leased job for one or two new jobs, and a commit; in batches the claim's cost
+   * (and its commit) is shared.
    */
   private void pollIfRoom() {
     int free = options.concurrency() - inFlight;
-    if (inFlight == 0 || free >= Math.max(1, options.concurrency() / 8)) poll();
+    if (inFlight == 0 || free >= Math.max(1, options.concurrency() / 4)) poll();
   }
 
   private Future<List<DeliveryJob>> claim(
@@ -248,7 +257,8 @@ public final class DeliveryWorker extends VerticleBase {
       boolean purge,
       int free,
       Map<String, Integer> busy,
-      Set<Long> sending) {
+      Set<Long> sending,
+      List<Outcome> outcomesToRecord) {
     // Snapshots: the claim runs on a database thread, the limits live on the event loop.
     Map<String, Integer> hostLimits = new HashMap<>();
     busy.keySet().forEach(h -> hostLimits.put(h, limits.limit(h)));
@@ -257,6 +267,8 @@ public final class DeliveryWorker extends VerticleBase {
     java.util.function.ToIntFunction<String> limitFor = h -> known.getOrDefault(h, fallback);
     try {
       int[] expired = {0};
+      @SuppressWarnings("unchecked")
+      List<DeliveryOutcome>[] recorded = new List[1];
       return db.tx(
               c -> {
                 if (sweep) {
@@ -271,7 +283,13 @@ public final class DeliveryWorker extends VerticleBase {
                   if (purged > 0)
                     LOG.info("purged {} deliveries done before the last 30 days", purged);
                 }
+                if (!outcomesToRecord.isEmpty()) recorded[0] = recordAll(c, outcomesToRecord, now);
                 return queue.claim(c, now, options.lease(), free, limitFor, busy, sending);
+              })
+          .andThen(
+              ar -> {
+                if (!outcomesToRecord.isEmpty())
+                  settle(outcomesToRecord, ar.map(jobs -> recorded[0]));
               })
           .onSuccess(
               jobs -> {
@@ -280,6 +298,7 @@ public final class DeliveryWorker extends VerticleBase {
     } catch (RuntimeException e) {
       // A closed database rejects the task synchronously; polling must not stay stuck "in
       // progress".
+      if (!outcomesToRecord.isEmpty()) settle(outcomesToRecord, Future.failedFuture(e));
       return Future.failedFuture(e);
     }
   }
@@ -295,37 +314,79 @@ public final class DeliveryWorker extends VerticleBase {
                 return null;
               });
     }
-    jobs.forEach(this::launch);
+    if (!jobs.isEmpty()) launchAll(jobs);
     if (jobs.size() == asked) pollAgain = true; // a full batch: more may be due
     return Future.succeededFuture();
   }
 
-  private void launch(DeliveryJob job) {
-    inFlight++;
-    inFlightPerHost.merge(job.host(), 1, Integer::sum);
-    inFlightJobs.add(job.id());
-    long started = System.nanoTime();
-    Future<Void> delivery =
-        attempt(job)
-            .onSuccess(
-                attempt ->
-                    adapt(job.host(), attempt, Duration.ofNanos(System.nanoTime() - started)))
-            .compose(attempt -> record(job, attempt))
-            .onFailure(
-                err ->
-                    LOG.warn(
-                        "delivery of {} to {}: outcome not recorded ({}); retried after the lease",
-                        job.activityId(),
-                        job.host(),
-                        err.toString()))
-            .onComplete(
-                ar -> {
-                  inFlight--;
-                  inFlightJobs.remove(job.id());
-                  inFlightPerHost.computeIfPresent(job.host(), (h, n) -> n <= 1 ? null : n - 1);
-                  pollIfRoom();
+  /**
+   * Sends a claimed batch: each distinct inbox's target checked once (with shared inboxes, the jobs
+   * of a batch to one host share the vetted address), the whole batch signed in a few hops, then
+   * each job posted and recorded as its answer comes.
+   */
+  private void launchAll(List<DeliveryJob> jobs) {
+    for (DeliveryJob job : jobs) {
+      inFlight++;
+      inFlightPerHost.merge(job.host(), 1, Integer::sum);
+      inFlightJobs.add(job.id());
+    }
+    Map<String, Future<Vetted>> checks = new HashMap<>();
+    List<Future<Vetted>> targets = new ArrayList<>(jobs.size());
+    for (DeliveryJob job : jobs) {
+      URI inbox = job.inbox();
+      targets.add(checks.computeIfAbsent(inbox.toString(), same -> check(inbox)));
+    }
+    Future<?> batch =
+        Future.join(new ArrayList<>(checks.values()))
+            .transform(
+                checked -> {
+                  List<AsyncResult<Vetted>> vetted = new ArrayList<>(targets);
+                  List<Future<Attempt>> attempts = poster.sendAll(jobs, vetted, clock.instant());
+                  List<Future<Void>> recorded = new ArrayList<>(jobs.size());
+                  long started = System.nanoTime();
+                  for (int i = 0; i < jobs.size(); i++)
+                    recorded.add(followUp(jobs.get(i), attempts.get(i), started));
+                  return Future.join(recorded);
                 });
-    track(delivery);
+    track(batch);
+  }
+
+  private Future<Vetted> check(URI inbox) {
+    try {
+      return guard.check(inbox);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * Once the answer is in, adapts the host's limit and frees the request's slot (another request
+   * may go while this outcome waits for its group commit); records the outcome; the job itself
+   * stays in {@code inFlightJobs} (never claimed again by this worker) until it is recorded.
+   */
+  private Future<Void> followUp(DeliveryJob job, Future<Attempt> attempt, long started) {
+    return attempt
+        .onComplete(
+            ar -> {
+              if (ar.succeeded())
+                adapt(job.host(), ar.result(), Duration.ofNanos(System.nanoTime() - started));
+              inFlight--;
+              inFlightPerHost.computeIfPresent(job.host(), (h, n) -> n <= 1 ? null : n - 1);
+              pollIfRoom();
+            })
+        .compose(a -> record(job, a))
+        .onFailure(
+            err ->
+                LOG.warn(
+                    "delivery of {} to {}: outcome not recorded ({}); retried after the lease",
+                    job.activityId(),
+                    job.host(),
+                    err.toString()))
+        .onComplete(
+            ar -> {
+              inFlightJobs.remove(job.id());
+              pollIfRoom();
+            });
   }
 
   /** Feeds the host's answer into its concurrency limit (event loop). */
@@ -345,24 +406,6 @@ public final class DeliveryWorker extends VerticleBase {
     settled.onComplete(ar -> running.remove(settled));
   }
 
-  private Future<Attempt> attempt(DeliveryJob job) {
-    Future<Vetted> allowed;
-    try {
-      allowed = guard.check(job.inbox());
-    } catch (RuntimeException e) {
-      allowed = Future.failedFuture(e);
-    }
-    return allowed.transform(
-        ar -> {
-          if (ar.succeeded()) return poster.send(job, ar.result(), clock.instant());
-          Throwable err = ar.cause();
-          return Future.succeededFuture(
-              err instanceof ForbiddenTargetException
-                  ? new Attempt.Forbidden("forbidden target: " + err.getMessage())
-                  : new Attempt.Unreachable("target check failed: " + err.getMessage()));
-        });
-  }
-
   /**
    * Records the outcome together with whatever other outcomes arrive meanwhile: one transaction
    * (one durable commit) per batch instead of per request, started as soon as the previous one
@@ -376,10 +419,8 @@ public final class DeliveryWorker extends VerticleBase {
   }
 
   private void flush() {
-    if (recording || toRecord.isEmpty()) return;
-    recording = true;
-    List<Outcome> batch = new ArrayList<>(toRecord);
-    toRecord.clear();
+    List<Outcome> batch = takeOutcomes();
+    if (batch.isEmpty()) return;
     Instant now = clock.instant();
     Future<List<DeliveryOutcome>> written;
     try {
@@ -387,20 +428,34 @@ public final class DeliveryWorker extends VerticleBase {
     } catch (RuntimeException e) {
       written = Future.failedFuture(e);
     }
-    written.onComplete(
-        ar -> {
-          recording = false;
-          for (int i = 0; i < batch.size(); i++) {
-            if (ar.succeeded()) {
-              DeliveryOutcome outcome = ar.result().get(i);
-              if (outcome != null) outcomes.accept(outcome);
-              batch.get(i).recorded().complete();
-            } else {
-              batch.get(i).recorded().fail(ar.cause());
-            }
-          }
-          flush();
-        });
+    written.onComplete(ar -> settle(batch, ar));
+  }
+
+  /**
+   * The outcomes waiting to be recorded, now marked as being recorded; empty while another group
+   * commit is under way (they wait for the next one) or when none wait.
+   */
+  private List<Outcome> takeOutcomes() {
+    if (recording || toRecord.isEmpty()) return List.of();
+    recording = true;
+    List<Outcome> batch = new ArrayList<>(toRecord);
+    toRecord.clear();
+    return batch;
+  }
+
+  /** After a group commit (its own or a claim's): tells each outcome, then records what waits. */
+  private void settle(List<Outcome> batch, io.vertx.core.AsyncResult<List<DeliveryOutcome>> ar) {
+    recording = false;
+    for (int i = 0; i < batch.size(); i++) {
+      if (ar.succeeded()) {
+        DeliveryOutcome outcome = ar.result().get(i);
+        if (outcome != null) outcomes.accept(outcome);
+        batch.get(i).recorded().complete();
+      } else {
+        batch.get(i).recorded().fail(ar.cause());
+      }
+    }
+    flush();
   }
 
   /** What one outcome writes: the job's row, and the host's health change (or null). */

@@ -145,8 +145,14 @@ final class DeliveryHarness implements AutoCloseable {
     vertx.close();
   }
 
+  /**
+   * Stops as the node does (MadaniNode undeploys before closing Vert.x): the worker first, while
+   * its database workers still run, so the transactions it waits for can finish. Closing Vert.x
+   * alone may shut the database workers down under a transaction the worker is waiting for.
+   */
   @Override
   public void close() throws Exception {
+    for (String id : vertx.deploymentIDs()) get(vertx.undeploy(id));
     get(vertx.close());
     db.close();
   }
