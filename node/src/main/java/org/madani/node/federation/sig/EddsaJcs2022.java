@@ -34,10 +34,16 @@ final class EddsaJcs2022 {
           CRYPTOSUITE + " signs with Ed25519 only, not " + key.algorithm().wireName());
     }
     ObjectNode proof = options.deepCopy();
-    if (unsecuredDocument.has("@context")) {
-      proof.set("@context", unsecuredDocument.get("@context").deepCopy());
+    JsonNode context = unsecuredDocument.get("@context");
+    if (context != null) {
+      // The document's own node while hashing, so that it is canonicalized once for both; the
+      // proof then keeps a copy of its own.
+      proof.set("@context", context);
     }
     byte[] signature = key.sign(hashData(proof, unsecuredDocument));
+    if (context != null) {
+      proof.set("@context", context.deepCopy());
+    }
     proof.put("proofValue", "z" + Base58.encode(signature));
     return proof;
   }
@@ -66,8 +72,11 @@ final class EddsaJcs2022 {
 
   /** §3.3.4: SHA-256(JCS(proof configuration)) followed by SHA-256(JCS(document)); 64 bytes. */
   static byte[] hashData(ObjectNode proofConfig, ObjectNode unsecuredDocument) {
-    byte[] config = sha256(Jcs.canonicalize(proofConfig));
-    byte[] document = sha256(Jcs.canonicalize(unsecuredDocument));
+    // Both carry the same @context node when the caller made them so (createProof, verifyProof):
+    // it is then canonicalized once.
+    byte[][] canonical = Jcs.canonicalizeSharingContext(proofConfig, unsecuredDocument);
+    byte[] config = sha256(canonical[0]);
+    byte[] document = sha256(canonical[1]);
     byte[] out = Arrays.copyOf(config, 64);
     System.arraycopy(document, 0, out, 32, 32);
     return out;

@@ -41,8 +41,9 @@ public final class Jcs {
 
   /** The canonical form as text; see {@link #canonicalize(JsonNode)}. */
   public static String canonicalString(JsonNode value) {
-    check(value);
-    StringBuilder out = new StringBuilder(256);
+    // One pass: what has no canonical form (a non-finite number, a lone surrogate) is refused
+    // where it is written.
+    StringBuilder out = new StringBuilder(2048);
     try {
       write(value, out);
     } catch (IOException | RuntimeException e) {
@@ -56,7 +57,7 @@ public final class Jcs {
    * text (for tests that compare the two).
    */
   static String referenceString(JsonNode value) {
-    check(value);
+    canonicalString(value); // refuses what has no canonical form, as above
     String text = value.toString();
     try {
       if (!value.isContainerNode()) {
@@ -70,20 +71,40 @@ public final class Jcs {
     }
   }
 
+  /**
+   * The canonical UTF-8 bytes of each of {@code documents}, where a {@code @context} member that is
+   * the very same node in several of them is canonicalized once. An eddsa-jcs-2022 proof hashes its
+   * configuration and its document, which carry the same context (about 4 KB for Madani's
+   * documents, most of what there is to canonicalize).
+   */
+  static byte[][] canonicalizeSharingContext(JsonNode... documents) {
+    JsonNode shared = null;
+    String canonical = null;
+    byte[][] out = new byte[documents.length][];
+    for (int d = 0; d < documents.length; d++) {
+      JsonNode context = documents[d].isObject() ? documents[d].get("@context") : null;
+      if (context != null && context != shared) {
+        shared = context;
+        canonical = canonicalString(context);
+      }
+      StringBuilder text = new StringBuilder(2048);
+      try {
+        if (context == null) {
+          write(documents[d], text);
+        } else {
+          writeObject(documents[d], text, canonical);
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException("not canonicalizable JSON: " + e.getMessage(), e);
+      }
+      out[d] = text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
   private static void write(JsonNode node, StringBuilder out) throws IOException {
     if (node.isObject()) {
-      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
-      for (var e : node.properties()) fields.add(e);
-      // §3.2.3: by the UTF-16 code units of the names, which is what String.compareTo compares.
-      fields.sort(Map.Entry.comparingByKey());
-      out.append('{');
-      for (int i = 0; i < fields.size(); i++) {
-        if (i > 0) out.append(',');
-        string(fields.get(i).getKey(), out);
-        out.append(':');
-        write(fields.get(i).getValue(), out);
-      }
-      out.append('}');
+      writeObject(node, out, null);
     } else if (node.isArray()) {
       out.append('[');
       for (int i = 0; i < node.size(); i++) {
@@ -100,6 +121,10 @@ public final class Jcs {
           node.isFloat()
               ? Double.parseDouble(Float.toString(node.floatValue()))
               : node.doubleValue();
+      if (!Double.isFinite(d)) {
+        // Jackson would write NaN as the string "NaN", silently making it a different value.
+        throw new IllegalArgumentException("non-finite number has no JSON form");
+      }
       out.append(NumberToJSON.serializeNumber(d));
     } else if (node.isBinary()) {
       string(node.asText(), out); // base64, as Jackson writes it
@@ -112,11 +137,50 @@ public final class Jcs {
     }
   }
 
-  /** §3.2.2.2: as ECMAScript's JSON.stringify writes a string. */
+  /** An object; its {@code @context} member as {@code canonicalContext} when that is given. */
+  private static void writeObject(JsonNode node, StringBuilder out, String canonicalContext)
+      throws IOException {
+    List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
+    for (var e : node.properties()) fields.add(e);
+    // §3.2.3: by the UTF-16 code units of the names, which is what String.compareTo compares.
+    fields.sort(Map.Entry.comparingByKey());
+    out.append('{');
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) out.append(',');
+      String name = fields.get(i).getKey();
+      string(name, out);
+      out.append(':');
+      if (canonicalContext != null && name.equals("@context")) {
+        out.append(canonicalContext);
+      } else {
+        write(fields.get(i).getValue(), out);
+      }
+    }
+    out.append('}');
+  }
+
+  /**
+   * §3.2.2.2: as ECMAScript's JSON.stringify writes a string. Runs of characters that need no
+   * escape (nearly all of them) are copied at once. A lone surrogate is refused (I-JSON §2.1: its
+   * UTF-8 form would be '?', so two documents would share a canonical form).
+   */
   private static void string(String s, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    int run = 0;
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException("lone surrogate in JSON text");
+      }
+      out.append(s, run, i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -125,52 +189,13 @@ public final class Jcs {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
       }
+      run = i + 1;
     }
+    out.append(s, run, n);
     out.append('"');
   }
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-  /**
-   * Refuses what has no canonical form: a non-finite number (Jackson would write NaN as the string
-   * "NaN", silently making it a different value) and a lone surrogate (I-JSON §2.1; its UTF-8 form
-   * would be '?', so two documents would share a canonical form).
-   */
-  private static void check(JsonNode node) {
-    if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-      throw new IllegalArgumentException("non-finite number has no JSON form");
-    } else if (node.isTextual()) {
-      checkText(node.textValue());
-    } else if (node.isObject()) {
-      for (var e : node.properties()) {
-        checkText(e.getKey());
-        check(e.getValue());
-      }
-    } else if (node.isArray()) {
-      for (JsonNode element : node) {
-        check(element);
-      }
-    }
-  }
-
-  private static void checkText(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new IllegalArgumentException("lone surrogate in JSON text");
-      }
-    }
-  }
 }

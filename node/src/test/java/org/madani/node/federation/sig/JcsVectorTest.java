@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,5 +156,28 @@ class JcsVectorTest {
     JsonNode b = ProofVectors.JSON.readTree("{\"a\":\"\\u0628\",\"b\":[1.0,{\"x\":2,\"y\":1}]}");
     assertEquals(Jcs.canonicalString(a), Jcs.canonicalString(b));
     assertEquals("{\"a\":\"ب\",\"b\":[1,{\"x\":2,\"y\":1}]}", Jcs.canonicalString(a));
+  }
+
+  @Test
+  void aContextSharedByTwoDocumentsIsCanonicalizedAsEachAlone() throws Exception {
+    JsonNode context =
+        ProofVectors.JSON.readTree(
+            "[\"https://www.w3.org/ns/activitystreams\",{\"z\":\"ز\",\"a\":{\"@id\":\"x:a\"}}]");
+    ObjectNode config =
+        JsonNodeFactory.instance.objectNode().put("type", "DataIntegrityProof").put("!", 1);
+    config.set("@context", context);
+    ObjectNode document = JsonNodeFactory.instance.objectNode().put("name", "\"مقالة\"\n");
+    document.set("@context", context);
+    ObjectNode other = JsonNodeFactory.instance.objectNode().put("id", "x:1");
+    other.set("@context", context.deepCopy());
+    ObjectNode bare = JsonNodeFactory.instance.objectNode().put("id", "x:2");
+
+    byte[][] together = Jcs.canonicalizeSharingContext(config, document, other, bare);
+
+    assertEquals(Jcs.canonicalString(config), new String(together[0], StandardCharsets.UTF_8));
+    assertEquals(Jcs.canonicalString(document), new String(together[1], StandardCharsets.UTF_8));
+    assertEquals(Jcs.canonicalString(other), new String(together[2], StandardCharsets.UTF_8));
+    assertEquals(Jcs.canonicalString(bare), new String(together[3], StandardCharsets.UTF_8));
+    assertEquals(Jcs.referenceString(config), Jcs.canonicalString(config));
   }
 }
