@@ -128,12 +128,7 @@ public final class DeliveryRepository {
     // A host whose breaker is open gets its new jobs at the probe time, out of the due range.
     OffsetDateTime due = peers.firstAttempt(c, host, clock.instant());
     byte[] bodyHash = storeBody(c, body, clock.instant());
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "MERGE INTO delivery d USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(2048)))) s(a, i) "
-                + "ON d.activity_id = s.a AND d.inbox = s.i "
-                + "WHEN NOT MATCHED THEN INSERT (org_id, activity_id, inbox, host, body_hash, state, attempts, next_attempt, created, updated, object_id) "
-                + "VALUES (?, s.a, s.i, ?, ?, 'pending', 0, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(ENQUEUE)) {
       ps.setString(1, activityId);
       ps.setString(2, target);
       ps.setLong(3, orgId);
@@ -189,12 +184,7 @@ public final class DeliveryRepository {
       }
       ps.executeBatch();
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "MERGE INTO delivery d USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(2048)))) s(a, i) "
-                + "ON d.activity_id = s.a AND d.inbox = s.i "
-                + "WHEN NOT MATCHED THEN INSERT (org_id, activity_id, inbox, host, body_hash, state, attempts, next_attempt, created, updated, object_id) "
-                + "VALUES (?, s.a, s.i, ?, ?, 'pending', 0, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(ENQUEUE)) {
       for (NewJob j : jobs) {
         String host = hostOf(j.inbox());
         String objectId =
@@ -213,6 +203,16 @@ public final class DeliveryRepository {
       ps.executeBatch();
     }
   }
+
+  /**
+   * A new pending job unless the same activity is already queued for the same inbox; parameters:
+   * activity id, inbox, org id, host, body hash, due, created, updated, object id.
+   */
+  private static final String ENQUEUE =
+      "MERGE INTO delivery d USING (VALUES (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(2048)))) s(a, i) "
+          + "ON d.activity_id = s.a AND d.inbox = s.i "
+          + "WHEN NOT MATCHED THEN INSERT (org_id, activity_id, inbox, host, body_hash, state, attempts, next_attempt, created, updated, object_id) "
+          + "VALUES (?, s.a, s.i, ?, ?, 'pending', 0, ?, ?, ?, ?)";
 
   /** A stored body's {@code last_used} is refreshed when it is reused after this long. */
   static final Duration BODY_REFRESH = Duration.ofHours(1);

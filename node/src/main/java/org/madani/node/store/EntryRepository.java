@@ -33,28 +33,12 @@ public final class EntryRepository {
   }
 
   public void insert(Connection c, Entry e) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO entry(id, org_id, kind, visibility, document, version, start_time, created, updated) "
-                + "VALUES (?,?,?,?,?,?,?,?,?)")) {
-      ps.setString(1, e.id());
-      ps.setLong(2, e.orgId());
-      ps.setString(3, e.kind().wireName());
-      ps.setString(4, e.visibility().wireName());
-      ps.setString(5, json.write(e.document()));
-      ps.setInt(6, e.version());
-      ps.setObject(7, Timestamps.toDb(e.startTime()));
-      ps.setObject(8, Timestamps.toDb(e.created()));
-      ps.setObject(9, Timestamps.toDb(e.updated()));
-      ps.executeUpdate();
-    }
-    writeFacets(c, e);
+    insertAll(c, List.of(e));
   }
 
   /**
-   * Inserts new entries as {@link #insert} does each, with one JDBC batch for the entry rows and
-   * one for their facets (bulk import, issue 13): two statements per batch instead of two per
-   * entry.
+   * Inserts new entries, with one JDBC batch for the entry rows and one for their facets (bulk
+   * import, issue 13): two statements per batch instead of two per entry.
    */
   public void insertAll(Connection c, List<Entry> entries) throws SQLException {
     if (entries.isEmpty()) return;
@@ -76,18 +60,7 @@ public final class EntryRepository {
       }
       ps.executeBatch();
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            Dialect.of(c)
-                .upsert(
-                    "entry_facet", "entry_id, facet, term", "entry_id, facet, term", "?,?,?"))) {
-      int n = 0;
-      for (Entry e : entries) {
-        n += addFacets(ps, e.id(), "sector", e.document().path("sectors"));
-        n += addFacets(ps, e.id(), "region", e.document().path("regions"));
-      }
-      if (n > 0) ps.executeBatch();
-    }
+    writeFacets(c, entries);
   }
 
   /**
@@ -113,7 +86,7 @@ public final class EntryRepository {
       ps.setString(1, e.id());
       ps.executeUpdate();
     }
-    writeFacets(c, e);
+    writeFacets(c, List.of(e));
     return true;
   }
 
@@ -215,15 +188,19 @@ public final class EntryRepository {
     return new Page<>(items, q.page(), q.pageSize(), total);
   }
 
-  private void writeFacets(Connection c, Entry e) throws SQLException {
+  /** The entries' sector and region facets, in one JDBC batch. */
+  private void writeFacets(Connection c, List<Entry> entries) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             Dialect.of(c)
                 .upsert(
                     "entry_facet", "entry_id, facet, term", "entry_id, facet, term", "?,?,?"))) {
-      addFacets(ps, e.id(), "sector", e.document().path("sectors"));
-      addFacets(ps, e.id(), "region", e.document().path("regions"));
-      ps.executeBatch();
+      int n = 0;
+      for (Entry e : entries) {
+        n += addFacets(ps, e.id(), "sector", e.document().path("sectors"));
+        n += addFacets(ps, e.id(), "region", e.document().path("regions"));
+      }
+      if (n > 0) ps.executeBatch();
     }
   }
 
