@@ -41,7 +41,6 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.store.FSDirectory;
 import org.madani.node.model.DirectoryEntry;
 import org.madani.node.model.DirectoryQuery;
@@ -96,7 +95,10 @@ public final class SearchIndex implements AutoCloseable {
   private final boolean needsRebuild;
   private volatile long changeSeq;
   private final ResultCache results;
-  private final FacetCounter counter = new FacetCounter(DirectoryResult.DIMENSIONS);
+  private final SegmentValues values = new SegmentValues(DirectoryResult.DIMENSIONS, DATE);
+  private final Sort byDate =
+      new Sort(values.byDate(true), SortField.FIELD_SCORE); // newest first, then relevance
+  private final Sort byRelevance = new Sort(SortField.FIELD_SCORE, values.byDate(true));
 
   private SearchIndex(
       FSDirectory dir,
@@ -322,11 +324,6 @@ public final class SearchIndex implements AutoCloseable {
    */
   static final int FUZZY_BELOW = 50;
 
-  private static final Sort BY_DATE =
-      new Sort(new SortedNumericSortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE);
-  private static final Sort BY_RELEVANCE =
-      new Sort(SortField.FIELD_SCORE, new SortedNumericSortField(DATE, SortField.Type.LONG, true));
-
   /**
    * Runs a search: one page of entries, the total and the facet counts. Blocking (CPU and disk).
    */
@@ -347,9 +344,9 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** How many segments' facet values are held ({@link FacetCounter}). */
+  /** How many segments' values are held ({@link SegmentValues}). */
   int facetSegmentsHeld() {
-    return counter.segmentsHeld();
+    return values.segmentsHeld();
   }
 
   /** How many searches ran on the index (not answered from the {@link ResultCache}). */
@@ -362,15 +359,15 @@ public final class SearchIndex implements AutoCloseable {
 
   private DirectoryResult search(IndexSearcher s, DirectoryQuery q) {
     searchesRun.increment();
-    Sort sort = q.sort() == DirectoryQuery.Sort.DATE ? BY_DATE : BY_RELEVANCE;
+    Sort sort = q.sort() == DirectoryQuery.Sort.DATE ? byDate : byRelevance;
     try {
       int n = q.offset() + q.pageSize();
       IndexReader reader = s.getIndexReader();
       Predicate<Term> everywhere = t -> everywhere(reader, t);
-      FacetCounter.Result r =
-          s.search(queries.build(q, false, everywhere), counter.manager(sort, n));
+      SegmentValues.Result r =
+          s.search(queries.build(q, false, everywhere), values.manager(sort, n));
       if (r.total() < FUZZY_BELOW && queries.hasFuzzyWords(q.q())) {
-        r = s.search(queries.build(q, true, everywhere), counter.manager(sort, n));
+        r = s.search(queries.build(q, true, everywhere), values.manager(sort, n));
       }
       List<DirectoryEntry> items = page(s, r.top().scoreDocs, q.offset());
       Map<String, Map<String, String>> names = new HashMap<>();
@@ -432,9 +429,9 @@ public final class SearchIndex implements AutoCloseable {
   private static final Set<String> SOURCE_ONLY = Set.of(SOURCE);
 
   /**
-   * Opens each new near-real-time reader with the facet values of its new segments read ({@link
-   * FacetCounter}), on the indexer's thread, before searches see it: a search right after a refresh
-   * then does not pay for them. Only while someone searches (within {@link
+   * Opens each new near-real-time reader with the values of its new segments read ({@link
+   * SegmentValues}), on the indexer's thread, before searches see it: a search right after a
+   * refresh then does not pay for them. Only while someone searches (within {@link
    * #WARM_WHILE_SEARCHED_NANOS} of the last search): a burst with nobody looking refreshes twice a
    * second, and values nobody reads would be CPU per activity.
    */
@@ -443,7 +440,7 @@ public final class SearchIndex implements AutoCloseable {
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
       IndexSearcher s = new IndexSearcher(reader);
       if (System.nanoTime() - lastSearch < WARM_WHILE_SEARCHED_NANOS && reader.numDocs() > 0) {
-        counter.warm(reader);
+        values.warm(reader);
         replay(s);
       }
       return s;
