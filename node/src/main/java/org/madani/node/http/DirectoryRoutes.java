@@ -197,10 +197,19 @@ public final class DirectoryRoutes {
    * The answers the index remembers for repeated queries come back as the same result object
    * (SearchIndex's ResultCache): their bodies are kept with them, keyed by identity and held weakly
    * (gone with the result), so a repeated query is not rendered again. A body also depends on the
-   * request's query string (the next page's link) and scope; another one renders anew.
+   * request's query string (the next page's link) and scope; another one renders anew. At most
+   * {@link #BODY_BYTES} of bodies.
    */
   private final Cache<DirectoryResult, Rendered> bodies =
-      Caffeine.newBuilder().weakKeys().maximumSize(1024).executor(Runnable::run).build();
+      Caffeine.newBuilder()
+          .weakKeys()
+          .maximumWeight(BODY_BYTES)
+          .weigher((DirectoryResult r, Rendered b) -> b.body().length)
+          .executor(Runnable::run)
+          .build();
+
+  /** A few MiB of a 160 MiB heap: a page of twenty entries is about 12 KB. */
+  static final long BODY_BYTES = 4L << 20;
 
   private record Rendered(String query, boolean network, byte[] body) {}
 

@@ -70,7 +70,7 @@ final class SegmentValues {
    */
   private record Segment(int[] starts, int[] ords, int[] dim, String[] label, long[] dates) {}
 
-  /** Reads the facet values of every segment of {@code reader} not read before. */
+  /** Reads the values of every segment of {@code reader} not read before. */
   void warm(IndexReader reader) throws IOException {
     for (LeafReaderContext leaf : reader.leaves()) segment(leaf.reader());
   }
