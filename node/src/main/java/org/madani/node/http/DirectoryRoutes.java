@@ -2,6 +2,8 @@ package org.madani.node.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -12,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.madani.node.account.AdminAccounts;
 import org.madani.node.directory.DirectoryService;
@@ -61,15 +64,14 @@ public final class DirectoryRoutes {
                             ? directory.hostedOrganizations()
                             : directory.hostedOrganization(param(ctx, "as")).map(Set::of));
     viewers
-        .compose(
-            ids -> directory.search(query(ctx, ids)).map(r -> resultJson(ctx, r, !ids.isEmpty())))
+        .compose(ids -> directory.search(query(ctx, ids)).map(r -> body(ctx, r, !ids.isEmpty())))
         .onSuccess(
             body ->
                 ctx.response()
                     .putHeader("Content-Type", "application/json; charset=utf-8")
                     .putHeader("Cache-Control", auth == null ? "public, max-age=30" : "no-store")
                     .putHeader("Vary", "Authorization")
-                    .end(Buffer.buffer(json.write(body))))
+                    .end(Buffer.buffer(body)))
         .onFailure(ctx::fail);
   }
 
@@ -189,6 +191,37 @@ public final class DirectoryRoutes {
       throw new IllegalArgumentException(
           name + " must be a date (YYYY-MM-DD) or an RFC 3339 date-time");
     }
+  }
+
+  /**
+   * The answers the index remembers for repeated queries come back as the same result object
+   * (SearchIndex's ResultCache): their bodies are kept with them, keyed by identity and held weakly
+   * (gone with the result), so a repeated query is not rendered again. A body also depends on the
+   * request's query string (the next page's link) and scope; another one renders anew. At most
+   * {@link #BODY_BYTES} of bodies.
+   */
+  private final Cache<DirectoryResult, Rendered> bodies =
+      Caffeine.newBuilder()
+          .weakKeys()
+          .maximumWeight(BODY_BYTES)
+          .weigher((DirectoryResult r, Rendered b) -> b.body().length)
+          .executor(Runnable::run)
+          .build();
+
+  /** A few MiB of a 160 MiB heap: a page of twenty entries is about 12 KB. */
+  static final long BODY_BYTES = 4L << 20;
+
+  private record Rendered(String query, boolean network, byte[] body) {}
+
+  private byte[] body(RoutingContext ctx, DirectoryResult r, boolean network) {
+    String query = ctx.request().query();
+    Rendered known = bodies.getIfPresent(r);
+    if (known != null && known.network() == network && Objects.equals(known.query(), query)) {
+      return known.body();
+    }
+    byte[] body = json.write(resultJson(ctx, r, network));
+    bodies.put(r, new Rendered(query, network, body));
+    return body;
   }
 
   private ObjectNode resultJson(RoutingContext ctx, DirectoryResult r, boolean network) {

@@ -140,6 +140,13 @@ class DirectoryFederationIT {
     assertThat(ids(anonymous))
         .containsExactlyInAnyOrder(
             own.get("url").asText(), bPublicUrl, cPublic.get("url").asText());
+    // A repeated query gets the body rendered for it before; the same query spelled otherwise
+    // (the same search) gets its own link to the next page.
+    JsonNode first = TestNode.json(a.get("/api/v1/directory?pageSize=1"));
+    assertThat(first.get("next").asText()).isEqualTo("?pageSize=1&page=2");
+    assertThat(TestNode.json(a.get("/api/v1/directory?pageSize=1"))).isEqualTo(first);
+    assertThat(TestNode.json(a.get("/api/v1/directory?pageSize=1&q=")).get("next").asText())
+        .isEqualTo("?pageSize=1&q=&page=2");
     // B's own node shows it nothing of C's private offer either (B does not follow C).
     assertThat(ids(TestNode.json(b.api("GET", "/api/v1/directory", null))))
         .doesNotContain(cPrivate.get("url").asText());

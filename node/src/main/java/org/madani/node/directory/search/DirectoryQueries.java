@@ -1,9 +1,12 @@
 package org.madani.node.directory.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
@@ -71,7 +74,7 @@ final class DirectoryQueries {
    */
   Query build(DirectoryQuery q, boolean fuzzy, Predicate<Term> everywhere) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    Query words = words(q.q(), fuzzy);
+    Query words = q.q() == null || q.q().isBlank() ? null : typed(q.q(), fuzzy);
     b.add(words == null ? new MatchAllDocsQuery() : words, Occur.MUST);
     if (!everywhere.test(PUBLIC)) b.add(visibility(q.viewers()), Occur.FILTER);
     filter(b, SearchIndex.KIND, q.kind(), everywhere);
@@ -113,6 +116,22 @@ final class DirectoryQueries {
     }
     return false;
   }
+
+  /**
+   * The free-text part of the text typed, remembered: people ask the same words again with other
+   * filters, sorts and pages, and analyzing them (stems, hamza variants, transliteration, place
+   * names) was a tenth of a search while the code was still cold. Queries are immutable.
+   */
+  private Query typed(String q, boolean fuzzy) {
+    return typedWords
+        .get(new Typed(q, fuzzy), t -> Optional.ofNullable(words(t.q(), t.fuzzy())))
+        .orElse(null);
+  }
+
+  private record Typed(String q, boolean fuzzy) {}
+
+  private final Cache<Typed, Optional<Query>> typedWords =
+      Caffeine.newBuilder().maximumSize(512).executor(Runnable::run).build();
 
   /** The free-text part, or null when there is nothing to search for. */
   Query words(String q, boolean fuzzy) {

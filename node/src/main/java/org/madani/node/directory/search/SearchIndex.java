@@ -27,15 +27,8 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -43,13 +36,11 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.store.FSDirectory;
 import org.madani.node.model.DirectoryEntry;
 import org.madani.node.model.DirectoryQuery;
@@ -104,10 +95,10 @@ public final class SearchIndex implements AutoCloseable {
   private final boolean needsRebuild;
   private volatile long changeSeq;
   private final ResultCache results;
-  private volatile FacetState facetState;
-  private volatile FacetState previousFacetState;
-
-  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+  private final SegmentValues values = new SegmentValues(DirectoryResult.DIMENSIONS, DATE);
+  private final Sort byDate =
+      new Sort(values.byDate(true), SortField.FIELD_SCORE); // newest first, then relevance
+  private final Sort byRelevance = new Sort(SortField.FIELD_SCORE, values.byDate(true));
 
   private SearchIndex(
       FSDirectory dir,
@@ -333,11 +324,6 @@ public final class SearchIndex implements AutoCloseable {
    */
   static final int FUZZY_BELOW = 50;
 
-  private static final Sort BY_DATE =
-      new Sort(new SortedNumericSortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE);
-  private static final Sort BY_RELEVANCE =
-      new Sort(SortField.FIELD_SCORE, new SortedNumericSortField(DATE, SortField.Type.LONG, true));
-
   /**
    * Runs a search: one page of entries, the total and the facet counts. Blocking (CPU and disk).
    */
@@ -358,6 +344,11 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /** How many segments' values are held ({@link SegmentValues}). */
+  int facetSegmentsHeld() {
+    return values.segmentsHeld();
+  }
+
   /** How many searches ran on the index (not answered from the {@link ResultCache}). */
   long searchesRun() {
     return searchesRun.sum();
@@ -368,36 +359,52 @@ public final class SearchIndex implements AutoCloseable {
 
   private DirectoryResult search(IndexSearcher s, DirectoryQuery q) {
     searchesRun.increment();
-    Sort sort = q.sort() == DirectoryQuery.Sort.DATE ? BY_DATE : BY_RELEVANCE;
+    Sort sort = q.sort() == DirectoryQuery.Sort.DATE ? byDate : byRelevance;
     try {
       int n = q.offset() + q.pageSize();
       IndexReader reader = s.getIndexReader();
       Predicate<Term> everywhere = t -> everywhere(reader, t);
-      FacetsCollectorManager.FacetsResult r = run(s, queries.build(q, false, everywhere), n, sort);
-      if (total(r) < FUZZY_BELOW && queries.hasFuzzyWords(q.q())) {
-        r = run(s, queries.build(q, true, everywhere), n, sort);
+      SegmentValues.Result r =
+          s.search(queries.build(q, false, everywhere), values.manager(sort, n));
+      if (r.total() < FUZZY_BELOW && queries.hasFuzzyWords(q.q())) {
+        r = s.search(queries.build(q, true, everywhere), values.manager(sort, n));
       }
-      List<DirectoryEntry> items = page(s, r.topDocs().scoreDocs, q.offset());
-      Map<String, Map<String, Long>> counts = counts(reader, r.facetsCollector());
+      List<DirectoryEntry> items = page(s, r.top().scoreDocs, q.offset());
       Map<String, Map<String, String>> names = new HashMap<>();
-      for (String org : counts.getOrDefault(ORGANIZATION, Map.of()).keySet()) {
+      for (String org : r.facets().get(ORGANIZATION).keySet()) {
         Map<String, String> nm = orgNames.get(org);
         if (nm != null) names.put(org, nm);
       }
-      return new DirectoryResult(items, q.page(), q.pageSize(), total(r), counts, names);
+      return new DirectoryResult(items, q.page(), q.pageSize(), r.total(), r.facets(), names);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
   }
 
-  /** Whether every document of {@code reader}, deleted or not, carries {@code t}. */
-  private static boolean everywhere(IndexReader reader, Term t) {
+  /**
+   * Whether every document of {@code reader}, deleted or not, carries {@code t}; remembered for the
+   * reader (a lookup per segment, and the same few filter terms in every search).
+   */
+  private boolean everywhere(IndexReader reader, Term t) {
+    TermsEverywhere known = termsEverywhere;
+    if (known.reader() != reader) {
+      known = new TermsEverywhere(reader, new ConcurrentHashMap<>());
+      termsEverywhere = known;
+    }
+    Boolean b = known.terms().get(t);
+    if (b != null) return b;
     try {
-      return reader.maxDoc() > 0 && reader.docFreq(t) == reader.maxDoc();
+      b = reader.maxDoc() > 0 && reader.docFreq(t) == reader.maxDoc();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
+    if (known.terms().size() < 1000) known.terms().put(t, b); // filter values are typed by anyone
+    return b;
   }
+
+  private record TermsEverywhere(IndexReader reader, Map<Term, Boolean> terms) {}
+
+  private volatile TermsEverywhere termsEverywhere = new TermsEverywhere(null, Map.of());
 
   /**
    * The entries of the page shown, from {@code offset} in {@code docs}: only their stored source is
@@ -421,68 +428,19 @@ public final class SearchIndex implements AutoCloseable {
 
   private static final Set<String> SOURCE_ONLY = Set.of(SOURCE);
 
-  private static FacetsCollectorManager.FacetsResult run(
-      IndexSearcher s, Query query, int n, Sort sort) throws IOException {
-    return FacetsCollectorManager.search(s, query, n, sort, false, new FacetsCollectorManager());
-  }
-
-  private static long total(FacetsCollectorManager.FacetsResult r) {
-    long total = 0;
-    for (FacetsCollector.MatchingDocs md : r.facetsCollector().getMatchingDocs())
-      total += md.totalHits;
-    return total;
-  }
-
-  private Map<String, Map<String, Long>> counts(IndexReader reader, FacetsCollector fc)
-      throws IOException {
-    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-    for (String dim : DirectoryResult.DIMENSIONS) out.put(dim, new LinkedHashMap<>());
-    if (reader.numDocs() == 0) return out;
-    SortedSetDocValuesFacetCounts counts =
-        new SortedSetDocValuesFacetCounts(facetState(reader), fc);
-    for (FacetResult fr : counts.getAllDims(100)) {
-      Map<String, Long> values = out.get(fr.dim);
-      if (values == null) continue;
-      List<LabelAndValue> lvs = new ArrayList<>(List.of(fr.labelValues));
-      lvs.sort(
-          Comparator.comparingLong((LabelAndValue lv) -> -lv.value.longValue())
-              .thenComparing(lv -> lv.label));
-      for (LabelAndValue lv : lvs) values.put(lv.label, lv.value.longValue());
-    }
-    return out;
-  }
-
   /**
-   * Facet ordinals are per reader; building them costs a pass over the terms of every segment, so
-   * keep one per reader, built when the reader opens ({@link Warming}) rather than by the first
-   * search on it.
-   */
-  private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
-    FacetState f = facetState;
-    if (f != null && f.reader() == reader) return f.state();
-    FacetState before = previousFacetState; // searches still running on the reader before
-    if (before != null && before.reader() == reader) return before.state();
-    FacetState made =
-        new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facets));
-    synchronized (this) {
-      if (facetState != null && facetState.reader() != reader) previousFacetState = facetState;
-      facetState = made;
-    }
-    return made.state();
-  }
-
-  /**
-   * Opens each new near-real-time reader with its facet ordinals built, on the indexer's thread,
-   * before searches see it: a search right after a refresh then does not pay for them. Only while
-   * someone searches (within {@link #WARM_WHILE_SEARCHED_NANOS} of the last search): a burst with
-   * nobody looking refreshes twice a second, and ordinals nobody reads would be CPU per activity.
+   * Opens each new near-real-time reader with the values of its new segments read ({@link
+   * SegmentValues}), on the indexer's thread, before searches see it: a search right after a
+   * refresh then does not pay for them. Only while someone searches (within {@link
+   * #WARM_WHILE_SEARCHED_NANOS} of the last search): a burst with nobody looking refreshes twice a
+   * second, and values nobody reads would be CPU per activity.
    */
   private final class Warming extends SearcherFactory {
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
       IndexSearcher s = new IndexSearcher(reader);
       if (System.nanoTime() - lastSearch < WARM_WHILE_SEARCHED_NANOS && reader.numDocs() > 0) {
-        facetState(reader);
+        values.warm(reader);
         replay(s);
       }
       return s;

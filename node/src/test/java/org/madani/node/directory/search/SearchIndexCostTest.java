@@ -135,6 +135,21 @@ class SearchIndexCostTest {
   }
 
   @Test
+  void facetValues_areReadOncePerSegment_andDroppedWithIt() {
+    add(en("a", "Clinic in Idlib", "health"));
+    add(en("b", "Clinic rebuilt", "health"));
+    add(en("c", "School books", "education"));
+    assertThat(search("clinic").facets().get("sector"))
+        .containsExactlyEntriesOf(Map.of("health", 2L));
+    assertThat(index.facetSegmentsHeld()).isEqualTo(3);
+
+    assertThat(index.optimize()).isTrue(); // the three segments merged into one
+    assertThat(search("school").facets().get("sector"))
+        .containsExactlyEntriesOf(Map.of("education", 1L));
+    assertThat(index.facetSegmentsHeld()).isEqualTo(1);
+  }
+
+  @Test
   void aNewReader_answersTheQueriesJustAsked_beforeSearchesMoveToIt() {
     index.warmFor(60_000_000_000L);
     add(en("a", "Clinic in Idlib", "health"), en("b", "School books", "education"));
