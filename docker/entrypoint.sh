@@ -18,5 +18,5 @@ fi
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" # bounds glibc's per-thread arenas
 # shellcheck disable=SC2086
 exec java -XX:+UseSerialGC -Xms16m -Xmx"${MADANI_HEAP:-160m}" -XX:MaxDirectMemorySize=64m -Xss512k -XX:ReservedCodeCacheSize=48m \
-  -XX:MaxMetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$MADANI_DATA_DIR/.madani-cds.jsa" \
+  -XX:MaxMetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:-DontCompileHugeMethods -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$MADANI_DATA_DIR/.madani-cds.jsa" \
   -Xlog:cds=off -Xlog:cds+dynamic=off ${JAVA_OPTS:-} -jar "$JAR" serve

@@ -38,7 +38,8 @@ class LauncherTest {
             "-XX:ReservedCodeCacheSize=48m",
             "-XX:MaxMetaspaceSize=128m",
             "-XX:TrimNativeHeapInterval=5000",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:-DontCompileHugeMethods");
     // The launcher picks the newest JDK it finds; these tests run on it.
     if (Runtime.version().feature() >= 25) {
       assertThat(opts)

@@ -57,12 +57,12 @@ final class PeerRequests {
   }
 
   /** As {@link #activityJson(RoutingContext, ObjectNode)}, for a document already written out. */
-  void activityJson(RoutingContext ctx, byte[] utf8) {
+  void activityJson(RoutingContext ctx, Buffer utf8) {
     ctx.response()
         .setStatusCode(200)
         .putHeader("Content-Type", ActivityStreams.MEDIA_TYPE + "; charset=utf-8")
         .putHeader("Vary", "Accept, Accept-Language")
-        .end(Buffer.buffer(utf8));
+        .end(utf8);
   }
 
   /**

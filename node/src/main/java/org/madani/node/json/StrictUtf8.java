@@ -68,6 +68,23 @@ public final class StrictUtf8 {
     return false;
   }
 
+  /**
+   * Whether the JSON text {@code json} may hold a {@code \\uD800}–{@code \\uDFFF} escape: the only
+   * way a lone surrogate gets into what a parser reads from well-formed text. Errs on the side of
+   * yes (an escaped backslash followed by such letters counts too).
+   */
+  public static boolean mayEscapeSurrogate(String json) {
+    for (int i = json.indexOf('\\'); i >= 0; i = json.indexOf('\\', i + 1)) {
+      if (i + 3 < json.length()
+          && json.charAt(i + 1) == 'u'
+          && (json.charAt(i + 2) | 0x20) == 'd'
+          && "89abcdefABCDEF".indexOf(json.charAt(i + 3)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static RuntimeException malformed(String detail) {
     return Problem.of(400, "malformed-text", "Malformed text", detail).exception();
   }

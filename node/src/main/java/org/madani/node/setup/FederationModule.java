@@ -216,10 +216,11 @@ public record FederationModule(
             store.mirrors(),
             store.follows(),
             mirror,
+            // The body too: each log item is kept as the text it came in (LogPageReader).
             url ->
                 fetcher
                     .getJson(url, logPageFetch)
-                    .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document())),
+                    .map(d -> new DocumentFetcher.Fetched(d.finalUrl(), d.document(), d.body())),
             clock);
     SyncWorker syncWorker = new SyncWorker(sync, Duration.ofSeconds(dev ? 3 : 300));
 

@@ -2,6 +2,7 @@ package org.madani.node.federation.actor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 
 /**
@@ -12,7 +13,14 @@ import java.net.URI;
 @FunctionalInterface
 public interface DocumentFetcher {
 
-  record Fetched(URI finalUrl, ObjectNode document) {}
+  /**
+   * @param body the body as received, which {@code document} was parsed from (null when not kept)
+   */
+  record Fetched(URI finalUrl, ObjectNode document, Buffer body) {
+    public Fetched(URI finalUrl, ObjectNode document) {
+      this(finalUrl, document, null);
+    }
+  }
 
   Future<Fetched> fetch(URI url);
 }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.madani.node.federation.fetch.FetchException.Reason;
+import org.madani.node.json.BufferInput;
 import org.madani.node.json.JsonCodec;
 
 /**
@@ -240,9 +241,13 @@ public final class GuardedFetcher {
       response.request().reset();
       return Future.failedFuture(tooLarge(url, max));
     }
-    return readCapped(response, url, max)
-        .compose(body -> parse(body, url))
-        .map(document -> new FetchedDocument(call.requested, url, contentType, document));
+    return readCapped(response, url, max, announced)
+        .compose(
+            body ->
+                parse(body, url)
+                    .map(
+                        document ->
+                            new FetchedDocument(call.requested, url, contentType, document, body)));
   }
 
   private Future<FetchedDocument> redirect(
@@ -270,10 +275,15 @@ public final class GuardedFetcher {
     return hop(call, next, redirects + 1);
   }
 
-  /** Reads the body, resetting the stream as soon as it grows past {@code max} bytes. */
-  private static Future<Buffer> readCapped(HttpClientResponse response, URI url, long max) {
+  /**
+   * Reads the body, resetting the stream as soon as it grows past {@code max} bytes. A body of the
+   * length {@code announced} (within the cap) is read into a buffer of that size: a log page of
+   * several MB grown by doubling was copied about twice over (issue 13).
+   */
+  private static Future<Buffer> readCapped(
+      HttpClientResponse response, URI url, long max, String announced) {
     Promise<Buffer> done = Promise.promise();
-    Buffer body = Buffer.buffer();
+    Buffer body = Buffer.buffer(initialCapacity(announced));
     response.handler(
         chunk -> {
           if (done.future().isComplete()) return;
@@ -289,14 +299,24 @@ public final class GuardedFetcher {
     return done.future();
   }
 
+  /** The announced length when it is a usable one (the cap was checked before), else a default. */
+  static int initialCapacity(String announced) {
+    try {
+      long n = announced == null ? 0 : Long.parseLong(announced.strip());
+      return n > 0 && n <= Integer.MAX_VALUE - 8 ? (int) n : 512;
+    } catch (NumberFormatException e) {
+      return 512;
+    }
+  }
+
   /**
    * Parses on the calling event loop: the byte cap keeps this to a few milliseconds, less than a
-   * hop to a worker thread would cost.
+   * hop to a worker thread would cost. Read from the buffer as it is, not from a copy of it.
    */
   private Future<ObjectNode> parse(Buffer body, URI url) {
     JsonNode node;
     try {
-      node = codec.mapper().readTree(body.getBytes());
+      node = codec.mapper().readTree(new BufferInput(body));
     } catch (StreamConstraintsException e) {
       return Future.failedFuture(
           FetchException.of(

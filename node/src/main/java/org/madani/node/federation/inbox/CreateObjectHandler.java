@@ -177,7 +177,8 @@ public final class CreateObjectHandler implements ActivityHandler {
 
   /**
    * Stores an object whose origin was established by a verified proof (a log item from a mirror or
-   * relay): {@code row.actor()} is its verified author, {@code via} the peer it came through.
+   * relay): {@code row.actor()} is its verified author, {@code via} the peer it came through. The
+   * items a transaction applies share {@code batch} (a page of a catch-up: one author, one peer).
    */
   public void storeVerified(
       Connection c,
@@ -185,9 +186,10 @@ public final class CreateObjectHandler implements ActivityHandler {
       ObjectNode activity,
       ObjectNode object,
       String authorFollowers,
-      String via)
+      String via,
+      BatchLookups batch)
       throws SQLException {
-    store(c, row, activity, object, authorFollowers, via, new BatchLookups());
+    store(c, row, activity, object, authorFollowers, via, batch);
   }
 
   /**

@@ -33,7 +33,18 @@ public final class ReceivedActivityChecks {
    * unknown term.
    */
   public void content(JsonNode activity) {
-    if (hasLoneSurrogate(activity, 0)) {
+    content(activity, null);
+  }
+
+  /**
+   * As {@link #content(JsonNode)}, for an activity parsed from {@code text}, the exact JSON text it
+   * was read from (null when not known). A lone surrogate reaches a parsed tree only through a
+   * {@code \\uD800}–{@code \\uDFFF} escape, so a text without such an escape spares the walk over
+   * every string of the tree: a log item is some 10 KB of them, its contexts mostly, and a catch-up
+   * checks thousands of items (issue 13).
+   */
+  public void content(JsonNode activity, String text) {
+    if ((text == null || StrictUtf8.mayEscapeSurrogate(text)) && hasLoneSurrogate(activity, 0)) {
       throw Problem.of(
               400,
               "malformed-text",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.erdtman.jcs.NumberToJSON;
+import org.madani.node.json.RecentContexts;
 
 /**
  * RFC 8785 JSON Canonicalization Scheme over a Jackson tree: properties sorted by UTF-16 code units
@@ -24,7 +25,8 @@ import org.erdtman.jcs.NumberToJSON;
  * and parsing it again cost more than the canonical form itself, and every proof signed or verified
  * pays it, issue 13; JcsVectorTest checks both give the same bytes.)
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe; keeps only the canonical forms of the last few {@code @context}s per thread
+ * ({@link RecentContexts}).
  */
 public final class Jcs {
 
@@ -78,6 +80,8 @@ public final class Jcs {
    * documents, most of what there is to canonicalize).
    */
   static byte[][] canonicalizeSharingContext(JsonNode... documents) {
+    // Also across calls: the items of a log page, or a burst of activities, all carry the same
+    // context, and comparing it with the last one costs a fraction of canonicalizing it again.
     JsonNode shared = null;
     String canonical = null;
     byte[][] out = new byte[documents.length][];
@@ -85,7 +89,7 @@ public final class Jcs {
       JsonNode context = documents[d].isObject() ? documents[d].get("@context") : null;
       if (context != null && context != shared) {
         shared = context;
-        canonical = canonicalString(context);
+        canonical = CONTEXTS.of(context);
       }
       StringBuilder text = new StringBuilder(2048);
       try {
@@ -101,6 +105,10 @@ public final class Jcs {
     }
     return out;
   }
+
+  /** The canonical forms of the last {@code @context}s canonicalized, per thread. */
+  private static final RecentContexts<String> CONTEXTS =
+      new RecentContexts<>(Jcs::canonicalString, String::length);
 
   private static void write(JsonNode node, StringBuilder out) throws IOException {
     if (node.isObject()) {

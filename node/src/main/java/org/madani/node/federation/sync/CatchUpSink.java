@@ -16,13 +16,14 @@ import java.util.function.Function;
  */
 final class CatchUpSink implements LogPageReader.Sink<CatchUpSink.Pending> {
 
-  /** A page's items and what the first check found. */
-  record Pending(List<ObjectNode> items, MirrorService.Checked checked) {}
+  /** A page's items (with their texts as received, or null) and what the first check found. */
+  record Pending(List<ObjectNode> items, List<String> texts, MirrorService.Checked checked) {}
 
   /** Checks a page's items against the origin's pinned keys ({@link MirrorService#check}). */
   @FunctionalInterface
   interface Checker {
-    Future<MirrorService.Checked> check(String origin, List<ObjectNode> items, String via);
+    Future<MirrorService.Checked> check(
+        String origin, List<ObjectNode> items, List<String> texts, String via);
   }
 
   private final Checker checker;
@@ -40,8 +41,11 @@ final class CatchUpSink implements LogPageReader.Sink<CatchUpSink.Pending> {
   }
 
   @Override
-  public Future<Pending> check(String origin, List<ObjectNode> items, String via) {
-    return checker.check(origin, items, via).map(checked -> new Pending(items, checked));
+  public Future<Pending> check(
+      String origin, List<ObjectNode> items, List<String> texts, String via) {
+    return checker
+        .check(origin, items, texts, via)
+        .map(checked -> new Pending(items, texts, checked));
   }
 
   @Override
@@ -49,7 +53,7 @@ final class CatchUpSink implements LogPageReader.Sink<CatchUpSink.Pending> {
     MirrorService.Checked first = page.checked();
     Future<MirrorService.Checked> checked =
         keysChanged
-            ? checker.check(first.origin(), page.items(), first.via())
+            ? checker.check(first.origin(), page.items(), page.texts(), first.via())
             : Future.succeededFuture(first);
     // Only the page stored just before another was checked can have changed its keys meanwhile.
     keysChanged = false;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.madani.node.federation.Origins;
 import org.madani.node.federation.actor.KeyPins;
+import org.madani.node.federation.inbox.BatchLookups;
 import org.madani.node.federation.inbox.CreateObjectHandler;
 import org.madani.node.federation.sig.ObjectProofs;
 import org.madani.node.federation.sig.ProofVerification;
@@ -104,8 +105,16 @@ public final class MirrorService {
     void committed();
   }
 
-  /** Items of {@code origin}'s log whose proofs were checked, ready to {@link #store}. */
-  public record Checked(String origin, List<ObjectNode> valid, int rejected, String via) {}
+  /**
+   * Items of {@code origin}'s log whose proofs were checked, ready to {@link #store}; {@code texts}
+   * holds the JSON text some of them were received as (by identity).
+   */
+  public record Checked(
+      String origin,
+      List<ObjectNode> valid,
+      int rejected,
+      String via,
+      java.util.Map<ObjectNode, String> texts) {}
 
   /** Whether an activity is a log item: it carries a sequence number and a proof. */
   public static boolean isLogItem(JsonNode activity) {
@@ -143,6 +152,15 @@ public final class MirrorService {
    * them; {@code via} is the peer they came through (null from the origin itself).
    */
   public Future<Checked> check(String origin, List<ObjectNode> items, String via) {
+    return check(origin, items, null, via);
+  }
+
+  /**
+   * As {@link #check(String, List, String)}, with each item's JSON text as received ({@code texts},
+   * in the items' order; null entries, or null, where not known): what the mirror keeps of it.
+   */
+  public Future<Checked> check(
+      String origin, List<ObjectNode> items, List<String> texts, String via) {
     // One read for the keys where they are known (every item of a delivered run asks).
     return db.tx(c -> actors.keysOf(c, origin).isEmpty() ? null : lookups(c, origin))
         // An origin never seen before (an item relayed from beyond our follows): learn its keys
@@ -162,7 +180,11 @@ public final class MirrorService {
             r -> {
               @SuppressWarnings("unchecked")
               List<ObjectNode> valid = (List<ObjectNode>) r[0];
-              return new Checked(origin, valid, (Integer) r[1], via);
+              java.util.Map<ObjectNode, String> known = new java.util.IdentityHashMap<>();
+              for (int i = 0; texts != null && i < items.size(); i++) {
+                if (texts.get(i) != null) known.put(items.get(i), texts.get(i));
+              }
+              return new Checked(origin, valid, (Integer) r[1], via, known);
             });
   }
 
@@ -176,7 +198,14 @@ public final class MirrorService {
    * from their origin are relayed after the commit ({@link FirstFromOrigin}).
    */
   public Outcome store(Connection c, Checked checked) throws SQLException {
-    Outcome o = store(c, checked.origin(), checked.valid(), checked.via(), checked.rejected());
+    Outcome o =
+        store(
+            c,
+            checked.origin(),
+            checked.valid(),
+            checked.texts(),
+            checked.via(),
+            checked.rejected());
     if (!o.firstNew().isEmpty()) onFirstFromOrigin.found(o.firstNew());
     return o;
   }
@@ -276,7 +305,12 @@ public final class MirrorService {
   }
 
   private Outcome store(
-      Connection c, String origin, List<ObjectNode> valid, String via, int rejected)
+      Connection c,
+      String origin,
+      List<ObjectNode> valid,
+      java.util.Map<ObjectNode, String> received,
+      String via,
+      int rejected)
       throws SQLException {
     long applied = mirrors.lockApplied(c, origin);
     // Kept when a hosted organization follows the origin, or the peer that relayed it.
@@ -297,30 +331,35 @@ public final class MirrorService {
     java.util.Set<Long> held =
         valid.isEmpty() ? java.util.Set.of() : mirrors.heldBetween(c, origin, lo, hi);
     java.util.Map<Long, ObjectNode> fresh = new java.util.HashMap<>();
-    // Each new item written out once: the mirror keeps that text and the applied row carries it.
+    // Each new item as the text it was received as, else written out once: the mirror keeps that
+    // text and the applied row carries it.
     java.util.Map<Long, String> texts = new java.util.HashMap<>();
     List<MirrorItem> toInsert = new ArrayList<>();
     List<ObjectNode> firstNew = new ArrayList<>();
     for (ObjectNode item : valid) {
       long seq = item.get("sequence").asLong();
       if (held.contains(seq) || fresh.putIfAbsent(seq, item) != null) continue;
-      String text = item.toString();
+      String text = received.get(item);
+      if (text == null) text = item.toString();
       texts.put(seq, text);
       toInsert.add(
           new MirrorItem(origin, seq, item.path("id").asText(), text, via, clock.instant()));
       // Only what came from the origin itself is relayed on, and never content we refuse to store.
-      if (via == null && contentValid(item)) firstNew.add(item);
+      if (via == null && contentValid(item, text)) firstNew.add(item);
     }
     mirrors.insertAll(c, toInsert);
     int stored = toInsert.size();
     // Apply what is now contiguous after the applied mark, in order: the items of this batch from
     // memory, the ones that waited in the mirror (arrived ahead of a gap) from the table.
     String followers = followersOf(c, origin);
+    // Who follows the origin and the peer, and which hosted organizations the items address, read
+    // once for all the items applied here (a page of a catch-up: up to 500) rather than per item.
+    BatchLookups batch = new BatchLookups();
     long next = applied;
     while (true) {
       ObjectNode inHand = fresh.get(next + 1);
       if (inHand != null) {
-        apply(c, origin, inHand, texts.get(next + 1), via, followers);
+        apply(c, origin, inHand, texts.get(next + 1), via, followers, batch);
         next++;
         continue;
       }
@@ -334,7 +373,8 @@ public final class MirrorService {
             doc != null ? doc : (ObjectNode) read(m.document()),
             m.document(),
             doc != null ? via : m.via(),
-            followers);
+            followers,
+            batch);
         next = m.sequence();
         taken++;
       }
@@ -345,9 +385,9 @@ public final class MirrorService {
     return new Outcome(stored, rejected, next, gap, firstNew);
   }
 
-  private boolean contentValid(ObjectNode activity) {
+  private boolean contentValid(ObjectNode activity, String text) {
     try {
-      contentChecks.content(activity);
+      contentChecks.content(activity, text);
       return true;
     } catch (org.madani.node.model.ProblemException e) {
       return false;
@@ -356,7 +396,13 @@ public final class MirrorService {
 
   /** Applies one item; {@code text} is the item written out (as the mirror keeps it). */
   private void apply(
-      Connection c, String origin, ObjectNode activity, String text, String via, String followers)
+      Connection c,
+      String origin,
+      ObjectNode activity,
+      String text,
+      String via,
+      String followers,
+      BatchLookups batch)
       throws SQLException {
     String type = activity.path("type").asText();
     // Items that arrive by catch-up or from a peer's mirror pass the inbox's content checks too
@@ -367,7 +413,7 @@ public final class MirrorService {
         && activity.get("object") instanceof ObjectNode o
         && !o.has("inbox")) {
       try {
-        contentChecks.content(activity);
+        contentChecks.content(activity, text);
       } catch (org.madani.node.model.ProblemException e) {
         LOG.info(
             "log item {} #{} of {} skipped: {} {}",
@@ -386,7 +432,7 @@ public final class MirrorService {
     switch (type) {
       case "Create", "Update" -> {
         if (activity.get("object") instanceof ObjectNode object && !object.has("inbox")) {
-          creator.storeVerified(c, row, activity, object, followers, via);
+          creator.storeVerified(c, row, activity, object, followers, via, batch);
         } else if ("Update".equals(type)
             && activity.get("object") instanceof ObjectNode actorDoc
             && origin.equals(actorDoc.path("id").asText())) {

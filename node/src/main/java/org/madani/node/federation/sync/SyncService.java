@@ -34,6 +34,9 @@ public final class SyncService {
   private final boolean readAhead;
   private final Clock clock;
 
+  /** Set when the node stops: catch-ups under way read no further page. */
+  private volatile boolean stopping;
+
   public SyncService(
       Database db,
       MirrorRepository mirrors,
@@ -48,6 +51,14 @@ public final class SyncService {
     this.mirror = mirror;
     this.readAhead = LogPageReader.heapAllowsReadAhead();
     this.clock = clock;
+  }
+
+  /**
+   * Ends the catch-ups under way after the page each is storing: no further page is read. For the
+   * node's stop; there is no starting again.
+   */
+  public void stop() {
+    stopping = true;
   }
 
   /** Origins that some hosted organization follows (accepted): the logs this node keeps. */
@@ -99,6 +110,7 @@ public final class SyncService {
   }
 
   private Future<Long> trySources(String origin, List<URI> sources, int i, long applied) {
+    if (stopping) return Future.succeededFuture(applied);
     if (i >= sources.size()) {
       return db.tx(
           c -> {
@@ -108,7 +120,7 @@ public final class SyncService {
     }
     URI source = sources.get(i);
     String via = Origins.sameOrigin(source.toString(), origin) ? null : baseOf(source.toString());
-    return new LogPageReader<>(fetcher, new CatchUpSink(mirror), readAhead)
+    return new LogPageReader<>(fetcher, new CatchUpSink(mirror), readAhead, () -> stopping)
         .read(origin, source, via, applied)
         .compose(
             result -> {

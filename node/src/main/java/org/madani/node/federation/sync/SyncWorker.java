@@ -1,6 +1,7 @@
 package org.madani.node.federation.sync;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * Runs catch-up: for every followed origin at start, periodically, and soon after a gap is seen or
  * a follow is accepted. One origin at a time, so a node coming back from a long absence does not
- * flood its peers.
+ * flood its peers. Stopping ends a catch-up under way after the page being stored (its progress is
+ * kept) and completes once it has ended, so the database is never closed under it.
  */
 public final class SyncWorker extends VerticleBase {
 
@@ -18,7 +20,11 @@ public final class SyncWorker extends VerticleBase {
   private final Set<String> soon = new LinkedHashSet<>();
   private boolean running;
   private boolean everything;
+  private long first;
   private long timer;
+
+  /** Set by {@link #stop()}: no pass starts any more; completed when the one running ends. */
+  private Promise<Void> stopped;
 
   public SyncWorker(SyncService sync, Duration interval) {
     this.sync = sync;
@@ -28,7 +34,7 @@ public final class SyncWorker extends VerticleBase {
   @Override
   public Future<?> start() {
     everything = true;
-    vertx.setTimer(200, id -> run());
+    first = vertx.setTimer(200, id -> run());
     timer =
         vertx.setPeriodic(
             interval.toMillis(),
@@ -41,8 +47,12 @@ public final class SyncWorker extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(first);
     vertx.cancelTimer(timer);
-    return Future.succeededFuture();
+    stopped = Promise.promise();
+    sync.stop();
+    if (!running) stopped.complete();
+    return stopped.future();
   }
 
   /** Asks for a catch-up of {@code origin} soon. Safe from any thread. */
@@ -56,7 +66,7 @@ public final class SyncWorker extends VerticleBase {
   }
 
   private void run() {
-    if (running) return;
+    if (running || stopped != null) return;
     running = true;
     Future<Void> pass;
     if (everything) {
@@ -79,7 +89,8 @@ public final class SyncWorker extends VerticleBase {
     pass.onComplete(
         ar -> {
           running = false;
-          if (everything || !soon.isEmpty()) run();
+          if (stopped != null) stopped.tryComplete();
+          else if (everything || !soon.isEmpty()) run();
         });
   }
 }

@@ -25,9 +25,10 @@ class CatchUpSinkTest {
 
   final CatchUpSink sink =
       new CatchUpSink(
-          (origin, items, via) -> {
+          (origin, items, texts, via) -> {
             checks.add(items.get(0).path("sequence").asLong());
-            return Future.succeededFuture(new MirrorService.Checked(origin, items, 0, via));
+            return Future.succeededFuture(
+                new MirrorService.Checked(origin, items, 0, via, java.util.Map.of()));
           },
           checked -> {
             commits.add(checked.valid().get(0).path("sequence").asLong());
@@ -48,7 +49,7 @@ class CatchUpSinkTest {
   }
 
   CatchUpSink.Pending checked(ObjectNode... items) {
-    return sink.check(ORIGIN, List.of(items), "https://p.example").result();
+    return sink.check(ORIGIN, List.of(items), null, "https://p.example").result();
   }
 
   @Test

@@ -81,7 +81,8 @@ class LogPageReaderTest {
       java.util.function.Function<List<ObjectNode>, Future<?>> store) {
     return new LogPageReader.Sink<>() {
       @Override
-      public Future<List<ObjectNode>> check(String origin, List<ObjectNode> items, String via) {
+      public Future<List<ObjectNode>> check(
+          String origin, List<ObjectNode> items, List<String> texts, String via) {
         return Future.succeededFuture(items);
       }
 
@@ -150,6 +151,28 @@ class LogPageReaderTest {
     assertThat(stored).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
   }
 
+  /** The node stops while the first page is stored: that page is kept, no other is read. */
+  @Test
+  void aStoppingNodeReadsNoFurtherPage() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean stopping =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    LogPageReader<List<ObjectNode>> pages =
+        new LogPageReader<>(
+            log(4, null),
+            sink(
+                items -> {
+                  items.forEach(i -> stored.add(i.path("sequence").asLong()));
+                  stopping.set(true);
+                  return Future.succeededFuture();
+                }),
+            false,
+            stopping::get);
+
+    assertThat(read(pages)).isEqualTo(PER_PAGE);
+    assertThat(stored).containsExactly(1L, 2L, 3L);
+    assertThat(served).containsOnlyKeys(1);
+  }
+
   LogPageReader.Sink<List<ObjectNode>> failingFromPage2() {
     return sink(
         items ->
@@ -216,7 +239,7 @@ class LogPageReaderTest {
             new LogPageReader.Sink<>() {
               @Override
               public Future<List<ObjectNode>> check(
-                  String origin, List<ObjectNode> items, String via) {
+                  String origin, List<ObjectNode> items, List<String> texts, String via) {
                 checked.add(items.get(0).path("sequence").asLong());
                 return Future.succeededFuture(items);
               }
@@ -261,5 +284,26 @@ class LogPageReaderTest {
             "stored 7",
             "store 10",
             "stored 10");
+  }
+
+  @Test
+  void eachItemIsKeptAsTheTextItCameIn() {
+    String first = "{\"sequence\":1,\"name\":\"مقالة \\\"}\\u0041\",\"o\":{\"a\":[1,{}]}}";
+    String second = "{ \"sequence\" : 2 }";
+    String page =
+        "{\"id\":\"x\",\"first\":{\"orderedItems\":[{}]},\"orderedItems\":["
+            + first
+            + ",\"not an item\","
+            + second
+            + "],\"next\":null}";
+    var body = io.vertx.core.buffer.Buffer.buffer(page);
+    assertThat(LogPageReader.itemTexts(body, 2)).containsExactly(first, second);
+    // The count must agree with the parsed page's items, else nothing is taken from the text.
+    assertThat(LogPageReader.itemTexts(body, 3)).isNull();
+    assertThat(LogPageReader.itemTexts(null, 2)).isNull();
+    // Bytes that are not UTF-8 leave that item's text unknown.
+    var broken = io.vertx.core.buffer.Buffer.buffer("{\"orderedItems\":[{\"a\":\"");
+    broken.appendBytes(new byte[] {(byte) 0xC0, (byte) 0xAF}).appendString("\"}," + second + "]}");
+    assertThat(LogPageReader.itemTexts(broken, 2)).containsExactly(null, second);
   }
 }
