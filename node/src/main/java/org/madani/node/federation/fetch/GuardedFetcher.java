@@ -276,31 +276,39 @@ public final class GuardedFetcher {
   }
 
   /**
-   * Reads the body, resetting the stream as soon as it grows past {@code max} bytes. A body of the
-   * length {@code announced} (within the cap) is read into a buffer of that size: a log page of
-   * several MB grown by doubling was copied about twice over (issue 13).
+   * Reads the body, resetting the stream as soon as it grows past {@code max} bytes. A log page of
+   * several MB grown by doubling was copied about twice over (issue 13), so once half of the {@code
+   * announced} length (within the cap) has really arrived, the rest is read into a buffer of that
+   * size. Not before: a hostile peer announcing the cap and sending nothing must not make the node
+   * hold the cap for it.
    */
   private static Future<Buffer> readCapped(
       HttpClientResponse response, URI url, long max, String announced) {
     Promise<Buffer> done = Promise.promise();
-    Buffer body = Buffer.buffer(initialCapacity(announced));
+    int[] expected = {announcedLength(announced)};
+    Buffer[] body = {Buffer.buffer(Math.min(expected[0], 64 * 1024))};
     response.handler(
         chunk -> {
           if (done.future().isComplete()) return;
-          if ((long) body.length() + chunk.length() > max) {
+          int received = body[0].length() + chunk.length();
+          if (received > max) {
             done.tryFail(tooLarge(url, max));
             response.request().reset();
-          } else {
-            body.appendBuffer(chunk);
+            return;
           }
+          if (received > 64 * 1024 && received >= expected[0] / 2 && received < expected[0]) {
+            body[0] = Buffer.buffer(expected[0]).appendBuffer(body[0]);
+            expected[0] = 0; // sized once
+          }
+          body[0].appendBuffer(chunk);
         });
     response.exceptionHandler(done::tryFail);
-    response.endHandler(v -> done.tryComplete(body));
+    response.endHandler(v -> done.tryComplete(body[0]));
     return done.future();
   }
 
-  /** The announced length when it is a usable one (the cap was checked before), else a default. */
-  static int initialCapacity(String announced) {
+  /** The announced length when it is a usable one (the cap was checked before), else 512. */
+  static int announcedLength(String announced) {
     try {
       long n = announced == null ? 0 : Long.parseLong(announced.strip());
       return n > 0 && n <= Integer.MAX_VALUE - 8 ? (int) n : 512;
