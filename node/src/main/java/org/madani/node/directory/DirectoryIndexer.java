@@ -103,6 +103,13 @@ public final class DirectoryIndexer extends VerticleBase {
   private boolean scheduled;
   private boolean refreshScheduled;
 
+  /**
+   * Set by {@link #stop()}: a pass queued on the writer behind the stop task, or asked for by a
+   * timer or wake-up meanwhile, finds the index closed and does nothing (it used to fail at
+   * shutdown with a {@code RejectedExecutionException} from the closed index).
+   */
+  private volatile boolean stopped;
+
   /** What the last sync pass did: changes read, rows loaded by key, index entries written. */
   public record Pass(int changes, int rows, int applied) {}
 
@@ -151,6 +158,7 @@ public final class DirectoryIndexer extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     vertx.cancelTimer(timer);
     return writer
         .executeBlocking(
@@ -189,6 +197,7 @@ public final class DirectoryIndexer extends VerticleBase {
   private final IdleBackoff idle = new IdleBackoff(MAX_IDLE_TICKS);
 
   private void requestSync() {
+    if (stopped) return;
     if (syncing) {
       again = true;
       return;
@@ -198,6 +207,7 @@ public final class DirectoryIndexer extends VerticleBase {
     writer
         .executeBlocking(
             () -> {
+              if (stopped) return 0;
               int n = throttledPass().applied();
               if (n == 0) mergeIfQuiet();
               commitIfDue();
