@@ -73,8 +73,8 @@ final class InboxWriter {
   private final AtomicInteger queued = new AtomicInteger();
 
   /**
-   * Size of the batch the last commit held, or 0 after a gathering wait (so that the next batch
-   * never waits twice in a row). Written while holding {@code writing}.
+   * Size of the batch the last commit held (0 while a batch gathers). Written while holding {@code
+   * writing}.
    */
   private volatile int lastBatch;
 
