@@ -148,19 +148,17 @@ public final class InboxRepository {
    * document they carried: what they created now lives in {@code remote_object}, and the row stays
    * only as the record of the activity id, which refuses a repeat as a duplicate. A done row kept
    * with its JSON would be written twice more (at this update and in every later page rewrite); the
-   * empty one is a few bytes. One JDBC batch for all of them.
+   * empty one is a few bytes. One statement for all of them (an array parameter, found through the
+   * primary key on both stores), not one execution per row.
    */
   public void finishApplied(Connection c, List<Long> ids) throws SQLException {
     if (ids.isEmpty()) return;
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE inbox SET state = 'done', attempts = attempts + 1, error = NULL, document = '' "
-                + "WHERE id = ?")) {
-      for (long id : ids) {
-        ps.setLong(1, id);
-        ps.addBatch();
-      }
-      ps.executeBatch();
+                + "WHERE id = ANY(?)")) {
+      ps.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
+      ps.executeUpdate();
     }
   }
 

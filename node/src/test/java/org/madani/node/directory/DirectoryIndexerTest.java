@@ -142,6 +142,27 @@ class DirectoryIndexerTest {
     assertThat(index.search(DirectoryQuery.all()).total()).isEqualTo(N);
   }
 
+  /** Standing is read once per author of a batch: a withheld author's objects, and only its. */
+  @Test
+  void aBatchOfSeveralAuthorsWithholdsOnlyTheBlockedOnesObjects() throws Exception {
+    TrustRepository trust = new TrustRepository();
+    db.txBlocking(
+        c -> {
+          trust.putActor(c, actor(3), "org3.example", "blocked", null, null, NOW);
+          return null;
+        });
+    indexer.syncPass();
+    db.txBlocking(
+        c -> {
+          for (int i = N; i < N + 100; i++) objects.upsert(c, row(i, "Harbour " + i));
+          return null;
+        });
+    indexer.syncPass();
+    int blockedNew = 100 / 50; // row(i) spreads objects over 50 authors
+    assertThat(index.search(DirectoryQuery.all().withQ("Harbour")).total())
+        .isEqualTo(100 - blockedNew);
+  }
+
   @Test
   void aChangeCommittedAfterAHigherNumberIsNotSkipped() throws Exception {
     CountDownLatch written = new CountDownLatch(1);

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class InboxProcessor extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
-  static final int BATCH = 500;
+  static final int BATCH = 1000;
 
   private final Database db;
   private final InboxRepository inbox;
@@ -126,7 +126,7 @@ public final class InboxProcessor extends VerticleBase {
    * commit whose page writes (the received objects' indexes, one region per sending host) hardly
    * grow with the batch. A full batch goes on at once.
    */
-  static final long GATHER_MILLIS = 100;
+  static final long GATHER_MILLIS = 250;
 
   private long gathering = -1;
 

@@ -1,8 +1,6 @@
 package org.madani.node.federation.sig;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +52,7 @@ final class PolicyCheck {
     Instant dated = null;
     if (date != null) {
       try {
-        dated = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        dated = HttpDate.parse(date);
       } catch (DateTimeParseException e) {
         return TimeResult.rejected(new Rejected(Reason.MALFORMED, "date is not an HTTP date"));
       }

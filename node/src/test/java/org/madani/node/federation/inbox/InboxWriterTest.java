@@ -75,6 +75,50 @@ class InboxWriterTest {
     assertThat(stored).isEqualTo(n);
   }
 
+  /**
+   * Senders that each send again once answered (as peers with one request in flight do): the first
+   * sender answered by a commit must not start the next commit alone while the others are still
+   * being answered, so each round of answers is one commit, not a lone one and the rest.
+   */
+  @Test
+  void answeredSendersSendingAgain_shareOneCommitPerRound() throws Exception {
+    int senders = 50;
+    int rounds = 40;
+    var context = vertx.getOrCreateContext();
+    List<io.vertx.core.Promise<Void>> done = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    for (int s = 0; s < senders; s++) {
+      io.vertx.core.Promise<Void> finished = io.vertx.core.Promise.promise();
+      done.add(finished);
+      context.runOnContext(v -> send(rounds, n, finished));
+    }
+    Future.all(done.stream().map(io.vertx.core.Promise::future).toList())
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(120, TimeUnit.SECONDS);
+
+    assertThat(n.get()).isEqualTo(senders * rounds);
+    // Without gathering, each round takes two commits (its first sender alone, then the rest).
+    assertThat(writer.commits()).isLessThan(rounds * 3 / 2);
+  }
+
+  private void send(
+      int left, java.util.concurrent.atomic.AtomicInteger n, io.vertx.core.Promise<Void> finished) {
+    if (left == 0) {
+      finished.complete();
+      return;
+    }
+    int i = n.getAndIncrement();
+    writer
+        .store(pending(i, "sig" + i))
+        .onFailure(finished::tryFail)
+        .onSuccess(
+            o -> {
+              if (o != Outcome.STORED) finished.tryFail(new AssertionError(i + ": " + o));
+              else send(left - 1, n, finished);
+            });
+  }
+
   @Test
   void aReplayInTheSameBatchIsRefused_aRepeatedActivityIsADuplicate() throws Exception {
     Future<Outcome> first = writer.store(pending(1, "same"));
