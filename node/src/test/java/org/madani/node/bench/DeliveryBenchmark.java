@@ -49,6 +49,16 @@ class DeliveryBenchmark {
 
   static final int HOSTS = 100;
   static final int ED_ACTIVITIES = Integer.getInteger("bench.edActivities", 300); // × 100 hosts
+
+  /**
+   * Activities (× 100 hosts) delivered before the timed runs and not counted: a node delivers for
+   * days, so what a delivery costs is measured with the delivery path compiled by the JIT. From
+   * cold, C2 compiling H2, Netty and our code was about a third of the node's CPU in the timed run;
+   * after 10,000 deliveries still ~0.12 ms per delivery, after 30,000 ~0.10 (shown apart as "JIT").
+   * {@code -Dbench.warmup=0} measures from cold.
+   */
+  static final int WARMUP_ACTIVITIES = Integer.getInteger("bench.warmup", 300);
+
   static final int RSA_ACTIVITIES = Integer.getInteger("bench.rsaActivities", 60); // × 100 hosts
 
   @TempDir Path dir;
@@ -92,11 +102,40 @@ class DeliveryBenchmark {
       URI sample = URI.create("http://127.0.0.2:" + port + "/inbox");
 
       double edSigns = signRate(signer, orgId, sample, body, SignatureScheme.RFC9421, 20_000);
+      if (WARMUP_ACTIVITIES > 0)
+        deliver(
+            vertx,
+            db,
+            signer,
+            orgId,
+            port,
+            WARMUP_ACTIVITIES,
+            SignatureScheme.RFC9421,
+            sinks,
+            "warmup");
       Result ed =
-          deliver(vertx, db, signer, orgId, port, ED_ACTIVITIES, SignatureScheme.RFC9421, sinks);
+          deliver(
+              vertx,
+              db,
+              signer,
+              orgId,
+              port,
+              ED_ACTIVITIES,
+              SignatureScheme.RFC9421,
+              sinks,
+              "rfc9421");
       double rsaSigns = signRate(signer, orgId, sample, body, SignatureScheme.CAVAGE, 2_000);
       Result rsa =
-          deliver(vertx, db, signer, orgId, port, RSA_ACTIVITIES, SignatureScheme.CAVAGE, sinks);
+          deliver(
+              vertx,
+              db,
+              signer,
+              orgId,
+              port,
+              RSA_ACTIVITIES,
+              SignatureScheme.CAVAGE,
+              sinks,
+              "cavage");
       write(ed, edSigns, rsa, rsaSigns);
       db.close();
     } finally {
@@ -115,7 +154,8 @@ class DeliveryBenchmark {
       double cpuMsPerDelivery,
       double sinkCpuMsPerDelivery,
       double loadBefore,
-      double loadAfter) {
+      double loadAfter,
+      java.util.Map<String, Double> nodeCpuByThread) {
 
     double nodeCpuMsPerDelivery() {
       return cpuMsPerDelivery - sinkCpuMsPerDelivery;
@@ -185,7 +225,8 @@ class DeliveryBenchmark {
       int port,
       int activities,
       SignatureScheme scheme,
-      Sinks sinks)
+      Sinks sinks,
+      String run)
       throws Exception {
     AtomicLong received = sinks.received();
     Clock clock = Clock.systemUTC();
@@ -194,7 +235,7 @@ class DeliveryBenchmark {
     // Queued first (not timed): as many Creates as a busy organization publishes, each to 100
     // hosts.
     for (int a = 0; a < activities; a++) {
-      String id = "https://127.0.0.1:18080/orgs/bench/activities/" + scheme.storedName() + "-" + a;
+      String id = "https://127.0.0.1:18080/orgs/bench/activities/" + run + "-" + a;
       byte[] body = activity(id);
       db.txBlocking(
           c -> {
@@ -231,6 +272,9 @@ class DeliveryBenchmark {
               if (o == DeliveryOutcome.DELIVERED) delivered.incrementAndGet();
             });
     double loadBefore = load();
+    java.util.Map<Long, Long> threadsBefore = threadCpu();
+    long allocatedBefore = allocated();
+    java.util.Map<String, Long> jvmBefore = jvmThreadCpu();
     long cpuBefore = cpu();
     long sinkCpuBefore = sinks.cpuNanos();
     long start = System.nanoTime();
@@ -242,12 +286,32 @@ class DeliveryBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuMs = (cpu() - cpuBefore) / 1e6;
     double sinkCpuMs = (sinks.cpuNanos() - sinkCpuBefore) / 1e6;
+    java.util.Map<String, Double> byThread =
+        cpuByThreadGroup(threadsBefore, sinks.threads(), total);
+    // What no Java thread accounts for: the JVM's own threads (JIT compilers, garbage collector),
+    // told apart through /proc where there is one; the rest is the remainder.
+    java.util.Map<String, Long> jvmAfter = jvmThreadCpu();
+    double jvmOwn = 0;
+    for (String kind : java.util.List.of("JIT", "GC")) {
+      double ms =
+          (jvmAfter.getOrDefault(kind, 0L) - jvmBefore.getOrDefault(kind, 0L)) / 1e6 / total;
+      if (jvmAfter.isEmpty()) continue;
+      byThread.put(kind, ms);
+      jvmOwn += ms;
+    }
+    byThread.put(
+        "other JVM",
+        Math.max(
+            0,
+            (cpuMs - sinkCpuMs) / total
+                - byThread.values().stream().mapToDouble(Double::doubleValue).sum()));
+    byThread.put("KB allocated", (allocated() - allocatedBefore) / 1024.0 / total);
     double loadAfter = load();
     get(vertx.undeploy(deployment));
     if (received.get() - receivedBefore < total)
       throw new AssertionError("sinks saw fewer requests than recorded");
     return new Result(
-        total, total / seconds, cpuMs / total, sinkCpuMs / total, loadBefore, loadAfter);
+        total, total / seconds, cpuMs / total, sinkCpuMs / total, loadBefore, loadAfter, byThread);
   }
 
   static byte[] activity(String id) {
@@ -273,6 +337,81 @@ class DeliveryBenchmark {
         .getProcessCpuTime();
   }
 
+  /** Bytes allocated so far by the live threads (node and sinks). */
+  static long allocated() {
+    var mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    return mx.getTotalThreadAllocatedBytes();
+  }
+
+  /**
+   * CPU time (ns) so far of the JVM's own threads by kind: "JIT" (C1/C2 compiler threads) and "GC"
+   * (collector threads, and the VM thread, where the serial collector runs); read from
+   * /proc/self/task (Linux, 10 ms ticks). Empty where there is no /proc.
+   */
+  static java.util.Map<String, Long> jvmThreadCpu() {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) return out;
+    try (var dirs = Files.list(tasks)) {
+      for (Path task : dirs.toList()) {
+        try {
+          String name = Files.readString(task.resolve("comm")).strip();
+          String kind =
+              name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
+                  ? "JIT"
+                  : name.startsWith("GC Thread")
+                          || name.startsWith("G1 ")
+                          || name.startsWith("VM Thread")
+                      ? "GC"
+                      : null;
+          if (kind == null) continue;
+          String stat = Files.readString(task.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+          out.merge(kind, ticks * 10_000_000L, Long::sum);
+        } catch (java.io.IOException | RuntimeException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (java.io.IOException e) {
+      return java.util.Map.of();
+    }
+    return out;
+  }
+
+  /** CPU time so far of every live thread, by thread id. */
+  static java.util.Map<Long, Long> threadCpu() {
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+    for (long id : mx.getAllThreadIds()) out.put(id, Math.max(0, mx.getThreadCpuTime(id)));
+    return out;
+  }
+
+  /**
+   * The node's CPU per delivery (ms) since {@code before}, by kind of thread (database workers,
+   * event loops, crypto workers, the rest), the sinks' threads left out. Threads that ended
+   * meanwhile are not counted, so the parts may add up to a little less than the whole.
+   */
+  static java.util.Map<String, Double> cpuByThreadGroup(
+      java.util.Map<Long, Long> before, java.util.Set<Long> sinkThreads, int deliveries) {
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Double> out = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t == null || sinkThreads.contains(t.getThreadId())) continue;
+      long used = mx.getThreadCpuTime(t.getThreadId()) - before.getOrDefault(t.getThreadId(), 0L);
+      String name = t.getThreadName();
+      String group =
+          name.startsWith("madani-db")
+              ? "database"
+              : name.startsWith("vert.x-eventloop")
+                  ? "event loop"
+                  : name.startsWith("madani-crypto") ? "signing" : "other";
+      out.merge(group, used / 1e6 / deliveries, Double::sum);
+    }
+    return out;
+  }
+
   static double load() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
@@ -287,6 +426,7 @@ class DeliveryBenchmark {
         on %s, %d cores, Java %s. One node's delivery worker and 100 sink hosts (a minimal Vert.x server
         answering 202, on 127.0.0.2 … 127.0.0.101) in the same JVM, on loopback. Jobs are queued first,
         then the worker is started and timed until every job is recorded done in H2 (WRITE_DELAY=0).
+        Before the timed runs, %,d activities × 100 hosts are delivered untimed (JIT warm-up).
         The signing rate beside each figure is the same `OrgRequestSigner` measured in the same run,
         both cores, without HTTP or database. Figures move ±10%% between runs; the machine was shared
         (load average before → after each run shown). CPU per delivery is the JVM's CPU time over the
@@ -297,6 +437,10 @@ class DeliveryBenchmark {
         |---|---|---|---|---|
         | deliveries, RFC 9421 Ed25519, %,d jobs (%d activities × 100 hosts) | %,.0f /s | %,.0f signs/s | %.3f + %.3f ms | %.1f → %.1f |
         | deliveries, draft-cavage RSA-2048, %,d jobs (%d activities × 100 hosts) | %,.0f /s | %,.0f signs/s | %.3f + %.3f ms | %.1f → %.1f |
+
+        The node's CPU per delivery by thread, in ms (database = H2 work on its worker pool, JIT = the
+        C1/C2 compiler threads, GC = the collector's, both from /proc; KB allocated by all threads,
+        sinks included), Ed25519: %s; RSA: %s.
 
         Each job: claimed in a batch (one query reads the jobs, one statement leases them all, each
         distinct body read once and shared by the jobs of its activity), target checked once per
@@ -309,6 +453,7 @@ class DeliveryBenchmark {
             LocalDate.now(),
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
+            WARMUP_ACTIVITIES,
             ed.deliveries(),
             ED_ACTIVITIES,
             ed.perSecond(),
@@ -324,11 +469,20 @@ class DeliveryBenchmark {
             rsa.nodeCpuMsPerDelivery(),
             rsa.sinkCpuMsPerDelivery(),
             rsa.loadBefore(),
-            rsa.loadAfter());
+            rsa.loadAfter(),
+            describe(ed.nodeCpuByThread()),
+            describe(rsa.nodeCpuByThread()));
     Path out = Path.of("..", "benchmarks", "delivery.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, table);
     System.out.println(table);
+  }
+
+  static String describe(java.util.Map<String, Double> byThread) {
+    StringBuilder out = new StringBuilder();
+    byThread.forEach(
+        (k, v) -> out.append(out.isEmpty() ? "" : ", ").append(String.format("%s %.3f", k, v)));
+    return out.toString();
   }
 
   static <T> T get(Future<T> f) throws Exception {

@@ -10,6 +10,7 @@ import org.madani.node.federation.ActivityStreams;
 import org.madani.node.federation.actor.LocalActors;
 import org.madani.node.federation.fetch.GetSigner;
 import org.madani.node.federation.sig.CavageSigner;
+import org.madani.node.federation.sig.Digests;
 import org.madani.node.federation.sig.HttpRequestView;
 import org.madani.node.federation.sig.Rfc9421Signer;
 import org.madani.node.federation.sig.SigningKey;
@@ -67,7 +68,9 @@ public final class OrgRequestSigner implements RequestSigner, GetSigner {
       long orgId, String method, URI target, byte[] body, SignatureScheme scheme) {
     return key(orgId, scheme)
         .compose(
-            key -> signing.executeBlocking(() -> signed(key, method, target, body, scheme), false));
+            key ->
+                signing.executeBlocking(
+                    () -> signed(key, method, target, body, scheme, null), false));
   }
 
   /** Requests signed per hop to the signing workers at least (smaller batches are not split). */
@@ -100,15 +103,28 @@ public final class OrgRequestSigner implements RequestSigner, GetSigner {
                     .executeBlocking(
                         () -> {
                           List<Object> out = new java.util.ArrayList<>(to - start);
+                          // One Content-Digest per body: a batch holds an activity's jobs to many
+                          // inboxes, all sharing one body array.
+                          Map<byte[], String> digests = new java.util.IdentityHashMap<>();
                           for (int i = start; i < to; i++) {
                             Request r = requests.get(i);
                             Future<SigningKey> key =
                                 keysNeeded.get(r.orgId() + "/" + r.scheme().storedName());
                             try {
                               if (key.failed()) throw key.cause();
+                              String digest =
+                                  r.scheme() == SignatureScheme.RFC9421 && r.body().length > 0
+                                      ? digests.computeIfAbsent(
+                                          r.body(), b -> Digests.contentDigestHeader(b, "sha-256"))
+                                      : null;
                               out.add(
                                   signed(
-                                      key.result(), r.method(), r.target(), r.body(), r.scheme()));
+                                      key.result(),
+                                      r.method(),
+                                      r.target(),
+                                      r.body(),
+                                      r.scheme(),
+                                      digest));
                             } catch (Throwable e) {
                               out.add(e);
                             }
@@ -137,13 +153,31 @@ public final class OrgRequestSigner implements RequestSigner, GetSigner {
   private static final int SIGNING_WORKERS =
       Math.max(2, Runtime.getRuntime().availableProcessors());
 
+  /**
+   * @param contentDigest the body's RFC 9530 Content-Digest when already computed (RFC 9421), or
+   *     null: the signer computes it
+   */
   private MultiMap signed(
-      SigningKey key, String method, URI target, byte[] body, SignatureScheme scheme) {
+      SigningKey key,
+      String method,
+      URI target,
+      byte[] body,
+      SignatureScheme scheme,
+      String contentDigest) {
     HttpRequestView request =
         HttpRequestView.of(
             method,
             target,
-            Map.of("host", target.getRawAuthority(), "content-type", ActivityStreams.MEDIA_TYPE),
+            contentDigest == null
+                ? Map.of(
+                    "host", target.getRawAuthority(), "content-type", ActivityStreams.MEDIA_TYPE)
+                : Map.of(
+                    "host",
+                    target.getRawAuthority(),
+                    "content-type",
+                    ActivityStreams.MEDIA_TYPE,
+                    Digests.CONTENT_DIGEST,
+                    contentDigest),
             body);
     HttpRequestView signed =
         scheme == SignatureScheme.CAVAGE
