@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.erdtman.jcs.NumberToJSON;
-import org.madani.node.json.RecentContexts;
 
 /**
  * RFC 8785 JSON Canonicalization Scheme over a Jackson tree: properties sorted by UTF-16 code units

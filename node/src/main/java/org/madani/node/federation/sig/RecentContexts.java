@@ -1,4 +1,4 @@
-package org.madani.node.json;
+package org.madani.node.federation.sig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package org.madani.node.json;
+package org.madani.node.federation.sig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
