@@ -30,6 +30,19 @@ public final class StrictUtf8 {
         && body[2] == (byte) 0xBF) {
       throw malformed("The body starts with a byte order mark; send UTF-8 without one.");
     }
+    // The JDK's own decoding copies ASCII bytes straight into the string, where a decoder fills a
+    // char buffer first (twice the body's size, then compressed again). It turns every malformed
+    // sequence (overlong form, encoded surrogate, broken sequence) into U+FFFD: text without one is
+    // well-formed as it is, and only text with one (sent, or put there) is decoded strictly.
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') >= 0) text = strictly(body);
+    if (text.indexOf('\0') >= 0) {
+      throw malformed("The body contains NUL characters; UTF-16 or UTF-32 is not accepted.");
+    }
+    return text;
+  }
+
+  private static String strictly(byte[] body) {
     CharBuffer chars;
     try {
       chars =
@@ -42,11 +55,7 @@ public final class StrictUtf8 {
       throw malformed(
           "The body is not well-formed UTF-8 (overlong form, encoded surrogate or broken sequence).");
     }
-    String text = chars.toString();
-    if (text.indexOf('\0') >= 0) {
-      throw malformed("The body contains NUL characters; UTF-16 or UTF-32 is not accepted.");
-    }
-    return text;
+    return chars.toString();
   }
 
   /**

@@ -94,9 +94,11 @@ public final class InboxService {
    */
   public Future<Received> receive(HttpRequestView request, SenderGate gate) {
     // What was verified must be what is stored: malformed UTF-8 is refused, never repaired.
-    // The decoded text is what is stored (no second decoding of the body).
-    String document = org.madani.node.json.StrictUtf8.decode(request.body());
-    ObjectNode activity = json.parseObject(request.body());
+    // The decoded text is what is stored (no second decoding of the body). The view hands out a
+    // copy of its body each time: one copy serves both.
+    byte[] body = request.body();
+    String document = org.madani.node.json.StrictUtf8.decode(body);
+    ObjectNode activity = json.parseObject(body);
     String actor = idOf(activity.get("actor"));
     String id = activity.path("id").asText("");
     String type = activity.path("type").asText("");

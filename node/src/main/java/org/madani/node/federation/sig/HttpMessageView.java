@@ -54,6 +54,9 @@ public sealed interface HttpMessageView permits HttpRequestView, HttpResponseVie
 
   /** Joins field line values per RFC 9421 §2.1: each trimmed, joined by comma and space. */
   static String combine(List<String> values) {
+    // One field line is the usual case: its value as it is, without copying it through a builder
+    // (this runs several times per signed request, on the event loop and the crypto workers).
+    if (values.size() == 1) return values.get(0).strip();
     StringBuilder out = new StringBuilder();
     for (String value : values) {
       if (!out.isEmpty()) {
