@@ -10,12 +10,11 @@ import java.util.function.ToIntFunction;
  * them), reused for a context equal to one of them. Madani's signed documents carry ~4 KB contexts
  * (its inline terms), each twice (the document's and its proof's), and a page of log items or a
  * burst of activities is hundreds of documents with the same few contexts: comparing a context with
- * those met before costs a fraction of canonicalizing or scanning it again (issue 13). Equal trees
- * (Jackson's {@code equals}: same node types, same values, members in any order) give the same
- * result for what is derived here (a canonical form, whether a text is clean). A copy of each
- * context is kept, so later changes to the caller's tree cannot make it stale; only contexts whose
- * derived value weighs at most {@link #MAX_CHARS} (characters canonicalized or scanned) are kept,
- * so a hostile document's huge context is not held by every thread.
+ * those met before costs a fraction of canonicalizing it again (issue 13). Equal trees (Jackson's
+ * {@code equals}: same node types, same values, members in any order) give the same canonical form.
+ * A copy of each context is kept, so later changes to the caller's tree cannot make it stale; only
+ * contexts whose derived value weighs at most {@link #MAX_CHARS} (characters canonicalized) are
+ * kept, so a hostile document's huge context is not held by every thread.
  *
  * <p>Thread-safety: each thread keeps its own (the crypto and database workers).
  *
